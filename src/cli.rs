@@ -1,0 +1,160 @@
+//! The `muni-id` command line: serve, migrate, staff, config.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::clock::SystemClock;
+use crate::config::Config;
+use crate::crypto::password::Password;
+use crate::domain::staff::StaffRole;
+use crate::services::staff::{self, CLI_ACTOR};
+use crate::startup::{build_context, Application};
+use crate::telemetry;
+
+#[derive(Parser)]
+#[command(name = "muni-id", version, about = "Municipal ID card issuance that keeps as little as it can")]
+struct Cli {
+    /// A configuration file layered over config/default.toml.
+    #[arg(long, global = true, env = "MUNI_ID_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP service (creates the first admin on an empty database).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage staff accounts.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+    /// Print the effective configuration, every secret masked.
+    Config,
+}
+
+#[derive(Subcommand)]
+enum StaffCommand {
+    /// Create an account. Without --password-stdin a one-time password is printed.
+    Add {
+        username: String,
+        #[arg(long, value_parser = parse_role)]
+        role: StaffRole,
+        /// Read the password from standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List accounts.
+    List,
+    /// Disable an account and close its sessions.
+    Disable { username: String },
+    /// Re-enable a disabled account.
+    Enable { username: String },
+}
+
+fn parse_role(raw: &str) -> Result<StaffRole, String> {
+    StaffRole::parse(raw)
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("muni-id: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn execute(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::load(cli.config.as_deref())?;
+    if let Command::Config = cli.command {
+        print!("{}", config.to_masked_toml());
+        return Ok(());
+    }
+    telemetry::init(&config.log.level, config.log.format, std::io::stderr);
+    match cli.command {
+        Command::Serve => serve(config),
+        Command::Migrate => {
+            let url = config.database_url();
+            crate::db::connect(&url, 1, config.database.connect_timeout_secs)?;
+            println!("The {} database is up to date.", url.backend_name());
+            Ok(())
+        }
+        Command::Staff { command } => staff_command(config, command),
+        Command::Config => Ok(()),
+    }
+}
+
+fn serve(config: Config) -> anyhow::Result<()> {
+    let system = actix_web::rt::System::new();
+    system.block_on(async move {
+        let app = Application::build(config, Arc::new(SystemClock))?;
+        let ctx = app.context();
+        tracing::info!(
+            address = %ctx.config.server.bind,
+            port = app.port(),
+            database = ctx.config.database_url().backend_name(),
+            public_base_url = %ctx.config.public_base_url,
+            "muni-id is listening"
+        );
+        app.run_until_stopped().await.context("the server stopped")
+    })
+}
+
+fn read_password_from_stdin() -> anyhow::Result<Password> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .context("reading the password from standard input")?;
+    let trimmed = text.trim_end_matches(['\n', '\r']).to_owned();
+    Ok(Password::new(trimmed))
+}
+
+fn staff_command(config: Config, command: StaffCommand) -> anyhow::Result<()> {
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    match command {
+        StaffCommand::Add { username, role, password_stdin } => {
+            let password = password_stdin.then(read_password_from_stdin).transpose()?;
+            let (summary, generated) = staff::add(&ctx, CLI_ACTOR, &username, role, password)?;
+            println!("Created {} ({}).", summary.username, summary.role.as_str());
+            if let Some(one_time) = generated {
+                println!(
+                    "One-time password (must be changed at first login): {}",
+                    one_time.expose()
+                );
+            }
+        }
+        StaffCommand::List => {
+            println!("{:<24} {:<11} {:<9} created", "username", "role", "state");
+            for s in staff::list(&ctx)? {
+                let state = if s.disabled { "disabled" } else { "active" };
+                println!(
+                    "{:<24} {:<11} {:<9} {}",
+                    s.username,
+                    s.role.as_str(),
+                    state,
+                    s.created_at.format("%Y-%m-%d")
+                );
+            }
+        }
+        StaffCommand::Disable { username } => {
+            staff::set_disabled(&ctx, CLI_ACTOR, &username, true)?;
+            println!("Disabled {username}; their sessions are closed.");
+        }
+        StaffCommand::Enable { username } => {
+            staff::set_disabled(&ctx, CLI_ACTOR, &username, false)?;
+            println!("Enabled {username}.");
+        }
+    }
+    Ok(())
+}

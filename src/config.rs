@@ -1,0 +1,401 @@
+//! Configuration: `config/default.toml` (compiled in), then an optional file, then
+//! `MUNI_ID__SECTION__KEY` environment variables. Parsed once, validated once; unknown keys and
+//! invalid values stop start-up with a message that names the key.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::providers::{Env, Format, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::documents::{DocumentKind, DocumentPolicy, PointsRequirement};
+
+/// The shipped defaults, compiled in so the binary runs from any directory.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub public_base_url: String,
+    pub jurisdiction: String,
+    pub server: ServerConfig,
+    pub database: DatabaseConfig,
+    pub keys: KeysConfig,
+    pub auth: AuthConfig,
+    pub enrollment: EnrollmentConfig,
+    pub retention: RetentionConfig,
+    pub log: LogConfig,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerConfig {
+    pub bind: String,
+    pub workers: usize,
+    pub max_body_bytes: usize,
+    pub trust_forwarded_for: bool,
+}
+
+#[derive(Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseConfig {
+    pub url: String,
+    pub url_file: String,
+    pub pool_size: u32,
+    pub connect_timeout_secs: u64,
+}
+
+impl fmt::Debug for DatabaseConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DatabaseConfig")
+            .field("url", &mask_url_password(&self.url))
+            .field("url_file", &self.url_file)
+            .field("pool_size", &self.pool_size)
+            .field("connect_timeout_secs", &self.connect_timeout_secs)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeysConfig {
+    pub keyring_file: String,
+    pub create_if_missing: bool,
+    pub prepare_months_ahead: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthConfig {
+    pub argon2_memory_kib: u32,
+    pub argon2_iterations: u32,
+    pub argon2_parallelism: u32,
+    pub session_absolute_minutes: i64,
+    pub session_idle_minutes: i64,
+    pub max_failures_per_account: i32,
+    pub max_failures_per_client: i32,
+    pub failure_window_minutes: i64,
+    pub first_admin_username: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollmentConfig {
+    pub minimum_age_years: u32,
+    pub max_photo_bytes: usize,
+    pub max_photo_pixels: u64,
+    pub photo_max_width: u32,
+    pub photo_max_height: u32,
+    pub photo_jpeg_quality: u8,
+    pub requirement: RequirementConfig,
+    pub documents: Vec<DocumentConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequirementConfig {
+    pub identity_points: u32,
+    pub residency_points: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentConfig {
+    pub code: String,
+    pub identity_points: u32,
+    pub residency_points: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionConfig {
+    pub unissued_days: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogConfig {
+    pub level: String,
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration file {0} does not exist")]
+    MissingFile(PathBuf),
+    #[error("configuration: {0}")]
+    Parse(String),
+    #[error("configuration key `{key}`: {message}")]
+    Invalid { key: &'static str, message: String },
+}
+
+fn invalid(key: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError::Invalid {
+        key,
+        message: message.into(),
+    }
+}
+
+/// The database a URL names. Only these two schemes are accepted, so a typo can never make
+/// diesel quietly create a SQLite file named like a connection string.
+#[derive(Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<Self, String> {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err("a sqlite:// URL needs a file path, e.g. sqlite://data/muni-id.db".into());
+            }
+            Ok(DatabaseUrl::Sqlite(PathBuf::from(path)))
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(DatabaseUrl::Postgres(url.to_owned()))
+        } else {
+            Err("the URL must start with sqlite:// or postgres://".into())
+        }
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            DatabaseUrl::Sqlite(_) => "sqlite",
+            DatabaseUrl::Postgres(_) => "postgres",
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatabaseUrl::Sqlite(path) => write!(f, "sqlite://{}", path.display()),
+            DatabaseUrl::Postgres(url) => write!(f, "{}", mask_url_password(url)),
+        }
+    }
+}
+
+/// Replaces the password of `scheme://user:password@host` with `***`.
+pub fn mask_url_password(url: &str) -> String {
+    let Some(scheme_end) = url.find("://") else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end + 3..];
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    match (authority.rfind('@'), authority.find(':')) {
+        (Some(at), Some(colon)) if colon < at => format!(
+            "{}{}:***{}",
+            &url[..scheme_end + 3],
+            &authority[..colon],
+            &rest[at..]
+        ),
+        _ => url.to_owned(),
+    }
+}
+
+impl Config {
+    /// Loads defaults, the optional file and the environment, then validates.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(ConfigError::MissingFile(path.to_owned()));
+            }
+            figment = figment.merge(Toml::file(path));
+        }
+        figment = figment.merge(Env::prefixed("MUNI_ID__").split("__"));
+        Self::from_figment(figment)
+    }
+
+    /// Builds a configuration from the defaults plus TOML text (used by tests and tools).
+    pub fn from_toml_overrides(toml: &str) -> Result<Self, ConfigError> {
+        Self::from_figment(Figment::from(Toml::string(DEFAULT_TOML)).merge(Toml::string(toml)))
+    }
+
+    fn from_figment(figment: Figment) -> Result<Self, ConfigError> {
+        let mut config: Config = figment
+            .extract()
+            .map_err(|e| ConfigError::Parse(e.to_string()))?;
+        config.resolve_secret_files()?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn resolve_secret_files(&mut self) -> Result<(), ConfigError> {
+        if !self.database.url_file.is_empty() {
+            let url = std::fs::read_to_string(&self.database.url_file).map_err(|e| {
+                invalid("database.url_file", format!("cannot read the file: {e}"))
+            })?;
+            self.database.url = url.trim().to_owned();
+        }
+        Ok(())
+    }
+
+    fn validate(&mut self) -> Result<(), ConfigError> {
+        let base = self.public_base_url.trim_end_matches('/').to_owned();
+        if !(base.starts_with("https://") || base.starts_with("http://")) {
+            return Err(invalid("public_base_url", "must start with https:// or http://"));
+        }
+        self.public_base_url = base;
+        if self.jurisdiction.trim().is_empty() {
+            return Err(invalid("jurisdiction", "must not be empty"));
+        }
+        self.server
+            .bind
+            .parse::<SocketAddr>()
+            .map_err(|e| invalid("server.bind", format!("not a socket address: {e}")))?;
+        if self.server.max_body_bytes < 1024 {
+            return Err(invalid("server.max_body_bytes", "must be at least 1024"));
+        }
+        DatabaseUrl::parse(&self.database.url).map_err(|m| invalid("database.url", m))?;
+        if self.database.pool_size == 0 {
+            return Err(invalid("database.pool_size", "must be at least 1"));
+        }
+        if self.auth.argon2_memory_kib < 8 * self.auth.argon2_parallelism.max(1)
+            || self.auth.argon2_iterations == 0
+            || self.auth.argon2_parallelism == 0
+        {
+            return Err(invalid("auth.argon2_*", "argon2 parameters out of range"));
+        }
+        if self.auth.session_idle_minutes <= 0 || self.auth.session_absolute_minutes <= 0 {
+            return Err(invalid("auth.session_*", "session lifetimes must be positive"));
+        }
+        if self.auth.max_failures_per_account <= 0 || self.auth.max_failures_per_client <= 0 {
+            return Err(invalid("auth.max_failures_*", "must be positive"));
+        }
+        crate::domain::staff::Username::parse(&self.auth.first_admin_username)
+            .map_err(|m| invalid("auth.first_admin_username", m.to_string()))?;
+        if !(1..=100).contains(&self.enrollment.photo_jpeg_quality) {
+            return Err(invalid("enrollment.photo_jpeg_quality", "must be 1 to 100"));
+        }
+        if self.enrollment.photo_max_width < 64 || self.enrollment.photo_max_height < 64 {
+            return Err(invalid("enrollment.photo_max_*", "must be at least 64 pixels"));
+        }
+        self.document_policy()?;
+        if self.retention.unissued_days == 0 {
+            return Err(invalid("retention.unissued_days", "must be at least 1"));
+        }
+        if self.keys.prepare_months_ahead > 240 {
+            return Err(invalid("keys.prepare_months_ahead", "at most 240"));
+        }
+        Ok(())
+    }
+
+    /// The configured document kinds and requirement, as the domain type.
+    pub fn document_policy(&self) -> Result<DocumentPolicy, ConfigError> {
+        let mut seen = HashSet::new();
+        let mut kinds = Vec::new();
+        for doc in &self.enrollment.documents {
+            let kind = DocumentKind::new(&doc.code, doc.identity_points, doc.residency_points)
+                .map_err(|m| invalid("enrollment.documents", m))?;
+            if !seen.insert(doc.code.clone()) {
+                return Err(invalid(
+                    "enrollment.documents",
+                    format!("document kind `{}` is listed twice", doc.code),
+                ));
+            }
+            kinds.push(kind);
+        }
+        if kinds.is_empty() {
+            return Err(invalid("enrollment.documents", "the list is empty"));
+        }
+        let requirement = PointsRequirement {
+            identity: self.enrollment.requirement.identity_points,
+            residency: self.enrollment.requirement.residency_points,
+        };
+        DocumentPolicy::new(kinds, requirement).map_err(|m| invalid("enrollment.requirement", m))
+    }
+
+    pub fn database_url(&self) -> DatabaseUrl {
+        // Validated in `validate`, so this cannot fail after `load`.
+        DatabaseUrl::parse(&self.database.url)
+            .unwrap_or_else(|_| DatabaseUrl::Sqlite(self.data_dir.join("muni-id.db")))
+    }
+
+    pub fn keyring_path(&self) -> PathBuf {
+        if self.keys.keyring_file.is_empty() {
+            self.data_dir.join("keyring.json")
+        } else {
+            PathBuf::from(&self.keys.keyring_file)
+        }
+    }
+
+    pub fn bind_addr(&self) -> SocketAddr {
+        self.server
+            .bind
+            .parse()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 8080)))
+    }
+
+    /// The effective configuration as TOML, every secret masked, for `muni-id config`.
+    pub fn to_masked_toml(&self) -> String {
+        let mut shown = self.clone();
+        shown.database.url = mask_url_password(&shown.database.url);
+        if !shown.database.url_file.is_empty() {
+            shown.database.url = "*** (from database.url_file)".into();
+        }
+        toml_string(&shown)
+    }
+}
+
+fn toml_string(config: &Config) -> String {
+    toml::to_string_pretty(config).unwrap_or_else(|e| format!("# cannot render: {e}\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_validate() {
+        let config = Config::from_toml_overrides("").unwrap();
+        assert_eq!(config.public_base_url, "http://localhost:8080");
+        assert!(matches!(config.database_url(), DatabaseUrl::Sqlite(_)));
+        let policy = config.document_policy().unwrap();
+        assert_eq!(policy.kind("passport").unwrap().identity_points(), 3);
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_with_their_name() {
+        let err = Config::from_toml_overrides("[server]\nbindd = \"x\"").unwrap_err();
+        assert!(err.to_string().contains("bindd"), "{err}");
+        let err = Config::from_toml_overrides("immigration_status = true").unwrap_err();
+        assert!(err.to_string().contains("immigration_status"), "{err}");
+    }
+
+    #[test]
+    fn other_database_schemes_are_refused() {
+        let err =
+            Config::from_toml_overrides("[database]\nurl = \"mysql://localhost/x\"").unwrap_err();
+        assert!(err.to_string().contains("database.url"), "{err}");
+        let err = Config::from_toml_overrides("[database]\nurl = \"data/x.db\"").unwrap_err();
+        assert!(err.to_string().contains("sqlite://"), "{err}");
+    }
+
+    #[test]
+    fn passwords_in_urls_are_masked() {
+        assert_eq!(
+            mask_url_password("postgres://app:s3cret@db:5432/muni"),
+            "postgres://app:***@db:5432/muni"
+        );
+        assert_eq!(mask_url_password("postgres://app@db/muni"), "postgres://app@db/muni");
+        let config = Config::from_toml_overrides(
+            "[database]\nurl = \"postgres://app:s3cret@db/muni\"",
+        )
+        .unwrap();
+        assert!(!config.to_masked_toml().contains("s3cret"));
+        assert!(!format!("{config:?}").contains("s3cret"));
+    }
+}

@@ -1,0 +1,30 @@
+//! What every use case needs: configuration, the database pool, the key ring, the clock.
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::crypto::keyring::KeyRing;
+use crate::crypto::password::PasswordHasher;
+use crate::db::{DbPool, PooledConnection};
+use crate::domain::documents::DocumentPolicy;
+use crate::error::Internal;
+use crate::telemetry::Metrics;
+
+#[derive(Clone)]
+pub struct AppContext {
+    pub config: Arc<Config>,
+    pub pool: DbPool,
+    pub keyring: Arc<KeyRing>,
+    pub clock: Arc<dyn Clock>,
+    pub hasher: PasswordHasher,
+    pub documents: Arc<DocumentPolicy>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppContext {
+    /// A pooled connection. Blocking: call from `web::block` or a command, never an async worker.
+    pub fn db(&self) -> Result<PooledConnection, Internal> {
+        self.pool.get().map_err(|e| Internal::new("database pool", e))
+    }
+}

@@ -1,0 +1,484 @@
+//! The key ring: one key-encryption key (KEK) and one blind-index key per retention epoch (the
+//! month in which the data it protects is due for destruction). It lives outside the database,
+//! in a file only the service may read; destroying an epoch's keys makes every copy of the
+//! database, backups included, unreadable for the residents whose data was due by then.
+//!
+//! Several server instances may share one key-ring file: every change takes an exclusive file
+//! lock, re-reads the file, applies the change and replaces the file atomically.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::RwLock;
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::secret::SecretKey;
+
+const FILE_FORMAT: u32 = 1;
+
+/// A retention epoch: the calendar month in which protected data is due for destruction.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Epoch {
+    year: i32,
+    month: u32,
+}
+
+impl Epoch {
+    pub fn of(date: NaiveDate) -> Self {
+        Self {
+            year: date.year(),
+            month: date.month(),
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<Self> {
+        let (year, month) = id.split_once('-')?;
+        let (year, month) = (year.parse().ok()?, month.parse().ok()?);
+        (id.len() == 7 && (1..=12).contains(&month)).then_some(Self { year, month })
+    }
+
+    pub fn id(&self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    pub fn first_day(&self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day whose data this epoch protects; after it the epoch may be destroyed.
+    pub fn last_day(&self) -> NaiveDate {
+        self.plus_months(1).first_day().pred_opt().unwrap_or(NaiveDate::MAX)
+    }
+
+    pub fn plus_months(&self, months: u32) -> Self {
+        Self::of(
+            self.first_day()
+                .checked_add_months(Months::new(months))
+                .unwrap_or(NaiveDate::MAX),
+        )
+    }
+}
+
+impl std::fmt::Debug for Epoch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Epoch({})", self.id())
+    }
+}
+
+impl std::fmt::Display for Epoch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.id())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyRingError {
+    #[error("the key ring {0} does not exist (keys.create_if_missing is false)")]
+    Missing(PathBuf),
+    #[error("the key ring {path} can be read by other users (mode {mode:o}); run `chmod 600 {path}`")]
+    LoosePermissions { path: PathBuf, mode: u32 },
+    #[error("the key ring {path}: {message}")]
+    Corrupt { path: PathBuf, message: String },
+    #[error("the key ring {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the keys of epoch {0} were destroyed")]
+    EpochDestroyed(Epoch),
+    #[error("the key ring has no key version {version} for epoch {epoch}")]
+    UnknownKey { epoch: Epoch, version: u32 },
+}
+
+#[derive(Clone)]
+pub struct EpochKeys {
+    pub index_key: SecretKey,
+    /// Key-encryption keys by version; the highest is current, older ones live only while
+    /// a rotation re-wraps the data keys they protect.
+    pub keks: BTreeMap<u32, SecretKey>,
+}
+
+impl EpochKeys {
+    fn generate() -> Self {
+        Self {
+            index_key: SecretKey::generate(),
+            keks: BTreeMap::from([(1, SecretKey::generate())]),
+        }
+    }
+
+    pub fn current(&self) -> Option<(u32, &SecretKey)> {
+        self.keks.iter().next_back().map(|(v, k)| (*v, k))
+    }
+}
+
+#[derive(Clone, Default)]
+struct RingState {
+    epochs: BTreeMap<Epoch, EpochKeys>,
+    destroyed: BTreeMap<Epoch, DateTime<Utc>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RingFile {
+    format: u32,
+    epochs: Vec<EpochFile>,
+    destroyed: Vec<DestroyedFile>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EpochFile {
+    epoch: String,
+    index_key: String,
+    keks: Vec<KekFile>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KekFile {
+    version: u32,
+    key: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DestroyedFile {
+    epoch: String,
+    destroyed_at: DateTime<Utc>,
+}
+
+pub struct KeyRing {
+    path: PathBuf,
+    state: RwLock<RingState>,
+}
+
+/// Whether opening the key ring created it (the caller warns, once, loudly).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opened {
+    Existing,
+    Created,
+}
+
+impl KeyRing {
+    pub fn open(path: &Path, create_if_missing: bool) -> Result<(Self, Opened), KeyRingError> {
+        let opened = if path.exists() {
+            Opened::Existing
+        } else if create_if_missing {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                create_private_dir(dir)?;
+            }
+            write_atomically(path, &RingState::default())?;
+            Opened::Created
+        } else {
+            return Err(KeyRingError::Missing(path.to_owned()));
+        };
+        let state = read_ring(path)?;
+        let ring = Self {
+            path: path.to_owned(),
+            state: RwLock::new(state),
+        };
+        Ok((ring, opened))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn read_state(&self) -> std::sync::RwLockReadGuard<'_, RingState> {
+        self.state.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Applies a change under the file lock, to the freshest state on disk.
+    fn modify<T>(
+        &self,
+        change: impl FnOnce(&mut RingState) -> Result<T, KeyRingError>,
+    ) -> Result<T, KeyRingError> {
+        let lock_path = self.path.with_extension("lock");
+        let lock_file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&lock_path)
+            .map_err(|e| io_error(&lock_path, e))?;
+        lock_file.lock().map_err(|e| io_error(&lock_path, e))?;
+        let mut state = read_ring(&self.path)?;
+        let out = change(&mut state)?;
+        write_atomically(&self.path, &state)?;
+        *self.state.write().unwrap_or_else(|p| p.into_inner()) = state;
+        // Dropping the file releases the lock.
+        drop(lock_file);
+        Ok(out)
+    }
+
+    /// Makes sure the epochs from `from` for `months` months have keys. Returns how many were added.
+    pub fn prepare(&self, from: Epoch, months: u32) -> Result<usize, KeyRingError> {
+        let wanted: Vec<Epoch> = (0..=months).map(|m| from.plus_months(m)).collect();
+        let missing = {
+            let state = self.read_state();
+            wanted
+                .iter()
+                .any(|e| !state.epochs.contains_key(e) && !state.destroyed.contains_key(e))
+        };
+        if !missing {
+            return Ok(0);
+        }
+        self.modify(|state| {
+            let mut added = 0;
+            for epoch in wanted {
+                if !state.epochs.contains_key(&epoch) && !state.destroyed.contains_key(&epoch) {
+                    state.epochs.insert(epoch, EpochKeys::generate());
+                    added += 1;
+                }
+            }
+            Ok(added)
+        })
+    }
+
+    /// The keys of an epoch, created if the epoch is new. A destroyed epoch is never recreated.
+    pub fn epoch_keys(&self, epoch: Epoch) -> Result<EpochKeys, KeyRingError> {
+        {
+            let state = self.read_state();
+            if let Some(keys) = state.epochs.get(&epoch) {
+                return Ok(keys.clone());
+            }
+            if state.destroyed.contains_key(&epoch) {
+                return Err(KeyRingError::EpochDestroyed(epoch));
+            }
+        }
+        self.modify(|state| {
+            if state.destroyed.contains_key(&epoch) {
+                return Err(KeyRingError::EpochDestroyed(epoch));
+            }
+            Ok(state
+                .epochs
+                .entry(epoch)
+                .or_insert_with(EpochKeys::generate)
+                .clone())
+        })
+    }
+
+    /// One key-encryption key, for opening a data key wrapped under it. Never creates keys.
+    pub fn kek(&self, epoch: Epoch, version: u32) -> Result<SecretKey, KeyRingError> {
+        let lookup = |state: &RingState| -> Result<Option<SecretKey>, KeyRingError> {
+            if state.destroyed.contains_key(&epoch) {
+                return Err(KeyRingError::EpochDestroyed(epoch));
+            }
+            Ok(state
+                .epochs
+                .get(&epoch)
+                .and_then(|k| k.keks.get(&version))
+                .cloned())
+        };
+        if let Some(key) = lookup(&self.read_state())? {
+            return Ok(key);
+        }
+        // Another instance may have changed the file (a rotation): look once more on disk.
+        let fresh = read_ring(&self.path)?;
+        let key = lookup(&fresh)?;
+        *self.state.write().unwrap_or_else(|p| p.into_inner()) = fresh;
+        key.ok_or(KeyRingError::UnknownKey { epoch, version })
+    }
+
+    /// The blind-index keys of every epoch that still has keys, for an exact-match search.
+    pub fn live_index_keys(&self) -> Vec<(Epoch, SecretKey)> {
+        self.read_state()
+            .epochs
+            .iter()
+            .map(|(e, k)| (*e, k.index_key.clone()))
+            .collect()
+    }
+
+    /// Epochs with keys, and the destroyed ones with when.
+    pub fn inventory(&self) -> (Vec<(Epoch, u32)>, Vec<(Epoch, DateTime<Utc>)>) {
+        let state = self.read_state();
+        let live = state
+            .epochs
+            .iter()
+            .map(|(e, k)| (*e, k.current().map(|(v, _)| v).unwrap_or(0)))
+            .collect();
+        let destroyed = state.destroyed.iter().map(|(e, at)| (*e, *at)).collect();
+        (live, destroyed)
+    }
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> KeyRingError {
+    KeyRingError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn corrupt(path: &Path, message: impl Into<String>) -> KeyRingError {
+    KeyRingError::Corrupt {
+        path: path.to_owned(),
+        message: message.into(),
+    }
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), KeyRingError> {
+    if !dir.exists() {
+        fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| io_error(dir, e))?;
+    }
+    Ok(())
+}
+
+fn read_ring(path: &Path) -> Result<RingState, KeyRingError> {
+    let metadata = fs::metadata(path).map_err(|e| io_error(path, e))?;
+    let mode = metadata.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        return Err(KeyRingError::LoosePermissions {
+            path: path.to_owned(),
+            mode,
+        });
+    }
+    let text = Zeroizing::new(fs::read_to_string(path).map_err(|e| io_error(path, e))?);
+    let file: RingFile =
+        serde_json::from_str(&text).map_err(|e| corrupt(path, format!("not a key ring: {e}")))?;
+    if file.format != FILE_FORMAT {
+        return Err(corrupt(path, format!("unknown format {}", file.format)));
+    }
+    let decode_key = |b64: &str| -> Result<SecretKey, KeyRingError> {
+        let bytes = Zeroizing::new(
+            STANDARD
+                .decode(b64)
+                .map_err(|_| corrupt(path, "a key is not base64"))?,
+        );
+        SecretKey::from_slice(&bytes).ok_or_else(|| corrupt(path, "a key is not 32 bytes"))
+    };
+    let mut state = RingState::default();
+    for entry in &file.epochs {
+        let epoch = Epoch::parse(&entry.epoch)
+            .ok_or_else(|| corrupt(path, format!("bad epoch `{}`", entry.epoch)))?;
+        let mut keks = BTreeMap::new();
+        for kek in &entry.keks {
+            keks.insert(kek.version, decode_key(&kek.key)?);
+        }
+        if keks.is_empty() {
+            return Err(corrupt(path, format!("epoch {epoch} has no key")));
+        }
+        let keys = EpochKeys {
+            index_key: decode_key(&entry.index_key)?,
+            keks,
+        };
+        state.epochs.insert(epoch, keys);
+    }
+    for gone in &file.destroyed {
+        let epoch = Epoch::parse(&gone.epoch)
+            .ok_or_else(|| corrupt(path, format!("bad epoch `{}`", gone.epoch)))?;
+        state.destroyed.insert(epoch, gone.destroyed_at);
+    }
+    Ok(state)
+}
+
+fn write_atomically(path: &Path, state: &RingState) -> Result<(), KeyRingError> {
+    let file = RingFile {
+        format: FILE_FORMAT,
+        epochs: state
+            .epochs
+            .iter()
+            .map(|(epoch, keys)| EpochFile {
+                epoch: epoch.id(),
+                index_key: STANDARD.encode(keys.index_key.expose()),
+                keks: keys
+                    .keks
+                    .iter()
+                    .map(|(version, key)| KekFile {
+                        version: *version,
+                        key: STANDARD.encode(key.expose()),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        destroyed: state
+            .destroyed
+            .iter()
+            .map(|(epoch, at)| DestroyedFile {
+                epoch: epoch.id(),
+                destroyed_at: *at,
+            })
+            .collect(),
+    };
+    let text = Zeroizing::new(
+        serde_json::to_string_pretty(&file).map_err(|e| corrupt(path, e.to_string()))?,
+    );
+    let tmp = path.with_extension("tmp");
+    {
+        let mut out: File = OpenOptions::new()
+            .create(true)
+            .write(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)
+            .map_err(|e| io_error(&tmp, e))?;
+        out.write_all(text.as_bytes()).map_err(|e| io_error(&tmp, e))?;
+        out.sync_all().map_err(|e| io_error(&tmp, e))?;
+    }
+    fs::rename(&tmp, path).map_err(|e| io_error(path, e))?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Ok(dir) = File::open(dir) {
+            let _ = dir.sync_all();
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn epoch(id: &str) -> Epoch {
+        Epoch::parse(id).unwrap()
+    }
+
+    #[test]
+    fn epochs_parse_and_count_months() {
+        assert_eq!(epoch("2026-12").plus_months(1).id(), "2027-01");
+        assert_eq!(epoch("2024-02").last_day(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert!(Epoch::parse("2026-13").is_none());
+        assert!(Epoch::parse("26-01").is_none());
+    }
+
+    #[test]
+    fn creates_a_private_file_and_reopens_the_same_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/keyring.json");
+        let (ring, opened) = KeyRing::open(&path, true).unwrap();
+        assert_eq!(opened, Opened::Created);
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        let keys = ring.epoch_keys(epoch("2027-03")).unwrap();
+        let (again, opened) = KeyRing::open(&path, true).unwrap();
+        assert_eq!(opened, Opened::Existing);
+        assert_eq!(again.kek(epoch("2027-03"), 1).unwrap(), *keys.current().unwrap().1);
+    }
+
+    #[test]
+    fn refuses_a_key_ring_others_can_read_and_a_missing_one_when_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keyring.json");
+        assert!(matches!(KeyRing::open(&path, false), Err(KeyRingError::Missing(_))));
+        KeyRing::open(&path, true).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(matches!(
+            KeyRing::open(&path, true),
+            Err(KeyRingError::LoosePermissions { .. })
+        ));
+    }
+
+    #[test]
+    fn prepare_adds_each_month_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ring, _) = KeyRing::open(&dir.path().join("k.json"), true).unwrap();
+        assert_eq!(ring.prepare(epoch("2026-11"), 12).unwrap(), 13);
+        assert_eq!(ring.prepare(epoch("2026-11"), 12).unwrap(), 0);
+        assert_eq!(ring.live_index_keys().len(), 13);
+    }
+}

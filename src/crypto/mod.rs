@@ -1,0 +1,21 @@
+//! Cryptography, kept in one leaf module: envelope encryption of personal fields, the key ring
+//! by retention epoch, the blind index, staff passwords and opaque session tokens.
+
+pub mod aead;
+pub mod blind_index;
+pub mod envelope;
+pub mod keyring;
+pub mod password;
+pub mod secret;
+pub mod token;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CryptoError {
+    /// Wrong key, altered bytes or a ciphertext moved to another row: never wrong data.
+    #[error("a ciphertext failed to open (wrong key, altered, or bound to another record)")]
+    OpenFailed,
+    #[error("a ciphertext is malformed")]
+    Malformed,
+    #[error("encryption failed")]
+    SealFailed,
+}

@@ -1,0 +1,149 @@
+//! Storage: one connection type for SQLite and PostgreSQL, a pool, embedded migrations, and the
+//! table modules. The only place the two dialects differ is `dialect`.
+
+pub mod audit;
+pub mod dialect;
+pub mod residents;
+pub mod schema;
+pub mod sessions;
+pub mod staff;
+pub mod throttle;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::config::DatabaseUrl;
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// One connection, either backend. Queries written once run on both.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Postgresql(diesel::PgConnection),
+    Sqlite(diesel::SqliteConnection),
+}
+
+pub type DbPool = r2d2::Pool<ConnectionManager>;
+pub type PooledConnection = r2d2::PooledConnection<ConnectionManager>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("cannot connect to the {backend} database: {source}")]
+    Connect {
+        backend: &'static str,
+        source: ConnectionError,
+    },
+    #[error("cannot prepare the database: {0}")]
+    Setup(String),
+    #[error("the database connection pool: {0}")]
+    Pool(#[from] r2d2::Error),
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+}
+
+/// Establishes connections itself, by URL scheme, so a PostgreSQL error reaches the operator
+/// as PostgreSQL said it, and every SQLite connection gets the same pragmas.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+    connect_timeout_secs: u64,
+}
+
+impl ConnectionManager {
+    pub fn new(url: DatabaseUrl, connect_timeout_secs: u64) -> Self {
+        Self {
+            url,
+            connect_timeout_secs,
+        }
+    }
+
+    pub fn establish(&self) -> Result<DbConnection, DbError> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| DbError::Setup(format!("{}: {e}", dir.display())))?;
+                }
+                let path = path.to_string_lossy();
+                let mut conn =
+                    diesel::SqliteConnection::establish(&path).map_err(|source| DbError::Connect {
+                        backend: "sqlite",
+                        source,
+                    })?;
+                conn.batch_execute(dialect::SQLITE_PRAGMAS)
+                    .map_err(|e| DbError::Setup(format!("sqlite pragmas: {e}")))?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            DatabaseUrl::Postgres(url) => {
+                let url = dialect::with_connect_timeout(url, self.connect_timeout_secs);
+                let conn =
+                    diesel::PgConnection::establish(&url).map_err(|source| DbError::Connect {
+                        backend: "postgres",
+                        source,
+                    })?;
+                Ok(DbConnection::Postgresql(conn))
+            }
+        }
+    }
+}
+
+impl r2d2::ManageConnection for ConnectionManager {
+    type Connection = DbConnection;
+    type Error = DbError;
+
+    fn connect(&self) -> Result<DbConnection, DbError> {
+        self.establish()
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), DbError> {
+        conn.batch_execute("SELECT 1").map_err(DbError::Query)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+/// Connects (reporting the backend's own error), applies pending migrations, builds the pool.
+pub fn connect(url: &DatabaseUrl, pool_size: u32, connect_timeout_secs: u64) -> Result<DbPool, DbError> {
+    let manager = ConnectionManager::new(url.clone(), connect_timeout_secs);
+    let mut first = manager.establish()?;
+    run_migrations(&mut first)?;
+    drop(first);
+    let pool = r2d2::Pool::builder()
+        .max_size(pool_size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(connect_timeout_secs.max(1) * 2))
+        .build(manager)?;
+    Ok(pool)
+}
+
+/// Applies the embedded migrations of the connection's backend. On PostgreSQL an advisory lock
+/// keeps several instances starting at once from racing.
+pub fn run_migrations(conn: &mut DbConnection) -> Result<usize, DbError> {
+    let setup = |e: Box<dyn std::error::Error + Send + Sync>| DbError::Setup(e.to_string());
+    match conn {
+        DbConnection::Sqlite(c) => Ok(c.run_pending_migrations(SQLITE_MIGRATIONS).map_err(setup)?.len()),
+        DbConnection::Postgresql(c) => {
+            c.batch_execute(&format!("SELECT pg_advisory_lock({})", dialect::MIGRATION_LOCK_ID))?;
+            let applied = c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len());
+            c.batch_execute(&format!("SELECT pg_advisory_unlock({})", dialect::MIGRATION_LOCK_ID))?;
+            applied.map_err(setup)
+        }
+    }
+}
+
+/// A unique constraint said no: a duplicate username, a race on an insert.
+pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
+    matches!(
+        err,
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _
+        )
+    )
+}

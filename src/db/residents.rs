@@ -1,0 +1,92 @@
+//! The `residents` and `resident_photos` tables. Every personal value here is ciphertext.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::{resident_photos, residents};
+use super::DbConnection;
+
+#[derive(Queryable, Selectable, Insertable, Clone)]
+#[diesel(table_name = residents)]
+pub struct ResidentRow {
+    pub id: String,
+    pub key_epoch: String,
+    pub key_version: i32,
+    pub wrapped_key: Vec<u8>,
+    pub blind_index: Vec<u8>,
+    pub face: Vec<u8>,
+    pub address: Option<Vec<u8>>,
+    pub identity_points_met: bool,
+    pub residency_points_met: bool,
+    pub enrolled_by: String,
+    pub enrolled_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub destroy_after: NaiveDate,
+}
+
+pub fn insert(conn: &mut DbConnection, row: &ResidentRow, photo: &[u8]) -> QueryResult<()> {
+    diesel::insert_into(residents::table).values(row).execute(conn)?;
+    diesel::insert_into(resident_photos::table)
+        .values((
+            resident_photos::resident_id.eq(&row.id),
+            resident_photos::photo.eq(photo),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<ResidentRow>> {
+    residents::table
+        .find(id)
+        .select(ResidentRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn find_photo(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Vec<u8>>> {
+    resident_photos::table
+        .find(id)
+        .select(resident_photos::photo)
+        .first(conn)
+        .optional()
+}
+
+/// Ids of residents whose blind index is one of `indexes`.
+pub fn ids_by_blind_index(conn: &mut DbConnection, indexes: &[Vec<u8>]) -> QueryResult<Vec<String>> {
+    residents::table
+        .filter(residents::blind_index.eq_any(indexes))
+        .select(residents::id)
+        .order(residents::enrolled_at.asc())
+        .load(conn)
+}
+
+/// The sealed columns a change of card-face fields rewrites.
+pub struct SealedChange {
+    pub face: Vec<u8>,
+    pub blind_index: Vec<u8>,
+    /// `None`: leave the address as is; `Some(None)`: remove it.
+    pub address: Option<Option<Vec<u8>>>,
+    pub photo: Option<Vec<u8>>,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn update_sealed(conn: &mut DbConnection, id: &str, change: &SealedChange) -> QueryResult<usize> {
+    let updated = diesel::update(residents::table.find(id))
+        .set((
+            residents::face.eq(&change.face),
+            residents::blind_index.eq(&change.blind_index),
+            residents::updated_at.eq(change.updated_at),
+        ))
+        .execute(conn)?;
+    if let Some(address) = &change.address {
+        diesel::update(residents::table.find(id))
+            .set(residents::address.eq(address))
+            .execute(conn)?;
+    }
+    if let Some(photo) = &change.photo {
+        diesel::update(resident_photos::table.find(id))
+            .set(resident_photos::photo.eq(photo))
+            .execute(conn)?;
+    }
+    Ok(updated)
+}

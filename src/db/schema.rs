@@ -1,0 +1,89 @@
+//! The schema, written by hand with types both backends share.
+
+diesel::table! {
+    staff (id) {
+        id -> Text,
+        username -> Text,
+        password_hash -> Text,
+        role -> Text,
+        disabled -> Bool,
+        must_change_password -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (token_hash) {
+        token_hash -> Text,
+        staff_id -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    login_failures (throttle_key) {
+        throttle_key -> Text,
+        failures -> Integer,
+        window_started_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    residents (id) {
+        id -> Text,
+        key_epoch -> Text,
+        key_version -> Integer,
+        wrapped_key -> Binary,
+        blind_index -> Binary,
+        face -> Binary,
+        address -> Nullable<Binary>,
+        identity_points_met -> Bool,
+        residency_points_met -> Bool,
+        enrolled_by -> Text,
+        enrolled_at -> Timestamp,
+        updated_at -> Timestamp,
+        destroy_after -> Date,
+    }
+}
+
+diesel::table! {
+    resident_photos (resident_id) {
+        resident_id -> Text,
+        photo -> Binary,
+    }
+}
+
+diesel::table! {
+    audit_log (seq) {
+        seq -> BigInt,
+        recorded_at -> Timestamp,
+        actor -> Text,
+        action -> Text,
+        subject -> Nullable<Text>,
+        prev_hash -> Text,
+        entry_hash -> Text,
+    }
+}
+
+diesel::table! {
+    audit_head (id) {
+        id -> Integer,
+        seq -> BigInt,
+        entry_hash -> Text,
+    }
+}
+
+diesel::joinable!(sessions -> staff (staff_id));
+diesel::joinable!(resident_photos -> residents (resident_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    staff,
+    sessions,
+    login_failures,
+    residents,
+    resident_photos,
+    audit_log,
+    audit_head,
+);

@@ -1,0 +1,64 @@
+//! The `sessions` table: staff sessions by the SHA-256 of their token.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::schema::{sessions, staff};
+use super::staff::StaffRow;
+use super::DbConnection;
+
+#[derive(Queryable, Selectable, Insertable, Clone, Debug)]
+#[diesel(table_name = sessions)]
+pub struct SessionRow {
+    pub token_hash: String,
+    pub staff_id: String,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut DbConnection, row: &SessionRow) -> QueryResult<()> {
+    diesel::insert_into(sessions::table).values(row).execute(conn).map(|_| ())
+}
+
+pub fn find_with_staff(
+    conn: &mut DbConnection,
+    token_hash: &str,
+) -> QueryResult<Option<(SessionRow, StaffRow)>> {
+    sessions::table
+        .inner_join(staff::table)
+        .filter(sessions::token_hash.eq(token_hash))
+        .select((SessionRow::as_select(), StaffRow::as_select()))
+        .first(conn)
+        .optional()
+}
+
+pub fn touch(conn: &mut DbConnection, token_hash: &str, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(sessions::table.find(token_hash))
+        .set(sessions::last_seen_at.eq(at))
+        .execute(conn)
+}
+
+pub fn delete(conn: &mut DbConnection, token_hash: &str) -> QueryResult<usize> {
+    diesel::delete(sessions::table.find(token_hash)).execute(conn)
+}
+
+pub fn delete_for_staff(conn: &mut DbConnection, staff_id: &str) -> QueryResult<usize> {
+    diesel::delete(sessions::table.filter(sessions::staff_id.eq(staff_id))).execute(conn)
+}
+
+/// Removes sessions past their absolute expiry or idle since before `idle_cutoff`.
+pub fn delete_stale(
+    conn: &mut DbConnection,
+    now: NaiveDateTime,
+    idle_cutoff: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::delete(
+        sessions::table.filter(
+            sessions::expires_at
+                .le(now)
+                .or(sessions::last_seen_at.lt(idle_cutoff)),
+        ),
+    )
+    .execute(conn)
+}

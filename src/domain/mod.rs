@@ -1,0 +1,32 @@
+//! The rules of the program as plain types: no HTTP, no SQL, no clock reads.
+
+pub mod documents;
+pub mod resident;
+pub mod staff;
+
+/// A value a person entered that breaks a rule: which field, a stable code, and a message
+/// that never repeats the value (it may be personal data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}

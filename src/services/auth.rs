@@ -1,0 +1,221 @@
+//! Staff sign-in: throttled password checks, opaque session tokens stored only as hashes, an
+//! absolute and an idle expiry, and sign-out.
+
+use diesel::Connection;
+use chrono::{DateTime, TimeDelta, Utc};
+use sha2::{Digest, Sha256};
+
+use super::{audit, Actor};
+use crate::context::AppContext;
+use crate::crypto::password::Password;
+use crate::crypto::token::{new_token, token_hash};
+use crate::db::sessions::{self as session_store, SessionRow};
+use crate::db::{staff as staff_store, throttle};
+use crate::domain::staff::{check_new_password, StaffRole};
+use crate::error::Internal;
+use crate::telemetry::Metrics;
+
+/// Sessions are touched at most this often, so reading pages does not write on every request.
+const TOUCH_INTERVAL_SECS: i64 = 60;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error("the username or password is wrong")]
+    InvalidCredentials,
+    #[error("too many failed attempts")]
+    TooManyAttempts { retry_after_secs: i64 },
+    #[error("not logged in, or the session has expired")]
+    NotAuthenticated,
+    #[error("the new password is not acceptable: {0}")]
+    WeakPassword(&'static str),
+    #[error(transparent)]
+    Internal(#[from] Internal),
+}
+
+impl From<diesel::result::Error> for AuthError {
+    fn from(e: diesel::result::Error) -> Self {
+        AuthError::Internal(e.into())
+    }
+}
+
+/// A session just opened. The token is shown to the client once and never stored.
+#[derive(Debug)]
+pub struct NewSession {
+    pub token: String,
+    pub role: StaffRole,
+    pub expires_at: DateTime<Utc>,
+    pub must_change_password: bool,
+}
+
+/// The staff member behind a valid session.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub actor: Actor,
+    pub must_change_password: bool,
+    pub session_hash: String,
+}
+
+fn throttle_key(kind: &str, value: &str) -> String {
+    hex::encode(Sha256::digest(format!("{kind}:{value}").as_bytes()))
+}
+
+/// Checks a username and password; on success opens a session.
+/// Slow by design (argon2): call it off the async workers.
+pub fn login(
+    ctx: &AppContext,
+    username: &str,
+    password: &Password,
+    client: &str,
+) -> Result<NewSession, AuthError> {
+    let auth = &ctx.config.auth;
+    let now = ctx.clock.now();
+    let window_start = (now - TimeDelta::minutes(auth.failure_window_minutes)).naive_utc();
+    let account_key = throttle_key("account", &username.to_lowercase());
+    let client_key = throttle_key("client", client);
+    let mut conn = ctx.db()?;
+
+    let account_failures = throttle::failures_since(&mut conn, &account_key, window_start)?;
+    let client_failures = throttle::failures_since(&mut conn, &client_key, window_start)?;
+    if account_failures >= auth.max_failures_per_account || client_failures >= auth.max_failures_per_client {
+        Metrics::bump(&ctx.metrics.logins_throttled);
+        return Err(AuthError::TooManyAttempts {
+            retry_after_secs: auth.failure_window_minutes * 60,
+        });
+    }
+
+    let staff = staff_store::find_by_username(&mut conn, username)?;
+    // Always run argon2, against a dummy hash when there is no such account.
+    let password_ok = ctx
+        .hasher
+        .verify(password, staff.as_ref().map(|s| s.password_hash.as_str()));
+    let staff = match staff {
+        Some(s) if password_ok && !s.disabled => s,
+        _ => {
+            let at = now.naive_utc();
+            throttle::record_failure(&mut conn, &account_key, at, window_start)?;
+            throttle::record_failure(&mut conn, &client_key, at, window_start)?;
+            Metrics::bump(&ctx.metrics.logins_failed);
+            tracing::info!(event = "login_failed", "a login failed");
+            return Err(AuthError::InvalidCredentials);
+        }
+    };
+    let role = StaffRole::parse(&staff.role).map_err(|m| Internal::new("staff role", anyhow::anyhow!(m)))?;
+
+    let token = new_token();
+    let expires_at = now + TimeDelta::minutes(auth.session_absolute_minutes);
+    conn.transaction::<_, AuthError, _>(|conn| {
+        audit::record(conn, now, &staff.id, "session.open", Some(&staff.id))?;
+        throttle::clear(conn, &account_key)?;
+        session_store::delete_stale(
+            conn,
+            now.naive_utc(),
+            (now - TimeDelta::minutes(auth.session_idle_minutes)).naive_utc(),
+        )?;
+        session_store::insert(
+            conn,
+            &SessionRow {
+                token_hash: token_hash(&token),
+                staff_id: staff.id.clone(),
+                created_at: now.naive_utc(),
+                last_seen_at: now.naive_utc(),
+                expires_at: expires_at.naive_utc(),
+            },
+        )?;
+        Ok(())
+    })?;
+    Metrics::bump(&ctx.metrics.logins_succeeded);
+    tracing::info!(event = "login", role = role.as_str(), "a staff member logged in");
+    Ok(NewSession {
+        token,
+        role,
+        expires_at,
+        must_change_password: staff.must_change_password,
+    })
+}
+
+/// The staff member a session token belongs to, if the session is still valid.
+pub fn authenticate(ctx: &AppContext, token: &str) -> Result<SignedIn, AuthError> {
+    if token.is_empty() || token.len() > 128 {
+        return Err(AuthError::NotAuthenticated);
+    }
+    let hash = token_hash(token);
+    let now = ctx.clock.now();
+    let mut conn = ctx.db()?;
+    let (session, staff) =
+        session_store::find_with_staff(&mut conn, &hash)?.ok_or(AuthError::NotAuthenticated)?;
+    let idle_limit = TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
+    let last_seen = session.last_seen_at.and_utc();
+    if staff.disabled || session.expires_at.and_utc() <= now || last_seen + idle_limit <= now {
+        session_store::delete(&mut conn, &hash)?;
+        return Err(AuthError::NotAuthenticated);
+    }
+    if (now - last_seen).num_seconds() >= TOUCH_INTERVAL_SECS {
+        session_store::touch(&mut conn, &hash, now.naive_utc())?;
+    }
+    let role = StaffRole::parse(&staff.role).map_err(|m| Internal::new("staff role", anyhow::anyhow!(m)))?;
+    Ok(SignedIn {
+        actor: Actor {
+            staff_id: staff.id,
+            username: staff.username,
+            role,
+        },
+        must_change_password: staff.must_change_password,
+        session_hash: hash,
+    })
+}
+
+pub fn logout(ctx: &AppContext, signed_in: &SignedIn) -> Result<(), AuthError> {
+    let mut conn = ctx.db()?;
+    let now = ctx.clock.now();
+    conn.transaction::<_, AuthError, _>(|conn| {
+        audit::record(conn, now, &signed_in.actor.staff_id, "session.close", Some(&signed_in.actor.staff_id))?;
+        session_store::delete(conn, &signed_in.session_hash)?;
+        Ok(())
+    })
+}
+
+/// Changes one's own password; every other session of the account is closed.
+pub fn change_own_password(
+    ctx: &AppContext,
+    signed_in: &SignedIn,
+    current: &Password,
+    new: &Password,
+) -> Result<(), AuthError> {
+    let mut conn = ctx.db()?;
+    let staff = staff_store::find_by_id(&mut conn, &signed_in.actor.staff_id)?
+        .ok_or(AuthError::NotAuthenticated)?;
+    if !ctx.hasher.verify(current, Some(&staff.password_hash)) {
+        return Err(AuthError::InvalidCredentials);
+    }
+    check_new_password(new.expose()).map_err(AuthError::WeakPassword)?;
+    if new.expose() == current.expose() {
+        return Err(AuthError::WeakPassword("the new password must differ from the current one"));
+    }
+    let hash = ctx
+        .hasher
+        .hash(new)
+        .map_err(|e| Internal::new("password hash", e))?;
+    let now = ctx.clock.now();
+    conn.transaction::<_, AuthError, _>(|conn| {
+        audit::record(conn, now, &staff.id, "staff.password_change", Some(&staff.id))?;
+        staff_store::set_password(conn, &staff.id, &hash, false)?;
+        session_store::delete_for_staff(conn, &staff.id)?;
+        // Keep the session the change was made from.
+        session_store::insert(
+            conn,
+            &SessionRow {
+                token_hash: signed_in.session_hash.clone(),
+                staff_id: staff.id.clone(),
+                created_at: now.naive_utc(),
+                last_seen_at: now.naive_utc(),
+                expires_at: (now + TimeDelta::minutes(ctx.config.auth.session_absolute_minutes)).naive_utc(),
+            },
+        )?;
+        Ok(())
+    })?;
+    let first_admin_file = ctx.config.data_dir.join(super::staff::FIRST_ADMIN_PASSWORD_FILE);
+    if staff.username == ctx.config.auth.first_admin_username && first_admin_file.exists() {
+        let _ = std::fs::remove_file(first_admin_file);
+    }
+    Ok(())
+}

@@ -1,0 +1,596 @@
+//! Enrollment and the resident record: enroll (points check, duplicate check), read, change,
+//! photo, exact search. Every personal value is sealed under the resident's data key before it
+//! reaches the database, and every read or change is audited in the same transaction.
+
+use base64::alphabet::STANDARD as STANDARD_ALPHABET;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine;
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use diesel::Connection;
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::ToSchema;
+use zeroize::Zeroizing;
+
+use super::{audit, Actor};
+use crate::context::AppContext;
+use crate::crypto::blind_index::blind_index;
+use crate::crypto::envelope::{
+    open_field, seal_field, unwrap_data_key, wrap_data_key, EnvelopeError, FieldBinding, WrappedKey,
+};
+use crate::crypto::keyring::Epoch;
+use crate::crypto::secret::SecretKey;
+use crate::db::residents::{self as store, ResidentRow, SealedChange};
+use crate::domain::documents::{DocumentError, PointsTally};
+use crate::domain::resident::{
+    parse_languages, Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, Gender,
+    PersonName, PhoneNumber,
+};
+use crate::domain::FieldError;
+use crate::error::Internal;
+use crate::render::photo::{self, PhotoError, PhotoLimits};
+use crate::telemetry::Metrics;
+
+const TABLE: &str = "residents";
+const PHOTO_TABLE: &str = "resident_photos";
+
+// ---------------------------------------------------------------------------------------------
+// What clients send and receive.
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddressInput {
+    pub line1: Option<String>,
+    pub line2: Option<String>,
+    pub care_of: Option<String>,
+    pub city: Option<String>,
+    pub postal_code: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyContactInput {
+    pub name: String,
+    pub phone: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollmentRequest {
+    #[schema(example = "José Núñez")]
+    pub legal_name: String,
+    #[serde(default)]
+    pub preferred_name: Option<String>,
+    #[schema(example = "1990-04-01")]
+    pub date_of_birth: String,
+    /// `F`, `M` or `X`, self-designated; absent prints nothing.
+    #[serde(default)]
+    pub gender: Option<String>,
+    #[serde(default)]
+    pub address: Option<AddressInput>,
+    /// At most two BCP 47 tags.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub emergency_contact: Option<EmergencyContactInput>,
+    #[serde(default)]
+    pub veteran: bool,
+    #[serde(default)]
+    pub organ_donor: bool,
+    /// Base64 of a JPEG or PNG.
+    pub photo: String,
+    /// Kinds of document shown, from the configured list.
+    #[schema(example = json!(["passport", "utility_bill"]))]
+    pub documents: Vec<String>,
+    #[serde(default)]
+    pub confirm_not_duplicate: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Enrolled {
+    pub resident_id: String,
+}
+
+/// A change of card-face fields. Absent: unchanged; `null`: removed (optional fields only).
+#[derive(Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResidentPatch {
+    pub legal_name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub preferred_name: Option<Option<String>>,
+    pub date_of_birth: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub gender: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<AddressInput>)]
+    pub address: Option<Option<AddressInput>>,
+    pub languages: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<EmergencyContactInput>)]
+    pub emergency_contact: Option<Option<EmergencyContactInput>>,
+    pub veteran: Option<bool>,
+    pub organ_donor: Option<bool>,
+    pub photo: Option<String>,
+}
+
+/// Tells "field absent" (outer `None`) from "field is null" (`Some(None)`).
+fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SearchRequest {
+    pub legal_name: String,
+    pub date_of_birth: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchMatch {
+    pub resident_id: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResult {
+    pub matches: Vec<SearchMatch>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AddressView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line1: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line2: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub care_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EmergencyContactView {
+    pub name: String,
+    pub phone: String,
+}
+
+/// The card-face fields of a resident (the photo is fetched separately).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResidentView {
+    pub resident_id: String,
+    pub legal_name: String,
+    pub preferred_name: Option<String>,
+    pub date_of_birth: NaiveDate,
+    pub gender: Option<String>,
+    pub address: Option<AddressView>,
+    pub languages: Vec<String>,
+    pub emergency_contact: Option<EmergencyContactView>,
+    pub veteran: bool,
+    pub organ_donor: bool,
+    pub identity_points_met: bool,
+    pub residency_points_met: bool,
+    pub enrolled_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// The day after which this record is destroyed unless a card extends it.
+    pub retained_until: NaiveDate,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors.
+
+#[derive(Debug, thiserror::Error)]
+pub enum EnrollmentError {
+    #[error("{0}")]
+    Invalid(FieldError),
+    #[error("{0}")]
+    Photo(PhotoError),
+    #[error("the photo is not valid base64")]
+    PhotoNotBase64,
+    #[error(transparent)]
+    Documents(DocumentError),
+    #[error("the documents shown do not meet the requirement")]
+    InsufficientProof(PointsTally),
+    #[error("a resident with the same legal name and date of birth exists")]
+    PossibleDuplicate { resident_id: String },
+    #[error("no such resident")]
+    NotFound,
+    #[error(transparent)]
+    Internal(#[from] Internal),
+}
+
+impl From<FieldError> for EnrollmentError {
+    fn from(e: FieldError) -> Self {
+        EnrollmentError::Invalid(e)
+    }
+}
+
+impl From<diesel::result::Error> for EnrollmentError {
+    fn from(e: diesel::result::Error) -> Self {
+        EnrollmentError::Internal(e.into())
+    }
+}
+
+impl From<EnvelopeError> for EnrollmentError {
+    fn from(e: EnvelopeError) -> Self {
+        EnrollmentError::Internal(Internal::new("envelope encryption", e))
+    }
+}
+
+impl From<crate::crypto::CryptoError> for EnrollmentError {
+    fn from(e: crate::crypto::CryptoError) -> Self {
+        EnrollmentError::Internal(Internal::new("field encryption", e))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing input into domain values.
+
+fn photo_limits(ctx: &AppContext) -> PhotoLimits {
+    let e = &ctx.config.enrollment;
+    PhotoLimits {
+        max_bytes: e.max_photo_bytes,
+        max_pixels: e.max_photo_pixels,
+        max_width: e.photo_max_width,
+        max_height: e.photo_max_height,
+        jpeg_quality: e.photo_jpeg_quality,
+    }
+}
+
+const LENIENT_BASE64: GeneralPurpose = GeneralPurpose::new(
+    &STANDARD_ALPHABET,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// Decodes a base64 photo (a `data:` URL prefix is allowed) and normalises it.
+fn parse_photo(ctx: &AppContext, encoded: &str) -> Result<Vec<u8>, EnrollmentError> {
+    let limits = photo_limits(ctx);
+    let payload = match encoded.split_once(";base64,") {
+        Some((prefix, rest)) if prefix.starts_with("data:") => rest,
+        _ => encoded,
+    };
+    if payload.len() / 4 * 3 > limits.max_bytes + 3 {
+        return Err(EnrollmentError::Photo(PhotoError::TooLarge(limits.max_bytes)));
+    }
+    let compact: String = payload.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let bytes = LENIENT_BASE64
+        .decode(compact.as_bytes())
+        .map_err(|_| EnrollmentError::PhotoNotBase64)?;
+    photo::normalize(&bytes, &limits).map_err(EnrollmentError::Photo)
+}
+
+fn parse_gender(raw: Option<&str>) -> Result<Option<Gender>, FieldError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(g) => Gender::parse(g).map(Some),
+    }
+}
+
+fn parse_address(input: Option<&AddressInput>) -> Result<Option<Address>, FieldError> {
+    let Some(a) = input else { return Ok(None) };
+    let all_empty = [&a.line1, &a.line2, &a.care_of, &a.city, &a.postal_code]
+        .iter()
+        .all(|v| v.as_deref().map(str::trim).unwrap_or("").is_empty());
+    if all_empty {
+        return Ok(None);
+    }
+    Address::parse(AddressParts {
+        line1: a.line1.as_deref(),
+        line2: a.line2.as_deref(),
+        care_of: a.care_of.as_deref(),
+        city: a.city.as_deref(),
+        postal_code: a.postal_code.as_deref(),
+    })
+    .map(Some)
+}
+
+fn parse_contact(input: Option<&EmergencyContactInput>) -> Result<Option<EmergencyContact>, FieldError> {
+    input
+        .map(|c| {
+            Ok(EmergencyContact {
+                name: PersonName::parse("emergency_contact.name", &c.name)?,
+                phone: PhoneNumber::parse(&c.phone)?,
+            })
+        })
+        .transpose()
+}
+
+fn parse_optional_name(field: &'static str, raw: Option<&str>) -> Result<Option<PersonName>, FieldError> {
+    match raw.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(name) => PersonName::parse(field, name).map(Some),
+    }
+}
+
+fn parse_dob(ctx: &AppContext, raw: &str) -> Result<DateOfBirth, FieldError> {
+    DateOfBirth::parse(raw, ctx.clock.today(), ctx.config.enrollment.minimum_age_years)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sealing and opening.
+
+fn face_binding(id: &str) -> FieldBinding<'_> {
+    FieldBinding { table: TABLE, column: "face", record_id: id }
+}
+fn address_binding(id: &str) -> FieldBinding<'_> {
+    FieldBinding { table: TABLE, column: "address", record_id: id }
+}
+fn photo_binding(id: &str) -> FieldBinding<'_> {
+    FieldBinding { table: PHOTO_TABLE, column: "photo", record_id: id }
+}
+
+fn seal_json<T: Serialize>(key: &SecretKey, binding: FieldBinding<'_>, value: &T) -> Result<Vec<u8>, EnrollmentError> {
+    let plain = Zeroizing::new(serde_json::to_vec(value).map_err(|e| Internal::new("serialise", e))?);
+    Ok(seal_field(key, binding, &plain)?)
+}
+
+fn open_json<T: for<'de> Deserialize<'de>>(
+    key: &SecretKey,
+    binding: FieldBinding<'_>,
+    sealed: &[u8],
+) -> Result<T, EnrollmentError> {
+    let plain = open_field(key, binding, sealed)?;
+    serde_json::from_slice(&plain).map_err(|e| Internal::new("sealed record", e).into())
+}
+
+fn data_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<SecretKey, EnrollmentError> {
+    let epoch = Epoch::parse(&row.key_epoch)
+        .ok_or_else(|| Internal::new("resident key epoch", anyhow::anyhow!("unparseable epoch")))?;
+    let wrapped = WrappedKey {
+        epoch,
+        version: u32::try_from(row.key_version).unwrap_or(0),
+        bytes: row.wrapped_key.clone(),
+    };
+    Ok(unwrap_data_key(&ctx.keyring, &row.id, &wrapped)?)
+}
+
+/// Blind indexes of a name and birth date under every live epoch's key: an exact-match probe.
+fn candidate_indexes(ctx: &AppContext, name: &PersonName, dob: &DateOfBirth) -> Vec<Vec<u8>> {
+    ctx.keyring
+        .live_index_keys()
+        .iter()
+        .map(|(_, key)| blind_index(key, name, dob))
+        .collect()
+}
+
+fn index_for(ctx: &AppContext, epoch: Epoch, face: &CardFace) -> Result<Vec<u8>, EnrollmentError> {
+    let keys = ctx.keyring.epoch_keys(epoch).map_err(EnvelopeError::from)?;
+    Ok(blind_index(&keys.index_key, &face.legal_name, &face.date_of_birth))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The use cases.
+
+pub fn enroll(ctx: &AppContext, actor: &Actor, request: EnrollmentRequest) -> Result<Enrolled, EnrollmentError> {
+    let tally = ctx.documents.tally(&request.documents).map_err(EnrollmentError::Documents)?;
+    let face = CardFace {
+        legal_name: PersonName::parse("legal_name", &request.legal_name)?,
+        preferred_name: parse_optional_name("preferred_name", request.preferred_name.as_deref())?,
+        date_of_birth: parse_dob(ctx, &request.date_of_birth)?,
+        gender: parse_gender(request.gender.as_deref())?,
+        languages: parse_languages(&request.languages)?,
+        emergency_contact: parse_contact(request.emergency_contact.as_ref())?,
+        veteran: request.veteran,
+        organ_donor: request.organ_donor,
+    };
+    let address = parse_address(request.address.as_ref())?;
+    if !tally.sufficient() {
+        return Err(EnrollmentError::InsufficientProof(tally));
+    }
+    let photo_jpeg = parse_photo(ctx, &request.photo)?;
+
+    let now = ctx.clock.now();
+    let id = uuid::Uuid::new_v4().to_string();
+    let destroy_after = ctx.clock.today() + TimeDelta::days(i64::from(ctx.config.retention.unissued_days));
+    let epoch = Epoch::of(destroy_after);
+    let data_key = SecretKey::generate();
+    let wrapped = wrap_data_key(&ctx.keyring, &id, epoch, &data_key)?;
+    let row = ResidentRow {
+        id: id.clone(),
+        key_epoch: epoch.id(),
+        key_version: i32::try_from(wrapped.version).unwrap_or(i32::MAX),
+        wrapped_key: wrapped.bytes,
+        blind_index: index_for(ctx, epoch, &face)?,
+        face: seal_json(&data_key, face_binding(&id), &face)?,
+        address: address
+            .as_ref()
+            .map(|a| seal_json(&data_key, address_binding(&id), a))
+            .transpose()?,
+        identity_points_met: tally.identity_met(),
+        residency_points_met: tally.residency_met(),
+        enrolled_by: actor.staff_id.clone(),
+        enrolled_at: now.naive_utc(),
+        updated_at: now.naive_utc(),
+        destroy_after,
+    };
+    let sealed_photo = seal_field(&data_key, photo_binding(&id), &photo_jpeg)?;
+    let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth);
+
+    let mut conn = ctx.db()?;
+    conn.transaction::<_, EnrollmentError, _>(|conn| {
+        audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
+        // Inside the transaction, after the chain head is taken: two clerks enrolling the same
+        // person at once cannot both miss each other.
+        if let Some(existing) = store::ids_by_blind_index(conn, &probes)?.into_iter().next() {
+            if !request.confirm_not_duplicate {
+                return Err(EnrollmentError::PossibleDuplicate { resident_id: existing });
+            }
+        }
+        store::insert(conn, &row, &sealed_photo)?;
+        Ok(())
+    })?;
+    Metrics::bump(&ctx.metrics.enrollments);
+    tracing::info!(event = "resident_enrolled", resident_id = %id, "a resident was enrolled");
+    Ok(Enrolled { resident_id: id })
+}
+
+fn view(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentView, EnrollmentError> {
+    let key = data_key_of(ctx, row)?;
+    let face: CardFace = open_json(&key, face_binding(&row.id), &row.face)?;
+    let address: Option<Address> = row
+        .address
+        .as_deref()
+        .map(|sealed| open_json(&key, address_binding(&row.id), sealed))
+        .transpose()?;
+    Ok(ResidentView {
+        resident_id: row.id.clone(),
+        legal_name: face.legal_name.as_str().to_owned(),
+        preferred_name: face.preferred_name.map(|n| n.as_str().to_owned()),
+        date_of_birth: face.date_of_birth.date(),
+        gender: face.gender.map(|g| format!("{g:?}")),
+        address: address.map(|a| match a {
+            Address::Home { line1, line2, city, postal_code } => AddressView {
+                line1: Some(line1),
+                line2,
+                care_of: None,
+                city,
+                postal_code,
+            },
+            Address::CareOf { care_of, city, postal_code } => AddressView {
+                line1: None,
+                line2: None,
+                care_of: Some(care_of),
+                city,
+                postal_code,
+            },
+        }),
+        languages: face.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+        emergency_contact: face.emergency_contact.map(|c| EmergencyContactView {
+            name: c.name.as_str().to_owned(),
+            phone: c.phone.as_str().to_owned(),
+        }),
+        veteran: face.veteran,
+        organ_donor: face.organ_donor,
+        identity_points_met: row.identity_points_met,
+        residency_points_met: row.residency_points_met,
+        enrolled_at: row.enrolled_at.and_utc(),
+        updated_at: row.updated_at.and_utc(),
+        retained_until: row.destroy_after,
+    })
+}
+
+/// Loads a resident inside an audited transaction.
+fn audited_load(
+    ctx: &AppContext,
+    actor: &Actor,
+    id: &str,
+    action: &'static str,
+) -> Result<ResidentRow, EnrollmentError> {
+    let now = ctx.clock.now();
+    let mut conn = ctx.db()?;
+    conn.transaction::<_, EnrollmentError, _>(|conn| {
+        let row = store::find(conn, id)?.ok_or(EnrollmentError::NotFound)?;
+        audit::record(conn, now, &actor.staff_id, action, Some(id))?;
+        Ok(row)
+    })
+}
+
+pub fn get(ctx: &AppContext, actor: &Actor, id: &str) -> Result<ResidentView, EnrollmentError> {
+    let row = audited_load(ctx, actor, id, "resident.read")?;
+    Metrics::bump(&ctx.metrics.resident_reads);
+    view(ctx, &row)
+}
+
+pub fn photo(ctx: &AppContext, actor: &Actor, id: &str) -> Result<Vec<u8>, EnrollmentError> {
+    let now = ctx.clock.now();
+    let mut conn = ctx.db()?;
+    let (row, sealed) = conn.transaction::<_, EnrollmentError, _>(|conn| {
+        let row = store::find(conn, id)?.ok_or(EnrollmentError::NotFound)?;
+        let sealed = store::find_photo(conn, id)?.ok_or(EnrollmentError::NotFound)?;
+        audit::record(conn, now, &actor.staff_id, "resident.photo_read", Some(id))?;
+        Ok((row, sealed))
+    })?;
+    Metrics::bump(&ctx.metrics.resident_reads);
+    let key = data_key_of(ctx, &row)?;
+    Ok(open_field(&key, photo_binding(id), &sealed)?.to_vec())
+}
+
+pub fn search(ctx: &AppContext, actor: &Actor, request: &SearchRequest) -> Result<SearchResult, EnrollmentError> {
+    let name = PersonName::parse("legal_name", &request.legal_name)?;
+    // No minimum age here: a search must find whoever was enrolled, even under an older policy.
+    let dob = DateOfBirth::parse(&request.date_of_birth, ctx.clock.today(), 0)?;
+    let probes = candidate_indexes(ctx, &name, &dob);
+    let now = ctx.clock.now();
+    let mut conn = ctx.db()?;
+    let ids = conn.transaction::<_, EnrollmentError, _>(|conn| {
+        let ids = store::ids_by_blind_index(conn, &probes)?;
+        let subject = (!ids.is_empty()).then(|| ids.join(","));
+        audit::record(conn, now, &actor.staff_id, "resident.search", subject.as_deref())?;
+        Ok(ids)
+    })?;
+    Ok(SearchResult {
+        matches: ids.into_iter().map(|resident_id| SearchMatch { resident_id }).collect(),
+    })
+}
+
+pub fn update(
+    ctx: &AppContext,
+    actor: &Actor,
+    id: &str,
+    patch: ResidentPatch,
+) -> Result<ResidentView, EnrollmentError> {
+    let mut conn = ctx.db()?;
+    let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
+    let key = data_key_of(ctx, &row)?;
+    let mut face: CardFace = open_json(&key, face_binding(id), &row.face)?;
+    if let Some(name) = &patch.legal_name {
+        face.legal_name = PersonName::parse("legal_name", name)?;
+    }
+    if let Some(preferred) = &patch.preferred_name {
+        face.preferred_name = parse_optional_name("preferred_name", preferred.as_deref())?;
+    }
+    if let Some(dob) = &patch.date_of_birth {
+        face.date_of_birth = parse_dob(ctx, dob)?;
+    }
+    if let Some(gender) = &patch.gender {
+        face.gender = parse_gender(gender.as_deref())?;
+    }
+    if let Some(languages) = &patch.languages {
+        face.languages = parse_languages(languages)?;
+    }
+    if let Some(contact) = &patch.emergency_contact {
+        face.emergency_contact = parse_contact(contact.as_ref())?;
+    }
+    if let Some(veteran) = patch.veteran {
+        face.veteran = veteran;
+    }
+    if let Some(organ_donor) = patch.organ_donor {
+        face.organ_donor = organ_donor;
+    }
+    let address = match &patch.address {
+        None => None,
+        Some(input) => Some(
+            parse_address(input.as_ref())?
+                .map(|a| seal_json(&key, address_binding(id), &a))
+                .transpose()?,
+        ),
+    };
+    let photo = patch
+        .photo
+        .as_deref()
+        .map(|encoded| {
+            let jpeg = parse_photo(ctx, encoded)?;
+            Ok::<_, EnrollmentError>(seal_field(&key, photo_binding(id), &jpeg)?)
+        })
+        .transpose()?;
+    let epoch = Epoch::parse(&row.key_epoch)
+        .ok_or_else(|| Internal::new("resident key epoch", anyhow::anyhow!("unparseable epoch")))?;
+    let now = ctx.clock.now();
+    let change = SealedChange {
+        face: seal_json(&key, face_binding(id), &face)?,
+        blind_index: index_for(ctx, epoch, &face)?,
+        address,
+        photo,
+        updated_at: now.naive_utc(),
+    };
+    conn.transaction::<_, EnrollmentError, _>(|conn| {
+        audit::record(conn, now, &actor.staff_id, "resident.update", Some(id))?;
+        if store::update_sealed(conn, id, &change)? == 0 {
+            return Err(EnrollmentError::NotFound);
+        }
+        Ok(())
+    })?;
+    let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
+    view(ctx, &row)
+}

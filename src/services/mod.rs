@@ -1,0 +1,15 @@
+//! The use cases. Each takes the `AppContext`, decides, and stores through `db`; each has its
+//! own error type. All are blocking: the web layer calls them through `web::block`.
+
+pub mod audit;
+pub mod auth;
+pub mod enrollment;
+pub mod staff;
+
+/// Who is acting, as recorded in the audit trail: a staff id, or the system itself.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub staff_id: String,
+    pub username: String,
+    pub role: crate::domain::staff::StaffRole,
+}

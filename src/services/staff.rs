@@ -1,0 +1,225 @@
+//! Staff accounts: creation (including the first admin), listing, disabling, roles, resets.
+
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use rand::distributions::{Alphanumeric, DistString};
+use diesel::Connection;
+use serde::Serialize;
+
+use super::audit;
+use crate::context::AppContext;
+use crate::crypto::password::Password;
+use crate::db::staff::{self as store, NewStaff, StaffRow};
+use crate::db::{is_unique_violation, sessions};
+use crate::domain::staff::{check_new_password, StaffRole, Username};
+use crate::error::Internal;
+
+pub const FIRST_ADMIN_PASSWORD_FILE: &str = "initial-admin-password.txt";
+
+/// Who changed an account: a signed-in admin's staff id, or the command line.
+pub const CLI_ACTOR: &str = "cli";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StaffError {
+    #[error("{0}")]
+    InvalidUsername(&'static str),
+    #[error("{0}")]
+    WeakPassword(&'static str),
+    #[error("an account with that username exists")]
+    UsernameTaken,
+    #[error("no such staff account")]
+    NotFound,
+    #[error("an administrator cannot disable or demote their own account")]
+    OwnAccount,
+    #[error(transparent)]
+    Internal(#[from] Internal),
+}
+
+impl From<diesel::result::Error> for StaffError {
+    fn from(e: diesel::result::Error) -> Self {
+        StaffError::Internal(e.into())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct StaffSummary {
+    pub username: String,
+    pub role: StaffRole,
+    pub disabled: bool,
+    pub must_change_password: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl StaffSummary {
+    fn from_row(row: &StaffRow) -> Result<Self, StaffError> {
+        Ok(Self {
+            username: row.username.clone(),
+            role: StaffRole::parse(&row.role)
+                .map_err(|m| Internal::new("staff role", anyhow::anyhow!(m)))?,
+            disabled: row.disabled,
+            must_change_password: row.must_change_password,
+            created_at: row.created_at.and_utc(),
+        })
+    }
+}
+
+/// A random password for a new or reset account, to be changed at first login.
+pub fn one_time_password() -> Password {
+    Password::new(Alphanumeric.sample_string(&mut rand::rngs::OsRng, 20))
+}
+
+/// Creates an account. With no password given, a one-time password is generated and returned,
+/// and the account must change it at first login.
+pub fn add(
+    ctx: &AppContext,
+    actor: &str,
+    username: &str,
+    role: StaffRole,
+    password: Option<Password>,
+) -> Result<(StaffSummary, Option<Password>), StaffError> {
+    let username = Username::parse(username).map_err(StaffError::InvalidUsername)?;
+    let (password, generated) = match password {
+        Some(p) => {
+            check_new_password(p.expose()).map_err(StaffError::WeakPassword)?;
+            (p, false)
+        }
+        None => (one_time_password(), true),
+    };
+    let hash = ctx
+        .hasher
+        .hash(&password)
+        .map_err(|e| Internal::new("password hash", e))?;
+    let now = ctx.clock.now();
+    let id = uuid::Uuid::new_v4().to_string();
+    let mut conn = ctx.db()?;
+    let result = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        audit::record(conn, now, actor, "staff.create", Some(&id))?;
+        store::insert(
+            conn,
+            &NewStaff {
+                id: &id,
+                username: username.as_str(),
+                password_hash: &hash,
+                role: role.as_str(),
+                disabled: false,
+                must_change_password: generated,
+                created_at: now.naive_utc(),
+            },
+        )
+    });
+    match result {
+        Ok(()) => {}
+        Err(e) if is_unique_violation(&e) => return Err(StaffError::UsernameTaken),
+        Err(e) => return Err(e.into()),
+    }
+    let row = store::find_by_id(&mut conn, &id)?.ok_or(StaffError::NotFound)?;
+    Ok((StaffSummary::from_row(&row)?, generated.then_some(password)))
+}
+
+pub fn list(ctx: &AppContext) -> Result<Vec<StaffSummary>, StaffError> {
+    let mut conn = ctx.db()?;
+    store::list(&mut conn)?.iter().map(StaffSummary::from_row).collect()
+}
+
+fn find(conn: &mut crate::db::DbConnection, username: &str) -> Result<StaffRow, StaffError> {
+    store::find_by_username(conn, username)?.ok_or(StaffError::NotFound)
+}
+
+/// Disables or re-enables an account; disabling closes its sessions at once.
+pub fn set_disabled(
+    ctx: &AppContext,
+    actor: &str,
+    username: &str,
+    disabled: bool,
+) -> Result<StaffSummary, StaffError> {
+    let mut conn = ctx.db()?;
+    let row = find(&mut conn, username)?;
+    if row.id == actor && disabled {
+        return Err(StaffError::OwnAccount);
+    }
+    let now = ctx.clock.now();
+    let action = if disabled { "staff.disable" } else { "staff.enable" };
+    conn.transaction::<_, StaffError, _>(|conn| {
+        audit::record(conn, now, actor, action, Some(&row.id))?;
+        store::set_disabled(conn, &row.id, disabled)?;
+        if disabled {
+            sessions::delete_for_staff(conn, &row.id)?;
+        }
+        Ok(())
+    })?;
+    StaffSummary::from_row(&find(&mut conn, username)?)
+}
+
+pub fn set_role(
+    ctx: &AppContext,
+    actor: &str,
+    username: &str,
+    role: StaffRole,
+) -> Result<StaffSummary, StaffError> {
+    let mut conn = ctx.db()?;
+    let row = find(&mut conn, username)?;
+    if row.id == actor && role != StaffRole::Admin {
+        return Err(StaffError::OwnAccount);
+    }
+    let now = ctx.clock.now();
+    conn.transaction::<_, StaffError, _>(|conn| {
+        audit::record(conn, now, actor, "staff.role_change", Some(&row.id))?;
+        store::set_role(conn, &row.id, role.as_str())?;
+        sessions::delete_for_staff(conn, &row.id)?;
+        Ok(())
+    })?;
+    StaffSummary::from_row(&find(&mut conn, username)?)
+}
+
+/// Replaces an account's password with a one-time password, returned once.
+pub fn reset_password(ctx: &AppContext, actor: &str, username: &str) -> Result<Password, StaffError> {
+    let mut conn = ctx.db()?;
+    let row = find(&mut conn, username)?;
+    let password = one_time_password();
+    let hash = ctx
+        .hasher
+        .hash(&password)
+        .map_err(|e| Internal::new("password hash", e))?;
+    let now = ctx.clock.now();
+    conn.transaction::<_, StaffError, _>(|conn| {
+        audit::record(conn, now, actor, "staff.password_reset", Some(&row.id))?;
+        store::set_password(conn, &row.id, &hash, true)?;
+        sessions::delete_for_staff(conn, &row.id)?;
+        Ok(())
+    })?;
+    Ok(password)
+}
+
+/// On a database with no staff at all, creates the first admin and writes their one-time
+/// password to a 0600 file in the data folder. Returns the file's path when it did.
+pub fn ensure_first_admin(ctx: &AppContext) -> Result<Option<PathBuf>, StaffError> {
+    {
+        let mut conn = ctx.db()?;
+        if store::count(&mut conn)? > 0 {
+            return Ok(None);
+        }
+    }
+    let username = ctx.config.auth.first_admin_username.clone();
+    let (_, password) = match add(ctx, "system", &username, StaffRole::Admin, None) {
+        Ok(created) => created,
+        // Another instance created it first.
+        Err(StaffError::UsernameTaken) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let Some(password) = password else {
+        return Ok(None);
+    };
+    let path = ctx.config.data_dir.join(FIRST_ADMIN_PASSWORD_FILE);
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| Internal::new("first admin password file", e))?;
+    writeln!(file, "{}", password.expose()).map_err(|e| Internal::new("first admin password file", e))?;
+    Ok(Some(path))
+}

@@ -1,0 +1,124 @@
+//! Building the service: context (key ring, database, hasher), then the HTTP server on a
+//! listener whose port is known before it runs (tests bind port 0).
+
+use std::net::TcpListener;
+use std::os::unix::fs::PermissionsExt;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, Compress};
+use actix_web::{web, App, HttpServer};
+use anyhow::Context as _;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::context::AppContext;
+use crate::crypto::keyring::{Epoch, KeyRing, Opened};
+use crate::crypto::password::PasswordHasher;
+use crate::services;
+use crate::telemetry::Metrics;
+use crate::web::{self as routes, errors, middleware};
+
+/// Opens the key ring and the database and prepares everything a use case needs.
+pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
+    if !config.data_dir.exists() {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("creating the data folder {}", config.data_dir.display()))?;
+        std::fs::set_permissions(&config.data_dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    let keyring_path = config.keyring_path();
+    let (keyring, opened) = KeyRing::open(&keyring_path, config.keys.create_if_missing)?;
+    if opened == Opened::Created {
+        tracing::warn!(
+            path = %keyring_path.display(),
+            "CREATED A NEW DEVELOPMENT KEY RING. Every resident's data is readable only with it: \
+             keep it out of the database backups, and in production mount a managed key ring \
+             instead (keys.keyring_file, keys.create_if_missing = false)"
+        );
+    }
+    keyring.prepare(Epoch::of(clock.today()), config.keys.prepare_months_ahead)?;
+
+    let url = config.database_url();
+    let pool = crate::db::connect(&url, config.database.pool_size, config.database.connect_timeout_secs)?;
+    let auth = &config.auth;
+    let hasher = PasswordHasher::new(auth.argon2_memory_kib, auth.argon2_iterations, auth.argon2_parallelism)?;
+    let documents = config.document_policy()?;
+    Ok(AppContext {
+        config: Arc::new(config),
+        pool,
+        keyring: Arc::new(keyring),
+        clock,
+        hasher,
+        documents: Arc::new(documents),
+        metrics: Arc::new(Metrics::default()),
+    })
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    context: AppContext,
+}
+
+impl Application {
+    /// Builds the context, creates the first admin on an empty database, binds the listener.
+    pub fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(config.bind_addr())
+            .with_context(|| format!("binding {}", config.server.bind))?;
+        let context = build_context(config, clock)?;
+        if let Some(path) = services::staff::ensure_first_admin(&context)? {
+            tracing::warn!(
+                username = %context.config.auth.first_admin_username,
+                password_file = %path.display(),
+                "created the first admin account; its one-time password is in the file named here \
+                 (readable only by this user). Log in with it and choose a new password."
+            );
+        }
+        let port = listener.local_addr()?.port();
+        let server = serve(listener, context.clone())?;
+        Ok(Self { port, server, context })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn context(&self) -> &AppContext {
+        &self.context
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+
+    pub fn into_server(self) -> Server {
+        self.server
+    }
+}
+
+fn serve(listener: TcpListener, context: AppContext) -> anyhow::Result<Server> {
+    let max_body = context.config.server.max_body_bytes;
+    let https = context.config.public_base_url.starts_with("https://");
+    let workers = context.config.server.workers;
+    let data = web::Data::new(context);
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(max_body)
+                    .error_handler(errors::json_error),
+            )
+            .app_data(web::PayloadConfig::new(max_body))
+            .wrap(Compress::default())
+            .wrap(middleware::security_headers(https))
+            .wrap(from_fn(middleware::request_context))
+            .configure(routes::routes)
+    })
+    .shutdown_timeout(5)
+    .listen(listener)?;
+    if workers > 0 {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}

@@ -1,0 +1,98 @@
+//! Request extractors for signed-in staff, and the role check every protected route makes.
+
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::{web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+
+use crate::context::AppContext;
+use crate::domain::staff::Permission;
+use crate::error::{ApiError, Internal};
+use crate::services::auth::{self, AuthError, SignedIn};
+use crate::services::Actor;
+
+fn bearer_token(req: &HttpRequest) -> Option<String> {
+    let header = req.headers().get(actix_web::http::header::AUTHORIZATION)?;
+    let value = header.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+}
+
+fn context(req: &HttpRequest) -> Result<web::Data<AppContext>, ApiError> {
+    req.app_data::<web::Data<AppContext>>()
+        .cloned()
+        .ok_or_else(|| ApiError::internal(Internal::new("app data", anyhow::anyhow!("missing context"))))
+}
+
+async fn signed_in(req: &HttpRequest) -> Result<SignedIn, ApiError> {
+    let ctx = context(req)?;
+    let token = bearer_token(req).ok_or(AuthError::NotAuthenticated)?;
+    Ok(web::block(move || auth::authenticate(&ctx, &token)).await??)
+}
+
+/// A signed-in staff member whose account is in order.
+pub struct Staff(pub SignedIn);
+
+impl Staff {
+    /// The actor, if their role grants `permission`; otherwise 403.
+    pub fn require(&self, permission: Permission) -> Result<&Actor, ApiError> {
+        let actor = &self.0.actor;
+        if permission.granted_to(actor.role) {
+            Ok(actor)
+        } else {
+            Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                format!("The {} role cannot do this.", actor.role.as_str()),
+            ))
+        }
+    }
+}
+
+impl FromRequest for Staff {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let signed = signed_in(&req).await?;
+            if signed.must_change_password {
+                return Err(ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "password_change_required",
+                    "Change the one-time password first: POST /api/v1/staff/me/password.",
+                ));
+            }
+            Ok(Staff(signed))
+        })
+    }
+}
+
+/// A signed-in staff member who may still have to change a one-time password: only for
+/// changing it and for logging out.
+pub struct AnyStaff(pub SignedIn);
+
+impl FromRequest for AnyStaff {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { Ok(AnyStaff(signed_in(&req).await?)) })
+    }
+}
+
+/// The client address used for throttling: the peer, or the proxy's X-Forwarded-For when the
+/// configuration says a trusted proxy sets it.
+pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
+    let info = req.connection_info();
+    let address = if trust_forwarded_for {
+        info.realip_remote_addr().map(str::to_owned)
+    } else {
+        req.peer_addr().map(|a| a.ip().to_string())
+    };
+    address.unwrap_or_else(|| "unknown".into())
+}

@@ -1,0 +1,220 @@
+//! How use-case errors and malformed requests answer over HTTP: a status and a stable code.
+
+use actix_web::error::{JsonPayloadError, PayloadError};
+use actix_web::http::StatusCode;
+use actix_web::HttpRequest;
+
+use crate::domain::documents::DocumentError;
+use crate::error::ApiError;
+use crate::render::photo::PhotoError;
+use crate::services::auth::AuthError;
+use crate::services::enrollment::EnrollmentError;
+use crate::services::staff::StaffError;
+
+impl From<AuthError> for ApiError {
+    fn from(e: AuthError) -> Self {
+        match e {
+            AuthError::InvalidCredentials => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+                "The username or password is wrong.",
+            ),
+            AuthError::TooManyAttempts { retry_after_secs } => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                "Too many failed attempts. Wait a while before trying again.",
+            )
+            .with("retry_after_seconds", retry_after_secs),
+            AuthError::NotAuthenticated => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "not_authenticated",
+                "Log in first: send `Authorization: Bearer <token>` from POST /api/v1/sessions.",
+            ),
+            AuthError::WeakPassword(why) => ApiError::unprocessable("weak_password", why),
+            AuthError::Internal(cause) => ApiError::internal(cause),
+        }
+    }
+}
+
+impl From<StaffError> for ApiError {
+    fn from(e: StaffError) -> Self {
+        match e {
+            StaffError::InvalidUsername(why) => ApiError::unprocessable("invalid_username", why),
+            StaffError::WeakPassword(why) => ApiError::unprocessable("weak_password", why),
+            StaffError::UsernameTaken => ApiError::new(
+                StatusCode::CONFLICT,
+                "username_taken",
+                "An account with that username exists.",
+            ),
+            StaffError::NotFound => ApiError::not_found(),
+            StaffError::OwnAccount => ApiError::new(
+                StatusCode::CONFLICT,
+                "own_account",
+                "An administrator cannot disable or demote their own account.",
+            ),
+            StaffError::Internal(cause) => ApiError::internal(cause),
+        }
+    }
+}
+
+impl From<EnrollmentError> for ApiError {
+    fn from(e: EnrollmentError) -> Self {
+        match e {
+            EnrollmentError::Invalid(field) => {
+                ApiError::unprocessable(field.code, field.message).with("field", field.field)
+            }
+            EnrollmentError::Photo(photo) => {
+                let (status, code) = match photo {
+                    PhotoError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "photo_too_large"),
+                    PhotoError::TooManyPixels(_) => (StatusCode::PAYLOAD_TOO_LARGE, "photo_too_large"),
+                    PhotoError::UnsupportedFormat => {
+                        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_photo_format")
+                    }
+                    PhotoError::Undecodable => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_photo"),
+                    PhotoError::TooSmall => (StatusCode::UNPROCESSABLE_ENTITY, "photo_too_small"),
+                };
+                ApiError::new(status, code, photo.to_string()).with("field", "photo")
+            }
+            EnrollmentError::PhotoNotBase64 => {
+                ApiError::unprocessable("invalid_photo", "The photo is not valid base64.")
+                    .with("field", "photo")
+            }
+            EnrollmentError::Documents(DocumentError::UnknownKind(kind)) => ApiError::unprocessable(
+                "unknown_document_kind",
+                format!("`{kind}` is not a document kind on the configured list."),
+            )
+            .with("field", "documents")
+            .with("document", kind),
+            EnrollmentError::Documents(DocumentError::NoneShown) => ApiError::unprocessable(
+                "insufficient_proof",
+                "Tick the kinds of document the resident showed.",
+            )
+            .with("field", "documents")
+            .with("identity_points", 0)
+            .with("residency_points", 0),
+            EnrollmentError::InsufficientProof(tally) => ApiError::unprocessable(
+                "insufficient_proof",
+                format!(
+                    "The documents shown give {} identity and {} residency points; {} and {} are required.",
+                    tally.identity_points,
+                    tally.residency_points,
+                    tally.required.identity,
+                    tally.required.residency
+                ),
+            )
+            .with("field", "documents")
+            .with("identity_points", tally.identity_points)
+            .with("residency_points", tally.residency_points)
+            .with(
+                "required",
+                serde_json::json!({
+                    "identity_points": tally.required.identity,
+                    "residency_points": tally.required.residency,
+                }),
+            ),
+            EnrollmentError::PossibleDuplicate { resident_id } => ApiError::new(
+                StatusCode::CONFLICT,
+                "possible_duplicate",
+                "A resident with the same legal name and date of birth is enrolled. Open that \
+                 record, or send confirm_not_duplicate: true if this is a different person.",
+            )
+            .with("resident_id", resident_id),
+            EnrollmentError::NotFound => ApiError::not_found(),
+            EnrollmentError::Internal(cause) => ApiError::internal(cause),
+        }
+    }
+}
+
+/// Turns a JSON body that could not be read into a stable error. serde's own message is used
+/// only for unknown and missing field names; any other message could quote a submitted value.
+pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
+    let api = match &err {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            payload_too_large()
+        }
+        JsonPayloadError::Payload(PayloadError::Overflow) => payload_too_large(),
+        JsonPayloadError::ContentType => ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send the body as JSON with `Content-Type: application/json`.",
+        ),
+        JsonPayloadError::Deserialize(e) => classify_serde(e),
+        _ => ApiError::bad_request("malformed_body", "The request body could not be read."),
+    };
+    api.into()
+}
+
+pub fn payload_too_large() -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        "The request body is larger than this service accepts.",
+    )
+}
+
+fn backticked(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(&message[start..start + len])
+}
+
+fn classify_serde(e: &serde_json::Error) -> ApiError {
+    use serde_json::error::Category;
+    let message = e.to_string();
+    match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
+            "malformed_json",
+            format!("The body is not valid JSON (line {}, column {}).", e.line(), e.column()),
+        ),
+        Category::Data if message.starts_with("unknown field") => {
+            let field = backticked(&message).unwrap_or("?").to_owned();
+            ApiError::bad_request(
+                "unknown_field",
+                format!("`{field}` is not a field this request accepts; nothing was stored."),
+            )
+            .with("field", field)
+        }
+        Category::Data if message.starts_with("missing field") => {
+            let field = backticked(&message).unwrap_or("?").to_owned();
+            ApiError::bad_request("missing_field", format!("`{field}` is required."))
+                .with("field", field)
+        }
+        Category::Data => ApiError::bad_request(
+            "invalid_field_type",
+            format!(
+                "A field has the wrong type (line {}, column {}); see /api/openapi.json.",
+                e.line(),
+                e.column()
+            ),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Probe {
+        name: String,
+        flag: bool,
+    }
+
+    fn code_of(body: &str) -> (&'static str, String) {
+        let err = serde_json::from_str::<Probe>(body).unwrap_err();
+        let api = classify_serde(&err);
+        (api.code, api.message)
+    }
+
+    #[test]
+    fn serde_errors_get_stable_codes_and_never_echo_values() {
+        assert_eq!(code_of("{\"name\": ").0, "malformed_json");
+        assert_eq!(code_of("{\"name\":\"x\",\"flag\":true,\"immigration_status\":1}").0, "unknown_field");
+        assert_eq!(code_of("{\"flag\":true}").0, "missing_field");
+        let (code, message) = code_of("{\"name\":\"x\",\"flag\":\"Sentinel Secret\"}");
+        assert_eq!(code, "invalid_field_type");
+        assert!(!message.contains("Sentinel"), "{message}");
+    }
+}

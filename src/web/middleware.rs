@@ -1,0 +1,82 @@
+//! Per-request plumbing: a request id, one access-log line (method, route pattern, status,
+//! time — never a path with ids, a query, a header or a body), response counters, and internal
+//! errors reduced to their code and the request id.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::middleware::Next;
+use actix_web::{web, HttpResponse};
+use serde_json::json;
+use tracing::Instrument;
+
+use crate::context::AppContext;
+use crate::crypto::token::short_id;
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+pub async fn request_context(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let request_id = short_id();
+    let method = req.method().to_string();
+    let route = req.match_pattern().unwrap_or_else(|| "(no route)".into());
+    let metrics = req
+        .app_data::<web::Data<AppContext>>()
+        .map(|ctx| ctx.metrics.clone());
+    let span = tracing::info_span!("request", request_id = %request_id, method = %method, route = %route);
+    let started = Instant::now();
+    let mut res = next.call(req).instrument(span.clone()).await?.map_into_boxed_body();
+
+    if res.status() == StatusCode::INTERNAL_SERVER_ERROR {
+        if let Some(cause) = res.response().error() {
+            tracing::error!(parent: &span, cause = %cause, "internal error");
+        }
+        let body = HttpResponse::InternalServerError().json(json!({
+            "error": {
+                "code": "internal_error",
+                "message": format!("Something went wrong on our side. Quote request id {request_id} to an administrator."),
+                "request_id": request_id,
+            }
+        }));
+        let (http_req, _) = res.into_parts();
+        res = ServiceResponse::new(http_req, body);
+    }
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        res.headers_mut()
+            .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
+    }
+    let status = res.status().as_u16();
+    if let Some(metrics) = metrics {
+        metrics.count_response(status);
+    }
+    tracing::info!(
+        parent: &span,
+        status,
+        elapsed_ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    Ok(res)
+}
+
+/// Headers every response carries unless a handler set its own.
+pub fn security_headers(https: bool) -> actix_web::middleware::DefaultHeaders {
+    let headers = actix_web::middleware::DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "no-referrer"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"))
+        .add(("Cross-Origin-Resource-Policy", "same-origin"))
+        .add(("Permissions-Policy", "geolocation=(), microphone=(), camera=()"))
+        .add(("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+        .add(("Cache-Control", "no-store"));
+    if https {
+        headers.add(("Strict-Transport-Security", "max-age=63072000; includeSubDomains"))
+    } else {
+        headers
+    }
+}

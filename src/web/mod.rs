@@ -1,0 +1,47 @@
+//! HTTP: routes, extractors, middleware. Thin by design — parse, call a service, respond.
+
+pub mod audit;
+pub mod auth;
+pub mod errors;
+pub mod middleware;
+pub mod ops;
+pub mod openapi;
+pub mod residents;
+pub mod sessions;
+pub mod staff;
+
+use actix_web::web;
+
+use crate::error::ApiError;
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(ops::healthz))
+        .route("/readyz", web::get().to(ops::readyz))
+        .route("/metrics", web::get().to(ops::metrics))
+        .route("/api/openapi.json", web::get().to(ops::openapi))
+        .service(
+            web::scope("/api/v1")
+                .route("/sessions", web::post().to(sessions::create))
+                .route("/sessions/current", web::delete().to(sessions::delete_current))
+                .route("/staff/me/password", web::post().to(sessions::change_password))
+                .route("/staff", web::get().to(staff::list))
+                .route("/staff", web::post().to(staff::add))
+                .route("/staff/{username}", web::patch().to(staff::change))
+                .route("/staff/{username}/password-reset", web::post().to(staff::reset_password))
+                .route("/residents", web::post().to(residents::enroll))
+                .route("/residents/search", web::post().to(residents::search))
+                .route("/residents/{id}", web::get().to(residents::get))
+                .route("/residents/{id}", web::patch().to(residents::update))
+                .route("/residents/{id}/photo", web::get().to(residents::photo))
+                .route("/audit/verify", web::get().to(audit::audit_verify)),
+        )
+        .default_service(web::to(not_found));
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::new(
+        actix_web::http::StatusCode::NOT_FOUND,
+        "not_found",
+        "No such route. The API is described at /api/openapi.json.",
+    ))
+}

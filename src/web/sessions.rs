@@ -1,0 +1,83 @@
+//! `POST /api/v1/sessions`, `DELETE /api/v1/sessions/current`, `POST /api/v1/staff/me/password`.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::auth::{client_address, AnyStaff};
+use crate::context::AppContext;
+use crate::crypto::password::Password;
+use crate::domain::staff::StaffRole;
+use crate::error::ApiError;
+use crate::services::auth;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LoginResponse {
+    pub token: String,
+    pub role: StaffRole,
+    pub expires_at: DateTime<Utc>,
+    /// True for a one-time password: change it before anything else.
+    pub must_change_password: bool,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Log in.
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = LoginRequest,
+    responses((status = 201, body = LoginResponse), (status = 401, description = "invalid_credentials"),
+              (status = 429, description = "too_many_attempts")))]
+pub async fn create(
+    ctx: web::Data<AppContext>,
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let client = client_address(&req, ctx.config.server.trust_forwarded_for);
+    let LoginRequest { username, password } = body.into_inner();
+    let password = Password::new(password);
+    let session = web::block(move || auth::login(&ctx, &username, &password, &client)).await??;
+    Ok(HttpResponse::Created().json(LoginResponse {
+        token: session.token,
+        role: session.role,
+        expires_at: session.expires_at,
+        must_change_password: session.must_change_password,
+    }))
+}
+
+/// Log out: the session's token stops working at once.
+#[utoipa::path(delete, path = "/api/v1/sessions/current", tag = "sessions",
+    responses((status = 204), (status = 401)), security(("bearer" = [])))]
+pub async fn delete_current(
+    ctx: web::Data<AppContext>,
+    staff: AnyStaff,
+) -> Result<HttpResponse, ApiError> {
+    web::block(move || auth::logout(&ctx, &staff.0)).await??;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Change one's own password (required after a one-time password).
+#[utoipa::path(post, path = "/api/v1/staff/me/password", tag = "sessions", request_body = PasswordChange,
+    responses((status = 204), (status = 401), (status = 422, description = "weak_password")),
+    security(("bearer" = [])))]
+pub async fn change_password(
+    ctx: web::Data<AppContext>,
+    staff: AnyStaff,
+    body: web::Json<PasswordChange>,
+) -> Result<HttpResponse, ApiError> {
+    let PasswordChange { current_password, new_password } = body.into_inner();
+    let (current, new) = (Password::new(current_password), Password::new(new_password));
+    web::block(move || auth::change_own_password(&ctx, &staff.0, &current, &new)).await??;
+    Ok(HttpResponse::NoContent().finish())
+}
