@@ -17,7 +17,11 @@ use crate::startup::{build_context, Application};
 use crate::telemetry;
 
 #[derive(Parser)]
-#[command(name = "muni-id", version, about = "Municipal ID card issuance that keeps as little as it can")]
+#[command(
+    name = "muni-id",
+    version,
+    about = "Municipal ID card issuance that keeps as little as it can"
+)]
 struct Cli {
     /// A configuration file layered over config/default.toml.
     #[arg(long, global = true, env = "MUNI_ID_CONFIG")]
@@ -123,7 +127,11 @@ fn read_password_from_stdin() -> anyhow::Result<Password> {
 fn staff_command(config: Config, command: StaffCommand) -> anyhow::Result<()> {
     let ctx = build_context(config, Arc::new(SystemClock))?;
     match command {
-        StaffCommand::Add { username, role, password_stdin } => {
+        StaffCommand::Add {
+            username,
+            role,
+            password_stdin,
+        } => {
             let password = password_stdin.then(read_password_from_stdin).transpose()?;
             let (summary, generated) = staff::add(&ctx, CLI_ACTOR, &username, role, password)?;
             println!("Created {} ({}).", summary.username, summary.role.as_str());

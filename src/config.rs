@@ -159,7 +159,9 @@ impl DatabaseUrl {
     pub fn parse(url: &str) -> Result<Self, String> {
         if let Some(path) = url.strip_prefix("sqlite://") {
             if path.is_empty() {
-                return Err("a sqlite:// URL needs a file path, e.g. sqlite://data/muni-id.db".into());
+                return Err(
+                    "a sqlite:// URL needs a file path, e.g. sqlite://data/muni-id.db".into(),
+                );
             }
             Ok(DatabaseUrl::Sqlite(PathBuf::from(path)))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -235,9 +237,8 @@ impl Config {
 
     fn resolve_secret_files(&mut self) -> Result<(), ConfigError> {
         if !self.database.url_file.is_empty() {
-            let url = std::fs::read_to_string(&self.database.url_file).map_err(|e| {
-                invalid("database.url_file", format!("cannot read the file: {e}"))
-            })?;
+            let url = std::fs::read_to_string(&self.database.url_file)
+                .map_err(|e| invalid("database.url_file", format!("cannot read the file: {e}")))?;
             self.database.url = url.trim().to_owned();
         }
         Ok(())
@@ -246,7 +247,10 @@ impl Config {
     fn validate(&mut self) -> Result<(), ConfigError> {
         let base = self.public_base_url.trim_end_matches('/').to_owned();
         if !(base.starts_with("https://") || base.starts_with("http://")) {
-            return Err(invalid("public_base_url", "must start with https:// or http://"));
+            return Err(invalid(
+                "public_base_url",
+                "must start with https:// or http://",
+            ));
         }
         self.public_base_url = base;
         if self.jurisdiction.trim().is_empty() {
@@ -270,7 +274,10 @@ impl Config {
             return Err(invalid("auth.argon2_*", "argon2 parameters out of range"));
         }
         if self.auth.session_idle_minutes <= 0 || self.auth.session_absolute_minutes <= 0 {
-            return Err(invalid("auth.session_*", "session lifetimes must be positive"));
+            return Err(invalid(
+                "auth.session_*",
+                "session lifetimes must be positive",
+            ));
         }
         if self.auth.max_failures_per_account <= 0 || self.auth.max_failures_per_client <= 0 {
             return Err(invalid("auth.max_failures_*", "must be positive"));
@@ -281,7 +288,10 @@ impl Config {
             return Err(invalid("enrollment.photo_jpeg_quality", "must be 1 to 100"));
         }
         if self.enrollment.photo_max_width < 64 || self.enrollment.photo_max_height < 64 {
-            return Err(invalid("enrollment.photo_max_*", "must be at least 64 pixels"));
+            return Err(invalid(
+                "enrollment.photo_max_*",
+                "must be at least 64 pixels",
+            ));
         }
         self.document_policy()?;
         if self.retention.unissued_days == 0 {
@@ -390,11 +400,13 @@ mod tests {
             mask_url_password("postgres://app:s3cret@db:5432/muni"),
             "postgres://app:***@db:5432/muni"
         );
-        assert_eq!(mask_url_password("postgres://app@db/muni"), "postgres://app@db/muni");
-        let config = Config::from_toml_overrides(
-            "[database]\nurl = \"postgres://app:s3cret@db/muni\"",
-        )
-        .unwrap();
+        assert_eq!(
+            mask_url_password("postgres://app@db/muni"),
+            "postgres://app@db/muni"
+        );
+        let config =
+            Config::from_toml_overrides("[database]\nurl = \"postgres://app:s3cret@db/muni\"")
+                .unwrap();
         assert!(!config.to_masked_toml().contains("s3cret"));
         assert!(!format!("{config:?}").contains("s3cret"));
     }

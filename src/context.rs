@@ -25,6 +25,8 @@ pub struct AppContext {
 impl AppContext {
     /// A pooled connection. Blocking: call from `web::block` or a command, never an async worker.
     pub fn db(&self) -> Result<PooledConnection, Internal> {
-        self.pool.get().map_err(|e| Internal::new("database pool", e))
+        self.pool
+            .get()
+            .map_err(|e| Internal::new("database pool", e))
     }
 }

@@ -39,9 +39,17 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     keyring.prepare(Epoch::of(clock.today()), config.keys.prepare_months_ahead)?;
 
     let url = config.database_url();
-    let pool = crate::db::connect(&url, config.database.pool_size, config.database.connect_timeout_secs)?;
+    let pool = crate::db::connect(
+        &url,
+        config.database.pool_size,
+        config.database.connect_timeout_secs,
+    )?;
     let auth = &config.auth;
-    let hasher = PasswordHasher::new(auth.argon2_memory_kib, auth.argon2_iterations, auth.argon2_parallelism)?;
+    let hasher = PasswordHasher::new(
+        auth.argon2_memory_kib,
+        auth.argon2_iterations,
+        auth.argon2_parallelism,
+    )?;
     let documents = config.document_policy()?;
     Ok(AppContext {
         config: Arc::new(config),
@@ -76,7 +84,11 @@ impl Application {
         }
         let port = listener.local_addr()?.port();
         let server = serve(listener, context.clone())?;
-        Ok(Self { port, server, context })
+        Ok(Self {
+            port,
+            server,
+            context,
+        })
     }
 
     pub fn port(&self) -> u16 {

@@ -60,11 +60,31 @@ impl Metrics {
             ));
         }
         let simple = [
-            ("muni_id_enrollments_total", "Residents enrolled.", &self.enrollments),
-            ("muni_id_resident_reads_total", "Reads of a resident's personal data.", &self.resident_reads),
-            ("muni_id_logins_succeeded_total", "Successful staff logins.", &self.logins_succeeded),
-            ("muni_id_logins_failed_total", "Failed staff logins.", &self.logins_failed),
-            ("muni_id_logins_throttled_total", "Logins refused by throttling.", &self.logins_throttled),
+            (
+                "muni_id_enrollments_total",
+                "Residents enrolled.",
+                &self.enrollments,
+            ),
+            (
+                "muni_id_resident_reads_total",
+                "Reads of a resident's personal data.",
+                &self.resident_reads,
+            ),
+            (
+                "muni_id_logins_succeeded_total",
+                "Successful staff logins.",
+                &self.logins_succeeded,
+            ),
+            (
+                "muni_id_logins_failed_total",
+                "Failed staff logins.",
+                &self.logins_failed,
+            ),
+            (
+                "muni_id_logins_throttled_total",
+                "Logins refused by throttling.",
+                &self.logins_throttled,
+            ),
         ];
         for (name, help, counter) in simple {
             out.push_str(&format!(

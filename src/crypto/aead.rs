@@ -14,7 +14,13 @@ pub fn seal(key: &SecretKey, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, Cr
     let cipher = XChaCha20Poly1305::new(Key::from_slice(key.expose()));
     let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
     let ciphertext = cipher
-        .encrypt(&nonce, Payload { msg: plaintext, aad })
+        .encrypt(
+            &nonce,
+            Payload {
+                msg: plaintext,
+                aad,
+            },
+        )
         .map_err(|_| CryptoError::SealFailed)?;
     let mut framed = Vec::with_capacity(1 + NONCE_LEN + ciphertext.len());
     framed.push(FORMAT_VERSION);
@@ -30,7 +36,13 @@ pub fn open(key: &SecretKey, aad: &[u8], framed: &[u8]) -> Result<Zeroizing<Vec<
     let cipher = XChaCha20Poly1305::new(Key::from_slice(key.expose()));
     let nonce = XNonce::from_slice(&framed[1..1 + NONCE_LEN]);
     cipher
-        .decrypt(nonce, Payload { msg: &framed[1 + NONCE_LEN..], aad })
+        .decrypt(
+            nonce,
+            Payload {
+                msg: &framed[1 + NONCE_LEN..],
+                aad,
+            },
+        )
         .map(Zeroizing::new)
         .map_err(|_| CryptoError::OpenFailed)
 }
@@ -57,6 +69,9 @@ mod tests {
     #[test]
     fn same_plaintext_seals_differently() {
         let key = SecretKey::generate();
-        assert_ne!(seal(&key, b"", b"x").unwrap(), seal(&key, b"", b"x").unwrap());
+        assert_ne!(
+            seal(&key, b"", b"x").unwrap(),
+            seal(&key, b"", b"x").unwrap()
+        );
     }
 }

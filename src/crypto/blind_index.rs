@@ -32,8 +32,14 @@ mod tests {
         let b = PersonName::parse("n", "JOSÉ   NÚÑEZ").unwrap();
         let key = SecretKey::generate();
         assert_eq!(blind_index(&key, &a, &dob), blind_index(&key, &b, &dob));
-        assert_ne!(blind_index(&key, &a, &dob), blind_index(&SecretKey::generate(), &a, &dob));
+        assert_ne!(
+            blind_index(&key, &a, &dob),
+            blind_index(&SecretKey::generate(), &a, &dob)
+        );
         let other_dob = DateOfBirth::parse("1990-04-02", today, 10).unwrap();
-        assert_ne!(blind_index(&key, &a, &dob), blind_index(&key, &a, &other_dob));
+        assert_ne!(
+            blind_index(&key, &a, &dob),
+            blind_index(&key, &a, &other_dob)
+        );
     }
 }

@@ -109,9 +109,18 @@ mod tests {
             record_id: "r1",
         };
         let sealed = seal_field(&key, here, b"secret").unwrap();
-        assert_eq!(open_field(&key, here, &sealed).unwrap().as_slice(), b"secret");
-        let other_row = FieldBinding { record_id: "r2", ..here };
-        let other_column = FieldBinding { column: "address", ..here };
+        assert_eq!(
+            open_field(&key, here, &sealed).unwrap().as_slice(),
+            b"secret"
+        );
+        let other_row = FieldBinding {
+            record_id: "r2",
+            ..here
+        };
+        let other_column = FieldBinding {
+            column: "address",
+            ..here
+        };
         assert!(open_field(&key, other_row, &sealed).is_err());
         assert!(open_field(&key, other_column, &sealed).is_err());
     }

@@ -54,7 +54,10 @@ impl Epoch {
 
     /// The last day whose data this epoch protects; after it the epoch may be destroyed.
     pub fn last_day(&self) -> NaiveDate {
-        self.plus_months(1).first_day().pred_opt().unwrap_or(NaiveDate::MAX)
+        self.plus_months(1)
+            .first_day()
+            .pred_opt()
+            .unwrap_or(NaiveDate::MAX)
     }
 
     pub fn plus_months(&self, months: u32) -> Self {
@@ -82,7 +85,9 @@ impl std::fmt::Display for Epoch {
 pub enum KeyRingError {
     #[error("the key ring {0} does not exist (keys.create_if_missing is false)")]
     Missing(PathBuf),
-    #[error("the key ring {path} can be read by other users (mode {mode:o}); run `chmod 600 {path}`")]
+    #[error(
+        "the key ring {path} can be read by other users (mode {mode:o}); run `chmod 600 {path}`"
+    )]
     LoosePermissions { path: PathBuf, mode: u32 },
     #[error("the key ring {path}: {message}")]
     Corrupt { path: PathBuf, message: String },
@@ -296,17 +301,27 @@ impl KeyRing {
             .collect()
     }
 
-    /// Epochs with keys, and the destroyed ones with when.
-    pub fn inventory(&self) -> (Vec<(Epoch, u32)>, Vec<(Epoch, DateTime<Utc>)>) {
+    /// Epochs with keys (and their current version), and the destroyed ones with when.
+    pub fn inventory(&self) -> KeyInventory {
         let state = self.read_state();
-        let live = state
-            .epochs
-            .iter()
-            .map(|(e, k)| (*e, k.current().map(|(v, _)| v).unwrap_or(0)))
-            .collect();
-        let destroyed = state.destroyed.iter().map(|(e, at)| (*e, *at)).collect();
-        (live, destroyed)
+        KeyInventory {
+            live: state
+                .epochs
+                .iter()
+                .map(|(e, k)| (*e, k.current().map(|(v, _)| v).unwrap_or(0)))
+                .collect(),
+            destroyed: state.destroyed.iter().map(|(e, at)| (*e, *at)).collect(),
+        }
     }
+}
+
+/// What the key ring holds, without the keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyInventory {
+    /// Each live epoch with its current key version.
+    pub live: Vec<(Epoch, u32)>,
+    /// Each destroyed epoch with when it was destroyed.
+    pub destroyed: Vec<(Epoch, DateTime<Utc>)>,
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> KeyRingError {
@@ -326,7 +341,8 @@ fn corrupt(path: &Path, message: impl Into<String>) -> KeyRingError {
 fn create_private_dir(dir: &Path) -> Result<(), KeyRingError> {
     if !dir.exists() {
         fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| io_error(dir, e))?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| io_error(dir, e))?;
     }
     Ok(())
 }
@@ -419,7 +435,8 @@ fn write_atomically(path: &Path, state: &RingState) -> Result<(), KeyRingError> 
             .mode(0o600)
             .open(&tmp)
             .map_err(|e| io_error(&tmp, e))?;
-        out.write_all(text.as_bytes()).map_err(|e| io_error(&tmp, e))?;
+        out.write_all(text.as_bytes())
+            .map_err(|e| io_error(&tmp, e))?;
         out.sync_all().map_err(|e| io_error(&tmp, e))?;
     }
     fs::rename(&tmp, path).map_err(|e| io_error(path, e))?;
@@ -442,7 +459,10 @@ mod tests {
     #[test]
     fn epochs_parse_and_count_months() {
         assert_eq!(epoch("2026-12").plus_months(1).id(), "2027-01");
-        assert_eq!(epoch("2024-02").last_day(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(
+            epoch("2024-02").last_day(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
         assert!(Epoch::parse("2026-13").is_none());
         assert!(Epoch::parse("26-01").is_none());
     }
@@ -453,18 +473,27 @@ mod tests {
         let path = dir.path().join("sub/keyring.json");
         let (ring, opened) = KeyRing::open(&path, true).unwrap();
         assert_eq!(opened, Opened::Created);
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
         let keys = ring.epoch_keys(epoch("2027-03")).unwrap();
         let (again, opened) = KeyRing::open(&path, true).unwrap();
         assert_eq!(opened, Opened::Existing);
-        assert_eq!(again.kek(epoch("2027-03"), 1).unwrap(), *keys.current().unwrap().1);
+        assert_eq!(
+            again.kek(epoch("2027-03"), 1).unwrap(),
+            *keys.current().unwrap().1
+        );
     }
 
     #[test]
     fn refuses_a_key_ring_others_can_read_and_a_missing_one_when_told() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("keyring.json");
-        assert!(matches!(KeyRing::open(&path, false), Err(KeyRingError::Missing(_))));
+        assert!(matches!(
+            KeyRing::open(&path, false),
+            Err(KeyRingError::Missing(_))
+        ));
         KeyRing::open(&path, true).unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
         assert!(matches!(

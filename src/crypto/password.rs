@@ -81,7 +81,9 @@ mod tests {
     #[test]
     fn verifies_the_right_password_only() {
         let hasher = PasswordHasher::new(64, 1, 1).unwrap();
-        let hash = hasher.hash(&Password::new("correct horse battery".into())).unwrap();
+        let hash = hasher
+            .hash(&Password::new("correct horse battery".into()))
+            .unwrap();
         assert!(hash.starts_with("$argon2id$"));
         assert!(hasher.verify(&Password::new("correct horse battery".into()), Some(&hash)));
         assert!(!hasher.verify(&Password::new("wrong".into()), Some(&hash)));

@@ -32,7 +32,9 @@ pub fn reserve_next(conn: &mut DbConnection) -> QueryResult<(i64, String)> {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &AuditRow) -> QueryResult<()> {
-    diesel::insert_into(audit_log::table).values(row).execute(conn)?;
+    diesel::insert_into(audit_log::table)
+        .values(row)
+        .execute(conn)?;
     diesel::update(audit_head::table.find(1))
         .set(audit_head::entry_hash.eq(&row.entry_hash))
         .execute(conn)?;

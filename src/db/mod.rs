@@ -69,11 +69,12 @@ impl ConnectionManager {
                         .map_err(|e| DbError::Setup(format!("{}: {e}", dir.display())))?;
                 }
                 let path = path.to_string_lossy();
-                let mut conn =
-                    diesel::SqliteConnection::establish(&path).map_err(|source| DbError::Connect {
+                let mut conn = diesel::SqliteConnection::establish(&path).map_err(|source| {
+                    DbError::Connect {
                         backend: "sqlite",
                         source,
-                    })?;
+                    }
+                })?;
                 conn.batch_execute(dialect::SQLITE_PRAGMAS)
                     .map_err(|e| DbError::Setup(format!("sqlite pragmas: {e}")))?;
                 Ok(DbConnection::Sqlite(conn))
@@ -109,7 +110,11 @@ impl r2d2::ManageConnection for ConnectionManager {
 }
 
 /// Connects (reporting the backend's own error), applies pending migrations, builds the pool.
-pub fn connect(url: &DatabaseUrl, pool_size: u32, connect_timeout_secs: u64) -> Result<DbPool, DbError> {
+pub fn connect(
+    url: &DatabaseUrl,
+    pool_size: u32,
+    connect_timeout_secs: u64,
+) -> Result<DbPool, DbError> {
     let manager = ConnectionManager::new(url.clone(), connect_timeout_secs);
     let mut first = manager.establish()?;
     run_migrations(&mut first)?;
@@ -127,11 +132,22 @@ pub fn connect(url: &DatabaseUrl, pool_size: u32, connect_timeout_secs: u64) -> 
 pub fn run_migrations(conn: &mut DbConnection) -> Result<usize, DbError> {
     let setup = |e: Box<dyn std::error::Error + Send + Sync>| DbError::Setup(e.to_string());
     match conn {
-        DbConnection::Sqlite(c) => Ok(c.run_pending_migrations(SQLITE_MIGRATIONS).map_err(setup)?.len()),
+        DbConnection::Sqlite(c) => Ok(c
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map_err(setup)?
+            .len()),
         DbConnection::Postgresql(c) => {
-            c.batch_execute(&format!("SELECT pg_advisory_lock({})", dialect::MIGRATION_LOCK_ID))?;
-            let applied = c.run_pending_migrations(POSTGRES_MIGRATIONS).map(|v| v.len());
-            c.batch_execute(&format!("SELECT pg_advisory_unlock({})", dialect::MIGRATION_LOCK_ID))?;
+            c.batch_execute(&format!(
+                "SELECT pg_advisory_lock({})",
+                dialect::MIGRATION_LOCK_ID
+            ))?;
+            let applied = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|v| v.len());
+            c.batch_execute(&format!(
+                "SELECT pg_advisory_unlock({})",
+                dialect::MIGRATION_LOCK_ID
+            ))?;
             applied.map_err(setup)
         }
     }
@@ -141,9 +157,6 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<usize, DbError> {
 pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
     matches!(
         err,
-        diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _
-        )
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
     )
 }

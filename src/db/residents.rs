@@ -25,7 +25,9 @@ pub struct ResidentRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &ResidentRow, photo: &[u8]) -> QueryResult<()> {
-    diesel::insert_into(residents::table).values(row).execute(conn)?;
+    diesel::insert_into(residents::table)
+        .values(row)
+        .execute(conn)?;
     diesel::insert_into(resident_photos::table)
         .values((
             resident_photos::resident_id.eq(&row.id),
@@ -52,7 +54,10 @@ pub fn find_photo(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Vec<u
 }
 
 /// Ids of residents whose blind index is one of `indexes`.
-pub fn ids_by_blind_index(conn: &mut DbConnection, indexes: &[Vec<u8>]) -> QueryResult<Vec<String>> {
+pub fn ids_by_blind_index(
+    conn: &mut DbConnection,
+    indexes: &[Vec<u8>],
+) -> QueryResult<Vec<String>> {
     residents::table
         .filter(residents::blind_index.eq_any(indexes))
         .select(residents::id)
@@ -70,7 +75,11 @@ pub struct SealedChange {
     pub updated_at: NaiveDateTime,
 }
 
-pub fn update_sealed(conn: &mut DbConnection, id: &str, change: &SealedChange) -> QueryResult<usize> {
+pub fn update_sealed(
+    conn: &mut DbConnection,
+    id: &str,
+    change: &SealedChange,
+) -> QueryResult<usize> {
     let updated = diesel::update(residents::table.find(id))
         .set((
             residents::face.eq(&change.face),

@@ -32,7 +32,10 @@ pub struct NewStaff<'a> {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &NewStaff<'_>) -> QueryResult<()> {
-    diesel::insert_into(staff::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(staff::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {

@@ -139,7 +139,14 @@ mod tests {
             DocumentKind::new("drivers_license", 2, 1).unwrap(),
             DocumentKind::new("utility_bill", 0, 1).unwrap(),
         ];
-        DocumentPolicy::new(kinds, PointsRequirement { identity: 3, residency: 1 }).unwrap()
+        DocumentPolicy::new(
+            kinds,
+            PointsRequirement {
+                identity: 3,
+                residency: 1,
+            },
+        )
+        .unwrap()
     }
 
     fn codes(list: &[&str]) -> Vec<String> {
@@ -148,7 +155,9 @@ mod tests {
 
     #[test]
     fn totals_points_and_checks_the_requirement() {
-        let tally = policy().tally(&codes(&["passport", "utility_bill"])).unwrap();
+        let tally = policy()
+            .tally(&codes(&["passport", "utility_bill"]))
+            .unwrap();
         assert_eq!((tally.identity_points, tally.residency_points), (3, 1));
         assert!(tally.sufficient());
         let short = policy().tally(&codes(&["drivers_license"])).unwrap();
@@ -162,7 +171,11 @@ mod tests {
     #[test]
     fn a_kind_ticked_twice_counts_once() {
         let tally = policy()
-            .tally(&codes(&["birth_certificate", "birth_certificate", "birth_certificate"]))
+            .tally(&codes(&[
+                "birth_certificate",
+                "birth_certificate",
+                "birth_certificate",
+            ]))
             .unwrap();
         assert_eq!(tally.identity_points, 1);
     }
@@ -179,6 +192,13 @@ mod tests {
     #[test]
     fn an_unreachable_requirement_is_a_configuration_error() {
         let kinds = vec![DocumentKind::new("lease", 0, 1).unwrap()];
-        assert!(DocumentPolicy::new(kinds, PointsRequirement { identity: 1, residency: 1 }).is_err());
+        assert!(DocumentPolicy::new(
+            kinds,
+            PointsRequirement {
+                identity: 1,
+                residency: 1
+            }
+        )
+        .is_err());
     }
 }

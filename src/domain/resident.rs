@@ -50,7 +50,11 @@ impl PersonName {
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
         let text = clean_text(field, raw, MAX_NAME_CHARS, "invalid_name")?;
         if !text.chars().any(char::is_alphabetic) {
-            return Err(FieldError::new(field, "invalid_name", "must contain a letter"));
+            return Err(FieldError::new(
+                field,
+                "invalid_name",
+                "must contain a letter",
+            ));
         }
         Ok(Self(text))
     }
@@ -123,10 +127,13 @@ impl std::fmt::Debug for DateOfBirth {
 /// Parses a strict `YYYY-MM-DD` date.
 pub fn parse_date(field: &'static str, raw: &str) -> Result<NaiveDate, FieldError> {
     let well_formed = raw.len() == 10
-        && raw
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && raw.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     let date = well_formed
         .then(|| NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok())
         .flatten();
@@ -294,14 +301,15 @@ pub struct AddressParts<'a> {
 
 impl Address {
     pub fn parse(parts: AddressParts<'_>) -> Result<Self, FieldError> {
-        let line = |field: &'static str, value: Option<&str>| -> Result<Option<String>, FieldError> {
-            match value.map(str::trim) {
-                None | Some("") => Ok(None),
-                Some(text) => {
-                    clean_text(field, text, MAX_ADDRESS_LINE_CHARS, "invalid_address").map(Some)
+        let line =
+            |field: &'static str, value: Option<&str>| -> Result<Option<String>, FieldError> {
+                match value.map(str::trim) {
+                    None | Some("") => Ok(None),
+                    Some(text) => {
+                        clean_text(field, text, MAX_ADDRESS_LINE_CHARS, "invalid_address").map(Some)
+                    }
                 }
-            }
-        };
+            };
         let line1 = line("address.line1", parts.line1)?;
         let line2 = line("address.line2", parts.line2)?;
         let care_of = line("address.care_of", parts.care_of)?;
@@ -374,12 +382,26 @@ mod tests {
 
     #[test]
     fn names_keep_every_script_and_are_nfc() {
-        for name in ["José Núñez", "Nguyễn Thị Minh Khai", "Łukasz Żółć", "محمد الأمين", "王小明"] {
-            assert_eq!(PersonName::parse("legal_name", name).unwrap().as_str(), name);
+        for name in [
+            "José Núñez",
+            "Nguyễn Thị Minh Khai",
+            "Łukasz Żółć",
+            "محمد الأمين",
+            "王小明",
+        ] {
+            assert_eq!(
+                PersonName::parse("legal_name", name).unwrap().as_str(),
+                name
+            );
         }
         // "e" + combining acute becomes the single code point é.
         let decomposed = "Jose\u{301}";
-        assert_eq!(PersonName::parse("legal_name", decomposed).unwrap().as_str(), "José");
+        assert_eq!(
+            PersonName::parse("legal_name", decomposed)
+                .unwrap()
+                .as_str(),
+            "José"
+        );
     }
 
     #[test]
@@ -399,16 +421,27 @@ mod tests {
     #[test]
     fn dates_are_strict() {
         let today = day("2026-11-21");
-        for bad in ["1990-4-1", "1990/04/01", "1990-02-30", "19900401", "abcd-ef-gh", ""] {
+        for bad in [
+            "1990-4-1",
+            "1990/04/01",
+            "1990-02-30",
+            "19900401",
+            "abcd-ef-gh",
+            "",
+        ] {
             let err = DateOfBirth::parse(bad, today, 10).unwrap_err();
             assert_eq!(err.code, "invalid_date", "{bad}");
         }
         assert_eq!(
-            DateOfBirth::parse("2027-01-01", today, 10).unwrap_err().code,
+            DateOfBirth::parse("2027-01-01", today, 10)
+                .unwrap_err()
+                .code,
             "date_of_birth_in_future"
         );
         assert_eq!(
-            DateOfBirth::parse("2020-01-01", today, 10).unwrap_err().code,
+            DateOfBirth::parse("2020-01-01", today, 10)
+                .unwrap_err()
+                .code,
             "below_minimum_age"
         );
         assert!(DateOfBirth::parse("2016-11-21", today, 10).is_ok());
@@ -422,7 +455,10 @@ mod tests {
         assert!(LanguageTag::parse("english").is_err());
         assert!(LanguageTag::parse("e").is_err());
         let three = vec!["es".into(), "en".into(), "fr".into()];
-        assert_eq!(parse_languages(&three).unwrap_err().code, "too_many_languages");
+        assert_eq!(
+            parse_languages(&three).unwrap_err().code,
+            "too_many_languages"
+        );
     }
 
     #[test]

@@ -78,7 +78,8 @@ fn flatten_on_white(picture: DynamicImage) -> image::RgbImage {
     let rgba = picture.into_rgba8();
     image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
         let [r, g, b, a] = rgba.get_pixel(x, y).0;
-        let blend = |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        let blend =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
         image::Rgb([blend(r), blend(g), blend(b)])
     })
 }
@@ -119,7 +120,11 @@ mod tests {
         // A JPEG with an EXIF segment holding a marker string.
         let mut jpeg = Vec::new();
         JpegEncoder::new_with_quality(&mut jpeg, 90)
-            .encode_image(&image::RgbImage::from_pixel(200, 200, image::Rgb([9, 9, 9])))
+            .encode_image(&image::RgbImage::from_pixel(
+                200,
+                200,
+                image::Rgb([9, 9, 9]),
+            ))
             .unwrap();
         let marker = b"Exif\0\0GPS-SENTINEL-42.3601N";
         let mut with_exif = jpeg[..2].to_vec();
@@ -132,15 +137,39 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_photo() {
-        assert_eq!(normalize(b"GIF89a....", &limits()), Err(PhotoError::UnsupportedFormat));
-        assert_eq!(normalize(b"hello world", &limits()), Err(PhotoError::UnsupportedFormat));
+        assert_eq!(
+            normalize(b"GIF89a....", &limits()),
+            Err(PhotoError::UnsupportedFormat)
+        );
+        assert_eq!(
+            normalize(b"hello world", &limits()),
+            Err(PhotoError::UnsupportedFormat)
+        );
         let mut truncated = png(300, 300);
         truncated.truncate(60);
-        assert_eq!(normalize(&truncated, &limits()), Err(PhotoError::Undecodable));
-        assert_eq!(normalize(&png(50, 50), &limits()), Err(PhotoError::TooSmall));
-        let small = PhotoLimits { max_pixels: 10_000, ..limits() };
-        assert_eq!(normalize(&png(300, 300), &small), Err(PhotoError::TooManyPixels(10_000)));
-        let tiny = PhotoLimits { max_bytes: 10, ..limits() };
-        assert_eq!(normalize(&png(300, 300), &tiny), Err(PhotoError::TooLarge(10)));
+        assert_eq!(
+            normalize(&truncated, &limits()),
+            Err(PhotoError::Undecodable)
+        );
+        assert_eq!(
+            normalize(&png(50, 50), &limits()),
+            Err(PhotoError::TooSmall)
+        );
+        let small = PhotoLimits {
+            max_pixels: 10_000,
+            ..limits()
+        };
+        assert_eq!(
+            normalize(&png(300, 300), &small),
+            Err(PhotoError::TooManyPixels(10_000))
+        );
+        let tiny = PhotoLimits {
+            max_bytes: 10,
+            ..limits()
+        };
+        assert_eq!(
+            normalize(&png(300, 300), &tiny),
+            Err(PhotoError::TooLarge(10))
+        );
     }
 }

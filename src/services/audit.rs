@@ -95,7 +95,10 @@ pub fn verify_chain(conn: &mut DbConnection) -> diesel::QueryResult<ChainState> 
                 &row.action,
                 row.subject.as_deref(),
             );
-            if row.seq != expected_seq || row.prev_hash != expected_prev || recomputed != row.entry_hash {
+            if row.seq != expected_seq
+                || row.prev_hash != expected_prev
+                || recomputed != row.entry_hash
+            {
                 return Ok(ChainState {
                     entries,
                     intact: false,
@@ -136,6 +139,9 @@ mod tests {
         assert_ne!(base, entry_hash("p", 1, at, "b", "x", Some("s")));
         assert_ne!(base, entry_hash("p", 1, at, "a", "y", Some("s")));
         assert_ne!(base, entry_hash("p", 1, at, "a", "x", None));
-        assert_ne!(entry_hash("p", 1, at, "ab", "c", None), entry_hash("p", 1, at, "a", "bc", None));
+        assert_ne!(
+            entry_hash("p", 1, at, "ab", "c", None),
+            entry_hash("p", 1, at, "a", "bc", None)
+        );
     }
 }

@@ -1,8 +1,8 @@
 //! Staff sign-in: throttled password checks, opaque session tokens stored only as hashes, an
 //! absolute and an idle expiry, and sign-out.
 
-use diesel::Connection;
 use chrono::{DateTime, TimeDelta, Utc};
+use diesel::Connection;
 use sha2::{Digest, Sha256};
 
 use super::{audit, Actor};
@@ -76,7 +76,9 @@ pub fn login(
 
     let account_failures = throttle::failures_since(&mut conn, &account_key, window_start)?;
     let client_failures = throttle::failures_since(&mut conn, &client_key, window_start)?;
-    if account_failures >= auth.max_failures_per_account || client_failures >= auth.max_failures_per_client {
+    if account_failures >= auth.max_failures_per_account
+        || client_failures >= auth.max_failures_per_client
+    {
         Metrics::bump(&ctx.metrics.logins_throttled);
         return Err(AuthError::TooManyAttempts {
             retry_after_secs: auth.failure_window_minutes * 60,
@@ -99,7 +101,8 @@ pub fn login(
             return Err(AuthError::InvalidCredentials);
         }
     };
-    let role = StaffRole::parse(&staff.role).map_err(|m| Internal::new("staff role", anyhow::anyhow!(m)))?;
+    let role = StaffRole::parse(&staff.role)
+        .map_err(|m| Internal::new("staff role", anyhow::anyhow!(m)))?;
 
     let token = new_token();
     let expires_at = now + TimeDelta::minutes(auth.session_absolute_minutes);
@@ -124,7 +127,11 @@ pub fn login(
         Ok(())
     })?;
     Metrics::bump(&ctx.metrics.logins_succeeded);
-    tracing::info!(event = "login", role = role.as_str(), "a staff member logged in");
+    tracing::info!(
+        event = "login",
+        role = role.as_str(),
+        "a staff member logged in"
+    );
     Ok(NewSession {
         token,
         role,
@@ -152,7 +159,8 @@ pub fn authenticate(ctx: &AppContext, token: &str) -> Result<SignedIn, AuthError
     if (now - last_seen).num_seconds() >= TOUCH_INTERVAL_SECS {
         session_store::touch(&mut conn, &hash, now.naive_utc())?;
     }
-    let role = StaffRole::parse(&staff.role).map_err(|m| Internal::new("staff role", anyhow::anyhow!(m)))?;
+    let role = StaffRole::parse(&staff.role)
+        .map_err(|m| Internal::new("staff role", anyhow::anyhow!(m)))?;
     Ok(SignedIn {
         actor: Actor {
             staff_id: staff.id,
@@ -168,7 +176,13 @@ pub fn logout(ctx: &AppContext, signed_in: &SignedIn) -> Result<(), AuthError> {
     let mut conn = ctx.db()?;
     let now = ctx.clock.now();
     conn.transaction::<_, AuthError, _>(|conn| {
-        audit::record(conn, now, &signed_in.actor.staff_id, "session.close", Some(&signed_in.actor.staff_id))?;
+        audit::record(
+            conn,
+            now,
+            &signed_in.actor.staff_id,
+            "session.close",
+            Some(&signed_in.actor.staff_id),
+        )?;
         session_store::delete(conn, &signed_in.session_hash)?;
         Ok(())
     })
@@ -189,7 +203,9 @@ pub fn change_own_password(
     }
     check_new_password(new.expose()).map_err(AuthError::WeakPassword)?;
     if new.expose() == current.expose() {
-        return Err(AuthError::WeakPassword("the new password must differ from the current one"));
+        return Err(AuthError::WeakPassword(
+            "the new password must differ from the current one",
+        ));
     }
     let hash = ctx
         .hasher
@@ -197,7 +213,13 @@ pub fn change_own_password(
         .map_err(|e| Internal::new("password hash", e))?;
     let now = ctx.clock.now();
     conn.transaction::<_, AuthError, _>(|conn| {
-        audit::record(conn, now, &staff.id, "staff.password_change", Some(&staff.id))?;
+        audit::record(
+            conn,
+            now,
+            &staff.id,
+            "staff.password_change",
+            Some(&staff.id),
+        )?;
         staff_store::set_password(conn, &staff.id, &hash, false)?;
         session_store::delete_for_staff(conn, &staff.id)?;
         // Keep the session the change was made from.
@@ -208,12 +230,16 @@ pub fn change_own_password(
                 staff_id: staff.id.clone(),
                 created_at: now.naive_utc(),
                 last_seen_at: now.naive_utc(),
-                expires_at: (now + TimeDelta::minutes(ctx.config.auth.session_absolute_minutes)).naive_utc(),
+                expires_at: (now + TimeDelta::minutes(ctx.config.auth.session_absolute_minutes))
+                    .naive_utc(),
             },
         )?;
         Ok(())
     })?;
-    let first_admin_file = ctx.config.data_dir.join(super::staff::FIRST_ADMIN_PASSWORD_FILE);
+    let first_admin_file = ctx
+        .config
+        .data_dir
+        .join(super::staff::FIRST_ADMIN_PASSWORD_FILE);
     if staff.username == ctx.config.auth.first_admin_username && first_admin_file.exists() {
         let _ = std::fs::remove_file(first_admin_file);
     }

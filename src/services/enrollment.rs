@@ -115,7 +115,9 @@ pub struct ResidentPatch {
 }
 
 /// Tells "field absent" (outer `None`) from "field is null" (`Some(None)`).
-fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 
@@ -251,9 +253,14 @@ fn parse_photo(ctx: &AppContext, encoded: &str) -> Result<Vec<u8>, EnrollmentErr
         _ => encoded,
     };
     if payload.len() / 4 * 3 > limits.max_bytes + 3 {
-        return Err(EnrollmentError::Photo(PhotoError::TooLarge(limits.max_bytes)));
+        return Err(EnrollmentError::Photo(PhotoError::TooLarge(
+            limits.max_bytes,
+        )));
     }
-    let compact: String = payload.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let compact: String = payload
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect();
     let bytes = LENIENT_BASE64
         .decode(compact.as_bytes())
         .map_err(|_| EnrollmentError::PhotoNotBase64)?;
@@ -285,7 +292,9 @@ fn parse_address(input: Option<&AddressInput>) -> Result<Option<Address>, FieldE
     .map(Some)
 }
 
-fn parse_contact(input: Option<&EmergencyContactInput>) -> Result<Option<EmergencyContact>, FieldError> {
+fn parse_contact(
+    input: Option<&EmergencyContactInput>,
+) -> Result<Option<EmergencyContact>, FieldError> {
     input
         .map(|c| {
             Ok(EmergencyContact {
@@ -296,7 +305,10 @@ fn parse_contact(input: Option<&EmergencyContactInput>) -> Result<Option<Emergen
         .transpose()
 }
 
-fn parse_optional_name(field: &'static str, raw: Option<&str>) -> Result<Option<PersonName>, FieldError> {
+fn parse_optional_name(
+    field: &'static str,
+    raw: Option<&str>,
+) -> Result<Option<PersonName>, FieldError> {
     match raw.map(str::trim) {
         None | Some("") => Ok(None),
         Some(name) => PersonName::parse(field, name).map(Some),
@@ -304,24 +316,45 @@ fn parse_optional_name(field: &'static str, raw: Option<&str>) -> Result<Option<
 }
 
 fn parse_dob(ctx: &AppContext, raw: &str) -> Result<DateOfBirth, FieldError> {
-    DateOfBirth::parse(raw, ctx.clock.today(), ctx.config.enrollment.minimum_age_years)
+    DateOfBirth::parse(
+        raw,
+        ctx.clock.today(),
+        ctx.config.enrollment.minimum_age_years,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
 // Sealing and opening.
 
 fn face_binding(id: &str) -> FieldBinding<'_> {
-    FieldBinding { table: TABLE, column: "face", record_id: id }
+    FieldBinding {
+        table: TABLE,
+        column: "face",
+        record_id: id,
+    }
 }
 fn address_binding(id: &str) -> FieldBinding<'_> {
-    FieldBinding { table: TABLE, column: "address", record_id: id }
+    FieldBinding {
+        table: TABLE,
+        column: "address",
+        record_id: id,
+    }
 }
 fn photo_binding(id: &str) -> FieldBinding<'_> {
-    FieldBinding { table: PHOTO_TABLE, column: "photo", record_id: id }
+    FieldBinding {
+        table: PHOTO_TABLE,
+        column: "photo",
+        record_id: id,
+    }
 }
 
-fn seal_json<T: Serialize>(key: &SecretKey, binding: FieldBinding<'_>, value: &T) -> Result<Vec<u8>, EnrollmentError> {
-    let plain = Zeroizing::new(serde_json::to_vec(value).map_err(|e| Internal::new("serialise", e))?);
+fn seal_json<T: Serialize>(
+    key: &SecretKey,
+    binding: FieldBinding<'_>,
+    value: &T,
+) -> Result<Vec<u8>, EnrollmentError> {
+    let plain =
+        Zeroizing::new(serde_json::to_vec(value).map_err(|e| Internal::new("serialise", e))?);
     Ok(seal_field(key, binding, &plain)?)
 }
 
@@ -356,14 +389,25 @@ fn candidate_indexes(ctx: &AppContext, name: &PersonName, dob: &DateOfBirth) -> 
 
 fn index_for(ctx: &AppContext, epoch: Epoch, face: &CardFace) -> Result<Vec<u8>, EnrollmentError> {
     let keys = ctx.keyring.epoch_keys(epoch).map_err(EnvelopeError::from)?;
-    Ok(blind_index(&keys.index_key, &face.legal_name, &face.date_of_birth))
+    Ok(blind_index(
+        &keys.index_key,
+        &face.legal_name,
+        &face.date_of_birth,
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
 // The use cases.
 
-pub fn enroll(ctx: &AppContext, actor: &Actor, request: EnrollmentRequest) -> Result<Enrolled, EnrollmentError> {
-    let tally = ctx.documents.tally(&request.documents).map_err(EnrollmentError::Documents)?;
+pub fn enroll(
+    ctx: &AppContext,
+    actor: &Actor,
+    request: EnrollmentRequest,
+) -> Result<Enrolled, EnrollmentError> {
+    let tally = ctx
+        .documents
+        .tally(&request.documents)
+        .map_err(EnrollmentError::Documents)?;
     let face = CardFace {
         legal_name: PersonName::parse("legal_name", &request.legal_name)?,
         preferred_name: parse_optional_name("preferred_name", request.preferred_name.as_deref())?,
@@ -382,7 +426,8 @@ pub fn enroll(ctx: &AppContext, actor: &Actor, request: EnrollmentRequest) -> Re
 
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
-    let destroy_after = ctx.clock.today() + TimeDelta::days(i64::from(ctx.config.retention.unissued_days));
+    let destroy_after =
+        ctx.clock.today() + TimeDelta::days(i64::from(ctx.config.retention.unissued_days));
     let epoch = Epoch::of(destroy_after);
     let data_key = SecretKey::generate();
     let wrapped = wrap_data_key(&ctx.keyring, &id, epoch, &data_key)?;
@@ -414,7 +459,9 @@ pub fn enroll(ctx: &AppContext, actor: &Actor, request: EnrollmentRequest) -> Re
         // person at once cannot both miss each other.
         if let Some(existing) = store::ids_by_blind_index(conn, &probes)?.into_iter().next() {
             if !request.confirm_not_duplicate {
-                return Err(EnrollmentError::PossibleDuplicate { resident_id: existing });
+                return Err(EnrollmentError::PossibleDuplicate {
+                    resident_id: existing,
+                });
             }
         }
         store::insert(conn, &row, &sealed_photo)?;
@@ -440,14 +487,23 @@ fn view(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentView, EnrollmentE
         date_of_birth: face.date_of_birth.date(),
         gender: face.gender.map(|g| format!("{g:?}")),
         address: address.map(|a| match a {
-            Address::Home { line1, line2, city, postal_code } => AddressView {
+            Address::Home {
+                line1,
+                line2,
+                city,
+                postal_code,
+            } => AddressView {
                 line1: Some(line1),
                 line2,
                 care_of: None,
                 city,
                 postal_code,
             },
-            Address::CareOf { care_of, city, postal_code } => AddressView {
+            Address::CareOf {
+                care_of,
+                city,
+                postal_code,
+            } => AddressView {
                 line1: None,
                 line2: None,
                 care_of: Some(care_of),
@@ -455,7 +511,11 @@ fn view(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentView, EnrollmentE
                 postal_code,
             },
         }),
-        languages: face.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+        languages: face
+            .languages
+            .iter()
+            .map(|l| l.as_str().to_owned())
+            .collect(),
         emergency_contact: face.emergency_contact.map(|c| EmergencyContactView {
             name: c.name.as_str().to_owned(),
             phone: c.phone.as_str().to_owned(),
@@ -506,7 +566,11 @@ pub fn photo(ctx: &AppContext, actor: &Actor, id: &str) -> Result<Vec<u8>, Enrol
     Ok(open_field(&key, photo_binding(id), &sealed)?.to_vec())
 }
 
-pub fn search(ctx: &AppContext, actor: &Actor, request: &SearchRequest) -> Result<SearchResult, EnrollmentError> {
+pub fn search(
+    ctx: &AppContext,
+    actor: &Actor,
+    request: &SearchRequest,
+) -> Result<SearchResult, EnrollmentError> {
     let name = PersonName::parse("legal_name", &request.legal_name)?;
     // No minimum age here: a search must find whoever was enrolled, even under an older policy.
     let dob = DateOfBirth::parse(&request.date_of_birth, ctx.clock.today(), 0)?;
@@ -516,11 +580,20 @@ pub fn search(ctx: &AppContext, actor: &Actor, request: &SearchRequest) -> Resul
     let ids = conn.transaction::<_, EnrollmentError, _>(|conn| {
         let ids = store::ids_by_blind_index(conn, &probes)?;
         let subject = (!ids.is_empty()).then(|| ids.join(","));
-        audit::record(conn, now, &actor.staff_id, "resident.search", subject.as_deref())?;
+        audit::record(
+            conn,
+            now,
+            &actor.staff_id,
+            "resident.search",
+            subject.as_deref(),
+        )?;
         Ok(ids)
     })?;
     Ok(SearchResult {
-        matches: ids.into_iter().map(|resident_id| SearchMatch { resident_id }).collect(),
+        matches: ids
+            .into_iter()
+            .map(|resident_id| SearchMatch { resident_id })
+            .collect(),
     })
 }
 

@@ -5,8 +5,8 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use rand::distributions::{Alphanumeric, DistString};
 use diesel::Connection;
+use rand::distributions::{Alphanumeric, DistString};
 use serde::Serialize;
 
 use super::audit;
@@ -121,7 +121,10 @@ pub fn add(
 
 pub fn list(ctx: &AppContext) -> Result<Vec<StaffSummary>, StaffError> {
     let mut conn = ctx.db()?;
-    store::list(&mut conn)?.iter().map(StaffSummary::from_row).collect()
+    store::list(&mut conn)?
+        .iter()
+        .map(StaffSummary::from_row)
+        .collect()
 }
 
 fn find(conn: &mut crate::db::DbConnection, username: &str) -> Result<StaffRow, StaffError> {
@@ -141,7 +144,11 @@ pub fn set_disabled(
         return Err(StaffError::OwnAccount);
     }
     let now = ctx.clock.now();
-    let action = if disabled { "staff.disable" } else { "staff.enable" };
+    let action = if disabled {
+        "staff.disable"
+    } else {
+        "staff.enable"
+    };
     conn.transaction::<_, StaffError, _>(|conn| {
         audit::record(conn, now, actor, action, Some(&row.id))?;
         store::set_disabled(conn, &row.id, disabled)?;
@@ -175,7 +182,11 @@ pub fn set_role(
 }
 
 /// Replaces an account's password with a one-time password, returned once.
-pub fn reset_password(ctx: &AppContext, actor: &str, username: &str) -> Result<Password, StaffError> {
+pub fn reset_password(
+    ctx: &AppContext,
+    actor: &str,
+    username: &str,
+) -> Result<Password, StaffError> {
     let mut conn = ctx.db()?;
     let row = find(&mut conn, username)?;
     let password = one_time_password();
@@ -220,6 +231,7 @@ pub fn ensure_first_admin(ctx: &AppContext) -> Result<Option<PathBuf>, StaffErro
         .mode(0o600)
         .open(&path)
         .map_err(|e| Internal::new("first admin password file", e))?;
-    writeln!(file, "{}", password.expose()).map_err(|e| Internal::new("first admin password file", e))?;
+    writeln!(file, "{}", password.expose())
+        .map_err(|e| Internal::new("first admin password file", e))?;
     Ok(Some(path))
 }

@@ -11,7 +11,10 @@ use crate::services::audit::{self, ChainState};
 /// The audit chain's state: how many entries, and where it first breaks.
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit",
     responses((status = 200, body = ChainState), (status = 403)), security(("bearer" = [])))]
-pub async fn audit_verify(ctx: web::Data<AppContext>, staff: Staff) -> Result<HttpResponse, ApiError> {
+pub async fn audit_verify(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+) -> Result<HttpResponse, ApiError> {
     staff.require(Permission::Audit)?;
     let state = web::block(move || {
         let mut conn = ctx.db()?;

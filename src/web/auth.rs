@@ -23,7 +23,12 @@ fn bearer_token(req: &HttpRequest) -> Option<String> {
 fn context(req: &HttpRequest) -> Result<web::Data<AppContext>, ApiError> {
     req.app_data::<web::Data<AppContext>>()
         .cloned()
-        .ok_or_else(|| ApiError::internal(Internal::new("app data", anyhow::anyhow!("missing context"))))
+        .ok_or_else(|| {
+            ApiError::internal(Internal::new(
+                "app data",
+                anyhow::anyhow!("missing context"),
+            ))
+        })
 }
 
 async fn signed_in(req: &HttpRequest) -> Result<SignedIn, ApiError> {

@@ -164,7 +164,11 @@ fn classify_serde(e: &serde_json::Error) -> ApiError {
     match e.classify() {
         Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
             "malformed_json",
-            format!("The body is not valid JSON (line {}, column {}).", e.line(), e.column()),
+            format!(
+                "The body is not valid JSON (line {}, column {}).",
+                e.line(),
+                e.column()
+            ),
         ),
         Category::Data if message.starts_with("unknown field") => {
             let field = backticked(&message).unwrap_or("?").to_owned();
@@ -211,7 +215,10 @@ mod tests {
     #[test]
     fn serde_errors_get_stable_codes_and_never_echo_values() {
         assert_eq!(code_of("{\"name\": ").0, "malformed_json");
-        assert_eq!(code_of("{\"name\":\"x\",\"flag\":true,\"immigration_status\":1}").0, "unknown_field");
+        assert_eq!(
+            code_of("{\"name\":\"x\",\"flag\":true,\"immigration_status\":1}").0,
+            "unknown_field"
+        );
         assert_eq!(code_of("{\"flag\":true}").0, "missing_field");
         let (code, message) = code_of("{\"name\":\"x\",\"flag\":\"Sentinel Secret\"}");
         assert_eq!(code, "invalid_field_type");

@@ -4,8 +4,8 @@ pub mod audit;
 pub mod auth;
 pub mod errors;
 pub mod middleware;
-pub mod ops;
 pub mod openapi;
+pub mod ops;
 pub mod residents;
 pub mod sessions;
 pub mod staff;
@@ -22,12 +22,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/api/v1")
                 .route("/sessions", web::post().to(sessions::create))
-                .route("/sessions/current", web::delete().to(sessions::delete_current))
-                .route("/staff/me/password", web::post().to(sessions::change_password))
+                .route(
+                    "/sessions/current",
+                    web::delete().to(sessions::delete_current),
+                )
+                .route(
+                    "/staff/me/password",
+                    web::post().to(sessions::change_password),
+                )
                 .route("/staff", web::get().to(staff::list))
                 .route("/staff", web::post().to(staff::add))
                 .route("/staff/{username}", web::patch().to(staff::change))
-                .route("/staff/{username}/password-reset", web::post().to(staff::reset_password))
+                .route(
+                    "/staff/{username}/password-reset",
+                    web::post().to(staff::reset_password),
+                )
                 .route("/residents", web::post().to(residents::enroll))
                 .route("/residents/search", web::post().to(residents::search))
                 .route("/residents/{id}", web::get().to(residents::get))

@@ -28,7 +28,9 @@ pub async fn readyz(ctx: web::Data<AppContext>) -> HttpResponse {
             tracing::warn!(cause = %cause, "not ready");
             HttpResponse::ServiceUnavailable().json(json!({"error": {"code": "not_ready", "message": "The database cannot be reached."}}))
         }
-        Err(_) => HttpResponse::ServiceUnavailable().json(json!({"error": {"code": "not_ready", "message": "The server is shutting down."}})),
+        Err(_) => HttpResponse::ServiceUnavailable().json(
+            json!({"error": {"code": "not_ready", "message": "The server is shutting down."}}),
+        ),
     }
 }
 

@@ -76,7 +76,10 @@ pub async fn change_password(
     staff: AnyStaff,
     body: web::Json<PasswordChange>,
 ) -> Result<HttpResponse, ApiError> {
-    let PasswordChange { current_password, new_password } = body.into_inner();
+    let PasswordChange {
+        current_password,
+        new_password,
+    } = body.into_inner();
     let (current, new) = (Password::new(current_password), Password::new(new_password));
     web::block(move || auth::change_own_password(&ctx, &staff.0, &current, &new)).await??;
     Ok(HttpResponse::NoContent().finish())

@@ -56,7 +56,11 @@ pub async fn add(
     body: web::Json<NewStaffRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::Administer)?.staff_id.clone();
-    let NewStaffRequest { username, role, password } = body.into_inner();
+    let NewStaffRequest {
+        username,
+        role,
+        password,
+    } = body.into_inner();
     let (summary, generated) =
         web::block(move || staff::add(&ctx, &actor, &username, role, password.map(Password::new)))
             .await??;

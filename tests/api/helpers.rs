@@ -1,0 +1,331 @@
+//! Spawns a real server on port 0 with a fresh database (SQLite in a temp folder, or a new
+//! PostgreSQL database when MUNI_ID_TEST_DATABASE_URL names a server), an injected clock and
+//! fast argon2 parameters. Every log line of every test is captured for the privacy test.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use base64::Engine;
+use chrono::{DateTime, TimeZone, Utc};
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use muni_id::clock::ManualClock;
+use muni_id::config::{Config, LogFormat};
+use muni_id::context::AppContext;
+use muni_id::domain::staff::StaffRole;
+use muni_id::startup::Application;
+use serde_json::{json, Value};
+
+pub const PHOTO_PNG: &[u8] = include_bytes!("../fixtures/photo.png");
+pub const STAFF_PASSWORD: &str = "a long test passphrase";
+
+/// Every log line written by any server in this test binary.
+static CAPTURED_LOGS: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
+
+#[derive(Clone)]
+struct CaptureWriter(Arc<Mutex<Vec<u8>>>);
+
+impl Write for CaptureWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn init_logging() -> Arc<Mutex<Vec<u8>>> {
+    CAPTURED_LOGS
+        .get_or_init(|| {
+            let buffer = Arc::new(Mutex::new(Vec::new()));
+            let writer = CaptureWriter(buffer.clone());
+            // Everything our code logs, down to trace, plus the frameworks' debug output.
+            muni_id::telemetry::init(
+                "muni_id=trace,actix_web=debug,actix_server=info,info",
+                LogFormat::Json,
+                move || writer.clone(),
+            );
+            buffer
+        })
+        .clone()
+}
+
+pub fn captured_logs() -> Vec<u8> {
+    init_logging().lock().unwrap().clone()
+}
+
+pub fn test_start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap()
+}
+
+/// A database made for one test and dropped after it.
+pub enum TestDatabase {
+    Sqlite,
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    fn create(data_dir: &std::path::Path) -> (Self, String) {
+        match std::env::var("MUNI_ID_TEST_DATABASE_URL") {
+            Ok(admin_url) if admin_url.starts_with("postgres") => {
+                let name = format!("muni_id_test_{}", uuid::Uuid::new_v4().simple());
+                let mut admin = diesel::PgConnection::establish(&admin_url)
+                    .expect("MUNI_ID_TEST_DATABASE_URL: cannot connect to PostgreSQL");
+                admin
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .expect("create test database");
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b)
+                    .unwrap_or(&admin_url);
+                let url = format!("{base}/{name}");
+                (TestDatabase::Postgres { admin_url, name }, url)
+            }
+            _ => (
+                TestDatabase::Sqlite,
+                format!("sqlite://{}", data_dir.join("muni-id.db").display()),
+            ),
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, TestDatabase::Postgres { .. })
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = self {
+            if let Ok(mut admin) = diesel::PgConnection::establish(admin_url) {
+                let _ =
+                    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub clock: Arc<ManualClock>,
+    pub ctx: AppContext,
+    pub data_dir: tempfile::TempDir,
+    pub database: TestDatabase,
+    server: actix_web::dev::ServerHandle,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Stop without waiting; the runtime ends with the test.
+        drop(self.server.stop(false));
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Spawns a server after `adjust` has changed the test configuration.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    init_logging();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let (database, url) = TestDatabase::create(data_dir.path());
+    let base = format!(
+        r#"
+data_dir = "{dir}"
+[server]
+bind = "127.0.0.1:0"
+workers = 1
+[database]
+url = "{url}"
+pool_size = 4
+[auth]
+argon2_memory_kib = 64
+argon2_iterations = 1
+"#,
+        dir = data_dir.path().display(),
+    );
+    let mut config = Config::from_toml_overrides(&base).expect("test configuration");
+    adjust(&mut config);
+    let clock = Arc::new(ManualClock::new(test_start()));
+    let app = Application::build(config, clock.clone()).expect("build application");
+    let port = app.port();
+    let ctx = app.context().clone();
+    let server = app.into_server();
+    let handle = server.handle();
+    tokio::spawn(server);
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        clock,
+        ctx,
+        data_dir,
+        database,
+        server: handle,
+    }
+}
+
+pub struct Session {
+    pub token: String,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    /// Creates a staff account directly through the service (no one-time password).
+    pub fn add_staff(&self, username: &str, role: StaffRole) {
+        muni_id::services::staff::add(
+            &self.ctx,
+            "test",
+            username,
+            role,
+            Some(muni_id::crypto::password::Password::new(
+                STAFF_PASSWORD.into(),
+            )),
+        )
+        .expect("add staff");
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/sessions"))
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A new account of `role`, logged in.
+    pub async fn session(&self, role: StaffRole) -> Session {
+        let username = format!(
+            "{}-{}",
+            role.as_str(),
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        );
+        self.add_staff(&username, role);
+        let res = self.login(&username, STAFF_PASSWORD).await;
+        assert_eq!(res.status(), 201, "login as {username}");
+        let body: Value = res.json().await.unwrap();
+        Session {
+            token: body["token"].as_str().unwrap().to_owned(),
+        }
+    }
+
+    pub async fn post_json(
+        &self,
+        session: &Session,
+        path: &str,
+        body: &Value,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(&session.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post_raw(
+        &self,
+        session: &Session,
+        path: &str,
+        body: Vec<u8>,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(&session.token)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn get(&self, session: &Session, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(&session.token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn patch_json(
+        &self,
+        session: &Session,
+        path: &str,
+        body: &Value,
+    ) -> reqwest::Response {
+        self.client
+            .patch(self.url(path))
+            .bearer_auth(&session.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn enroll(&self, session: &Session, body: &Value) -> reqwest::Response {
+        self.post_json(session, "/api/v1/residents", body).await
+    }
+
+    /// Enrolls and returns the new resident's id, asserting success.
+    pub async fn enroll_ok(&self, session: &Session, body: &Value) -> String {
+        let res = self.enroll(session, body).await;
+        let status = res.status();
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(status, 201, "{body}");
+        body["resident_id"].as_str().unwrap().to_owned()
+    }
+
+    pub fn count_rows(&self, table: &str) -> i64 {
+        use diesel::sql_types::BigInt;
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        let mut conn = self.ctx.db().unwrap();
+        let rows: Vec<Count> = diesel::RunQueryDsl::load(
+            diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}")),
+            &mut *conn,
+        )
+        .unwrap();
+        rows[0].n
+    }
+}
+
+pub fn photo_base64() -> String {
+    base64::engine::general_purpose::STANDARD.encode(PHOTO_PNG)
+}
+
+/// A complete, valid enrollment body for `legal_name`.
+pub fn resident(legal_name: &str) -> Value {
+    json!({
+        "legal_name": legal_name,
+        "preferred_name": "Pepe",
+        "date_of_birth": "1990-04-01",
+        "gender": "X",
+        "address": {"line1": "12 Elm St", "line2": "Apt 3", "city": "Springfield", "postal_code": "01101"},
+        "languages": ["es", "en"],
+        "emergency_contact": {"name": "Ana Núñez", "phone": "+1 413 555 0100"},
+        "veteran": false,
+        "organ_donor": true,
+        "photo": photo_base64(),
+        "documents": ["passport", "utility_bill"],
+    })
+}
+
+pub async fn error_code(res: reqwest::Response) -> (u16, String, Value) {
+    let status = res.status().as_u16();
+    let body: Value = res.json().await.unwrap_or(Value::Null);
+    let code = body["error"]["code"].as_str().unwrap_or("").to_owned();
+    (status, code, body)
+}

@@ -1,0 +1,10 @@
+//! Black-box tests against a spawned server. Run on SQLite by default; set
+//! MUNI_ID_TEST_DATABASE_URL=postgres://… to run the same tests on PostgreSQL.
+
+mod enrollment;
+mod helpers;
+mod operations;
+mod privacy;
+mod roles;
+mod sessions;
+mod tampering;

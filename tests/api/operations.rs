@@ -1,0 +1,81 @@
+use serde_json::Value;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn health_and_readiness_answer() {
+    let app = spawn_app().await;
+    let health = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
+    let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(ready.status(), 200);
+}
+
+#[tokio::test]
+async fn responses_carry_a_request_id_and_security_headers() {
+    let app = spawn_app().await;
+    let res = app.client.get(app.url("/healthz")).send().await.unwrap();
+    let headers = res.headers();
+    assert_eq!(headers["x-request-id"].len(), 16);
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert_eq!(headers["referrer-policy"], "no-referrer");
+    assert!(headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("default-src 'none'"));
+    assert_eq!(headers["cache-control"], "no-store");
+}
+
+#[tokio::test]
+async fn unknown_routes_answer_with_the_error_model() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .get(app.url("/api/v1/residents"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "not_found");
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_contract() {
+    let app = spawn_app().await;
+    let doc: Value = app
+        .client
+        .get(app.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/api/v1/sessions",
+        "/api/v1/sessions/current",
+        "/api/v1/residents",
+        "/api/v1/residents/{id}",
+        "/api/v1/residents/{id}/photo",
+        "/api/v1/residents/search",
+        "/api/v1/audit/verify",
+        "/healthz",
+        "/readyz",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} missing");
+    }
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    let enrollment = &schemas["EnrollmentRequest"]["properties"];
+    assert!(enrollment.get("legal_name").is_some());
+    for forbidden in [
+        "immigration_status",
+        "citizenship",
+        "country_of_birth",
+        "ssn",
+    ] {
+        assert!(!doc.to_string().contains(forbidden));
+    }
+}
