@@ -43,6 +43,23 @@ enum Command {
     },
     /// Print the effective configuration, every secret masked.
     Config,
+    /// Check the audit chain; exit status 0 only when it is intact.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Ask a running server's /healthz (for container health checks).
+    Healthcheck {
+        /// host:port to ask; defaults to server.bind.
+        #[arg(long)]
+        address: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the chain and report where it first breaks.
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -81,9 +98,18 @@ pub fn run() -> ExitCode {
 
 fn execute(cli: Cli) -> anyhow::Result<()> {
     let config = Config::load(cli.config.as_deref())?;
-    if let Command::Config = cli.command {
-        print!("{}", config.to_masked_toml());
-        return Ok(());
+    match &cli.command {
+        Command::Config => {
+            print!("{}", config.to_masked_toml());
+            return Ok(());
+        }
+        Command::Healthcheck { address } => {
+            let address = address
+                .clone()
+                .unwrap_or_else(|| config.server.bind.clone());
+            return healthcheck(&address);
+        }
+        _ => {}
     }
     telemetry::init(&config.log.level, config.log.format, std::io::stderr);
     match cli.command {
@@ -95,7 +121,10 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Staff { command } => staff_command(config, command),
-        Command::Config => Ok(()),
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => audit_verify(config),
+        Command::Config | Command::Healthcheck { .. } => Ok(()),
     }
 }
 
@@ -165,4 +194,49 @@ fn staff_command(config: Config, command: StaffCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+fn audit_verify(config: Config) -> anyhow::Result<()> {
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    let mut conn = ctx.db()?;
+    let state = crate::services::audit::verify_chain(&mut conn)?;
+    println!("{}", serde_json::to_string_pretty(&state)?);
+    if state.intact {
+        Ok(())
+    } else {
+        anyhow::bail!(
+            "the audit chain is broken at entry {}",
+            state.first_bad_entry.unwrap_or_default()
+        )
+    }
+}
+
+/// A dependency-free HTTP GET of /healthz: the container image has no curl.
+fn healthcheck(address: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::net::{TcpStream, ToSocketAddrs};
+    use std::time::Duration;
+    let address = address.replace("0.0.0.0", "127.0.0.1");
+    let target = address
+        .to_socket_addrs()
+        .context("resolving the address")?
+        .next()
+        .context("no address to ask")?;
+    let mut stream = TcpStream::connect_timeout(&target, Duration::from_secs(3))?;
+    stream.set_read_timeout(Some(Duration::from_secs(3)))?;
+    write!(
+        stream,
+        "GET /healthz HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    if response.starts_with("HTTP/1.1 200") {
+        println!("healthy");
+        Ok(())
+    } else {
+        anyhow::bail!(
+            "unhealthy: {}",
+            response.lines().next().unwrap_or("no answer")
+        )
+    }
 }

@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+# Two stages: build the release binary, then run it as an unprivileged user with its data
+# (SQLite database, development key ring) on a volume. In production, point
+# MUNI_ID__DATABASE__URL_FILE at a PostgreSQL URL secret and MUNI_ID__KEYS__KEYRING_FILE at a
+# mounted key ring, with MUNI_ID__KEYS__CREATE_IF_MISSING=false (see config/production.toml).
+
+FROM rust:1-bookworm AS build
+WORKDIR /src
+# SQLite, libpq and OpenSSL are compiled in (bundled/vendored): no -dev packages needed.
+COPY . .
+RUN cargo build --release --locked --bin muni-id \
+ && strip target/release/muni-id
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --user-group --home-dir /data --no-create-home muni-id \
+ && mkdir -p /data /etc/muni-id \
+ && chown muni-id:muni-id /data \
+ && chmod 0700 /data
+COPY --from=build /src/target/release/muni-id /usr/local/bin/muni-id
+COPY config/production.toml /etc/muni-id/production.toml
+USER muni-id:muni-id
+WORKDIR /data
+ENV MUNI_ID__DATA_DIR=/data \
+    MUNI_ID__DATABASE__URL=sqlite:///data/muni-id.db \
+    MUNI_ID__SERVER__BIND=0.0.0.0:8080 \
+    MUNI_ID__LOG__FORMAT=json
+VOLUME ["/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["muni-id", "healthcheck", "--address", "127.0.0.1:8080"]
+ENTRYPOINT ["muni-id"]
+CMD ["serve"]
