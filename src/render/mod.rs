@@ -1,4 +1,6 @@
-//! Turning data into pictures and documents: the stored card photo (later the card PDF, QR
-//! code and report PDF).
+//! Turning data into pictures and documents: the stored card photo, the card PDF and its QR
+//! code (later the report PDF).
 
+pub mod card_pdf;
 pub mod photo;
+pub mod qr;

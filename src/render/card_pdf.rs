@@ -1,0 +1,1 @@
+//! The card PDF (being written).

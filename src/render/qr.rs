@@ -1,0 +1,1 @@
+//! The card QR code (being written).
