@@ -353,13 +353,44 @@ fn read_memory(pid: u32) -> Memory {
 
 /// User + system CPU seconds a process has used, all its threads together.
 fn cpu_seconds(pid: &str) -> f64 {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("read /proc/<pid>/stat");
+    stat_cpu_seconds(&std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("read /proc/<pid>/stat"))
+}
+
+fn stat_cpu_seconds(stat: &str) -> f64 {
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
     let after_name = &stat[stat.rfind(')').expect("a command name in /proc/<pid>/stat") + 2..];
     let fields: Vec<&str> = after_name.split_whitespace().collect();
     let ticks: f64 =
         fields[11].parse::<f64>().unwrap_or(0.0) + fields[12].parse::<f64>().unwrap_or(0.0);
     ticks / clock_ticks_per_second()
+}
+
+/// CPU seconds used by every process named `postgres` (its backends and background workers).
+fn postgres_cpu_seconds() -> f64 {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return 0.0 };
+    entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|e| std::fs::read_to_string(e.path().join("stat")).ok())
+        .filter(|stat| stat.contains("(postgres)"))
+        .map(|stat| stat_cpu_seconds(&stat))
+        .sum()
+}
+
+/// CPU seconds the whole machine has spent busy (all cores, everything but idle and iowait).
+fn machine_busy_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/stat").expect("read /proc/stat");
+    let ticks: Vec<f64> = stat
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("cpu "))
+        .expect("a `cpu` line in /proc/stat")
+        .split_whitespace()
+        .map(|v| v.parse().unwrap_or(0.0))
+        .collect();
+    // user nice system idle iowait irq softirq steal ...
+    let busy: f64 = ticks.iter().sum::<f64>() - ticks[3] - ticks[4];
+    busy / clock_ticks_per_second()
 }
 
 fn clock_ticks_per_second() -> f64 {
@@ -370,6 +401,34 @@ fn clock_ticks_per_second() -> f64 {
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(100.0)
+}
+
+/// CPU seconds used by the server, by this benchmark, by PostgreSQL and by the whole machine.
+struct CpuUse {
+    server: f64,
+    bench: f64,
+    postgres: f64,
+    machine: f64,
+}
+
+impl CpuUse {
+    fn read(server_pid: &str) -> Self {
+        Self {
+            server: cpu_seconds(server_pid),
+            bench: cpu_seconds("self"),
+            postgres: postgres_cpu_seconds(),
+            machine: machine_busy_seconds(),
+        }
+    }
+
+    fn since(&self, earlier: &CpuUse) -> CpuUse {
+        CpuUse {
+            server: self.server - earlier.server,
+            bench: self.bench - earlier.bench,
+            postgres: (self.postgres - earlier.postgres).max(0.0),
+            machine: self.machine - earlier.machine,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -568,8 +627,7 @@ struct Report {
     outcome: Outcome,
     warmup_failures: usize,
     memory: Memory,
-    server_cpu_seconds: f64,
-    bench_cpu_seconds: f64,
+    cpu: CpuUse,
     log_lines: Vec<String>,
 }
 
@@ -612,7 +670,7 @@ fn run_backend(
     );
     let warmup = rt.block_on(load.run(0, settings.warmup, settings.concurrency));
     let pid = server.pid().to_string();
-    let (server_cpu_before, bench_cpu_before) = (cpu_seconds(&pid), cpu_seconds("self"));
+    let cpu_before = CpuUse::read(&pid);
     eprintln!(
         "[{}] measuring: {} enrollments, concurrency {}",
         backend.name(),
@@ -620,8 +678,7 @@ fn run_backend(
         settings.concurrency
     );
     let outcome = rt.block_on(load.run(settings.warmup, settings.requests, settings.concurrency));
-    let server_cpu_seconds = cpu_seconds(&pid) - server_cpu_before;
-    let bench_cpu_seconds = cpu_seconds("self") - bench_cpu_before;
+    let cpu = CpuUse::read(&pid).since(&cpu_before);
     let memory = read_memory(server.pid());
     server.stop();
     let log_lines = server.log_text().lines().map(str::to_owned).collect();
@@ -631,8 +688,7 @@ fn run_backend(
         warmup_failures: warmup.failures(),
         outcome,
         memory,
-        server_cpu_seconds,
-        bench_cpu_seconds,
+        cpu,
         log_lines,
     }
 }
@@ -693,7 +749,7 @@ fn print_table(reports: &[Report], settings: &Settings) {
             o.percentile_ms(99.0),
             r.memory.peak_rss_mb,
             r.memory.rss_mb,
-            100.0 * r.server_cpu_seconds / secs,
+            100.0 * r.cpu.server / secs,
             verdict(rate >= target, format!("{:+.0}%", 100.0 * (rate / target - 1.0))),
             verdict(r.memory.peak_rss_mb < TARGET_PEAK_RSS_MB, String::new()),
         );
@@ -717,13 +773,26 @@ fn verdict(met: bool, detail: String) -> String {
 fn print_details(report: &Report) {
     let o = &report.outcome;
     let name = report.backend.name();
+    let cpu = &report.cpu;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+    let wall = o.elapsed.as_secs_f64();
+    let others = (cpu.machine - cpu.server - cpu.bench - cpu.postgres).max(0.0);
     println!(
-        "[{name}] statuses {:?}; bench client CPU {:.1}s, server CPU {:.1}s over {:.1}s",
+        "[{name}] statuses {:?}; CPU seconds over {wall:.1}s: server {:.1}, bench client {:.1}, \
+         postgres {:.1}, other processes {others:.1}; machine {:.0}% idle",
         o.statuses,
-        report.bench_cpu_seconds,
-        report.server_cpu_seconds,
-        o.elapsed.as_secs_f64()
+        cpu.server,
+        cpu.bench,
+        cpu.postgres,
+        (100.0 * (1.0 - cpu.machine / (cores * wall))).max(0.0),
     );
+    if others > 0.1 * cores * wall {
+        println!(
+            "[{name}] WARNING: other processes took {:.0}% of the machine during the run; \
+             these figures understate the server. Rerun on a quiet machine.",
+            100.0 * others / (cores * wall)
+        );
+    }
     if report.warmup_failures > 0 {
         println!(
             "[{name}] {} warm-up requests failed",

@@ -27,6 +27,9 @@ pub struct Config {
     pub keys: KeysConfig,
     pub auth: AuthConfig,
     pub enrollment: EnrollmentConfig,
+    pub cards: CardsConfig,
+    pub card_design: CardDesignConfig,
+    pub verification: VerificationConfig,
     pub retention: RetentionConfig,
     pub log: LogConfig,
 }
@@ -112,8 +115,35 @@ pub struct DocumentConfig {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
+pub struct CardsConfig {
+    pub adult_validity_years: u32,
+    pub minor_validity_years: u32,
+    pub adult_age: i32,
+    pub status_list_size: u64,
+    pub status_list_ttl_secs: i64,
+    pub status_list_refresh_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardDesignConfig {
+    pub accent_colour: String,
+    pub logo_file: String,
+    pub return_if_found: String,
+    pub verify_hint: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerificationConfig {
+    pub max_checks_per_minute: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct RetentionConfig {
     pub unissued_days: u32,
+    pub card_grace_days: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -297,6 +327,25 @@ impl Config {
         if self.retention.unissued_days == 0 {
             return Err(invalid("retention.unissued_days", "must be at least 1"));
         }
+        let cards = &self.cards;
+        if !(1..=10).contains(&cards.adult_validity_years)
+            || !(1..=10).contains(&cards.minor_validity_years)
+        {
+            return Err(invalid("cards.*_validity_years", "must be 1 to 10 years"));
+        }
+        if cards.status_list_size < 131_072 || cards.status_list_size % 8 != 0 || cards.status_list_size > 1 << 28 {
+            return Err(invalid(
+                "cards.status_list_size",
+                "must be a multiple of 8 from 131072 (herd privacy) to 268435456",
+            ));
+        }
+        if cards.status_list_ttl_secs < 60 || cards.status_list_refresh_secs == 0 {
+            return Err(invalid("cards.status_list_*", "ttl at least 60 s, refresh at least 1 s"));
+        }
+        self.accent_rgb()?;
+        if self.verification.max_checks_per_minute == 0 {
+            return Err(invalid("verification.max_checks_per_minute", "must be at least 1"));
+        }
         if self.keys.prepare_months_ahead > 240 {
             return Err(invalid("keys.prepare_months_ahead", "at most 240"));
         }
@@ -326,6 +375,25 @@ impl Config {
             residency: self.enrollment.requirement.residency_points,
         };
         DocumentPolicy::new(kinds, requirement).map_err(|m| invalid("enrollment.requirement", m))
+    }
+
+    /// The card accent colour as RGB.
+    pub fn accent_rgb(&self) -> Result<[u8; 3], ConfigError> {
+        let hex = self.card_design.accent_colour.trim_start_matches('#');
+        let bad = || invalid("card_design.accent_colour", "a colour is written #rrggbb");
+        if hex.len() != 6 {
+            return Err(bad());
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| bad());
+        Ok([byte(0)?, byte(2)?, byte(4)?])
+    }
+
+    /// Where the card-signing keys live (never in the database).
+    pub fn signing_keys_path(&self) -> PathBuf {
+        match self.keyring_path().parent() {
+            Some(dir) => dir.join("signing-keys.json"),
+            None => self.data_dir.join("signing-keys.json"),
+        }
     }
 
     pub fn database_url(&self) -> DatabaseUrl {

@@ -6,9 +6,13 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::crypto::keyring::KeyRing;
 use crate::crypto::password::PasswordHasher;
+use crate::crypto::signing::SigningKeys;
 use crate::db::{DbPool, PooledConnection};
 use crate::domain::documents::DocumentPolicy;
 use crate::error::Internal;
+use crate::render::card_pdf::CardRenderer;
+use crate::services::status_list::StatusList;
+use crate::services::verification::{ClientThrottle, VerificationCounters};
 use crate::telemetry::Metrics;
 
 #[derive(Clone)]
@@ -20,6 +24,11 @@ pub struct AppContext {
     pub hasher: PasswordHasher,
     pub documents: Arc<DocumentPolicy>,
     pub metrics: Arc<Metrics>,
+    pub signing: Arc<SigningKeys>,
+    pub status_list: Arc<StatusList>,
+    pub card_renderer: Arc<CardRenderer>,
+    pub verify_throttle: Arc<ClientThrottle>,
+    pub verification: Arc<VerificationCounters>,
 }
 
 impl AppContext {

@@ -15,6 +15,10 @@ use crate::config::Config;
 use crate::context::AppContext;
 use crate::crypto::keyring::{Epoch, KeyRing, Opened};
 use crate::crypto::password::PasswordHasher;
+use crate::crypto::signing::SigningKeys;
+use crate::render::card_pdf::{CardBranding, CardRenderer};
+use crate::services::status_list::StatusList;
+use crate::services::verification::{ClientThrottle, VerificationCounters};
 use crate::services;
 use crate::telemetry::Metrics;
 use crate::web::{self as routes, errors, middleware};
@@ -51,6 +55,25 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         auth.argon2_parallelism,
     )?;
     let documents = config.document_policy()?;
+
+    let signing_path = config.signing_keys_path();
+    let (signing, created) = SigningKeys::open(&signing_path, config.keys.create_if_missing, clock.now())?;
+    if created {
+        tracing::warn!(
+            path = %signing_path.display(),
+            "created a new card-signing key; its public half is published at /.well-known/jwks.json"
+        );
+    }
+    let cards = &config.cards;
+    let status_list = StatusList::new(
+        &config.public_base_url,
+        cards.status_list_size,
+        cards.status_list_ttl_secs,
+        cards.status_list_refresh_secs,
+    );
+    status_list.reload(&mut *pool.get()?)?;
+    let card_renderer = CardRenderer::new(card_branding(&config)?)?;
+    let verify_throttle = ClientThrottle::new(config.verification.max_checks_per_minute);
     Ok(AppContext {
         config: Arc::new(config),
         pool,
@@ -59,6 +82,37 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         hasher,
         documents: Arc::new(documents),
         metrics: Arc::new(Metrics::default()),
+        signing: Arc::new(signing),
+        status_list: Arc::new(status_list),
+        card_renderer: Arc::new(card_renderer),
+        verify_throttle: Arc::new(verify_throttle),
+        verification: Arc::new(VerificationCounters::default()),
+    })
+}
+
+/// The card design from configuration: colours, logo, the texts on the back.
+fn card_branding(config: &Config) -> anyhow::Result<CardBranding> {
+    let design = &config.card_design;
+    let logo_png = if design.logo_file.is_empty() {
+        None
+    } else {
+        Some(std::fs::read(&design.logo_file).with_context(|| format!("card_design.logo_file {}", design.logo_file))?)
+    };
+    let verify_hint = if design.verify_hint.is_empty() {
+        let host = config
+            .public_base_url
+            .split_once("://")
+            .map_or(config.public_base_url.as_str(), |(_, rest)| rest);
+        format!("Check this card: scan the code, or visit {host}/v")
+    } else {
+        design.verify_hint.clone()
+    };
+    Ok(CardBranding {
+        jurisdiction: config.jurisdiction.clone(),
+        accent_rgb: config.accent_rgb()?,
+        logo_png,
+        return_if_found: design.return_if_found.clone(),
+        verify_hint,
     })
 }
 
@@ -73,6 +127,12 @@ impl Application {
     pub fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let listener = TcpListener::bind(config.bind_addr())
             .with_context(|| format!("binding {}", config.server.bind))?;
+        Self::build_with_listener(config, clock, listener)
+    }
+
+    /// As `build`, on a listener bound by the caller (tests bind port 0 first, so the public
+    /// base URL can name the port).
+    pub fn build_with_listener(config: Config, clock: Arc<dyn Clock>, listener: TcpListener) -> anyhow::Result<Self> {
         let context = build_context(config, clock)?;
         if let Some(path) = services::staff::ensure_first_admin(&context)? {
             tracing::warn!(

@@ -3,10 +3,12 @@
 
 pub mod aead;
 pub mod blind_index;
+pub mod card_token;
 pub mod envelope;
 pub mod keyring;
 pub mod password;
 pub mod secret;
+pub mod signing;
 pub mod token;
 
 #[derive(Debug, thiserror::Error)]

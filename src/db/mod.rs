@@ -2,6 +2,7 @@
 //! table modules. The only place the two dialects differ is `dialect`.
 
 pub mod audit;
+pub mod cards;
 pub mod dialect;
 pub mod residents;
 pub mod schema;

@@ -78,7 +78,28 @@ diesel::table! {
 diesel::joinable!(sessions -> staff (staff_id));
 diesel::joinable!(resident_photos -> residents (resident_id));
 
+
+diesel::table! {
+    cards (card_number) {
+        card_number -> Text,
+        resident_id -> Nullable<Text>,
+        status -> Text,
+        status_index -> BigInt,
+        issue_reason -> Text,
+        issued_on -> Date,
+        expires_on -> Date,
+        issued_at -> Timestamp,
+        issued_by -> Text,
+        revoked_at -> Nullable<Timestamp>,
+        revoke_reason -> Nullable<Text>,
+        printed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(cards -> residents (resident_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    cards,
     staff,
     sessions,
     login_failures,

@@ -1,5 +1,6 @@
 //! The rules of the program as plain types: no HTTP, no SQL, no clock reads.
 
+pub mod card;
 pub mod documents;
 pub mod resident;
 pub mod staff;

@@ -1,1 +1,141 @@
-//! The card PDF (being written).
+//! The printable ID card: a CR80 (85.60 × 53.98 mm) PDF, front then back page for each card,
+//! many cards per PDF. Names print exactly as written, in any script the embedded fonts cover
+//! (Latin with Vietnamese, Greek, Cyrillic, Arabic shaped right to left, Chinese, Japanese,
+//! Korean); anything else is refused before printing, never replaced by boxes.
+
+mod fonts;
+mod images;
+mod layout;
+mod pdf;
+mod shape;
+mod wrap;
+
+use chrono::NaiveDate;
+
+use layout::Design;
+
+/// The jurisdiction's branding, from configuration, built once at start-up.
+#[derive(Debug, Clone)]
+pub struct CardBranding {
+    /// e.g. "City of Springfield"
+    pub jurisdiction: String,
+    /// The colour of the band on the front and the accents.
+    pub accent_rgb: [u8; 3],
+    /// A PNG logo; without one, a seal with the jurisdiction's initials is drawn.
+    pub logo_png: Option<Vec<u8>>,
+    /// e.g. "If found, return to any City Hall."
+    pub return_if_found: String,
+    /// e.g. "Check this card: scan the code or visit id.springfield.gov/v"
+    pub verify_hint: String,
+}
+
+/// One card's content, already decrypted.
+#[derive(Clone)]
+pub struct CardPrint {
+    pub legal_name: String,
+    pub preferred_name: Option<String>,
+    pub date_of_birth: NaiveDate,
+    /// As printed, grouped already: "4716 0392 8851".
+    pub card_number: String,
+    pub issued_on: NaiveDate,
+    pub expires_on: NaiveDate,
+    /// "F", "M" or "X"; `None` prints nothing.
+    pub gender: Option<String>,
+    /// Prints "Veteran" on the front.
+    pub veteran: bool,
+    /// A baseline JPEG, already normalised (≤ 600 × 800, no metadata); embedded as is.
+    pub photo_jpeg: Vec<u8>,
+    pub qr_text: String,
+    /// Home address or care-of line, 0 to 3 lines.
+    pub address_lines: Vec<String>,
+    /// 0 to 2 BCP 47 tags; printed as English language names.
+    pub languages: Vec<String>,
+    pub emergency_contact: Option<String>,
+    pub organ_donor: bool,
+}
+
+impl std::fmt::Debug for CardPrint {
+    /// Card contents are personal data: never in logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CardPrint(<redacted>)")
+    }
+}
+
+/// Why a card cannot be printed. Messages name fields, never their contents.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A text the embedded fonts cannot print (or shape) correctly.
+    #[error("the {field} has characters the card fonts cannot print")]
+    UnsupportedScript { field: &'static str },
+    #[error("the card cannot be printed: {0}")]
+    Invalid(String),
+    #[error("the card PDF could not be built: {0}")]
+    Pdf(String),
+}
+
+/// Renders cards; fonts, logo and the branding's layout are prepared once, in [`Self::new`].
+pub struct CardRenderer {
+    design: Design,
+}
+
+impl CardRenderer {
+    /// Parses the fonts, decodes the logo and lays out the branding (refusing branding text
+    /// that does not fit or cannot be printed).
+    pub fn new(branding: CardBranding) -> Result<Self, RenderError> {
+        Ok(Self {
+            design: Design::new(&branding)?,
+        })
+    }
+
+    /// Checks that every text of the card can be printed exactly and fits, that the photo is a
+    /// usable JPEG and the QR text fits; call it before anything is committed. `render`
+    /// succeeds for a card exactly when this does.
+    pub fn check_printable(&self, card: &CardPrint) -> Result<(), RenderError> {
+        self.design.lay_out(card).map(|_| ())
+    }
+
+    /// One PDF with every card, front then back. Nothing is produced if any card fails.
+    pub fn render(&self, cards: &[CardPrint]) -> Result<Vec<u8>, RenderError> {
+        if cards.is_empty() {
+            return Err(RenderError::Invalid("there are no cards to print".into()));
+        }
+        let laid_out = cards
+            .iter()
+            .map(|card| self.design.lay_out(card))
+            .collect::<Result<Vec<_>, _>>()?;
+        pdf::write(&self.design, &laid_out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn the_renderer_can_be_shared_between_workers() {
+        assert_send_sync::<CardRenderer>();
+    }
+
+    #[test]
+    fn debug_output_hides_the_card() {
+        let card = CardPrint {
+            legal_name: "José Núñez".into(),
+            preferred_name: None,
+            date_of_birth: NaiveDate::from_ymd_opt(1990, 1, 2).unwrap(),
+            card_number: "4716 0392 8851".into(),
+            issued_on: NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+            expires_on: NaiveDate::from_ymd_opt(2031, 1, 2).unwrap(),
+            gender: None,
+            veteran: false,
+            photo_jpeg: Vec::new(),
+            qr_text: String::new(),
+            address_lines: Vec::new(),
+            languages: Vec::new(),
+            emergency_contact: None,
+            organ_donor: false,
+        };
+        assert!(!format!("{card:?}").contains("José"));
+    }
+}

@@ -9,14 +9,14 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use diesel::Connection;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
-use zeroize::Zeroizing;
 
+use super::vault::{
+    address_binding, candidate_indexes, data_key_of, face_binding, index_for, open_json, photo_binding,
+    seal_json,
+};
 use super::{audit, Actor};
 use crate::context::AppContext;
-use crate::crypto::blind_index::blind_index;
-use crate::crypto::envelope::{
-    open_field, seal_field, unwrap_data_key, wrap_data_key, EnvelopeError, FieldBinding, WrappedKey,
-};
+use crate::crypto::envelope::{open_field, seal_field, wrap_data_key, EnvelopeError};
 use crate::crypto::keyring::Epoch;
 use crate::crypto::secret::SecretKey;
 use crate::db::residents::{self as store, ResidentRow, SealedChange};
@@ -29,9 +29,6 @@ use crate::domain::FieldError;
 use crate::error::Internal;
 use crate::render::photo::{self, PhotoError, PhotoLimits};
 use crate::telemetry::Metrics;
-
-const TABLE: &str = "residents";
-const PHOTO_TABLE: &str = "resident_photos";
 
 // ---------------------------------------------------------------------------------------------
 // What clients send and receive.
@@ -321,79 +318,6 @@ fn parse_dob(ctx: &AppContext, raw: &str) -> Result<DateOfBirth, FieldError> {
         ctx.clock.today(),
         ctx.config.enrollment.minimum_age_years,
     )
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sealing and opening.
-
-fn face_binding(id: &str) -> FieldBinding<'_> {
-    FieldBinding {
-        table: TABLE,
-        column: "face",
-        record_id: id,
-    }
-}
-fn address_binding(id: &str) -> FieldBinding<'_> {
-    FieldBinding {
-        table: TABLE,
-        column: "address",
-        record_id: id,
-    }
-}
-fn photo_binding(id: &str) -> FieldBinding<'_> {
-    FieldBinding {
-        table: PHOTO_TABLE,
-        column: "photo",
-        record_id: id,
-    }
-}
-
-fn seal_json<T: Serialize>(
-    key: &SecretKey,
-    binding: FieldBinding<'_>,
-    value: &T,
-) -> Result<Vec<u8>, EnrollmentError> {
-    let plain =
-        Zeroizing::new(serde_json::to_vec(value).map_err(|e| Internal::new("serialise", e))?);
-    Ok(seal_field(key, binding, &plain)?)
-}
-
-fn open_json<T: for<'de> Deserialize<'de>>(
-    key: &SecretKey,
-    binding: FieldBinding<'_>,
-    sealed: &[u8],
-) -> Result<T, EnrollmentError> {
-    let plain = open_field(key, binding, sealed)?;
-    serde_json::from_slice(&plain).map_err(|e| Internal::new("sealed record", e).into())
-}
-
-fn data_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<SecretKey, EnrollmentError> {
-    let epoch = Epoch::parse(&row.key_epoch)
-        .ok_or_else(|| Internal::new("resident key epoch", anyhow::anyhow!("unparseable epoch")))?;
-    let wrapped = WrappedKey {
-        epoch,
-        version: u32::try_from(row.key_version).unwrap_or(0),
-        bytes: row.wrapped_key.clone(),
-    };
-    Ok(unwrap_data_key(&ctx.keyring, &row.id, &wrapped)?)
-}
-
-/// Blind indexes of a name and birth date under every live epoch's key: an exact-match probe.
-fn candidate_indexes(ctx: &AppContext, name: &PersonName, dob: &DateOfBirth) -> Vec<Vec<u8>> {
-    ctx.keyring
-        .live_index_keys()
-        .iter()
-        .map(|(_, key)| blind_index(key, name, dob))
-        .collect()
-}
-
-fn index_for(ctx: &AppContext, epoch: Epoch, face: &CardFace) -> Result<Vec<u8>, EnrollmentError> {
-    let keys = ctx.keyring.epoch_keys(epoch).map_err(EnvelopeError::from)?;
-    Ok(blind_index(
-        &keys.index_key,
-        &face.legal_name,
-        &face.date_of_birth,
-    ))
 }
 
 // ---------------------------------------------------------------------------------------------

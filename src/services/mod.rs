@@ -3,8 +3,13 @@
 
 pub mod audit;
 pub mod auth;
+pub mod cards;
+pub mod custody;
 pub mod enrollment;
 pub mod staff;
+pub mod verification;
+pub mod status_list;
+pub mod vault;
 
 /// Who is acting, as recorded in the audit trail: a staff id, or the system itself.
 #[derive(Debug, Clone)]

@@ -7,7 +7,9 @@ use actix_web::HttpRequest;
 use crate::domain::documents::DocumentError;
 use crate::error::ApiError;
 use crate::render::photo::PhotoError;
+use crate::domain::card::CardNumberError;
 use crate::services::auth::AuthError;
+use crate::services::cards::CardError;
 use crate::services::enrollment::EnrollmentError;
 use crate::services::staff::StaffError;
 
@@ -121,6 +123,43 @@ impl From<EnrollmentError> for ApiError {
             .with("resident_id", resident_id),
             EnrollmentError::NotFound => ApiError::not_found(),
             EnrollmentError::Internal(cause) => ApiError::internal(cause),
+        }
+    }
+}
+
+impl From<CardError> for ApiError {
+    fn from(e: CardError) -> Self {
+        match e {
+            CardError::ResidentNotFound | CardError::CardNotFound => ApiError::not_found(),
+            CardError::CardNumber(CardNumberError::Malformed) => ApiError::unprocessable(
+                "invalid_card_number",
+                "A card number has 12 digits.",
+            ),
+            CardError::CardNumber(CardNumberError::CheckDigit) => ApiError::unprocessable(
+                "invalid_card_number",
+                "The card number's check digit does not match: a digit is mistyped.",
+            ),
+            CardError::NotActive => ApiError::new(
+                StatusCode::CONFLICT,
+                "card_not_active",
+                "The card is revoked or expired.",
+            ),
+            CardError::ResidentGone => ApiError::new(
+                StatusCode::GONE,
+                "resident_data_destroyed",
+                "The resident's personal data has been destroyed under the retention policy.",
+            ),
+            CardError::UnsupportedScript { field } => ApiError::unprocessable(
+                "unsupported_script",
+                "The card fonts cannot print this name exactly; no card was issued. \
+                 Ask an administrator to add a font for this script.",
+            )
+            .with("field", field),
+            CardError::BatchSize => ApiError::unprocessable(
+                "invalid_batch",
+                format!("Print between 1 and {} cards at once.", crate::services::cards::MAX_BATCH),
+            ),
+            CardError::Internal(cause) => ApiError::internal(cause),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod cards;
 pub mod errors;
 pub mod middleware;
 pub mod openapi;
@@ -9,6 +10,7 @@ pub mod ops;
 pub mod residents;
 pub mod sessions;
 pub mod staff;
+pub mod verify;
 
 use actix_web::web;
 
@@ -19,6 +21,21 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/readyz", web::get().to(ops::readyz))
         .route("/metrics", web::get().to(ops::metrics))
         .route("/api/openapi.json", web::get().to(ops::openapi))
+        .route("/.well-known/jwks.json", web::get().to(verify::jwks))
+        .route("/status/{list}", web::get().to(verify::status_list))
+        .route("/v", web::get().to(verify::page))
+        .route("/V", web::get().to(verify::page))
+        .route("/assets/verifier.js", web::get().to(verify::script))
+        .route("/assets/verifier.css", web::get().to(verify::stylesheet))
+        .service(
+            web::resource("/api/v1/verify")
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(verify::MAX_VERIFY_BODY)
+                        .error_handler(errors::json_error),
+                )
+                .route(web::post().to(verify::verify)),
+        )
         .service(
             web::scope("/api/v1")
                 .route("/sessions", web::post().to(sessions::create))
@@ -42,6 +59,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/residents/{id}", web::get().to(residents::get))
                 .route("/residents/{id}", web::patch().to(residents::update))
                 .route("/residents/{id}/photo", web::get().to(residents::photo))
+                .route("/residents/{id}/cards", web::post().to(cards::issue))
+                .route("/residents/{id}/cards", web::get().to(cards::of_resident))
+                .route("/cards/print", web::post().to(cards::print))
+                .route("/cards/{card_number}", web::get().to(cards::get))
+                .route("/cards/{card_number}/pdf", web::get().to(cards::pdf))
+                .route("/cards/{card_number}/revoke", web::post().to(cards::revoke))
                 .route("/audit/verify", web::get().to(audit::audit_verify)),
         )
         .default_service(web::to(not_found));

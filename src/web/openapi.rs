@@ -3,7 +3,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, ops, residents, sessions, staff};
+use super::{audit, cards, ops, residents, sessions, staff, verify};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -12,6 +12,8 @@ use super::{audit, ops, residents, sessions, staff};
         sessions::create, sessions::delete_current, sessions::change_password,
         residents::enroll, residents::get, residents::update, residents::photo, residents::search,
         staff::list, staff::add, staff::change, staff::reset_password,
+        cards::issue, cards::of_resident, cards::get, cards::pdf, cards::print, cards::revoke,
+        verify::verify, verify::jwks, verify::status_list,
         audit::audit_verify,
         ops::healthz, ops::readyz, ops::metrics,
     ),

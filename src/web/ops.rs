@@ -39,7 +39,7 @@ pub async fn readyz(ctx: web::Data<AppContext>) -> HttpResponse {
 pub async fn metrics(ctx: web::Data<AppContext>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
-        .body(ctx.metrics.render())
+        .body(ctx.metrics.render() + &ctx.verification.render())
 }
 
 pub async fn openapi() -> Result<HttpResponse, ApiError> {

@@ -12,7 +12,7 @@ use crate::services::enrollment::{
 };
 
 /// Resident ids are UUIDs; anything else cannot name a record.
-fn resident_id(raw: String) -> Result<String, ApiError> {
+pub fn resident_id(raw: String) -> Result<String, ApiError> {
     uuid::Uuid::parse_str(&raw)
         .map(|u| u.to_string())
         .map_err(|_| ApiError::not_found())

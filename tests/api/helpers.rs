@@ -131,9 +131,12 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     init_logging();
     let data_dir = tempfile::tempdir().expect("temp dir");
     let (database, url) = TestDatabase::create(data_dir.path());
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+    let port = listener.local_addr().unwrap().port();
     let base = format!(
         r#"
 data_dir = "{dir}"
+public_base_url = "http://127.0.0.1:{port}"
 [server]
 bind = "127.0.0.1:0"
 workers = 1
@@ -149,8 +152,7 @@ argon2_iterations = 1
     let mut config = Config::from_toml_overrides(&base).expect("test configuration");
     adjust(&mut config);
     let clock = Arc::new(ManualClock::new(test_start()));
-    let app = Application::build(config, clock.clone()).expect("build application");
-    let port = app.port();
+    let app = Application::build_with_listener(config, clock.clone(), listener).expect("build application");
     let ctx = app.context().clone();
     let server = app.into_server();
     let handle = server.handle();

@@ -1,0 +1,305 @@
+//! One line of text to positioned glyphs: each character gets a font that has it (or the line
+//! is refused), runs get a direction from a small bidi resolution (enough for names: Arabic
+//! and Hebrew right to left, digits and Latin left to right), each run is shaped by rustybuzz
+//! (Arabic joining, marks, kerning), and runs are put in visual order.
+
+use rustybuzz::{Direction, UnicodeBuffer};
+
+use super::fonts::{is_mark, FontKey, Fonts, Weight};
+
+/// A glyph placed relative to the start of the line, in em of the font size.
+#[derive(Debug, Clone)]
+pub(super) struct Glyph {
+    pub font: FontKey,
+    pub gid: u16,
+    pub x_em: f32,
+    pub y_em: f32,
+    /// The characters this glyph stands for (for copy and search in the PDF), on the first
+    /// glyph of each cluster.
+    pub text: Option<String>,
+}
+
+/// A shaped line, with the advance of each source cluster (for breaking long words).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Shaped {
+    pub glyphs: Vec<Glyph>,
+    pub width_em: f32,
+    /// `(byte offset in the text, advance in em)`, in logical order.
+    pub clusters: Vec<(usize, f32)>,
+}
+
+/// The text has a character no embedded font has, or that the shaper could not render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Unprintable;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Ltr,
+    Rtl,
+}
+
+/// A maximal stretch of text in one font and one direction.
+#[derive(Debug)]
+struct Run {
+    start: usize,
+    end: usize,
+    font: FontKey,
+    dir: Dir,
+    level: u8,
+}
+
+/// Shapes `text` as one line.
+pub(super) fn shape_line(fonts: &Fonts, text: &str, weight: Weight) -> Result<Shaped, Unprintable> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let char_fonts = assign_fonts(fonts, &chars, weight)?;
+    let (paragraph, dirs) = resolve_directions(&chars);
+    let mut runs = split_runs(&chars, &char_fonts, &dirs, paragraph, text.len());
+    reorder(&mut runs);
+    let mut shaped = Shaped::default();
+    for run in &runs {
+        shape_run(fonts, text, run, &mut shaped)?;
+    }
+    shaped.clusters.sort_by_key(|&(offset, _)| offset);
+    Ok(shaped)
+}
+
+fn assign_fonts(
+    fonts: &Fonts,
+    chars: &[(usize, char)],
+    weight: Weight,
+) -> Result<Vec<FontKey>, Unprintable> {
+    let mut out: Vec<FontKey> = Vec::with_capacity(chars.len());
+    for &(_, c) in chars {
+        let key = fonts.pick(weight, c, out.last().copied()).ok_or(Unprintable)?;
+        out.push(key);
+    }
+    Ok(out)
+}
+
+/// Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// presentation forms); Arabic-Indic digits run left to right like other numbers.
+fn is_rtl(c: char) -> bool {
+    let u = c as u32;
+    let digits = matches!(u, 0x0660..=0x0669 | 0x06F0..=0x06F9);
+    !digits && matches!(u, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+fn strong(c: char) -> Option<Dir> {
+    if is_rtl(c) {
+        Some(Dir::Rtl)
+    } else if c.is_alphanumeric() && !is_mark(c) {
+        Some(Dir::Ltr)
+    } else {
+        None
+    }
+}
+
+/// The paragraph direction (from the first strong character) and each character's direction:
+/// neutrals between two characters of one direction take it, other neutrals the paragraph's,
+/// marks the direction of the character they sit on.
+fn resolve_directions(chars: &[(usize, char)]) -> (Dir, Vec<Dir>) {
+    let strongs: Vec<Option<Dir>> = chars.iter().map(|&(_, c)| strong(c)).collect();
+    let paragraph = strongs.iter().flatten().next().copied().unwrap_or(Dir::Ltr);
+    let mut next_strong = vec![paragraph; chars.len()];
+    let mut upcoming = paragraph;
+    for i in (0..chars.len()).rev() {
+        next_strong[i] = upcoming;
+        if let Some(d) = strongs[i] {
+            upcoming = d;
+        }
+    }
+    let mut dirs: Vec<Dir> = Vec::with_capacity(chars.len());
+    let mut previous = paragraph;
+    for (i, &(_, c)) in chars.iter().enumerate() {
+        let dir = match strongs[i] {
+            Some(d) => d,
+            None if is_mark(c) && i > 0 => dirs[i - 1],
+            None if previous == next_strong[i] => previous,
+            None => paragraph,
+        };
+        if let Some(d) = strongs[i] {
+            previous = d;
+        }
+        dirs.push(dir);
+    }
+    (paragraph, dirs)
+}
+
+fn split_runs(
+    chars: &[(usize, char)],
+    fonts: &[FontKey],
+    dirs: &[Dir],
+    paragraph: Dir,
+    len: usize,
+) -> Vec<Run> {
+    let level = |d: Dir| match (paragraph, d) {
+        (Dir::Ltr, Dir::Ltr) => 0,
+        (_, Dir::Rtl) => 1,
+        (Dir::Rtl, Dir::Ltr) => 2,
+    };
+    let mut runs: Vec<Run> = Vec::new();
+    for (i, &(offset, _)) in chars.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if run.font == fonts[i] && run.dir == dirs[i] => {}
+            _ => {
+                if let Some(run) = runs.last_mut() {
+                    run.end = offset;
+                }
+                runs.push(Run {
+                    start: offset,
+                    end: len,
+                    font: fonts[i],
+                    dir: dirs[i],
+                    level: level(dirs[i]),
+                });
+            }
+        }
+    }
+    runs
+}
+
+/// Unicode bidi rule L2 at run granularity: from the highest level down to 1, reverse every
+/// stretch of runs at that level or higher. Each run's glyphs are already in visual order.
+fn reorder(runs: &mut [Run]) {
+    let highest = runs.iter().map(|r| r.level).max().unwrap_or(0);
+    for level in (1..=highest).rev() {
+        let mut i = 0;
+        while i < runs.len() {
+            if runs[i].level < level {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < runs.len() && runs[i].level >= level {
+                i += 1;
+            }
+            runs[start..i].reverse();
+        }
+    }
+}
+
+fn shape_run(fonts: &Fonts, text: &str, run: &Run, out: &mut Shaped) -> Result<(), Unprintable> {
+    let slice = &text[run.start..run.end];
+    let face = fonts.face(run.font);
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(slice);
+    buffer.set_direction(match run.dir {
+        Dir::Ltr => Direction::LeftToRight,
+        Dir::Rtl => Direction::RightToLeft,
+    });
+    buffer.guess_segment_properties();
+    let shaped = rustybuzz::shape(face, &[], buffer);
+    let upem = face.units_per_em() as f32;
+    let starts = cluster_starts(shaped.glyph_infos().iter().map(|g| g.cluster as usize));
+    let mut labelled = vec![false; starts.len()];
+    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+        let gid = u16::try_from(info.glyph_id).map_err(|_| Unprintable)?;
+        if gid == 0 {
+            return Err(Unprintable);
+        }
+        let cluster = info.cluster as usize;
+        let slot = starts.binary_search(&cluster).unwrap_or(0);
+        let end = starts.get(slot + 1).copied().unwrap_or(slice.len());
+        let label = !std::mem::replace(&mut labelled[slot], true);
+        let advance = pos.x_advance as f32 / upem;
+        out.glyphs.push(Glyph {
+            font: run.font,
+            gid,
+            x_em: out.width_em + pos.x_offset as f32 / upem,
+            y_em: pos.y_offset as f32 / upem,
+            text: label.then(|| slice[cluster..end].to_owned()),
+        });
+        add_cluster_width(&mut out.clusters, run.start + cluster, advance);
+        out.width_em += advance;
+    }
+    Ok(())
+}
+
+fn cluster_starts(clusters: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut starts: Vec<usize> = clusters.collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+fn add_cluster_width(clusters: &mut Vec<(usize, f32)>, offset: usize, advance: f32) {
+    match clusters.iter_mut().rev().find(|(o, _)| *o == offset) {
+        Some((_, width)) => *width += advance,
+        None => clusters.push((offset, advance)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        Fonts::load().unwrap()
+    }
+
+    fn text_of(shaped: &Shaped) -> String {
+        shaped.glyphs.iter().filter_map(|g| g.text.clone()).collect()
+    }
+
+    #[test]
+    fn latin_is_one_run_in_order() {
+        let shaped = shape_line(&fonts(), "Nguyễn Thị Minh Khai", Weight::Bold).unwrap();
+        assert!(shaped.glyphs.iter().all(|g| g.font == FontKey::Bold));
+        assert_eq!(text_of(&shaped), "Nguyễn Thị Minh Khai");
+        assert!(shaped.width_em > 5.0 && shaped.width_em < 15.0);
+        let xs: Vec<f32> = shaped.glyphs.iter().map(|g| g.x_em).collect();
+        assert!(xs.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn arabic_is_joined_and_right_to_left() {
+        let fonts = fonts();
+        let text = "محمد الأمين";
+        let shaped = shape_line(&fonts, text, Weight::Bold).unwrap();
+        assert!(shaped.glyphs.iter().all(|g| g.font == FontKey::Arabic));
+        // Visual order: the last word's glyphs come first (leftmost).
+        let first = shaped.glyphs.first().and_then(|g| g.text.clone()).unwrap();
+        assert!("الأمين".contains(first.as_str()), "{first}");
+        // Joined forms are not the isolated (cmap) glyphs.
+        let face = fonts.face(FontKey::Arabic);
+        let isolated_meem = face.glyph_index('م').unwrap().0;
+        let meems = shaped.glyphs.iter().filter(|g| g.text.as_deref() == Some("م"));
+        assert!(meems.clone().count() >= 2);
+        assert!(meems.clone().any(|g| g.gid != isolated_meem));
+    }
+
+    #[test]
+    fn mixed_scripts_pick_fonts_per_run() {
+        let shaped = shape_line(&fonts(), "Ana 王小明", Weight::Regular).unwrap();
+        let fonts_used: Vec<FontKey> = shaped.glyphs.iter().map(|g| g.font).collect();
+        assert_eq!(fonts_used.first(), Some(&FontKey::Regular));
+        assert_eq!(fonts_used.last(), Some(&FontKey::Cjk));
+        // A Latin word inside right-to-left text keeps its own order.
+        let shaped = shape_line(&fonts(), "محمد Smith", Weight::Regular).unwrap();
+        assert_eq!(shaped.glyphs[0].text.as_deref(), Some("S"));
+    }
+
+    #[test]
+    fn refuses_characters_no_font_has() {
+        assert_eq!(
+            shape_line(&fonts(), "ሰላም", Weight::Regular).unwrap_err(),
+            Unprintable
+        );
+        assert!(shape_line(&fonts(), "Ana 😀", Weight::Regular).is_err());
+    }
+
+    #[test]
+    fn decomposed_accents_print() {
+        let composed = shape_line(&fonts(), "José", Weight::Regular).unwrap();
+        let decomposed = shape_line(&fonts(), "Jose\u{301}", Weight::Regular).unwrap();
+        assert!((composed.width_em - decomposed.width_em).abs() < 0.01);
+    }
+
+    #[test]
+    fn cluster_widths_add_up() {
+        let shaped = shape_line(&fonts(), "Łukasz Żółć", Weight::Regular).unwrap();
+        let sum: f32 = shaped.clusters.iter().map(|c| c.1).sum();
+        assert!((sum - shaped.width_em).abs() < 1e-4);
+        assert_eq!(shaped.clusters.len(), "Łukasz Żółć".chars().count());
+    }
+}

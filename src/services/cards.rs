@@ -1,0 +1,334 @@
+//! Cards: issue (revoking the resident's earlier card), look up, revoke, print as PDF. Each
+//! issue, revocation and print is audited; the resident's data key follows the new destruction
+//! date; the status list is rebuilt after a revocation.
+
+use chrono::NaiveDate;
+use diesel::Connection;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{audit, custody, vault, Actor};
+use crate::context::AppContext;
+use crate::crypto::card_token::{qr_text, sign_card_token, CardClaims};
+use crate::crypto::envelope::open_field;
+use crate::db::cards::{self as store, CardRow};
+use crate::db::{residents, DbConnection};
+use crate::domain::card::{
+    end_of_day_timestamp, CardNumber, CardNumberError, CardStatus, IssueReason, RevokeReason, ValidityPolicy,
+};
+use crate::domain::resident::{Address, CardFace};
+use crate::error::Internal;
+use crate::render::card_pdf::{CardPrint, RenderError};
+
+/// At most this many cards in one print request.
+pub const MAX_BATCH: usize = 1000;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IssueRequest {
+    pub reason: IssueReason,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeRequest {
+    /// `lost`, `stolen`, `damaged` or `issued_in_error`.
+    pub reason: RevokeReason,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrintRequest {
+    pub card_numbers: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IssuedCard {
+    pub card_number: String,
+    pub issued_on: NaiveDate,
+    pub expires_on: NaiveDate,
+    pub status: CardStatus,
+    /// What the card's QR code holds: the verifier page's address with the signed token.
+    pub qr_text: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CardView {
+    pub card_number: String,
+    pub status: CardStatus,
+    pub issued_on: NaiveDate,
+    pub expires_on: NaiveDate,
+    pub issue_reason: String,
+    pub printed: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Revoked {
+    pub status: CardStatus,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CardError {
+    #[error("no such resident")]
+    ResidentNotFound,
+    #[error("no such card")]
+    CardNotFound,
+    #[error(transparent)]
+    CardNumber(CardNumberError),
+    #[error("the card is not active")]
+    NotActive,
+    #[error("the resident's personal data has been destroyed")]
+    ResidentGone,
+    #[error("`{field}` uses a script the card fonts cannot print")]
+    UnsupportedScript { field: &'static str },
+    #[error("between 1 and {MAX_BATCH} card numbers")]
+    BatchSize,
+    #[error(transparent)]
+    Internal(#[from] Internal),
+}
+
+impl From<diesel::result::Error> for CardError {
+    fn from(e: diesel::result::Error) -> Self {
+        CardError::Internal(e.into())
+    }
+}
+
+impl From<RenderError> for CardError {
+    fn from(e: RenderError) -> Self {
+        match e {
+            RenderError::UnsupportedScript { field } => CardError::UnsupportedScript { field },
+            other => CardError::Internal(Internal::new("card PDF", anyhow::anyhow!("{other}"))),
+        }
+    }
+}
+
+fn validity(ctx: &AppContext) -> ValidityPolicy {
+    let cards = &ctx.config.cards;
+    ValidityPolicy {
+        adult_years: cards.adult_validity_years,
+        minor_years: cards.minor_validity_years,
+        adult_age: cards.adult_age,
+    }
+}
+
+fn parse_number(raw: &str) -> Result<CardNumber, CardError> {
+    CardNumber::parse(raw).map_err(CardError::CardNumber)
+}
+
+/// The QR text for a card: a token signed now (deterministic signatures, so the same key and
+/// card give the same text).
+pub fn qr_text_for(ctx: &AppContext, card: &CardRow) -> Result<String, Internal> {
+    let claims = CardClaims {
+        issuer: ctx.config.public_base_url.clone(),
+        card_number: card.card_number.clone(),
+        issued_at: card.issued_at.and_utc().timestamp(),
+        expires_at: end_of_day_timestamp(card.expires_on),
+        status_index: u64::try_from(card.status_index).unwrap_or(u64::MAX),
+        status_uri: ctx.status_list.uri().to_owned(),
+    };
+    let token = sign_card_token(&ctx.signing, &claims).map_err(|e| Internal::new("card token", e))?;
+    Ok(qr_text(&ctx.config.public_base_url, &token))
+}
+
+fn view(card: &CardRow, today: NaiveDate) -> CardView {
+    CardView {
+        card_number: card.card_number.clone(),
+        status: CardStatus::on(&card.status, card.expires_on, today),
+        issued_on: card.issued_on,
+        expires_on: card.expires_on,
+        issue_reason: card.issue_reason.clone(),
+        printed: card.printed_at.is_some(),
+    }
+}
+
+fn address_lines(address: Option<Address>) -> Vec<String> {
+    let place = |city: Option<String>, postal: Option<String>| {
+        let joined = [city, postal].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        (!joined.is_empty()).then_some(joined)
+    };
+    match address {
+        None => Vec::new(),
+        Some(Address::Home { line1, line2, city, postal_code }) => {
+            [Some(line1), line2, place(city, postal_code)].into_iter().flatten().collect()
+        }
+        Some(Address::CareOf { care_of, city, postal_code }) => {
+            [Some(format!("c/o {care_of}")), place(city, postal_code)].into_iter().flatten().collect()
+        }
+    }
+}
+
+fn print_of(face: &CardFace, card: Option<&CardRow>, qr: String, address: Option<Address>, photo: Vec<u8>) -> CardPrint {
+    CardPrint {
+        legal_name: face.legal_name.as_str().to_owned(),
+        preferred_name: face.preferred_name.as_ref().map(|n| n.as_str().to_owned()),
+        date_of_birth: face.date_of_birth.date(),
+        card_number: card
+            .and_then(|c| CardNumber::parse(&c.card_number).ok())
+            .map(|n| n.grouped())
+            .unwrap_or_else(|| "0000 0000 0000".into()),
+        issued_on: card.map_or(NaiveDate::MIN, |c| c.issued_on),
+        expires_on: card.map_or(NaiveDate::MIN, |c| c.expires_on),
+        gender: face.gender.map(|g| format!("{g:?}")),
+        veteran: face.veteran,
+        photo_jpeg: photo,
+        qr_text: qr,
+        address_lines: address_lines(address),
+        languages: face.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+        emergency_contact: face
+            .emergency_contact
+            .as_ref()
+            .map(|c| format!("{} · {}", c.name.as_str(), c.phone.as_str())),
+        organ_donor: face.organ_donor,
+    }
+}
+
+/// Issues a card; the resident's earlier active card is revoked in the same transaction.
+pub fn issue(ctx: &AppContext, actor: &Actor, resident_id: &str, reason: IssueReason) -> Result<IssuedCard, CardError> {
+    let now = ctx.clock.now();
+    let today = ctx.clock.today();
+    let mut conn = ctx.db()?;
+    let resident = residents::find(&mut conn, resident_id)?.ok_or(CardError::ResidentNotFound)?;
+    let (key, face) = vault::open_face(ctx, &resident)?;
+    let sealed_photo = residents::find_photo(&mut conn, resident_id)?.ok_or(CardError::ResidentGone)?;
+    let photo = open_field(&key, vault::photo_binding(resident_id), &sealed_photo)
+        .map_err(|e| Internal::new("photo decryption", e))?
+        .to_vec();
+    // A card that cannot be printed exactly is not issued at all.
+    ctx.card_renderer.check_printable(&print_of(&face, None, String::new(), None, photo))?;
+    let expires_on = validity(ctx).expires_on(today, face.date_of_birth.age_on(today));
+
+    let card = conn.transaction::<_, CardError, _>(|conn| {
+        let number = loop {
+            let candidate = CardNumber::generate(&mut rand::rngs::OsRng);
+            if store::find(conn, candidate.as_str())?.is_none() {
+                break candidate;
+            }
+        };
+        audit::record(conn, now, &actor.staff_id, "card.issue", Some(number.as_str()))?;
+        let superseded = store::revoke_active_of(conn, resident_id, now.naive_utc(), reason.revokes_previous_as().as_str())?;
+        for old in &superseded {
+            audit::record(conn, now, &actor.staff_id, "card.revoke", Some(old))?;
+        }
+        let card = CardRow {
+            card_number: number.as_str().to_owned(),
+            resident_id: Some(resident_id.to_owned()),
+            status: CardStatus::Active.as_stored().to_owned(),
+            status_index: unused_status_index(ctx, conn)?,
+            issue_reason: reason.as_str().to_owned(),
+            issued_on: today,
+            expires_on,
+            issued_at: now.naive_utc(),
+            issued_by: actor.staff_id.clone(),
+            revoked_at: None,
+            revoke_reason: None,
+            printed_at: None,
+        };
+        store::insert(conn, &card)?;
+        let all_cards = store::for_resident(conn, resident_id)?;
+        custody::follow_destruction_date(ctx, conn, &resident, custody::destruction_date(ctx, &resident, &all_cards))?;
+        Ok(card)
+    })?;
+    ctx.status_list.reload(&mut conn)?;
+    tracing::info!(event = "card_issued", reason = reason.as_str(), "a card was issued");
+    Ok(IssuedCard {
+        qr_text: qr_text_for(ctx, &card)?,
+        card_number: card.card_number,
+        issued_on: card.issued_on,
+        expires_on: card.expires_on,
+        status: CardStatus::Active,
+    })
+}
+
+/// A random status-list index no card has ever had (the list never reuses one).
+fn unused_status_index(ctx: &AppContext, conn: &mut DbConnection) -> Result<i64, CardError> {
+    use crate::db::schema::cards;
+    use diesel::prelude::*;
+    for _ in 0..64 {
+        let index = ctx.status_list.random_index();
+        let taken: i64 = cards::table
+            .filter(cards::status_index.eq(index))
+            .count()
+            .get_result(conn)?;
+        if taken == 0 {
+            return Ok(index);
+        }
+    }
+    Err(Internal::new("status list", anyhow::anyhow!("the status list is nearly full: raise cards.status_list_size")).into())
+}
+
+pub fn get(ctx: &AppContext, card_number: &str) -> Result<CardView, CardError> {
+    let number = parse_number(card_number)?;
+    let mut conn = ctx.db()?;
+    let card = store::find(&mut conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
+    Ok(view(&card, ctx.clock.today()))
+}
+
+/// The cards of one resident, newest first.
+pub fn of_resident(ctx: &AppContext, resident_id: &str) -> Result<Vec<CardView>, CardError> {
+    let mut conn = ctx.db()?;
+    residents::find(&mut conn, resident_id)?.ok_or(CardError::ResidentNotFound)?;
+    let today = ctx.clock.today();
+    Ok(store::for_resident(&mut conn, resident_id)?.iter().map(|c| view(c, today)).collect())
+}
+
+pub fn revoke(ctx: &AppContext, actor: &Actor, card_number: &str, reason: RevokeReason) -> Result<Revoked, CardError> {
+    let number = parse_number(card_number)?;
+    let now = ctx.clock.now();
+    let mut conn = ctx.db()?;
+    conn.transaction::<_, CardError, _>(|conn| {
+        let card = store::find(conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
+        audit::record(conn, now, &actor.staff_id, "card.revoke", Some(number.as_str()))?;
+        if store::revoke(conn, number.as_str(), now.naive_utc(), reason.as_str())? == 0 {
+            return Err(CardError::NotActive);
+        }
+        if let Some(resident) = card.resident_id.as_deref().map(|id| residents::find(conn, id)).transpose()?.flatten() {
+            let all_cards = store::for_resident(conn, &resident.id)?;
+            custody::follow_destruction_date(ctx, conn, &resident, custody::destruction_date(ctx, &resident, &all_cards))?;
+        }
+        Ok(())
+    })?;
+    ctx.status_list.reload(&mut conn)?;
+    tracing::info!(event = "card_revoked", reason = reason.as_str(), "a card was revoked");
+    Ok(Revoked { status: CardStatus::Revoked })
+}
+
+/// One PDF with each card front then back. Only active cards print.
+pub fn print(ctx: &AppContext, actor: &Actor, card_numbers: &[String]) -> Result<Vec<u8>, CardError> {
+    if card_numbers.is_empty() || card_numbers.len() > MAX_BATCH {
+        return Err(CardError::BatchSize);
+    }
+    let numbers = card_numbers.iter().map(|n| parse_number(n)).collect::<Result<Vec<_>, _>>()?;
+    let today = ctx.clock.today();
+    let mut conn = ctx.db()?;
+    let mut prints = Vec::with_capacity(numbers.len());
+    for number in &numbers {
+        let card = store::find(&mut conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
+        if CardStatus::on(&card.status, card.expires_on, today) != CardStatus::Active {
+            return Err(CardError::NotActive);
+        }
+        let resident_id = card.resident_id.clone().ok_or(CardError::ResidentGone)?;
+        let resident = residents::find(&mut conn, &resident_id)?.ok_or(CardError::ResidentGone)?;
+        let sealed_photo = residents::find_photo(&mut conn, &resident_id)?.ok_or(CardError::ResidentGone)?;
+        let (key, face) = vault::open_face(ctx, &resident)?;
+        let address: Option<Address> = resident
+            .address
+            .as_deref()
+            .map(|sealed| vault::open_json(&key, vault::address_binding(&resident.id), sealed))
+            .transpose()?;
+        let photo = open_field(&key, vault::photo_binding(&resident.id), &sealed_photo)
+            .map_err(|e| Internal::new("photo decryption", e))?
+            .to_vec();
+        let qr = qr_text_for(ctx, &card)?;
+        prints.push(print_of(&face, Some(&card), qr, address, photo));
+    }
+    let pdf = ctx.card_renderer.render(&prints)?;
+    let now = ctx.clock.now();
+    conn.transaction::<_, CardError, _>(|conn| {
+        for number in &numbers {
+            audit::record(conn, now, &actor.staff_id, "card.print", Some(number.as_str()))?;
+            store::mark_printed(conn, number.as_str(), now.naive_utc())?;
+        }
+        Ok(())
+    })?;
+    Ok(pdf)
+}

@@ -1,0 +1,146 @@
+//! The program's one Token Status List: a bit per card (1 = not valid), at a random index
+//! each card keeps for life. Kept in memory, rebuilt from the database after a revocation here
+//! and every few seconds (another instance may have revoked), and published signed.
+
+use std::io::Write;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use flate2::write::ZlibEncoder;
+use flate2::Compression;
+use rand::Rng;
+
+use crate::clock::Clock;
+use crate::crypto::card_token::{sign_status_list, StatusListClaims, TokenError};
+use crate::crypto::signing::SigningKeys;
+use crate::db::{cards, DbConnection};
+
+/// The list's number in its address, `/status/1`.
+pub const LIST_ID: &str = "1";
+
+struct Snapshot {
+    bits: Arc<Vec<u8>>,
+    loaded_at: Option<Instant>,
+    signed: Option<(Arc<Vec<u8>>, Instant)>,
+}
+
+pub struct StatusList {
+    size: u64,
+    uri: String,
+    ttl: Duration,
+    refresh_after: Duration,
+    state: RwLock<Snapshot>,
+}
+
+impl StatusList {
+    pub fn new(public_base_url: &str, size: u64, ttl_secs: i64, refresh_secs: u64) -> Self {
+        Self {
+            size,
+            uri: format!("{public_base_url}/status/{LIST_ID}"),
+            ttl: Duration::from_secs(u64::try_from(ttl_secs).unwrap_or(300)),
+            refresh_after: Duration::from_secs(refresh_secs),
+            state: RwLock::new(Snapshot {
+                bits: Arc::new(vec![0; usize::try_from(size / 8).unwrap_or(0)]),
+                loaded_at: None,
+                signed: None,
+            }),
+        }
+    }
+
+    pub fn uri(&self) -> &str {
+        &self.uri
+    }
+
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    pub fn ttl_secs(&self) -> u64 {
+        self.ttl.as_secs()
+    }
+
+    /// A random index for a new card. The caller's insert fails on a used one (unique index),
+    /// and then asks again.
+    pub fn random_index(&self) -> i64 {
+        let index = rand::rngs::OsRng.gen_range(0..self.size);
+        i64::try_from(index).unwrap_or(0)
+    }
+
+    /// True when the in-memory copy is older than the refresh interval.
+    pub fn is_stale(&self) -> bool {
+        let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+        state.loaded_at.is_none_or(|at| at.elapsed() >= self.refresh_after)
+    }
+
+    /// Rebuilds the bits from the database.
+    pub fn reload(&self, conn: &mut DbConnection) -> diesel::QueryResult<()> {
+        let mut bits = vec![0u8; usize::try_from(self.size / 8).unwrap_or(0)];
+        for index in cards::revoked_indices(conn)? {
+            if let Some(byte) = usize::try_from(index / 8).ok().and_then(|i| bits.get_mut(i)) {
+                *byte |= 1 << (index % 8);
+            }
+        }
+        let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+        if *state.bits != bits {
+            state.signed = None;
+        }
+        state.bits = Arc::new(bits);
+        state.loaded_at = Some(Instant::now());
+        Ok(())
+    }
+
+    /// Whether the card at `index` is revoked; `None` when the index is outside the list.
+    pub fn is_revoked(&self, index: u64) -> Option<bool> {
+        if index >= self.size {
+            return None;
+        }
+        let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+        let byte = state.bits.get(usize::try_from(index / 8).ok()?)?;
+        Some(byte & (1 << (index % 8)) != 0)
+    }
+
+    /// The signed list, re-signed when the bits changed or half its lifetime has passed.
+    pub fn signed(&self, keys: &SigningKeys, clock: &dyn Clock) -> Result<Arc<Vec<u8>>, TokenError> {
+        {
+            let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+            if let Some((token, at)) = &state.signed {
+                if at.elapsed() < self.ttl / 2 {
+                    return Ok(token.clone());
+                }
+            }
+        }
+        let bits = self.state.read().unwrap_or_else(|p| p.into_inner()).bits.clone();
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
+        encoder
+            .write_all(&bits)
+            .and_then(|_| encoder.finish())
+            .map_err(|e| TokenError::Encode(e.to_string()))
+            .and_then(|compressed| {
+                let now = clock.now().timestamp();
+                let ttl = i64::try_from(self.ttl.as_secs()).unwrap_or(300);
+                let token = sign_status_list(
+                    keys,
+                    &StatusListClaims {
+                        uri: self.uri.clone(),
+                        issued_at: now,
+                        expires_at: now + 24 * 3600,
+                        ttl_secs: ttl,
+                        compressed,
+                    },
+                )?;
+                let token = Arc::new(token);
+                let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+                state.signed = Some((token.clone(), Instant::now()));
+                Ok(token)
+            })
+    }
+}
+
+/// Decompresses a published list and reads one bit: what any verifier does.
+pub fn bit_in_published(compressed: &[u8], index: u64) -> Option<bool> {
+    use std::io::Read;
+    let mut bits = Vec::new();
+    flate2::read::ZlibDecoder::new(compressed).read_to_end(&mut bits).ok()?;
+    let byte = bits.get(usize::try_from(index / 8).ok()?)?;
+    Some(byte & (1 << (index % 8)) != 0)
+}

@@ -1,0 +1,249 @@
+//! The card PDF checked with the tools a print shop would use: `pdfinfo` (pages and size),
+//! `pdftotext` (names print exactly, nothing outside the card), `pdftoppm` + `zbarimg` (the
+//! printed QR code scans back to its text). The tools come from the Debian packages
+//! poppler-utils and zbar-tools; a missing tool fails the test, it is never skipped.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use muni_id::render::card_pdf::{CardBranding, CardPrint, CardRenderer, RenderError};
+
+const NAMES: [&str; 5] = [
+    "José Núñez",
+    "Nguyễn Thị Minh Khai",
+    "Łukasz Żółć",
+    "محمد الأمين",
+    "王小明",
+];
+const LATIN: [&str; 3] = ["José Núñez", "Nguyễn Thị Minh Khai", "Łukasz Żółć"];
+const CARD_W_PT: f64 = 85.60 / 25.4 * 72.0;
+const CARD_H_PT: f64 = 53.98 / 25.4 * 72.0;
+const MARGIN_PT: f64 = 1.8 / 25.4 * 72.0;
+
+fn branding() -> CardBranding {
+    CardBranding {
+        jurisdiction: "City of Springfield".into(),
+        accent_rgb: [0, 82, 147],
+        logo_png: None,
+        return_if_found: "If found, return to any City Hall.".into(),
+        verify_hint: "Check this card: scan the code or visit id.springfield.gov/v".into(),
+    }
+}
+
+fn photo_jpeg() -> Vec<u8> {
+    let png = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/photo.png"))
+        .expect("fixture photo");
+    let picture = image::load_from_memory(&png).expect("fixture decodes").into_rgb8();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut Cursor::new(&mut jpeg), 85)
+        .encode_image(&picture)
+        .expect("JPEG encodes");
+    jpeg
+}
+
+/// "HTTP://LOCALHOST:8080/V#" and a 250-character base32 token, different per card.
+fn qr_text(seed: u8) -> String {
+    let bytes: Vec<u8> = (0..156u32).map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed)).collect();
+    let token = data_encoding::BASE32_NOPAD.encode(&bytes);
+    format!("HTTP://LOCALHOST:8080/V#{}", &token[..250])
+}
+
+fn card(name: &str, seed: u8) -> CardPrint {
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+    CardPrint {
+        legal_name: name.into(),
+        preferred_name: (seed == 0).then(|| "Pepe".into()),
+        date_of_birth: date(1988, 4, 7),
+        card_number: format!("4716 0392 885{seed}"),
+        issued_on: date(2026, 11, 2),
+        expires_on: date(2031, 11, 2),
+        gender: ["M", "F", "X"].get(usize::from(seed)).map(|g| (*g).to_owned()),
+        veteran: seed == 0,
+        photo_jpeg: photo_jpeg(),
+        qr_text: qr_text(seed),
+        address_lines: if seed == 0 {
+            vec!["123 Main Street, Apt 4".into(), "Springfield, MA 01103".into()]
+        } else {
+            Vec::new()
+        },
+        languages: if seed == 0 { vec!["es".into(), "en".into()] } else { vec!["ar".into()] },
+        emergency_contact: (seed < 2).then(|| "Ana Núñez · +1 413 555 0100".into()),
+        organ_donor: seed % 2 == 0,
+    }
+}
+
+fn cards() -> Vec<CardPrint> {
+    NAMES.iter().zip(0u8..).map(|(name, seed)| card(name, seed)).collect()
+}
+
+/// Runs a tool and returns its standard output; a missing or failing tool fails the test.
+fn run(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("`{tool}` is needed (apt-get install -y poppler-utils zbar-tools): {e}")
+    });
+    assert!(
+        output.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+fn write_pdf(dir: &Path, bytes: &[u8]) -> PathBuf {
+    let path = dir.join("cards.pdf");
+    std::fs::write(&path, bytes).expect("PDF written");
+    path
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+#[test]
+fn pdfinfo_sees_two_cr80_pages_per_card() {
+    let renderer = CardRenderer::new(branding()).expect("renderer");
+    let cards = cards();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = write_pdf(dir.path(), &renderer.render(&cards).expect("rendered"));
+    let pages = (2 * cards.len()).to_string();
+    let info = run("pdfinfo", &["-f", "1", "-l", &pages, path_str(&pdf)]);
+    let count = info.lines().find_map(|l| l.strip_prefix("Pages:")).map(str::trim);
+    assert_eq!(count, Some(pages.as_str()), "{info}");
+    let sizes: Vec<&str> = info.lines().filter(|l| l.contains(" size:")).collect();
+    assert_eq!(sizes.len(), 2 * cards.len(), "{info}");
+    for line in sizes {
+        let numbers: Vec<f64> = line
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        let (w, h) = (numbers[numbers.len() - 2], numbers[numbers.len() - 1]);
+        assert!((w - 242.65).abs() < 0.01 && (h - 153.01).abs() < 0.01, "{line}");
+    }
+}
+
+#[test]
+fn pdftotext_finds_the_names_exactly_and_nothing_outside_the_card() {
+    let renderer = CardRenderer::new(branding()).expect("renderer");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = write_pdf(dir.path(), &renderer.render(&cards()).expect("rendered"));
+    let text = run("pdftotext", &["-enc", "UTF-8", path_str(&pdf), "-"]);
+    for name in LATIN {
+        assert!(text.contains(name), "{name} missing from:\n{text}");
+    }
+    for expected in ["City of Springfield", "Pepe", "4716 0392 8850", "7 Apr 1988", "Veteran", "Spanish, English"] {
+        assert!(
+            text.to_lowercase().contains(&expected.to_lowercase()),
+            "{expected} missing from:\n{text}"
+        );
+    }
+    let html = run("pdftotext", &["-bbox", path_str(&pdf), "-"]);
+    for word in html.lines().filter(|l| l.trim_start().starts_with("<word")) {
+        let attr = |name: &str| -> f64 {
+            let start = word.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+            let end = start + word[start..].find('"').expect("closing quote");
+            word[start..end].parse().expect("number")
+        };
+        let (x0, x1) = (attr("xMin"), attr("xMax"));
+        let (y0, y1) = (attr("yMin"), attr("yMax"));
+        assert!(x0 >= MARGIN_PT && x1 <= CARD_W_PT - MARGIN_PT, "outside the card: {word}");
+        assert!(y0 >= 0.0 && y1 <= CARD_H_PT - MARGIN_PT / 2.0, "outside the card: {word}");
+    }
+}
+
+#[test]
+fn every_printed_qr_code_scans_back_to_its_text() {
+    let renderer = CardRenderer::new(branding()).expect("renderer");
+    let cards = cards();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = write_pdf(dir.path(), &renderer.render(&cards).expect("rendered"));
+    for (i, card) in cards.iter().enumerate() {
+        let back = (2 * i + 2).to_string();
+        let prefix = dir.path().join(format!("back{back}"));
+        run(
+            "pdftoppm",
+            &["-r", "300", "-png", "-singlefile", "-f", &back, "-l", &back, path_str(&pdf), path_str(&prefix)],
+        );
+        let png = prefix.with_extension("png");
+        let decoded = run("zbarimg", &["--raw", "-q", path_str(&png)]);
+        assert_eq!(decoded.trim_end_matches('\n'), card.qr_text, "card {i}");
+    }
+}
+
+#[test]
+fn the_photo_is_embedded_byte_for_byte() {
+    let renderer = CardRenderer::new(branding()).expect("renderer");
+    let card = card(NAMES[0], 0);
+    let pdf = renderer.render(std::slice::from_ref(&card)).expect("rendered");
+    let jpeg = &card.photo_jpeg;
+    let found = pdf.windows(16).enumerate().any(|(at, w)| {
+        w == &jpeg[..16] && pdf.get(at..at + jpeg.len()) == Some(jpeg.as_slice())
+    });
+    assert!(found, "the JPEG was re-encoded");
+    // Fonts are subset: the full fonts alone would be over 1 MB.
+    assert!(pdf.len() < jpeg.len() + 120_000, "{} bytes", pdf.len());
+}
+
+#[test]
+fn names_no_font_has_are_refused_by_check_and_render_alike() {
+    let renderer = CardRenderer::new(branding()).expect("renderer");
+    let cases: [(&str, CardPrint); 4] = [
+        ("legal_name", card("ሰላም", 1)),
+        ("preferred_name", CardPrint { preferred_name: Some("Ana 😀".into()), ..card("Ana", 1) }),
+        ("emergency_contact", CardPrint { emergency_contact: Some("ሰላም · 555".into()), ..card("Ana", 1) }),
+        ("address_lines", CardPrint { address_lines: vec!["ቤት 5".into()], ..card("Ana", 1) }),
+    ];
+    for (field, card) in cases {
+        let checked = renderer.check_printable(&card).expect_err("refused");
+        assert!(
+            matches!(checked, RenderError::UnsupportedScript { field: f } if f == field),
+            "{field}: {checked:?}"
+        );
+        let rendered = renderer.render(&[card]).expect_err("refused");
+        assert!(matches!(rendered, RenderError::UnsupportedScript { field: f } if f == field));
+    }
+}
+
+#[test]
+fn check_printable_agrees_with_render() {
+    let renderer = CardRenderer::new(branding()).expect("renderer");
+    let long = "Maria del Carmen Concepción Aurelia Fernández de la Santísima Trinidad y Ocampo Rodríguez";
+    let mut cases = cards();
+    cases.push(card(long, 1));
+    cases.push(CardPrint { preferred_name: Some(long.into()), ..card(long, 0) });
+    cases.push(CardPrint { photo_jpeg: b"\x89PNG not a jpeg".to_vec(), ..card("Ana", 1) });
+    cases.push(CardPrint { qr_text: "A".repeat(3000), ..card("Ana", 1) });
+    cases.push(CardPrint { legal_name: "Ana ".repeat(40), preferred_name: Some("Bo ".repeat(50)), ..card("Ana", 1) });
+    cases.push(card("Ἀλέξανδρος Παπαδόπουλος", 2));
+    cases.push(card("Анна Кузнецова", 2));
+    for (i, card) in cases.iter().enumerate() {
+        let checked = renderer.check_printable(card);
+        let rendered = renderer.render(std::slice::from_ref(card));
+        assert_eq!(checked.is_ok(), rendered.is_ok(), "case {i}: {checked:?} / {:?}", rendered.err());
+        if let (Err(a), Err(b)) = (&checked, &rendered) {
+            assert_eq!(a.to_string(), b.to_string(), "case {i}");
+        }
+    }
+    // One unprintable card stops the whole batch.
+    let mut batch = cards();
+    batch.push(card("ሰላም", 1));
+    assert!(renderer.render(&batch).is_err());
+    assert!(renderer.render(&[]).is_err());
+}
+
+#[test]
+fn a_logo_is_used_when_configured() {
+    let mut logo = Vec::new();
+    image::DynamicImage::ImageRgba8(image::RgbaImage::from_fn(64, 64, |x, y| {
+        let inside = (x as i32 - 32).pow(2) + (y as i32 - 32).pow(2) < 900;
+        image::Rgba([200, 30, 30, if inside { 255 } else { 0 }])
+    }))
+    .write_to(&mut Cursor::new(&mut logo), image::ImageFormat::Png)
+    .expect("PNG encodes");
+    let renderer = CardRenderer::new(CardBranding { logo_png: Some(logo), ..branding() }).expect("renderer");
+    let pdf = renderer.render(&cards()[..1]).expect("rendered");
+    assert!(pdf.windows(5).any(|w| w == b"/Logo"), "logo not used");
+    let bad = CardRenderer::new(CardBranding { logo_png: Some(b"nope".to_vec()), ..branding() });
+    assert!(matches!(bad, Err(RenderError::Invalid(_))));
+}
