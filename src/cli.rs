@@ -43,6 +43,11 @@ enum Command {
     },
     /// Print the effective configuration, every secret masked.
     Config,
+    /// Manage keys.
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
     /// Check the audit chain; exit status 0 only when it is intact.
     Audit {
         #[command(subcommand)]
@@ -54,6 +59,13 @@ enum Command {
         #[arg(long)]
         address: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum KeysCommand {
+    /// Start a new card-signing key. The old key's private half is destroyed; its public half
+    /// stays published until every card it can have signed has expired.
+    RotateSigning,
 }
 
 #[derive(Subcommand)]
@@ -124,6 +136,9 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Audit {
             command: AuditCommand::Verify,
         } => audit_verify(config),
+        Command::Keys {
+            command: KeysCommand::RotateSigning,
+        } => rotate_signing_key(config),
         Command::Config | Command::Healthcheck { .. } => Ok(()),
     }
 }
@@ -193,6 +208,19 @@ fn staff_command(config: Config, command: StaffCommand) -> anyhow::Result<()> {
             println!("Enabled {username}.");
         }
     }
+    Ok(())
+}
+
+fn rotate_signing_key(config: Config) -> anyhow::Result<()> {
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    let kid = ctx.signing.rotate(ctx.clock.now())?;
+    let mut conn = ctx.db()?;
+    crate::services::audit::record(&mut conn, ctx.clock.now(), CLI_ACTOR, "keys.rotate_signing", Some(&hex::encode(kid)))?;
+    println!(
+        "New card-signing key {}. Restart running servers so they sign with it; cards signed \
+         before stay valid.",
+        hex::encode(kid)
+    );
     Ok(())
 }
 
