@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
 use clap::{Parser, Subcommand};
 
 use crate::clock::SystemClock;
@@ -43,6 +45,20 @@ enum Command {
     },
     /// Print the effective configuration, every secret masked.
     Config,
+    /// Enforce retention now: destroy what is due, then the keys of epochs that are over.
+    Purge {
+        /// Say what would go, by class and epoch, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Purge as if today were this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<NaiveDate>,
+    },
+    /// Retention reports.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
     /// Manage keys.
     Keys {
         #[command(subcommand)]
@@ -62,7 +78,32 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+enum ReportCommand {
+    /// Write the signed retention report.
+    Retention {
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Check a report's signature (JSON, or a CSV that embeds it).
+    Verify { file: PathBuf },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ReportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand)]
 enum KeysCommand {
+    /// Rotate every live epoch key: a new version, every data key re-wrapped under it in
+    /// batches (resumable), then the old versions destroyed.
+    Rotate,
     /// Start a new card-signing key. The old key's private half is destroyed; its public half
     /// stays published until every card it can have signed has expired.
     RotateSigning,
@@ -91,6 +132,10 @@ enum StaffCommand {
     Disable { username: String },
     /// Re-enable a disabled account.
     Enable { username: String },
+}
+
+fn parse_day(raw: &str) -> Result<NaiveDate, String> {
+    crate::domain::resident::parse_date("--as-of", raw).map_err(|e| e.message)
 }
 
 fn parse_role(raw: &str) -> Result<StaffRole, String> {
@@ -139,6 +184,11 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Keys {
             command: KeysCommand::RotateSigning,
         } => rotate_signing_key(config),
+        Command::Keys {
+            command: KeysCommand::Rotate,
+        } => rotate_keys(config),
+        Command::Purge { dry_run, as_of } => purge(config, dry_run, as_of),
+        Command::Report { command } => report(config, command),
         Command::Config | Command::Healthcheck { .. } => Ok(()),
     }
 }
@@ -155,6 +205,22 @@ fn serve(config: Config) -> anyhow::Result<()> {
             public_base_url = %ctx.config.public_base_url,
             "muni-id is listening"
         );
+        let interval = ctx.config.retention.purge_interval_minutes;
+        if interval > 0 {
+            let upkeep = ctx.clone();
+            actix_web::rt::spawn(async move {
+                let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(interval * 60));
+                loop {
+                    tick.tick().await;
+                    let ctx = upkeep.clone();
+                    match actix_web::web::block(move || crate::services::purge::scheduled_upkeep(&ctx)).await {
+                        Ok(Ok(())) => {}
+                        Ok(Err(e)) => tracing::error!(cause = %e, "the scheduled purge failed"),
+                        Err(e) => tracing::error!(cause = %e, "the scheduled purge did not run"),
+                    }
+                }
+            });
+        }
         app.run_until_stopped().await.context("the server stopped")
     })
 }
@@ -215,7 +281,10 @@ fn rotate_signing_key(config: Config) -> anyhow::Result<()> {
     let ctx = build_context(config, Arc::new(SystemClock))?;
     let kid = ctx.signing.rotate(ctx.clock.now())?;
     let mut conn = ctx.db()?;
-    crate::services::audit::record(&mut conn, ctx.clock.now(), CLI_ACTOR, "keys.rotate_signing", Some(&hex::encode(kid)))?;
+    let now = ctx.clock.now();
+    diesel::Connection::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
+        crate::services::audit::record(conn, now, CLI_ACTOR, "keys.rotate_signing", Some(&hex::encode(kid)))
+    })?;
     println!(
         "New card-signing key {}. Restart running servers so they sign with it; cards signed \
          before stay valid.",
@@ -227,7 +296,7 @@ fn rotate_signing_key(config: Config) -> anyhow::Result<()> {
 fn audit_verify(config: Config) -> anyhow::Result<()> {
     let ctx = build_context(config, Arc::new(SystemClock))?;
     let mut conn = ctx.db()?;
-    let state = crate::services::audit::verify_chain(&mut conn)?;
+    let state = crate::services::audit::verify_chain(&mut conn, &ctx.signing)?;
     println!("{}", serde_json::to_string_pretty(&state)?);
     if state.intact {
         Ok(())
@@ -266,5 +335,97 @@ fn healthcheck(address: &str) -> anyhow::Result<()> {
             "unhealthy: {}",
             response.lines().next().unwrap_or("no answer")
         )
+    }
+}
+
+fn progress_bar(what: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(what);
+    bar
+}
+
+fn purge(config: Config, dry_run: bool, as_of: Option<NaiveDate>) -> anyhow::Result<()> {
+    use crate::services::purge::{self, PurgeOptions};
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    let options = PurgeOptions {
+        as_of: as_of.unwrap_or_else(|| ctx.clock.today()),
+        dry_run,
+        trigger: CLI_ACTOR,
+        fail_after: None,
+    };
+    let bar = progress_bar("destroying residents");
+    let outcome = purge::run(&ctx, &options, &|done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })?;
+    bar.finish_and_clear();
+    let verb = if dry_run { "would destroy" } else { "destroyed" };
+    println!("Purge as of {} ({}):", outcome.as_of, if dry_run { "dry run, nothing changed" } else { "done" });
+    println!("  residents with a card      {verb} {}", outcome.residents_destroyed);
+    println!("  residents never issued     {verb} {}", outcome.unissued_destroyed);
+    println!("  printed addresses          {verb} {}", outcome.addresses_destroyed);
+    println!("  audit entries past policy  {verb} {}", outcome.audit_entries_removed);
+    if !dry_run {
+        println!("  expired sessions           removed {}", outcome.sessions_removed);
+    }
+    for (epoch, n) in &outcome.residents_by_epoch {
+        println!("  epoch {epoch}: {n} residents");
+    }
+    let epochs = if outcome.epochs_destroyed.is_empty() { "none".to_owned() } else { outcome.epochs_destroyed.join(", ") };
+    println!("  epoch keys {verb}: {epochs}");
+    Ok(())
+}
+
+fn rotate_keys(config: Config) -> anyhow::Result<()> {
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    let bar = progress_bar("re-wrapping data keys");
+    let outcome = crate::services::key_rotation::rotate(&ctx, &|done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })?;
+    bar.finish_and_clear();
+    println!(
+        "Rotated the keys of {} epochs: {} data keys re-wrapped, {} old key versions destroyed.",
+        outcome.epochs, outcome.data_keys_rewrapped, outcome.old_versions_destroyed
+    );
+    Ok(())
+}
+
+fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
+    use crate::services::report;
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    match command {
+        ReportCommand::Retention { as_of, format, output } => {
+            let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
+            let bytes = match format {
+                ReportFormat::Json => serde_json::to_vec_pretty(&built)?,
+                ReportFormat::Csv => report::to_csv(&built)?.into_bytes(),
+            };
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+                    println!("Wrote {}.", path.display());
+                }
+                None => {
+                    use std::io::Write;
+                    std::io::stdout().write_all(&bytes)?;
+                }
+            }
+            Ok(())
+        }
+        ReportCommand::Verify { file } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let checked = report::verify(&ctx.signing, &bytes)?;
+            println!(
+                "Signature valid: retention report of {} as of {}, generated {}.",
+                checked.jurisdiction, checked.as_of, checked.generated_at
+            );
+            Ok(())
+        }
     }
 }

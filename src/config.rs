@@ -144,6 +144,11 @@ pub struct VerificationConfig {
 pub struct RetentionConfig {
     pub unissued_days: u32,
     pub card_grace_days: u32,
+    pub retain_address: bool,
+    pub audit_days: u32,
+    pub key_backup_days: u32,
+    pub ceiling_days: u32,
+    pub purge_interval_minutes: u64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -324,8 +329,24 @@ impl Config {
             ));
         }
         self.document_policy()?;
-        if self.retention.unissued_days == 0 {
+        let retention = &self.retention;
+        if retention.unissued_days == 0 {
             return Err(invalid("retention.unissued_days", "must be at least 1"));
+        }
+        let longest_card_face = (self.cards.adult_validity_years * 366) + retention.card_grace_days;
+        for (key, days) in [
+            ("retention.unissued_days", retention.unissued_days),
+            ("retention.card_grace_days", retention.card_grace_days),
+            ("retention.audit_days", retention.audit_days),
+            ("retention.key_backup_days", retention.key_backup_days),
+            ("cards.adult_validity_years + retention.card_grace_days", longest_card_face),
+        ] {
+            if days > retention.ceiling_days {
+                return Err(invalid(
+                    "retention",
+                    format!("{key} ({days} days) is longer than retention.ceiling_days ({})", retention.ceiling_days),
+                ));
+            }
         }
         let cards = &self.cards;
         if !(1..=10).contains(&cards.adult_validity_years)
@@ -333,7 +354,7 @@ impl Config {
         {
             return Err(invalid("cards.*_validity_years", "must be 1 to 10 years"));
         }
-        if cards.status_list_size < 131_072 || cards.status_list_size % 8 != 0 || cards.status_list_size > 1 << 28 {
+        if cards.status_list_size < 131_072 || !cards.status_list_size.is_multiple_of(8) || cards.status_list_size > 1 << 28 {
             return Err(invalid(
                 "cards.status_list_size",
                 "must be a multiple of 8 from 131072 (herd privacy) to 268435456",
@@ -460,6 +481,14 @@ mod tests {
         assert!(err.to_string().contains("database.url"), "{err}");
         let err = Config::from_toml_overrides("[database]\nurl = \"data/x.db\"").unwrap_err();
         assert!(err.to_string().contains("sqlite://"), "{err}");
+    }
+
+    #[test]
+    fn a_policy_longer_than_the_ceiling_is_refused() {
+        let err = Config::from_toml_overrides("[retention]\naudit_days = 5000").unwrap_err();
+        assert!(err.to_string().contains("ceiling_days"), "{err}");
+        let err = Config::from_toml_overrides("[retention]\nceiling_days = 1000").unwrap_err();
+        assert!(err.to_string().contains("ceiling_days"), "{err}");
     }
 
     #[test]

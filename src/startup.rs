@@ -182,6 +182,9 @@ fn serve(listener: TcpListener, context: AppContext) -> anyhow::Result<Server> {
                     .error_handler(errors::json_error),
             )
             .app_data(web::PayloadConfig::new(max_body))
+            .app_data(web::QueryConfig::default().error_handler(|_, _| {
+                crate::error::ApiError::bad_request("invalid_query", "The query string has an unknown or malformed parameter.").into()
+            }))
             .wrap(Compress::default())
             .wrap(middleware::security_headers(https))
             .wrap(from_fn(middleware::request_context))

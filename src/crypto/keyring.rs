@@ -292,6 +292,63 @@ impl KeyRing {
         key.ok_or(KeyRingError::UnknownKey { epoch, version })
     }
 
+    /// Destroys every key of `epoch`: data wrapped under it can never be opened again, in
+    /// this database or in any copy of it. Idempotent.
+    pub fn destroy(&self, epoch: Epoch, at: DateTime<Utc>) -> Result<bool, KeyRingError> {
+        self.modify(|state| {
+            let existed = state.epochs.remove(&epoch).is_some();
+            state.destroyed.entry(epoch).or_insert(at);
+            Ok(existed)
+        })
+    }
+
+    /// Adds a new key-encryption key version to every live epoch (the start of a rotation);
+    /// returns the new current version of each.
+    pub fn add_versions(&self) -> Result<Vec<(Epoch, u32)>, KeyRingError> {
+        self.modify(|state| {
+            Ok(state
+                .epochs
+                .iter_mut()
+                .map(|(epoch, keys)| {
+                    let next = keys.current().map_or(1, |(v, _)| v + 1);
+                    keys.keks.insert(next, SecretKey::generate());
+                    (*epoch, next)
+                })
+                .collect())
+        })
+    }
+
+    /// Removes the key versions of `epoch` older than its current one (the end of a rotation,
+    /// once no data key is wrapped under them).
+    pub fn retire_old_versions(&self, epoch: Epoch) -> Result<usize, KeyRingError> {
+        self.modify(|state| {
+            let Some(keys) = state.epochs.get_mut(&epoch) else {
+                return Ok(0);
+            };
+            let Some((current, _)) = keys.current() else {
+                return Ok(0);
+            };
+            let before = keys.keks.len();
+            keys.keks.retain(|version, _| *version == current);
+            Ok(before - keys.keks.len())
+        })
+    }
+
+    /// The current key version of a live epoch.
+    pub fn current_version(&self, epoch: Epoch) -> Option<u32> {
+        self.read_state()
+            .epochs
+            .get(&epoch)
+            .and_then(|k| k.current().map(|(v, _)| v))
+    }
+
+    /// Re-reads the file (another instance or a command changed it).
+    pub fn reload(&self) -> Result<(), KeyRingError> {
+        let fresh = read_ring(&self.path)?;
+        *self.state.write().unwrap_or_else(|p| p.into_inner()) = fresh;
+        Ok(())
+    }
+
     /// The blind-index keys of every epoch that still has keys, for an exact-match search.
     pub fn live_index_keys(&self) -> Vec<(Epoch, SecretKey)> {
         self.read_state()
@@ -500,6 +557,36 @@ mod tests {
             KeyRing::open(&path, true),
             Err(KeyRingError::LoosePermissions { .. })
         ));
+    }
+
+    #[test]
+    fn a_destroyed_epoch_stays_destroyed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.json");
+        let (ring, _) = KeyRing::open(&path, true).unwrap();
+        let e = epoch("2026-10");
+        ring.epoch_keys(e).unwrap();
+        assert!(ring.destroy(e, Utc::now()).unwrap());
+        assert!(!ring.destroy(e, Utc::now()).unwrap());
+        assert!(matches!(ring.kek(e, 1), Err(KeyRingError::EpochDestroyed(_))));
+        assert!(matches!(ring.epoch_keys(e), Err(KeyRingError::EpochDestroyed(_))));
+        let (reopened, _) = KeyRing::open(&path, true).unwrap();
+        assert!(matches!(reopened.kek(e, 1), Err(KeyRingError::EpochDestroyed(_))));
+        assert!(!fs::read_to_string(&path).unwrap().contains("\"2026-10\",\n      \"index_key"));
+        assert_eq!(reopened.inventory().destroyed.len(), 1);
+    }
+
+    #[test]
+    fn rotation_adds_a_version_and_retires_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (ring, _) = KeyRing::open(&dir.path().join("k.json"), true).unwrap();
+        let e = epoch("2027-01");
+        let old = ring.epoch_keys(e).unwrap().current().unwrap().1.clone();
+        assert_eq!(ring.add_versions().unwrap(), vec![(e, 2)]);
+        assert_eq!(ring.kek(e, 1).unwrap(), old, "the old version opens until retired");
+        assert_eq!(ring.retire_old_versions(e).unwrap(), 1);
+        assert!(matches!(ring.kek(e, 1), Err(KeyRingError::UnknownKey { .. })));
+        assert_eq!(ring.current_version(e), Some(2));
     }
 
     #[test]

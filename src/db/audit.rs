@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{audit_head, audit_log};
+use super::schema::{audit_anchor, audit_head, audit_log, audit_seals};
 use super::DbConnection;
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug, PartialEq, Eq)]
@@ -55,5 +55,93 @@ pub fn page(conn: &mut DbConnection, after_seq: i64, limit: i64) -> QueryResult<
         .order(audit_log::seq.asc())
         .limit(limit)
         .select(AuditRow::as_select())
+        .load(conn)
+}
+
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, PartialEq, Eq)]
+#[diesel(table_name = audit_seals)]
+pub struct SealRow {
+    pub seq: i64,
+    pub entry_hash: String,
+    pub sealed_at: NaiveDateTime,
+    pub key_id: String,
+    pub signature: String,
+}
+
+/// Where the chain starts: entry 0, or the last entry removed by retention.
+pub fn anchor(conn: &mut DbConnection) -> QueryResult<(i64, String)> {
+    audit_anchor::table
+        .find(1)
+        .select((audit_anchor::seq, audit_anchor::entry_hash))
+        .first(conn)
+}
+
+pub fn insert_seal(conn: &mut DbConnection, seal: &SealRow) -> QueryResult<usize> {
+    diesel::insert_into(audit_seals::table).values(seal).execute(conn)
+}
+
+pub fn seals(conn: &mut DbConnection) -> QueryResult<Vec<SealRow>> {
+    audit_seals::table
+        .order(audit_seals::seq.asc())
+        .select(SealRow::as_select())
+        .load(conn)
+}
+
+pub fn last_seal(conn: &mut DbConnection) -> QueryResult<Option<SealRow>> {
+    audit_seals::table
+        .order(audit_seals::seq.desc())
+        .select(SealRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Removes entries recorded before `cutoff`, oldest first, moving the anchor to the last one
+/// removed (so the rest of the chain still verifies). Returns how many were removed.
+pub fn remove_before(conn: &mut DbConnection, cutoff: NaiveDateTime) -> QueryResult<i64> {
+    let last: Option<(i64, String)> = audit_log::table
+        .filter(audit_log::recorded_at.lt(cutoff))
+        .order(audit_log::seq.desc())
+        .select((audit_log::seq, audit_log::entry_hash))
+        .first(conn)
+        .optional()?;
+    let Some((seq, hash)) = last else {
+        return Ok(0);
+    };
+    let removed = diesel::delete(audit_log::table.filter(audit_log::seq.le(seq))).execute(conn)?;
+    diesel::delete(audit_seals::table.filter(audit_seals::seq.le(seq))).execute(conn)?;
+    diesel::update(audit_anchor::table.find(1))
+        .set((audit_anchor::seq.eq(seq), audit_anchor::entry_hash.eq(hash)))
+        .execute(conn)?;
+    Ok(i64::try_from(removed).unwrap_or(i64::MAX))
+}
+
+pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+    audit_log::table.count().get_result(conn)
+}
+
+pub fn oldest(conn: &mut DbConnection) -> QueryResult<Option<NaiveDateTime>> {
+    audit_log::table
+        .select(diesel::dsl::min(audit_log::recorded_at))
+        .first(conn)
+}
+
+pub fn count_before(conn: &mut DbConnection, cutoff: NaiveDateTime) -> QueryResult<i64> {
+    audit_log::table
+        .filter(audit_log::recorded_at.lt(cutoff))
+        .count()
+        .get_result(conn)
+}
+
+/// Per staff id, how many entries with one of `actions` since `since`.
+pub fn counts_by_actor(
+    conn: &mut DbConnection,
+    actions: &[&str],
+    since: NaiveDateTime,
+) -> QueryResult<Vec<(String, i64)>> {
+    audit_log::table
+        .filter(audit_log::action.eq_any(actions))
+        .filter(audit_log::recorded_at.ge(since))
+        .group_by(audit_log::actor)
+        .select((audit_log::actor, diesel::dsl::count_star()))
         .load(conn)
 }

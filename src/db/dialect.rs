@@ -21,6 +21,60 @@ pub fn with_connect_timeout(url: &str, seconds: u64) -> String {
     format!("{url}{separator}connect_timeout={seconds}")
 }
 
+/// Lock id for the purge (and key rotation): one at a time across every instance.
+pub const RETENTION_LOCK_ID: i64 = 0x6d75_6e69_0002;
+
+/// An exclusive job across instances: a PostgreSQL advisory lock held on a dedicated pooled
+/// connection, or on SQLite (one host) an exclusive lock on a file beside the database.
+pub enum JobLock {
+    Postgres(Box<super::PooledConnection>, i64),
+    File(std::fs::File),
+}
+
+impl JobLock {
+    /// Takes the lock if it is free; `None` when another process holds it.
+    pub fn try_acquire(
+        mut conn: super::PooledConnection,
+        lock_id: i64,
+        lock_file: &std::path::Path,
+    ) -> Result<Option<Self>, String> {
+        use diesel::prelude::*;
+        use diesel::sql_types::Bool;
+        match &mut *conn {
+            super::DbConnection::Postgresql(pg) => {
+                let taken: bool = diesel::select(diesel::dsl::sql::<Bool>(&format!("pg_try_advisory_lock({lock_id})")))
+                    .get_result(pg)
+                    .map_err(|e| e.to_string())?;
+                Ok(taken.then(|| JobLock::Postgres(Box::new(conn), lock_id)))
+            }
+            super::DbConnection::Sqlite(_) => {
+                let file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(lock_file)
+                    .map_err(|e| format!("{}: {e}", lock_file.display()))?;
+                match file.try_lock() {
+                    Ok(()) => Ok(Some(JobLock::File(file))),
+                    Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+                    Err(std::fs::TryLockError::Error(e)) => Err(format!("{}: {e}", lock_file.display())),
+                }
+            }
+        }
+    }
+}
+
+impl Drop for JobLock {
+    fn drop(&mut self) {
+        if let JobLock::Postgres(conn, lock_id) = self {
+            use diesel::connection::SimpleConnection;
+            // A session-level lock outlives a transaction: release it before the connection
+            // goes back to the pool.
+            let _ = conn.batch_execute(&format!("SELECT pg_advisory_unlock({lock_id})"));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

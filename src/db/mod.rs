@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod cards;
 pub mod dialect;
+pub mod purge_runs;
 pub mod residents;
 pub mod schema;
 pub mod sessions;

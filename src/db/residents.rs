@@ -99,3 +99,59 @@ pub fn update_sealed(
     }
     Ok(updated)
 }
+
+/// Residents whose destruction date has passed, oldest first: (id, key epoch, has a card).
+pub fn due_for_destruction(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    limit: i64,
+) -> QueryResult<Vec<(String, String, bool)>> {
+    use super::schema::cards;
+    use diesel::dsl::exists;
+    residents::table
+        .filter(residents::destroy_after.lt(as_of))
+        .order((residents::destroy_after.asc(), residents::id.asc()))
+        .limit(limit)
+        .select((
+            residents::id,
+            residents::key_epoch,
+            exists(cards::table.filter(cards::resident_id.eq(residents::id.nullable()))),
+        ))
+        .load(conn)
+}
+
+/// Deletes residents: their wrapped key, ciphertexts, blind index and photo (by cascade); their
+/// cards stay as tombstones with no resident.
+pub fn delete(conn: &mut DbConnection, ids: &[String]) -> QueryResult<usize> {
+    diesel::delete(resident_photos::table.filter(resident_photos::resident_id.eq_any(ids))).execute(conn)?;
+    diesel::delete(residents::table.filter(residents::id.eq_any(ids))).execute(conn)
+}
+
+/// Residents still holding an address although a card carrying it has been printed.
+pub fn printed_with_address(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<String>> {
+    use super::schema::cards;
+    use diesel::dsl::exists;
+    residents::table
+        .filter(residents::address.is_not_null())
+        .filter(exists(
+            cards::table
+                .filter(cards::resident_id.eq(residents::id.nullable()))
+                .filter(cards::printed_at.is_not_null()),
+        ))
+        .limit(limit)
+        .select(residents::id)
+        .load(conn)
+}
+
+pub fn clear_address(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(residents::table.find(id))
+        .set(residents::address.eq(None::<Vec<u8>>))
+        .execute(conn)
+}
+
+pub fn count_in_epoch(conn: &mut DbConnection, epoch: &str) -> QueryResult<i64> {
+    residents::table
+        .filter(residents::key_epoch.eq(epoch))
+        .count()
+        .get_result(conn)
+}

@@ -98,6 +98,50 @@ diesel::table! {
 
 diesel::joinable!(cards -> residents (resident_id));
 
+diesel::table! {
+    purge_runs (id) {
+        id -> Text,
+        started_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        as_of -> Date,
+        trigger_source -> Text,
+        outcome -> Text,
+        residents_destroyed -> BigInt,
+        unissued_destroyed -> BigInt,
+        addresses_destroyed -> BigInt,
+        sessions_removed -> BigInt,
+        audit_entries_removed -> BigInt,
+        epochs_destroyed -> Text,
+    }
+}
+
+diesel::table! {
+    audit_seals (seq) {
+        seq -> BigInt,
+        entry_hash -> Text,
+        sealed_at -> Timestamp,
+        key_id -> Text,
+        signature -> Text,
+    }
+}
+
+diesel::table! {
+    audit_anchor (id) {
+        id -> Integer,
+        seq -> BigInt,
+        entry_hash -> Text,
+    }
+}
+
+diesel::table! {
+    verification_counts (day) {
+        day -> Date,
+        checks -> BigInt,
+        valid -> BigInt,
+        not_valid -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     cards,
     staff,
@@ -107,4 +151,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     resident_photos,
     audit_log,
     audit_head,
+    purge_runs,
+    audit_seals,
+    audit_anchor,
+    verification_counts,
 );

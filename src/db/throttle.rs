@@ -67,3 +67,8 @@ pub fn record_failure(
 pub fn clear(conn: &mut DbConnection, key: &str) -> QueryResult<usize> {
     diesel::delete(login_failures::table.find(key)).execute(conn)
 }
+
+/// Forgets failure windows that started before `cutoff`.
+pub fn delete_before(conn: &mut DbConnection, cutoff: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(login_failures::table.filter(login_failures::window_started_at.lt(cutoff))).execute(conn)
+}

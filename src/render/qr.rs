@@ -2,6 +2,7 @@
 //! level M with optimal segmentation, so an upper-case URL and a base32 token stay in the
 //! compact alphanumeric mode (only a character such as `#` costs a one-byte segment).
 
+use qrcode::bits::{self, Bits};
 use qrcode::types::{Color, Version};
 use qrcode::EcLevel;
 
@@ -49,13 +50,22 @@ impl std::fmt::Debug for QrCode {
     }
 }
 
-/// Encodes `text` at level M in the smallest version that holds it.
+/// Encodes `text` at level M in the smallest version that holds it: the smaller of the
+/// library's segmentation and one that keeps every run of QR-alphanumeric characters in
+/// alphanumeric mode (the library's greedy optimiser can split a token such as "A2A2…" into
+/// many short segments and need a larger version).
 pub fn encode(text: &str) -> Result<QrCode, QrError> {
-    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-        .map_err(|e| match e {
-            qrcode::types::QrError::DataTooLong => QrError::TooLong,
-            other => QrError::Encoding(other.to_string()),
-        })?;
+    let data = text.as_bytes();
+    let auto = bits::encode_auto(data, EcLevel::M).ok();
+    let runs = alphanumeric_runs(data).ok();
+    let best = match (auto, runs) {
+        (Some(a), Some(r)) if version_number(&a) < version_number(&r) => a,
+        (_, Some(r)) => r,
+        (Some(a), None) => a,
+        (None, None) => return Err(QrError::TooLong),
+    };
+    let code = qrcode::QrCode::with_bits(best, EcLevel::M)
+        .map_err(|e| QrError::Encoding(e.to_string()))?;
     let version = match code.version() {
         Version::Normal(v) => v,
         Version::Micro(_) => return Err(QrError::Encoding("unexpected Micro QR".into())),
@@ -71,6 +81,38 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
         width,
         dark,
     })
+}
+
+/// The characters QR alphanumeric mode holds (11 bits per pair instead of 16 in byte mode).
+fn is_alphanumeric(b: u8) -> bool {
+    b.is_ascii_digit() || b.is_ascii_uppercase() || b" $%*+-./:".contains(&b)
+}
+
+/// Bits for `data` as alternating alphanumeric and byte segments, in the smallest version.
+fn alphanumeric_runs(data: &[u8]) -> Result<Bits, QrError> {
+    let segments: Vec<&[u8]> = data
+        .chunk_by(|a, b| is_alphanumeric(*a) == is_alphanumeric(*b))
+        .collect();
+    for version in 1..=40 {
+        let mut bits = Bits::new(Version::Normal(version));
+        let pushed = segments.iter().try_for_each(|segment| {
+            if is_alphanumeric(segment[0]) {
+                bits.push_alphanumeric_data(segment)
+            } else {
+                bits.push_byte_data(segment)
+            }
+        });
+        if pushed.and_then(|()| bits.push_terminator(EcLevel::M)).is_ok() {
+            return Ok(bits);
+        }
+    }
+    Err(QrError::TooLong)
+}
+
+fn version_number(bits: &Bits) -> i16 {
+    match bits.version() {
+        Version::Normal(v) | Version::Micro(v) => v,
+    }
 }
 
 /// The version `text` would be encoded in, to check a token format against the card's space.
@@ -115,6 +157,14 @@ mod tests {
         // Version 10-M holds 311 alphanumeric characters but only 213 bytes.
         let text = format!("{BASE}{}", token(270));
         assert_eq!(version_for(&text).unwrap(), 10);
+    }
+
+    #[test]
+    fn digits_inside_the_token_do_not_break_alphanumeric_mode() {
+        let text = format!("{BASE}{}", "A2".repeat(125));
+        assert_eq!(version_for(&text).unwrap(), 10);
+        // Lower case has no alphanumeric form: byte mode, a larger version.
+        assert!(version_for(&text.to_lowercase()).unwrap() > 10);
     }
 
     #[test]

@@ -5,7 +5,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::db::audit::{self as store, AuditRow};
+use crate::crypto::signing::SigningKeys;
+use crate::db::audit::{self as store, AuditRow, SealRow};
 use crate::db::DbConnection;
 
 /// Appends an entry. Call it as the first write of a transaction: it takes the chain head,
@@ -63,22 +64,72 @@ pub fn entry_hash(
     hex::encode(hasher.finalize())
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct ChainState {
     pub entries: i64,
     pub intact: bool,
     pub first_bad_entry: Option<i64>,
 }
 
-/// Walks the chain from the first entry: each must follow the one before in number and hash,
-/// and the last must be the head.
-pub fn verify_chain(conn: &mut DbConnection) -> diesel::QueryResult<ChainState> {
+fn seal_message(seq: i64, entry_hash: &str, sealed_at: DateTime<Utc>) -> Vec<u8> {
+    format!(
+        "muni-id/audit-seal/v1|{seq}|{entry_hash}|{}",
+        sealed_at.to_rfc3339_opts(SecondsFormat::Micros, true)
+    )
+    .into_bytes()
+}
+
+/// Signs the chain head with the service key, so that cutting entries off the end of the
+/// chain (and rewriting the head to match) is detected. Does nothing when the head is sealed.
+pub fn seal_head(conn: &mut DbConnection, keys: &SigningKeys, now: DateTime<Utc>) -> diesel::QueryResult<Option<i64>> {
+    let (seq, entry_hash) = store::head(conn)?;
+    if seq == 0 || store::last_seal(conn)?.is_some_and(|s| s.seq == seq) {
+        return Ok(None);
+    }
+    let Some(current) = keys.current() else {
+        return Ok(None);
+    };
+    let signature = current.sign(&seal_message(seq, &entry_hash, now));
+    store::insert_seal(
+        conn,
+        &SealRow {
+            seq,
+            entry_hash,
+            sealed_at: now.naive_utc(),
+            key_id: hex::encode(current.kid),
+            signature: hex::encode(signature),
+        },
+    )?;
+    Ok(Some(seq))
+}
+
+fn seal_is_genuine(keys: &SigningKeys, seal: &SealRow) -> bool {
+    let sealed_at = DateTime::<Utc>::from_naive_utc_and_offset(seal.sealed_at, Utc);
+    match (hex::decode(&seal.key_id), hex::decode(&seal.signature)) {
+        (Ok(kid), Ok(signature)) => keys.verify(&kid, &seal_message(seal.seq, &seal.entry_hash, sealed_at), &signature),
+        _ => false,
+    }
+}
+
+/// Walks the chain from its anchor: each entry must follow the one before in number and hash,
+/// the last must be the head, and every signed seal must match the entry it sealed.
+pub fn verify_chain(conn: &mut DbConnection, keys: &SigningKeys) -> diesel::QueryResult<ChainState> {
     const PAGE: i64 = 5_000;
-    let genesis = "0".repeat(64);
-    let mut expected_prev = genesis;
-    let mut expected_seq = 1;
+    let (anchor_seq, anchor_hash) = store::anchor(conn)?;
+    let seals = store::seals(conn)?;
+    let mut seals_ahead = seals.iter().peekable();
+    let mut expected_prev = anchor_hash;
+    let mut expected_seq = anchor_seq + 1;
+    let broken = |entries, at| ChainState {
+        entries,
+        intact: false,
+        first_bad_entry: Some(at),
+    };
+    if let Some(bad) = seals.iter().find(|s| !seal_is_genuine(keys, s)) {
+        return Ok(broken(store::count(conn)?, bad.seq));
+    }
     let mut entries = 0;
-    let mut after = 0;
+    let mut after = anchor_seq;
     loop {
         let page = store::page(conn, after, PAGE)?;
         if page.is_empty() {
@@ -105,10 +156,19 @@ pub fn verify_chain(conn: &mut DbConnection) -> diesel::QueryResult<ChainState> 
                     first_bad_entry: Some(expected_seq.min(row.seq)),
                 });
             }
+            while let Some(seal) = seals_ahead.next_if(|s| s.seq <= row.seq) {
+                if seal.seq != row.seq || seal.entry_hash != row.entry_hash {
+                    return Ok(broken(entries, seal.seq));
+                }
+            }
             expected_prev = row.entry_hash.clone();
             expected_seq += 1;
         }
         after = page.last().map(|r| r.seq).unwrap_or(after);
+    }
+    if let Some(seal) = seals_ahead.next() {
+        // A sealed entry is missing: the end of the chain was cut off.
+        return Ok(broken(entries, seal.seq.min(expected_seq)));
     }
     let (head_seq, head_hash) = store::head(conn)?;
     if head_seq != expected_seq - 1 || head_hash != expected_prev {

@@ -301,6 +301,7 @@ pub fn print(ctx: &AppContext, actor: &Actor, card_numbers: &[String]) -> Result
     let today = ctx.clock.today();
     let mut conn = ctx.db()?;
     let mut prints = Vec::with_capacity(numbers.len());
+    let mut printed_for = Vec::with_capacity(numbers.len());
     for number in &numbers {
         let card = store::find(&mut conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
         if CardStatus::on(&card.status, card.expires_on, today) != CardStatus::Active {
@@ -320,13 +321,19 @@ pub fn print(ctx: &AppContext, actor: &Actor, card_numbers: &[String]) -> Result
             .to_vec();
         let qr = qr_text_for(ctx, &card)?;
         prints.push(print_of(&face, Some(&card), qr, address, photo));
+        printed_for.push(resident_id);
     }
     let pdf = ctx.card_renderer.render(&prints)?;
     let now = ctx.clock.now();
+    let destroy_address = !ctx.config.retention.retain_address;
     conn.transaction::<_, CardError, _>(|conn| {
-        for number in &numbers {
+        for (number, resident_id) in numbers.iter().zip(&printed_for) {
             audit::record(conn, now, &actor.staff_id, "card.print", Some(number.as_str()))?;
             store::mark_printed(conn, number.as_str(), now.naive_utc())?;
+            // The address is print-only: once on the card, it leaves storage.
+            if destroy_address && residents::clear_address(conn, resident_id)? > 0 {
+                audit::record(conn, now, &actor.staff_id, "resident.address_destroy", Some(resident_id))?;
+            }
         }
         Ok(())
     })?;

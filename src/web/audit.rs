@@ -18,7 +18,7 @@ pub async fn audit_verify(
     staff.require(Permission::Audit)?;
     let state = web::block(move || {
         let mut conn = ctx.db()?;
-        audit::verify_chain(&mut conn).map_err(Internal::from)
+        audit::verify_chain(&mut conn, &ctx.signing).map_err(Internal::from)
     })
     .await??;
     Ok(HttpResponse::Ok().json(state))

@@ -7,6 +7,7 @@ pub mod errors;
 pub mod middleware;
 pub mod openapi;
 pub mod ops;
+pub mod reports;
 pub mod residents;
 pub mod sessions;
 pub mod staff;
@@ -65,7 +66,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/cards/{card_number}", web::get().to(cards::get))
                 .route("/cards/{card_number}/pdf", web::get().to(cards::pdf))
                 .route("/cards/{card_number}/revoke", web::post().to(cards::revoke))
-                .route("/audit/verify", web::get().to(audit::audit_verify)),
+                .route("/audit/verify", web::get().to(audit::audit_verify))
+                .route("/reports/retention", web::get().to(reports::retention)),
         )
         .default_service(web::to(not_found));
 }

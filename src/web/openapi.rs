@@ -3,7 +3,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, cards, ops, residents, sessions, staff, verify};
+use super::{audit, cards, ops, reports, residents, sessions, staff, verify};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -14,7 +14,7 @@ use super::{audit, cards, ops, residents, sessions, staff, verify};
         staff::list, staff::add, staff::change, staff::reset_password,
         cards::issue, cards::of_resident, cards::get, cards::pdf, cards::print, cards::revoke,
         verify::verify, verify::jwks, verify::status_list,
-        audit::audit_verify,
+        audit::audit_verify, reports::retention,
         ops::healthz, ops::readyz, ops::metrics,
     ),
     components(schemas(crate::domain::staff::StaffRole)),

@@ -6,6 +6,7 @@ mod enrollment;
 mod helpers;
 mod operations;
 mod privacy;
+mod retention;
 mod roles;
 mod sessions;
 mod tampering;

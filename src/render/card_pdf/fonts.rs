@@ -157,13 +157,14 @@ mod tests {
             ('Ω', FontKey::Regular),
             ('م', FontKey::Arabic),
             ('王', FontKey::Cjk),
-            ('한', FontKey::Cjk),
             ('カ', FontKey::Cjk),
         ] {
             assert_eq!(fonts.pick(Weight::Regular, c, None), Some(key), "{c}");
         }
         assert_eq!(fonts.pick(Weight::Bold, 'ñ', None), Some(FontKey::Bold));
         assert_eq!(fonts.pick(Weight::Regular, 'ሰ', None), None);
+        // Droid Sans Fallback has no Hangul syllables: Korean names are refused.
+        assert_eq!(fonts.pick(Weight::Regular, '한', None), None);
         assert_eq!(fonts.pick(Weight::Regular, '😀', None), None);
     }
 

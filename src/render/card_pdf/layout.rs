@@ -458,9 +458,9 @@ mod tests {
     fn qr_modules_are_whole_dots_of_at_least_four() {
         let text = format!("HTTP://LOCALHOST:8080/V#{}", "A2".repeat(125));
         let (marks, side) = qr_marks(&text).unwrap();
-        let modules = (side / DOT).round() as u32;
-        assert_eq!(modules % 65, 0, "version 10 has 57 + 8 modules per side");
-        assert!(modules / 65 >= QR_MIN_DOTS);
+        let dots = (side / DOT).round() as u32;
+        assert_eq!(dots % 65, 0, "version 10 has 57 + 8 modules per side");
+        assert!(dots / 65 >= QR_MIN_DOTS);
         assert!(side <= QR_TARGET);
         let Mark::Rects { rects, .. } = &marks[0] else { panic!() };
         assert!(rects.iter().all(|r| r[0] + r[2] <= snap(SAFE) + side + 1e-3));

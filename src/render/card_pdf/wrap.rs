@@ -287,7 +287,8 @@ mod tests {
     #[test]
     fn fit_line_shrinks_to_width() {
         let fonts = Fonts::load().unwrap();
-        let line = fit_line(&fonts, &block("City and County of San Francisco"), 30.0).unwrap();
-        assert!(line.size_pt < 12.0 && line.width_mm() <= 30.0 + 1e-3);
+        let line = fit_line(&fonts, &block("City and County of San Francisco"), 45.0).unwrap();
+        assert!(line.size_pt < 12.0 && line.width_mm() <= 45.0 + 1e-3);
+        assert!(fit_line(&fonts, &block("City and County of San Francisco"), 20.0).is_err());
     }
 }

@@ -1,0 +1,298 @@
+//! The purge: retention enforcing itself. Residents past their destruction date are
+//! crypto-shredded (wrapped key, ciphertexts, blind index and photo deleted in one transaction;
+//! cards stay as tombstones), print-only addresses are destroyed once printed, expired sessions
+//! and old audit entries go, and every epoch whose date has passed and holds no resident has its
+//! keys destroyed — so copies of the database made before can no longer be read for anyone due
+//! by then. Idempotent and safe to interrupt: a rerun finishes exactly what is left.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, TimeDelta};
+use diesel::Connection;
+use serde::Serialize;
+
+use super::audit;
+use crate::context::AppContext;
+use crate::crypto::keyring::Epoch;
+use crate::db::dialect::{JobLock, RETENTION_LOCK_ID};
+use crate::db::purge_runs::{self, PurgeRunRow};
+use crate::db::{audit as audit_store, residents, sessions, throttle};
+use crate::error::Internal;
+
+/// Residents destroyed per transaction.
+const BATCH: i64 = 200;
+
+#[derive(Debug, Clone)]
+pub struct PurgeOptions {
+    /// Destroy what is due before this day.
+    pub as_of: NaiveDate,
+    /// Count what would go, change nothing.
+    pub dry_run: bool,
+    /// Who started it: "schedule" or "cli".
+    pub trigger: &'static str,
+    /// Test hook: fail after destroying this many residents, as a crash would.
+    pub fail_after: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct PurgeOutcome {
+    pub as_of: NaiveDate,
+    pub dry_run: bool,
+    /// Residents whose card-face data was destroyed (they had a card).
+    pub residents_destroyed: u64,
+    /// Residents enrolled but never issued a card, destroyed.
+    pub unissued_destroyed: u64,
+    pub addresses_destroyed: u64,
+    pub sessions_removed: u64,
+    pub audit_entries_removed: u64,
+    /// Epochs whose keys were (or, in a dry run, would be) destroyed.
+    pub epochs_destroyed: Vec<String>,
+    /// Residents destroyed (or due) per epoch.
+    pub residents_by_epoch: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PurgeError {
+    #[error("another purge or key rotation is running")]
+    AlreadyRunning,
+    #[error("the purge was stopped by the test hook after {0} residents")]
+    Injected(u64),
+    #[error(transparent)]
+    Internal(#[from] Internal),
+}
+
+impl From<diesel::result::Error> for PurgeError {
+    fn from(e: diesel::result::Error) -> Self {
+        PurgeError::Internal(e.into())
+    }
+}
+
+/// Takes the cross-instance retention lock (purge and key rotation never overlap).
+pub fn retention_lock(ctx: &AppContext) -> Result<JobLock, PurgeError> {
+    let lock_file = ctx.config.data_dir.join("retention.lock");
+    JobLock::try_acquire(ctx.db()?, RETENTION_LOCK_ID, &lock_file)
+        .map_err(|m| Internal::new("retention lock", anyhow::anyhow!(m)))?
+        .ok_or(PurgeError::AlreadyRunning)
+}
+
+/// Runs the purge. `progress(done, total)` is called as residents are destroyed.
+pub fn run(ctx: &AppContext, options: &PurgeOptions, progress: &dyn Fn(u64, u64)) -> Result<PurgeOutcome, PurgeError> {
+    let _lock = retention_lock(ctx)?;
+    if options.dry_run {
+        return dry_run(ctx, options.as_of);
+    }
+    let now = ctx.clock.now();
+    let mut conn = ctx.db()?;
+    let mut run = PurgeRunRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        started_at: now.naive_utc(),
+        finished_at: None,
+        as_of: options.as_of,
+        trigger_source: options.trigger.to_owned(),
+        outcome: "running".into(),
+        residents_destroyed: 0,
+        unissued_destroyed: 0,
+        addresses_destroyed: 0,
+        sessions_removed: 0,
+        audit_entries_removed: 0,
+        epochs_destroyed: String::new(),
+    };
+    purge_runs::insert(&mut conn, &run)?;
+    let result = purge(ctx, options, progress, &mut run);
+    run.finished_at = Some(ctx.clock.now().naive_utc());
+    run.outcome = if result.is_ok() { "completed" } else { "failed" }.into();
+    purge_runs::update(&mut conn, &run)?;
+    let outcome = result?;
+    conn.transaction::<_, PurgeError, _>(|conn| {
+        audit::record(conn, ctx.clock.now(), options.trigger, "purge.run", Some(&run.id))?;
+        audit::seal_head(conn, &ctx.signing, ctx.clock.now())?;
+        Ok(())
+    })?;
+    tracing::info!(
+        event = "purge",
+        residents = outcome.residents_destroyed + outcome.unissued_destroyed,
+        addresses = outcome.addresses_destroyed,
+        epochs = outcome.epochs_destroyed.len(),
+        "purge completed"
+    );
+    Ok(outcome)
+}
+
+fn purge(
+    ctx: &AppContext,
+    options: &PurgeOptions,
+    progress: &dyn Fn(u64, u64),
+    run: &mut PurgeRunRow,
+) -> Result<PurgeOutcome, PurgeError> {
+    let mut outcome = PurgeOutcome {
+        as_of: options.as_of,
+        ..PurgeOutcome::default()
+    };
+    let mut conn = ctx.db()?;
+    let total = count_due(ctx, options.as_of)?;
+    let mut done = 0u64;
+    loop {
+        let due = residents::due_for_destruction(&mut conn, options.as_of, BATCH)?;
+        if due.is_empty() {
+            break;
+        }
+        let batch: Vec<_> = match options.fail_after {
+            Some(limit) => due.into_iter().take(usize::try_from(limit.saturating_sub(done)).unwrap_or(0)).collect(),
+            None => due,
+        };
+        if batch.is_empty() {
+            return Err(PurgeError::Injected(done));
+        }
+        let now = ctx.clock.now();
+        conn.transaction::<_, PurgeError, _>(|conn| {
+            for (id, _, _) in &batch {
+                audit::record(conn, now, options.trigger, "resident.destroy", Some(id))?;
+            }
+            let ids: Vec<String> = batch.iter().map(|(id, _, _)| id.clone()).collect();
+            residents::delete(conn, &ids)?;
+            Ok(())
+        })?;
+        for (_, epoch, has_card) in &batch {
+            if *has_card {
+                outcome.residents_destroyed += 1;
+            } else {
+                outcome.unissued_destroyed += 1;
+            }
+            *outcome.residents_by_epoch.entry(epoch.clone()).or_default() += 1;
+        }
+        done += batch.len() as u64;
+        run.residents_destroyed = i64::try_from(outcome.residents_destroyed).unwrap_or(i64::MAX);
+        run.unissued_destroyed = i64::try_from(outcome.unissued_destroyed).unwrap_or(i64::MAX);
+        purge_runs::update(&mut conn, run)?;
+        progress(done, total);
+    }
+
+    if !ctx.config.retention.retain_address {
+        outcome.addresses_destroyed = destroy_printed_addresses(ctx, options.trigger)?;
+        run.addresses_destroyed = i64::try_from(outcome.addresses_destroyed).unwrap_or(i64::MAX);
+    }
+
+    let now = ctx.clock.now();
+    let idle_cutoff = now - TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
+    outcome.sessions_removed = sessions::delete_stale(&mut conn, now.naive_utc(), idle_cutoff.naive_utc())? as u64;
+    throttle::delete_before(
+        &mut conn,
+        (now - TimeDelta::minutes(ctx.config.auth.failure_window_minutes)).naive_utc(),
+    )?;
+    run.sessions_removed = i64::try_from(outcome.sessions_removed).unwrap_or(i64::MAX);
+
+    let audit_cutoff = options.as_of - TimeDelta::days(i64::from(ctx.config.retention.audit_days));
+    outcome.audit_entries_removed = conn.transaction::<_, PurgeError, _>(|conn| {
+        Ok(audit_store::remove_before(conn, audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default())? as u64)
+    })?;
+    run.audit_entries_removed = i64::try_from(outcome.audit_entries_removed).unwrap_or(i64::MAX);
+
+    for epoch in epochs_past(ctx, options.as_of) {
+        if residents::count_in_epoch(&mut conn, &epoch.id())? == 0 {
+            ctx.keyring
+                .destroy(epoch, ctx.clock.now())
+                .map_err(|e| Internal::new("key ring", e))?;
+            outcome.epochs_destroyed.push(epoch.id());
+        }
+    }
+    run.epochs_destroyed = outcome.epochs_destroyed.join(",");
+    Ok(outcome)
+}
+
+/// Live epochs whose last day is before `as_of`.
+fn epochs_past(ctx: &AppContext, as_of: NaiveDate) -> Vec<Epoch> {
+    // Another instance may have changed the key ring since this one read it.
+    let _ = ctx.keyring.reload();
+    ctx.keyring
+        .inventory()
+        .live
+        .into_iter()
+        .map(|(epoch, _)| epoch)
+        .filter(|epoch| epoch.last_day() < as_of)
+        .collect()
+}
+
+fn count_due(ctx: &AppContext, as_of: NaiveDate) -> Result<u64, PurgeError> {
+    use crate::db::schema::residents as table;
+    use diesel::prelude::*;
+    let mut conn = ctx.db()?;
+    let n: i64 = table::table
+        .filter(table::destroy_after.lt(as_of))
+        .count()
+        .get_result(&mut *conn)?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// The print-only address goes once a card carrying it has been printed.
+pub fn destroy_printed_addresses(ctx: &AppContext, actor: &str) -> Result<u64, PurgeError> {
+    let mut conn = ctx.db()?;
+    let mut destroyed = 0;
+    loop {
+        let ids = residents::printed_with_address(&mut conn, BATCH)?;
+        if ids.is_empty() {
+            return Ok(destroyed);
+        }
+        let now = ctx.clock.now();
+        conn.transaction::<_, PurgeError, _>(|conn| {
+            for id in &ids {
+                audit::record(conn, now, actor, "resident.address_destroy", Some(id))?;
+                residents::clear_address(conn, id)?;
+            }
+            Ok(())
+        })?;
+        destroyed += ids.len() as u64;
+    }
+}
+
+fn dry_run(ctx: &AppContext, as_of: NaiveDate) -> Result<PurgeOutcome, PurgeError> {
+    let mut conn = ctx.db()?;
+    let mut outcome = PurgeOutcome {
+        as_of,
+        dry_run: true,
+        ..PurgeOutcome::default()
+    };
+    let due = residents::due_for_destruction(&mut conn, as_of, i64::MAX)?;
+    let mut emptied: BTreeMap<String, u64> = BTreeMap::new();
+    for (_, epoch, has_card) in &due {
+        if *has_card {
+            outcome.residents_destroyed += 1;
+        } else {
+            outcome.unissued_destroyed += 1;
+        }
+        *outcome.residents_by_epoch.entry(epoch.clone()).or_default() += 1;
+        *emptied.entry(epoch.clone()).or_default() += 1;
+    }
+    if !ctx.config.retention.retain_address {
+        outcome.addresses_destroyed = residents::printed_with_address(&mut conn, i64::MAX)?.len() as u64;
+    }
+    for epoch in epochs_past(ctx, as_of) {
+        let held = u64::try_from(residents::count_in_epoch(&mut conn, &epoch.id())?).unwrap_or(0);
+        if held == emptied.get(&epoch.id()).copied().unwrap_or(0) {
+            outcome.epochs_destroyed.push(epoch.id());
+        }
+    }
+    let audit_cutoff = as_of - TimeDelta::days(i64::from(ctx.config.retention.audit_days));
+    outcome.audit_entries_removed =
+        audit_store::count_before(&mut conn, audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default())? as u64;
+    Ok(outcome)
+}
+
+/// What the server does on its schedule: purge as of today, seal the audit chain head, and
+/// move the verification counters into the daily totals.
+pub fn scheduled_upkeep(ctx: &AppContext) -> Result<(), PurgeError> {
+    super::report::flush_verification_counts(ctx)?;
+    let options = PurgeOptions {
+        as_of: ctx.clock.today(),
+        dry_run: false,
+        trigger: "schedule",
+        fail_after: None,
+    };
+    match run(ctx, &options, &|_, _| {}) {
+        Ok(_) => Ok(()),
+        Err(PurgeError::AlreadyRunning) => {
+            tracing::info!(event = "purge_skipped", "another instance is purging");
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,604 @@
+//! The retention report: per data class, the policy, what is held, the oldest, what is overdue
+//! (the target is always zero) and what the last purges destroyed; the purge runs; the audit
+//! chain; the key inventory; personal-data reads per staff member; verification totals. No
+//! personal data anywhere in it. Signed (ES256 over its canonical JSON) so a copy can be
+//! checked later with `muni-id report verify FILE`.
+
+use std::collections::BTreeMap;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::audit::{self, ChainState};
+use crate::context::AppContext;
+use crate::crypto::signing::SigningKeys;
+use crate::db::schema::{cards, residents, sessions, staff, verification_counts};
+use crate::db::{audit as audit_store, purge_runs, DbConnection};
+use crate::error::Internal;
+
+/// Reads of personal data, counted per staff member.
+const READ_ACTIONS: [&str; 3] = ["resident.read", "resident.photo_read", "resident.search"];
+/// The period the per-staff and verification figures cover.
+const PERIOD_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ClassReport {
+    pub class: String,
+    pub description: String,
+    /// The rule, in words.
+    pub policy: String,
+    /// The longest any record of the class may be kept, in days, where the rule is a number.
+    pub policy_days: Option<u32>,
+    pub held: u64,
+    /// When the oldest record held was created.
+    pub oldest: Option<NaiveDate>,
+    /// Records kept past their policy: should always be zero.
+    pub overdue: u64,
+    /// Destroyed by the purges in the period.
+    pub destroyed_in_period: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct PurgeRunReport {
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub as_of: NaiveDate,
+    pub trigger: String,
+    pub outcome: String,
+    pub residents_destroyed: i64,
+    pub unissued_destroyed: i64,
+    pub addresses_destroyed: i64,
+    pub sessions_removed: i64,
+    pub audit_entries_removed: i64,
+    pub epochs_destroyed: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct AuditReport {
+    #[serde(flatten)]
+    pub chain: ChainState,
+    pub last_sealed_entry: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct EpochReport {
+    pub epoch: String,
+    pub key_version: u32,
+    /// Residents' data keys wrapped under this epoch's key.
+    pub data_keys: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct DestroyedEpochReport {
+    pub epoch: String,
+    pub destroyed_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct KeyReport {
+    /// Live epochs that protect at least one resident (empty future epochs are not listed).
+    pub epochs: Vec<EpochReport>,
+    pub empty_epochs_prepared: u64,
+    pub destroyed: Vec<DestroyedEpochReport>,
+    pub key_ring_backup_days: u32,
+    pub statement: String,
+    pub signing_key_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct StaffReads {
+    pub username: String,
+    pub role: String,
+    pub personal_data_reads: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct VerificationTotals {
+    pub checks: u64,
+    pub valid: u64,
+    pub not_valid: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ReportSignature {
+    pub alg: String,
+    /// The signing key's id, hex (the JWKS `kid` is the same bytes in base64url).
+    pub kid: String,
+    /// ES256 r‖s, base64url, over the canonical JSON of the report without `signature`.
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct RetentionReport {
+    pub report: String,
+    pub jurisdiction: String,
+    pub generated_at: DateTime<Utc>,
+    pub as_of: NaiveDate,
+    pub period_start: NaiveDate,
+    pub classes: Vec<ClassReport>,
+    pub purge_runs: Vec<PurgeRunReport>,
+    pub audit: AuditReport,
+    pub keys: KeyReport,
+    pub staff_reads: Vec<StaffReads>,
+    pub verification: VerificationTotals,
+    pub signature: Option<ReportSignature>,
+}
+
+fn midnight(day: NaiveDate) -> NaiveDateTime {
+    day.and_hms_opt(0, 0, 0).unwrap_or_default()
+}
+
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+/// Builds and signs the report as of a day.
+pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Internal> {
+    let retention = &ctx.config.retention;
+    let period_start = as_of - TimeDelta::days(PERIOD_DAYS);
+    let verification = verification_totals(ctx, period_start)?;
+    let mut conn = ctx.db()?;
+    let runs = purge_runs::recent(&mut conn, 20)?;
+    let in_period = |f: fn(&purge_runs::PurgeRunRow) -> i64| -> u64 {
+        runs.iter()
+            .filter(|r| r.started_at.date() >= period_start)
+            .map(|r| count(f(r)))
+            .sum()
+    };
+
+    let with_cards = cards::table
+        .filter(cards::resident_id.eq(residents::id.nullable()))
+        .select(cards::card_number);
+    let card_face = class_counts(
+        &mut conn,
+        residents::table.filter(diesel::dsl::exists(with_cards)).into_boxed(),
+        as_of,
+    )?;
+    let with_cards = cards::table
+        .filter(cards::resident_id.eq(residents::id.nullable()))
+        .select(cards::card_number);
+    let unissued = class_counts(
+        &mut conn,
+        residents::table.filter(diesel::dsl::not(diesel::dsl::exists(with_cards))).into_boxed(),
+        as_of,
+    )?;
+    let addresses_held = count(residents::table.filter(residents::address.is_not_null()).count().get_result(&mut *conn)?);
+    let addresses_overdue = if retention.retain_address {
+        0
+    } else {
+        crate::db::residents::printed_with_address(&mut conn, i64::MAX)?.len() as u64
+    };
+    let audit_cutoff = midnight(as_of - TimeDelta::days(i64::from(retention.audit_days)));
+    let now = ctx.clock.now();
+    let idle_cutoff = (now - TimeDelta::minutes(ctx.config.auth.session_idle_minutes)).naive_utc();
+
+    let classes = vec![
+        ClassReport {
+            class: "card_face".into(),
+            description: "Names, date of birth, photo and the other card-face fields of residents with a card (encrypted)".into(),
+            policy: format!("until the last card expired or was revoked + {} days", retention.card_grace_days),
+            policy_days: Some(ctx.config.cards.adult_validity_years * 366 + retention.card_grace_days),
+            held: card_face.0,
+            oldest: card_face.1,
+            overdue: card_face.2,
+            destroyed_in_period: in_period(|r| r.residents_destroyed),
+        },
+        ClassReport {
+            class: "unissued_residents".into(),
+            description: "Residents enrolled but never issued a card (encrypted)".into(),
+            policy: format!("{} days after enrollment", retention.unissued_days),
+            policy_days: Some(retention.unissued_days),
+            held: unissued.0,
+            oldest: unissued.1,
+            overdue: unissued.2,
+            destroyed_in_period: in_period(|r| r.unissued_destroyed),
+        },
+        ClassReport {
+            class: "print_only_address".into(),
+            description: "Home address or care-of line, kept only to print the card (encrypted)".into(),
+            policy: if retention.retain_address {
+                "kept with the card face (retain_address = true)".into()
+            } else {
+                "destroyed once a card carrying it is printed".into()
+            },
+            policy_days: None,
+            held: addresses_held,
+            oldest: None,
+            overdue: addresses_overdue,
+            destroyed_in_period: in_period(|r| r.addresses_destroyed),
+        },
+        ClassReport {
+            class: "audit_entries".into(),
+            description: "Who did what to which record id, when; never personal data".into(),
+            policy: format!("{} days", retention.audit_days),
+            policy_days: Some(retention.audit_days),
+            held: count(audit_store::count(&mut conn)?),
+            oldest: audit_store::oldest(&mut conn)?.map(|t| t.date()),
+            overdue: count(audit_store::count_before(&mut conn, audit_cutoff)?),
+            destroyed_in_period: in_period(|r| r.audit_entries_removed),
+        },
+        ClassReport {
+            class: "staff_sessions".into(),
+            description: "Staff sessions (hashed tokens)".into(),
+            policy: format!(
+                "until {} idle minutes or {} minutes after login",
+                ctx.config.auth.session_idle_minutes, ctx.config.auth.session_absolute_minutes
+            ),
+            policy_days: Some(1),
+            held: count(sessions::table.count().get_result(&mut *conn)?),
+            oldest: sessions::table
+                .select(diesel::dsl::min(sessions::created_at))
+                .first::<Option<NaiveDateTime>>(&mut *conn)?
+                .map(|t| t.date()),
+            overdue: count(
+                sessions::table
+                    .filter(sessions::expires_at.le(now.naive_utc()).or(sessions::last_seen_at.lt(idle_cutoff)))
+                    .count()
+                    .get_result(&mut *conn)?,
+            ),
+            destroyed_in_period: in_period(|r| r.sessions_removed),
+        },
+        ClassReport {
+            class: "card_status".into(),
+            description: "Card number, status-list index, dates and status; no personal data".into(),
+            policy: "kept while the card could be presented; tombstones keep their index from reuse".into(),
+            policy_days: None,
+            held: count(cards::table.count().get_result(&mut *conn)?),
+            oldest: cards::table
+                .select(diesel::dsl::min(cards::issued_on))
+                .first::<Option<NaiveDate>>(&mut *conn)?,
+            overdue: 0,
+            destroyed_in_period: 0,
+        },
+    ];
+
+    let report = RetentionReport {
+        report: "muni-id retention report v1".into(),
+        jurisdiction: ctx.config.jurisdiction.clone(),
+        generated_at: now,
+        as_of,
+        period_start,
+        classes,
+        purge_runs: runs.iter().map(run_report).collect(),
+        audit: AuditReport {
+            chain: audit::verify_chain(&mut conn, &ctx.signing)?,
+            last_sealed_entry: audit_store::last_seal(&mut conn)?.map(|s| s.seq),
+        },
+        keys: key_report(ctx, &mut conn)?,
+        staff_reads: staff_reads(&mut conn, midnight(period_start))?,
+        verification,
+        signature: None,
+    };
+    sign(&ctx.signing, report)
+}
+
+type BoxedResidents<'a> = residents::BoxedQuery<'a, crate::db::MultiBackend>;
+
+/// (held, oldest enrollment, overdue) of a set of residents.
+fn class_counts(
+    conn: &mut DbConnection,
+    query: BoxedResidents<'_>,
+    as_of: NaiveDate,
+) -> Result<(u64, Option<NaiveDate>, u64), Internal> {
+    let rows: Vec<(NaiveDateTime, NaiveDate)> = query
+        .select((residents::enrolled_at, residents::destroy_after))
+        .load(conn)?;
+    let held = rows.len() as u64;
+    let oldest = rows.iter().map(|(enrolled, _)| enrolled.date()).min();
+    let overdue = rows.iter().filter(|(_, destroy_after)| *destroy_after < as_of).count() as u64;
+    Ok((held, oldest, overdue))
+}
+
+fn run_report(run: &purge_runs::PurgeRunRow) -> PurgeRunReport {
+    PurgeRunReport {
+        started_at: run.started_at.and_utc(),
+        finished_at: run.finished_at.map(|t| t.and_utc()),
+        as_of: run.as_of,
+        trigger: run.trigger_source.clone(),
+        outcome: run.outcome.clone(),
+        residents_destroyed: run.residents_destroyed,
+        unissued_destroyed: run.unissued_destroyed,
+        addresses_destroyed: run.addresses_destroyed,
+        sessions_removed: run.sessions_removed,
+        audit_entries_removed: run.audit_entries_removed,
+        epochs_destroyed: run
+            .epochs_destroyed
+            .split(',')
+            .filter(|e| !e.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    }
+}
+
+fn key_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<KeyReport, Internal> {
+    let per_epoch: Vec<(String, i64)> = residents::table
+        .group_by(residents::key_epoch)
+        .select((residents::key_epoch, diesel::dsl::count_star()))
+        .load(conn)?;
+    let per_epoch: BTreeMap<String, i64> = per_epoch.into_iter().collect();
+    let inventory = ctx.keyring.inventory();
+    let mut epochs = Vec::new();
+    let mut empty = 0;
+    for (epoch, version) in &inventory.live {
+        match per_epoch.get(&epoch.id()) {
+            Some(n) => epochs.push(EpochReport {
+                epoch: epoch.id(),
+                key_version: *version,
+                data_keys: count(*n),
+            }),
+            None => empty += 1,
+        }
+    }
+    let backup_days = ctx.config.retention.key_backup_days;
+    Ok(KeyReport {
+        epochs,
+        empty_epochs_prepared: empty,
+        destroyed: inventory
+            .destroyed
+            .iter()
+            .map(|(epoch, at)| DestroyedEpochReport {
+                epoch: epoch.id(),
+                destroyed_at: *at,
+            })
+            .collect(),
+        key_ring_backup_days: backup_days,
+        statement: format!(
+            "Database backups may be kept long; copies of the key ring are kept at most {backup_days} days, \
+             so a destroyed epoch's key survives nowhere and backups made before it are unreadable for \
+             the residents it protected."
+        ),
+        signing_key_id: hex::encode(ctx.signing.current_kid()),
+    })
+}
+
+fn staff_reads(conn: &mut DbConnection, since: NaiveDateTime) -> Result<Vec<StaffReads>, Internal> {
+    let counts: BTreeMap<String, i64> = audit_store::counts_by_actor(conn, &READ_ACTIONS, since)?
+        .into_iter()
+        .collect();
+    let members: Vec<(String, String, String)> = staff::table
+        .order(staff::username.asc())
+        .select((staff::id, staff::username, staff::role))
+        .load(conn)?;
+    Ok(members
+        .into_iter()
+        .map(|(id, username, role)| StaffReads {
+            username,
+            role,
+            personal_data_reads: count(counts.get(&id).copied().unwrap_or(0)),
+        })
+        .collect())
+}
+
+/// Moves the in-memory verification counters into the daily totals.
+pub fn flush_verification_counts(ctx: &AppContext) -> Result<(), Internal> {
+    use std::sync::atomic::Ordering;
+    let counters = &ctx.verification;
+    let valid = counters.valid.swap(0, Ordering::Relaxed);
+    let not_valid = counters.not_valid.swap(0, Ordering::Relaxed);
+    counters.checks.fetch_sub(valid + not_valid, Ordering::Relaxed);
+    if valid + not_valid == 0 {
+        return Ok(());
+    }
+    let day = ctx.clock.today();
+    let (v, n) = (i64::try_from(valid).unwrap_or(i64::MAX), i64::try_from(not_valid).unwrap_or(i64::MAX));
+    let mut conn = ctx.db()?;
+    let updated = diesel::update(verification_counts::table.find(day))
+        .set((
+            verification_counts::checks.eq(verification_counts::checks + v + n),
+            verification_counts::valid.eq(verification_counts::valid + v),
+            verification_counts::not_valid.eq(verification_counts::not_valid + n),
+        ))
+        .execute(&mut *conn)?;
+    if updated == 0 {
+        let inserted = diesel::insert_into(verification_counts::table)
+            .values((
+                verification_counts::day.eq(day),
+                verification_counts::checks.eq(v + n),
+                verification_counts::valid.eq(v),
+                verification_counts::not_valid.eq(n),
+            ))
+            .execute(&mut *conn);
+        if let Err(e) = inserted {
+            if !crate::db::is_unique_violation(&e) {
+                return Err(e.into());
+            }
+            // Another instance created the day's row first: add to it.
+            diesel::update(verification_counts::table.find(day))
+                .set((
+                    verification_counts::checks.eq(verification_counts::checks + v + n),
+                    verification_counts::valid.eq(verification_counts::valid + v),
+                    verification_counts::not_valid.eq(verification_counts::not_valid + n),
+                ))
+                .execute(&mut *conn)?;
+        }
+    }
+    Ok(())
+}
+
+fn verification_totals(ctx: &AppContext, since: NaiveDate) -> Result<VerificationTotals, Internal> {
+    flush_verification_counts(ctx)?;
+    let mut conn = ctx.db()?;
+    let rows: Vec<(i64, i64, i64)> = verification_counts::table
+        .filter(verification_counts::day.ge(since))
+        .select((verification_counts::checks, verification_counts::valid, verification_counts::not_valid))
+        .load(&mut *conn)?;
+    Ok(VerificationTotals {
+        checks: rows.iter().map(|r| count(r.0)).sum(),
+        valid: rows.iter().map(|r| count(r.1)).sum(),
+        not_valid: rows.iter().map(|r| count(r.2)).sum(),
+    })
+}
+
+/// JSON with object keys sorted and no insignificant whitespace: the bytes that are signed.
+pub fn canonical_json(value: &Value) -> String {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            let fields: Vec<String> = keys
+                .into_iter()
+                .map(|k| format!("{}:{}", Value::String(k.clone()), canonical_json(&map[k])))
+                .collect();
+            format!("{{{}}}", fields.join(","))
+        }
+        Value::Array(items) => format!("[{}]", items.iter().map(canonical_json).collect::<Vec<_>>().join(",")),
+        other => other.to_string(),
+    }
+}
+
+fn signed_bytes(report: &RetentionReport) -> Result<Vec<u8>, Internal> {
+    let mut value = serde_json::to_value(report).map_err(|e| Internal::new("report", e))?;
+    if let Value::Object(map) = &mut value {
+        map.remove("signature");
+    }
+    Ok(canonical_json(&value).into_bytes())
+}
+
+pub fn sign(keys: &SigningKeys, mut report: RetentionReport) -> Result<RetentionReport, Internal> {
+    report.signature = None;
+    let message = signed_bytes(&report)?;
+    let current = keys
+        .current()
+        .ok_or_else(|| Internal::new("report signature", anyhow::anyhow!("no signing key")))?;
+    report.signature = Some(ReportSignature {
+        alg: "ES256".into(),
+        kid: hex::encode(current.kid),
+        value: URL_SAFE_NO_PAD.encode(current.sign(&message)),
+    });
+    Ok(report)
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ReportCheckError {
+    #[error("this is not a retention report")]
+    NotAReport,
+    #[error("the report carries no signature")]
+    Unsigned,
+    #[error("the signature does not match the report: it was changed, or signed by a key this service does not know")]
+    BadSignature,
+}
+
+/// Checks a report's signature. `text` is the JSON report, or a CSV or PDF that embeds it.
+pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<RetentionReport, ReportCheckError> {
+    let json = embedded_json(text).ok_or(ReportCheckError::NotAReport)?;
+    let report: RetentionReport = serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
+    // The signed bytes are those of the JSON as written, re-canonicalised: an added, removed
+    // or changed field anywhere breaks the signature.
+    let mut value: Value = serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
+    if let Value::Object(map) = &mut value {
+        map.remove("signature");
+    }
+    let signature = report.signature.clone().ok_or(ReportCheckError::Unsigned)?;
+    let kid = hex::decode(&signature.kid).map_err(|_| ReportCheckError::BadSignature)?;
+    let sig = URL_SAFE_NO_PAD
+        .decode(&signature.value)
+        .map_err(|_| ReportCheckError::BadSignature)?;
+    if signature.alg != "ES256" || !keys.verify(&kid, canonical_json(&value).as_bytes(), &sig) {
+        return Err(ReportCheckError::BadSignature);
+    }
+    Ok(report)
+}
+
+/// Where a CSV or PDF carries the signed JSON: one line `signed-report,<base64url JSON>`.
+pub const EMBED_MARKER: &str = "signed-report,";
+
+fn embedded_json(bytes: &[u8]) -> Option<Vec<u8>> {
+    let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace()).map(|i| &bytes[i..])?;
+    if trimmed.first() == Some(&b'{') {
+        return Some(trimmed.to_vec());
+    }
+    let marker = EMBED_MARKER.as_bytes();
+    let start = bytes.windows(marker.len()).position(|w| w == marker)? + marker.len();
+    let end = bytes[start..]
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
+        .map_or(bytes.len(), |i| start + i);
+    URL_SAFE_NO_PAD.decode(&bytes[start..end]).ok()
+}
+
+/// The signed JSON, for embedding in CSV or PDF.
+pub fn embedding(report: &RetentionReport) -> Result<String, Internal> {
+    let json = serde_json::to_vec(report).map_err(|e| Internal::new("report", e))?;
+    Ok(format!("{EMBED_MARKER}{}", URL_SAFE_NO_PAD.encode(json)))
+}
+
+/// The report as CSV: one section per table, then the signed JSON.
+pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
+    fn field(s: &str) -> String {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    }
+    let mut out = String::new();
+    out.push_str(&format!("# {} — {} as of {}\n", report.report, field(&report.jurisdiction), report.as_of));
+    out.push_str("section,class,policy,policy_days,held,oldest,overdue,destroyed_in_period\n");
+    for c in &report.classes {
+        out.push_str(&format!(
+            "class,{},{},{},{},{},{},{}\n",
+            c.class,
+            field(&c.policy),
+            c.policy_days.map(|d| d.to_string()).unwrap_or_default(),
+            c.held,
+            c.oldest.map(|d| d.to_string()).unwrap_or_default(),
+            c.overdue,
+            c.destroyed_in_period
+        ));
+    }
+    out.push_str("section,started_at,trigger,outcome,residents_destroyed,unissued_destroyed,addresses_destroyed,sessions_removed,audit_entries_removed,epochs_destroyed\n");
+    for r in &report.purge_runs {
+        out.push_str(&format!(
+            "purge_run,{},{},{},{},{},{},{},{},{}\n",
+            r.started_at.to_rfc3339(),
+            r.trigger,
+            r.outcome,
+            r.residents_destroyed,
+            r.unissued_destroyed,
+            r.addresses_destroyed,
+            r.sessions_removed,
+            r.audit_entries_removed,
+            field(&r.epochs_destroyed.join(" "))
+        ));
+    }
+    out.push_str("section,epoch,key_version,data_keys\n");
+    for e in &report.keys.epochs {
+        out.push_str(&format!("key_epoch,{},{},{}\n", e.epoch, e.key_version, e.data_keys));
+    }
+    for d in &report.keys.destroyed {
+        out.push_str(&format!("key_epoch_destroyed,{},,{}\n", d.epoch, d.destroyed_at.to_rfc3339()));
+    }
+    out.push_str("section,username,role,personal_data_reads\n");
+    for s in &report.staff_reads {
+        out.push_str(&format!("staff_reads,{},{},{}\n", s.username, s.role, s.personal_data_reads));
+    }
+    out.push_str(&format!(
+        "audit_chain,entries={},intact={},first_bad_entry={}\n",
+        report.audit.chain.entries,
+        report.audit.chain.intact,
+        report.audit.chain.first_bad_entry.map(|n| n.to_string()).unwrap_or_default()
+    ));
+    out.push_str(&format!(
+        "verification,checks={},valid={},not_valid={}\n",
+        report.verification.checks, report.verification.valid, report.verification.not_valid
+    ));
+    out.push_str(&embedding(report)?);
+    out.push('\n');
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_json_sorts_keys_at_every_level() {
+        let value: Value = serde_json::from_str(r#"{"b":1,"a":{"d":[{"z":1,"y":2}],"c":"x"}}"#).unwrap();
+        assert_eq!(canonical_json(&value), r#"{"a":{"c":"x","d":[{"y":2,"z":1}]},"b":1}"#);
+    }
+}

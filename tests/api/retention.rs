@@ -1,0 +1,414 @@
+//! Retention that enforces itself: purge with crypto-shredding and epoch destruction, the
+//! print-only address, an interrupted purge, key rotation, the tamper-evident audit chain, and
+//! the signed retention report.
+
+use chrono::{TimeDelta, TimeZone, Utc};
+use diesel::prelude::*;
+use muni_id::crypto::envelope::{seal_field, wrap_data_key};
+use muni_id::crypto::keyring::Epoch;
+use muni_id::crypto::secret::SecretKey;
+use muni_id::db::residents::ResidentRow;
+use muni_id::db::schema::{audit_head, audit_log, cards, resident_photos, residents};
+use muni_id::domain::resident::{CardFace, DateOfBirth, PersonName};
+use muni_id::domain::staff::StaffRole;
+use muni_id::services::purge::{self, PurgeError, PurgeOptions, PurgeOutcome};
+use muni_id::services::{audit, key_rotation, report, vault};
+use serde_json::{json, Value};
+
+use crate::helpers::{resident, spawn_app, spawn_app_with, TestApp};
+
+fn purge_now(app: &TestApp, dry_run: bool, fail_after: Option<u64>) -> Result<PurgeOutcome, PurgeError> {
+    let options = PurgeOptions {
+        as_of: app.ctx.clock.today(),
+        dry_run,
+        trigger: "cli",
+        fail_after,
+    };
+    purge::run(&app.ctx, &options, &|_, _| {})
+}
+
+fn resident_row(app: &TestApp, id: &str) -> Option<ResidentRow> {
+    let mut conn = app.ctx.db().unwrap();
+    muni_id::db::residents::find(&mut conn, id).unwrap()
+}
+
+fn chain(app: &TestApp) -> audit::ChainState {
+    let mut conn = app.ctx.db().unwrap();
+    audit::verify_chain(&mut conn, &app.ctx.signing).unwrap()
+}
+
+async fn issue(app: &TestApp, id: &str) -> Value {
+    let clerk = app.session(StaffRole::Clerk).await;
+    let res = app.post_json(&clerk, &format!("/api/v1/residents/{id}/cards"), &json!({"reason": "new"})).await;
+    assert_eq!(res.status(), 201);
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_purge_shreds_expired_residents_and_their_epoch_keys_even_in_old_copies() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let expiring = app.enroll_ok(&clerk, &resident("Expiring Person")).await;
+    let expiring_card = issue(&app, &expiring).await;
+    // Card until 2031-11-20, plus 180 days of grace: due after 2032-05-18, epoch 2032-05.
+    assert_eq!(resident_row(&app, &expiring).unwrap().key_epoch, "2032-05");
+
+    app.clock.advance(TimeDelta::days(400));
+    let clerk = app.session(StaffRole::Clerk).await;
+    let staying = app.enroll_ok(&clerk, &resident("Staying Person")).await;
+    issue(&app, &staying).await;
+
+    // A copy of the database, as a backup would hold it.
+    let backup_expiring = resident_row(&app, &expiring).unwrap();
+    let backup_staying = resident_row(&app, &staying).unwrap();
+    assert_ne!(backup_expiring.key_epoch, backup_staying.key_epoch);
+
+    app.clock.set(Utc.with_ymd_and_hms(2032, 6, 2, 9, 0, 0).unwrap());
+    let before = (app.count_rows("residents"), app.count_rows("audit_log"));
+    let dry = purge_now(&app, true, None).unwrap();
+    assert_eq!((dry.residents_destroyed, dry.unissued_destroyed), (1, 0));
+    assert!(dry.epochs_destroyed.contains(&"2032-05".to_owned()));
+    assert_eq!((app.count_rows("residents"), app.count_rows("audit_log")), before, "a dry run changes nothing");
+    assert!(app.ctx.keyring.epoch_keys(Epoch::parse("2032-05").unwrap()).is_ok());
+
+    let outcome = purge_now(&app, false, None).unwrap();
+    assert_eq!(outcome.residents_destroyed, 1);
+    assert!(outcome.epochs_destroyed.contains(&"2032-05".to_owned()));
+
+    // The API knows nothing more of the expiring resident.
+    let clerk = app.session(StaffRole::Clerk).await;
+    assert_eq!(app.get(&clerk, &format!("/api/v1/residents/{expiring}")).await.status(), 404);
+    // The raw database holds no ciphertext, wrapped key or photo of theirs...
+    let mut conn = app.ctx.db().unwrap();
+    let left: i64 = residents::table.filter(residents::id.eq(&expiring)).count().get_result(&mut *conn).unwrap();
+    let photos: i64 = resident_photos::table
+        .filter(resident_photos::resident_id.eq(&expiring))
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
+    assert_eq!((left, photos), (0, 0));
+    // ...but the card stays as a tombstone, and verifies as not valid.
+    let tombstone: Option<String> = cards::table
+        .find(expiring_card["card_number"].as_str().unwrap())
+        .select(cards::resident_id)
+        .first(&mut *conn)
+        .unwrap();
+    assert_eq!(tombstone, None);
+    let res = app
+        .client
+        .post(app.url("/api/v1/verify"))
+        .json(&json!({"token": expiring_card["qr_text"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.json::<Value>().await.unwrap(), json!({"valid": false}));
+    drop(conn);
+
+    // The copy taken before the purge no longer opens for them: their epoch key is gone...
+    assert!(vault::data_key_of(&app.ctx, &backup_expiring).is_err());
+    // ...while a resident of a later epoch still opens from the same copy.
+    let (_, face) = vault::open_face(&app.ctx, &backup_staying).unwrap();
+    assert_eq!(face.legal_name.as_str(), "Staying Person");
+    let view: Value = app.get(&clerk, &format!("/api/v1/residents/{staying}")).await.json().await.unwrap();
+    assert_eq!(view["legal_name"], "Staying Person");
+
+    // The report shows what went, and nothing overdue.
+    let built = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
+    let card_face = built.classes.iter().find(|c| c.class == "card_face").unwrap();
+    assert_eq!((card_face.held, card_face.overdue, card_face.destroyed_in_period), (1, 0, 1));
+    assert!(built.classes.iter().all(|c| c.overdue == 0), "{:?}", built.classes);
+    assert!(built.keys.destroyed.iter().any(|d| d.epoch == "2032-05"));
+    assert!(built.audit.chain.intact);
+    // A second purge finds nothing left to do.
+    let again = purge_now(&app, false, None).unwrap();
+    assert_eq!((again.residents_destroyed, again.epochs_destroyed.len()), (0, 0));
+}
+
+#[tokio::test]
+async fn the_print_only_address_goes_once_the_card_is_printed() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Address Holder")).await;
+    let card = issue(&app, &id).await;
+    let path = format!("/api/v1/residents/{id}");
+    let view: Value = app.get(&clerk, &path).await.json().await.unwrap();
+    assert_eq!(view["address"]["line1"], "12 Elm St");
+    let number = card["card_number"].as_str().unwrap();
+    assert_eq!(app.get(&clerk, &format!("/api/v1/cards/{number}/pdf")).await.status(), 200);
+    let view: Value = app.get(&clerk, &path).await.json().await.unwrap();
+    assert_eq!(view["address"], Value::Null, "gone from storage");
+    assert_eq!(view["legal_name"], "Address Holder", "the rest of the card face stays");
+    assert!(resident_row(&app, &id).unwrap().address.is_none());
+}
+
+#[tokio::test]
+async fn a_jurisdiction_may_keep_the_address() {
+    let app = spawn_app_with(|c| c.retention.retain_address = true).await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Address Kept")).await;
+    let card = issue(&app, &id).await;
+    let number = card["card_number"].as_str().unwrap();
+    assert_eq!(app.get(&clerk, &format!("/api/v1/cards/{number}/pdf")).await.status(), 200);
+    let view: Value = app.get(&clerk, &format!("/api/v1/residents/{id}")).await.json().await.unwrap();
+    assert_eq!(view["address"]["line1"], "12 Elm St");
+}
+
+#[tokio::test]
+async fn an_interrupted_purge_loses_nothing_and_a_rerun_finishes_exactly() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        ids.push(app.enroll_ok(&clerk, &resident(&format!("Unissued Number{}", ["One", "Two", "Three", "Four", "Five"][i]))).await);
+    }
+    app.clock.advance(TimeDelta::days(10));
+    let clerk = app.session(StaffRole::Clerk).await;
+    let keeper = app.enroll_ok(&clerk, &resident("Later Enrollee")).await;
+    // Enrolled 2026-11-21 + 30 days: due after 2026-12-21. The later one after 2026-12-31.
+    app.clock.set(Utc.with_ymd_and_hms(2026, 12, 27, 9, 0, 0).unwrap());
+    let err = purge_now(&app, false, Some(2)).unwrap_err();
+    assert!(matches!(err, PurgeError::Injected(2)), "{err}");
+    assert_eq!(app.count_rows("residents"), 4, "two destroyed, the rest untouched");
+    assert!(chain(&app).intact);
+
+    let outcome = purge_now(&app, false, None).unwrap();
+    assert_eq!(outcome.unissued_destroyed, 3, "the rerun destroys exactly what was left");
+    assert_eq!(app.count_rows("residents"), 1);
+    assert!(resident_row(&app, &keeper).is_some());
+    assert!(ids.iter().all(|id| resident_row(&app, id).is_none()));
+    // Epoch 2026-12 still holds the later enrollee until 2026-12-31: its key stays (the
+    // empty, finished epoch 2026-11 goes).
+    assert_eq!(outcome.epochs_destroyed, vec!["2026-11".to_owned()]);
+    app.clock.set(Utc.with_ymd_and_hms(2027, 1, 2, 9, 0, 0).unwrap());
+    let outcome = purge_now(&app, false, None).unwrap();
+    assert_eq!(outcome.unissued_destroyed, 1);
+    assert_eq!(outcome.epochs_destroyed, vec!["2026-12".to_owned()]);
+    let mut conn = app.ctx.db().unwrap();
+    let runs: i64 = muni_id::db::schema::purge_runs::table.count().get_result(&mut *conn).unwrap();
+    assert_eq!(runs, 3, "every run is recorded, the failed one too");
+}
+
+#[tokio::test]
+async fn only_one_purge_runs_at_a_time() {
+    let app = spawn_app().await;
+    let lock = purge::retention_lock(&app.ctx).unwrap();
+    assert!(matches!(purge_now(&app, false, None), Err(PurgeError::AlreadyRunning)));
+    drop(lock);
+    assert!(purge_now(&app, false, None).is_ok());
+}
+
+/// Inserts residents straight through the crypto layer (fast enough for thousands).
+fn insert_residents(app: &TestApp, count: usize) -> Vec<String> {
+    let today = app.ctx.clock.today();
+    let dob = DateOfBirth::parse("1980-01-01", today, 10).unwrap();
+    let epochs = [Epoch::parse("2027-03").unwrap(), Epoch::parse("2029-08").unwrap()];
+    let staff_id = {
+        app.add_staff("bulk.clerk", StaffRole::Clerk);
+        let mut conn = app.ctx.db().unwrap();
+        muni_id::db::staff::find_by_username(&mut conn, "bulk.clerk").unwrap().unwrap().id
+    };
+    let mut conn = app.ctx.db().unwrap();
+    let mut ids = Vec::with_capacity(count);
+    conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        for i in 0..count {
+            let id = uuid::Uuid::new_v4().to_string();
+            let epoch = epochs[i % 2];
+            let face = CardFace {
+                legal_name: PersonName::parse("legal_name", &format!("Bulk Person {i}")).unwrap(),
+                preferred_name: None,
+                date_of_birth: dob,
+                gender: None,
+                languages: vec![],
+                emergency_contact: None,
+                veteran: false,
+                organ_donor: false,
+            };
+            let key = SecretKey::generate();
+            let wrapped = wrap_data_key(&app.ctx.keyring, &id, epoch, &key).unwrap();
+            let row = ResidentRow {
+                id: id.clone(),
+                key_epoch: epoch.id(),
+                key_version: wrapped.version as i32,
+                wrapped_key: wrapped.bytes,
+                blind_index: vault::index_for(&app.ctx, epoch, &face).unwrap(),
+                face: vault::seal_json(&key, vault::face_binding(&id), &face).unwrap(),
+                address: None,
+                identity_points_met: true,
+                residency_points_met: true,
+                enrolled_by: staff_id.clone(),
+                enrolled_at: app.ctx.clock.now().naive_utc(),
+                updated_at: app.ctx.clock.now().naive_utc(),
+                destroy_after: epoch.last_day(),
+            };
+            let photo = seal_field(&key, vault::photo_binding(&id), b"jpeg").unwrap();
+            muni_id::db::residents::insert(conn, &row, &photo)?;
+            ids.push(id);
+        }
+        Ok(())
+    })
+    .unwrap();
+    ids
+}
+
+#[tokio::test]
+async fn key_rotation_rewraps_every_data_key_and_leaves_none_under_an_old_version() {
+    let app = spawn_app().await;
+    let ids = insert_residents(&app, 3000);
+    let outcome = key_rotation::rotate(&app.ctx, &|_, _| {}).unwrap();
+    assert_eq!(outcome.data_keys_rewrapped, 3000);
+    let mut conn = app.ctx.db().unwrap();
+    let old: i64 = residents::table.filter(residents::key_version.ne(2)).count().get_result(&mut *conn).unwrap();
+    assert_eq!(old, 0, "no data key is left under an old key version");
+    for epoch in ["2027-03", "2029-08"] {
+        let keys = app.ctx.keyring.epoch_keys(Epoch::parse(epoch).unwrap()).unwrap();
+        assert_eq!(keys.keks.keys().copied().collect::<Vec<_>>(), vec![2], "the old version is destroyed");
+    }
+    for id in ids.iter().step_by(1) {
+        let row = muni_id::db::residents::find(&mut conn, id).unwrap().unwrap();
+        let (_, face) = vault::open_face(&app.ctx, &row).unwrap();
+        assert!(face.legal_name.as_str().starts_with("Bulk Person "));
+    }
+    assert!(chain(&app).intact);
+    let built = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
+    let versions: Vec<(String, u32, u64)> = built.keys.epochs.iter().map(|e| (e.epoch.clone(), e.key_version, e.data_keys)).collect();
+    assert_eq!(versions, vec![("2027-03".into(), 2, 1500), ("2029-08".into(), 2, 1500)]);
+}
+
+/// A fresh app with a few audit entries, sealed.
+async fn audited_app() -> TestApp {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    app.enroll_ok(&clerk, &resident("Audit One")).await;
+    app.enroll_ok(&clerk, &resident("Audit Two")).await;
+    let mut conn = app.ctx.db().unwrap();
+    conn.transaction::<_, diesel::result::Error, _>(|conn| audit::seal_head(conn, &app.ctx.signing, Utc::now()).map(|_| ()))
+        .unwrap();
+    drop(conn);
+    let state = chain(&app);
+    assert!(state.intact && state.entries >= 4, "{state:?}");
+    app
+}
+
+#[tokio::test]
+async fn editing_an_audit_entry_is_detected_where_it_happened() {
+    let app = audited_app().await;
+    let mut conn = app.ctx.db().unwrap();
+    diesel::update(audit_log::table.find(3_i64))
+        .set(audit_log::action.eq("resident.read"))
+        .execute(&mut *conn)
+        .unwrap();
+    assert_eq!(chain(&app).first_bad_entry, Some(3));
+}
+
+#[tokio::test]
+async fn deleting_an_audit_entry_is_detected() {
+    let app = audited_app().await;
+    let mut conn = app.ctx.db().unwrap();
+    diesel::delete(audit_log::table.find(2_i64)).execute(&mut *conn).unwrap();
+    let state = chain(&app);
+    assert!(!state.intact);
+    assert_eq!(state.first_bad_entry, Some(2));
+}
+
+#[tokio::test]
+async fn swapping_two_audit_entries_is_detected() {
+    let app = audited_app().await;
+    let mut conn = app.ctx.db().unwrap();
+    let row = |seq: i64, conn: &mut muni_id::db::DbConnection| {
+        audit_log::table
+            .find(seq)
+            .select((audit_log::actor, audit_log::action, audit_log::subject, audit_log::prev_hash, audit_log::entry_hash))
+            .first::<(String, String, Option<String>, String, String)>(conn)
+            .unwrap()
+    };
+    let (two, three) = (row(2, &mut conn), row(3, &mut conn));
+    for (seq, r) in [(2_i64, &three), (3_i64, &two)] {
+        diesel::update(audit_log::table.find(seq))
+            .set((
+                audit_log::actor.eq(&r.0),
+                audit_log::action.eq(&r.1),
+                audit_log::subject.eq(&r.2),
+                audit_log::prev_hash.eq(&r.3),
+                audit_log::entry_hash.eq(&r.4),
+            ))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    assert_eq!(chain(&app).first_bad_entry, Some(2));
+}
+
+#[tokio::test]
+async fn truncating_the_tail_is_detected_even_with_the_head_rewritten() {
+    let app = audited_app().await;
+    let mut conn = app.ctx.db().unwrap();
+    let last: i64 = audit_log::table.select(diesel::dsl::max(audit_log::seq)).first::<Option<i64>>(&mut *conn).unwrap().unwrap();
+    diesel::delete(audit_log::table.filter(audit_log::seq.ge(last - 1))).execute(&mut *conn).unwrap();
+    // Bare truncation: the head still names the removed entry.
+    assert_eq!(chain(&app).first_bad_entry, Some(last - 1));
+    // A careful attacker rewrites the head too; the signed seal still remembers.
+    let (seq, hash): (i64, String) = audit_log::table
+        .order(audit_log::seq.desc())
+        .select((audit_log::seq, audit_log::entry_hash))
+        .first(&mut *conn)
+        .unwrap();
+    diesel::update(audit_head::table.find(1))
+        .set((audit_head::seq.eq(seq), audit_head::entry_hash.eq(hash)))
+        .execute(&mut *conn)
+        .unwrap();
+    let state = chain(&app);
+    assert!(!state.intact);
+    assert_eq!(state.first_bad_entry, Some(last - 1));
+    // The HTTP view says the same.
+    let auditor = app.session(StaffRole::Auditor).await;
+    let body: Value = app.get(&auditor, "/api/v1/audit/verify").await.json().await.unwrap();
+    assert_eq!(body["intact"], false);
+}
+
+#[tokio::test]
+async fn the_report_is_signed_in_every_format_and_one_changed_byte_breaks_it() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Reported Person")).await;
+    app.get(&clerk, &format!("/api/v1/residents/{id}")).await;
+    let auditor = app.session(StaffRole::Auditor).await;
+
+    let res = app.get(&auditor, "/api/v1/reports/retention").await;
+    assert_eq!(res.status(), 200);
+    let json_bytes = res.bytes().await.unwrap().to_vec();
+    let body: Value = serde_json::from_slice(&json_bytes).unwrap();
+    for key in ["classes", "purge_runs", "audit", "keys", "staff_reads", "verification", "signature"] {
+        assert!(body.get(key).is_some(), "{key}");
+    }
+    assert!(body["classes"].as_array().unwrap().iter().all(|c| c["overdue"] == 0));
+    let reads: u64 = body["staff_reads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["personal_data_reads"].as_u64().unwrap())
+        .sum();
+    assert_eq!(reads, 1, "one read of personal data in the period");
+    assert!(!String::from_utf8_lossy(&json_bytes).contains("Reported Person"), "no PII in the report");
+    assert!(report::verify(&app.ctx.signing, &json_bytes).is_ok());
+    let pretty = serde_json::to_vec_pretty(&body).unwrap();
+    assert!(report::verify(&app.ctx.signing, &pretty).is_ok(), "whitespace does not matter");
+    let text = String::from_utf8(json_bytes.clone()).unwrap();
+    let changed = text.replacen("\"held\":1", "\"held\":2", 1);
+    assert_ne!(changed, text);
+    assert_eq!(report::verify(&app.ctx.signing, changed.as_bytes()), Err(report::ReportCheckError::BadSignature));
+
+    let csv = app.get(&auditor, "/api/v1/reports/retention?format=csv").await;
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let csv = csv.text().await.unwrap();
+    assert!(csv.lines().any(|l| l.starts_with("class,card_face,")));
+    assert!(csv.lines().all(|l| !l.contains("Reported")));
+    assert!(report::verify(&app.ctx.signing, csv.as_bytes()).is_ok());
+    let mut tampered = csv.into_bytes();
+    let at = tampered.len() - 20;
+    tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
+    assert!(report::verify(&app.ctx.signing, &tampered).is_err());
+
+    let (status, code, _) =
+        crate::helpers::error_code(app.get(&auditor, "/api/v1/reports/retention?format=xml").await).await;
+    assert_eq!((status, code.as_str()), (422, "invalid_format"));
+    assert_eq!(app.get(&clerk, "/api/v1/reports/retention").await.status(), 403);
+}
