@@ -1,6 +1,7 @@
-//! The fonts embedded in the card: Noto Sans (Latin, Greek, Cyrillic, Vietnamese) regular and
-//! bold, Noto Sans Arabic, and Droid Sans Fallback for Chinese, Japanese and Korean. Each is
-//! parsed once, for shaping (rustybuzz) and for embedding (printpdf, subset on save).
+//! The fonts embedded in the card: Noto Sans (Latin, Greek, Cyrillic, Vietnamese) and Noto Sans
+//! Arabic, regular and bold, and Droid Sans Fallback for Chinese and Japanese (it has no Hangul
+//! syllables: Korean names are refused). Each is parsed once, for shaping (rustybuzz) and for
+//! embedding (printpdf, subset on save).
 
 use printpdf::ParsedFont;
 use rustybuzz::Face;
@@ -12,6 +13,8 @@ const NOTO_SANS_REGULAR: &[u8] =
 const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../../templates/card/fonts/NotoSans-Bold.ttf");
 const NOTO_SANS_ARABIC: &[u8] =
     include_bytes!("../../../templates/card/fonts/NotoSansArabic-Regular.ttf");
+const NOTO_SANS_ARABIC_BOLD: &[u8] =
+    include_bytes!("../../../templates/card/fonts/NotoSansArabic-Bold.ttf");
 const DROID_SANS_FALLBACK: &[u8] =
     include_bytes!("../../../templates/card/fonts/DroidSansFallbackFull.ttf");
 
@@ -21,12 +24,18 @@ pub(super) enum FontKey {
     Regular,
     Bold,
     Arabic,
+    ArabicBold,
     Cjk,
 }
 
 impl FontKey {
-    pub(super) const ALL: [FontKey; 4] =
-        [FontKey::Regular, FontKey::Bold, FontKey::Arabic, FontKey::Cjk];
+    pub(super) const ALL: [FontKey; 5] = [
+        FontKey::Regular,
+        FontKey::Bold,
+        FontKey::Arabic,
+        FontKey::ArabicBold,
+        FontKey::Cjk,
+    ];
 
     fn index(self) -> usize {
         self as usize
@@ -37,6 +46,7 @@ impl FontKey {
             FontKey::Regular => NOTO_SANS_REGULAR,
             FontKey::Bold => NOTO_SANS_BOLD,
             FontKey::Arabic => NOTO_SANS_ARABIC,
+            FontKey::ArabicBold => NOTO_SANS_ARABIC_BOLD,
             FontKey::Cjk => DROID_SANS_FALLBACK,
         }
     }
@@ -47,12 +57,13 @@ impl FontKey {
             FontKey::Regular => "NotoSans",
             FontKey::Bold => "NotoSansBold",
             FontKey::Arabic => "NotoSansArabic",
+            FontKey::ArabicBold => "NotoSansArabicBold",
             FontKey::Cjk => "DroidSansFallback",
         }
     }
 }
 
-/// The weight a piece of text asks for; scripts without a bold face use their regular one.
+/// The weight a piece of text asks for; Chinese and Japanese have a regular face only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Weight {
     Regular,
@@ -64,7 +75,7 @@ impl Weight {
     fn chain(self) -> [FontKey; 3] {
         match self {
             Weight::Regular => [FontKey::Regular, FontKey::Arabic, FontKey::Cjk],
-            Weight::Bold => [FontKey::Bold, FontKey::Arabic, FontKey::Cjk],
+            Weight::Bold => [FontKey::Bold, FontKey::ArabicBold, FontKey::Cjk],
         }
     }
 }
@@ -162,6 +173,7 @@ mod tests {
             assert_eq!(fonts.pick(Weight::Regular, c, None), Some(key), "{c}");
         }
         assert_eq!(fonts.pick(Weight::Bold, 'ñ', None), Some(FontKey::Bold));
+        assert_eq!(fonts.pick(Weight::Bold, 'م', None), Some(FontKey::ArabicBold));
         assert_eq!(fonts.pick(Weight::Regular, 'ሰ', None), None);
         // Droid Sans Fallback has no Hangul syllables: Korean names are refused.
         assert_eq!(fonts.pick(Weight::Regular, '한', None), None);
@@ -172,8 +184,8 @@ mod tests {
     fn spaces_stay_with_the_text_around_them() {
         let fonts = Fonts::load().unwrap();
         assert_eq!(
-            fonts.pick(Weight::Bold, ' ', Some(FontKey::Arabic)),
-            Some(FontKey::Arabic)
+            fonts.pick(Weight::Bold, ' ', Some(FontKey::ArabicBold)),
+            Some(FontKey::ArabicBold)
         );
         assert_eq!(fonts.pick(Weight::Bold, ' ', None), Some(FontKey::Bold));
     }

@@ -215,24 +215,25 @@ impl Design {
         let issued = format_date(card.issued_on);
         let expires = format_date(card.expires_on);
         let mut cells = vec![
-            ("DATE OF BIRTH", "date_of_birth", dob.as_str(), COL_X, 0),
-            ("ISSUED", "issued_on", issued.as_str(), COL_X, 1),
-            ("EXPIRES", "expires_on", expires.as_str(), COL2_X, 1),
-            ("CARD NO.", "card_number", card.card_number.as_str(), COL_X, 2),
+            ("DATE OF BIRTH", "date_of_birth", dob.as_str(), 0, 0),
+            ("ISSUED", "issued_on", issued.as_str(), 0, 1),
+            ("EXPIRES", "expires_on", expires.as_str(), 1, 1),
+            ("CARD NO.", "card_number", card.card_number.as_str(), 0, 2),
         ];
         if let Some(gender) = card.gender.as_deref().filter(|g| !g.trim().is_empty()) {
-            cells.push(("GENDER", "gender", gender, COL2_X, 0));
+            cells.push(("GENDER", "gender", gender, 1, 0));
         }
         let mut marks = Vec::new();
-        for (label, field, value, x, row) in cells {
-            let width = if x == COL_X && row != 2 { COL2_X - COL_X - 1.5 } else { RIGHT - x };
-            let max_pt = if row == 2 { 9.5 } else { 8.5 };
-            let stack = fit_stack(
-                &self.fonts,
-                &[self.label(label, 0.0), self.block(field, value, Weight::Bold, max_pt)],
-                width,
-                ROW_H,
-            )?;
+        for (label, field, value, column, row) in cells {
+            let x = if column == 0 { COL_X } else { COL2_X };
+            // The card number has the whole row; other cells half of it.
+            let (width, max_pt) = match (column, row) {
+                (0, 2) => (RIGHT - x, 9.5),
+                (0, _) => (COL2_X - COL_X - 1.5, 8.5),
+                _ => (RIGHT - x, 8.5),
+            };
+            let blocks = [self.label(label, 0.0), self.block(field, value, Weight::Bold, max_pt)];
+            let stack = fit_stack(&self.fonts, &blocks, width, ROW_H)?;
             push_stack(&mut marks, stack, x, GRID_TOP + row as f32 * ROW_H);
         }
         Ok(marks)
