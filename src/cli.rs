@@ -89,7 +89,7 @@ enum ReportCommand {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
-    /// Check a report's signature (JSON, or a CSV that embeds it).
+    /// Check a report's signature (JSON, or the CSV or PDF that carries it).
     Verify { file: PathBuf },
 }
 
@@ -97,6 +97,7 @@ enum ReportCommand {
 enum ReportFormat {
     Json,
     Csv,
+    Pdf,
 }
 
 #[derive(Subcommand)]
@@ -405,6 +406,7 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
             let bytes = match format {
                 ReportFormat::Json => serde_json::to_vec_pretty(&built)?,
                 ReportFormat::Csv => report::to_csv(&built)?.into_bytes(),
+                ReportFormat::Pdf => crate::render::report_pdf::render(&built)?,
             };
             match output {
                 Some(path) => {

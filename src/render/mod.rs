@@ -4,3 +4,4 @@
 pub mod card_pdf;
 pub mod photo;
 pub mod qr;
+pub mod report_pdf;

@@ -16,7 +16,7 @@ use crate::services::report::{self, RetentionReport};
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 pub struct ReportQuery {
-    /// `json` (default) or `csv`.
+    /// `json` (default), `csv` or `pdf`.
     pub format: Option<String>,
     /// The day the report is as of (YYYY-MM-DD); default today.
     pub as_of: Option<String>,
@@ -38,13 +38,27 @@ pub async fn retention(
         .transpose()
         .map_err(|e| ApiError::unprocessable(e.code, e.message).with("field", e.field))?;
     let format = format.unwrap_or_else(|| "json".into());
-    if !matches!(format.as_str(), "json" | "csv") {
-        return Err(ApiError::unprocessable("invalid_format", "format is json or csv").with("field", "format"));
+    if !matches!(format.as_str(), "json" | "csv" | "pdf") {
+        return Err(ApiError::unprocessable("invalid_format", "format is json, csv or pdf").with("field", "format"));
     }
-    let built = web::block(move || report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))).await??;
+    let pdf = format == "pdf";
+    let (built, pdf_bytes) = web::block(move || -> Result<_, ApiError> {
+        let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
+        let pdf_bytes = if pdf {
+            Some(crate::render::report_pdf::render(&built).map_err(|e| crate::error::Internal::new("report PDF", e))?)
+        } else {
+            None
+        };
+        Ok((built, pdf_bytes))
+    })
+    .await??;
     let filename = format!("retention-report-{}.{format}", built.as_of);
     let disposition = (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\""));
     Ok(match format.as_str() {
+        "pdf" => HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, "application/pdf"))
+            .insert_header(disposition)
+            .body(pdf_bytes.unwrap_or_default()),
         "csv" => HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
             .insert_header(disposition)

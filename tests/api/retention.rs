@@ -407,6 +407,23 @@ async fn the_report_is_signed_in_every_format_and_one_changed_byte_breaks_it() {
     tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
     assert!(report::verify(&app.ctx.signing, &tampered).is_err());
 
+    let pdf = app.get(&auditor, "/api/v1/reports/retention?format=pdf").await;
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let pdf = pdf.bytes().await.unwrap().to_vec();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(report::verify(&app.ctx.signing, &pdf).is_ok(), "the PDF carries the signed report");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let text = std::process::Command::new("pdftotext").args([path.to_str().unwrap(), "-"]).output().expect("pdftotext (bash tests/run.sh installs poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Retention report") && text.contains("card face"), "{text}");
+    assert!(!text.contains("Reported Person"));
+    let mut altered = pdf.clone();
+    let at = altered.len() - 30;
+    altered[at] = if altered[at] == b'A' { b'B' } else { b'A' };
+    assert!(report::verify(&app.ctx.signing, &altered).is_err());
+
     let (status, code, _) =
         crate::helpers::error_code(app.get(&auditor, "/api/v1/reports/retention?format=xml").await).await;
     assert_eq!((status, code.as_str()), (422, "invalid_format"));

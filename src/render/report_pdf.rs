@@ -1,0 +1,384 @@
+//! The retention report as a printable A4 PDF: a chart of how long each data class is kept
+//! against its policy limit, the tables of the report, and the signed JSON carried as a trailing
+//! PDF comment, so `muni-id report verify FILE` checks a printed-to-PDF copy as well.
+//!
+//! Text is set in the PDF's built-in Helvetica (WinAnsi): the report holds no names of
+//! residents, only class names, numbers, dates and staff usernames.
+
+use printpdf::{
+    BuiltinFont, Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+
+use crate::services::report::{embedding, RetentionReport};
+
+const PAGE_W: f32 = 595.0;
+const PAGE_H: f32 = 842.0;
+const MARGIN: f32 = 48.0;
+const INK: [u8; 3] = [0x1a, 0x1a, 0x1a];
+const MUTED: [u8; 3] = [0x55, 0x5b, 0x66];
+const ACCENT: [u8; 3] = [0x1f, 0x4e, 0x79];
+const ALARM: [u8; 3] = [0xb0, 0x1e, 0x1e];
+const RULE: [u8; 3] = [0xc8, 0xcd, 0xd4];
+
+#[derive(Debug, thiserror::Error)]
+#[error("the report PDF could not be written: {0}")]
+pub struct ReportPdfError(String);
+
+/// Pages are filled top-down; `y` is the baseline of the next line in PDF points from the bottom.
+struct Writer {
+    pages: Vec<Vec<Op>>,
+    y: f32,
+}
+
+impl Writer {
+    fn new() -> Self {
+        Self { pages: vec![Vec::new()], y: PAGE_H - MARGIN }
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    /// Makes room for `height` points, starting a new page when needed.
+    fn need(&mut self, height: f32) {
+        if self.y - height < MARGIN {
+            self.pages.push(Vec::new());
+            self.y = PAGE_H - MARGIN;
+        }
+    }
+
+    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, rgb: [u8; 3], text: &str) {
+        let font = if bold { BuiltinFont::HelveticaBold } else { BuiltinFont::Helvetica };
+        let ops = self.ops();
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFillColor { col: color(rgb) });
+        ops.push(Op::SetFont { font: PdfFontHandle::Builtin(font), size: Pt(size) });
+        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
+        ops.push(Op::ShowText { items: vec![TextItem::Text(winansi(text))] });
+        ops.push(Op::EndTextSection);
+    }
+
+    fn line_of_text(&mut self, size: f32, bold: bool, rgb: [u8; 3], text: &str) {
+        self.need(size * 1.5);
+        self.y -= size * 1.35;
+        let y = self.y;
+        self.text(MARGIN, y, size, bold, rgb, text);
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, rgb: [u8; 3]) {
+        let ops = self.ops();
+        ops.push(Op::SetFillColor { col: color(rgb) });
+        let mut rect = Rect::from_xywh(Pt(x), Pt(y), Pt(w), Pt(h));
+        rect.mode = Some(PaintMode::Fill);
+        ops.push(Op::DrawRectangle { rectangle: rect });
+    }
+
+    fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, rgb: [u8; 3], width: f32) {
+        let ops = self.ops();
+        ops.push(Op::SetOutlineColor { col: color(rgb) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        let point = |x, y| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
+        ops.push(Op::DrawLine { line: Line { points: vec![point(x1, y1), point(x2, y2)], is_closed: false } });
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.need(40.0);
+        self.y -= 14.0;
+        self.line_of_text(12.5, true, ACCENT, text);
+        self.y -= 3.0;
+        let y = self.y;
+        self.rule(MARGIN, y, PAGE_W - MARGIN, y, RULE, 0.6);
+    }
+
+    /// A table: column x offsets, a bold header, then rows; cells marked `!` print in red.
+    fn table(&mut self, columns: &[f32], header: &[&str], rows: &[Vec<String>]) {
+        let size = 8.5;
+        self.need(size * 3.0);
+        self.y -= size * 1.6;
+        let y = self.y;
+        for (x, title) in columns.iter().zip(header) {
+            self.text(MARGIN + x, y, size, true, MUTED, title);
+        }
+        for row in rows {
+            self.need(size * 1.5);
+            self.y -= size * 1.45;
+            let y = self.y;
+            for (x, cell) in columns.iter().zip(row) {
+                let (rgb, shown) = match cell.strip_prefix('!') {
+                    Some(alarm) => (ALARM, alarm),
+                    None => (INK, cell.as_str()),
+                };
+                self.text(MARGIN + x, y, size, rgb == ALARM, rgb, shown);
+            }
+        }
+    }
+}
+
+fn color([r, g, b]: [u8; 3]) -> Color {
+    let c = |v: u8| f32::from(v) / 255.0;
+    Color::Rgb(Rgb { r: c(r), g: c(g), b: c(b), icc_profile: None })
+}
+
+/// The built-in fonts speak WinAnsi: keep Latin-1, replace anything else visibly.
+fn winansi(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '—' | '–' => '-',
+            '’' => '\'',
+            c if (c as u32) < 0x100 => c,
+            _ => '?',
+        })
+        .collect()
+}
+
+fn days_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i64 {
+    (to - from).num_days().max(0)
+}
+
+/// How long the oldest record of each class with a day limit has been kept, against the limit.
+fn chart(w: &mut Writer, report: &RetentionReport) {
+    let bars: Vec<_> = report
+        .classes
+        .iter()
+        .filter_map(|c| c.policy_days.map(|limit| (c, limit)))
+        .collect();
+    let row_h = 26.0;
+    let height = row_h * bars.len() as f32 + 34.0;
+    w.need(height);
+    let label_w = 120.0;
+    let plot_x = MARGIN + label_w;
+    let plot_w = PAGE_W - MARGIN - plot_x - 135.0;
+    let top = w.y - 8.0;
+    w.text(
+        plot_x,
+        top - 4.0,
+        7.5,
+        false,
+        MUTED,
+        "bar: age of the oldest record held; line: the policy limit (100%)",
+    );
+    for (i, (class, limit)) in bars.iter().enumerate() {
+        let base = top - 20.0 - row_h * (i as f32) - 12.0;
+        let age = class.oldest.map(|d| days_between(d, report.as_of)).unwrap_or(0);
+        let share = if *limit == 0 { 0.0 } else { age as f32 / *limit as f32 };
+        let scale = plot_w / 1.25;
+        let bar_w = (share.min(1.25) * scale).max(if class.held > 0 { 1.5 } else { 0.0 });
+        let rgb = if class.overdue > 0 { ALARM } else { ACCENT };
+        w.text(MARGIN, base + 4.0, 8.5, true, INK, &class.class.replace('_', " "));
+        w.rect(plot_x, base, plot_w, 14.0, [0xee, 0xf1, 0xf5]);
+        w.rect(plot_x, base, bar_w, 14.0, rgb);
+        let limit_x = plot_x + scale;
+        w.rule(limit_x, base - 3.0, limit_x, base + 17.0, INK, 1.2);
+        let caption = format!(
+            "{} held, oldest {} d of {} d{}",
+            class.held,
+            age,
+            limit,
+            if class.overdue > 0 { format!(" - {} OVERDUE", class.overdue) } else { String::new() }
+        );
+        w.text(plot_x + plot_w + 4.0, base + 4.0, 7.0, class.overdue > 0, rgb, &caption);
+    }
+    w.y = top - 20.0 - row_h * bars.len() as f32 - 10.0;
+}
+
+/// Renders the report; the signed JSON rides along at the end of the file.
+pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
+    let mut w = Writer::new();
+    w.line_of_text(18.0, true, ACCENT, "Retention report");
+    w.line_of_text(11.0, false, INK, &format!("{} - as of {}", report.jurisdiction, report.as_of));
+    w.line_of_text(
+        8.5,
+        false,
+        MUTED,
+        &format!(
+            "Generated {} UTC. Period for reads and purges: {} to {}. No personal data appears in this report.",
+            report.generated_at.format("%Y-%m-%d %H:%M"),
+            report.period_start,
+            report.as_of
+        ),
+    );
+    let overdue: u64 = report.classes.iter().map(|c| c.overdue).sum();
+    let (verdict, rgb) = if overdue == 0 {
+        ("Overdue records: 0 - every class is within its policy.".to_owned(), ACCENT)
+    } else {
+        (format!("OVERDUE RECORDS: {overdue} - see the classes marked below."), ALARM)
+    };
+    w.y -= 6.0;
+    w.line_of_text(11.0, true, rgb, &verdict);
+
+    w.heading("Data held against the policy");
+    chart(&mut w, report);
+    let rows: Vec<Vec<String>> = report
+        .classes
+        .iter()
+        .map(|c| {
+            vec![
+                c.class.replace('_', " "),
+                c.held.to_string(),
+                c.oldest.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                if c.overdue > 0 { format!("!{} OVERDUE", c.overdue) } else { "0".into() },
+                c.destroyed_in_period.to_string(),
+            ]
+        })
+        .collect();
+    w.table(&[0.0, 150.0, 210.0, 290.0, 380.0], &["class", "held", "oldest", "overdue", "destroyed in period"], &rows);
+    for c in &report.classes {
+        w.line_of_text(7.5, false, MUTED, &format!("{}: {}", c.class.replace('_', " "), c.policy));
+    }
+
+    w.heading("Purge runs");
+    let runs: Vec<Vec<String>> = report
+        .purge_runs
+        .iter()
+        .take(12)
+        .map(|r| {
+            vec![
+                r.started_at.format("%Y-%m-%d %H:%M").to_string(),
+                r.trigger.clone(),
+                if r.outcome == "completed" { r.outcome.clone() } else { format!("!{}", r.outcome) },
+                (r.residents_destroyed + r.unissued_destroyed).to_string(),
+                r.addresses_destroyed.to_string(),
+                r.audit_entries_removed.to_string(),
+                if r.epochs_destroyed.is_empty() { "-".into() } else { r.epochs_destroyed.join(" ") },
+            ]
+        })
+        .collect();
+    if runs.is_empty() {
+        w.line_of_text(8.5, false, MUTED, "No purge has run yet.");
+    } else {
+        w.table(
+            &[0.0, 85.0, 130.0, 185.0, 245.0, 300.0, 355.0],
+            &["started (UTC)", "by", "outcome", "residents", "addresses", "audit", "epoch keys destroyed"],
+            &runs,
+        );
+    }
+
+    w.heading("Audit chain");
+    let chain = &report.audit.chain;
+    let state = if chain.intact {
+        format!("Intact: {} entries, each chained by hash to the one before.", chain.entries)
+    } else {
+        format!(
+            "BROKEN at entry {}: {} entries read. Investigate before trusting the trail.",
+            chain.first_bad_entry.unwrap_or_default(),
+            chain.entries
+        )
+    };
+    w.line_of_text(9.5, !chain.intact, if chain.intact { INK } else { ALARM }, &state);
+    w.line_of_text(
+        8.5,
+        false,
+        MUTED,
+        &match report.audit.last_sealed_entry {
+            Some(seq) => format!("Last signed seal of the chain head: entry {seq}."),
+            None => "The chain head has not been sealed yet.".into(),
+        },
+    );
+
+    w.heading("Keys");
+    let keys = &report.keys;
+    let epochs: Vec<Vec<String>> = keys
+        .epochs
+        .iter()
+        .map(|e| vec![e.epoch.clone(), e.key_version.to_string(), e.data_keys.to_string()])
+        .collect();
+    if epochs.is_empty() {
+        w.line_of_text(8.5, false, MUTED, "No epoch protects any resident.");
+    } else {
+        w.table(&[0.0, 80.0, 160.0], &["epoch", "key version", "data keys"], &epochs);
+    }
+    w.line_of_text(
+        8.5,
+        false,
+        MUTED,
+        &format!("{} further epochs are prepared and empty.", keys.empty_epochs_prepared),
+    );
+    let destroyed: Vec<String> = keys
+        .destroyed
+        .iter()
+        .map(|d| format!("{} ({})", d.epoch, d.destroyed_at.format("%Y-%m-%d")))
+        .collect();
+    w.line_of_text(
+        8.5,
+        false,
+        INK,
+        &format!(
+            "Destroyed epochs: {}",
+            if destroyed.is_empty() { "none".into() } else { destroyed.join(", ") }
+        ),
+    );
+    for chunk in wrap_words(&keys.statement, 110) {
+        w.line_of_text(8.0, false, MUTED, &chunk);
+    }
+
+    w.heading("Personal-data reads by staff member (period)");
+    let reads: Vec<Vec<String>> = report
+        .staff_reads
+        .iter()
+        .map(|s| vec![s.username.clone(), s.role.clone(), s.personal_data_reads.to_string()])
+        .collect();
+    w.table(&[0.0, 160.0, 260.0], &["username", "role", "reads"], &reads);
+
+    w.heading("Verification (period, aggregate only)");
+    let v = &report.verification;
+    w.line_of_text(
+        9.5,
+        false,
+        INK,
+        &format!("{} checks: {} valid, {} not valid. No check is recorded per card.", v.checks, v.valid, v.not_valid),
+    );
+
+    w.heading("Signature");
+    let signature = report
+        .signature
+        .as_ref()
+        .map(|s| format!("{} by key {}", s.alg, s.kid))
+        .unwrap_or_else(|| "unsigned".into());
+    w.line_of_text(8.5, false, INK, &format!("Signed {signature} over the canonical JSON of this report."));
+    w.line_of_text(8.5, false, MUTED, "The signed JSON travels inside this file: check it with `muni-id report verify FILE`.");
+
+    let page_count = w.pages.len();
+    let pages: Vec<PdfPage> = w
+        .pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut ops)| {
+            let mut footer = Writer { pages: vec![Vec::new()], y: 0.0 };
+            footer.text(MARGIN, 24.0, 7.0, false, MUTED, &format!("muni-id retention report - page {} of {page_count}", i + 1));
+            ops.extend(footer.pages.remove(0));
+            PdfPage::new(Mm(PAGE_W / 2.834_646), Mm(PAGE_H / 2.834_646), ops)
+        })
+        .collect();
+    let mut doc = PdfDocument::new("Retention report");
+    doc.metadata.info.subject = format!("{} as of {}", report.jurisdiction, report.as_of);
+    let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let mut bytes = doc.with_pages(pages).save(&options, &mut warnings);
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(ReportPdfError("the PDF writer produced no document".into()));
+    }
+    // After %%EOF a PDF reader ignores comments; `report verify` reads this line.
+    let signed = embedding(report).map_err(|e| ReportPdfError(e.to_string()))?;
+    bytes.extend_from_slice(format!("\n%{signed}\n").as_bytes());
+    Ok(bytes)
+}
+
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.len() + word.len() + 1 > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
