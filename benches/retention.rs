@@ -78,6 +78,7 @@ fn insert_residents(ctx: &AppContext, count: usize) {
                     enrolled_at: ctx.clock.now().naive_utc(),
                     updated_at: ctx.clock.now().naive_utc(),
                     destroy_after: epoch.last_day(),
+                address_updated_at: None,
                 };
                 let photo = seal_field(&key, vault::photo_binding(&id), &[0u8; 20_000]).expect("seal photo");
                 muni_id::db::residents::insert(conn, &row, &photo)?;

@@ -22,6 +22,7 @@ pub struct ResidentRow {
     pub enrolled_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub destroy_after: NaiveDate,
+    pub address_updated_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &ResidentRow, photo: &[u8]) -> QueryResult<()> {
@@ -88,8 +89,9 @@ pub fn update_sealed(
         ))
         .execute(conn)?;
     if let Some(address) = &change.address {
+        let set_at = address.as_ref().map(|_| change.updated_at);
         diesel::update(residents::table.find(id))
-            .set(residents::address.eq(address))
+            .set((residents::address.eq(address), residents::address_updated_at.eq(set_at)))
             .execute(conn)?;
     }
     if let Some(photo) = &change.photo {
@@ -127,7 +129,7 @@ pub fn delete(conn: &mut DbConnection, ids: &[String]) -> QueryResult<usize> {
     diesel::delete(residents::table.filter(residents::id.eq_any(ids))).execute(conn)
 }
 
-/// Residents still holding an address although a card carrying it has been printed.
+/// Residents still holding an address although a card printed since it was set carries it.
 pub fn printed_with_address(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<String>> {
     use super::schema::cards;
     use diesel::dsl::exists;
@@ -136,7 +138,7 @@ pub fn printed_with_address(conn: &mut DbConnection, limit: i64) -> QueryResult<
         .filter(exists(
             cards::table
                 .filter(cards::resident_id.eq(residents::id.nullable()))
-                .filter(cards::printed_at.is_not_null()),
+                .filter(cards::printed_at.gt(residents::address_updated_at)),
         ))
         .limit(limit)
         .select(residents::id)
@@ -144,8 +146,11 @@ pub fn printed_with_address(conn: &mut DbConnection, limit: i64) -> QueryResult<
 }
 
 pub fn clear_address(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
-    diesel::update(residents::table.find(id))
-        .set(residents::address.eq(None::<Vec<u8>>))
+    diesel::update(residents::table.find(id).filter(residents::address.is_not_null()))
+        .set((
+            residents::address.eq(None::<Vec<u8>>),
+            residents::address_updated_at.eq(None::<NaiveDateTime>),
+        ))
         .execute(conn)
 }
 

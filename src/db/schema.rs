@@ -45,6 +45,7 @@ diesel::table! {
         enrolled_at -> Timestamp,
         updated_at -> Timestamp,
         destroy_after -> Date,
+        address_updated_at -> Nullable<Timestamp>,
     }
 }
 

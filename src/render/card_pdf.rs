@@ -7,6 +7,7 @@ mod fonts;
 mod images;
 mod layout;
 mod pdf;
+mod sfnt;
 mod shape;
 mod wrap;
 

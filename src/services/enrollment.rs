@@ -372,6 +372,7 @@ pub fn enroll(
         enrolled_at: now.naive_utc(),
         updated_at: now.naive_utc(),
         destroy_after,
+        address_updated_at: address.as_ref().map(|_| now.naive_utc()),
     };
     let sealed_photo = seal_field(&data_key, photo_binding(&id), &photo_jpeg)?;
     let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth);

@@ -175,7 +175,9 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
     };
     let audit_cutoff = midnight(as_of - TimeDelta::days(i64::from(retention.audit_days)));
     let now = ctx.clock.now();
-    let idle_cutoff = (now - TimeDelta::minutes(ctx.config.auth.session_idle_minutes)).naive_utc();
+    // Sessions are judged at the report's day (its midnight, or now when that is later).
+    let as_of_time = midnight(as_of).max(now.naive_utc());
+    let idle_cutoff = as_of_time - TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
 
     let classes = vec![
         ClassReport {
@@ -237,7 +239,7 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
                 .map(|t| t.date()),
             overdue: count(
                 sessions::table
-                    .filter(sessions::expires_at.le(now.naive_utc()).or(sessions::last_seen_at.lt(idle_cutoff)))
+                    .filter(sessions::expires_at.le(as_of_time).or(sessions::last_seen_at.lt(idle_cutoff)))
                     .count()
                     .get_result(&mut *conn)?,
             ),

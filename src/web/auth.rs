@@ -1,4 +1,9 @@
 //! Request extractors for signed-in staff, and the role check every protected route makes.
+//!
+//! API clients send `Authorization: Bearer <token>`. The staff pages keep the same opaque token
+//! in an HttpOnly, SameSite=Strict cookie; the API accepts that cookie on GET and HEAD only
+//! (downloads such as the retention report), so no cookie can make a change through the API
+//! without the CSRF check the page forms carry.
 
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
@@ -20,6 +25,36 @@ fn bearer_token(req: &HttpRequest) -> Option<String> {
         .then(|| token.trim().to_owned())
 }
 
+/// The cookie that holds a page session's token.
+pub const SESSION_COOKIE: &str = "muni_session";
+
+/// The value of a cookie sent with the request.
+pub fn cookie(req: &HttpRequest, name: &str) -> Option<String> {
+    req.headers()
+        .get_all(actix_web::http::header::COOKIE)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.trim().trim_matches('"').to_owned())
+        .filter(|value| !value.is_empty())
+}
+
+/// The session token: the bearer token, or on a read-only request the page session cookie.
+fn session_token(req: &HttpRequest) -> Option<String> {
+    bearer_token(req).or_else(|| {
+        let read_only = matches!(
+            *req.method(),
+            actix_web::http::Method::GET | actix_web::http::Method::HEAD
+        );
+        if read_only {
+            cookie(req, SESSION_COOKIE)
+        } else {
+            None
+        }
+    })
+}
+
 fn context(req: &HttpRequest) -> Result<web::Data<AppContext>, ApiError> {
     req.app_data::<web::Data<AppContext>>()
         .cloned()
@@ -33,7 +68,7 @@ fn context(req: &HttpRequest) -> Result<web::Data<AppContext>, ApiError> {
 
 async fn signed_in(req: &HttpRequest) -> Result<SignedIn, ApiError> {
     let ctx = context(req)?;
-    let token = bearer_token(req).ok_or(AuthError::NotAuthenticated)?;
+    let token = session_token(req).ok_or(AuthError::NotAuthenticated)?;
     Ok(web::block(move || auth::authenticate(&ctx, &token)).await??)
 }
 

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse};
@@ -41,13 +41,27 @@ pub async fn request_context(
         if let Some(cause) = res.response().error() {
             tracing::error!(parent: &span, cause = %cause, "internal error");
         }
-        let body = HttpResponse::InternalServerError().json(json!({
-            "error": {
-                "code": "internal_error",
-                "message": format!("Something went wrong on our side. Quote request id {request_id} to an administrator."),
-                "request_id": request_id,
-            }
-        }));
+        let message = format!("Something went wrong on our side. Quote request id {request_id} to an administrator.");
+        // Staff pages get a page; API clients get the error model.
+        let wants_html = !route.starts_with("/api/")
+            && res.request().headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+        let body = if wants_html {
+            HttpResponse::InternalServerError()
+                .content_type("text/html; charset=utf-8")
+                .insert_header(("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+                .body(format!(
+                    "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Error</title>\
+                     <h1>Something went wrong</h1><p>{message}</p><p><a href=\"/\">Back to the start page</a></p></html>"
+                ))
+        } else {
+            HttpResponse::InternalServerError().json(json!({
+                "error": {
+                    "code": "internal_error",
+                    "message": message,
+                    "request_id": request_id,
+                }
+            }))
+        };
         let (http_req, _) = res.into_parts();
         res = ServiceResponse::new(http_req, body);
     }

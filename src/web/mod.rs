@@ -7,6 +7,7 @@ pub mod errors;
 pub mod middleware;
 pub mod openapi;
 pub mod ops;
+pub mod pages;
 pub mod reports;
 pub mod residents;
 pub mod sessions;
@@ -69,6 +70,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/audit/verify", web::get().to(audit::audit_verify))
                 .route("/reports/retention", web::get().to(reports::retention)),
         )
+        .configure(pages::routes)
         .default_service(web::to(not_found));
 }
 

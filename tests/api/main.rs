@@ -5,6 +5,7 @@ mod cards;
 mod enrollment;
 mod helpers;
 mod operations;
+mod pages;
 mod privacy;
 mod retention;
 mod roles;

@@ -139,6 +139,23 @@ async fn the_print_only_address_goes_once_the_card_is_printed() {
     assert_eq!(view["address"], Value::Null, "gone from storage");
     assert_eq!(view["legal_name"], "Address Holder", "the rest of the card face stays");
     assert!(resident_row(&app, &id).unwrap().address.is_none());
+
+    // A new address, set after that print, waits for its own card: neither the purge nor
+    // the report treats it as overdue.
+    let res = app
+        .patch_json(&clerk, &path, &json!({"address": {"care_of": "Harbor Shelter", "city": "Springfield"}}))
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(purge_now(&app, false, None).unwrap().addresses_destroyed, 0);
+    let built = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
+    let addresses = built.classes.iter().find(|c| c.class == "print_only_address").unwrap();
+    assert_eq!((addresses.held, addresses.overdue), (1, 0));
+    let view: Value = app.get(&clerk, &path).await.json().await.unwrap();
+    assert_eq!(view["address"]["care_of"], "Harbor Shelter");
+    app.clock.advance(TimeDelta::minutes(1));
+    assert_eq!(app.get(&clerk, &format!("/api/v1/cards/{number}/pdf")).await.status(), 200);
+    let view: Value = app.get(&clerk, &path).await.json().await.unwrap();
+    assert_eq!(view["address"], Value::Null, "gone once printed");
 }
 
 #[tokio::test]
@@ -239,6 +256,7 @@ fn insert_residents(app: &TestApp, count: usize) -> Vec<String> {
                 enrolled_at: app.ctx.clock.now().naive_utc(),
                 updated_at: app.ctx.clock.now().naive_utc(),
                 destroy_after: epoch.last_day(),
+                address_updated_at: None,
             };
             let photo = seal_field(&key, vault::photo_binding(&id), b"jpeg").unwrap();
             muni_id::db::residents::insert(conn, &row, &photo)?;

@@ -1,0 +1,396 @@
+# العربية (من اليمين إلى اليسار).
+
+language-name = العربية
+language-dir = rtl
+
+## إطار كل صفحة
+
+app-name = بطاقة الهوية البلدية
+skip-to-content = الانتقال إلى المحتوى الرئيسي
+nav-label = الرئيسية
+language-label = لغة هذه الصفحات
+nav-enroll = تسجيل مقيم
+nav-find = البحث عن مقيم
+nav-staff = حسابات الموظفين
+nav-policy = السياسة والمفاتيح
+nav-audit = تقرير الاحتفاظ بالبيانات
+nav-password = تغيير كلمة المرور
+logout = تسجيل الخروج
+footer-privacy = تحتفظ هذه الخدمة بأقل قدر ممكن من بيانات المقيمين ولأقصر مدة ممكنة. لا تكتب بيانات المقيمين إلا في هذه النماذج.
+back-home = العودة إلى صفحة البداية
+error-prefix = خطأ:
+continue = متابعة
+yes = نعم
+no = لا
+choose = اختر…
+optional = (اختياري)
+required = (مطلوب)
+save = حفظ التغييرات
+cancel = إلغاء
+you = أنت
+
+## حالات الرفض
+
+csrf-title = لا يمكن قبول هذا النموذج
+err-csrf = لم يُرسَل النموذج من هذا الموقع، أو انتهت صلاحية الصفحة. ارجع وأعد تحميل الصفحة ثم حاول مرة أخرى.
+forbidden-title = غير مسموح
+err-forbidden = لا يمكن لدورك ({ $role }) فتح هذه الصفحة.
+not-found-title = غير موجود
+err-not_found = لا يوجد مثل هذا السجل.
+problem-title = لا يمكن تنفيذ ذلك
+form-unreadable-title = تعذّرت قراءة النموذج
+err-form-unreadable = تعذّرت قراءة النموذج، أو كان كبيرًا جدًا. ارجع وحاول مرة أخرى.
+err-invalid-value = إحدى القيم غير صالحة. راجع النموذج وحاول مرة أخرى.
+
+## تسجيل الدخول
+
+login-title = تسجيل الدخول
+logged-out = لقد سجّلت الخروج.
+username = اسم المستخدم
+password = كلمة المرور
+login-button = دخول
+err-invalid_credentials = اسم المستخدم أو كلمة المرور غير صحيحة.
+err-too_many_attempts = محاولات فاشلة كثيرة. انتظر { $minutes } دقيقة ثم حاول مرة أخرى.
+
+## كلمة المرور
+
+password-title = تغيير كلمة المرور
+password-changed = تم تغيير كلمة المرور. وأُغلقت جلساتك الأخرى.
+password-required = دخلت بكلمة مرور لمرة واحدة. اختر كلمة مرورك الخاصة قبل المتابعة.
+label-current_password = كلمة المرور الحالية
+label-new_password = كلمة المرور الجديدة
+label-confirm_password = أعد كتابة كلمة المرور الجديدة
+password-rule = ١٢ حرفًا على الأقل. بضع كلمات لا علاقة بينها تصنع كلمة مرور جيدة.
+password-button = تغيير كلمة المرور
+err-password-mismatch = كلمتا المرور الجديدتان غير متطابقتين.
+err-current-password-wrong = كلمة المرور الحالية غير صحيحة.
+err-weak_password = كلمة المرور الجديدة غير مقبولة: استخدم ١٢ حرفًا على الأقل، مختلفة عن كلمة المرور الحالية.
+
+## الأدوار
+
+role-clerk = موظف شباك
+role-supervisor = مشرف
+role-auditor = مدقق
+role-admin = مسؤول النظام
+
+## التسجيل
+
+enroll-title = تسجيل مقيم
+form-language-label = اعرض هذا النموذج باللغة
+form-has-problems = في النموذج مشكلة
+duplicate-title = قد يكون هذا الشخص مسجلًا من قبل
+duplicate-text = يوجد مقيم مسجل بالاسم القانوني نفسه وتاريخ الميلاد نفسه.
+duplicate-open = افتح ذلك السجل
+duplicate-or-confirm = إن كان شخصًا آخر، فحدّد «هذا شخص آخر» في آخر النموذج وسجّله مرة أخرى.
+duplicate-confirm = هذا شخص آخر: سجّله على أي حال
+enroll-documents = المستندات المقدَّمة
+enroll-documents-hint = حدّد كل نوع من المستندات التي يقدّمها المقيم. تحتاج البطاقة إلى { $identity } نقاط هوية و{ $residency } نقطة إقامة.
+doc-points = هوية { $identity } · إقامة { $residency }
+points-total = النقاط حتى الآن
+points-identity = نقاط الهوية
+points-residency = نقاط الإقامة
+points-met = الشرط مستوفى
+points-missing = ينقص { $n }
+enroll-documents-privacy = اطّلع على المستندات ثم أعِدها. لا يُستخدم إلا الأنواع التي تحددها، لحساب النقاط؛ ولا يُدوَّن أو يُحفظ أي شيء آخر عنها.
+enroll-details = المقيم
+label-legal_name = الاسم القانوني
+hint-legal_name = كما يكتبه المقيم تمامًا، بأي أبجدية.
+label-preferred_name = الاسم المفضل
+hint-preferred_name = الاسم الذي يستخدمه المقيم إن كان مختلفًا. يُطبع تحت الاسم القانوني.
+label-date_of_birth = تاريخ الميلاد
+hint-date_of_birth = يجب ألا يقل عمر المقيم عن { $age } سنوات.
+label-gender = علامة النوع
+hint-gender = يحددها المقيم بنفسه: اسأله وسجّل ما يختاره. X لمن لا يريد F ولا M. الترك فارغًا يعني عدم طباعة أي علامة.
+gender-blank = لا شيء (فارغ)
+gender-f = F (أنثى)
+gender-m = M (ذكر)
+gender-x = X
+enroll-address = العنوان على البطاقة
+hint-address = عنوان سكن، أو سطر «بعناية» للبريد الذي يصل إلى ملجأ أو جهة. يُطبع على ظهر البطاقة ثم يُحذف.
+address-none = بلا عنوان
+address-home = عنوان السكن
+address-care-of = بعناية ملجأ أو جهة
+label-address_line1 = الشارع والرقم
+label-address_line2 = الشقة، الطابق (اختياري)
+label-address_care_of = الملجأ أو الجهة
+label-address_city = المدينة
+label-address_postal_code = الرمز البريدي
+enroll-extras = أيضًا على البطاقة
+label-language_1 = لغة يتحدثها
+label-language_2 = لغة ثانية يتحدثها
+language-none = لا شيء
+label-emergency_name = جهة الاتصال في الطوارئ: الاسم
+label-emergency_phone = جهة الاتصال في الطوارئ: الهاتف
+label-veteran = من قدامى المحاربين
+label-organ_donor = متبرّع بالأعضاء
+enroll-photo = الصورة
+hint-photo = الوجه نحو الكاميرا، وخلفية بلون واحد، وبلا قبعة إلا لأسباب دينية. استخدم الكاميرا أو اختر ملف JPEG أو PNG.
+camera-denied = لم يسمح المتصفح باستخدام الكاميرا. اختر ملف صورة بدلًا من ذلك، أو اسمح بالكاميرا وحاول مرة أخرى.
+camera-none = تعذّر تشغيل أي كاميرا. اختر ملف صورة بدلًا من ذلك.
+camera-ready = الكاميرا تعمل. التقط الصورة عندما يكون المقيم مستعدًا.
+camera-taken = التُقطت الصورة. أعد التقاطها إن لزم.
+camera-live = صورة الكاميرا المباشرة
+camera-start = تشغيل الكاميرا
+camera-take = التقاط الصورة
+camera-retake = إعادة الالتقاط
+label-photo = ملف الصورة (JPEG أو PNG)
+photo-kept = الصورة المرسلة سابقًا محفوظة. اختر صورة أخرى أو التقطها لاستبدالها.
+photo-preview-alt = الصورة التي ستُطبع على البطاقة
+photo-none-yet = لا توجد صورة بعد
+enroll-submit = تسجيل المقيم
+
+## أنواع المستندات
+
+doc-passport = جواز سفر
+doc-consular_id = بطاقة قنصلية
+doc-drivers_license = رخصة قيادة
+doc-state_id = بطاقة هوية الولاية
+doc-birth_certificate = شهادة ميلاد
+doc-utility_bill = فاتورة خدمات
+doc-lease = عقد إيجار
+doc-bank_statement = كشف حساب مصرفي
+doc-shelter_letter = رسالة من ملجأ أو جهة
+
+## ما ترفضه الخدمة
+
+err-invalid_name = اكتب اسمًا فيه حرف واحد على الأقل، لا يزيد على ١٥٠ حرفًا، في سطر واحد.
+err-invalid_date = أدخل تاريخًا صحيحًا.
+err-date_of_birth_in_future = تاريخ الميلاد في المستقبل.
+err-below_minimum_age = تحتاج البطاقة إلى ألا يقل عمر المقيم عن { $age } سنوات.
+err-invalid_gender = اختر F أو M أو X أو لا شيء.
+err-invalid_language = اختر لغة من القائمة.
+err-too_many_languages = لا تتسع البطاقة لأكثر من لغتين.
+err-invalid_phone = رقم الهاتف من ٣ إلى ٢٠ رقمًا، ولا يحتوي إلا على + - ( ) . والمسافات.
+err-invalid_address = أدخل إما عنوان سكن مع الشارع، وإما سطر «بعناية» — لا الاثنين معًا — على ألا يزيد السطر على ١٢٠ حرفًا.
+err-photo_too_large = الصورة كبيرة جدًا. استخدم ملفًا أصغر.
+err-unsupported_photo_format = يجب أن تكون الصورة ملف JPEG أو PNG.
+err-invalid_photo = تعذّرت قراءة الصورة. التقطها مرة أخرى أو اختر ملفًا آخر.
+err-photo_too_small = الصورة أصغر من أن تُطبع. التقطها من مسافة أقرب أو اختر ملفًا أكبر.
+err-photo-missing = التقط صورة أو اختر ملف صورة.
+err-insufficient_proof = المستندات المحددة تعطي { $identity } نقاط هوية و{ $residency } نقاط إقامة؛ والمطلوب { $need_identity } و{ $need_residency }.
+err-insufficient_proof-none = حدّد أنواع المستندات التي قدّمها المقيم.
+err-unknown_document_kind = أحد أنواع المستندات ليس في القائمة. أعد تحميل الصفحة وحدّد من جديد.
+err-possible_duplicate = يوجد مقيم مسجل بالاسم القانوني نفسه وتاريخ الميلاد نفسه.
+err-payload_too_large = النموذج كبير جدًا. استخدم صورة أصغر.
+err-invalid_card_number = رقم البطاقة ١٢ رقمًا؛ تحقق من وجود رقم مكتوب خطأ.
+err-card_not_active = البطاقة ملغاة أو منتهية الصلاحية.
+err-resident_data_destroyed = أُتلفت البيانات الشخصية لهذا المقيم وفق سياسة الاحتفاظ.
+err-unsupported_script = لا تستطيع خطوط البطاقة طباعة هذا الاسم كما هو، فلم تُصدر البطاقة. اطلب من مسؤول النظام إضافة خط لهذه الأبجدية.
+err-invalid_username = اسم المستخدم من ٢ إلى ٦٤ حرفًا: a–z و0–9 و«.» و«_» و«-».
+err-username_taken = يوجد حساب بهذا الاسم من قبل.
+err-own_account = لا يمكنك تعطيل حسابك أو سحب دور مسؤول النظام من نفسك.
+err-revoke-reason = اختر سبب إلغاء البطاقة.
+
+## البحث عن مقيم
+
+find-title = البحث عن مقيم
+find-hint = أدخل الاسم القانوني وتاريخ الميلاد بدقة. لا يُعثر إلا على التطابق التام؛ ولا توجد قائمة بالمقيمين.
+find-button = بحث
+find-results = النتيجة
+find-several = تطابقت { $count } سجلات. افتح كل سجل للتمييز بينها.
+find-open-record = السجل { $n }
+find-none = لا يوجد مقيم بهذا الاسم القانوني وتاريخ الميلاد.
+find-enroll-instead = تسجيل مقيم جديد
+
+## سجل المقيم
+
+resident-title = المقيم
+action-issue = إصدار بطاقة
+action-edit = تغيير الاسم أو العنوان
+photo-of-resident = صورة المقيم
+label-languages = اللغات
+label-emergency = جهة الاتصال في الطوارئ
+label-address = العنوان
+address-none-kept = لا يُحفظ أي عنوان (يُحذف بعد طباعة البطاقة)
+label-proof = المستندات
+proof-met = شرطا الهوية والإقامة مستوفيان
+proof-not-met = الشروط غير مستوفاة
+label-enrolled = تاريخ التسجيل
+label-retained-until = تُحفظ البيانات حتى
+cards-title = البطاقات
+card-number = رقم البطاقة
+card-status = الحالة
+card-issued = تاريخ الإصدار
+card-expires = تاريخ الانتهاء
+card-reason = السبب
+card-printed = مطبوعة
+card-actions = الإجراءات
+status-active = سارية
+status-revoked = ملغاة
+status-expired = منتهية
+reason-new = بطاقة جديدة
+reason-renewal = تجديد
+reason-replacement_lost = بدل فاقد
+reason-replacement_stolen = بدل مسروقة
+reason-replacement_damaged = بدل تالفة
+reason-update = تحديث البيانات
+revoke-reason = سبب الإلغاء
+revoke-lost = مفقودة
+revoke-stolen = مسروقة
+revoke-damaged = تالفة
+revoke-issued_in_error = صدرت خطأً
+revoke-button = إلغاء البطاقة
+no-cards = لم تُصدر أي بطاقة بعد.
+done-revoked = أُلغيت البطاقة. أصبح التحقق منها يُظهر «غير صالحة».
+done-updated = تم تغيير البيانات. أصدر بطاقة محدّثة لكي تُطبع.
+
+## تغيير الاسم أو العنوان
+
+edit-title = تغيير الاسم أو العنوان
+edit-hint = تُطبع البيانات الجديدة على البطاقة التالية التي تُصدر.
+
+## المراجعة والطباعة
+
+review-title = مراجعة البطاقة
+review-hint = راجع البطاقة مع المقيم قبل إصدارها: الأسماء وتاريخ الميلاد وكل ما على الظهر.
+steps-label = التقدّم
+step-enroll = التسجيل
+step-review = المراجعة
+step-print = الطباعة
+issue-reason = لماذا تُصدر هذه البطاقة؟
+issue-revokes-previous = تُلغى بطاقة المقيم السارية، إن وُجدت، عند إصدار هذه البطاقة.
+issue-button = إصدار البطاقة
+open-record = فتح سجل المقيم
+preview-front = وجه البطاقة
+preview-back = ظهر البطاقة
+preview-note = تُطبع البطاقة بالإنجليزية كما تظهر هنا. يُوقَّع رمز QR عند طباعة البطاقة.
+card-title = البطاقة
+card-issued-title = صدرت البطاقة
+card-issued-text = البطاقة { $number } مطبوعة وسارية حتى { $expires }. سلّمها إلى المقيم.
+card-ready-title = جاهزة للطباعة
+card-ready-text = صدرت البطاقة { $number }. اطبعها على طابعة البطاقات.
+card-not-active-title = هذه البطاقة غير سارية
+card-not-active-text = الحالة: { $status }. لا يمكن طباعتها.
+print-button = طباعة البطاقة
+print-again = الطباعة مرة أخرى
+print-hint = تُفتح البطاقة ملف PDF في علامة تبويب جديدة؛ اطبعها من هناك عبر نافذة الطباعة في المتصفح، على طابعة البطاقات، بالحجم الفعلي.
+print-done = طُبعت البطاقة
+enroll-next = تسجيل المقيم التالي
+
+## تقرير الاحتفاظ بالبيانات
+
+audit-title = تقرير الاحتفاظ بالبيانات
+audit-as-of = بتاريخ
+audit-show = عرض
+audit-intro = ما تحتفظ به { $jurisdiction }، حسب نوع البيانات، مقارنةً بسياسة الاحتفاظ، بتاريخ { $as_of }. لا يتضمن هذا التقرير أي بيانات شخصية.
+audit-overdue-none = لا يُحتفظ بشيء بعد المدة التي تسمح بها السياسة.
+audit-overdue-some = يُحتفظ بـ{ $count } سجلات بعد المدة التي تسمح بها السياسة.
+audit-chain-intact = سلسلة التدقيق سليمة ({ $entries } قيدًا).
+audit-chain-broken = سلسلة التدقيق مقطوعة عند القيد { $first } (من { $entries }).
+audit-downloads = التنزيلات
+download-json = التقرير الموقّع (JSON)
+download-csv = التقرير بصيغة CSV
+download-pdf = التقرير للطباعة (PDF)
+audit-signed = كل تنزيل موقّع، فيمكن التحقق من أي نسخة لاحقًا بالأمر «muni-id report verify».
+chart-title = أقدم سجل مقارنةً بحد السياسة
+chart-desc = لكل نوع من البيانات له حد بالأيام: عمر أقدم سجل محفوظ (الشريط) وحد السياسة (الخط). الشريط الذي يتجاوز خطه يعني بيانات محفوظة أطول مما ينبغي.
+chart-legend-age = عمر أقدم سجل
+chart-legend-limit = حد السياسة
+chart-legend-over = محفوظ بعد المدة المسموح بها
+chart-none-held = لا شيء محفوظ
+chart-caption = { $age } من { $limit } يومًا
+class-card_face = بيانات البطاقة (مقيمون لديهم بطاقة)
+class-unissued_residents = مسجلون لم تُصدر لهم بطاقة
+class-print_only_address = عنوان للطباعة فقط
+class-audit_entries = قيود التدقيق
+class-staff_sessions = جلسات الموظفين
+class-card_status = حالة البطاقات
+audit-classes = البيانات المحفوظة
+col-class = نوع البيانات
+col-policy = السياسة
+col-held = المحفوظ
+col-oldest = الأقدم
+col-overdue = المتجاوز للمدة
+col-destroyed = المُتلف (٣٠ يومًا)
+audit-purges = عمليات الحذف الأخيرة
+col-started = البدء
+col-trigger = المصدر
+col-outcome = النتيجة
+col-residents-destroyed = مقيمون أُتلفت بياناتهم
+col-addresses-destroyed = عناوين أُتلفت
+col-epochs-destroyed = حقب مفاتيح أُتلفت
+audit-no-purges = لم تُجرَ أي عملية حذف بعد.
+audit-keys = المفاتيح
+audit-keys-summary = { $live } حقب مفاتيح تحمي بيانات المقيمين؛ و{ $empty } حقب فارغة مُعدّة مسبقًا؛ و{ $destroyed } أُتلفت.
+col-epoch = الحقبة
+col-key-version = إصدار المفتاح
+col-data-keys = المقيمون
+audit-reads = قراءات البيانات الشخصية (٣٠ يومًا)
+col-role = الدور
+col-reads = القراءات
+audit-verifications = عمليات التحقق من البطاقات في ٣٠ يومًا: { $checks } ({ $valid } صالحة، { $not_valid } غير صالحة).
+
+## حسابات الموظفين
+
+staff-title = حسابات الموظفين
+one-time-password = كلمة مرور لمرة واحدة للمستخدم { $username }:
+one-time-password-hint = سلّمها له شخصيًا. لا تظهر إلا الآن؛ وعليه اختيار كلمة مروره عند الدخول.
+staff-accounts = الحسابات
+col-state = الحالة
+col-created = تاريخ الإنشاء
+state-disabled = معطّل
+state-active = فعّال
+state-must-change = عليه اختيار كلمة مرور
+role-for = دور { $username }
+change-role = تغيير الدور
+enable-account = تفعيل { $username }
+disable-account = تعطيل { $username }
+reset-password = إعادة تعيين كلمة مرور { $username }
+staff-add = إضافة حساب
+username-rule = من ٢ إلى ٦٤ حرفًا: a–z و0–9 و«.» و«_» و«-».
+label-initial-password = كلمة المرور
+initial-password-hint = اتركها فارغة لإنشاء كلمة مرور لمرة واحدة يجب تغييرها عند أول دخول.
+staff-add-button = إضافة الحساب
+done-staff-added = أُضيف الحساب { $username }.
+done-role-changed = تغيّر دور { $username }؛ وأُغلقت جلساته.
+done-disabled = عُطّل الحساب { $username } وأُغلقت جلساته.
+done-enabled = أُعيد تفعيل الحساب { $username }.
+done-reset = أُعيد تعيين كلمة مرور { $username }؛ وأُغلقت جلساته.
+
+## السياسة والمفاتيح
+
+policy-title = السياسة والمفاتيح
+policy-intro = الإعدادات السارية، للقراءة فقط. تُغيَّر في ملف الإعدادات، لا هنا.
+policy-documents = المستندات والنقاط
+policy-requirement = تحتاج البطاقة إلى { $identity } نقاط هوية و{ $residency } نقطة إقامة.
+col-document = المستند
+col-code = الرمز
+policy-rules = القواعد
+policy-minimum-age = الحد الأدنى للعمر للحصول على بطاقة
+policy-validity = صلاحية البطاقة
+policy-validity-value = { $adult } سنوات؛ و{ $minor } سنوات لمن هم دون { $age }
+policy-unissued = مدة حفظ المسجلين الذين لم تُصدر لهم بطاقة
+policy-grace = مدة الحفظ بعد انتهاء آخر بطاقة
+policy-address = العنوان
+policy-address-kept = يُحفظ مع بيانات البطاقة
+policy-address-destroyed = يُحذف بعد طباعة البطاقة
+policy-audit = مدة حفظ قيود التدقيق
+policy-key-backups = أقصى مدة لحفظ نسخ حلقة المفاتيح
+policy-ceiling = لا تتجاوز أي سياسة
+policy-purge-interval = يجري الحذف كل
+policy-sessions = تنتهي جلسات الموظفين بعد
+policy-sessions-value = { $idle } دقيقة خمول، أو { $absolute } دقيقة من الدخول
+policy-throttle = تقييد محاولات الدخول
+policy-throttle-value = { $failures } محاولات فاشلة كل { $window } دقيقة
+days = { $n ->
+    [zero] لا أيام
+    [one] يوم واحد
+    [two] يومان
+    [few] { $n } أيام
+   *[other] { $n } يومًا
+}
+minutes = { $n ->
+    [zero] لا دقائق
+    [one] دقيقة واحدة
+    [two] دقيقتان
+    [few] { $n } دقائق
+   *[other] { $n } دقيقة
+}
+policy-keys = إصدارات المفاتيح
+policy-keys-summary = { $live } حقب مفاتيح سارية؛ و{ $destroyed } أُتلفت.
+policy-epochs = الحقب السارية والإصدار الحالي لمفتاح كل منها
+policy-destroyed = الحقب المُتلفة
+policy-signing = مفاتيح توقيع البطاقات (منشورة)
+policy-signing-current = يوقّع الآن
+policy-config = الإعدادات السارية
+policy-config-show = عرض الإعدادات (مع إخفاء الأسرار)

@@ -1,0 +1,391 @@
+# English: the reference catalogue. Every other locales/<tag>.ftl has the same message ids.
+# Adding a language is adding one file (see README, "Adding a language").
+
+language-name = English
+language-dir = ltr
+
+## The frame of every page
+
+app-name = Municipal ID
+skip-to-content = Skip to the main content
+nav-label = Main
+language-label = Language of these pages
+nav-enroll = Enroll a resident
+nav-find = Find a resident
+nav-staff = Staff accounts
+nav-policy = Policy and keys
+nav-audit = Retention report
+nav-password = Change password
+logout = Log out
+footer-privacy = This service keeps as little about residents as it can, for as short a time as it can. Write residents’ details only into these forms.
+back-home = Back to the start page
+error-prefix = Error:
+continue = Continue
+yes = Yes
+no = No
+choose = Choose…
+optional = (optional)
+required = (required)
+save = Save changes
+cancel = Cancel
+you = you
+
+## Refusals
+
+csrf-title = This form cannot be accepted
+err-csrf = The form was not sent from this site, or the page had expired. Go back, reload the page and try again.
+forbidden-title = Not allowed
+err-forbidden = Your role ({ $role }) cannot open this page.
+not-found-title = Not found
+err-not_found = There is no such record.
+problem-title = This cannot be done
+form-unreadable-title = The form could not be read
+err-form-unreadable = The form could not be read, or it was too large. Go back and try again.
+err-invalid-value = A value is not valid. Check the form and try again.
+
+## Logging in
+
+login-title = Log in
+logged-out = You have logged out.
+username = Username
+password = Password
+login-button = Log in
+err-invalid_credentials = The username or password is wrong.
+err-too_many_attempts = Too many failed attempts. Wait { $minutes } minutes, then try again.
+
+## Password
+
+password-title = Change your password
+password-changed = Your password has been changed. Your other sessions have been closed.
+password-required = You logged in with a one-time password. Choose your own password before you continue.
+label-current_password = Current password
+label-new_password = New password
+label-confirm_password = New password again
+password-rule = At least 12 characters. A few unrelated words make a good password.
+password-button = Change password
+err-password-mismatch = The two new passwords are not the same.
+err-current-password-wrong = The current password is wrong.
+err-weak_password = The new password is not acceptable: use at least 12 characters, different from the current password.
+
+## Roles
+
+role-clerk = clerk
+role-supervisor = supervisor
+role-auditor = auditor
+role-admin = administrator
+
+## Enrollment
+
+enroll-title = Enroll a resident
+form-language-label = Show this form in
+form-has-problems = The form has a problem
+duplicate-title = This may be someone already enrolled
+duplicate-text = A resident with the same legal name and date of birth is already enrolled.
+duplicate-open = Open that record
+duplicate-or-confirm = If this is a different person, tick “This is a different person” at the end of the form and enroll again.
+duplicate-confirm = This is a different person: enroll anyway
+enroll-documents = Documents shown
+enroll-documents-hint = Tick each kind of document the resident shows. A card needs { $identity } identity points and { $residency } residency point(s).
+doc-points = { $identity } identity · { $residency } residency
+points-total = Points so far
+points-identity = Identity points
+points-residency = Residency points
+points-met = requirement met
+points-missing = { $n } more needed
+enroll-documents-privacy = Look at the documents and give them back. Only the kinds you tick are used, to total the points; nothing else about them is entered or kept.
+enroll-details = The resident
+label-legal_name = Legal name
+hint-legal_name = Exactly as the resident writes it, in any script.
+label-preferred_name = Preferred name
+hint-preferred_name = The name the resident uses, if different. It is printed below the legal name.
+label-date_of_birth = Date of birth
+hint-date_of_birth = The resident must be at least { $age } years old.
+label-gender = Gender marker
+hint-gender = Self-designated: ask the resident and record what they choose. X is for anyone who wants neither F nor M. Blank prints no marker on the card.
+gender-blank = None (blank)
+gender-f = F
+gender-m = M
+gender-x = X
+enroll-address = Address on the card
+hint-address = A home address, or a care-of line for mail received at a shelter or agency. It is printed on the back of the card and then deleted.
+address-none = No address
+address-home = Home address
+address-care-of = Care of a shelter or agency
+label-address_line1 = Street and number
+label-address_line2 = Apartment, floor (optional)
+label-address_care_of = Shelter or agency
+label-address_city = City
+label-address_postal_code = Postal code
+enroll-extras = Also on the card
+label-language_1 = Language spoken
+label-language_2 = Second language spoken
+language-none = None
+label-emergency_name = Emergency contact name
+label-emergency_phone = Emergency contact phone
+label-veteran = Veteran
+label-organ_donor = Organ donor
+enroll-photo = Photo
+hint-photo = Face the camera, plain background, no hat unless worn for religious reasons. Use the camera, or choose a JPEG or PNG file.
+camera-denied = The browser did not allow the camera. Choose a photo file instead, or allow the camera and try again.
+camera-none = No camera could be started. Choose a photo file instead.
+camera-ready = The camera is on. Take the photo when the resident is ready.
+camera-taken = Photo taken. Retake it if needed.
+camera-live = Live camera picture
+camera-start = Start the camera
+camera-take = Take photo
+camera-retake = Retake photo
+label-photo = Photo file (JPEG or PNG)
+photo-kept = The photo sent before is kept. Choose or take another to replace it.
+photo-preview-alt = The photo that will be printed on the card
+photo-none-yet = No photo yet
+enroll-submit = Enroll the resident
+
+## Document kinds
+
+doc-passport = Passport
+doc-consular_id = Consular ID
+doc-drivers_license = Driver’s license
+doc-state_id = State ID card
+doc-birth_certificate = Birth certificate
+doc-utility_bill = Utility bill
+doc-lease = Lease or rental agreement
+doc-bank_statement = Bank statement
+doc-shelter_letter = Letter from a shelter or agency
+
+## What the service refuses (the ids are the API's stable error codes)
+
+err-invalid_name = Write a name with at least one letter, at most 150 characters, on one line.
+err-invalid_date = Enter a real date.
+err-date_of_birth_in_future = The date of birth is in the future.
+err-below_minimum_age = A card needs the resident to be at least { $age } years old.
+err-invalid_gender = Choose F, M, X, or none.
+err-invalid_language = Choose a language from the list.
+err-too_many_languages = At most two languages fit on the card.
+err-invalid_phone = A phone number has 3 to 20 digits, and only + - ( ) . and spaces besides.
+err-invalid_address = Give either a home address with its street, or a care-of line — not both — with lines of at most 120 characters.
+err-photo_too_large = The photo is too large. Use a smaller file.
+err-unsupported_photo_format = The photo must be a JPEG or PNG file.
+err-invalid_photo = The photo could not be read. Take it again or choose another file.
+err-photo_too_small = The photo is too small to print. Take it again closer, or choose a larger file.
+err-photo-missing = Take a photo or choose a photo file.
+err-insufficient_proof = The documents ticked give { $identity } identity and { $residency } residency points; { $need_identity } and { $need_residency } are needed.
+err-insufficient_proof-none = Tick the kinds of document the resident showed.
+err-unknown_document_kind = A document kind is not on the list. Reload the page and tick again.
+err-possible_duplicate = A resident with the same legal name and date of birth is already enrolled.
+err-payload_too_large = The form is too large. Use a smaller photo.
+err-invalid_card_number = A card number has 12 digits; check for a mistyped digit.
+err-card_not_active = The card is already revoked or has expired.
+err-resident_data_destroyed = This resident’s personal data has been destroyed under the retention policy.
+err-unsupported_script = The card fonts cannot print this name exactly, so no card was issued. Ask an administrator to add a font for this script.
+err-invalid_username = A username is 2 to 64 characters: a–z, 0–9, “.”, “_” and “-”.
+err-username_taken = An account with that username already exists.
+err-own_account = You cannot disable your own account or take away your own administrator role.
+err-revoke-reason = Choose why the card is revoked.
+
+## Finding a resident
+
+find-title = Find a resident
+find-hint = Enter the legal name and date of birth exactly. Only an exact match is found; there is no list of residents.
+find-button = Find
+find-results = Result
+find-several = { $count } records match. Open each to tell them apart.
+find-open-record = Record { $n }
+find-none = No resident matches this legal name and date of birth.
+find-enroll-instead = Enroll a new resident
+
+## A resident's record
+
+resident-title = Resident
+action-issue = Issue a card
+action-edit = Change name or address
+photo-of-resident = The resident’s photo
+label-languages = Languages
+label-emergency = Emergency contact
+label-address = Address
+address-none-kept = None kept (it is deleted once the card is printed)
+label-proof = Documents
+proof-met = Identity and residency requirements met
+proof-not-met = Requirements not met
+label-enrolled = Enrolled on
+label-retained-until = Data kept until
+cards-title = Cards
+card-number = Card number
+card-status = Status
+card-issued = Issued
+card-expires = Expires
+card-reason = Reason
+card-printed = Printed
+card-actions = Actions
+status-active = Active
+status-revoked = Revoked
+status-expired = Expired
+reason-new = New card
+reason-renewal = Renewal
+reason-replacement_lost = Replacement: lost
+reason-replacement_stolen = Replacement: stolen
+reason-replacement_damaged = Replacement: damaged
+reason-update = Updated details
+revoke-reason = Reason to revoke
+revoke-lost = Lost
+revoke-stolen = Stolen
+revoke-damaged = Damaged
+revoke-issued_in_error = Issued in error
+revoke-button = Revoke card
+no-cards = No card has been issued yet.
+done-revoked = The card has been revoked. Card checks now answer “not valid”.
+done-updated = The details have been changed. Issue an updated card for them to be printed.
+
+## Changing name or address
+
+edit-title = Change name or address
+edit-hint = The new details are printed on the next card issued.
+
+## Review and print
+
+review-title = Review the card
+review-hint = Check the card with the resident before it is issued: names, date of birth, and everything on the back.
+steps-label = Progress
+step-enroll = Enroll
+step-review = Review
+step-print = Print
+issue-reason = Why is this card issued?
+issue-revokes-previous = The resident’s active card, if any, is revoked when this one is issued.
+issue-button = Issue the card
+open-record = Open the resident’s record
+preview-front = Front of the card
+preview-back = Back of the card
+preview-note = The card prints in English, as shown. The QR code is signed when the card is printed.
+card-title = Card
+card-issued-title = Card issued
+card-issued-text = Card { $number } is printed and active until { $expires }. Give it to the resident.
+card-ready-title = Ready to print
+card-ready-text = Card { $number } is issued. Print it on the card printer.
+card-not-active-title = This card is not active
+card-not-active-text = Status: { $status }. It cannot be printed.
+print-button = Print the card
+print-again = Print again
+print-hint = The card opens as a PDF in a new tab; print it from there with the browser’s print dialog, on the card printer, at actual size.
+print-done = The card has printed
+enroll-next = Enroll the next resident
+
+## Retention report
+
+audit-title = Retention report
+audit-as-of = As of
+audit-show = Show
+audit-intro = What { $jurisdiction } holds, by kind of data, against its retention policy, as of { $as_of }. No personal data appears in this report.
+audit-overdue-none = Nothing is kept past its policy.
+audit-overdue-some = { $count } records are kept past their policy.
+audit-chain-intact = Audit chain intact ({ $entries } entries).
+audit-chain-broken = Audit chain broken at entry { $first } (of { $entries }).
+audit-downloads = Downloads
+download-json = Signed report (JSON)
+download-csv = Report as CSV
+download-pdf = Printable report (PDF)
+audit-signed = Each download is signed, so a copy can be checked later with “muni-id report verify”.
+chart-title = Oldest record against the policy limit
+chart-desc = For each kind of data with a limit in days: the age of the oldest record held (bar) and the policy limit (line). A bar past its line is data kept too long.
+chart-legend-age = age of the oldest record
+chart-legend-limit = policy limit
+chart-legend-over = kept past the policy
+chart-none-held = none held
+chart-caption = { $age } of { $limit } days
+class-card_face = Card face (residents with a card)
+class-unissued_residents = Enrolled, never issued a card
+class-print_only_address = Print-only address
+class-audit_entries = Audit entries
+class-staff_sessions = Staff sessions
+class-card_status = Card status
+audit-classes = Data held
+col-class = Kind of data
+col-policy = Policy
+col-held = Held
+col-oldest = Oldest
+col-overdue = Overdue
+col-destroyed = Destroyed (30 days)
+audit-purges = Recent purges
+col-started = Started
+col-trigger = Trigger
+col-outcome = Outcome
+col-residents-destroyed = Residents destroyed
+col-addresses-destroyed = Addresses destroyed
+col-epochs-destroyed = Key epochs destroyed
+audit-no-purges = No purge has run yet.
+audit-keys = Keys
+audit-keys-summary = { $live } key epochs protect residents’ data; { $empty } empty epochs are prepared ahead; { $destroyed } have been destroyed.
+col-epoch = Epoch
+col-key-version = Key version
+col-data-keys = Residents
+audit-reads = Reads of personal data (30 days)
+col-role = Role
+col-reads = Reads
+audit-verifications = Card checks in 30 days: { $checks } ({ $valid } valid, { $not_valid } not valid).
+
+## Staff accounts
+
+staff-title = Staff accounts
+one-time-password = One-time password for { $username }:
+one-time-password-hint = Give it to them in person. It is shown only now; they must choose their own password when they log in.
+staff-accounts = Accounts
+col-state = State
+col-created = Created
+state-disabled = Disabled
+state-active = Active
+state-must-change = must choose a password
+role-for = Role of { $username }
+change-role = Change role
+enable-account = Enable { $username }
+disable-account = Disable { $username }
+reset-password = Reset password of { $username }
+staff-add = Add an account
+username-rule = 2 to 64 characters: a–z, 0–9, “.”, “_” and “-”.
+label-initial-password = Password
+initial-password-hint = Leave blank to have a one-time password made, which they must change at first login.
+staff-add-button = Add the account
+done-staff-added = The account { $username } has been added.
+done-role-changed = The role of { $username } has been changed; their sessions were closed.
+done-disabled = The account { $username } is disabled and its sessions are closed.
+done-enabled = The account { $username } is enabled again.
+done-reset = The password of { $username } has been reset; their sessions were closed.
+
+## Policy and keys
+
+policy-title = Policy and keys
+policy-intro = The effective configuration, read-only. It is changed in the configuration file, not here.
+policy-documents = Documents and points
+policy-requirement = A card needs { $identity } identity points and { $residency } residency point(s).
+col-document = Document
+col-code = Code
+policy-rules = Rules
+policy-minimum-age = Minimum age for a card
+policy-validity = Card validity
+policy-validity-value = { $adult } years; { $minor } years under { $age }
+policy-unissued = Enrolled but never issued a card, kept
+policy-grace = Kept after the last card ends
+policy-address = Address
+policy-address-kept = kept with the card face
+policy-address-destroyed = deleted once the card is printed
+policy-audit = Audit entries kept
+policy-key-backups = Key ring backups kept at most
+policy-ceiling = No policy may exceed
+policy-purge-interval = Purge runs every
+policy-sessions = Staff sessions end after
+policy-sessions-value = { $idle } idle minutes, or { $absolute } minutes after login
+policy-throttle = Login throttling
+policy-throttle-value = { $failures } failed attempts per { $window } minutes
+days = { $n ->
+    [one] { $n } day
+   *[other] { $n } days
+}
+minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+policy-keys = Key versions
+policy-keys-summary = { $live } key epochs are live; { $destroyed } have been destroyed.
+policy-epochs = Live epochs and their current key version
+policy-destroyed = Destroyed epochs
+policy-signing = Card-signing keys (published)
+policy-signing-current = signing now
+policy-config = Effective configuration
+policy-config-show = Show the configuration (secrets masked)

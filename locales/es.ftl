@@ -1,0 +1,390 @@
+# Español.
+
+language-name = Español
+language-dir = ltr
+
+## El marco de cada página
+
+app-name = Identificación Municipal
+skip-to-content = Ir al contenido principal
+nav-label = Principal
+language-label = Idioma de estas páginas
+nav-enroll = Inscribir a un residente
+nav-find = Buscar a un residente
+nav-staff = Cuentas del personal
+nav-policy = Política y claves
+nav-audit = Informe de conservación
+nav-password = Cambiar la contraseña
+logout = Cerrar sesión
+footer-privacy = Este servicio guarda lo menos posible sobre los residentes, durante el menor tiempo posible. Escriba los datos de los residentes solo en estos formularios.
+back-home = Volver a la página de inicio
+error-prefix = Error:
+continue = Continuar
+yes = Sí
+no = No
+choose = Elija…
+optional = (opcional)
+required = (obligatorio)
+save = Guardar los cambios
+cancel = Cancelar
+you = usted
+
+## Rechazos
+
+csrf-title = No se puede aceptar este formulario
+err-csrf = El formulario no se envió desde este sitio, o la página había caducado. Vuelva atrás, recargue la página e inténtelo de nuevo.
+forbidden-title = No permitido
+err-forbidden = Su función ({ $role }) no puede abrir esta página.
+not-found-title = No encontrado
+err-not_found = No existe ese registro.
+problem-title = No se puede hacer
+form-unreadable-title = No se pudo leer el formulario
+err-form-unreadable = No se pudo leer el formulario, o era demasiado grande. Vuelva atrás e inténtelo de nuevo.
+err-invalid-value = Un valor no es válido. Revise el formulario e inténtelo de nuevo.
+
+## Iniciar sesión
+
+login-title = Iniciar sesión
+logged-out = Ha cerrado la sesión.
+username = Nombre de usuario
+password = Contraseña
+login-button = Iniciar sesión
+err-invalid_credentials = El nombre de usuario o la contraseña no son correctos.
+err-too_many_attempts = Demasiados intentos fallidos. Espere { $minutes } minutos y vuelva a intentarlo.
+
+## Contraseña
+
+password-title = Cambiar su contraseña
+password-changed = Su contraseña se ha cambiado. Sus otras sesiones se han cerrado.
+password-required = Inició sesión con una contraseña de un solo uso. Elija su propia contraseña antes de continuar.
+label-current_password = Contraseña actual
+label-new_password = Contraseña nueva
+label-confirm_password = Repita la contraseña nueva
+password-rule = Al menos 12 caracteres. Unas cuantas palabras sin relación forman una buena contraseña.
+password-button = Cambiar la contraseña
+err-password-mismatch = Las dos contraseñas nuevas no coinciden.
+err-current-password-wrong = La contraseña actual no es correcta.
+err-weak_password = La contraseña nueva no es aceptable: use al menos 12 caracteres, distinta de la actual.
+
+## Funciones
+
+role-clerk = empleado de ventanilla
+role-supervisor = supervisor
+role-auditor = auditor
+role-admin = administrador
+
+## Inscripción
+
+enroll-title = Inscribir a un residente
+form-language-label = Mostrar este formulario en
+form-has-problems = El formulario tiene un problema
+duplicate-title = Puede ser alguien ya inscrito
+duplicate-text = Ya hay un residente inscrito con el mismo nombre legal y la misma fecha de nacimiento.
+duplicate-open = Abrir ese registro
+duplicate-or-confirm = Si es otra persona, marque «Es otra persona» al final del formulario e inscríbala de nuevo.
+duplicate-confirm = Es otra persona: inscribir de todos modos
+enroll-documents = Documentos presentados
+enroll-documents-hint = Marque cada tipo de documento que presenta el residente. La tarjeta necesita { $identity } puntos de identidad y { $residency } punto(s) de residencia.
+doc-points = { $identity } identidad · { $residency } residencia
+points-total = Puntos hasta ahora
+points-identity = Puntos de identidad
+points-residency = Puntos de residencia
+points-met = requisito cumplido
+points-missing = faltan { $n }
+enroll-documents-privacy = Mire los documentos y devuélvalos. Solo se usan los tipos que marque, para sumar los puntos; no se anota ni se guarda nada más sobre ellos.
+enroll-details = El residente
+label-legal_name = Nombre legal
+hint-legal_name = Tal como lo escribe el residente, en cualquier alfabeto.
+label-preferred_name = Nombre preferido
+hint-preferred_name = El nombre que usa el residente, si es distinto. Se imprime debajo del nombre legal.
+label-date_of_birth = Fecha de nacimiento
+hint-date_of_birth = El residente debe tener al menos { $age } años.
+label-gender = Marcador de género
+hint-gender = Autodesignado: pregunte al residente y anote lo que elija. X es para quien no quiere ni F ni M. En blanco no se imprime ningún marcador.
+gender-blank = Ninguno (en blanco)
+gender-f = F
+gender-m = M
+gender-x = X
+enroll-address = Dirección en la tarjeta
+hint-address = Una dirección de domicilio, o una línea «a cargo de» para el correo recibido en un albergue o una agencia. Se imprime al dorso de la tarjeta y después se borra.
+address-none = Sin dirección
+address-home = Domicilio
+address-care-of = A cargo de un albergue o agencia
+label-address_line1 = Calle y número
+label-address_line2 = Apartamento, piso (opcional)
+label-address_care_of = Albergue o agencia
+label-address_city = Ciudad
+label-address_postal_code = Código postal
+enroll-extras = También en la tarjeta
+label-language_1 = Idioma que habla
+label-language_2 = Segundo idioma que habla
+language-none = Ninguno
+label-emergency_name = Contacto de emergencia: nombre
+label-emergency_phone = Contacto de emergencia: teléfono
+label-veteran = Veterano
+label-organ_donor = Donante de órganos
+enroll-photo = Foto
+hint-photo = De frente a la cámara, fondo liso, sin sombrero salvo por motivos religiosos. Use la cámara o elija un archivo JPEG o PNG.
+camera-denied = El navegador no permitió la cámara. Elija un archivo de foto, o permita la cámara e inténtelo de nuevo.
+camera-none = No se pudo encender ninguna cámara. Elija un archivo de foto.
+camera-ready = La cámara está encendida. Tome la foto cuando el residente esté listo.
+camera-taken = Foto tomada. Repítala si hace falta.
+camera-live = Imagen de la cámara en directo
+camera-start = Encender la cámara
+camera-take = Tomar la foto
+camera-retake = Repetir la foto
+label-photo = Archivo de la foto (JPEG o PNG)
+photo-kept = Se conserva la foto enviada antes. Elija o tome otra para sustituirla.
+photo-preview-alt = La foto que se imprimirá en la tarjeta
+photo-none-yet = Todavía no hay foto
+enroll-submit = Inscribir al residente
+
+## Tipos de documento
+
+doc-passport = Pasaporte
+doc-consular_id = Matrícula consular
+doc-drivers_license = Licencia de conducir
+doc-state_id = Tarjeta de identificación estatal
+doc-birth_certificate = Acta de nacimiento
+doc-utility_bill = Factura de servicios
+doc-lease = Contrato de alquiler
+doc-bank_statement = Estado de cuenta bancario
+doc-shelter_letter = Carta de un albergue o agencia
+
+## Lo que el servicio rechaza
+
+err-invalid_name = Escriba un nombre con al menos una letra, de 150 caracteres como máximo, en una sola línea.
+err-invalid_date = Escriba una fecha real.
+err-date_of_birth_in_future = La fecha de nacimiento está en el futuro.
+err-below_minimum_age = La tarjeta requiere que el residente tenga al menos { $age } años.
+err-invalid_gender = Elija F, M, X o ninguno.
+err-invalid_language = Elija un idioma de la lista.
+err-too_many_languages = En la tarjeta caben como máximo dos idiomas.
+err-invalid_phone = Un número de teléfono tiene de 3 a 20 dígitos, y además solo + - ( ) . y espacios.
+err-invalid_address = Indique un domicilio con su calle, o una línea «a cargo de» —no ambos—, con líneas de 120 caracteres como máximo.
+err-photo_too_large = La foto es demasiado grande. Use un archivo más pequeño.
+err-unsupported_photo_format = La foto debe ser un archivo JPEG o PNG.
+err-invalid_photo = No se pudo leer la foto. Tómela de nuevo o elija otro archivo.
+err-photo_too_small = La foto es demasiado pequeña para imprimirla. Tómela más de cerca o elija un archivo más grande.
+err-photo-missing = Tome una foto o elija un archivo de foto.
+err-insufficient_proof = Los documentos marcados suman { $identity } puntos de identidad y { $residency } de residencia; se necesitan { $need_identity } y { $need_residency }.
+err-insufficient_proof-none = Marque los tipos de documento que presentó el residente.
+err-unknown_document_kind = Un tipo de documento no está en la lista. Recargue la página y vuelva a marcar.
+err-possible_duplicate = Ya hay un residente inscrito con el mismo nombre legal y la misma fecha de nacimiento.
+err-payload_too_large = El formulario es demasiado grande. Use una foto más pequeña.
+err-invalid_card_number = Un número de tarjeta tiene 12 dígitos; revise si hay un dígito mal escrito.
+err-card_not_active = La tarjeta ya está revocada o ha caducado.
+err-resident_data_destroyed = Los datos personales de este residente se destruyeron según la política de conservación.
+err-unsupported_script = Las fuentes de la tarjeta no pueden imprimir este nombre exactamente, así que no se emitió la tarjeta. Pida a un administrador que añada una fuente para este alfabeto.
+err-invalid_username = Un nombre de usuario tiene de 2 a 64 caracteres: a–z, 0–9, «.», «_» y «-».
+err-username_taken = Ya existe una cuenta con ese nombre de usuario.
+err-own_account = No puede desactivar su propia cuenta ni quitarse la función de administrador.
+err-revoke-reason = Elija por qué se revoca la tarjeta.
+
+## Buscar a un residente
+
+find-title = Buscar a un residente
+find-hint = Escriba el nombre legal y la fecha de nacimiento exactos. Solo se encuentra una coincidencia exacta; no hay ninguna lista de residentes.
+find-button = Buscar
+find-results = Resultado
+find-several = Coinciden { $count } registros. Ábralos para distinguirlos.
+find-open-record = Registro { $n }
+find-none = Ningún residente coincide con ese nombre legal y esa fecha de nacimiento.
+find-enroll-instead = Inscribir a un residente nuevo
+
+## El registro de un residente
+
+resident-title = Residente
+action-issue = Emitir una tarjeta
+action-edit = Cambiar el nombre o la dirección
+photo-of-resident = La foto del residente
+label-languages = Idiomas
+label-emergency = Contacto de emergencia
+label-address = Dirección
+address-none-kept = No se guarda ninguna (se borra al imprimir la tarjeta)
+label-proof = Documentos
+proof-met = Requisitos de identidad y residencia cumplidos
+proof-not-met = Requisitos no cumplidos
+label-enrolled = Inscrito el
+label-retained-until = Datos guardados hasta
+cards-title = Tarjetas
+card-number = Número de tarjeta
+card-status = Estado
+card-issued = Emitida
+card-expires = Caduca
+card-reason = Motivo
+card-printed = Impresa
+card-actions = Acciones
+status-active = Activa
+status-revoked = Revocada
+status-expired = Caducada
+reason-new = Tarjeta nueva
+reason-renewal = Renovación
+reason-replacement_lost = Reposición: perdida
+reason-replacement_stolen = Reposición: robada
+reason-replacement_damaged = Reposición: dañada
+reason-update = Datos actualizados
+revoke-reason = Motivo de la revocación
+revoke-lost = Perdida
+revoke-stolen = Robada
+revoke-damaged = Dañada
+revoke-issued_in_error = Emitida por error
+revoke-button = Revocar la tarjeta
+no-cards = Todavía no se ha emitido ninguna tarjeta.
+done-revoked = La tarjeta se ha revocado. Las comprobaciones de la tarjeta responden ahora «no válida».
+done-updated = Los datos se han cambiado. Emita una tarjeta actualizada para que se impriman.
+
+## Cambiar el nombre o la dirección
+
+edit-title = Cambiar el nombre o la dirección
+edit-hint = Los datos nuevos se imprimen en la próxima tarjeta que se emita.
+
+## Revisar e imprimir
+
+review-title = Revisar la tarjeta
+review-hint = Revise la tarjeta con el residente antes de emitirla: los nombres, la fecha de nacimiento y todo lo que va al dorso.
+steps-label = Progreso
+step-enroll = Inscribir
+step-review = Revisar
+step-print = Imprimir
+issue-reason = ¿Por qué se emite esta tarjeta?
+issue-revokes-previous = La tarjeta activa del residente, si la hay, se revoca al emitir esta.
+issue-button = Emitir la tarjeta
+open-record = Abrir el registro del residente
+preview-front = Anverso de la tarjeta
+preview-back = Dorso de la tarjeta
+preview-note = La tarjeta se imprime en inglés, como se ve. El código QR se firma al imprimir la tarjeta.
+card-title = Tarjeta
+card-issued-title = Tarjeta emitida
+card-issued-text = La tarjeta { $number } está impresa y activa hasta el { $expires }. Entréguela al residente.
+card-ready-title = Lista para imprimir
+card-ready-text = La tarjeta { $number } está emitida. Imprímala en la impresora de tarjetas.
+card-not-active-title = Esta tarjeta no está activa
+card-not-active-text = Estado: { $status }. No se puede imprimir.
+print-button = Imprimir la tarjeta
+print-again = Imprimir de nuevo
+print-hint = La tarjeta se abre como PDF en una pestaña nueva; imprímala desde allí con el diálogo de impresión del navegador, en la impresora de tarjetas, a tamaño real.
+print-done = La tarjeta se ha impreso
+enroll-next = Inscribir al siguiente residente
+
+## Informe de conservación
+
+audit-title = Informe de conservación
+audit-as-of = A fecha de
+audit-show = Mostrar
+audit-intro = Lo que guarda { $jurisdiction }, por tipo de dato, frente a su política de conservación, a fecha de { $as_of }. Este informe no contiene datos personales.
+audit-overdue-none = No se guarda nada más allá de su política.
+audit-overdue-some = Se guardan { $count } registros más allá de su política.
+audit-chain-intact = Cadena de auditoría intacta ({ $entries } entradas).
+audit-chain-broken = Cadena de auditoría rota en la entrada { $first } (de { $entries }).
+audit-downloads = Descargas
+download-json = Informe firmado (JSON)
+download-csv = Informe en CSV
+download-pdf = Informe para imprimir (PDF)
+audit-signed = Cada descarga va firmada, para poder comprobar una copia más tarde con «muni-id report verify».
+chart-title = Registro más antiguo frente al límite de la política
+chart-desc = Para cada tipo de dato con un límite en días: la antigüedad del registro más antiguo (barra) y el límite de la política (línea). Una barra que pasa su línea son datos guardados demasiado tiempo.
+chart-legend-age = antigüedad del registro más antiguo
+chart-legend-limit = límite de la política
+chart-legend-over = guardado más allá de la política
+chart-none-held = no se guarda ninguno
+chart-caption = { $age } de { $limit } días
+class-card_face = Datos de la tarjeta (residentes con tarjeta)
+class-unissued_residents = Inscritos sin tarjeta emitida
+class-print_only_address = Dirección solo para imprimir
+class-audit_entries = Entradas de auditoría
+class-staff_sessions = Sesiones del personal
+class-card_status = Estado de las tarjetas
+audit-classes = Datos guardados
+col-class = Tipo de dato
+col-policy = Política
+col-held = Guardados
+col-oldest = Más antiguo
+col-overdue = Vencidos
+col-destroyed = Destruidos (30 días)
+audit-purges = Purgas recientes
+col-started = Inicio
+col-trigger = Origen
+col-outcome = Resultado
+col-residents-destroyed = Residentes destruidos
+col-addresses-destroyed = Direcciones destruidas
+col-epochs-destroyed = Épocas de clave destruidas
+audit-no-purges = Todavía no se ha hecho ninguna purga.
+audit-keys = Claves
+audit-keys-summary = { $live } épocas de clave protegen datos de residentes; { $empty } épocas vacías están preparadas; { $destroyed } se han destruido.
+col-epoch = Época
+col-key-version = Versión de la clave
+col-data-keys = Residentes
+audit-reads = Lecturas de datos personales (30 días)
+col-role = Función
+col-reads = Lecturas
+audit-verifications = Comprobaciones de tarjetas en 30 días: { $checks } ({ $valid } válidas, { $not_valid } no válidas).
+
+## Cuentas del personal
+
+staff-title = Cuentas del personal
+one-time-password = Contraseña de un solo uso para { $username }:
+one-time-password-hint = Entréguela en persona. Solo se muestra ahora; deberá elegir su propia contraseña al iniciar sesión.
+staff-accounts = Cuentas
+col-state = Estado
+col-created = Creada
+state-disabled = Desactivada
+state-active = Activa
+state-must-change = debe elegir una contraseña
+role-for = Función de { $username }
+change-role = Cambiar la función
+enable-account = Activar a { $username }
+disable-account = Desactivar a { $username }
+reset-password = Restablecer la contraseña de { $username }
+staff-add = Añadir una cuenta
+username-rule = De 2 a 64 caracteres: a–z, 0–9, «.», «_» y «-».
+label-initial-password = Contraseña
+initial-password-hint = Déjela en blanco para generar una contraseña de un solo uso, que deberá cambiar al iniciar sesión por primera vez.
+staff-add-button = Añadir la cuenta
+done-staff-added = Se ha añadido la cuenta { $username }.
+done-role-changed = Se ha cambiado la función de { $username }; sus sesiones se cerraron.
+done-disabled = La cuenta { $username } está desactivada y sus sesiones cerradas.
+done-enabled = La cuenta { $username } vuelve a estar activa.
+done-reset = Se ha restablecido la contraseña de { $username }; sus sesiones se cerraron.
+
+## Política y claves
+
+policy-title = Política y claves
+policy-intro = La configuración vigente, solo para lectura. Se cambia en el archivo de configuración, no aquí.
+policy-documents = Documentos y puntos
+policy-requirement = Una tarjeta necesita { $identity } puntos de identidad y { $residency } punto(s) de residencia.
+col-document = Documento
+col-code = Código
+policy-rules = Reglas
+policy-minimum-age = Edad mínima para una tarjeta
+policy-validity = Validez de la tarjeta
+policy-validity-value = { $adult } años; { $minor } años para menores de { $age }
+policy-unissued = Inscritos sin tarjeta emitida, se guardan
+policy-grace = Se guardan tras el fin de la última tarjeta
+policy-address = Dirección
+policy-address-kept = se guarda con los datos de la tarjeta
+policy-address-destroyed = se borra al imprimir la tarjeta
+policy-audit = Entradas de auditoría, se guardan
+policy-key-backups = Copias del llavero, como máximo
+policy-ceiling = Ninguna política puede superar
+policy-purge-interval = La purga se hace cada
+policy-sessions = Las sesiones del personal terminan tras
+policy-sessions-value = { $idle } minutos de inactividad, o { $absolute } minutos desde el inicio
+policy-throttle = Límite de intentos de inicio de sesión
+policy-throttle-value = { $failures } intentos fallidos cada { $window } minutos
+days = { $n ->
+    [one] { $n } día
+   *[other] { $n } días
+}
+minutes = { $n ->
+    [one] { $n } minuto
+   *[other] { $n } minutos
+}
+policy-keys = Versiones de las claves
+policy-keys-summary = { $live } épocas de clave vigentes; { $destroyed } destruidas.
+policy-epochs = Épocas vigentes y la versión actual de su clave
+policy-destroyed = Épocas destruidas
+policy-signing = Claves de firma de tarjetas (publicadas)
+policy-signing-current = firma ahora
+policy-config = Configuración vigente
+policy-config-show = Mostrar la configuración (secretos ocultos)

@@ -1,0 +1,165 @@
+//! The auditor's page: the retention report (the same `services::report::build` as the API),
+//! with a chart drawn here as inline SVG — the age of each class's oldest record against its
+//! policy limit — its downloads, and the audit chain's state.
+
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use minijinja::{context, Value};
+use serde::{Deserialize, Serialize};
+
+use super::i18n::Arg;
+use super::view::{PageError, Viewer};
+use crate::domain::resident::parse_date;
+use crate::domain::staff::Permission;
+use crate::services::report::{self, ClassReport};
+
+#[derive(Deserialize)]
+pub struct ReportQuery {
+    as_of: Option<String>,
+}
+
+/// One bar of the chart.
+#[derive(Debug, Serialize, PartialEq)]
+struct Bar {
+    label: String,
+    /// Text after the bar: "412 of 1,860 days".
+    caption: String,
+    y: u32,
+    /// The bar: the oldest record's age, as a share of the track.
+    x: u32,
+    width: u32,
+    /// The policy limit's mark on the track.
+    limit_x: u32,
+    text_x: u32,
+    over: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Chart {
+    width: u32,
+    height: u32,
+    track_x: u32,
+    track_width: u32,
+    bars: Vec<Bar>,
+}
+
+const CHART_WIDTH: u32 = 720;
+const LABEL_WIDTH: u32 = 230;
+const TRACK_WIDTH: u32 = 330;
+const ROW: u32 = 34;
+
+/// Bars for the classes with a limit in days: the oldest record's age against the limit. The
+/// track is 120% of the limit, so a record kept too long shows past the mark. Mirrored for a
+/// right-to-left page.
+fn chart(classes: &[ClassReport], as_of: NaiveDate, rtl: bool, viewer: &Viewer) -> Chart {
+    let mut bars = Vec::new();
+    for class in classes {
+        let Some(limit) = class.policy_days.filter(|d| *d > 0) else {
+            continue;
+        };
+        let age = class
+            .oldest
+            .map(|oldest| (as_of - oldest).num_days().max(0))
+            .unwrap_or(0);
+        let scale = f64::from(TRACK_WIDTH) / (f64::from(limit) * 1.2);
+        let width = ((age as f64 * scale).round() as u32).min(TRACK_WIDTH);
+        let limit_at = (f64::from(limit) * scale).round() as u32;
+        let y = bars.len() as u32 * ROW + 10;
+        // Texts are anchored at their start, which on a right-to-left page is their right end.
+        let (x, limit_x, text_x) = if rtl {
+            let track_right = CHART_WIDTH - LABEL_WIDTH;
+            (
+                track_right - width,
+                track_right - limit_at,
+                track_right - TRACK_WIDTH - 8,
+            )
+        } else {
+            (
+                LABEL_WIDTH,
+                LABEL_WIDTH + limit_at,
+                LABEL_WIDTH + TRACK_WIDTH + 8,
+            )
+        };
+        let caption = if class.held == 0 {
+            viewer.text("chart-none-held", &[])
+        } else {
+            viewer.text(
+                "chart-caption",
+                &[("age", Arg::Number(age)), ("limit", Arg::from(limit))],
+            )
+        };
+        bars.push(Bar {
+            label: viewer.text(&format!("class-{}", class.class), &[]),
+            caption,
+            y,
+            x,
+            width,
+            limit_x,
+            text_x,
+            over: age > i64::from(limit) || class.overdue > 0,
+        });
+    }
+    let track_x = if rtl {
+        CHART_WIDTH - LABEL_WIDTH - TRACK_WIDTH
+    } else {
+        LABEL_WIDTH
+    };
+    Chart {
+        width: CHART_WIDTH,
+        height: bars.len() as u32 * ROW + 30,
+        track_x,
+        track_width: TRACK_WIDTH,
+        bars,
+    }
+}
+
+pub async fn page(
+    viewer: Viewer,
+    query: web::Query<ReportQuery>,
+) -> Result<HttpResponse, PageError> {
+    viewer.require(Permission::Audit)?;
+    let today = viewer.ctx.clock.today();
+    let (as_of, date_error) = match query.as_of.as_deref().filter(|s| !s.is_empty()) {
+        None => (today, None),
+        Some(raw) => match parse_date("as_of", raw) {
+            Ok(day) => (day, None),
+            Err(_) => (today, Some(viewer.text("err-invalid_date", &[]))),
+        },
+    };
+    let ctx = viewer.ctx.clone();
+    let built = web::block(move || report::build(&ctx, as_of))
+        .await
+        .map_err(|e| viewer.internal(e.into()))?
+        .map_err(|e| viewer.internal(e))?;
+    let rtl = viewer.lang.dir == super::i18n::Direction::Rtl;
+    let chart = chart(&built.classes, as_of, rtl, &viewer);
+    let classes: Vec<Value> = built
+        .classes
+        .iter()
+        .map(|c| {
+            context! {
+                name => viewer.text(&format!("class-{}", c.class), &[]),
+                class => c.class.clone(),
+                policy => c.policy.clone(),
+                policy_days => c.policy_days,
+                held => c.held,
+                oldest => c.oldest.map(|d| d.to_string()),
+                overdue => c.overdue,
+                destroyed => c.destroyed_in_period,
+            }
+        })
+        .collect();
+    let overdue_total: u64 = built.classes.iter().map(|c| c.overdue).sum();
+    viewer.ok(
+        "audit.html",
+        context! {
+            as_of => as_of.to_string(),
+            date_error => date_error,
+            report => Value::from_serialize(&built),
+            classes => classes,
+            chart => Value::from_serialize(&chart),
+            overdue_total => overdue_total,
+            downloads => ["json", "csv", "pdf"],
+        },
+    )
+}

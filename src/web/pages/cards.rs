@@ -1,0 +1,285 @@
+//! Review and print: the card preview (front and back, laid out as the PDF prints them), issuing
+//! the card, printing it (the PDF opens in the browser for its print dialog), the "card issued"
+//! state; and revoking a card with a reason.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use minijinja::{context, Value};
+use serde_json::Value as Json;
+
+use super::forms::Posted;
+use super::problems::explain;
+use super::residents::{card_row, load, resident_id, resident_value};
+use super::view::{PageError, Viewer};
+use crate::context::AppContext;
+use crate::domain::card::{IssueReason, RevokeReason};
+use crate::domain::staff::Permission;
+use crate::services::cards;
+
+/// A date as the card prints it: `7 Apr 1990`.
+fn card_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+/// What the card shows besides the resident: the jurisdiction and the back's fixed texts.
+fn branding(ctx: &AppContext) -> Value {
+    let design = &ctx.config.card_design;
+    let verify_hint = if design.verify_hint.is_empty() {
+        let base = &ctx.config.public_base_url;
+        let host = base
+            .split_once("://")
+            .map_or(base.as_str(), |(_, rest)| rest);
+        format!("Check this card: scan the code, or visit {host}/v")
+    } else {
+        design.verify_hint.clone()
+    };
+    context! {
+        monogram => monogram(&ctx.config.jurisdiction),
+        jurisdiction => ctx.config.jurisdiction.clone(),
+        return_if_found => design.return_if_found.clone(),
+        verify_hint => verify_hint,
+    }
+}
+
+/// The seal's initials, as the card prints them: "City of Springfield" → "S".
+fn monogram(jurisdiction: &str) -> String {
+    const GENERIC: [&str; 12] = [
+        "city",
+        "county",
+        "town",
+        "village",
+        "borough",
+        "township",
+        "municipality",
+        "of",
+        "the",
+        "and",
+        "de",
+        "del",
+    ];
+    let initials: String = jurisdiction
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && !GENERIC.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .take(3)
+        .collect();
+    if initials.is_empty() {
+        jurisdiction
+            .chars()
+            .take(1)
+            .flat_map(char::to_uppercase)
+            .collect()
+    } else {
+        initials
+    }
+}
+
+fn parse_reason<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
+    serde_json::from_value(Json::String(raw.to_owned())).ok()
+}
+
+const ISSUE_REASONS: [&str; 6] = [
+    "new",
+    "renewal",
+    "replacement_lost",
+    "replacement_stolen",
+    "replacement_damaged",
+    "update",
+];
+
+/// The preview before issue: the card as it will print, the number assigned when issued.
+pub async fn review(viewer: Viewer, path: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let id = resident_id(&viewer, &path)?;
+    let (resident, cards) = load(&viewer, &id).await?;
+    let default_reason = if cards.is_empty() { "new" } else { "renewal" };
+    let r = resident_value(&resident);
+    viewer.ok(
+        "review.html",
+        context! {
+            r => r,
+            brand => branding(&viewer.ctx),
+            dob => card_date(resident.date_of_birth),
+            card => (),
+            reasons => ISSUE_REASONS,
+            default_reason => default_reason,
+            error => (),
+            has_cards => !cards.is_empty(),
+        },
+    )
+}
+
+pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let actor = viewer.require(Permission::ServeResidents)?;
+    let id = resident_id(&viewer, &path)?;
+    let Some(reason) = parse_reason::<IssueReason>(form.get("reason")) else {
+        return Err(viewer.fail(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "problem-title",
+            "err-invalid-value",
+            &[],
+        ));
+    };
+    let ctx = viewer.ctx.clone();
+    let target = id.clone();
+    let outcome = web::block(move || cards::issue(&ctx, &actor, &target, reason))
+        .await
+        .map_err(|e| viewer.internal(e.into()))?;
+    match outcome {
+        Ok(card) => Ok(viewer.see_other(&format!("/residents/{id}/cards/{}", card.card_number))),
+        Err(cards::CardError::ResidentNotFound) => Err(viewer.not_found()),
+        Err(e) => {
+            let problem = explain(&viewer, e)?;
+            let (resident, cards) = load(&viewer, &id).await?;
+            viewer.page(
+                problem.status,
+                "review.html",
+                context! {
+                    r => resident_value(&resident),
+                    brand => branding(&viewer.ctx),
+                    dob => card_date(resident.date_of_birth),
+                    card => (),
+                    reasons => ISSUE_REASONS,
+                    default_reason => reason.as_str(),
+                    error => problem.message,
+                    has_cards => !cards.is_empty(),
+                },
+            )
+        }
+    }
+}
+
+/// One card of the resident: its preview, status, printing and the "card issued" state.
+pub async fn show(
+    viewer: Viewer,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let (raw_id, number) = path.into_inner();
+    let id = resident_id(&viewer, &raw_id)?;
+    let (resident, cards) = load(&viewer, &id).await?;
+    let Some(card) = cards.iter().find(|c| c.card_number == number) else {
+        return Err(viewer.not_found());
+    };
+    let row = card_row(card);
+    viewer.ok(
+        "card.html",
+        context! {
+            r => resident_value(&resident),
+            brand => branding(&viewer.ctx),
+            dob => card_date(resident.date_of_birth),
+            card => context! {
+                issued => card_date(card.issued_on),
+                expires => card_date(card.expires_on),
+                ..Value::from_serialize(&row)
+            },
+        },
+    )
+}
+
+/// The card as PDF, inline, so the browser opens it with its print dialog. Printing marks the
+/// card printed and, by policy, destroys the print-only address.
+pub async fn print(
+    posted: Posted,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let viewer = posted.viewer;
+    let actor = viewer.require(Permission::ServeResidents)?;
+    let (raw_id, number) = path.into_inner();
+    let id = resident_id(&viewer, &raw_id)?;
+    let ctx = viewer.ctx.clone();
+    let numbers = vec![number.clone()];
+    let outcome = web::block(move || {
+        // The card must be this resident's: the same check the card page makes.
+        let theirs = cards::of_resident(&ctx, &id)?
+            .iter()
+            .any(|c| c.card_number == numbers[0]);
+        if !theirs {
+            return Err(cards::CardError::CardNotFound);
+        }
+        cards::print(&ctx, &actor, &numbers)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
+    match outcome {
+        Ok(pdf) => Ok(HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, "application/pdf"))
+            .insert_header((
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"card-{number}.pdf\""),
+            ))
+            .insert_header((header::CACHE_CONTROL, "no-store, private"))
+            .body(pdf)),
+        Err(cards::CardError::CardNotFound | cards::CardError::ResidentNotFound) => {
+            Err(viewer.not_found())
+        }
+        Err(e) => {
+            let problem = explain(&viewer, e)?;
+            Err(viewer.fail(
+                problem.status,
+                "problem-title",
+                &format!("err-{}", problem.code),
+                &[],
+            ))
+        }
+    }
+}
+
+pub async fn revoke(
+    posted: Posted,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let actor = viewer.require(Permission::ServeResidents)?;
+    let (raw_id, number) = path.into_inner();
+    let id = resident_id(&viewer, &raw_id)?;
+    let Some(reason) = parse_reason::<RevokeReason>(form.get("reason")) else {
+        return Err(viewer.fail(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "problem-title",
+            "err-revoke-reason",
+            &[],
+        ));
+    };
+    let ctx = viewer.ctx.clone();
+    let target = id.clone();
+    let outcome = web::block(move || {
+        let theirs = cards::of_resident(&ctx, &target)?
+            .iter()
+            .any(|c| c.card_number == number);
+        if !theirs {
+            return Err(cards::CardError::CardNotFound);
+        }
+        cards::revoke(&ctx, &actor, &number, reason)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
+    match outcome {
+        Ok(_) => Ok(viewer.see_other(&format!("/residents/{id}?done=revoked"))),
+        Err(cards::CardError::CardNotFound | cards::CardError::ResidentNotFound) => {
+            Err(viewer.not_found())
+        }
+        Err(e) => {
+            let problem = explain(&viewer, e)?;
+            Err(viewer.fail(
+                problem.status,
+                "problem-title",
+                &format!("err-{}", problem.code),
+                &[],
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seal_reads_as_on_the_printed_card() {
+        assert_eq!(monogram("City of Springfield"), "S");
+        assert_eq!(monogram("City of New York"), "NY");
+        assert_eq!(monogram("City"), "C");
+    }
+}

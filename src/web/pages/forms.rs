@@ -1,0 +1,150 @@
+//! Posted forms. A handler gets a form's fields only through these extractors, and they check
+//! the CSRF token first: no page form can be acted on without it.
+
+use actix_multipart::Multipart;
+use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
+use actix_web::web::Bytes;
+use actix_web::{web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use futures_util::StreamExt;
+
+use super::view::{PageError, Viewer};
+
+/// Largest text field of a multipart form other than a retained photo.
+const TEXT_FIELD_LIMIT: usize = 16 * 1024;
+
+/// The fields of a form, in order, repeated names kept (checkbox lists).
+#[derive(Default)]
+pub struct Form {
+    pairs: Vec<(String, String)>,
+}
+
+impl Form {
+    /// The first value of a field, or "".
+    pub fn get(&self, name: &str) -> &str {
+        self.pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The value, trimmed, if not blank.
+    pub fn opt(&self, name: &str) -> Option<String> {
+        let value = self.get(name).trim();
+        (!value.is_empty()).then(|| value.to_owned())
+    }
+
+    /// Every value of a repeated field.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// A ticked checkbox.
+    pub fn flag(&self, name: &str) -> bool {
+        !self.get(name).is_empty()
+    }
+}
+
+/// A urlencoded form whose CSRF token has been checked.
+pub struct Posted {
+    pub viewer: Viewer,
+    pub form: Form,
+}
+
+impl FromRequest for Posted {
+    type Error = PageError;
+    type Future = LocalBoxFuture<'static, Result<Self, PageError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Form::<Vec<(String, String)>>::from_request(&req, payload);
+        Box::pin(async move {
+            let viewer = Viewer::load(&req).await?;
+            let pairs = match body.await {
+                Ok(form) => form.into_inner(),
+                Err(_) => return Err(unreadable(&viewer)),
+            };
+            let form = Form { pairs };
+            viewer.check_csrf(form.get("csrf"))?;
+            Ok(Posted { viewer, form })
+        })
+    }
+}
+
+/// A multipart form (one with a file) whose CSRF token has been checked.
+pub struct PostedWithFile {
+    pub viewer: Viewer,
+    pub form: Form,
+    /// Uploaded files by field name; an empty file input is left out.
+    pub files: Vec<(String, Bytes)>,
+}
+
+impl FromRequest for PostedWithFile {
+    type Error = PageError;
+    type Future = LocalBoxFuture<'static, Result<Self, PageError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let multipart = Multipart::new(req.headers(), payload.take());
+        Box::pin(async move {
+            let viewer = Viewer::load(&req).await?;
+            let limit = viewer.ctx.config.server.max_body_bytes;
+            let (form, files) = read_multipart(multipart, limit)
+                .await
+                .ok_or_else(|| unreadable(&viewer))?;
+            viewer.check_csrf(form.get("csrf"))?;
+            Ok(PostedWithFile {
+                viewer,
+                form,
+                files,
+            })
+        })
+    }
+}
+
+async fn read_multipart(
+    mut multipart: Multipart,
+    limit: usize,
+) -> Option<(Form, Vec<(String, Bytes)>)> {
+    let mut form = Form::default();
+    let mut files = Vec::new();
+    let mut remaining = limit;
+    while let Some(field) = multipart.next().await {
+        let mut field = field.ok()?;
+        let name = field.name()?.to_owned();
+        let is_file = field
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .is_some();
+        let cap = if is_file || name == "photo_data" {
+            remaining
+        } else {
+            remaining.min(TEXT_FIELD_LIMIT)
+        };
+        let bytes = field.bytes(cap).await.ok()?.ok()?;
+        remaining = remaining.saturating_sub(bytes.len());
+        if is_file {
+            if !bytes.is_empty() {
+                files.push((name, bytes));
+            }
+        } else {
+            form.pairs
+                .push((name, String::from_utf8(bytes.to_vec()).ok()?));
+        }
+    }
+    Some((form, files))
+}
+
+fn unreadable(viewer: &Viewer) -> PageError {
+    viewer.fail(
+        StatusCode::BAD_REQUEST,
+        "form-unreadable-title",
+        "err-form-unreadable",
+        &[],
+    )
+}

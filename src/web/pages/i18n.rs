@@ -1,0 +1,304 @@
+//! The message catalogue: one Fluent file per language under `locales/`, embedded at build time
+//! (see `build.rs`). A message missing from a language falls back to English, then to its id,
+//! so a half-translated catalogue still gives a usable page.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// The language every page falls back to.
+pub const DEFAULT: &str = "en";
+
+/// Writing direction of a language, from its catalogue's `language-dir` message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// One language: its tag, its own name for itself, its direction and its messages.
+pub struct Locale {
+    pub code: &'static str,
+    pub name: String,
+    pub dir: Direction,
+    bundle: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale").field("code", &self.code).finish()
+    }
+}
+
+/// A message argument: a number (for plural rules) or text.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Number(i64),
+    Text(String),
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Number(i64::from(n))
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+pub struct Catalogue {
+    locales: Vec<Locale>,
+    by_code: HashMap<&'static str, usize>,
+}
+
+impl Catalogue {
+    fn load() -> Self {
+        let mut locales = Vec::new();
+        for (code, source) in CATALOGUES {
+            let resource = match FluentResource::try_new((*source).to_owned()) {
+                Ok(r) => r,
+                Err((partial, errors)) => {
+                    tracing::error!(
+                        language = code,
+                        errors = errors.len(),
+                        "a message catalogue has syntax errors"
+                    );
+                    partial
+                }
+            };
+            let id: LanguageIdentifier = code.parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Pages put values in their own elements (with `dir="auto"` where they may be in
+            // another script); Unicode isolation marks would only end up in form values.
+            bundle.set_use_isolating(false);
+            if bundle.add_resource(resource).is_err() {
+                tracing::error!(
+                    language = code,
+                    "a message catalogue defines a message twice"
+                );
+            }
+            let mut locale = Locale {
+                code,
+                name: (*code).to_owned(),
+                dir: Direction::Ltr,
+                bundle,
+            };
+            if let Some(name) = locale.lookup("language-name", None) {
+                locale.name = name;
+            }
+            if locale.lookup("language-dir", None).as_deref() == Some("rtl") {
+                locale.dir = Direction::Rtl;
+            }
+            locales.push(locale);
+        }
+        // English first in the language menu, then the others by tag.
+        locales.sort_by_key(|l| (l.code != DEFAULT, l.code));
+        let by_code = locales
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.code, i))
+            .collect();
+        Self { locales, by_code }
+    }
+
+    pub fn all(&self) -> &[Locale] {
+        &self.locales
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Locale> {
+        self.by_code.get(code).map(|&i| &self.locales[i])
+    }
+
+    pub fn default_locale(&self) -> &Locale {
+        self.get(DEFAULT).unwrap_or(&self.locales[0])
+    }
+
+    /// The language for a request: the staff member's choice (a cookie), else the browser's
+    /// `Accept-Language`, else English.
+    pub fn negotiate(&self, chosen: Option<&str>, accept_language: Option<&str>) -> &Locale {
+        if let Some(locale) = chosen.and_then(|c| self.get(c)) {
+            return locale;
+        }
+        let mut wanted: Vec<(f32, &str)> = accept_language
+            .unwrap_or("")
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.trim().split(';');
+                let tag = pieces.next()?.trim();
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                (!tag.is_empty() && q > 0.0).then_some((q, tag))
+            })
+            .collect();
+        wanted.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, tag) in wanted {
+            if let Some(locale) = self.get(tag) {
+                return locale;
+            }
+            let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+            if let Some(locale) = self.get(&primary) {
+                return locale;
+            }
+        }
+        self.default_locale()
+    }
+
+    /// A message in `locale`, falling back to English, then to the id itself.
+    pub fn message(&self, locale: &Locale, id: &str, args: &[(&str, Arg)]) -> String {
+        let fluent = fluent_args(args);
+        let fluent = (!args.is_empty()).then_some(&fluent);
+        locale
+            .lookup(id, fluent)
+            .or_else(|| self.default_locale().lookup(id, fluent))
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// Whether any catalogue (English, the reference) has this message.
+    pub fn has(&self, id: &str) -> bool {
+        self.default_locale().bundle.has_message(id)
+    }
+}
+
+fn fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
+    let mut out = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Number(n) => out.set(*name, FluentValue::from(*n)),
+            Arg::Text(s) => out.set(*name, FluentValue::from(s.as_str())),
+        }
+    }
+    out
+}
+
+impl Locale {
+    fn lookup(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(
+                language = self.code,
+                message = id,
+                "a message could not be formatted"
+            );
+        }
+        Some(text.into_owned())
+    }
+
+    /// Message ids this catalogue defines (for the completeness test).
+    #[cfg(test)]
+    fn ids(&self) -> Vec<String> {
+        let (_, source) = CATALOGUES
+            .iter()
+            .find(|(c, _)| *c == self.code)
+            .expect("source of a loaded catalogue");
+        source
+            .lines()
+            .filter_map(|line| {
+                let (id, _) = line.split_once('=')?;
+                let id = id.trim_end();
+                let well_formed = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                well_formed.then(|| id.to_owned())
+            })
+            .collect()
+    }
+}
+
+pub fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(Catalogue::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_catalogue_parses_cleanly() {
+        for (code, source) in CATALOGUES {
+            assert!(
+                FluentResource::try_new((*source).to_owned()).is_ok(),
+                "locales/{code}.ftl has syntax errors"
+            );
+        }
+    }
+
+    #[test]
+    fn english_spanish_and_arabic_are_there_and_arabic_is_rtl() {
+        let c = catalogue();
+        for code in ["en", "es", "ar"] {
+            assert!(c.get(code).is_some(), "{code}");
+        }
+        assert_eq!(c.get("ar").unwrap().dir, Direction::Rtl);
+        assert_eq!(c.get("es").unwrap().dir, Direction::Ltr);
+    }
+
+    #[test]
+    fn every_language_has_every_english_message_and_no_others() {
+        let c = catalogue();
+        let english: std::collections::BTreeSet<String> =
+            c.default_locale().ids().into_iter().collect();
+        for locale in c.all() {
+            let ids: std::collections::BTreeSet<String> = locale.ids().into_iter().collect();
+            let missing: Vec<_> = english.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&english).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", locale.code);
+            assert!(extra.is_empty(), "{} has unknown {extra:?}", locale.code);
+        }
+    }
+
+    #[test]
+    fn negotiation_prefers_the_choice_then_the_browser() {
+        let c = catalogue();
+        assert_eq!(c.negotiate(Some("ar"), Some("es")).code, "ar");
+        assert_eq!(c.negotiate(None, Some("fr;q=0.9, es-MX;q=0.8")).code, "es");
+        assert_eq!(c.negotiate(Some("xx"), None).code, "en");
+    }
+
+    #[test]
+    fn missing_messages_fall_back_and_arguments_are_used() {
+        let c = catalogue();
+        let ar = c.get("ar").unwrap();
+        assert_eq!(c.message(ar, "no-such-message", &[]), "no-such-message");
+        let text = c.message(
+            c.default_locale(),
+            "err-below_minimum_age",
+            &[("age", Arg::from(10u32))],
+        );
+        assert!(text.contains("10"), "{text}");
+    }
+}

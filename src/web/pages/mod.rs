@@ -1,0 +1,63 @@
+//! The staff pages: server-rendered HTML (templates under `templates/pages/`, messages from
+//! `locales/`), built on the same services as the JSON API and held to the same role rules.
+//! Sessions are an HttpOnly, SameSite=Strict cookie holding the API's own session token; every
+//! form carries a CSRF token; every page has a strict Content-Security-Policy and only our own
+//! CSS and a little JavaScript (the webcam and the running points total).
+
+mod admin;
+mod assets;
+mod audit;
+mod cards;
+mod csrf;
+mod enroll;
+mod forms;
+pub mod i18n;
+mod problems;
+mod residents;
+mod session;
+mod templates;
+mod view;
+
+use actix_web::web;
+
+pub use view::{LANG_COOKIE, PAGE_CSP, PRE_SESSION_COOKIE};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(session::home))
+        .route("/login", web::get().to(session::login_page))
+        .route("/login", web::post().to(session::login))
+        .route("/logout", web::post().to(session::logout))
+        .route("/account/password", web::get().to(session::password_page))
+        .route(
+            "/account/password",
+            web::post().to(session::change_password),
+        )
+        .route("/lang/{code}", web::get().to(session::choose_language))
+        .route("/static/app.css", web::get().to(assets::stylesheet))
+        .route("/static/brand.css", web::get().to(assets::brand))
+        .route("/static/enroll.js", web::get().to(assets::enroll_script))
+        .route("/enroll", web::get().to(enroll::form))
+        .route("/enroll", web::post().to(enroll::submit))
+        .route("/residents/find", web::get().to(residents::find_page))
+        .route("/residents/find", web::post().to(residents::find))
+        .route("/residents/{id}", web::get().to(residents::show))
+        .route("/residents/{id}/photo", web::get().to(residents::photo))
+        .route("/residents/{id}/edit", web::get().to(residents::edit_page))
+        .route("/residents/{id}/edit", web::post().to(residents::edit))
+        .route("/residents/{id}/review", web::get().to(cards::review))
+        .route("/residents/{id}/cards", web::post().to(cards::issue))
+        .route("/residents/{id}/cards/{number}", web::get().to(cards::show))
+        .route(
+            "/residents/{id}/cards/{number}/print",
+            web::post().to(cards::print),
+        )
+        .route(
+            "/residents/{id}/cards/{number}/revoke",
+            web::post().to(cards::revoke),
+        )
+        .route("/audit", web::get().to(audit::page))
+        .route("/admin/staff", web::get().to(admin::list))
+        .route("/admin/staff", web::post().to(admin::add))
+        .route("/admin/staff/{username}", web::post().to(admin::change))
+        .route("/admin/policy", web::get().to(admin::policy));
+}

@@ -1,0 +1,228 @@
+//! Logging in and out, changing one's own password, and choosing the interface language.
+
+use actix_web::http::header;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use minijinja::context;
+use serde::Deserialize;
+
+use super::forms::Posted;
+use super::i18n::{catalogue, Arg};
+use super::view::{local_path, set_cookie, PageError, Viewer, LANG_COOKIE, PRE_SESSION_COOKIE};
+use crate::crypto::password::Password;
+use crate::domain::staff::{Permission, StaffRole};
+use crate::services::auth::{self, AuthError};
+use crate::web::auth::{client_address, SESSION_COOKIE};
+
+/// Where a staff member starts: the first page their role may use.
+pub fn home_of(role: StaffRole) -> &'static str {
+    if Permission::ServeResidents.granted_to(role) {
+        "/enroll"
+    } else if Permission::Administer.granted_to(role) {
+        "/admin/staff"
+    } else {
+        "/audit"
+    }
+}
+
+pub async fn home(viewer: Viewer) -> Result<HttpResponse, PageError> {
+    let signed = viewer.signed()?;
+    if signed.must_change_password {
+        return Ok(viewer.see_other("/account/password"));
+    }
+    Ok(viewer.see_other(home_of(signed.actor.role)))
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+    done: Option<String>,
+}
+
+pub async fn login_page(
+    viewer: Viewer,
+    query: web::Query<NextQuery>,
+) -> Result<HttpResponse, PageError> {
+    if let Some(signed) = &viewer.signed_in {
+        return Ok(viewer.see_other(home_of(signed.actor.role)));
+    }
+    let next = query.next.as_deref().and_then(local_path);
+    let logged_out = query.done.as_deref() == Some("logged-out");
+    viewer.ok(
+        "login.html",
+        context! { next => next, username => "", error => (), logged_out => logged_out },
+    )
+}
+
+pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let username = form.get("username").trim().to_owned();
+    let password = Password::new(form.get("password").to_owned());
+    let next = local_path(form.get("next"));
+    let client = client_address(&req, viewer.ctx.config.server.trust_forwarded_for);
+    let ctx = viewer.ctx.clone();
+    let who = username.clone();
+    let outcome = web::block(move || auth::login(&ctx, &who, &password, &client))
+        .await
+        .map_err(|e| viewer.internal(e.into()))?;
+    let (status, error) = match outcome {
+        Ok(session) => {
+            let max_age = (session.expires_at - viewer.ctx.clock.now())
+                .num_seconds()
+                .max(60);
+            let target = if session.must_change_password {
+                "/account/password".to_owned()
+            } else {
+                next.unwrap_or_else(|| home_of(session.role).to_owned())
+            };
+            let https = viewer.https();
+            return Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .append_header((
+                    header::SET_COOKIE,
+                    set_cookie(SESSION_COOKIE, &session.token, Some(max_age), https),
+                ))
+                .append_header((
+                    header::SET_COOKIE,
+                    set_cookie(PRE_SESSION_COOKIE, "", Some(0), https),
+                ))
+                .finish());
+        }
+        Err(AuthError::InvalidCredentials) => (
+            StatusCode::UNAUTHORIZED,
+            viewer.text("err-invalid_credentials", &[]),
+        ),
+        Err(AuthError::TooManyAttempts { retry_after_secs }) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            viewer.text(
+                "err-too_many_attempts",
+                &[("minutes", Arg::Number((retry_after_secs + 59) / 60))],
+            ),
+        ),
+        Err(AuthError::Internal(cause)) => return Err(viewer.internal(cause)),
+        Err(other) => {
+            return Err(viewer.internal(crate::error::Internal::new(
+                "login",
+                anyhow::anyhow!("{other}"),
+            )))
+        }
+    };
+    viewer.page(
+        status,
+        "login.html",
+        context! { next => next, username => username, error => error, logged_out => false },
+    )
+}
+
+pub async fn logout(posted: Posted) -> Result<HttpResponse, PageError> {
+    let viewer = posted.viewer;
+    if let Some(signed) = viewer.signed_in.clone() {
+        let ctx = viewer.ctx.clone();
+        web::block(move || auth::logout(&ctx, &signed))
+            .await
+            .map_err(|e| viewer.internal(e.into()))?
+            .map_err(|e| match e {
+                AuthError::Internal(cause) => viewer.internal(cause),
+                other => viewer.internal(crate::error::Internal::new(
+                    "logout",
+                    anyhow::anyhow!("{other}"),
+                )),
+            })?;
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/login?done=logged-out"))
+        .append_header((
+            header::SET_COOKIE,
+            set_cookie(SESSION_COOKIE, "", Some(0), viewer.https()),
+        ))
+        .finish())
+}
+
+pub async fn password_page(viewer: Viewer) -> Result<HttpResponse, PageError> {
+    let signed = viewer.signed()?;
+    viewer.ok(
+        "password.html",
+        context! { required => signed.must_change_password, errors => context!{}, done => false },
+    )
+}
+
+pub async fn change_password(posted: Posted) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let signed = viewer.signed()?.clone();
+    let required = signed.must_change_password;
+    let new = form.get("new_password").to_owned();
+    if new != form.get("confirm_password") {
+        let error = viewer.text("err-password-mismatch", &[]);
+        return viewer.page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "password.html",
+            context! { required => required, errors => context!{ confirm_password => error }, done => false },
+        );
+    }
+    let current = Password::new(form.get("current_password").to_owned());
+    let new = Password::new(new);
+    let ctx = viewer.ctx.clone();
+    let outcome = web::block(move || auth::change_own_password(&ctx, &signed, &current, &new))
+        .await
+        .map_err(|e| viewer.internal(e.into()))?;
+    let errors = match outcome {
+        Ok(()) => {
+            return viewer.ok(
+                "password.html",
+                context! { required => false, errors => context!{}, done => true },
+            )
+        }
+        Err(AuthError::InvalidCredentials) => {
+            context! { current_password => viewer.text("err-current-password-wrong", &[]) }
+        }
+        Err(AuthError::WeakPassword(_)) => {
+            context! { new_password => viewer.text("err-weak_password", &[]) }
+        }
+        Err(AuthError::Internal(cause)) => return Err(viewer.internal(cause)),
+        Err(other) => {
+            return Err(viewer.internal(crate::error::Internal::new(
+                "password change",
+                anyhow::anyhow!("{other}"),
+            )))
+        }
+    };
+    viewer.page(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "password.html",
+        context! { required => required, errors => errors, done => false },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct BackQuery {
+    back: Option<String>,
+}
+
+/// Sets the interface language (a cookie, a year long) and goes back to the page.
+pub async fn choose_language(
+    viewer: Viewer,
+    path: web::Path<String>,
+    query: web::Query<BackQuery>,
+) -> Result<HttpResponse, PageError> {
+    let code = path.into_inner();
+    let Some(locale) = catalogue().get(&code) else {
+        return Err(viewer.not_found());
+    };
+    let back = query
+        .back
+        .as_deref()
+        .and_then(local_path)
+        .unwrap_or_else(|| "/".into());
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, back))
+        .append_header((
+            header::SET_COOKIE,
+            set_cookie(
+                LANG_COOKIE,
+                locale.code,
+                Some(365 * 24 * 3600),
+                viewer.https(),
+            ),
+        ))
+        .finish())
+}

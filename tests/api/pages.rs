@@ -1,0 +1,264 @@
+//! The staff pages' sessions and CSRF protection, black-box: the cookie's flags, pages that
+//! need it, forms refused without their token, and the cookie opening the API for reading only.
+
+use muni_id::domain::staff::StaffRole;
+use reqwest::header::{CONTENT_TYPE, COOKIE, LOCATION, SET_COOKIE};
+use reqwest::Response;
+
+use crate::helpers::{spawn_app, spawn_app_with, TestApp, STAFF_PASSWORD};
+
+fn form_body(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| {
+            let encoded: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                        (b as char).to_string()
+                    }
+                    b' ' => "+".into(),
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={encoded}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The value a response sets for a cookie, with the whole Set-Cookie line.
+fn set_cookie(res: &Response, name: &str) -> Option<(String, String)> {
+    res.headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|line| line.starts_with(&format!("{name}=")))
+        .map(|line| {
+            let value = line[name.len() + 1..]
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            (value, line.to_owned())
+        })
+}
+
+fn csrf_of(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("a CSRF field") + marker.len();
+    html[start..start + 64].to_owned()
+}
+
+async fn post_form(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> Response {
+    app.client
+        .post(app.url(path))
+        .header(COOKIE, cookie)
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(form_body(fields))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn get_page(app: &TestApp, cookie: &str, path: &str) -> Response {
+    app.client
+        .get(app.url(path))
+        .header(COOKIE, cookie)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Logs in through the login page; returns the session cookie pair.
+async fn page_login(app: &TestApp, username: &str) -> (String, Response) {
+    let page = app.client.get(app.url("/login")).send().await.unwrap();
+    let (pre, _) = set_cookie(&page, "muni_pre").expect("a pre-session cookie");
+    let cookie = format!("muni_pre={pre}");
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let res = post_form(
+        app,
+        &cookie,
+        "/login",
+        &[
+            ("csrf", &csrf),
+            ("username", username),
+            ("password", STAFF_PASSWORD),
+        ],
+    )
+    .await;
+    let session = set_cookie(&res, "muni_session")
+        .map(|(value, _)| format!("muni_session={value}"))
+        .unwrap_or_default();
+    (session, res)
+}
+
+#[tokio::test]
+async fn logging_in_sets_a_strict_http_only_session_cookie() {
+    let app = spawn_app().await;
+    app.add_staff("page.clerk", StaffRole::Clerk);
+    let (cookie, res) = page_login(&app, "page.clerk").await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()[LOCATION], "/enroll");
+    let (_, line) = set_cookie(&res, "muni_session").unwrap();
+    for flag in ["HttpOnly", "SameSite=Strict", "Path=/", "Max-Age="] {
+        assert!(line.contains(flag), "{line}");
+    }
+    assert!(!line.contains("Secure"), "plain http in tests: {line}");
+
+    let page = get_page(&app, &cookie, "/enroll").await;
+    assert_eq!(page.status(), 200);
+    let csp = page.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"));
+    assert!(!csp.contains("unsafe-inline"));
+    assert!(page.headers()["permissions-policy"]
+        .to_str()
+        .unwrap()
+        .contains("camera=(self)"));
+
+    let anonymous = app.client.get(app.url("/enroll")).send().await.unwrap();
+    assert_eq!(anonymous.status(), 303);
+    assert_eq!(anonymous.headers()[LOCATION], "/login?next=/enroll");
+}
+
+#[tokio::test]
+async fn the_cookie_is_secure_behind_https() {
+    let app = spawn_app_with(|c| c.public_base_url = "https://id.example.gov".into()).await;
+    app.add_staff("secure.clerk", StaffRole::Clerk);
+    let (_, res) = page_login(&app, "secure.clerk").await;
+    let (_, line) = set_cookie(&res, "muni_session").unwrap();
+    assert!(line.contains("; Secure"), "{line}");
+}
+
+#[tokio::test]
+async fn a_form_without_its_csrf_token_is_refused() {
+    let app = spawn_app().await;
+    app.add_staff("csrf.clerk", StaffRole::Clerk);
+    let (cookie, _) = page_login(&app, "csrf.clerk").await;
+    let search = [
+        ("legal_name", "José Núñez"),
+        ("date_of_birth", "1990-04-01"),
+    ];
+
+    let missing = post_form(&app, &cookie, "/residents/find", &search).await;
+    assert_eq!(missing.status(), 403);
+    assert!(missing
+        .text()
+        .await
+        .unwrap()
+        .contains("This form cannot be accepted"));
+
+    let mut forged = search.to_vec();
+    let zeros = "0".repeat(64);
+    forged.push(("csrf", &zeros));
+    assert_eq!(
+        post_form(&app, &cookie, "/residents/find", &forged)
+            .await
+            .status(),
+        403
+    );
+
+    let page = get_page(&app, &cookie, "/residents/find").await;
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let mut good = search.to_vec();
+    good.push(("csrf", &csrf));
+    let found = post_form(&app, &cookie, "/residents/find", &good).await;
+    assert_eq!(found.status(), 200);
+    assert!(found.text().await.unwrap().contains("No resident matches"));
+
+    // Another session's token is not this one's.
+    app.add_staff("csrf.other", StaffRole::Clerk);
+    let (other, _) = page_login(&app, "csrf.other").await;
+    assert_eq!(
+        post_form(&app, &other, "/residents/find", &good)
+            .await
+            .status(),
+        403
+    );
+    // Nor is a login form posted without the pre-session cookie it came with.
+    let login = post_form(
+        &app,
+        "",
+        "/login",
+        &[
+            ("csrf", &csrf),
+            ("username", "csrf.clerk"),
+            ("password", STAFF_PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(login.status(), 403);
+}
+
+#[tokio::test]
+async fn the_session_cookie_opens_the_api_for_reading_only() {
+    let app = spawn_app().await;
+    app.add_staff("cookie.admin", StaffRole::Admin);
+    let (cookie, _) = page_login(&app, "cookie.admin").await;
+    let listed = get_page(&app, &cookie, "/api/v1/staff").await;
+    assert_eq!(listed.status(), 200);
+    let report = get_page(&app, &cookie, "/api/v1/reports/retention?format=csv").await;
+    assert_eq!(report.status(), 200);
+    let change = app
+        .client
+        .post(app.url("/api/v1/staff"))
+        .header(COOKIE, &cookie)
+        .json(&serde_json::json!({"username": "x.y", "role": "clerk"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        change.status(),
+        401,
+        "no change through the API with a cookie"
+    );
+}
+
+#[tokio::test]
+async fn pages_keep_the_api_role_rules_and_logging_out_ends_the_session() {
+    let app = spawn_app().await;
+    app.add_staff("role.clerk", StaffRole::Clerk);
+    let (cookie, _) = page_login(&app, "role.clerk").await;
+    for path in ["/audit", "/admin/staff", "/admin/policy"] {
+        let res = get_page(&app, &cookie, path).await;
+        assert_eq!(res.status(), 403, "{path}");
+        assert!(res.text().await.unwrap().contains("Not allowed"));
+    }
+    let page = get_page(&app, &cookie, "/enroll").await;
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let out = post_form(&app, &cookie, "/logout", &[("csrf", &csrf)]).await;
+    assert_eq!(out.status(), 303);
+    let after = get_page(&app, &cookie, "/enroll").await;
+    assert_eq!(after.status(), 303, "the old cookie opens nothing");
+}
+
+#[tokio::test]
+async fn pages_speak_the_chosen_language_and_arabic_is_right_to_left() {
+    let app = spawn_app().await;
+    let chosen = app
+        .client
+        .get(app.url("/lang/ar?back=/login"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(chosen.status(), 303);
+    let (lang, _) = set_cookie(&chosen, "muni_lang").unwrap();
+    let page = get_page(&app, &format!("muni_lang={lang}"), "/login").await;
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    let spanish = app
+        .client
+        .get(app.url("/login"))
+        .header("accept-language", "es-MX,es;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert!(spanish.text().await.unwrap().contains("Iniciar sesión"));
+    let elsewhere = app
+        .client
+        .get(app.url("/lang/es?back=//evil.example"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.headers()[LOCATION], "/", "no open redirect");
+}

@@ -1,0 +1,140 @@
+// Helpers for the staff-page tests: a real muni-id server with staff accounts, a Chromium with a
+// fake camera, axe-core in the page, page-weight and overflow measurements.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM_ARGS } from './verifier-checks.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const BIN = process.env.MUNI_ID_BIN || join(ROOT, 'target', 'debug', 'muni-id');
+export const PHOTO = join(ROOT, 'tests', 'fixtures', 'photo.png');
+export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+
+/** Words for data the program never collects, in the three languages of the pages. */
+export const NEVER_COLLECTED = [
+  /immigration/i, /citizenship/i, /country of birth/i, /document numbers?/i, /\bSSN\b/, /\bITIN\b/,
+  /inmigraci/i, /ciudadan/i, /pa[ií]s de nacimiento/i, /n[uú]mero de documento/i,
+  /الهجرة/, /الجنسية/, /المواطنة/, /بلد الميلاد/, /رقم المستند/, /رقم الوثيقة/,
+];
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+    probe.on('error', fail);
+  });
+}
+
+/**
+ * Starts the real binary on a free port with a fresh SQLite database, after adding the staff
+ * accounts given as [{username, role, password}].
+ */
+export async function startServer(staff) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'muni-id-ui-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    MUNI_ID__DATA_DIR: dataDir,
+    MUNI_ID__DATABASE__URL: `sqlite://${join(dataDir, 'muni-id.db')}`,
+    MUNI_ID__SERVER__BIND: `127.0.0.1:${port}`,
+    MUNI_ID__PUBLIC_BASE_URL: base,
+    MUNI_ID__AUTH__ARGON2_MEMORY_KIB: '64',
+    MUNI_ID__AUTH__ARGON2_ITERATIONS: '1',
+    MUNI_ID__LOG__LEVEL: 'info',
+  };
+  for (const { username, role, password } of staff) {
+    const added = spawnSync(BIN, ['staff', 'add', username, '--role', role, '--password-stdin'], {
+      env, input: password, encoding: 'utf8',
+    });
+    assert.equal(added.status, 0, `staff add ${username} failed: ${added.stderr}`);
+  }
+  const server = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  server.stderr.on('data', (chunk) => { log += chunk; });
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    log: () => log,
+    stop() {
+      server.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Chromium with a fake camera that needs no permission prompt. */
+export async function launchWithCamera() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    headless: true,
+  });
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core in the page (through the DevTools protocol, so the page's CSP stays on) and
+ * returns the serious and critical violations, described.
+ */
+export async function seriousViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Nothing wider than the window: no sideways scrolling. */
+export async function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (el.closest('.table-wrap, .chart-wrap, pre')) continue;
+      if (box.right > width + 1 || box.left < -1) wide.push(`${el.tagName.toLowerCase()}.${el.className}`);
+    }
+    return { scroll: document.documentElement.scrollWidth > width + 1, wide: wide.slice(0, 5) };
+  });
+}
+
+export function screenshotPath(name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+}
+
+/** Logs in through the login page. */
+export async function logIn(page, base, username, password) {
+  await page.goto(`${base}/login`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit].primary')]);
+}
+
+/** Logs out through the header's button. */
+export async function logOut(page) {
+  await Promise.all([page.waitForURL(/\/login/), page.click('.who button')]);
+}
