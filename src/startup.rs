@@ -17,9 +17,9 @@ use crate::crypto::keyring::{Epoch, KeyRing, Opened};
 use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
 use crate::render::card_pdf::{CardBranding, CardRenderer};
+use crate::services;
 use crate::services::status_list::StatusList;
 use crate::services::verification::{ClientThrottle, VerificationCounters};
-use crate::services;
 use crate::telemetry::Metrics;
 use crate::web::{self as routes, errors, middleware};
 
@@ -57,7 +57,8 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     let documents = config.document_policy()?;
 
     let signing_path = config.signing_keys_path();
-    let (signing, created) = SigningKeys::open(&signing_path, config.keys.create_if_missing, clock.now())?;
+    let (signing, created) =
+        SigningKeys::open(&signing_path, config.keys.create_if_missing, clock.now())?;
     if created {
         tracing::warn!(
             path = %signing_path.display(),
@@ -96,7 +97,10 @@ fn card_branding(config: &Config) -> anyhow::Result<CardBranding> {
     let logo_png = if design.logo_file.is_empty() {
         None
     } else {
-        Some(std::fs::read(&design.logo_file).with_context(|| format!("card_design.logo_file {}", design.logo_file))?)
+        Some(
+            std::fs::read(&design.logo_file)
+                .with_context(|| format!("card_design.logo_file {}", design.logo_file))?,
+        )
     };
     let verify_hint = if design.verify_hint.is_empty() {
         let host = config
@@ -132,7 +136,11 @@ impl Application {
 
     /// As `build`, on a listener bound by the caller (tests bind port 0 first, so the public
     /// base URL can name the port).
-    pub fn build_with_listener(config: Config, clock: Arc<dyn Clock>, listener: TcpListener) -> anyhow::Result<Self> {
+    pub fn build_with_listener(
+        config: Config,
+        clock: Arc<dyn Clock>,
+        listener: TcpListener,
+    ) -> anyhow::Result<Self> {
         let context = build_context(config, clock)?;
         if let Some(path) = services::staff::ensure_first_admin(&context)? {
             tracing::warn!(
@@ -183,7 +191,11 @@ fn serve(listener: TcpListener, context: AppContext) -> anyhow::Result<Server> {
             )
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(|_, _| {
-                crate::error::ApiError::bad_request("invalid_query", "The query string has an unknown or malformed parameter.").into()
+                crate::error::ApiError::bad_request(
+                    "invalid_query",
+                    "The query string has an unknown or malformed parameter.",
+                )
+                .into()
             }))
             .wrap(Compress::default())
             .wrap(middleware::security_headers(https))

@@ -78,7 +78,10 @@ pub fn sign_card_token(keys: &SigningKeys, claims: &CardClaims) -> Result<Vec<u8
     let status = Value::Map(vec![(
         text("status_list"),
         Value::Map(vec![
-            (text("idx"), Value::Integer(Integer::from(claims.status_index))),
+            (
+                text("idx"),
+                Value::Integer(Integer::from(claims.status_index)),
+            ),
             (text("uri"), text(&claims.status_uri)),
         ]),
     )]);
@@ -94,7 +97,11 @@ pub fn sign_card_token(keys: &SigningKeys, claims: &CardClaims) -> Result<Vec<u8
 
 /// The QR text: `<BASE URL, upper case>/V#<BASE32 TOKEN>`.
 pub fn qr_text(public_base_url: &str, token: &[u8]) -> String {
-    format!("{}/V#{}", public_base_url.to_uppercase(), BASE32_NOPAD.encode(token))
+    format!(
+        "{}/V#{}",
+        public_base_url.to_uppercase(),
+        BASE32_NOPAD.encode(token)
+    )
 }
 
 /// The token bytes from a whole QR text or a bare base32 token, in either letter case.
@@ -141,7 +148,9 @@ fn claim(map: &[(Value, Value)], key: i64) -> Option<&Value> {
 }
 
 fn text_field<'a>(map: &'a [(Value, Value)], key: &str) -> Option<&'a Value> {
-    map.iter().find(|(k, _)| k.as_text() == Some(key)).map(|(_, v)| v)
+    map.iter()
+        .find(|(k, _)| k.as_text() == Some(key))
+        .map(|(_, v)| v)
 }
 
 fn as_i64(value: &Value) -> Option<i64> {
@@ -177,7 +186,10 @@ pub struct StatusListClaims {
 }
 
 /// Signs a Token Status List (`application/statuslist+cwt`).
-pub fn sign_status_list(keys: &SigningKeys, claims: &StatusListClaims) -> Result<Vec<u8>, TokenError> {
+pub fn sign_status_list(
+    keys: &SigningKeys,
+    claims: &StatusListClaims,
+) -> Result<Vec<u8>, TokenError> {
     let payload = Value::Map(vec![
         (int(CLAIM_SUB), text(&claims.uri)),
         (int(CLAIM_EXP), int(claims.expires_at)),
@@ -218,7 +230,8 @@ mod tests {
 
     fn keys() -> (tempfile::TempDir, SigningKeys) {
         let dir = tempfile::tempdir().unwrap();
-        let (keys, _) = SigningKeys::open(&dir.path().join("k.json"), true, chrono::Utc::now()).unwrap();
+        let (keys, _) =
+            SigningKeys::open(&dir.path().join("k.json"), true, chrono::Utc::now()).unwrap();
         (dir, keys)
     }
 
@@ -241,12 +254,18 @@ mod tests {
         assert!(text.starts_with("HTTPS://ID.SPRINGFIELD.GOV/V#"));
         // All QR alphanumeric-mode characters but the `#` (one byte-mode character).
         let (address, token_text) = text.split_once('#').unwrap();
-        let alphanumeric = |s: &str| s.bytes().all(|b| b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".contains(&b));
+        let alphanumeric = |s: &str| {
+            s.bytes()
+                .all(|b| b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".contains(&b))
+        };
         assert!(alphanumeric(address) && alphanumeric(token_text));
         let bytes = token_from_text(&text).unwrap();
         assert_eq!(verify_card_token(&keys, &bytes), Some(claims()));
         let lower = text.rsplit_once('#').unwrap().1.to_lowercase();
-        assert_eq!(verify_card_token(&keys, &token_from_text(&lower).unwrap()), Some(claims()));
+        assert_eq!(
+            verify_card_token(&keys, &token_from_text(&lower).unwrap()),
+            Some(claims())
+        );
     }
 
     #[test]

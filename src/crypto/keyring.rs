@@ -568,11 +568,22 @@ mod tests {
         ring.epoch_keys(e).unwrap();
         assert!(ring.destroy(e, Utc::now()).unwrap());
         assert!(!ring.destroy(e, Utc::now()).unwrap());
-        assert!(matches!(ring.kek(e, 1), Err(KeyRingError::EpochDestroyed(_))));
-        assert!(matches!(ring.epoch_keys(e), Err(KeyRingError::EpochDestroyed(_))));
+        assert!(matches!(
+            ring.kek(e, 1),
+            Err(KeyRingError::EpochDestroyed(_))
+        ));
+        assert!(matches!(
+            ring.epoch_keys(e),
+            Err(KeyRingError::EpochDestroyed(_))
+        ));
         let (reopened, _) = KeyRing::open(&path, true).unwrap();
-        assert!(matches!(reopened.kek(e, 1), Err(KeyRingError::EpochDestroyed(_))));
-        assert!(!fs::read_to_string(&path).unwrap().contains("\"2026-10\",\n      \"index_key"));
+        assert!(matches!(
+            reopened.kek(e, 1),
+            Err(KeyRingError::EpochDestroyed(_))
+        ));
+        assert!(!fs::read_to_string(&path)
+            .unwrap()
+            .contains("\"2026-10\",\n      \"index_key"));
         assert_eq!(reopened.inventory().destroyed.len(), 1);
     }
 
@@ -583,9 +594,16 @@ mod tests {
         let e = epoch("2027-01");
         let old = ring.epoch_keys(e).unwrap().current().unwrap().1.clone();
         assert_eq!(ring.add_versions().unwrap(), vec![(e, 2)]);
-        assert_eq!(ring.kek(e, 1).unwrap(), old, "the old version opens until retired");
+        assert_eq!(
+            ring.kek(e, 1).unwrap(),
+            old,
+            "the old version opens until retired"
+        );
         assert_eq!(ring.retire_old_versions(e).unwrap(), 1);
-        assert!(matches!(ring.kek(e, 1), Err(KeyRingError::UnknownKey { .. })));
+        assert!(matches!(
+            ring.kek(e, 1),
+            Err(KeyRingError::UnknownKey { .. })
+        ));
         assert_eq!(ring.current_version(e), Some(2));
     }
 

@@ -110,7 +110,11 @@ pub struct SigningKeys {
 
 impl SigningKeys {
     /// Opens the key file, creating it with a first key when allowed. Returns whether it created it.
-    pub fn open(path: &Path, create_if_missing: bool, now: DateTime<Utc>) -> Result<(Self, bool), SigningKeyError> {
+    pub fn open(
+        path: &Path,
+        create_if_missing: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(Self, bool), SigningKeyError> {
         let created = if path.exists() {
             false
         } else if create_if_missing {
@@ -177,15 +181,19 @@ impl SigningKeys {
                 .iter()
                 .filter(|k| match k.retired_at {
                     None => true,
-                    Some(at) => at.checked_add_months(horizon).is_none_or(|until| until > now),
+                    Some(at) => at
+                        .checked_add_months(horizon)
+                        .is_none_or(|until| until > now),
                 })
                 .map(|k| {
                     let point = k.public.to_encoded_point(false);
                     Jwk {
                         kty: "EC".into(),
                         crv: "P-256".into(),
-                        x: URL_SAFE_NO_PAD.encode(point.x().map(|x| x.as_slice()).unwrap_or_default()),
-                        y: URL_SAFE_NO_PAD.encode(point.y().map(|y| y.as_slice()).unwrap_or_default()),
+                        x: URL_SAFE_NO_PAD
+                            .encode(point.x().map(|x| x.as_slice()).unwrap_or_default()),
+                        y: URL_SAFE_NO_PAD
+                            .encode(point.y().map(|y| y.as_slice()).unwrap_or_default()),
                         kid: URL_SAFE_NO_PAD.encode(k.kid),
                         alg: "ES256".into(),
                         use_: "sig".into(),
@@ -237,7 +245,11 @@ fn corrupt(path: &Path, message: impl Into<String>) -> SigningKeyError {
 }
 
 fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
-    let mode = fs::metadata(path).map_err(|e| io_error(path, e))?.permissions().mode() & 0o777;
+    let mode = fs::metadata(path)
+        .map_err(|e| io_error(path, e))?
+        .permissions()
+        .mode()
+        & 0o777;
     if mode & 0o077 != 0 {
         return Err(SigningKeyError::LoosePermissions {
             path: path.to_owned(),
@@ -263,10 +275,14 @@ fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
                             .decode(b64)
                             .map_err(|_| corrupt(path, "a private key is not base64"))?,
                     );
-                    SigningKey::from_pkcs8_der(&der).map_err(|_| corrupt(path, "a private key is not PKCS#8 P-256"))
+                    SigningKey::from_pkcs8_der(&der)
+                        .map_err(|_| corrupt(path, "a private key is not PKCS#8 P-256"))
                 })
                 .transpose()?;
-            if private.as_ref().is_some_and(|p| *p.verifying_key() != public) {
+            if private
+                .as_ref()
+                .is_some_and(|p| *p.verifying_key() != public)
+            {
                 return Err(corrupt(path, "a private key does not match its public key"));
             }
             Ok(KeyEntry {
@@ -302,7 +318,11 @@ fn write_file(path: &Path, keys: &[KeyEntry]) -> Result<(), SigningKeyError> {
         })
         .collect::<Result<Vec<_>, SigningKeyError>>()?;
     let text = Zeroizing::new(
-        serde_json::to_string_pretty(&KeyFile { format: 1, keys: entries }).map_err(|e| corrupt(path, e.to_string()))?,
+        serde_json::to_string_pretty(&KeyFile {
+            format: 1,
+            keys: entries,
+        })
+        .map_err(|e| corrupt(path, e.to_string()))?,
     );
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
@@ -315,7 +335,8 @@ fn write_file(path: &Path, keys: &[KeyEntry]) -> Result<(), SigningKeyError> {
         .mode(0o600)
         .open(&tmp)
         .map_err(|e| io_error(&tmp, e))?;
-    out.write_all(text.as_bytes()).map_err(|e| io_error(&tmp, e))?;
+    out.write_all(text.as_bytes())
+        .map_err(|e| io_error(&tmp, e))?;
     out.sync_all().map_err(|e| io_error(&tmp, e))?;
     fs::rename(&tmp, path).map_err(|e| io_error(path, e))
 }
@@ -331,7 +352,10 @@ mod tests {
         let now = Utc::now();
         let (keys, created) = SigningKeys::open(&path, true, now).unwrap();
         assert!(created);
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
         let current = keys.current().unwrap();
         let (kid, signature) = (current.kid, current.sign(b"hello"));
         assert!(keys.verify(&kid, b"hello", &signature));
@@ -340,7 +364,10 @@ mod tests {
 
         let new_kid = keys.rotate(now).unwrap();
         assert_ne!(kid, new_kid);
-        assert!(keys.verify(&kid, b"hello", &signature), "old signatures still verify");
+        assert!(
+            keys.verify(&kid, b"hello", &signature),
+            "old signatures still verify"
+        );
         assert_eq!(keys.current().unwrap().kid, new_kid);
         assert_eq!(keys.jwks(now, 5).keys.len(), 2);
         let much_later = now.checked_add_months(Months::new(5 * 12 + 2)).unwrap();
@@ -351,6 +378,9 @@ mod tests {
         assert_eq!(reopened.current_kid(), new_kid);
         let text = fs::read_to_string(&path).unwrap();
         let file: KeyFile = serde_json::from_str(&text).unwrap();
-        assert_eq!(file.keys.iter().filter(|k| k.private_key.is_some()).count(), 1);
+        assert_eq!(
+            file.keys.iter().filter(|k| k.private_key.is_some()).count(),
+            1
+        );
     }
 }

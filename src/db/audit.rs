@@ -77,7 +77,9 @@ pub fn anchor(conn: &mut DbConnection) -> QueryResult<(i64, String)> {
 }
 
 pub fn insert_seal(conn: &mut DbConnection, seal: &SealRow) -> QueryResult<usize> {
-    diesel::insert_into(audit_seals::table).values(seal).execute(conn)
+    diesel::insert_into(audit_seals::table)
+        .values(seal)
+        .execute(conn)
 }
 
 pub fn seals(conn: &mut DbConnection) -> QueryResult<Vec<SealRow>> {

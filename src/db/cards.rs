@@ -24,7 +24,10 @@ pub struct CardRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &CardRow) -> QueryResult<()> {
-    diesel::insert_into(cards::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(cards::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn find(conn: &mut DbConnection, card_number: &str) -> QueryResult<Option<CardRow>> {
@@ -61,17 +64,30 @@ pub fn revoke_active_of(
     Ok(active)
 }
 
-pub fn revoke(conn: &mut DbConnection, card_number: &str, at: NaiveDateTime, reason: &str) -> QueryResult<usize> {
-    diesel::update(cards::table.find(card_number).filter(cards::status.eq("active")))
-        .set((
-            cards::status.eq("revoked"),
-            cards::revoked_at.eq(at),
-            cards::revoke_reason.eq(reason),
-        ))
-        .execute(conn)
+pub fn revoke(
+    conn: &mut DbConnection,
+    card_number: &str,
+    at: NaiveDateTime,
+    reason: &str,
+) -> QueryResult<usize> {
+    diesel::update(
+        cards::table
+            .find(card_number)
+            .filter(cards::status.eq("active")),
+    )
+    .set((
+        cards::status.eq("revoked"),
+        cards::revoked_at.eq(at),
+        cards::revoke_reason.eq(reason),
+    ))
+    .execute(conn)
 }
 
-pub fn mark_printed(conn: &mut DbConnection, card_number: &str, at: NaiveDateTime) -> QueryResult<usize> {
+pub fn mark_printed(
+    conn: &mut DbConnection,
+    card_number: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(cards::table.find(card_number))
         .set(cards::printed_at.eq(at))
         .execute(conn)

@@ -42,9 +42,11 @@ impl JobLock {
         use diesel::sql_types::Bool;
         match &mut *conn {
             super::DbConnection::Postgresql(pg) => {
-                let taken: bool = diesel::select(diesel::dsl::sql::<Bool>(&format!("pg_try_advisory_lock({lock_id})")))
-                    .get_result(pg)
-                    .map_err(|e| e.to_string())?;
+                let taken: bool = diesel::select(diesel::dsl::sql::<Bool>(&format!(
+                    "pg_try_advisory_lock({lock_id})"
+                )))
+                .get_result(pg)
+                .map_err(|e| e.to_string())?;
                 Ok(taken.then(|| JobLock::Postgres(Box::new(conn), lock_id)))
             }
             super::DbConnection::Sqlite(_) => {
@@ -57,7 +59,9 @@ impl JobLock {
                 match file.try_lock() {
                     Ok(()) => Ok(Some(JobLock::File(file))),
                     Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-                    Err(std::fs::TryLockError::Error(e)) => Err(format!("{}: {e}", lock_file.display())),
+                    Err(std::fs::TryLockError::Error(e)) => {
+                        Err(format!("{}: {e}", lock_file.display()))
+                    }
                 }
             }
         }

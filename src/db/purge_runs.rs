@@ -24,11 +24,15 @@ pub struct PurgeRunRow {
 }
 
 pub fn insert(conn: &mut DbConnection, row: &PurgeRunRow) -> QueryResult<usize> {
-    diesel::insert_into(purge_runs::table).values(row).execute(conn)
+    diesel::insert_into(purge_runs::table)
+        .values(row)
+        .execute(conn)
 }
 
 pub fn update(conn: &mut DbConnection, row: &PurgeRunRow) -> QueryResult<usize> {
-    diesel::update(purge_runs::table.find(&row.id)).set(row).execute(conn)
+    diesel::update(purge_runs::table.find(&row.id))
+        .set(row)
+        .execute(conn)
 }
 
 pub fn recent(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<PurgeRunRow>> {

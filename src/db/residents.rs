@@ -91,7 +91,10 @@ pub fn update_sealed(
     if let Some(address) = &change.address {
         let set_at = address.as_ref().map(|_| change.updated_at);
         diesel::update(residents::table.find(id))
-            .set((residents::address.eq(address), residents::address_updated_at.eq(set_at)))
+            .set((
+                residents::address.eq(address),
+                residents::address_updated_at.eq(set_at),
+            ))
             .execute(conn)?;
     }
     if let Some(photo) = &change.photo {
@@ -125,7 +128,8 @@ pub fn due_for_destruction(
 /// Deletes residents: their wrapped key, ciphertexts, blind index and photo (by cascade); their
 /// cards stay as tombstones with no resident.
 pub fn delete(conn: &mut DbConnection, ids: &[String]) -> QueryResult<usize> {
-    diesel::delete(resident_photos::table.filter(resident_photos::resident_id.eq_any(ids))).execute(conn)?;
+    diesel::delete(resident_photos::table.filter(resident_photos::resident_id.eq_any(ids)))
+        .execute(conn)?;
     diesel::delete(residents::table.filter(residents::id.eq_any(ids))).execute(conn)
 }
 
@@ -146,12 +150,16 @@ pub fn printed_with_address(conn: &mut DbConnection, limit: i64) -> QueryResult<
 }
 
 pub fn clear_address(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
-    diesel::update(residents::table.find(id).filter(residents::address.is_not_null()))
-        .set((
-            residents::address.eq(None::<Vec<u8>>),
-            residents::address_updated_at.eq(None::<NaiveDateTime>),
-        ))
-        .execute(conn)
+    diesel::update(
+        residents::table
+            .find(id)
+            .filter(residents::address.is_not_null()),
+    )
+    .set((
+        residents::address.eq(None::<Vec<u8>>),
+        residents::address_updated_at.eq(None::<NaiveDateTime>),
+    ))
+    .execute(conn)
 }
 
 pub fn count_in_epoch(conn: &mut DbConnection, epoch: &str) -> QueryResult<i64> {

@@ -79,7 +79,6 @@ diesel::table! {
 diesel::joinable!(sessions -> staff (staff_id));
 diesel::joinable!(resident_photos -> residents (resident_id));
 
-
 diesel::table! {
     cards (card_number) {
         card_number -> Text,

@@ -70,5 +70,6 @@ pub fn clear(conn: &mut DbConnection, key: &str) -> QueryResult<usize> {
 
 /// Forgets failure windows that started before `cutoff`.
 pub fn delete_before(conn: &mut DbConnection, cutoff: NaiveDateTime) -> QueryResult<usize> {
-    diesel::delete(login_failures::table.filter(login_failures::window_started_at.lt(cutoff))).execute(conn)
+    diesel::delete(login_failures::table.filter(login_failures::window_started_at.lt(cutoff)))
+        .execute(conn)
 }

@@ -108,7 +108,9 @@ impl IssueReason {
             IssueReason::ReplacementLost => RevokeReason::Lost,
             IssueReason::ReplacementStolen => RevokeReason::Stolen,
             IssueReason::ReplacementDamaged => RevokeReason::Damaged,
-            IssueReason::New | IssueReason::Renewal | IssueReason::Update => RevokeReason::Superseded,
+            IssueReason::New | IssueReason::Renewal | IssueReason::Update => {
+                RevokeReason::Superseded
+            }
         }
     }
 }
@@ -213,7 +215,11 @@ mod tests {
     #[test]
     fn malformed_numbers_are_refused() {
         for bad in ["", "12345", "abcdefghijkl", "1234567890123"] {
-            assert_eq!(CardNumber::parse(bad), Err(CardNumberError::Malformed), "{bad}");
+            assert_eq!(
+                CardNumber::parse(bad),
+                Err(CardNumberError::Malformed),
+                "{bad}"
+            );
         }
     }
 
@@ -244,17 +250,36 @@ mod tests {
 
     #[test]
     fn minors_get_the_shorter_term() {
-        let policy = ValidityPolicy { adult_years: 5, minor_years: 2, adult_age: 18 };
+        let policy = ValidityPolicy {
+            adult_years: 5,
+            minor_years: 2,
+            adult_age: 18,
+        };
         let issued = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        assert_eq!(policy.expires_on(issued, 30), NaiveDate::from_ymd_opt(2031, 11, 20).unwrap());
-        assert_eq!(policy.expires_on(issued, 12), NaiveDate::from_ymd_opt(2028, 11, 20).unwrap());
+        assert_eq!(
+            policy.expires_on(issued, 30),
+            NaiveDate::from_ymd_opt(2031, 11, 20).unwrap()
+        );
+        assert_eq!(
+            policy.expires_on(issued, 12),
+            NaiveDate::from_ymd_opt(2028, 11, 20).unwrap()
+        );
     }
 
     #[test]
     fn status_follows_expiry() {
         let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
-        assert_eq!(CardStatus::on("active", day(10), day(10)), CardStatus::Active);
-        assert_eq!(CardStatus::on("active", day(10), day(11)), CardStatus::Expired);
-        assert_eq!(CardStatus::on("revoked", day(10), day(1)), CardStatus::Revoked);
+        assert_eq!(
+            CardStatus::on("active", day(10), day(10)),
+            CardStatus::Active
+        );
+        assert_eq!(
+            CardStatus::on("active", day(10), day(11)),
+            CardStatus::Expired
+        );
+        assert_eq!(
+            CardStatus::on("revoked", day(10), day(1)),
+            CardStatus::Revoked
+        );
     }
 }

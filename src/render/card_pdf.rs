@@ -68,6 +68,10 @@ pub enum RenderError {
     /// A text the embedded fonts cannot print (or shape) correctly.
     #[error("the {field} has characters the card fonts cannot print")]
     UnsupportedScript { field: &'static str },
+    /// A text too long for its place on the card even at the smallest readable size (6 pt),
+    /// or a QR text too long for the QR code's place.
+    #[error("the {field} is too long to fit on the card")]
+    DoesNotFit { field: &'static str },
     #[error("the card cannot be printed: {0}")]
     Invalid(String),
     #[error("the card PDF could not be built: {0}")]

@@ -33,7 +33,10 @@ struct Writer {
 
 impl Writer {
     fn new() -> Self {
-        Self { pages: vec![Vec::new()], y: PAGE_H - MARGIN }
+        Self {
+            pages: vec![Vec::new()],
+            y: PAGE_H - MARGIN,
+        }
     }
 
     fn ops(&mut self) -> &mut Vec<Op> {
@@ -50,13 +53,24 @@ impl Writer {
     }
 
     fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, rgb: [u8; 3], text: &str) {
-        let font = if bold { BuiltinFont::HelveticaBold } else { BuiltinFont::Helvetica };
+        let font = if bold {
+            BuiltinFont::HelveticaBold
+        } else {
+            BuiltinFont::Helvetica
+        };
         let ops = self.ops();
         ops.push(Op::StartTextSection);
         ops.push(Op::SetFillColor { col: color(rgb) });
-        ops.push(Op::SetFont { font: PdfFontHandle::Builtin(font), size: Pt(size) });
-        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(y)) });
-        ops.push(Op::ShowText { items: vec![TextItem::Text(winansi(text))] });
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::Builtin(font),
+            size: Pt(size),
+        });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(winansi(text))],
+        });
         ops.push(Op::EndTextSection);
     }
 
@@ -79,8 +93,16 @@ impl Writer {
         let ops = self.ops();
         ops.push(Op::SetOutlineColor { col: color(rgb) });
         ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-        let point = |x, y| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false };
-        ops.push(Op::DrawLine { line: Line { points: vec![point(x1, y1), point(x2, y2)], is_closed: false } });
+        let point = |x, y| LinePoint {
+            p: Point { x: Pt(x), y: Pt(y) },
+            bezier: false,
+        };
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(x1, y1), point(x2, y2)],
+                is_closed: false,
+            },
+        });
     }
 
     fn heading(&mut self, text: &str) {
@@ -118,7 +140,12 @@ impl Writer {
 
 fn color([r, g, b]: [u8; 3]) -> Color {
     let c = |v: u8| f32::from(v) / 255.0;
-    Color::Rgb(Rgb { r: c(r), g: c(g), b: c(b), icc_profile: None })
+    Color::Rgb(Rgb {
+        r: c(r),
+        g: c(g),
+        b: c(b),
+        icc_profile: None,
+    })
 }
 
 /// The built-in fonts speak WinAnsi: keep Latin-1, replace anything else visibly.
@@ -161,12 +188,26 @@ fn chart(w: &mut Writer, report: &RetentionReport) {
     );
     for (i, (class, limit)) in bars.iter().enumerate() {
         let base = top - 20.0 - row_h * (i as f32) - 12.0;
-        let age = class.oldest.map(|d| days_between(d, report.as_of)).unwrap_or(0);
-        let share = if *limit == 0 { 0.0 } else { age as f32 / *limit as f32 };
+        let age = class
+            .oldest
+            .map(|d| days_between(d, report.as_of))
+            .unwrap_or(0);
+        let share = if *limit == 0 {
+            0.0
+        } else {
+            age as f32 / *limit as f32
+        };
         let scale = plot_w / 1.25;
         let bar_w = (share.min(1.25) * scale).max(if class.held > 0 { 1.5 } else { 0.0 });
         let rgb = if class.overdue > 0 { ALARM } else { ACCENT };
-        w.text(MARGIN, base + 4.0, 8.5, true, INK, &class.class.replace('_', " "));
+        w.text(
+            MARGIN,
+            base + 4.0,
+            8.5,
+            true,
+            INK,
+            &class.class.replace('_', " "),
+        );
         w.rect(plot_x, base, plot_w, 14.0, [0xee, 0xf1, 0xf5]);
         w.rect(plot_x, base, bar_w, 14.0, rgb);
         let limit_x = plot_x + scale;
@@ -176,9 +217,20 @@ fn chart(w: &mut Writer, report: &RetentionReport) {
             class.held,
             age,
             limit,
-            if class.overdue > 0 { format!(" - {} OVERDUE", class.overdue) } else { String::new() }
+            if class.overdue > 0 {
+                format!(" - {} OVERDUE", class.overdue)
+            } else {
+                String::new()
+            }
         );
-        w.text(plot_x + plot_w + 4.0, base + 4.0, 7.0, class.overdue > 0, rgb, &caption);
+        w.text(
+            plot_x + plot_w + 4.0,
+            base + 4.0,
+            7.0,
+            class.overdue > 0,
+            rgb,
+            &caption,
+        );
     }
     w.y = top - 20.0 - row_h * bars.len() as f32 - 10.0;
 }
@@ -187,7 +239,12 @@ fn chart(w: &mut Writer, report: &RetentionReport) {
 pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     let mut w = Writer::new();
     w.line_of_text(18.0, true, ACCENT, "Retention report");
-    w.line_of_text(11.0, false, INK, &format!("{} - as of {}", report.jurisdiction, report.as_of));
+    w.line_of_text(
+        11.0,
+        false,
+        INK,
+        &format!("{} - as of {}", report.jurisdiction, report.as_of),
+    );
     w.line_of_text(
         8.5,
         false,
@@ -201,9 +258,15 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     );
     let overdue: u64 = report.classes.iter().map(|c| c.overdue).sum();
     let (verdict, rgb) = if overdue == 0 {
-        ("Overdue records: 0 - every class is within its policy.".to_owned(), ACCENT)
+        (
+            "Overdue records: 0 - every class is within its policy.".to_owned(),
+            ACCENT,
+        )
     } else {
-        (format!("OVERDUE RECORDS: {overdue} - see the classes marked below."), ALARM)
+        (
+            format!("OVERDUE RECORDS: {overdue} - see the classes marked below."),
+            ALARM,
+        )
     };
     w.y -= 6.0;
     w.line_of_text(11.0, true, rgb, &verdict);
@@ -217,15 +280,30 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
             vec![
                 c.class.replace('_', " "),
                 c.held.to_string(),
-                c.oldest.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
-                if c.overdue > 0 { format!("!{} OVERDUE", c.overdue) } else { "0".into() },
+                c.oldest
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                if c.overdue > 0 {
+                    format!("!{} OVERDUE", c.overdue)
+                } else {
+                    "0".into()
+                },
                 c.destroyed_in_period.to_string(),
             ]
         })
         .collect();
-    w.table(&[0.0, 150.0, 210.0, 290.0, 380.0], &["class", "held", "oldest", "overdue", "destroyed in period"], &rows);
+    w.table(
+        &[0.0, 150.0, 210.0, 290.0, 380.0],
+        &["class", "held", "oldest", "overdue", "destroyed in period"],
+        &rows,
+    );
     for c in &report.classes {
-        w.line_of_text(7.5, false, MUTED, &format!("{}: {}", c.class.replace('_', " "), c.policy));
+        w.line_of_text(
+            7.5,
+            false,
+            MUTED,
+            &format!("{}: {}", c.class.replace('_', " "), c.policy),
+        );
     }
 
     w.heading("Purge runs");
@@ -237,11 +315,19 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
             vec![
                 r.started_at.format("%Y-%m-%d %H:%M").to_string(),
                 r.trigger.clone(),
-                if r.outcome == "completed" { r.outcome.clone() } else { format!("!{}", r.outcome) },
+                if r.outcome == "completed" {
+                    r.outcome.clone()
+                } else {
+                    format!("!{}", r.outcome)
+                },
                 (r.residents_destroyed + r.unissued_destroyed).to_string(),
                 r.addresses_destroyed.to_string(),
                 r.audit_entries_removed.to_string(),
-                if r.epochs_destroyed.is_empty() { "-".into() } else { r.epochs_destroyed.join(" ") },
+                if r.epochs_destroyed.is_empty() {
+                    "-".into()
+                } else {
+                    r.epochs_destroyed.join(" ")
+                },
             ]
         })
         .collect();
@@ -250,7 +336,15 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     } else {
         w.table(
             &[0.0, 85.0, 130.0, 185.0, 245.0, 300.0, 355.0],
-            &["started (UTC)", "by", "outcome", "residents", "addresses", "audit", "epoch keys destroyed"],
+            &[
+                "started (UTC)",
+                "by",
+                "outcome",
+                "residents",
+                "addresses",
+                "audit",
+                "epoch keys destroyed",
+            ],
             &runs,
         );
     }
@@ -258,7 +352,10 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     w.heading("Audit chain");
     let chain = &report.audit.chain;
     let state = if chain.intact {
-        format!("Intact: {} entries, each chained by hash to the one before.", chain.entries)
+        format!(
+            "Intact: {} entries, each chained by hash to the one before.",
+            chain.entries
+        )
     } else {
         format!(
             "BROKEN at entry {}: {} entries read. Investigate before trusting the trail.",
@@ -266,7 +363,12 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
             chain.entries
         )
     };
-    w.line_of_text(9.5, !chain.intact, if chain.intact { INK } else { ALARM }, &state);
+    w.line_of_text(
+        9.5,
+        !chain.intact,
+        if chain.intact { INK } else { ALARM },
+        &state,
+    );
     w.line_of_text(
         8.5,
         false,
@@ -282,18 +384,31 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     let epochs: Vec<Vec<String>> = keys
         .epochs
         .iter()
-        .map(|e| vec![e.epoch.clone(), e.key_version.to_string(), e.data_keys.to_string()])
+        .map(|e| {
+            vec![
+                e.epoch.clone(),
+                e.key_version.to_string(),
+                e.data_keys.to_string(),
+            ]
+        })
         .collect();
     if epochs.is_empty() {
         w.line_of_text(8.5, false, MUTED, "No epoch protects any resident.");
     } else {
-        w.table(&[0.0, 80.0, 160.0], &["epoch", "key version", "data keys"], &epochs);
+        w.table(
+            &[0.0, 80.0, 160.0],
+            &["epoch", "key version", "data keys"],
+            &epochs,
+        );
     }
     w.line_of_text(
         8.5,
         false,
         MUTED,
-        &format!("{} further epochs are prepared and empty.", keys.empty_epochs_prepared),
+        &format!(
+            "{} further epochs are prepared and empty.",
+            keys.empty_epochs_prepared
+        ),
     );
     let destroyed: Vec<String> = keys
         .destroyed
@@ -306,7 +421,11 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
         INK,
         &format!(
             "Destroyed epochs: {}",
-            if destroyed.is_empty() { "none".into() } else { destroyed.join(", ") }
+            if destroyed.is_empty() {
+                "none".into()
+            } else {
+                destroyed.join(", ")
+            }
         ),
     );
     for chunk in wrap_words(&keys.statement, 110) {
@@ -317,7 +436,13 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     let reads: Vec<Vec<String>> = report
         .staff_reads
         .iter()
-        .map(|s| vec![s.username.clone(), s.role.clone(), s.personal_data_reads.to_string()])
+        .map(|s| {
+            vec![
+                s.username.clone(),
+                s.role.clone(),
+                s.personal_data_reads.to_string(),
+            ]
+        })
         .collect();
     w.table(&[0.0, 160.0, 260.0], &["username", "role", "reads"], &reads);
 
@@ -327,7 +452,10 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
         9.5,
         false,
         INK,
-        &format!("{} checks: {} valid, {} not valid. No check is recorded per card.", v.checks, v.valid, v.not_valid),
+        &format!(
+            "{} checks: {} valid, {} not valid. No check is recorded per card.",
+            v.checks, v.valid, v.not_valid
+        ),
     );
 
     w.heading("Signature");
@@ -336,8 +464,18 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
         .as_ref()
         .map(|s| format!("{} by key {}", s.alg, s.kid))
         .unwrap_or_else(|| "unsigned".into());
-    w.line_of_text(8.5, false, INK, &format!("Signed {signature} over the canonical JSON of this report."));
-    w.line_of_text(8.5, false, MUTED, "The signed JSON travels inside this file: check it with `muni-id report verify FILE`.");
+    w.line_of_text(
+        8.5,
+        false,
+        INK,
+        &format!("Signed {signature} over the canonical JSON of this report."),
+    );
+    w.line_of_text(
+        8.5,
+        false,
+        MUTED,
+        "The signed JSON travels inside this file: check it with `muni-id report verify FILE`.",
+    );
 
     let page_count = w.pages.len();
     let pages: Vec<PdfPage> = w
@@ -345,15 +483,30 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
         .into_iter()
         .enumerate()
         .map(|(i, mut ops)| {
-            let mut footer = Writer { pages: vec![Vec::new()], y: 0.0 };
-            footer.text(MARGIN, 24.0, 7.0, false, MUTED, &format!("muni-id retention report - page {} of {page_count}", i + 1));
+            let mut footer = Writer {
+                pages: vec![Vec::new()],
+                y: 0.0,
+            };
+            footer.text(
+                MARGIN,
+                24.0,
+                7.0,
+                false,
+                MUTED,
+                &format!("muni-id retention report - page {} of {page_count}", i + 1),
+            );
             ops.extend(footer.pages.remove(0));
             PdfPage::new(Mm(PAGE_W / 2.834_646), Mm(PAGE_H / 2.834_646), ops)
         })
         .collect();
     let mut doc = PdfDocument::new("Retention report");
     doc.metadata.info.subject = format!("{} as of {}", report.jurisdiction, report.as_of);
-    let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
     let mut warnings = Vec::new();
     let mut bytes = doc.with_pages(pages).save(&options, &mut warnings);
     if !bytes.starts_with(b"%PDF-") {

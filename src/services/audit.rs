@@ -81,7 +81,11 @@ fn seal_message(seq: i64, entry_hash: &str, sealed_at: DateTime<Utc>) -> Vec<u8>
 
 /// Signs the chain head with the service key, so that cutting entries off the end of the
 /// chain (and rewriting the head to match) is detected. Does nothing when the head is sealed.
-pub fn seal_head(conn: &mut DbConnection, keys: &SigningKeys, now: DateTime<Utc>) -> diesel::QueryResult<Option<i64>> {
+pub fn seal_head(
+    conn: &mut DbConnection,
+    keys: &SigningKeys,
+    now: DateTime<Utc>,
+) -> diesel::QueryResult<Option<i64>> {
     let (seq, entry_hash) = store::head(conn)?;
     if seq == 0 || store::last_seal(conn)?.is_some_and(|s| s.seq == seq) {
         return Ok(None);
@@ -106,14 +110,21 @@ pub fn seal_head(conn: &mut DbConnection, keys: &SigningKeys, now: DateTime<Utc>
 fn seal_is_genuine(keys: &SigningKeys, seal: &SealRow) -> bool {
     let sealed_at = DateTime::<Utc>::from_naive_utc_and_offset(seal.sealed_at, Utc);
     match (hex::decode(&seal.key_id), hex::decode(&seal.signature)) {
-        (Ok(kid), Ok(signature)) => keys.verify(&kid, &seal_message(seal.seq, &seal.entry_hash, sealed_at), &signature),
+        (Ok(kid), Ok(signature)) => keys.verify(
+            &kid,
+            &seal_message(seal.seq, &seal.entry_hash, sealed_at),
+            &signature,
+        ),
         _ => false,
     }
 }
 
 /// Walks the chain from its anchor: each entry must follow the one before in number and hash,
 /// the last must be the head, and every signed seal must match the entry it sealed.
-pub fn verify_chain(conn: &mut DbConnection, keys: &SigningKeys) -> diesel::QueryResult<ChainState> {
+pub fn verify_chain(
+    conn: &mut DbConnection,
+    keys: &SigningKeys,
+) -> diesel::QueryResult<ChainState> {
     const PAGE: i64 = 5_000;
     let (anchor_seq, anchor_hash) = store::anchor(conn)?;
     let seals = store::seals(conn)?;

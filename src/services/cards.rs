@@ -14,7 +14,8 @@ use crate::crypto::envelope::open_field;
 use crate::db::cards::{self as store, CardRow};
 use crate::db::{residents, DbConnection};
 use crate::domain::card::{
-    end_of_day_timestamp, CardNumber, CardNumberError, CardStatus, IssueReason, RevokeReason, ValidityPolicy,
+    end_of_day_timestamp, CardNumber, CardNumberError, CardStatus, IssueReason, RevokeReason,
+    ValidityPolicy,
 };
 use crate::domain::resident::{Address, CardFace};
 use crate::error::Internal;
@@ -81,6 +82,8 @@ pub enum CardError {
     ResidentGone,
     #[error("`{field}` uses a script the card fonts cannot print")]
     UnsupportedScript { field: &'static str },
+    #[error("`{field}` is too long to fit on the card")]
+    DoesNotFit { field: &'static str },
     #[error("between 1 and {MAX_BATCH} card numbers")]
     BatchSize,
     #[error(transparent)]
@@ -97,6 +100,7 @@ impl From<RenderError> for CardError {
     fn from(e: RenderError) -> Self {
         match e {
             RenderError::UnsupportedScript { field } => CardError::UnsupportedScript { field },
+            RenderError::DoesNotFit { field } => CardError::DoesNotFit { field },
             other => CardError::Internal(Internal::new("card PDF", anyhow::anyhow!("{other}"))),
         }
     }
@@ -126,7 +130,8 @@ pub fn qr_text_for(ctx: &AppContext, card: &CardRow) -> Result<String, Internal>
         status_index: u64::try_from(card.status_index).unwrap_or(u64::MAX),
         status_uri: ctx.status_list.uri().to_owned(),
     };
-    let token = sign_card_token(&ctx.signing, &claims).map_err(|e| Internal::new("card token", e))?;
+    let token =
+        sign_card_token(&ctx.signing, &claims).map_err(|e| Internal::new("card token", e))?;
     Ok(qr_text(&ctx.config.public_base_url, &token))
 }
 
@@ -143,21 +148,42 @@ fn view(card: &CardRow, today: NaiveDate) -> CardView {
 
 fn address_lines(address: Option<Address>) -> Vec<String> {
     let place = |city: Option<String>, postal: Option<String>| {
-        let joined = [city, postal].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let joined = [city, postal]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
         (!joined.is_empty()).then_some(joined)
     };
     match address {
         None => Vec::new(),
-        Some(Address::Home { line1, line2, city, postal_code }) => {
-            [Some(line1), line2, place(city, postal_code)].into_iter().flatten().collect()
-        }
-        Some(Address::CareOf { care_of, city, postal_code }) => {
-            [Some(format!("c/o {care_of}")), place(city, postal_code)].into_iter().flatten().collect()
-        }
+        Some(Address::Home {
+            line1,
+            line2,
+            city,
+            postal_code,
+        }) => [Some(line1), line2, place(city, postal_code)]
+            .into_iter()
+            .flatten()
+            .collect(),
+        Some(Address::CareOf {
+            care_of,
+            city,
+            postal_code,
+        }) => [Some(format!("c/o {care_of}")), place(city, postal_code)]
+            .into_iter()
+            .flatten()
+            .collect(),
     }
 }
 
-fn print_of(face: &CardFace, card: Option<&CardRow>, qr: String, address: Option<Address>, photo: Vec<u8>) -> CardPrint {
+fn print_of(
+    face: &CardFace,
+    card: Option<&CardRow>,
+    qr: String,
+    address: Option<Address>,
+    photo: Vec<u8>,
+) -> CardPrint {
     CardPrint {
         legal_name: face.legal_name.as_str().to_owned(),
         preferred_name: face.preferred_name.as_ref().map(|n| n.as_str().to_owned()),
@@ -173,7 +199,11 @@ fn print_of(face: &CardFace, card: Option<&CardRow>, qr: String, address: Option
         photo_jpeg: photo,
         qr_text: qr,
         address_lines: address_lines(address),
-        languages: face.languages.iter().map(|l| l.as_str().to_owned()).collect(),
+        languages: face
+            .languages
+            .iter()
+            .map(|l| l.as_str().to_owned())
+            .collect(),
         emergency_contact: face
             .emergency_contact
             .as_ref()
@@ -183,18 +213,30 @@ fn print_of(face: &CardFace, card: Option<&CardRow>, qr: String, address: Option
 }
 
 /// Issues a card; the resident's earlier active card is revoked in the same transaction.
-pub fn issue(ctx: &AppContext, actor: &Actor, resident_id: &str, reason: IssueReason) -> Result<IssuedCard, CardError> {
+pub fn issue(
+    ctx: &AppContext,
+    actor: &Actor,
+    resident_id: &str,
+    reason: IssueReason,
+) -> Result<IssuedCard, CardError> {
     let now = ctx.clock.now();
     let today = ctx.clock.today();
     let mut conn = ctx.db()?;
     let resident = residents::find(&mut conn, resident_id)?.ok_or(CardError::ResidentNotFound)?;
     let (key, face) = vault::open_face(ctx, &resident)?;
-    let sealed_photo = residents::find_photo(&mut conn, resident_id)?.ok_or(CardError::ResidentGone)?;
+    let sealed_photo =
+        residents::find_photo(&mut conn, resident_id)?.ok_or(CardError::ResidentGone)?;
     let photo = open_field(&key, vault::photo_binding(resident_id), &sealed_photo)
         .map_err(|e| Internal::new("photo decryption", e))?
         .to_vec();
+    let address: Option<Address> = resident
+        .address
+        .as_deref()
+        .map(|sealed| vault::open_json(&key, vault::address_binding(&resident.id), sealed))
+        .transpose()?;
     // A card that cannot be printed exactly is not issued at all.
-    ctx.card_renderer.check_printable(&print_of(&face, None, String::new(), None, photo))?;
+    ctx.card_renderer
+        .check_printable(&print_of(&face, None, String::new(), address, photo))?;
     let expires_on = validity(ctx).expires_on(today, face.date_of_birth.age_on(today));
 
     let card = conn.transaction::<_, CardError, _>(|conn| {
@@ -204,8 +246,19 @@ pub fn issue(ctx: &AppContext, actor: &Actor, resident_id: &str, reason: IssueRe
                 break candidate;
             }
         };
-        audit::record(conn, now, &actor.staff_id, "card.issue", Some(number.as_str()))?;
-        let superseded = store::revoke_active_of(conn, resident_id, now.naive_utc(), reason.revokes_previous_as().as_str())?;
+        audit::record(
+            conn,
+            now,
+            &actor.staff_id,
+            "card.issue",
+            Some(number.as_str()),
+        )?;
+        let superseded = store::revoke_active_of(
+            conn,
+            resident_id,
+            now.naive_utc(),
+            reason.revokes_previous_as().as_str(),
+        )?;
         for old in &superseded {
             audit::record(conn, now, &actor.staff_id, "card.revoke", Some(old))?;
         }
@@ -225,11 +278,20 @@ pub fn issue(ctx: &AppContext, actor: &Actor, resident_id: &str, reason: IssueRe
         };
         store::insert(conn, &card)?;
         let all_cards = store::for_resident(conn, resident_id)?;
-        custody::follow_destruction_date(ctx, conn, &resident, custody::destruction_date(ctx, &resident, &all_cards))?;
+        custody::follow_destruction_date(
+            ctx,
+            conn,
+            &resident,
+            custody::destruction_date(ctx, &resident, &all_cards),
+        )?;
         Ok(card)
     })?;
     ctx.status_list.reload(&mut conn)?;
-    tracing::info!(event = "card_issued", reason = reason.as_str(), "a card was issued");
+    tracing::info!(
+        event = "card_issued",
+        reason = reason.as_str(),
+        "a card was issued"
+    );
     Ok(IssuedCard {
         qr_text: qr_text_for(ctx, &card)?,
         card_number: card.card_number,
@@ -253,7 +315,11 @@ fn unused_status_index(ctx: &AppContext, conn: &mut DbConnection) -> Result<i64,
             return Ok(index);
         }
     }
-    Err(Internal::new("status list", anyhow::anyhow!("the status list is nearly full: raise cards.status_list_size")).into())
+    Err(Internal::new(
+        "status list",
+        anyhow::anyhow!("the status list is nearly full: raise cards.status_list_size"),
+    )
+    .into())
 }
 
 pub fn get(ctx: &AppContext, card_number: &str) -> Result<CardView, CardError> {
@@ -268,36 +334,74 @@ pub fn of_resident(ctx: &AppContext, resident_id: &str) -> Result<Vec<CardView>,
     let mut conn = ctx.db()?;
     residents::find(&mut conn, resident_id)?.ok_or(CardError::ResidentNotFound)?;
     let today = ctx.clock.today();
-    Ok(store::for_resident(&mut conn, resident_id)?.iter().map(|c| view(c, today)).collect())
+    Ok(store::for_resident(&mut conn, resident_id)?
+        .iter()
+        .map(|c| view(c, today))
+        .collect())
 }
 
-pub fn revoke(ctx: &AppContext, actor: &Actor, card_number: &str, reason: RevokeReason) -> Result<Revoked, CardError> {
+pub fn revoke(
+    ctx: &AppContext,
+    actor: &Actor,
+    card_number: &str,
+    reason: RevokeReason,
+) -> Result<Revoked, CardError> {
     let number = parse_number(card_number)?;
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
     conn.transaction::<_, CardError, _>(|conn| {
         let card = store::find(conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
-        audit::record(conn, now, &actor.staff_id, "card.revoke", Some(number.as_str()))?;
+        audit::record(
+            conn,
+            now,
+            &actor.staff_id,
+            "card.revoke",
+            Some(number.as_str()),
+        )?;
         if store::revoke(conn, number.as_str(), now.naive_utc(), reason.as_str())? == 0 {
             return Err(CardError::NotActive);
         }
-        if let Some(resident) = card.resident_id.as_deref().map(|id| residents::find(conn, id)).transpose()?.flatten() {
+        if let Some(resident) = card
+            .resident_id
+            .as_deref()
+            .map(|id| residents::find(conn, id))
+            .transpose()?
+            .flatten()
+        {
             let all_cards = store::for_resident(conn, &resident.id)?;
-            custody::follow_destruction_date(ctx, conn, &resident, custody::destruction_date(ctx, &resident, &all_cards))?;
+            custody::follow_destruction_date(
+                ctx,
+                conn,
+                &resident,
+                custody::destruction_date(ctx, &resident, &all_cards),
+            )?;
         }
         Ok(())
     })?;
     ctx.status_list.reload(&mut conn)?;
-    tracing::info!(event = "card_revoked", reason = reason.as_str(), "a card was revoked");
-    Ok(Revoked { status: CardStatus::Revoked })
+    tracing::info!(
+        event = "card_revoked",
+        reason = reason.as_str(),
+        "a card was revoked"
+    );
+    Ok(Revoked {
+        status: CardStatus::Revoked,
+    })
 }
 
 /// One PDF with each card front then back. Only active cards print.
-pub fn print(ctx: &AppContext, actor: &Actor, card_numbers: &[String]) -> Result<Vec<u8>, CardError> {
+pub fn print(
+    ctx: &AppContext,
+    actor: &Actor,
+    card_numbers: &[String],
+) -> Result<Vec<u8>, CardError> {
     if card_numbers.is_empty() || card_numbers.len() > MAX_BATCH {
         return Err(CardError::BatchSize);
     }
-    let numbers = card_numbers.iter().map(|n| parse_number(n)).collect::<Result<Vec<_>, _>>()?;
+    let numbers = card_numbers
+        .iter()
+        .map(|n| parse_number(n))
+        .collect::<Result<Vec<_>, _>>()?;
     let today = ctx.clock.today();
     let mut conn = ctx.db()?;
     let mut prints = Vec::with_capacity(numbers.len());
@@ -309,7 +413,8 @@ pub fn print(ctx: &AppContext, actor: &Actor, card_numbers: &[String]) -> Result
         }
         let resident_id = card.resident_id.clone().ok_or(CardError::ResidentGone)?;
         let resident = residents::find(&mut conn, &resident_id)?.ok_or(CardError::ResidentGone)?;
-        let sealed_photo = residents::find_photo(&mut conn, &resident_id)?.ok_or(CardError::ResidentGone)?;
+        let sealed_photo =
+            residents::find_photo(&mut conn, &resident_id)?.ok_or(CardError::ResidentGone)?;
         let (key, face) = vault::open_face(ctx, &resident)?;
         let address: Option<Address> = resident
             .address
@@ -328,11 +433,23 @@ pub fn print(ctx: &AppContext, actor: &Actor, card_numbers: &[String]) -> Result
     let destroy_address = !ctx.config.retention.retain_address;
     conn.transaction::<_, CardError, _>(|conn| {
         for (number, resident_id) in numbers.iter().zip(&printed_for) {
-            audit::record(conn, now, &actor.staff_id, "card.print", Some(number.as_str()))?;
+            audit::record(
+                conn,
+                now,
+                &actor.staff_id,
+                "card.print",
+                Some(number.as_str()),
+            )?;
             store::mark_printed(conn, number.as_str(), now.naive_utc())?;
             // The address is print-only: once on the card, it leaves storage.
             if destroy_address && residents::clear_address(conn, resident_id)? > 0 {
-                audit::record(conn, now, &actor.staff_id, "resident.address_destroy", Some(resident_id))?;
+                audit::record(
+                    conn,
+                    now,
+                    &actor.staff_id,
+                    "resident.address_destroy",
+                    Some(resident_id),
+                )?;
             }
         }
         Ok(())

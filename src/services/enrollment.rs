@@ -11,8 +11,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
 use super::vault::{
-    address_binding, candidate_indexes, data_key_of, face_binding, index_for, open_json, photo_binding,
-    seal_json,
+    address_binding, candidate_indexes, data_key_of, face_binding, index_for, open_json,
+    photo_binding, seal_json,
 };
 use super::{audit, Actor};
 use crate::context::AppContext;

@@ -25,9 +25,14 @@ pub struct RotationOutcome {
 }
 
 /// Rotates every live epoch key. `progress(done, total)` as data keys are re-wrapped.
-pub fn rotate(ctx: &AppContext, progress: &dyn Fn(u64, u64)) -> Result<RotationOutcome, PurgeError> {
+pub fn rotate(
+    ctx: &AppContext,
+    progress: &dyn Fn(u64, u64),
+) -> Result<RotationOutcome, PurgeError> {
     let _lock = retention_lock(ctx)?;
-    ctx.keyring.reload().map_err(|e| Internal::new("key ring", e))?;
+    ctx.keyring
+        .reload()
+        .map_err(|e| Internal::new("key ring", e))?;
     let inventory = ctx.keyring.inventory();
     // A stopped rotation left epochs with several versions: finish it rather than start anew.
     let in_progress = inventory.live.iter().any(|(epoch, _)| {
@@ -37,10 +42,14 @@ pub fn rotate(ctx: &AppContext, progress: &dyn Fn(u64, u64)) -> Result<RotationO
             .unwrap_or(false)
     });
     if !in_progress {
-        ctx.keyring.add_versions().map_err(|e| Internal::new("key ring", e))?;
+        ctx.keyring
+            .add_versions()
+            .map_err(|e| Internal::new("key ring", e))?;
         let mut conn = ctx.db()?;
         let now = ctx.clock.now();
-        conn.transaction::<_, PurgeError, _>(|conn| Ok(audit::record(conn, now, "cli", "keys.rotate_start", None)?))?;
+        conn.transaction::<_, PurgeError, _>(|conn| {
+            Ok(audit::record(conn, now, "cli", "keys.rotate_start", None)?)
+        })?;
     }
     let targets: Vec<(Epoch, u32)> = ctx.keyring.inventory().live;
     let mut conn = ctx.db()?;
@@ -81,7 +90,8 @@ pub fn rotate(ctx: &AppContext, progress: &dyn Fn(u64, u64)) -> Result<RotationO
                     )
                     .set((
                         residents::wrapped_key.eq(&wrapped.bytes),
-                        residents::key_version.eq(i32::try_from(wrapped.version).unwrap_or(i32::MAX)),
+                        residents::key_version
+                            .eq(i32::try_from(wrapped.version).unwrap_or(i32::MAX)),
                     ))
                     .execute(conn)?;
                 }

@@ -10,9 +10,9 @@ pub mod key_rotation;
 pub mod purge;
 pub mod report;
 pub mod staff;
-pub mod verification;
 pub mod status_list;
 pub mod vault;
+pub mod verification;
 
 /// Who is acting, as recorded in the audit trail: a staff id, or the system itself.
 #[derive(Debug, Clone)]

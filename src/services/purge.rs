@@ -76,7 +76,11 @@ pub fn retention_lock(ctx: &AppContext) -> Result<JobLock, PurgeError> {
 }
 
 /// Runs the purge. `progress(done, total)` is called as residents are destroyed.
-pub fn run(ctx: &AppContext, options: &PurgeOptions, progress: &dyn Fn(u64, u64)) -> Result<PurgeOutcome, PurgeError> {
+pub fn run(
+    ctx: &AppContext,
+    options: &PurgeOptions,
+    progress: &dyn Fn(u64, u64),
+) -> Result<PurgeOutcome, PurgeError> {
     let _lock = retention_lock(ctx)?;
     if options.dry_run {
         return dry_run(ctx, options.as_of);
@@ -100,11 +104,22 @@ pub fn run(ctx: &AppContext, options: &PurgeOptions, progress: &dyn Fn(u64, u64)
     purge_runs::insert(&mut conn, &run)?;
     let result = purge(ctx, options, progress, &mut run);
     run.finished_at = Some(ctx.clock.now().naive_utc());
-    run.outcome = if result.is_ok() { "completed" } else { "failed" }.into();
+    run.outcome = if result.is_ok() {
+        "completed"
+    } else {
+        "failed"
+    }
+    .into();
     purge_runs::update(&mut conn, &run)?;
     let outcome = result?;
     conn.transaction::<_, PurgeError, _>(|conn| {
-        audit::record(conn, ctx.clock.now(), options.trigger, "purge.run", Some(&run.id))?;
+        audit::record(
+            conn,
+            ctx.clock.now(),
+            options.trigger,
+            "purge.run",
+            Some(&run.id),
+        )?;
         audit::seal_head(conn, &ctx.signing, ctx.clock.now())?;
         Ok(())
     })?;
@@ -137,7 +152,10 @@ fn purge(
             break;
         }
         let batch: Vec<_> = match options.fail_after {
-            Some(limit) => due.into_iter().take(usize::try_from(limit.saturating_sub(done)).unwrap_or(0)).collect(),
+            Some(limit) => due
+                .into_iter()
+                .take(usize::try_from(limit.saturating_sub(done)).unwrap_or(0))
+                .collect(),
             None => due,
         };
         if batch.is_empty() {
@@ -174,7 +192,8 @@ fn purge(
 
     let now = ctx.clock.now();
     let idle_cutoff = now - TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
-    outcome.sessions_removed = sessions::delete_stale(&mut conn, now.naive_utc(), idle_cutoff.naive_utc())? as u64;
+    outcome.sessions_removed =
+        sessions::delete_stale(&mut conn, now.naive_utc(), idle_cutoff.naive_utc())? as u64;
     throttle::delete_before(
         &mut conn,
         (now - TimeDelta::minutes(ctx.config.auth.failure_window_minutes)).naive_utc(),
@@ -183,7 +202,10 @@ fn purge(
 
     let audit_cutoff = options.as_of - TimeDelta::days(i64::from(ctx.config.retention.audit_days));
     outcome.audit_entries_removed = conn.transaction::<_, PurgeError, _>(|conn| {
-        Ok(audit_store::remove_before(conn, audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default())? as u64)
+        Ok(
+            audit_store::remove_before(conn, audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default())?
+                as u64,
+        )
     })?;
     run.audit_entries_removed = i64::try_from(outcome.audit_entries_removed).unwrap_or(i64::MAX);
 
@@ -263,7 +285,8 @@ fn dry_run(ctx: &AppContext, as_of: NaiveDate) -> Result<PurgeOutcome, PurgeErro
         *emptied.entry(epoch.clone()).or_default() += 1;
     }
     if !ctx.config.retention.retain_address {
-        outcome.addresses_destroyed = residents::printed_with_address(&mut conn, i64::MAX)?.len() as u64;
+        outcome.addresses_destroyed =
+            residents::printed_with_address(&mut conn, i64::MAX)?.len() as u64;
     }
     for epoch in epochs_past(ctx, as_of) {
         let held = u64::try_from(residents::count_in_epoch(&mut conn, &epoch.id())?).unwrap_or(0);
@@ -272,8 +295,10 @@ fn dry_run(ctx: &AppContext, as_of: NaiveDate) -> Result<PurgeOutcome, PurgeErro
         }
     }
     let audit_cutoff = as_of - TimeDelta::days(i64::from(ctx.config.retention.audit_days));
-    outcome.audit_entries_removed =
-        audit_store::count_before(&mut conn, audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default())? as u64;
+    outcome.audit_entries_removed = audit_store::count_before(
+        &mut conn,
+        audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default(),
+    )? as u64;
     Ok(outcome)
 }
 

@@ -156,7 +156,9 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
         .select(cards::card_number);
     let card_face = class_counts(
         &mut conn,
-        residents::table.filter(diesel::dsl::exists(with_cards)).into_boxed(),
+        residents::table
+            .filter(diesel::dsl::exists(with_cards))
+            .into_boxed(),
         as_of,
     )?;
     let with_cards = cards::table
@@ -164,10 +166,17 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
         .select(cards::card_number);
     let unissued = class_counts(
         &mut conn,
-        residents::table.filter(diesel::dsl::not(diesel::dsl::exists(with_cards))).into_boxed(),
+        residents::table
+            .filter(diesel::dsl::not(diesel::dsl::exists(with_cards)))
+            .into_boxed(),
         as_of,
     )?;
-    let addresses_held = count(residents::table.filter(residents::address.is_not_null()).count().get_result(&mut *conn)?);
+    let addresses_held = count(
+        residents::table
+            .filter(residents::address.is_not_null())
+            .count()
+            .get_result(&mut *conn)?,
+    );
     let addresses_overdue = if retention.retain_address {
         0
     } else {
@@ -292,7 +301,10 @@ fn class_counts(
         .load(conn)?;
     let held = rows.len() as u64;
     let oldest = rows.iter().map(|(enrolled, _)| enrolled.date()).min();
-    let overdue = rows.iter().filter(|(_, destroy_after)| *destroy_after < as_of).count() as u64;
+    let overdue = rows
+        .iter()
+        .filter(|(_, destroy_after)| *destroy_after < as_of)
+        .count() as u64;
     Ok((held, oldest, overdue))
 }
 
@@ -382,12 +394,17 @@ pub fn flush_verification_counts(ctx: &AppContext) -> Result<(), Internal> {
     let counters = &ctx.verification;
     let valid = counters.valid.swap(0, Ordering::Relaxed);
     let not_valid = counters.not_valid.swap(0, Ordering::Relaxed);
-    counters.checks.fetch_sub(valid + not_valid, Ordering::Relaxed);
+    counters
+        .checks
+        .fetch_sub(valid + not_valid, Ordering::Relaxed);
     if valid + not_valid == 0 {
         return Ok(());
     }
     let day = ctx.clock.today();
-    let (v, n) = (i64::try_from(valid).unwrap_or(i64::MAX), i64::try_from(not_valid).unwrap_or(i64::MAX));
+    let (v, n) = (
+        i64::try_from(valid).unwrap_or(i64::MAX),
+        i64::try_from(not_valid).unwrap_or(i64::MAX),
+    );
     let mut conn = ctx.db()?;
     let updated = diesel::update(verification_counts::table.find(day))
         .set((
@@ -427,7 +444,11 @@ fn verification_totals(ctx: &AppContext, since: NaiveDate) -> Result<Verificatio
     let mut conn = ctx.db()?;
     let rows: Vec<(i64, i64, i64)> = verification_counts::table
         .filter(verification_counts::day.ge(since))
-        .select((verification_counts::checks, verification_counts::valid, verification_counts::not_valid))
+        .select((
+            verification_counts::checks,
+            verification_counts::valid,
+            verification_counts::not_valid,
+        ))
         .load(&mut *conn)?;
     Ok(VerificationTotals {
         checks: rows.iter().map(|r| count(r.0)).sum(),
@@ -448,7 +469,14 @@ pub fn canonical_json(value: &Value) -> String {
                 .collect();
             format!("{{{}}}", fields.join(","))
         }
-        Value::Array(items) => format!("[{}]", items.iter().map(canonical_json).collect::<Vec<_>>().join(",")),
+        Value::Array(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(canonical_json)
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
         other => other.to_string(),
     }
 }
@@ -488,10 +516,12 @@ pub enum ReportCheckError {
 /// Checks a report's signature. `text` is the JSON report, or a CSV or PDF that embeds it.
 pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<RetentionReport, ReportCheckError> {
     let json = embedded_json(text).ok_or(ReportCheckError::NotAReport)?;
-    let report: RetentionReport = serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
+    let report: RetentionReport =
+        serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
     // The signed bytes are those of the JSON as written, re-canonicalised: an added, removed
     // or changed field anywhere breaks the signature.
-    let mut value: Value = serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
+    let mut value: Value =
+        serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
     if let Value::Object(map) = &mut value {
         map.remove("signature");
     }
@@ -510,7 +540,10 @@ pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<RetentionReport, Report
 pub const EMBED_MARKER: &str = "signed-report,";
 
 fn embedded_json(bytes: &[u8]) -> Option<Vec<u8>> {
-    let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace()).map(|i| &bytes[i..])?;
+    let trimmed = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|i| &bytes[i..])?;
     if trimmed.first() == Some(&b'{') {
         return Some(trimmed.to_vec());
     }
@@ -539,7 +572,12 @@ pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
         }
     }
     let mut out = String::new();
-    out.push_str(&format!("# {} — {} as of {}\n", report.report, field(&report.jurisdiction), report.as_of));
+    out.push_str(&format!(
+        "# {} — {} as of {}\n",
+        report.report,
+        field(&report.jurisdiction),
+        report.as_of
+    ));
     out.push_str("section,class,policy,policy_days,held,oldest,overdue,destroyed_in_period\n");
     for c in &report.classes {
         out.push_str(&format!(
@@ -570,20 +608,35 @@ pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
     }
     out.push_str("section,epoch,key_version,data_keys\n");
     for e in &report.keys.epochs {
-        out.push_str(&format!("key_epoch,{},{},{}\n", e.epoch, e.key_version, e.data_keys));
+        out.push_str(&format!(
+            "key_epoch,{},{},{}\n",
+            e.epoch, e.key_version, e.data_keys
+        ));
     }
     for d in &report.keys.destroyed {
-        out.push_str(&format!("key_epoch_destroyed,{},,{}\n", d.epoch, d.destroyed_at.to_rfc3339()));
+        out.push_str(&format!(
+            "key_epoch_destroyed,{},,{}\n",
+            d.epoch,
+            d.destroyed_at.to_rfc3339()
+        ));
     }
     out.push_str("section,username,role,personal_data_reads\n");
     for s in &report.staff_reads {
-        out.push_str(&format!("staff_reads,{},{},{}\n", s.username, s.role, s.personal_data_reads));
+        out.push_str(&format!(
+            "staff_reads,{},{},{}\n",
+            s.username, s.role, s.personal_data_reads
+        ));
     }
     out.push_str(&format!(
         "audit_chain,entries={},intact={},first_bad_entry={}\n",
         report.audit.chain.entries,
         report.audit.chain.intact,
-        report.audit.chain.first_bad_entry.map(|n| n.to_string()).unwrap_or_default()
+        report
+            .audit
+            .chain
+            .first_bad_entry
+            .map(|n| n.to_string())
+            .unwrap_or_default()
     ));
     out.push_str(&format!(
         "verification,checks={},valid={},not_valid={}\n",
@@ -600,7 +653,11 @@ mod tests {
 
     #[test]
     fn canonical_json_sorts_keys_at_every_level() {
-        let value: Value = serde_json::from_str(r#"{"b":1,"a":{"d":[{"z":1,"y":2}],"c":"x"}}"#).unwrap();
-        assert_eq!(canonical_json(&value), r#"{"a":{"c":"x","d":[{"y":2,"z":1}]},"b":1}"#);
+        let value: Value =
+            serde_json::from_str(r#"{"b":1,"a":{"d":[{"z":1,"y":2}],"c":"x"}}"#).unwrap();
+        assert_eq!(
+            canonical_json(&value),
+            r#"{"a":{"c":"x","d":[{"y":2,"z":1}]},"b":1}"#
+        );
     }
 }

@@ -69,14 +69,19 @@ impl StatusList {
     /// True when the in-memory copy is older than the refresh interval.
     pub fn is_stale(&self) -> bool {
         let state = self.state.read().unwrap_or_else(|p| p.into_inner());
-        state.loaded_at.is_none_or(|at| at.elapsed() >= self.refresh_after)
+        state
+            .loaded_at
+            .is_none_or(|at| at.elapsed() >= self.refresh_after)
     }
 
     /// Rebuilds the bits from the database.
     pub fn reload(&self, conn: &mut DbConnection) -> diesel::QueryResult<()> {
         let mut bits = vec![0u8; usize::try_from(self.size / 8).unwrap_or(0)];
         for index in cards::revoked_indices(conn)? {
-            if let Some(byte) = usize::try_from(index / 8).ok().and_then(|i| bits.get_mut(i)) {
+            if let Some(byte) = usize::try_from(index / 8)
+                .ok()
+                .and_then(|i| bits.get_mut(i))
+            {
                 *byte |= 1 << (index % 8);
             }
         }
@@ -100,7 +105,11 @@ impl StatusList {
     }
 
     /// The signed list, re-signed when the bits changed or half its lifetime has passed.
-    pub fn signed(&self, keys: &SigningKeys, clock: &dyn Clock) -> Result<Arc<Vec<u8>>, TokenError> {
+    pub fn signed(
+        &self,
+        keys: &SigningKeys,
+        clock: &dyn Clock,
+    ) -> Result<Arc<Vec<u8>>, TokenError> {
         {
             let state = self.state.read().unwrap_or_else(|p| p.into_inner());
             if let Some((token, at)) = &state.signed {
@@ -109,7 +118,12 @@ impl StatusList {
                 }
             }
         }
-        let bits = self.state.read().unwrap_or_else(|p| p.into_inner()).bits.clone();
+        let bits = self
+            .state
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .bits
+            .clone();
         let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
         encoder
             .write_all(&bits)
@@ -140,7 +154,9 @@ impl StatusList {
 pub fn bit_in_published(compressed: &[u8], index: u64) -> Option<bool> {
     use std::io::Read;
     let mut bits = Vec::new();
-    flate2::read::ZlibDecoder::new(compressed).read_to_end(&mut bits).ok()?;
+    flate2::read::ZlibDecoder::new(compressed)
+        .read_to_end(&mut bits)
+        .ok()?;
     let byte = bits.get(usize::try_from(index / 8).ok()?)?;
     Some(byte & (1 << (index % 8)) != 0)
 }

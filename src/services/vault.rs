@@ -18,19 +18,36 @@ const TABLE: &str = "residents";
 const PHOTO_TABLE: &str = "resident_photos";
 
 pub fn face_binding(id: &str) -> FieldBinding<'_> {
-    FieldBinding { table: TABLE, column: "face", record_id: id }
+    FieldBinding {
+        table: TABLE,
+        column: "face",
+        record_id: id,
+    }
 }
 
 pub fn address_binding(id: &str) -> FieldBinding<'_> {
-    FieldBinding { table: TABLE, column: "address", record_id: id }
+    FieldBinding {
+        table: TABLE,
+        column: "address",
+        record_id: id,
+    }
 }
 
 pub fn photo_binding(id: &str) -> FieldBinding<'_> {
-    FieldBinding { table: PHOTO_TABLE, column: "photo", record_id: id }
+    FieldBinding {
+        table: PHOTO_TABLE,
+        column: "photo",
+        record_id: id,
+    }
 }
 
-pub fn seal_json<T: Serialize>(key: &SecretKey, binding: FieldBinding<'_>, value: &T) -> Result<Vec<u8>, Internal> {
-    let plain = Zeroizing::new(serde_json::to_vec(value).map_err(|e| Internal::new("serialise", e))?);
+pub fn seal_json<T: Serialize>(
+    key: &SecretKey,
+    binding: FieldBinding<'_>,
+    value: &T,
+) -> Result<Vec<u8>, Internal> {
+    let plain =
+        Zeroizing::new(serde_json::to_vec(value).map_err(|e| Internal::new("serialise", e))?);
     seal_field(key, binding, &plain).map_err(|e| Internal::new("field encryption", e))
 }
 
@@ -39,7 +56,8 @@ pub fn open_json<T: for<'de> Deserialize<'de>>(
     binding: FieldBinding<'_>,
     sealed: &[u8],
 ) -> Result<T, Internal> {
-    let plain = open_field(key, binding, sealed).map_err(|e| Internal::new("field decryption", e))?;
+    let plain =
+        open_field(key, binding, sealed).map_err(|e| Internal::new("field decryption", e))?;
     serde_json::from_slice(&plain).map_err(|e| Internal::new("sealed record", e))
 }
 
@@ -58,7 +76,8 @@ pub fn wrapped_key_of(row: &ResidentRow) -> Result<WrappedKey, Internal> {
 
 /// The resident's data key, unwrapped with their epoch's key.
 pub fn data_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<SecretKey, Internal> {
-    unwrap_data_key(&ctx.keyring, &row.id, &wrapped_key_of(row)?).map_err(|e| Internal::new("data key", e))
+    unwrap_data_key(&ctx.keyring, &row.id, &wrapped_key_of(row)?)
+        .map_err(|e| Internal::new("data key", e))
 }
 
 pub fn open_face(ctx: &AppContext, row: &ResidentRow) -> Result<(SecretKey, CardFace), Internal> {
@@ -78,6 +97,13 @@ pub fn candidate_indexes(ctx: &AppContext, name: &PersonName, dob: &DateOfBirth)
 
 /// The blind index of a card face under one epoch's key.
 pub fn index_for(ctx: &AppContext, epoch: Epoch, face: &CardFace) -> Result<Vec<u8>, Internal> {
-    let keys = ctx.keyring.epoch_keys(epoch).map_err(|e| Internal::new("key ring", e))?;
-    Ok(blind_index(&keys.index_key, &face.legal_name, &face.date_of_birth))
+    let keys = ctx
+        .keyring
+        .epoch_keys(epoch)
+        .map_err(|e| Internal::new("key ring", e))?;
+    Ok(blind_index(
+        &keys.index_key,
+        &face.legal_name,
+        &face.date_of_birth,
+    ))
 }

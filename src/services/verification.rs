@@ -54,10 +54,26 @@ impl VerificationCounters {
     pub fn render(&self) -> String {
         let mut out = String::new();
         for (name, help, counter) in [
-            ("muni_id_verifications_total", "Card checks answered.", &self.checks),
-            ("muni_id_verifications_valid_total", "Checks that answered valid.", &self.valid),
-            ("muni_id_verifications_not_valid_total", "Checks that answered not valid.", &self.not_valid),
-            ("muni_id_verifications_throttled_total", "Checks refused by throttling.", &self.throttled),
+            (
+                "muni_id_verifications_total",
+                "Card checks answered.",
+                &self.checks,
+            ),
+            (
+                "muni_id_verifications_valid_total",
+                "Checks that answered valid.",
+                &self.valid,
+            ),
+            (
+                "muni_id_verifications_not_valid_total",
+                "Checks that answered not valid.",
+                &self.not_valid,
+            ),
+            (
+                "muni_id_verifications_throttled_total",
+                "Checks refused by throttling.",
+                &self.throttled,
+            ),
         ] {
             out.push_str(&format!(
                 "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}\n",

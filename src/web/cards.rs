@@ -8,12 +8,17 @@ use super::residents::resident_id;
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
 use crate::error::ApiError;
-use crate::services::cards::{self, CardView, IssueRequest, IssuedCard, PrintRequest, RevokeRequest, Revoked};
+use crate::services::cards::{
+    self, CardView, IssueRequest, IssuedCard, PrintRequest, RevokeRequest, Revoked,
+};
 
 fn pdf_response(pdf: Vec<u8>, filename: &str) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "application/pdf"))
-        .insert_header((header::CONTENT_DISPOSITION, format!("inline; filename=\"{filename}\"")))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{filename}\""),
+        ))
         .insert_header((header::CACHE_CONTROL, "no-store, private"))
         .body(pdf)
 }

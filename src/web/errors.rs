@@ -4,10 +4,10 @@ use actix_web::error::{JsonPayloadError, PayloadError};
 use actix_web::http::StatusCode;
 use actix_web::HttpRequest;
 
+use crate::domain::card::CardNumberError;
 use crate::domain::documents::DocumentError;
 use crate::error::ApiError;
 use crate::render::photo::PhotoError;
-use crate::domain::card::CardNumberError;
 use crate::services::auth::AuthError;
 use crate::services::cards::CardError;
 use crate::services::enrollment::EnrollmentError;
@@ -153,6 +153,12 @@ impl From<CardError> for ApiError {
                 "unsupported_script",
                 "The card fonts cannot print this name exactly; no card was issued. \
                  Ask an administrator to add a font for this script.",
+            )
+            .with("field", field),
+            CardError::DoesNotFit { field } => ApiError::unprocessable(
+                "does_not_fit",
+                "This field is too long to fit on the card, even in the smallest print; shorten it \
+                 (a preferred name, say) and try again. No card was issued.",
             )
             .with("field", field),
             CardError::BatchSize => ApiError::unprocessable(

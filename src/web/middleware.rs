@@ -41,10 +41,17 @@ pub async fn request_context(
         if let Some(cause) = res.response().error() {
             tracing::error!(parent: &span, cause = %cause, "internal error");
         }
-        let message = format!("Something went wrong on our side. Quote request id {request_id} to an administrator.");
+        let message = format!(
+            "Something went wrong on our side. Quote request id {request_id} to an administrator."
+        );
         // Staff pages get a page; API clients get the error model.
         let wants_html = !route.starts_with("/api/")
-            && res.request().headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+            && res
+                .request()
+                .headers()
+                .get(header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|a| a.contains("text/html"));
         let body = if wants_html {
             HttpResponse::InternalServerError()
                 .content_type("text/html; charset=utf-8")

@@ -39,13 +39,19 @@ pub async fn retention(
         .map_err(|e| ApiError::unprocessable(e.code, e.message).with("field", e.field))?;
     let format = format.unwrap_or_else(|| "json".into());
     if !matches!(format.as_str(), "json" | "csv" | "pdf") {
-        return Err(ApiError::unprocessable("invalid_format", "format is json, csv or pdf").with("field", "format"));
+        return Err(
+            ApiError::unprocessable("invalid_format", "format is json, csv or pdf")
+                .with("field", "format"),
+        );
     }
     let pdf = format == "pdf";
     let (built, pdf_bytes) = web::block(move || -> Result<_, ApiError> {
         let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
         let pdf_bytes = if pdf {
-            Some(crate::render::report_pdf::render(&built).map_err(|e| crate::error::Internal::new("report PDF", e))?)
+            Some(
+                crate::render::report_pdf::render(&built)
+                    .map_err(|e| crate::error::Internal::new("report PDF", e))?,
+            )
         } else {
             None
         };
@@ -53,7 +59,10 @@ pub async fn retention(
     })
     .await??;
     let filename = format!("retention-report-{}.{format}", built.as_of);
-    let disposition = (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\""));
+    let disposition = (
+        header::CONTENT_DISPOSITION,
+        format!("attachment; filename=\"{filename}\""),
+    );
     Ok(match format.as_str() {
         "pdf" => HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, "application/pdf"))

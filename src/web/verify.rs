@@ -40,7 +40,9 @@ pub async fn verify(
     let client = client_address(&req, ctx.config.server.trust_forwarded_for);
     if let Ok(address) = client.parse() {
         if !ctx.verify_throttle.allow(address) {
-            ctx.verification.throttled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            ctx.verification
+                .throttled
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return Err(ApiError::new(
                 actix_web::http::StatusCode::TOO_MANY_REQUESTS,
                 "too_many_requests",
@@ -52,7 +54,10 @@ pub async fn verify(
         let refresh = ctx.clone();
         web::block(move || -> Result<(), Internal> {
             let mut conn = refresh.db()?;
-            refresh.status_list.reload(&mut conn).map_err(Internal::from)
+            refresh
+                .status_list
+                .reload(&mut conn)
+                .map_err(Internal::from)
         })
         .await??;
     }
@@ -64,7 +69,9 @@ pub async fn verify(
 /// The card-signing public keys, retired ones included until their last card has expired.
 #[utoipa::path(get, path = "/.well-known/jwks.json", tag = "verification", responses((status = 200, body = Jwks)))]
 pub async fn jwks(ctx: web::Data<AppContext>) -> HttpResponse {
-    let keys = ctx.signing.jwks(ctx.clock.now(), ctx.config.cards.adult_validity_years);
+    let keys = ctx
+        .signing
+        .jwks(ctx.clock.now(), ctx.config.cards.adult_validity_years);
     HttpResponse::Ok()
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
@@ -76,7 +83,10 @@ pub async fn jwks(ctx: web::Data<AppContext>) -> HttpResponse {
 /// learns which card is being checked.
 #[utoipa::path(get, path = "/status/{list}", tag = "verification", params(("list" = String, Path)),
     responses((status = 200, content_type = "application/statuslist+cwt", body = Vec<u8>), (status = 404)))]
-pub async fn status_list(ctx: web::Data<AppContext>, path: web::Path<String>) -> Result<HttpResponse, ApiError> {
+pub async fn status_list(
+    ctx: web::Data<AppContext>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     if path.into_inner() != LIST_ID {
         return Err(ApiError::not_found());
     }
@@ -104,7 +114,8 @@ const VERIFIER_HTML: &str = include_str!("../../templates/verifier/index.html");
 const VERIFIER_JS: &str = include_str!("../../templates/verifier/verifier.js");
 const VERIFIER_CSS: &str = include_str!("../../templates/verifier/verifier.css");
 
-const VERIFIER_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
+const VERIFIER_CSP: &str =
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; \
 img-src 'self' data:; media-src 'self' blob: mediastream:; base-uri 'none'; form-action 'none'; \
 frame-ancestors 'none'";
 
@@ -113,7 +124,10 @@ pub async fn page() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
         .insert_header(("Content-Security-Policy", VERIFIER_CSP))
-        .insert_header(("Permissions-Policy", "camera=(self), geolocation=(), microphone=()"))
+        .insert_header((
+            "Permissions-Policy",
+            "camera=(self), geolocation=(), microphone=()",
+        ))
         .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
         .body(VERIFIER_HTML)
 }

@@ -9,11 +9,17 @@ use muni_id::crypto::signing::SigningKeys;
 use muni_id::domain::staff::StaffRole;
 use serde_json::{json, Value};
 
-use crate::helpers::{captured_logs, error_code, resident, spawn_app, spawn_app_with, Session, TestApp};
+use crate::helpers::{
+    captured_logs, error_code, resident, spawn_app, spawn_app_with, Session, TestApp,
+};
 
 async fn issue(app: &TestApp, clerk: &Session, resident_id: &str, reason: &str) -> Value {
     let res = app
-        .post_json(clerk, &format!("/api/v1/residents/{resident_id}/cards"), &json!({"reason": reason}))
+        .post_json(
+            clerk,
+            &format!("/api/v1/residents/{resident_id}/cards"),
+            &json!({"reason": reason}),
+        )
         .await;
     let status = res.status();
     let body: Value = res.json().await.unwrap();
@@ -36,7 +42,11 @@ async fn verify(app: &TestApp, token: &str) -> (u16, Value) {
 async fn is_valid(app: &TestApp, token: &str) -> bool {
     let (status, body) = verify(app, token).await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body.as_object().unwrap().len(), 1, "exactly one key: {body}");
+    assert_eq!(
+        body.as_object().unwrap().len(),
+        1,
+        "exactly one key: {body}"
+    );
     body["valid"].as_bool().unwrap()
 }
 
@@ -45,7 +55,11 @@ fn run_tool(program: &str, args: &[&str]) -> String {
     let output = Command::new(program).args(args).output().unwrap_or_else(|e| {
         panic!("{program} is needed for this test ({e}); `bash tests/run.sh` installs poppler-utils and zbar-tools")
     });
-    assert!(output.status.success(), "{program} failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{program} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -61,9 +75,14 @@ async fn a_printed_cards_qr_code_verifies_until_revoked() {
     assert_eq!(card["issued_on"], "2026-11-21");
     assert_eq!(card["expires_on"], "2031-11-20");
     let qr_text = card["qr_text"].as_str().unwrap();
-    assert!(qr_text.starts_with(&format!("{}/V#", app.address.to_uppercase())), "{qr_text}");
+    assert!(
+        qr_text.starts_with(&format!("{}/V#", app.address.to_uppercase())),
+        "{qr_text}"
+    );
 
-    let res = app.get(&clerk, &format!("/api/v1/cards/{number}/pdf")).await;
+    let res = app
+        .get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+        .await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/pdf");
     let pdf = res.bytes().await.unwrap();
@@ -75,27 +94,57 @@ async fn a_printed_cards_qr_code_verifies_until_revoked() {
     let text = run_tool("pdftotext", &[pdf_path.to_str().unwrap(), "-"]);
     assert!(text.contains("José Núñez"), "{text}");
     let prefix = dir.path().join("page");
-    run_tool("pdftoppm", &["-r", "300", "-png", pdf_path.to_str().unwrap(), prefix.to_str().unwrap()]);
+    run_tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "300",
+            "-png",
+            pdf_path.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
     let back = dir.path().join("page-2.png");
     let scanned = run_tool("zbarimg", &["--raw", "-q", back.to_str().unwrap()]);
-    assert_eq!(scanned.trim(), qr_text, "the printed QR code holds the qr_text");
+    assert_eq!(
+        scanned.trim(),
+        qr_text,
+        "the printed QR code holds the qr_text"
+    );
 
     assert!(is_valid(&app, scanned.trim()).await);
     let bare = qr_text.rsplit_once('#').unwrap().1;
     assert!(is_valid(&app, bare).await, "a bare token verifies too");
 
-    let lookup: Value = app.get(&clerk, &format!("/api/v1/cards/{number}")).await.json().await.unwrap();
+    let lookup: Value = app
+        .get(&clerk, &format!("/api/v1/cards/{number}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(lookup["status"], "active");
     assert_eq!(lookup["printed"], true);
 
     let res = app
-        .post_json(&clerk, &format!("/api/v1/cards/{number}/revoke"), &json!({"reason": "lost"}))
+        .post_json(
+            &clerk,
+            &format!("/api/v1/cards/{number}/revoke"),
+            &json!({"reason": "lost"}),
+        )
         .await;
     assert_eq!(res.status(), 200);
-    assert_eq!(res.json::<Value>().await.unwrap(), json!({"status": "revoked"}));
+    assert_eq!(
+        res.json::<Value>().await.unwrap(),
+        json!({"status": "revoked"})
+    );
     assert!(!is_valid(&app, qr_text).await);
     let (status, code, _) = error_code(
-        app.post_json(&clerk, &format!("/api/v1/cards/{number}/revoke"), &json!({"reason": "lost"})).await,
+        app.post_json(
+            &clerk,
+            &format!("/api/v1/cards/{number}/revoke"),
+            &json!({"reason": "lost"}),
+        )
+        .await,
     )
     .await;
     assert_eq!((status, code.as_str()), (409, "card_not_active"));
@@ -112,8 +161,18 @@ async fn a_replacement_revokes_the_old_card() {
     assert_ne!(first["card_number"], second["card_number"]);
     assert!(!is_valid(&app, first["qr_text"].as_str().unwrap()).await);
     assert!(is_valid(&app, second["qr_text"].as_str().unwrap()).await);
-    let cards: Value = app.get(&clerk, &format!("/api/v1/residents/{id}/cards")).await.json().await.unwrap();
-    let statuses: Vec<&str> = cards.as_array().unwrap().iter().map(|c| c["status"].as_str().unwrap()).collect();
+    let cards: Value = app
+        .get(&clerk, &format!("/api/v1/residents/{id}/cards"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let statuses: Vec<&str> = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["status"].as_str().unwrap())
+        .collect();
     assert_eq!(statuses, ["active", "revoked"]);
 }
 
@@ -125,7 +184,10 @@ async fn a_card_past_its_expiry_is_not_valid() {
     minor["date_of_birth"] = json!("2012-05-05");
     let id = app.enroll_ok(&clerk, &minor).await;
     let card = issue(&app, &clerk, &id, "new").await;
-    assert_eq!(card["expires_on"], "2028-11-20", "a minor gets the shorter term");
+    assert_eq!(
+        card["expires_on"], "2028-11-20",
+        "a minor gets the shorter term"
+    );
     let qr = card["qr_text"].as_str().unwrap();
     app.clock.advance(TimeDelta::days(365 * 2));
     assert!(is_valid(&app, qr).await, "still valid on its last days");
@@ -133,7 +195,12 @@ async fn a_card_past_its_expiry_is_not_valid() {
     assert!(!is_valid(&app, qr).await, "not valid once expired");
     let number = card["card_number"].as_str().unwrap();
     let session = app.session(StaffRole::Clerk).await;
-    let lookup: Value = app.get(&session, &format!("/api/v1/cards/{number}")).await.json().await.unwrap();
+    let lookup: Value = app
+        .get(&session, &format!("/api/v1/cards/{number}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(lookup["status"], "expired");
 }
 
@@ -156,19 +223,46 @@ async fn forged_altered_and_garbage_tokens_are_simply_not_valid() {
     }
     // Signed by a key that is not ours.
     let other_dir = tempfile::tempdir().unwrap();
-    let (other, _) = SigningKeys::open(&other_dir.path().join("k.json"), true, chrono::Utc::now()).unwrap();
+    let (other, _) =
+        SigningKeys::open(&other_dir.path().join("k.json"), true, chrono::Utc::now()).unwrap();
     let forged = card_token::sign_card_token(&other, &claims).unwrap();
-    assert!(!is_valid(&app, &card_token::qr_text(&app.ctx.config.public_base_url, &forged)).await);
+    assert!(
+        !is_valid(
+            &app,
+            &card_token::qr_text(&app.ctx.config.public_base_url, &forged)
+        )
+        .await
+    );
     // Our key, but an index outside the status list, or another issuer.
-    let out_of_range = CardClaims { status_index: app.ctx.status_list.size() + 3, ..claims.clone() };
+    let out_of_range = CardClaims {
+        status_index: app.ctx.status_list.size() + 3,
+        ..claims.clone()
+    };
     let signed = card_token::sign_card_token(&app.ctx.signing, &out_of_range).unwrap();
-    assert!(!is_valid(&app, &card_token::qr_text(&app.ctx.config.public_base_url, &signed)).await);
-    let other_issuer = CardClaims { issuer: "https://elsewhere.example".into(), ..claims.clone() };
+    assert!(
+        !is_valid(
+            &app,
+            &card_token::qr_text(&app.ctx.config.public_base_url, &signed)
+        )
+        .await
+    );
+    let other_issuer = CardClaims {
+        issuer: "https://elsewhere.example".into(),
+        ..claims.clone()
+    };
     let signed = card_token::sign_card_token(&app.ctx.signing, &other_issuer).unwrap();
-    assert!(!is_valid(&app, &card_token::qr_text(&app.ctx.config.public_base_url, &signed)).await);
+    assert!(
+        !is_valid(
+            &app,
+            &card_token::qr_text(&app.ctx.config.public_base_url, &signed)
+        )
+        .await
+    );
     // Truncated, random, empty, not base32.
     assert!(!is_valid(&app, &qr[..qr.len() - 10]).await);
-    let random: String = (0..300).map(|i| char::from(b'A' + (i * 7 % 26) as u8)).collect();
+    let random: String = (0..300)
+        .map(|i| char::from(b'A' + (i * 7 % 26) as u8))
+        .collect();
     assert!(!is_valid(&app, &random).await);
     assert!(!is_valid(&app, "").await);
     assert!(!is_valid(&app, "#").await);
@@ -178,7 +272,14 @@ async fn forged_altered_and_garbage_tokens_are_simply_not_valid() {
     assert_eq!(status, 413, "{body}");
     assert_eq!(body["error"]["code"], "payload_too_large");
     // Malformed bodies are the client's error, never a 500.
-    let res = app.client.post(app.url("/api/v1/verify")).header("content-type", "application/json").body("{").send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url("/api/v1/verify"))
+        .header("content-type", "application/json")
+        .body("{")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 400);
     // The genuine card still verifies.
     assert!(is_valid(&app, &qr).await);
@@ -198,14 +299,35 @@ async fn verification_leaves_no_trail() {
         assert!(is_valid(&app, &qr).await);
     }
     assert!(!is_valid(&app, "garbage").await);
-    assert_eq!(app.count_rows("audit_log"), audit_before, "verification writes nothing");
-    let metrics = app.client.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
-    assert!(metrics.contains("muni_id_verifications_valid_total 3"), "{metrics}");
-    assert!(metrics.contains("muni_id_verifications_not_valid_total 1"), "{metrics}");
+    assert_eq!(
+        app.count_rows("audit_log"),
+        audit_before,
+        "verification writes nothing"
+    );
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("muni_id_verifications_valid_total 3"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("muni_id_verifications_not_valid_total 1"),
+        "{metrics}"
+    );
     assert!(!metrics.contains(&number));
     let logs = String::from_utf8_lossy(&captured_logs()).into_owned();
     assert!(!logs.contains(&number), "the card number is never logged");
-    assert!(!logs.contains(&token_part[..40]), "the token is never logged");
+    assert!(
+        !logs.contains(&token_part[..40]),
+        "the token is never logged"
+    );
 }
 
 #[tokio::test]
@@ -215,7 +337,10 @@ async fn verification_is_throttled_per_client() {
         assert_eq!(verify(&app, "x").await.0, 200);
     }
     let (status, body) = verify(&app, "x").await;
-    assert_eq!((status, body["error"]["code"].as_str()), (429, Some("too_many_requests")));
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (429, Some("too_many_requests"))
+    );
 }
 
 #[tokio::test]
@@ -231,25 +356,54 @@ async fn the_status_list_and_keys_are_published_for_offline_checks() {
     let fetch_bit = || async {
         let res = app.client.get(&claims.status_uri).send().await.unwrap();
         assert_eq!(res.headers()["content-type"], "application/statuslist+cwt");
-        assert!(res.headers()["cache-control"].to_str().unwrap().contains("max-age"));
+        assert!(res.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("max-age"));
         let signed = res.bytes().await.unwrap();
         let list = card_token::verify_status_list(&app.ctx.signing, &signed).unwrap();
         assert_eq!(list.uri, claims.status_uri);
-        muni_id::services::status_list::bit_in_published(&list.compressed, claims.status_index).unwrap()
+        muni_id::services::status_list::bit_in_published(&list.compressed, claims.status_index)
+            .unwrap()
     };
     assert!(!fetch_bit().await, "an active card's bit is 0");
     let number = card["card_number"].as_str().unwrap();
-    app.post_json(&clerk, &format!("/api/v1/cards/{number}/revoke"), &json!({"reason": "stolen"})).await;
+    app.post_json(
+        &clerk,
+        &format!("/api/v1/cards/{number}/revoke"),
+        &json!({"reason": "stolen"}),
+    )
+    .await;
     // The published list is re-signed when a bit changes; wait out the client-side cache by
     // asking the server directly.
     assert!(fetch_bit().await, "a revoked card's bit is 1");
 
-    let jwks_res = app.client.get(app.url("/.well-known/jwks.json")).send().await.unwrap();
+    let jwks_res = app
+        .client
+        .get(app.url("/.well-known/jwks.json"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(jwks_res.headers()["access-control-allow-origin"], "*");
     let jwks: Value = jwks_res.json().await.unwrap();
     let key = &jwks["keys"][0];
-    assert_eq!((key["kty"].as_str(), key["crv"].as_str(), key["alg"].as_str()), (Some("EC"), Some("P-256"), Some("ES256")));
-    assert_eq!(app.client.get(app.url("/status/2")).send().await.unwrap().status(), 404);
+    assert_eq!(
+        (
+            key["kty"].as_str(),
+            key["crv"].as_str(),
+            key["alg"].as_str()
+        ),
+        (Some("EC"), Some("P-256"), Some("ES256"))
+    );
+    assert_eq!(
+        app.client
+            .get(app.url("/status/2"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
 }
 
 #[tokio::test]
@@ -262,7 +416,8 @@ async fn card_numbers_with_a_wrong_check_digit_are_refused() {
     let mut typo: Vec<u8> = number.bytes().collect();
     typo[3] = if typo[3] == b'9' { b'0' } else { typo[3] + 1 };
     let typo = String::from_utf8(typo).unwrap();
-    let (status, code, _) = error_code(app.get(&clerk, &format!("/api/v1/cards/{typo}")).await).await;
+    let (status, code, _) =
+        error_code(app.get(&clerk, &format!("/api/v1/cards/{typo}")).await).await;
     assert_eq!((status, code.as_str()), (422, "invalid_card_number"));
     let (status, code, _) = error_code(app.get(&clerk, "/api/v1/cards/12345").await).await;
     assert_eq!((status, code.as_str()), (422, "invalid_card_number"));
@@ -274,10 +429,19 @@ async fn a_name_the_fonts_cannot_print_issues_no_card() {
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("ሰላም ዓለም")).await;
     let (status, code, body) = error_code(
-        app.post_json(&clerk, &format!("/api/v1/residents/{id}/cards"), &json!({"reason": "new"})).await,
+        app.post_json(
+            &clerk,
+            &format!("/api/v1/residents/{id}/cards"),
+            &json!({"reason": "new"}),
+        )
+        .await,
     )
     .await;
-    assert_eq!((status, code.as_str()), (422, "unsupported_script"), "{body}");
+    assert_eq!(
+        (status, code.as_str()),
+        (422, "unsupported_script"),
+        "{body}"
+    );
     assert_eq!(body["error"]["field"], "legal_name");
     assert_eq!(app.count_rows("cards"), 0);
 }
@@ -291,7 +455,13 @@ async fn many_cards_print_into_one_pdf() {
         let id = app.enroll_ok(&clerk, &resident(name)).await;
         numbers.push(issue(&app, &clerk, &id, "new").await["card_number"].clone());
     }
-    let res = app.post_json(&clerk, "/api/v1/cards/print", &json!({"card_numbers": numbers})).await;
+    let res = app
+        .post_json(
+            &clerk,
+            "/api/v1/cards/print",
+            &json!({"card_numbers": numbers}),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let pdf = res.bytes().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -299,7 +469,11 @@ async fn many_cards_print_into_one_pdf() {
     std::fs::write(&path, &pdf).unwrap();
     let info = run_tool("pdfinfo", &[path.to_str().unwrap()]);
     assert!(info.contains("Pages:           6"), "{info}");
-    let (status, code, _) = error_code(app.post_json(&clerk, "/api/v1/cards/print", &json!({"card_numbers": []})).await).await;
+    let (status, code, _) = error_code(
+        app.post_json(&clerk, "/api/v1/cards/print", &json!({"card_numbers": []}))
+            .await,
+    )
+    .await;
     assert_eq!((status, code.as_str()), (422, "invalid_batch"));
 }
 
@@ -309,21 +483,39 @@ async fn the_verifier_page_is_served_at_both_cases_with_a_strict_policy() {
     for path in ["/v", "/V"] {
         let res = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status(), 200);
-        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
-        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe"), "{csp}");
+        let csp = res.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe"),
+            "{csp}"
+        );
         let html = res.text().await.unwrap();
         assert!(html.contains("/assets/verifier.js"));
         assert!(!html.contains("<script>"), "no inline script");
     }
-    let js = app.client.get(app.url("/assets/verifier.js")).send().await.unwrap();
-    assert_eq!(js.headers()["content-type"], "text/javascript; charset=utf-8");
+    let js = app
+        .client
+        .get(app.url("/assets/verifier.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        js.headers()["content-type"],
+        "text/javascript; charset=utf-8"
+    );
 }
 
 /// The interpreter of the venv `bash tests/run.sh` makes with pycose (override with
 /// MUNI_ID_INTEROP_PYTHON).
 fn interop_python() -> String {
     std::env::var("MUNI_ID_INTEROP_PYTHON").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/interop/.venv/bin/python").to_owned()
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/interop/.venv/bin/python"
+        )
+        .to_owned()
     })
 }
 
@@ -337,7 +529,17 @@ async fn a_cose_library_that_is_not_ours_verifies_card_and_status_list_from_the_
     let fetch = |path: &'static str| {
         let client = app.client.clone();
         let url = app.url(path);
-        async move { client.get(url).send().await.unwrap().bytes().await.unwrap().to_vec() }
+        async move {
+            client
+                .get(url)
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap()
+                .to_vec()
+        }
     };
     let check = |status_list: Vec<u8>| {
         let jwks_path = dir.path().join("jwks.json");
@@ -346,33 +548,90 @@ async fn a_cose_library_that_is_not_ours_verifies_card_and_status_list_from_the_
         std::fs::write(&qr_path, card["qr_text"].as_str().unwrap()).unwrap();
         std::fs::write(&list_path, &status_list).unwrap();
         let python = interop_python();
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/interop/verify_with_pycose.py");
+        let script = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/interop/verify_with_pycose.py"
+        );
         (jwks_path, qr_path, list_path, python, script)
     };
-    std::fs::write(dir.path().join("jwks.json"), fetch("/.well-known/jwks.json").await).unwrap();
+    std::fs::write(
+        dir.path().join("jwks.json"),
+        fetch("/.well-known/jwks.json").await,
+    )
+    .unwrap();
     let (jwks, qr, list, python, script) = check(fetch("/status/1").await);
     let output = Command::new(&python)
-        .args([script, jwks.to_str().unwrap(), qr.to_str().unwrap(), list.to_str().unwrap()])
+        .args([
+            script,
+            jwks.to_str().unwrap(),
+            qr.to_str().unwrap(),
+            list.to_str().unwrap(),
+        ])
         .output()
         .unwrap_or_else(|e| panic!("{python}: {e}; `bash tests/run.sh` creates the pycose venv"));
-    assert!(output.status.success(), "pycose: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "pycose: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let result: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(result["signature_valid"], true);
     assert_eq!(result["iss"], app.address.as_str());
     assert_eq!(result["sub"], card["card_number"]);
-    assert_eq!(result["claim_keys"], json!([1, 2, 4, 6, 65535]), "nothing but the five claims");
+    assert_eq!(
+        result["claim_keys"],
+        json!([1, 2, 4, 6, 65535]),
+        "nothing but the five claims"
+    );
     assert_eq!(result["status_uri"], result["list_sub"]);
     assert!(result["list_entries"].as_u64().unwrap() >= 131_072);
     assert_eq!(result["status_bit"], 0);
 
     let number = card["card_number"].as_str().unwrap();
-    app.post_json(&clerk, &format!("/api/v1/cards/{number}/revoke"), &json!({"reason": "damaged"})).await;
+    app.post_json(
+        &clerk,
+        &format!("/api/v1/cards/{number}/revoke"),
+        &json!({"reason": "damaged"}),
+    )
+    .await;
     let (jwks, qr, list, python, script) = check(fetch("/status/1").await);
     let output = Command::new(&python)
-        .args([script, jwks.to_str().unwrap(), qr.to_str().unwrap(), list.to_str().unwrap()])
+        .args([
+            script,
+            jwks.to_str().unwrap(),
+            qr.to_str().unwrap(),
+            list.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
-    assert!(output.status.success(), "pycose: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "pycose: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let result: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(result["status_bit"], 1, "the revoked card's bit is set in the published list");
+    assert_eq!(
+        result["status_bit"], 1,
+        "the revoked card's bit is set in the published list"
+    );
+}
+
+#[tokio::test]
+async fn names_too_long_for_the_card_are_refused_before_issue() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let mut long = resident(&"Bartholomew-Maximilian ".repeat(6));
+    long["preferred_name"] = json!("Wolfeschlegelsteinhausenbergerdorff ".repeat(4));
+    let id = app.enroll_ok(&clerk, &long).await;
+    let (status, code, body) = error_code(
+        app.post_json(
+            &clerk,
+            &format!("/api/v1/residents/{id}/cards"),
+            &json!({"reason": "new"}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (422, "does_not_fit"), "{body}");
+    assert_eq!(app.count_rows("cards"), 0);
 }

@@ -152,7 +152,8 @@ argon2_iterations = 1
     let mut config = Config::from_toml_overrides(&base).expect("test configuration");
     adjust(&mut config);
     let clock = Arc::new(ManualClock::new(test_start()));
-    let app = Application::build_with_listener(config, clock.clone(), listener).expect("build application");
+    let app = Application::build_with_listener(config, clock.clone(), listener)
+        .expect("build application");
     let ctx = app.context().clone();
     let server = app.into_server();
     let handle = server.handle();

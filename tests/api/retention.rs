@@ -17,7 +17,11 @@ use serde_json::{json, Value};
 
 use crate::helpers::{resident, spawn_app, spawn_app_with, TestApp};
 
-fn purge_now(app: &TestApp, dry_run: bool, fail_after: Option<u64>) -> Result<PurgeOutcome, PurgeError> {
+fn purge_now(
+    app: &TestApp,
+    dry_run: bool,
+    fail_after: Option<u64>,
+) -> Result<PurgeOutcome, PurgeError> {
     let options = PurgeOptions {
         as_of: app.ctx.clock.today(),
         dry_run,
@@ -39,7 +43,13 @@ fn chain(app: &TestApp) -> audit::ChainState {
 
 async fn issue(app: &TestApp, id: &str) -> Value {
     let clerk = app.session(StaffRole::Clerk).await;
-    let res = app.post_json(&clerk, &format!("/api/v1/residents/{id}/cards"), &json!({"reason": "new"})).await;
+    let res = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/residents/{id}/cards"),
+            &json!({"reason": "new"}),
+        )
+        .await;
     assert_eq!(res.status(), 201);
     res.json().await.unwrap()
 }
@@ -63,13 +73,22 @@ async fn a_purge_shreds_expired_residents_and_their_epoch_keys_even_in_old_copie
     let backup_staying = resident_row(&app, &staying).unwrap();
     assert_ne!(backup_expiring.key_epoch, backup_staying.key_epoch);
 
-    app.clock.set(Utc.with_ymd_and_hms(2032, 6, 2, 9, 0, 0).unwrap());
+    app.clock
+        .set(Utc.with_ymd_and_hms(2032, 6, 2, 9, 0, 0).unwrap());
     let before = (app.count_rows("residents"), app.count_rows("audit_log"));
     let dry = purge_now(&app, true, None).unwrap();
     assert_eq!((dry.residents_destroyed, dry.unissued_destroyed), (1, 0));
     assert!(dry.epochs_destroyed.contains(&"2032-05".to_owned()));
-    assert_eq!((app.count_rows("residents"), app.count_rows("audit_log")), before, "a dry run changes nothing");
-    assert!(app.ctx.keyring.epoch_keys(Epoch::parse("2032-05").unwrap()).is_ok());
+    assert_eq!(
+        (app.count_rows("residents"), app.count_rows("audit_log")),
+        before,
+        "a dry run changes nothing"
+    );
+    assert!(app
+        .ctx
+        .keyring
+        .epoch_keys(Epoch::parse("2032-05").unwrap())
+        .is_ok());
 
     let outcome = purge_now(&app, false, None).unwrap();
     assert_eq!(outcome.residents_destroyed, 1);
@@ -77,10 +96,19 @@ async fn a_purge_shreds_expired_residents_and_their_epoch_keys_even_in_old_copie
 
     // The API knows nothing more of the expiring resident.
     let clerk = app.session(StaffRole::Clerk).await;
-    assert_eq!(app.get(&clerk, &format!("/api/v1/residents/{expiring}")).await.status(), 404);
+    assert_eq!(
+        app.get(&clerk, &format!("/api/v1/residents/{expiring}"))
+            .await
+            .status(),
+        404
+    );
     // The raw database holds no ciphertext, wrapped key or photo of theirs...
     let mut conn = app.ctx.db().unwrap();
-    let left: i64 = residents::table.filter(residents::id.eq(&expiring)).count().get_result(&mut *conn).unwrap();
+    let left: i64 = residents::table
+        .filter(residents::id.eq(&expiring))
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
     let photos: i64 = resident_photos::table
         .filter(resident_photos::resident_id.eq(&expiring))
         .count()
@@ -109,19 +137,42 @@ async fn a_purge_shreds_expired_residents_and_their_epoch_keys_even_in_old_copie
     // ...while a resident of a later epoch still opens from the same copy.
     let (_, face) = vault::open_face(&app.ctx, &backup_staying).unwrap();
     assert_eq!(face.legal_name.as_str(), "Staying Person");
-    let view: Value = app.get(&clerk, &format!("/api/v1/residents/{staying}")).await.json().await.unwrap();
+    let view: Value = app
+        .get(&clerk, &format!("/api/v1/residents/{staying}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(view["legal_name"], "Staying Person");
 
     // The report shows what went, and nothing overdue.
     let built = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
-    let card_face = built.classes.iter().find(|c| c.class == "card_face").unwrap();
-    assert_eq!((card_face.held, card_face.overdue, card_face.destroyed_in_period), (1, 0, 1));
-    assert!(built.classes.iter().all(|c| c.overdue == 0), "{:?}", built.classes);
+    let card_face = built
+        .classes
+        .iter()
+        .find(|c| c.class == "card_face")
+        .unwrap();
+    assert_eq!(
+        (
+            card_face.held,
+            card_face.overdue,
+            card_face.destroyed_in_period
+        ),
+        (1, 0, 1)
+    );
+    assert!(
+        built.classes.iter().all(|c| c.overdue == 0),
+        "{:?}",
+        built.classes
+    );
     assert!(built.keys.destroyed.iter().any(|d| d.epoch == "2032-05"));
     assert!(built.audit.chain.intact);
     // A second purge finds nothing left to do.
     let again = purge_now(&app, false, None).unwrap();
-    assert_eq!((again.residents_destroyed, again.epochs_destroyed.len()), (0, 0));
+    assert_eq!(
+        (again.residents_destroyed, again.epochs_destroyed.len()),
+        (0, 0)
+    );
 }
 
 #[tokio::test]
@@ -134,26 +185,47 @@ async fn the_print_only_address_goes_once_the_card_is_printed() {
     let view: Value = app.get(&clerk, &path).await.json().await.unwrap();
     assert_eq!(view["address"]["line1"], "12 Elm St");
     let number = card["card_number"].as_str().unwrap();
-    assert_eq!(app.get(&clerk, &format!("/api/v1/cards/{number}/pdf")).await.status(), 200);
+    assert_eq!(
+        app.get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+            .await
+            .status(),
+        200
+    );
     let view: Value = app.get(&clerk, &path).await.json().await.unwrap();
     assert_eq!(view["address"], Value::Null, "gone from storage");
-    assert_eq!(view["legal_name"], "Address Holder", "the rest of the card face stays");
+    assert_eq!(
+        view["legal_name"], "Address Holder",
+        "the rest of the card face stays"
+    );
     assert!(resident_row(&app, &id).unwrap().address.is_none());
 
     // A new address, set after that print, waits for its own card: neither the purge nor
     // the report treats it as overdue.
     let res = app
-        .patch_json(&clerk, &path, &json!({"address": {"care_of": "Harbor Shelter", "city": "Springfield"}}))
+        .patch_json(
+            &clerk,
+            &path,
+            &json!({"address": {"care_of": "Harbor Shelter", "city": "Springfield"}}),
+        )
         .await;
     assert_eq!(res.status(), 200);
     assert_eq!(purge_now(&app, false, None).unwrap().addresses_destroyed, 0);
     let built = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
-    let addresses = built.classes.iter().find(|c| c.class == "print_only_address").unwrap();
+    let addresses = built
+        .classes
+        .iter()
+        .find(|c| c.class == "print_only_address")
+        .unwrap();
     assert_eq!((addresses.held, addresses.overdue), (1, 0));
     let view: Value = app.get(&clerk, &path).await.json().await.unwrap();
     assert_eq!(view["address"]["care_of"], "Harbor Shelter");
     app.clock.advance(TimeDelta::minutes(1));
-    assert_eq!(app.get(&clerk, &format!("/api/v1/cards/{number}/pdf")).await.status(), 200);
+    assert_eq!(
+        app.get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+            .await
+            .status(),
+        200
+    );
     let view: Value = app.get(&clerk, &path).await.json().await.unwrap();
     assert_eq!(view["address"], Value::Null, "gone once printed");
 }
@@ -165,8 +237,18 @@ async fn a_jurisdiction_may_keep_the_address() {
     let id = app.enroll_ok(&clerk, &resident("Address Kept")).await;
     let card = issue(&app, &id).await;
     let number = card["card_number"].as_str().unwrap();
-    assert_eq!(app.get(&clerk, &format!("/api/v1/cards/{number}/pdf")).await.status(), 200);
-    let view: Value = app.get(&clerk, &format!("/api/v1/residents/{id}")).await.json().await.unwrap();
+    assert_eq!(
+        app.get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+            .await
+            .status(),
+        200
+    );
+    let view: Value = app
+        .get(&clerk, &format!("/api/v1/residents/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(view["address"]["line1"], "12 Elm St");
 }
 
@@ -176,32 +258,53 @@ async fn an_interrupted_purge_loses_nothing_and_a_rerun_finishes_exactly() {
     let clerk = app.session(StaffRole::Clerk).await;
     let mut ids = Vec::new();
     for i in 0..5 {
-        ids.push(app.enroll_ok(&clerk, &resident(&format!("Unissued Number{}", ["One", "Two", "Three", "Four", "Five"][i]))).await);
+        ids.push(
+            app.enroll_ok(
+                &clerk,
+                &resident(&format!(
+                    "Unissued Number{}",
+                    ["One", "Two", "Three", "Four", "Five"][i]
+                )),
+            )
+            .await,
+        );
     }
     app.clock.advance(TimeDelta::days(10));
     let clerk = app.session(StaffRole::Clerk).await;
     let keeper = app.enroll_ok(&clerk, &resident("Later Enrollee")).await;
     // Enrolled 2026-11-21 + 30 days: due after 2026-12-21. The later one after 2026-12-31.
-    app.clock.set(Utc.with_ymd_and_hms(2026, 12, 27, 9, 0, 0).unwrap());
+    app.clock
+        .set(Utc.with_ymd_and_hms(2026, 12, 27, 9, 0, 0).unwrap());
     let err = purge_now(&app, false, Some(2)).unwrap_err();
     assert!(matches!(err, PurgeError::Injected(2)), "{err}");
-    assert_eq!(app.count_rows("residents"), 4, "two destroyed, the rest untouched");
+    assert_eq!(
+        app.count_rows("residents"),
+        4,
+        "two destroyed, the rest untouched"
+    );
     assert!(chain(&app).intact);
 
     let outcome = purge_now(&app, false, None).unwrap();
-    assert_eq!(outcome.unissued_destroyed, 3, "the rerun destroys exactly what was left");
+    assert_eq!(
+        outcome.unissued_destroyed, 3,
+        "the rerun destroys exactly what was left"
+    );
     assert_eq!(app.count_rows("residents"), 1);
     assert!(resident_row(&app, &keeper).is_some());
     assert!(ids.iter().all(|id| resident_row(&app, id).is_none()));
     // Epoch 2026-12 still holds the later enrollee until 2026-12-31: its key stays (the
     // empty, finished epoch 2026-11 goes).
     assert_eq!(outcome.epochs_destroyed, vec!["2026-11".to_owned()]);
-    app.clock.set(Utc.with_ymd_and_hms(2027, 1, 2, 9, 0, 0).unwrap());
+    app.clock
+        .set(Utc.with_ymd_and_hms(2027, 1, 2, 9, 0, 0).unwrap());
     let outcome = purge_now(&app, false, None).unwrap();
     assert_eq!(outcome.unissued_destroyed, 1);
     assert_eq!(outcome.epochs_destroyed, vec!["2026-12".to_owned()]);
     let mut conn = app.ctx.db().unwrap();
-    let runs: i64 = muni_id::db::schema::purge_runs::table.count().get_result(&mut *conn).unwrap();
+    let runs: i64 = muni_id::db::schema::purge_runs::table
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
     assert_eq!(runs, 3, "every run is recorded, the failed one too");
 }
 
@@ -209,7 +312,10 @@ async fn an_interrupted_purge_loses_nothing_and_a_rerun_finishes_exactly() {
 async fn only_one_purge_runs_at_a_time() {
     let app = spawn_app().await;
     let lock = purge::retention_lock(&app.ctx).unwrap();
-    assert!(matches!(purge_now(&app, false, None), Err(PurgeError::AlreadyRunning)));
+    assert!(matches!(
+        purge_now(&app, false, None),
+        Err(PurgeError::AlreadyRunning)
+    ));
     drop(lock);
     assert!(purge_now(&app, false, None).is_ok());
 }
@@ -218,11 +324,17 @@ async fn only_one_purge_runs_at_a_time() {
 fn insert_residents(app: &TestApp, count: usize) -> Vec<String> {
     let today = app.ctx.clock.today();
     let dob = DateOfBirth::parse("1980-01-01", today, 10).unwrap();
-    let epochs = [Epoch::parse("2027-03").unwrap(), Epoch::parse("2029-08").unwrap()];
+    let epochs = [
+        Epoch::parse("2027-03").unwrap(),
+        Epoch::parse("2029-08").unwrap(),
+    ];
     let staff_id = {
         app.add_staff("bulk.clerk", StaffRole::Clerk);
         let mut conn = app.ctx.db().unwrap();
-        muni_id::db::staff::find_by_username(&mut conn, "bulk.clerk").unwrap().unwrap().id
+        muni_id::db::staff::find_by_username(&mut conn, "bulk.clerk")
+            .unwrap()
+            .unwrap()
+            .id
     };
     let mut conn = app.ctx.db().unwrap();
     let mut ids = Vec::with_capacity(count);
@@ -275,21 +387,43 @@ async fn key_rotation_rewraps_every_data_key_and_leaves_none_under_an_old_versio
     let outcome = key_rotation::rotate(&app.ctx, &|_, _| {}).unwrap();
     assert_eq!(outcome.data_keys_rewrapped, 3000);
     let mut conn = app.ctx.db().unwrap();
-    let old: i64 = residents::table.filter(residents::key_version.ne(2)).count().get_result(&mut *conn).unwrap();
+    let old: i64 = residents::table
+        .filter(residents::key_version.ne(2))
+        .count()
+        .get_result(&mut *conn)
+        .unwrap();
     assert_eq!(old, 0, "no data key is left under an old key version");
     for epoch in ["2027-03", "2029-08"] {
-        let keys = app.ctx.keyring.epoch_keys(Epoch::parse(epoch).unwrap()).unwrap();
-        assert_eq!(keys.keks.keys().copied().collect::<Vec<_>>(), vec![2], "the old version is destroyed");
+        let keys = app
+            .ctx
+            .keyring
+            .epoch_keys(Epoch::parse(epoch).unwrap())
+            .unwrap();
+        assert_eq!(
+            keys.keks.keys().copied().collect::<Vec<_>>(),
+            vec![2],
+            "the old version is destroyed"
+        );
     }
     for id in ids.iter().step_by(1) {
-        let row = muni_id::db::residents::find(&mut conn, id).unwrap().unwrap();
+        let row = muni_id::db::residents::find(&mut conn, id)
+            .unwrap()
+            .unwrap();
         let (_, face) = vault::open_face(&app.ctx, &row).unwrap();
         assert!(face.legal_name.as_str().starts_with("Bulk Person "));
     }
     assert!(chain(&app).intact);
     let built = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
-    let versions: Vec<(String, u32, u64)> = built.keys.epochs.iter().map(|e| (e.epoch.clone(), e.key_version, e.data_keys)).collect();
-    assert_eq!(versions, vec![("2027-03".into(), 2, 1500), ("2029-08".into(), 2, 1500)]);
+    let versions: Vec<(String, u32, u64)> = built
+        .keys
+        .epochs
+        .iter()
+        .map(|e| (e.epoch.clone(), e.key_version, e.data_keys))
+        .collect();
+    assert_eq!(
+        versions,
+        vec![("2027-03".into(), 2, 1500), ("2029-08".into(), 2, 1500)]
+    );
 }
 
 /// A fresh app with a few audit entries, sealed.
@@ -299,8 +433,10 @@ async fn audited_app() -> TestApp {
     app.enroll_ok(&clerk, &resident("Audit One")).await;
     app.enroll_ok(&clerk, &resident("Audit Two")).await;
     let mut conn = app.ctx.db().unwrap();
-    conn.transaction::<_, diesel::result::Error, _>(|conn| audit::seal_head(conn, &app.ctx.signing, Utc::now()).map(|_| ()))
-        .unwrap();
+    conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        audit::seal_head(conn, &app.ctx.signing, Utc::now()).map(|_| ())
+    })
+    .unwrap();
     drop(conn);
     let state = chain(&app);
     assert!(state.intact && state.entries >= 4, "{state:?}");
@@ -322,7 +458,9 @@ async fn editing_an_audit_entry_is_detected_where_it_happened() {
 async fn deleting_an_audit_entry_is_detected() {
     let app = audited_app().await;
     let mut conn = app.ctx.db().unwrap();
-    diesel::delete(audit_log::table.find(2_i64)).execute(&mut *conn).unwrap();
+    diesel::delete(audit_log::table.find(2_i64))
+        .execute(&mut *conn)
+        .unwrap();
     let state = chain(&app);
     assert!(!state.intact);
     assert_eq!(state.first_bad_entry, Some(2));
@@ -335,7 +473,13 @@ async fn swapping_two_audit_entries_is_detected() {
     let row = |seq: i64, conn: &mut muni_id::db::DbConnection| {
         audit_log::table
             .find(seq)
-            .select((audit_log::actor, audit_log::action, audit_log::subject, audit_log::prev_hash, audit_log::entry_hash))
+            .select((
+                audit_log::actor,
+                audit_log::action,
+                audit_log::subject,
+                audit_log::prev_hash,
+                audit_log::entry_hash,
+            ))
             .first::<(String, String, Option<String>, String, String)>(conn)
             .unwrap()
     };
@@ -359,8 +503,14 @@ async fn swapping_two_audit_entries_is_detected() {
 async fn truncating_the_tail_is_detected_even_with_the_head_rewritten() {
     let app = audited_app().await;
     let mut conn = app.ctx.db().unwrap();
-    let last: i64 = audit_log::table.select(diesel::dsl::max(audit_log::seq)).first::<Option<i64>>(&mut *conn).unwrap().unwrap();
-    diesel::delete(audit_log::table.filter(audit_log::seq.ge(last - 1))).execute(&mut *conn).unwrap();
+    let last: i64 = audit_log::table
+        .select(diesel::dsl::max(audit_log::seq))
+        .first::<Option<i64>>(&mut *conn)
+        .unwrap()
+        .unwrap();
+    diesel::delete(audit_log::table.filter(audit_log::seq.ge(last - 1)))
+        .execute(&mut *conn)
+        .unwrap();
     // Bare truncation: the head still names the removed entry.
     assert_eq!(chain(&app).first_bad_entry, Some(last - 1));
     // A careful attacker rewrites the head too; the signed seal still remembers.
@@ -378,7 +528,12 @@ async fn truncating_the_tail_is_detected_even_with_the_head_rewritten() {
     assert_eq!(state.first_bad_entry, Some(last - 1));
     // The HTTP view says the same.
     let auditor = app.session(StaffRole::Auditor).await;
-    let body: Value = app.get(&auditor, "/api/v1/audit/verify").await.json().await.unwrap();
+    let body: Value = app
+        .get(&auditor, "/api/v1/audit/verify")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(body["intact"], false);
 }
 
@@ -394,10 +549,22 @@ async fn the_report_is_signed_in_every_format_and_one_changed_byte_breaks_it() {
     assert_eq!(res.status(), 200);
     let json_bytes = res.bytes().await.unwrap().to_vec();
     let body: Value = serde_json::from_slice(&json_bytes).unwrap();
-    for key in ["classes", "purge_runs", "audit", "keys", "staff_reads", "verification", "signature"] {
+    for key in [
+        "classes",
+        "purge_runs",
+        "audit",
+        "keys",
+        "staff_reads",
+        "verification",
+        "signature",
+    ] {
         assert!(body.get(key).is_some(), "{key}");
     }
-    assert!(body["classes"].as_array().unwrap().iter().all(|c| c["overdue"] == 0));
+    assert!(body["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["overdue"] == 0));
     let reads: u64 = body["staff_reads"]
         .as_array()
         .unwrap()
@@ -405,16 +572,27 @@ async fn the_report_is_signed_in_every_format_and_one_changed_byte_breaks_it() {
         .map(|s| s["personal_data_reads"].as_u64().unwrap())
         .sum();
     assert_eq!(reads, 1, "one read of personal data in the period");
-    assert!(!String::from_utf8_lossy(&json_bytes).contains("Reported Person"), "no PII in the report");
+    assert!(
+        !String::from_utf8_lossy(&json_bytes).contains("Reported Person"),
+        "no PII in the report"
+    );
     assert!(report::verify(&app.ctx.signing, &json_bytes).is_ok());
     let pretty = serde_json::to_vec_pretty(&body).unwrap();
-    assert!(report::verify(&app.ctx.signing, &pretty).is_ok(), "whitespace does not matter");
+    assert!(
+        report::verify(&app.ctx.signing, &pretty).is_ok(),
+        "whitespace does not matter"
+    );
     let text = String::from_utf8(json_bytes.clone()).unwrap();
     let changed = text.replacen("\"held\":1", "\"held\":2", 1);
     assert_ne!(changed, text);
-    assert_eq!(report::verify(&app.ctx.signing, changed.as_bytes()), Err(report::ReportCheckError::BadSignature));
+    assert_eq!(
+        report::verify(&app.ctx.signing, changed.as_bytes()),
+        Err(report::ReportCheckError::BadSignature)
+    );
 
-    let csv = app.get(&auditor, "/api/v1/reports/retention?format=csv").await;
+    let csv = app
+        .get(&auditor, "/api/v1/reports/retention?format=csv")
+        .await;
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
     let csv = csv.text().await.unwrap();
     assert!(csv.lines().any(|l| l.starts_with("class,card_face,")));
@@ -425,25 +603,42 @@ async fn the_report_is_signed_in_every_format_and_one_changed_byte_breaks_it() {
     tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
     assert!(report::verify(&app.ctx.signing, &tampered).is_err());
 
-    let pdf = app.get(&auditor, "/api/v1/reports/retention?format=pdf").await;
+    let pdf = app
+        .get(&auditor, "/api/v1/reports/retention?format=pdf")
+        .await;
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     let pdf = pdf.bytes().await.unwrap().to_vec();
     assert!(pdf.starts_with(b"%PDF-"));
-    assert!(report::verify(&app.ctx.signing, &pdf).is_ok(), "the PDF carries the signed report");
+    assert!(
+        report::verify(&app.ctx.signing, &pdf).is_ok(),
+        "the PDF carries the signed report"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.pdf");
     std::fs::write(&path, &pdf).unwrap();
-    let text = std::process::Command::new("pdftotext").args([path.to_str().unwrap(), "-"]).output().expect("pdftotext (bash tests/run.sh installs poppler-utils)");
+    let text = std::process::Command::new("pdftotext")
+        .args([path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (bash tests/run.sh installs poppler-utils)");
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Retention report") && text.contains("card face"), "{text}");
+    assert!(
+        text.contains("Retention report") && text.contains("card face"),
+        "{text}"
+    );
     assert!(!text.contains("Reported Person"));
     let mut altered = pdf.clone();
     let at = altered.len() - 30;
     altered[at] = if altered[at] == b'A' { b'B' } else { b'A' };
     assert!(report::verify(&app.ctx.signing, &altered).is_err());
 
-    let (status, code, _) =
-        crate::helpers::error_code(app.get(&auditor, "/api/v1/reports/retention?format=xml").await).await;
+    let (status, code, _) = crate::helpers::error_code(
+        app.get(&auditor, "/api/v1/reports/retention?format=xml")
+            .await,
+    )
+    .await;
     assert_eq!((status, code.as_str()), (422, "invalid_format"));
-    assert_eq!(app.get(&clerk, "/api/v1/reports/retention").await.status(), 403);
+    assert_eq!(
+        app.get(&clerk, "/api/v1/reports/retention").await.status(),
+        403
+    );
 }

@@ -89,22 +89,35 @@ async fn a_staff_page_that_fails_answers_with_a_page_not_json() {
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Broken Page")).await;
     let mut conn = app.ctx.db().unwrap();
-    diesel::update(residents::table.find(&id)).set(residents::face.eq(vec![1u8; 60])).execute(&mut *conn).unwrap();
+    diesel::update(residents::table.find(&id))
+        .set(residents::face.eq(vec![1u8; 60]))
+        .execute(&mut *conn)
+        .unwrap();
     // The API keeps its error model...
-    let (status, code, _) = error_code(app.get(&clerk, &format!("/api/v1/residents/{id}")).await).await;
+    let (status, code, _) =
+        error_code(app.get(&clerk, &format!("/api/v1/residents/{id}")).await).await;
     assert_eq!((status, code.as_str()), (500, "internal_error"));
     // ...while a browser asking for a page gets one, with the request id.
     let res = app
         .client
         .get(app.url(&format!("/residents/{id}")))
         .header("accept", "text/html")
-        .header("cookie", format!("{}={}", muni_id::web::auth::SESSION_COOKIE, clerk.token))
+        .header(
+            "cookie",
+            format!("{}={}", muni_id::web::auth::SESSION_COOKIE, clerk.token),
+        )
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 500);
     let request_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
     let body = res.text().await.unwrap();
-    assert!(body.contains(&request_id) && !body.contains("Broken"), "{body}");
+    assert!(
+        body.contains(&request_id) && !body.contains("Broken"),
+        "{body}"
+    );
 }

@@ -3,9 +3,13 @@
 //! syllables: Korean names are refused). Each is parsed once, for shaping (rustybuzz) and for
 //! embedding (printpdf, subset on save).
 
-use printpdf::ParsedFont;
-use rustybuzz::Face;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, RwLock};
 
+use printpdf::ParsedFont;
+use rustybuzz::{Direction, Face, Script, ShapePlan};
+
+use super::sfnt::dehint;
 use super::RenderError;
 
 const NOTO_SANS_REGULAR: &[u8] =
@@ -41,7 +45,8 @@ impl FontKey {
         self as usize
     }
 
-    fn bytes(self) -> &'static [u8] {
+    /// The font file as committed.
+    pub(super) fn original_bytes(self) -> &'static [u8] {
         match self {
             FontKey::Regular => NOTO_SANS_REGULAR,
             FontKey::Bold => NOTO_SANS_BOLD,
@@ -49,6 +54,21 @@ impl FontKey {
             FontKey::ArabicBold => NOTO_SANS_ARABIC_BOLD,
             FontKey::Cjk => DROID_SANS_FALLBACK,
         }
+    }
+
+    /// The font without hinting (see `sfnt.rs`), made once per process.
+    fn bytes(self) -> &'static [u8] {
+        static DEHINTED: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+        let all = DEHINTED.get_or_init(|| {
+            FontKey::ALL
+                .iter()
+                .map(|key| {
+                    let original = key.original_bytes();
+                    dehint(original).unwrap_or_else(|| original.to_vec())
+                })
+                .collect()
+        });
+        &all[self.index()]
     }
 
     /// The PDF resource name (short and stable, unlike printpdf's random ids).
@@ -80,10 +100,15 @@ impl Weight {
     }
 }
 
-/// All embedded fonts, parsed.
+/// A shaping plan is specific to a font, a direction and a script.
+type PlanKey = (FontKey, bool, Script);
+
+/// All embedded fonts, parsed, and the shaping plans made so far (building one is most of
+/// the cost of shaping a short text).
 pub(super) struct Fonts {
     faces: Vec<Face<'static>>,
     parsed: Vec<ParsedFont>,
+    plans: RwLock<HashMap<PlanKey, Arc<ShapePlan>>>,
 }
 
 impl Fonts {
@@ -99,7 +124,40 @@ impl Fonts {
             faces.push(face);
             parsed.push(pdf_font);
         }
-        Ok(Self { faces, parsed })
+        Ok(Self {
+            faces,
+            parsed,
+            plans: RwLock::default(),
+        })
+    }
+
+    /// The shaping plan for text in `key` with this direction and script, made once.
+    pub(super) fn plan(
+        &self,
+        key: FontKey,
+        direction: Direction,
+        script: Script,
+    ) -> Arc<ShapePlan> {
+        let id = (key, direction == Direction::RightToLeft, script);
+        if let Some(plan) = self
+            .plans
+            .read()
+            .ok()
+            .and_then(|plans| plans.get(&id).cloned())
+        {
+            return plan;
+        }
+        let plan = Arc::new(ShapePlan::new(
+            self.face(key),
+            direction,
+            Some(script),
+            None,
+            &[],
+        ));
+        if let Ok(mut plans) = self.plans.write() {
+            plans.insert(id, Arc::clone(&plan));
+        }
+        plan
     }
 
     pub(super) fn face(&self, key: FontKey) -> &Face<'static> {
@@ -122,7 +180,10 @@ impl Fonts {
                 return Some(key);
             }
         }
-        let chosen = weight.chain().into_iter().find(|&key| self.has_glyph(key, c));
+        let chosen = weight
+            .chain()
+            .into_iter()
+            .find(|&key| self.has_glyph(key, c));
         match chosen {
             Some(key) => Some(key),
             // Joiners and other invisible controls are dropped by the shaper, not printed.
@@ -173,7 +234,10 @@ mod tests {
             assert_eq!(fonts.pick(Weight::Regular, c, None), Some(key), "{c}");
         }
         assert_eq!(fonts.pick(Weight::Bold, 'ñ', None), Some(FontKey::Bold));
-        assert_eq!(fonts.pick(Weight::Bold, 'م', None), Some(FontKey::ArabicBold));
+        assert_eq!(
+            fonts.pick(Weight::Bold, 'م', None),
+            Some(FontKey::ArabicBold)
+        );
         assert_eq!(fonts.pick(Weight::Regular, 'ሰ', None), None);
         // Droid Sans Fallback has no Hangul syllables: Korean names are refused.
         assert_eq!(fonts.pick(Weight::Regular, '한', None), None);

@@ -28,7 +28,8 @@ pub(super) struct JpegInfo {
 
 /// Reads the frame header of a baseline or progressive 8-bit JPEG with 1 or 3 components.
 pub(super) fn jpeg_info(bytes: &[u8]) -> Result<JpegInfo, RenderError> {
-    let invalid = |why: &str| RenderError::Invalid(format!("the photo is not a usable JPEG: {why}"));
+    let invalid =
+        |why: &str| RenderError::Invalid(format!("the photo is not a usable JPEG: {why}"));
     if !bytes.starts_with(&[0xFF, 0xD8]) {
         return Err(invalid("no JPEG signature"));
     }
@@ -100,13 +101,16 @@ pub(super) struct Logo {
 
 impl Logo {
     pub(super) fn from_png(png: &[u8]) -> Result<Self, RenderError> {
-        let invalid = |why: &str| RenderError::Invalid(format!("the logo is not a usable PNG: {why}"));
+        let invalid =
+            |why: &str| RenderError::Invalid(format!("the logo is not a usable PNG: {why}"));
         let mut reader =
             image::ImageReader::with_format(std::io::Cursor::new(png), image::ImageFormat::Png);
         let mut limits = image::Limits::default();
         limits.max_alloc = Some(LOGO_MAX_PIXELS * 8);
         reader.limits(limits);
-        let mut picture = reader.decode().map_err(|_| invalid("it cannot be decoded"))?;
+        let mut picture = reader
+            .decode()
+            .map_err(|_| invalid("it cannot be decoded"))?;
         if picture.width() > LOGO_MAX_SIDE || picture.height() > LOGO_MAX_SIDE {
             picture = picture.resize(LOGO_MAX_SIDE, LOGO_MAX_SIDE, FilterType::Lanczos3);
         }
@@ -125,13 +129,13 @@ impl Logo {
             mask.insert("Filter".into(), name("FlateDecode"));
             let stream = ExternalStream {
                 dict: mask,
-                content: deflate(&alpha)?,
+                content: deflate(&alpha, Compression::best())?,
                 compress: false,
             };
             dict.insert("SMask".into(), DictItem::Stream { stream });
         }
         Ok(Self {
-            xobject: xobject(dict, deflate(&rgb)?),
+            xobject: xobject(dict, deflate(&rgb, Compression::best())?),
             width,
             height,
         })
@@ -168,12 +172,13 @@ fn name(value: &str) -> DictItem {
     DictItem::Name(value.as_bytes().to_vec())
 }
 
-fn deflate(bytes: &[u8]) -> Result<Vec<u8>, RenderError> {
-    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
+/// zlib (`FlateDecode`) at the given level.
+pub(super) fn deflate(bytes: &[u8], level: Compression) -> Result<Vec<u8>, RenderError> {
+    let mut encoder = ZlibEncoder::new(Vec::with_capacity(bytes.len() / 2), level);
     encoder
         .write_all(bytes)
         .and_then(|()| encoder.finish())
-        .map_err(|e| RenderError::Pdf(format!("cannot compress the logo: {e}")))
+        .map_err(|e| RenderError::Pdf(format!("cannot compress a stream: {e}")))
 }
 
 #[cfg(test)]
@@ -183,7 +188,11 @@ mod tests {
     fn jpeg(width: u32, height: u32) -> Vec<u8> {
         let mut out = Vec::new();
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
-            .encode_image(&image::RgbImage::from_pixel(width, height, image::Rgb([90, 120, 150])))
+            .encode_image(&image::RgbImage::from_pixel(
+                width,
+                height,
+                image::Rgb([90, 120, 150]),
+            ))
             .unwrap();
         out
     }

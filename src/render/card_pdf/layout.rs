@@ -52,15 +52,52 @@ const WHITE: [u8; 3] = [255, 255, 255];
 #[derive(Debug, Clone)]
 pub(super) enum Mark {
     /// A filled rectangle.
-    Rect { x: f32, y: f32, w: f32, h: f32, rgb: [u8; 3] },
-    /// Many rectangles filled as one path (the QR code).
-    Rects { rects: Vec<[f32; 4]>, rgb: [u8; 3] },
-    Disc { cx: f32, cy: f32, r: f32, rgb: [u8; 3] },
-    Ring { cx: f32, cy: f32, r: f32, width: f32, rgb: [u8; 3] },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        rgb: [u8; 3],
+    },
+    /// QR modules: rectangles `[column, row, columns, rows]` in modules of `module` mm from
+    /// (`x`, `y`), filled black as one path.
+    Modules {
+        x: f32,
+        y: f32,
+        module: f32,
+        rects: Vec<[u16; 4]>,
+    },
+    Disc {
+        cx: f32,
+        cy: f32,
+        r: f32,
+        rgb: [u8; 3],
+    },
+    Ring {
+        cx: f32,
+        cy: f32,
+        r: f32,
+        width: f32,
+        rgb: [u8; 3],
+    },
     /// A line of text starting at `x` on the baseline `y`.
-    Text { x: f32, y: f32, line: Line },
-    Photo { x: f32, y: f32, w: f32, h: f32 },
-    Logo { x: f32, y: f32, w: f32, h: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        line: Line,
+    },
+    Photo {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
+    Logo {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
 }
 
 /// One card, laid out.
@@ -85,9 +122,17 @@ pub(super) struct Design {
 impl Design {
     pub(super) fn new(branding: &CardBranding) -> Result<Self, RenderError> {
         let fonts = Fonts::load()?;
-        let logo = branding.logo_png.as_deref().map(Logo::from_png).transpose()?;
+        let logo = branding
+            .logo_png
+            .as_deref()
+            .map(Logo::from_png)
+            .transpose()?;
         let accent = branding.accent_rgb;
-        let on_accent = if luminance(accent) > 0.55 { TEXT } else { WHITE };
+        let on_accent = if luminance(accent) > 0.55 {
+            TEXT
+        } else {
+            WHITE
+        };
         let mut design = Self {
             fonts,
             logo,
@@ -106,6 +151,9 @@ impl Design {
 
     /// Lays out both faces of `card`, or says why it cannot be printed.
     pub(super) fn lay_out<'a>(&self, card: &'a CardPrint) -> Result<LaidOut<'a>, RenderError> {
+        if card.legal_name.trim().is_empty() {
+            return Err(RenderError::Invalid("the legal_name is empty".into()));
+        }
         let photo_info = jpeg_info(&card.photo_jpeg)?;
         Ok(LaidOut {
             front: self.front(card, photo_info)?,
@@ -115,7 +163,13 @@ impl Design {
         })
     }
 
-    fn block<'a>(&self, field: &'static str, text: &'a str, weight: Weight, max_pt: f32) -> Block<'a> {
+    fn block<'a>(
+        &self,
+        field: &'static str,
+        text: &'a str,
+        weight: Weight,
+        max_pt: f32,
+    ) -> Block<'a> {
         Block {
             field,
             text,
@@ -139,7 +193,13 @@ impl Design {
     // ---- front ------------------------------------------------------------------------------
 
     fn band(&self, branding: &CardBranding) -> Result<Vec<Mark>, RenderError> {
-        let mut marks = vec![Mark::Rect { x: 0.0, y: 0.0, w: CARD_W, h: BAND_H, rgb: self.accent }];
+        let mut marks = vec![Mark::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: CARD_W,
+            h: BAND_H,
+            rgb: self.accent,
+        }];
         marks.extend(self.seal(&branding.jurisdiction)?);
         let title = Block {
             rgb: self.on_accent,
@@ -151,7 +211,12 @@ impl Design {
             gap_before_mm: 0.2,
             ..self.label("IDENTIFICATION CARD", 0.0)
         };
-        let stack = fit_stack(&self.fonts, &[title, subtitle], RIGHT - BAND_TEXT_X, BAND_H - 1.6)?;
+        let stack = fit_stack(
+            &self.fonts,
+            &[title, subtitle],
+            RIGHT - BAND_TEXT_X,
+            BAND_H - 1.6,
+        )?;
         let top = (BAND_H - stack.height_mm) / 2.0;
         push_stack(&mut marks, stack, BAND_TEXT_X, top);
         Ok(marks)
@@ -160,17 +225,39 @@ impl Design {
     /// The logo on a white disc, or a drawn seal with the jurisdiction's initials.
     fn seal(&self, jurisdiction: &str) -> Result<Vec<Mark>, RenderError> {
         let cy = BAND_H / 2.0;
-        let mut marks = vec![Mark::Disc { cx: SEAL_CX, cy, r: SEAL_R, rgb: WHITE }];
+        let mut marks = vec![Mark::Disc {
+            cx: SEAL_CX,
+            cy,
+            r: SEAL_R,
+            rgb: WHITE,
+        }];
         if let Some(logo) = &self.logo {
             let side = SEAL_R * 2.0 * 0.74;
             let (w, h) = fit_box(logo.width, logo.height, side, side);
-            marks.push(Mark::Logo { x: SEAL_CX - w / 2.0, y: cy - h / 2.0, w, h });
+            marks.push(Mark::Logo {
+                x: SEAL_CX - w / 2.0,
+                y: cy - h / 2.0,
+                w,
+                h,
+            });
             return Ok(marks);
         }
-        marks.push(Mark::Ring { cx: SEAL_CX, cy, r: SEAL_R - 0.7, width: 0.3, rgb: self.accent });
+        // On the white disc, a pale accent colour would hardly show: use dark ink then.
+        let ink = if self.on_accent == TEXT {
+            TEXT
+        } else {
+            self.accent
+        };
+        marks.push(Mark::Ring {
+            cx: SEAL_CX,
+            cy,
+            r: SEAL_R - 0.7,
+            width: 0.3,
+            rgb: ink,
+        });
         let initials = monogram(jurisdiction);
         let block = Block {
-            rgb: self.accent,
+            rgb: ink,
             min_pt: 3.0,
             ..self.block("jurisdiction", &initials, Weight::Bold, 9.0)
         };
@@ -182,7 +269,13 @@ impl Design {
 
     fn front(&self, card: &CardPrint, photo: JpegInfo) -> Result<Vec<Mark>, RenderError> {
         let mut marks = self.band.clone();
-        marks.push(Mark::Rect { x: PHOTO_X, y: PHOTO_Y, w: PHOTO_W, h: PHOTO_H, rgb: PHOTO_BACKING });
+        marks.push(Mark::Rect {
+            x: PHOTO_X,
+            y: PHOTO_Y,
+            w: PHOTO_W,
+            h: PHOTO_H,
+            rgb: PHOTO_BACKING,
+        });
         let (w, h) = fit_box(photo.width, photo.height, PHOTO_W, PHOTO_H);
         let x = PHOTO_X + (PHOTO_W - w) / 2.0;
         let y = PHOTO_Y + (PHOTO_H - h) / 2.0;
@@ -200,7 +293,11 @@ impl Design {
             self.label("NAME", 0.0),
             self.block("legal_name", &card.legal_name, Weight::Bold, 12.0),
         ];
-        if let Some(preferred) = card.preferred_name.as_deref().filter(|p| !p.trim().is_empty()) {
+        if let Some(preferred) = card
+            .preferred_name
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+        {
             blocks.push(self.label("PREFERRED NAME", 0.7));
             blocks.push(self.block("preferred_name", preferred, Weight::Bold, 9.5));
         }
@@ -232,20 +329,38 @@ impl Design {
                 (0, _) => (COL2_X - COL_X - 1.5, 8.5),
                 _ => (RIGHT - x, 8.5),
             };
-            let blocks = [self.label(label, 0.0), self.block(field, value, Weight::Bold, max_pt)];
+            let blocks = [
+                self.label(label, 0.0),
+                self.block(field, value, Weight::Bold, max_pt),
+            ];
             let stack = fit_stack(&self.fonts, &blocks, width, ROW_H)?;
             push_stack(&mut marks, stack, x, GRID_TOP + row as f32 * ROW_H);
         }
         Ok(marks)
     }
 
-    /// A filled bar with centred white text, `width` wide, at (`x`, `y`).
-    fn badge(&self, text: &'static str, x: f32, y: f32, width: f32) -> Result<Vec<Mark>, RenderError> {
-        let block = Block { rgb: self.on_accent, ..self.block("badge", text, Weight::Bold, 7.0) };
+    /// A bar in the accent colour with centred text, `width` wide, at (`x`, `y`).
+    fn badge(
+        &self,
+        text: &'static str,
+        x: f32,
+        y: f32,
+        width: f32,
+    ) -> Result<Vec<Mark>, RenderError> {
+        let block = Block {
+            rgb: self.on_accent,
+            ..self.block("badge", text, Weight::Bold, 7.0)
+        };
         let line = fit_line(&self.fonts, &block, width - 2.0)?;
         let cap_height = 0.714 * line.size_pt / PT_PER_MM;
         Ok(vec![
-            Mark::Rect { x, y, w: width, h: BADGE_H, rgb: self.accent },
+            Mark::Rect {
+                x,
+                y,
+                w: width,
+                h: BADGE_H,
+                rgb: self.accent,
+            },
             centred(line, x + width / 2.0, y + (BADGE_H + cap_height) / 2.0),
         ])
     }
@@ -257,12 +372,23 @@ impl Design {
         let hint = self.block("verify_hint", &branding.verify_hint, Weight::Bold, 7.0);
         let found = Block {
             gap_before_mm: 0.4,
-            ..self.block("return_if_found", &branding.return_if_found, Weight::Regular, 6.5)
+            ..self.block(
+                "return_if_found",
+                &branding.return_if_found,
+                Weight::Regular,
+                6.5,
+            )
         };
         let stack = fit_stack(&self.fonts, &[hint, found], RIGHT - SAFE, 11.0)?;
-        let top = BOTTOM + 0.3 - stack.height_mm;
+        let top = BOTTOM - stack.height_mm;
         let rule_y = top - 1.0;
-        let mut marks = vec![Mark::Rect { x: SAFE, y: rule_y, w: RIGHT - SAFE, h: 0.35, rgb: self.accent }];
+        let mut marks = vec![Mark::Rect {
+            x: SAFE,
+            y: rule_y,
+            w: RIGHT - SAFE,
+            h: 0.35,
+            rgb: self.accent,
+        }];
         push_stack(&mut marks, stack, SAFE, top);
         Ok((marks, rule_y))
     }
@@ -273,7 +399,10 @@ impl Design {
         marks.extend(qr_marks);
         let origin = snap(SAFE);
         let mut below = origin + side + 0.2;
-        let number = Block { rgb: TEXT, ..self.block("card_number", &card.card_number, Weight::Bold, 8.0) };
+        let number = Block {
+            rgb: TEXT,
+            ..self.block("card_number", &card.card_number, Weight::Bold, 8.0)
+        };
         let line = fit_line(&self.fonts, &number, side - 2.0)?;
         below += ASCENT * line.size_pt / PT_PER_MM;
         marks.push(centred(line, origin + side / 2.0, below));
@@ -283,7 +412,7 @@ impl Design {
             below += BADGE_H;
         }
         if below > self.footer_top - 0.5 {
-            return Err(RenderError::Invalid("the QR code is too large for the card".into()));
+            return Err(RenderError::DoesNotFit { field: "qr_text" });
         }
         let x = origin + side + 1.0;
         marks.extend(self.details(card, x)?);
@@ -303,13 +432,21 @@ impl Design {
         ];
         let mut blocks = Vec::new();
         for (label, field, lines) in sections {
-            let lines: Vec<&str> = lines.iter().copied().filter(|l| !l.trim().is_empty()).collect();
+            let lines: Vec<&str> = lines
+                .iter()
+                .copied()
+                .filter(|l| !l.trim().is_empty())
+                .collect();
             if lines.is_empty() {
                 continue;
             }
             let gap = if blocks.is_empty() { 0.0 } else { 1.2 };
             blocks.push(self.label(label, gap));
-            blocks.extend(lines.into_iter().map(|l| self.block(field, l, Weight::Regular, 7.5)));
+            blocks.extend(
+                lines
+                    .into_iter()
+                    .map(|l| self.block(field, l, Weight::Regular, 7.5)),
+            );
         }
         let top = snap(SAFE) + 0.4;
         let stack = fit_stack(&self.fonts, &blocks, RIGHT - x, self.footer_top - 0.8 - top)?;
@@ -322,36 +459,53 @@ impl Design {
 /// The QR code with its quiet zone at the top left of the back, modules snapped to printer
 /// dots; returns the marks and the side of the whole square (quiet zone included).
 fn qr_marks(text: &str) -> Result<(Vec<Mark>, f32), RenderError> {
-    let code = qr::encode(text).map_err(|_| RenderError::Invalid("the QR text is too long".into()))?;
+    let code = qr::encode(text).map_err(|_| RenderError::DoesNotFit { field: "qr_text" })?;
     let modules = code.width() + 2 * QUIET;
     let dots = ((QR_TARGET / (modules as f32 * DOT)).floor() as u32).max(QR_MIN_DOTS);
     let module = dots as f32 * DOT;
     let side = modules as f32 * module;
     if side > QR_LIMIT {
-        return Err(RenderError::Invalid("the QR text is too long to print".into()));
+        return Err(RenderError::DoesNotFit { field: "qr_text" });
     }
     let origin = snap(SAFE) + QUIET as f32 * module;
+    let rects = dark_rectangles(&code);
+    Ok((
+        vec![Mark::Modules {
+            x: origin,
+            y: origin,
+            module,
+            rects,
+        }],
+        side,
+    ))
+}
+
+/// The dark modules as rectangles, greedily: from each dark module not yet drawn, as far
+/// right as the modules are dark, then as far down as that whole row segment is dark.
+/// Rectangles may overlap (the fill does not care); there are fewer of them than horizontal
+/// runs, which keeps the page content short.
+fn dark_rectangles(code: &qr::QrCode) -> Vec<[u16; 4]> {
+    let width = code.width();
+    let dark = |x: usize, y: usize| code.is_dark(x, y);
+    let mut drawn = vec![false; width * width];
     let mut rects = Vec::new();
-    for y in 0..code.width() {
-        let mut x = 0;
-        while x < code.width() {
-            if !code.is_dark(x, y) {
-                x += 1;
+    for y in 0..width {
+        for x in 0..width {
+            if !dark(x, y) || drawn[y * width + x] {
                 continue;
             }
-            let start = x;
-            while code.is_dark(x, y) {
-                x += 1;
+            let x_end = (x..width).find(|&k| !dark(k, y)).unwrap_or(width);
+            let y_end = (y + 1..width)
+                .find(|&row| !(x..x_end).all(|k| dark(k, row)))
+                .unwrap_or(width);
+            for row in y..y_end {
+                drawn[row * width + x..row * width + x_end].fill(true);
             }
-            rects.push([
-                origin + start as f32 * module,
-                origin + y as f32 * module,
-                (x - start) as f32 * module,
-                module,
-            ]);
+            let n = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
+            rects.push([n(x), n(y), n(x_end - x), n(y_end - y)]);
         }
     }
-    Ok((vec![Mark::Rects { rects, rgb: [0, 0, 0] }], side))
+    rects
 }
 
 /// Rounds a position to the printer's dot grid.
@@ -361,12 +515,20 @@ fn snap(mm: f32) -> f32 {
 
 fn push_stack(marks: &mut Vec<Mark>, stack: Stack, x: f32, top: f32) {
     for line in stack.lines {
-        marks.push(Mark::Text { x, y: top + line.baseline_mm, line });
+        marks.push(Mark::Text {
+            x,
+            y: top + line.baseline_mm,
+            line,
+        });
     }
 }
 
 fn centred(line: Line, cx: f32, baseline: f32) -> Mark {
-    Mark::Text { x: cx - line.width_mm() / 2.0, y: baseline, line }
+    Mark::Text {
+        x: cx - line.width_mm() / 2.0,
+        y: baseline,
+        line,
+    }
 }
 
 /// The size of a `width` × `height` picture fitted inside `max_w` × `max_h`.
@@ -388,8 +550,18 @@ fn format_date(date: NaiveDate) -> String {
 /// "City of New York" → "NY".
 fn monogram(jurisdiction: &str) -> String {
     const GENERIC: [&str; 12] = [
-        "city", "county", "town", "village", "borough", "township", "municipality", "of", "the",
-        "and", "de", "del",
+        "city",
+        "county",
+        "town",
+        "village",
+        "borough",
+        "township",
+        "municipality",
+        "of",
+        "the",
+        "and",
+        "de",
+        "del",
     ];
     let initials: String = jurisdiction
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -399,7 +571,11 @@ fn monogram(jurisdiction: &str) -> String {
         .take(3)
         .collect();
     if initials.is_empty() {
-        jurisdiction.chars().take(1).flat_map(char::to_uppercase).collect()
+        jurisdiction
+            .chars()
+            .take(1)
+            .flat_map(char::to_uppercase)
+            .collect()
     } else {
         initials
     }
@@ -416,17 +592,55 @@ fn language_name(tag: &str) -> String {
 }
 
 const LANGUAGES: &[(&str, &str)] = &[
-    ("am", "Amharic"), ("ar", "Arabic"), ("bn", "Bengali"), ("bo", "Tibetan"),
-    ("de", "German"), ("el", "Greek"), ("en", "English"), ("es", "Spanish"), ("fa", "Persian"),
-    ("ff", "Fula"), ("fr", "French"), ("gu", "Gujarati"), ("he", "Hebrew"), ("hi", "Hindi"),
-    ("ht", "Haitian Creole"), ("hy", "Armenian"), ("it", "Italian"), ("ja", "Japanese"),
-    ("km", "Khmer"), ("ko", "Korean"), ("lo", "Lao"), ("ne", "Nepali"), ("pa", "Punjabi"),
-    ("pl", "Polish"), ("ps", "Pashto"), ("pt", "Portuguese"), ("ro", "Romanian"),
-    ("ru", "Russian"), ("so", "Somali"), ("sq", "Albanian"), ("sw", "Swahili"), ("ta", "Tamil"),
-    ("tl", "Tagalog"), ("th", "Thai"), ("ti", "Tigrinya"), ("tr", "Turkish"), ("uk", "Ukrainian"),
-    ("ur", "Urdu"), ("uz", "Uzbek"), ("vi", "Vietnamese"), ("wo", "Wolof"), ("yi", "Yiddish"),
-    ("yo", "Yoruba"), ("zh", "Chinese"), ("fil", "Filipino"), ("yue", "Cantonese"),
-    ("cmn", "Mandarin"), ("mam", "Mam"), ("quc", "K'iche'"),
+    ("am", "Amharic"),
+    ("ar", "Arabic"),
+    ("bn", "Bengali"),
+    ("bo", "Tibetan"),
+    ("de", "German"),
+    ("el", "Greek"),
+    ("en", "English"),
+    ("es", "Spanish"),
+    ("fa", "Persian"),
+    ("ff", "Fula"),
+    ("fr", "French"),
+    ("gu", "Gujarati"),
+    ("he", "Hebrew"),
+    ("hi", "Hindi"),
+    ("ht", "Haitian Creole"),
+    ("hy", "Armenian"),
+    ("it", "Italian"),
+    ("ja", "Japanese"),
+    ("km", "Khmer"),
+    ("ko", "Korean"),
+    ("lo", "Lao"),
+    ("ne", "Nepali"),
+    ("pa", "Punjabi"),
+    ("pl", "Polish"),
+    ("ps", "Pashto"),
+    ("pt", "Portuguese"),
+    ("ro", "Romanian"),
+    ("ru", "Russian"),
+    ("so", "Somali"),
+    ("sq", "Albanian"),
+    ("sw", "Swahili"),
+    ("ta", "Tamil"),
+    ("tl", "Tagalog"),
+    ("th", "Thai"),
+    ("ti", "Tigrinya"),
+    ("tr", "Turkish"),
+    ("uk", "Ukrainian"),
+    ("ur", "Urdu"),
+    ("uz", "Uzbek"),
+    ("vi", "Vietnamese"),
+    ("wo", "Wolof"),
+    ("yi", "Yiddish"),
+    ("yo", "Yoruba"),
+    ("zh", "Chinese"),
+    ("fil", "Filipino"),
+    ("yue", "Cantonese"),
+    ("cmn", "Mandarin"),
+    ("mam", "Mam"),
+    ("quc", "K'iche'"),
 ];
 
 #[cfg(test)]
@@ -463,7 +677,19 @@ mod tests {
         assert_eq!(dots % 65, 0, "version 10 has 57 + 8 modules per side");
         assert!(dots / 65 >= QR_MIN_DOTS);
         assert!(side <= QR_TARGET);
-        let Mark::Rects { rects, .. } = &marks[0] else { panic!() };
-        assert!(rects.iter().all(|r| r[0] + r[2] <= snap(SAFE) + side + 1e-3));
+        let Mark::Modules { rects, .. } = &marks[0] else {
+            panic!()
+        };
+        assert!(rects.iter().all(|r| r[0] + r[2] <= 57 && r[1] + r[3] <= 57));
+        // Every dark module is covered, no light one is.
+        let code = qr::encode(&text).unwrap();
+        for y in 0..57u16 {
+            for x in 0..57u16 {
+                let covered = rects
+                    .iter()
+                    .any(|r| (r[0]..r[0] + r[2]).contains(&x) && (r[1]..r[1] + r[3]).contains(&y));
+                assert_eq!(covered, code.is_dark(x.into(), y.into()), "({x}, {y})");
+            }
+        }
     }
 }

@@ -3,18 +3,24 @@
 
 use std::collections::BTreeSet;
 
+use flate2::Compression;
+
+use printpdf::{Codepoint, CurTransMat, DictItem};
 use printpdf::{
     Color, FontId, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb,
-    TextItem, TextMatrix, WindingOrder, XObject, XObjectId, XObjectTransform,
+    PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
+    TextMatrix, WindingOrder, XObject, XObjectId, XObjectTransform,
 };
-use printpdf::{Codepoint, CurTransMat};
 
 use super::fonts::{FontKey, Fonts};
-use super::images::photo_xobject;
+use super::images::{deflate, photo_xobject};
 use super::layout::{Design, LaidOut, Mark, CARD_H, CARD_W};
+use super::shape::Glyph;
 use super::wrap::{Line, PT_PER_MM};
 use super::RenderError;
+
+/// zlib level for page contents and font subsets (see [`save`]).
+const STREAM_COMPRESSION: Compression = Compression::fast();
 
 /// Bézier handle length for a quarter circle.
 const KAPPA: f32 = 0.552_284_8;
@@ -40,24 +46,55 @@ pub(super) fn write(design: &Design, cards: &[LaidOut<'_>]) -> Result<Vec<u8>, R
         let photo = XObjectId(format!("Photo{i}"));
         let xobject = XObject::External(photo_xobject(card.photo, card.photo_info));
         doc.resources.xobjects.map.insert(photo.clone(), xobject);
-        let images = Images { photo: &photo, logo: logo.as_ref() };
+        let images = Images {
+            photo: &photo,
+            logo: logo.as_ref(),
+        };
         pages.push(page(&card.front, &images));
         pages.push(page(&card.back, &images));
     }
+    doc.with_pages(pages);
+    save(&doc)
+}
+
+/// Serialises the document, deflating content and font streams at the fastest level:
+/// printpdf's own writer always uses the slowest, which was a third of the time per card
+/// (1.4 → 1.0 ms per card in a batch, for 1.2 KB more per card). Image streams are already
+/// compressed and stay as they are. (The lopdf document comes from printpdf; muni-id has no
+/// lopdf dependency of its own.)
+fn save(doc: &PdfDocument) -> Result<Vec<u8>, RenderError> {
     let options = PdfSaveOptions {
-        optimize: true,
+        optimize: false,
         subset_fonts: true,
-        secure: true,
+        // Lets the raw `re` and `f` operators of the QR code through (our own, nothing else).
+        secure: false,
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let bytes = doc.with_pages(pages).save(&options, &mut warnings);
-    if let Some(error) = warnings.iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
+    let mut document = doc.to_lopdf_document(&options, &mut warnings);
+    if let Some(error) = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+    {
         return Err(RenderError::Pdf(error.msg.clone()));
     }
-    if !bytes.starts_with(b"%PDF-") {
-        return Err(RenderError::Pdf("the PDF writer produced no document".into()));
+    for object in document.objects.values_mut() {
+        let Ok(stream) = object.as_stream_mut() else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let packed = deflate(&stream.content, STREAM_COMPRESSION)?;
+        if packed.len() < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
+        }
     }
+    let mut bytes = Vec::new();
+    document
+        .save_to(&mut bytes)
+        .map_err(|e| RenderError::Pdf(format!("cannot write the PDF: {e}")))?;
     Ok(bytes)
 }
 
@@ -98,16 +135,23 @@ fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>) {
             rect.mode = Some(PaintMode::Fill);
             ops.push(Op::DrawRectangle { rectangle: rect });
         }
-        Mark::Rects { rects, rgb } => {
-            ops.push(fill(*rgb));
-            let rings = rects.iter().map(|&[x, y, w, h]| rect_ring(x, y, w, h)).collect();
-            ops.push(polygon(rings, PaintMode::Fill));
-        }
+        Mark::Modules {
+            x,
+            y,
+            module,
+            rects,
+        } => modules(ops, *x, *y, *module, rects),
         Mark::Disc { cx, cy, r, rgb } => {
             ops.push(fill(*rgb));
             ops.push(polygon(vec![circle_ring(*cx, *cy, *r)], PaintMode::Fill));
         }
-        Mark::Ring { cx, cy, r, width, rgb } => {
+        Mark::Ring {
+            cx,
+            cy,
+            r,
+            width,
+            rgb,
+        } => {
             ops.push(Op::SetOutlineColor { col: color(*rgb) });
             ops.push(Op::SetOutlineThickness { pt: pt(*width) });
             ops.push(polygon(vec![circle_ring(*cx, *cy, *r)], PaintMode::Stroke));
@@ -122,28 +166,86 @@ fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>) {
     }
 }
 
-/// One text object; each glyph is placed by its own text matrix, which printpdf merges into
-/// one `TJ` array per run of the same font on the same baseline.
+/// One text object per line. Glyphs of one font on one baseline are a single `TJ` array;
+/// the shaper's positions become integer adjustments (thousandths of an em) against the
+/// widths the viewer applies, so kerning and marks land where rustybuzz put them.
 fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line) {
     ops.push(Op::StartTextSection);
     ops.push(fill(line.rgb));
     let size = line.size_pt;
+    let glyphs = &line.shaped.glyphs;
     let mut current = None;
-    for glyph in &line.shaped.glyphs {
-        if current != Some(glyph.font) {
-            current = Some(glyph.font);
+    let mut start = 0;
+    while start < glyphs.len() {
+        let first = &glyphs[start];
+        let end = start
+            + glyphs[start..]
+                .iter()
+                .take_while(|g| g.font == first.font && g.y_em == first.y_em)
+                .count();
+        if current != Some(first.font) {
+            current = Some(first.font);
             ops.push(Op::SetFont {
-                font: PdfFontHandle::External(font_id(glyph.font)),
+                font: PdfFontHandle::External(font_id(first.font)),
                 size: Pt(size),
             });
         }
-        let gx = x * PT_PER_MM + glyph.x_em * size;
-        let gy = (CARD_H - baseline) * PT_PER_MM + glyph.y_em * size;
-        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(gx), Pt(gy)) });
-        let codepoint = Codepoint { gid: glyph.gid, offset: 0.0, cid: glyph.text.clone() };
-        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![codepoint])] });
+        let gx = x * PT_PER_MM + first.x_em * size;
+        let gy = (CARD_H - baseline) * PT_PER_MM + first.y_em * size;
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(gx), Pt(gy)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(codepoints(&glyphs[start..end]))],
+        });
+        start = end;
     }
     ops.push(Op::EndTextSection);
+}
+
+/// Glyph codes with the `TJ` adjustment after each one: where the next glyph should start
+/// minus where the viewer's pen will be, in whole thousandths of an em (no drift: positions
+/// are rounded, not the differences).
+fn codepoints(run: &[Glyph]) -> Vec<Codepoint> {
+    let origin = run.first().map_or(0.0, |g| g.x_em);
+    let at = |g: &Glyph| ((g.x_em - origin) * 1000.0).round() as i32;
+    run.iter()
+        .enumerate()
+        .map(|(i, glyph)| {
+            let adjustment = run
+                .get(i + 1)
+                .map_or(0, |next| at(glyph) + glyph.pdf_width - at(next));
+            Codepoint {
+                gid: glyph.gid,
+                offset: adjustment as f32,
+                cid: glyph.text.clone(),
+            }
+        })
+        .collect()
+}
+
+/// QR modules as one path of `re` rectangles in module units (small integers, so the content
+/// stream stays short), filled once.
+fn modules(ops: &mut Vec<Op>, x: f32, y: f32, module: f32, rects: &[[u16; 4]]) {
+    ops.push(Op::SaveGraphicsState);
+    let m = module * PT_PER_MM;
+    let matrix = [m, 0.0, 0.0, -m, x * PT_PER_MM, (CARD_H - y) * PT_PER_MM];
+    ops.push(Op::SetTransformationMatrix {
+        matrix: CurTransMat::Raw(matrix),
+    });
+    ops.push(fill([0, 0, 0]));
+    for rect in rects {
+        let value = rect.iter().map(|&n| DictItem::Int(i64::from(n))).collect();
+        ops.push(Op::Unknown {
+            key: "re".into(),
+            value,
+        });
+    }
+    ops.push(Op::Unknown {
+        key: "f".into(),
+        value: Vec::new(),
+    });
+    ops.push(Op::RestoreGraphicsState);
 }
 
 /// Draws an image XObject (a unit square) scaled into the box.
@@ -157,23 +259,27 @@ fn image(ops: &mut Vec<Op>, id: &XObjectId, x: f32, y: f32, w: f32, h: f32) {
         x * PT_PER_MM,
         (CARD_H - y - h) * PT_PER_MM,
     ];
-    ops.push(Op::SetTransformationMatrix { matrix: CurTransMat::Raw(matrix) });
+    ops.push(Op::SetTransformationMatrix {
+        matrix: CurTransMat::Raw(matrix),
+    });
     ops.push(Op::UseXobject {
         id: id.clone(),
-        transform: XObjectTransform { no_auto_scale: true, ..Default::default() },
+        transform: XObjectTransform {
+            no_auto_scale: true,
+            ..Default::default()
+        },
     });
     ops.push(Op::RestoreGraphicsState);
 }
 
 fn polygon(rings: Vec<PolygonRing>, mode: PaintMode) -> Op {
     Op::DrawPolygon {
-        polygon: Polygon { rings, mode, winding_order: WindingOrder::NonZero },
+        polygon: Polygon {
+            rings,
+            mode,
+            winding_order: WindingOrder::NonZero,
+        },
     }
-}
-
-fn rect_ring(x: f32, y: f32, w: f32, h: f32) -> PolygonRing {
-    let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
-    PolygonRing { points: corners.iter().map(|&(px, py)| point(px, py, false)).collect() }
 }
 
 /// A circle as four cubic Bézier arcs.
@@ -196,7 +302,13 @@ fn circle_ring(cx: f32, cy: f32, r: f32) -> PolygonRing {
 
 /// A point given in millimetres from the top left.
 fn point(x: f32, y: f32, bezier: bool) -> LinePoint {
-    LinePoint { p: Point { x: pt(x), y: pt(CARD_H - y) }, bezier }
+    LinePoint {
+        p: Point {
+            x: pt(x),
+            y: pt(CARD_H - y),
+        },
+        bezier,
+    }
 }
 
 fn pt(mm: f32) -> Pt {
@@ -209,5 +321,10 @@ fn fill(rgb: [u8; 3]) -> Op {
 
 fn color([r, g, b]: [u8; 3]) -> Color {
     let c = |v: u8| f32::from(v) / 255.0;
-    Color::Rgb(Rgb { r: c(r), g: c(g), b: c(b), icc_profile: None })
+    Color::Rgb(Rgb {
+        r: c(r),
+        g: c(g),
+        b: c(b),
+        icc_profile: None,
+    })
 }

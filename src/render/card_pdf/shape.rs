@@ -14,6 +14,9 @@ pub(super) struct Glyph {
     pub gid: u16,
     pub x_em: f32,
     pub y_em: f32,
+    /// The glyph's own advance in thousandths of an em, truncated, as the PDF's `/W` widths
+    /// hold it (the viewer moves by this after each glyph).
+    pub pdf_width: i32,
     /// The characters this glyph stands for (for copy and search in the PDF), on the first
     /// glyph of each cluster.
     pub text: Option<String>,
@@ -70,7 +73,9 @@ fn assign_fonts(
 ) -> Result<Vec<FontKey>, Unprintable> {
     let mut out: Vec<FontKey> = Vec::with_capacity(chars.len());
     for &(_, c) in chars {
-        let key = fonts.pick(weight, c, out.last().copied()).ok_or(Unprintable)?;
+        let key = fonts
+            .pick(weight, c, out.last().copied())
+            .ok_or(Unprintable)?;
         out.push(key);
     }
     Ok(out)
@@ -81,7 +86,8 @@ fn assign_fonts(
 fn is_rtl(c: char) -> bool {
     let u = c as u32;
     let digits = matches!(u, 0x0660..=0x0669 | 0x06F0..=0x06F9);
-    !digits && matches!(u, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    !digits
+        && matches!(u, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
 }
 
 fn strong(c: char) -> Option<Dir> {
@@ -188,7 +194,8 @@ fn shape_run(fonts: &Fonts, text: &str, run: &Run, out: &mut Shaped) -> Result<(
         Dir::Rtl => Direction::RightToLeft,
     });
     buffer.guess_segment_properties();
-    let shaped = rustybuzz::shape(face, &[], buffer);
+    let plan = fonts.plan(run.font, buffer.direction(), buffer.script());
+    let shaped = rustybuzz::shape_with_plan(face, &plan, buffer);
     let upem = face.units_per_em() as f32;
     let starts = cluster_starts(shaped.glyph_infos().iter().map(|g| g.cluster as usize));
     let mut labelled = vec![false; starts.len()];
@@ -202,11 +209,15 @@ fn shape_run(fonts: &Fonts, text: &str, run: &Run, out: &mut Shaped) -> Result<(
         let end = starts.get(slot + 1).copied().unwrap_or(slice.len());
         let label = !std::mem::replace(&mut labelled[slot], true);
         let advance = pos.x_advance as f32 / upem;
+        let hmtx = face
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+            .unwrap_or(0);
         out.glyphs.push(Glyph {
             font: run.font,
             gid,
             x_em: out.width_em + pos.x_offset as f32 / upem,
             y_em: pos.y_offset as f32 / upem,
+            pdf_width: (i64::from(hmtx) * 1000 / i64::from(face.units_per_em())) as i32,
             text: label.then(|| slice[cluster..end].to_owned()),
         });
         add_cluster_width(&mut out.clusters, run.start + cluster, advance);
@@ -238,7 +249,11 @@ mod tests {
     }
 
     fn text_of(shaped: &Shaped) -> String {
-        shaped.glyphs.iter().filter_map(|g| g.text.clone()).collect()
+        shaped
+            .glyphs
+            .iter()
+            .filter_map(|g| g.text.clone())
+            .collect()
     }
 
     #[test]
@@ -263,7 +278,10 @@ mod tests {
         // Joined forms are not the isolated (cmap) glyphs.
         let face = fonts.face(FontKey::Arabic);
         let isolated_meem = face.glyph_index('م').unwrap().0;
-        let meems = shaped.glyphs.iter().filter(|g| g.text.as_deref() == Some("م"));
+        let meems = shaped
+            .glyphs
+            .iter()
+            .filter(|g| g.text.as_deref() == Some("م"));
         assert!(meems.clone().count() >= 2);
         assert!(meems.clone().any(|g| g.gid != isolated_meem));
     }

@@ -93,12 +93,27 @@ pub(super) fn fit_stack(
             break;
         }
     }
-    let field = measured.first().map_or("text", |m| m.block.field);
-    Err(too_long(field))
+    Err(too_long(culprit(&measured, width_pt)))
+}
+
+/// The block that takes the most lines at its smallest size: the one to blame.
+fn culprit(measured: &[Measured<'_>], width_pt: f32) -> &'static str {
+    let lines = |m: &Measured<'_>| {
+        let size = m.block.min_pt;
+        wrap(m, width_pt / size).map_or(f32::INFINITY, |l| l.len() as f32 * size)
+    };
+    measured
+        .iter()
+        .max_by(|a, b| lines(a).total_cmp(&lines(b)))
+        .map_or("text", |m| m.block.field)
 }
 
 /// Fits one line of text into `width_mm`, shrinking only (no wrapping).
-pub(super) fn fit_line(fonts: &Fonts, block: &Block<'_>, width_mm: f32) -> Result<Line, RenderError> {
+pub(super) fn fit_line(
+    fonts: &Fonts,
+    block: &Block<'_>,
+    width_mm: f32,
+) -> Result<Line, RenderError> {
     let shaped = shape_line(fonts, block.text, block.weight)
         .map_err(|_| RenderError::UnsupportedScript { field: block.field })?;
     let fitting = width_mm * PT_PER_MM / shaped.width_em.max(f32::EPSILON);
@@ -115,7 +130,7 @@ pub(super) fn fit_line(fonts: &Fonts, block: &Block<'_>, width_mm: f32) -> Resul
 }
 
 fn too_long(field: &'static str) -> RenderError {
-    RenderError::Invalid(format!("the {field} is too long to fit on the card"))
+    RenderError::DoesNotFit { field }
 }
 
 fn measure<'a>(fonts: &Fonts, block: &'a Block<'a>) -> Result<Measured<'a>, RenderError> {
@@ -205,8 +220,11 @@ fn place(
             let shaped = if *range == (0..m.block.text.len()) {
                 m.whole.clone()
             } else {
-                shape_line(fonts, &m.block.text[range.clone()], m.block.weight)
-                    .map_err(|_| RenderError::UnsupportedScript { field: m.block.field })?
+                shape_line(fonts, &m.block.text[range.clone()], m.block.weight).map_err(|_| {
+                    RenderError::UnsupportedScript {
+                        field: m.block.field,
+                    }
+                })?
             };
             // Shaping a line alone can differ from the sum of its clusters by a hair.
             let size_pt = size.min(width_pt / shaped.width_em.max(f32::EPSILON));
@@ -239,7 +257,11 @@ mod tests {
     }
 
     fn line_text(line: &Line) -> String {
-        line.shaped.glyphs.iter().filter_map(|g| g.text.clone()).collect()
+        line.shaped
+            .glyphs
+            .iter()
+            .filter_map(|g| g.text.clone())
+            .collect()
     }
 
     #[test]
@@ -254,7 +276,8 @@ mod tests {
     #[test]
     fn a_long_name_wraps_then_shrinks_and_never_overflows() {
         let fonts = Fonts::load().unwrap();
-        let name = "Maria del Carmen Concepción Aurelia Fernández de la Santísima Trinidad y Ocampo";
+        let name =
+            "Maria del Carmen Concepción Aurelia Fernández de la Santísima Trinidad y Ocampo";
         let stack = fit_stack(&fonts, &[block(name)], 56.0, 12.0).unwrap();
         assert!(stack.lines.len() >= 2);
         assert!(stack.height_mm <= 12.0);
@@ -268,7 +291,8 @@ mod tests {
     #[test]
     fn a_word_wider_than_the_box_breaks_between_letters() {
         let fonts = Fonts::load().unwrap();
-        let name = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessen";
+        let name =
+            "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessen";
         let stack = fit_stack(&fonts, &[block(name)], 40.0, 20.0).unwrap();
         assert!(stack.lines.len() >= 2);
         let joined: String = stack.lines.iter().map(line_text).collect();
@@ -280,8 +304,18 @@ mod tests {
     fn what_cannot_fit_is_refused() {
         let fonts = Fonts::load().unwrap();
         let name = "Ana ".repeat(60);
-        let err = fit_stack(&fonts, &[block(&name)], 40.0, 5.0).unwrap_err();
-        assert!(matches!(err, RenderError::Invalid(_)));
+        let label = Block {
+            field: "label",
+            max_pt: 6.0,
+            ..block("NAME")
+        };
+        let err = fit_stack(&fonts, &[label, block(&name)], 40.0, 5.0).unwrap_err();
+        assert!(matches!(
+            err,
+            RenderError::DoesNotFit {
+                field: "legal_name"
+            }
+        ));
     }
 
     #[test]
