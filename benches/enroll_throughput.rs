@@ -636,6 +636,8 @@ struct Report {
     outcome: Outcome,
     warmup_failures: usize,
     memory: Memory,
+    /// Resident memory right after start-up, before any request.
+    idle_rss_mb: f64,
     cpu: CpuUse,
     log_lines: Vec<String>,
 }
@@ -664,6 +666,7 @@ fn run_backend(
         .build()
         .expect("build the HTTP client");
     server.wait_until_healthy(rt, &client);
+    let idle_rss_mb = read_memory(server.pid()).rss_mb;
     let token = rt.block_on(Load::login(&client, &server.base_url));
     let load = Load {
         client,
@@ -697,6 +700,7 @@ fn run_backend(
         warmup_failures: warmup.failures(),
         outcome,
         memory,
+        idle_rss_mb,
         cpu,
         log_lines,
     }
@@ -794,6 +798,10 @@ fn print_details(report: &Report) {
         cpu.bench,
         cpu.postgres,
         (100.0 * (1.0 - cpu.machine / (cores * wall))).max(0.0),
+    );
+    println!(
+        "[{name}] server RSS: {:.1} MB after start-up, {:.1} MB peak",
+        report.idle_rss_mb, report.memory.peak_rss_mb
     );
     if others > 0.1 * cores * wall {
         println!(

@@ -11,7 +11,7 @@ use std::sync::RwLock;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use chrono::{DateTime, Months, Utc};
-use p256::ecdsa::signature::{Signer, Verifier};
+use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey, VerifyingKey};
 use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey};
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,8 @@ pub enum SigningKeyError {
 struct KeyEntry {
     kid: KeyId,
     public: VerifyingKey,
+    /// The uncompressed SEC1 point, as the fast verifier takes it.
+    public_sec1: Vec<u8>,
     /// Only the current key keeps its private half.
     private: Option<SigningKey>,
     created_at: DateTime<Utc>,
@@ -162,13 +164,20 @@ impl SigningKeys {
 
     /// Verifies a raw r‖s signature with the key `kid`, if that key is still published.
     pub fn verify(&self, kid: &[u8], message: &[u8], signature: &[u8]) -> bool {
-        let Ok(signature) = Signature::from_slice(signature) else {
+        if signature.len() != 64 {
             return false;
-        };
+        }
         let keys = self.read();
         keys.iter()
             .find(|k| k.kid.as_slice() == kid)
-            .is_some_and(|k| k.public.verify(message, &signature).is_ok())
+            .is_some_and(|k| {
+                ring::signature::UnparsedPublicKey::new(
+                    &ring::signature::ECDSA_P256_SHA256_FIXED,
+                    &k.public_sec1,
+                )
+                .verify(message, signature)
+                .is_ok()
+            })
     }
 
     /// The published keys: the current one and every retired one that may still have signed
@@ -223,6 +232,7 @@ fn new_entry(now: DateTime<Utc>) -> KeyEntry {
     let public = *private.verifying_key();
     KeyEntry {
         kid: key_id(&public),
+        public_sec1: public.to_encoded_point(false).as_bytes().to_vec(),
         public,
         private: Some(private),
         created_at: now,
@@ -287,6 +297,7 @@ fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
             }
             Ok(KeyEntry {
                 kid: key_id(&public),
+                public_sec1: public.to_encoded_point(false).as_bytes().to_vec(),
                 public,
                 private,
                 created_at: entry.created_at,
