@@ -6,6 +6,9 @@
 mod fonts;
 mod images;
 mod layout;
+
+/// The seal's initials, shared with the card preview on the staff pages.
+pub use layout::monogram;
 mod pdf;
 mod sfnt;
 mod shape;

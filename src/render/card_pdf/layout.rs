@@ -548,7 +548,7 @@ fn format_date(date: NaiveDate) -> String {
 
 /// Initials of the jurisdiction's proper name: "City of Springfield" → "S",
 /// "City of New York" → "NY".
-fn monogram(jurisdiction: &str) -> String {
+pub fn monogram(jurisdiction: &str) -> String {
     const GENERIC: [&str; 12] = [
         "city",
         "county",

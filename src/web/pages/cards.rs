@@ -15,6 +15,7 @@ use super::view::{PageError, Viewer};
 use crate::context::AppContext;
 use crate::domain::card::{IssueReason, RevokeReason};
 use crate::domain::staff::Permission;
+use crate::render::card_pdf::monogram;
 use crate::services::cards;
 
 /// A date as the card prints it: `7 Apr 1990`.
@@ -39,40 +40,6 @@ fn branding(ctx: &AppContext) -> Value {
         jurisdiction => ctx.config.jurisdiction.clone(),
         return_if_found => design.return_if_found.clone(),
         verify_hint => verify_hint,
-    }
-}
-
-/// The seal's initials, as the card prints them: "City of Springfield" → "S".
-fn monogram(jurisdiction: &str) -> String {
-    const GENERIC: [&str; 12] = [
-        "city",
-        "county",
-        "town",
-        "village",
-        "borough",
-        "township",
-        "municipality",
-        "of",
-        "the",
-        "and",
-        "de",
-        "del",
-    ];
-    let initials: String = jurisdiction
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty() && !GENERIC.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .take(3)
-        .collect();
-    if initials.is_empty() {
-        jurisdiction
-            .chars()
-            .take(1)
-            .flat_map(char::to_uppercase)
-            .collect()
-    } else {
-        initials
     }
 }
 
