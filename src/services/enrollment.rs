@@ -19,6 +19,7 @@ use crate::context::AppContext;
 use crate::crypto::envelope::{open_field, seal_field, wrap_data_key, EnvelopeError};
 use crate::crypto::keyring::Epoch;
 use crate::crypto::secret::SecretKey;
+use crate::db::dialect;
 use crate::db::residents::{self as store, ResidentRow, SealedChange};
 use crate::domain::documents::{DocumentError, PointsTally};
 use crate::domain::resident::{
@@ -379,17 +380,26 @@ pub fn enroll(
 
     let mut conn = ctx.db()?;
     conn.transaction::<_, EnrollmentError, _>(|conn| {
-        audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
-        // Inside the transaction, after the chain head is taken: two clerks enrolling the same
-        // person at once cannot both miss each other.
-        if let Some(existing) = store::ids_by_blind_index(conn, &probes)?.into_iter().next() {
-            if !request.confirm_not_duplicate {
-                return Err(EnrollmentError::PossibleDuplicate {
-                    resident_id: existing,
-                });
-            }
+        let head_first = dialect::takes_chain_head_first(conn);
+        if head_first {
+            audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
+        } else {
+            store::insert(conn, &row, &sealed_photo)?;
+            audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
         }
-        store::insert(conn, &row, &sealed_photo)?;
+        // After the chain head is taken, which serialises enrollments: two clerks enrolling
+        // the same person at once cannot both miss each other.
+        let existing = store::ids_by_blind_index(conn, &probes)?
+            .into_iter()
+            .find(|other| *other != id);
+        if let (Some(existing), false) = (existing, request.confirm_not_duplicate) {
+            return Err(EnrollmentError::PossibleDuplicate {
+                resident_id: existing,
+            });
+        }
+        if head_first {
+            store::insert(conn, &row, &sealed_photo)?;
+        }
         Ok(())
     })?;
     Metrics::bump(&ctx.metrics.enrollments);
