@@ -519,19 +519,50 @@ fn interop_python() -> String {
     })
 }
 
+/// Runs the pycose check on the published JWKS, a QR text and a status list.
+fn pycose_check(dir: &std::path::Path, jwks: &[u8], qr_text: &str, status_list: &[u8]) -> Value {
+    let (jwks_path, qr_path, list_path) = (
+        dir.join("jwks.json"),
+        dir.join("qr.txt"),
+        dir.join("status.cwt"),
+    );
+    std::fs::write(&jwks_path, jwks).unwrap();
+    std::fs::write(&qr_path, qr_text).unwrap();
+    std::fs::write(&list_path, status_list).unwrap();
+    let python = interop_python();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/interop/verify_with_pycose.py"
+    );
+    let output = Command::new(&python)
+        .args([
+            script,
+            jwks_path.to_str().unwrap(),
+            qr_path.to_str().unwrap(),
+            list_path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{python}: {e}; `bash tests/run.sh` creates the pycose venv"));
+    assert!(
+        output.status.success(),
+        "pycose: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
 #[tokio::test]
 async fn a_cose_library_that_is_not_ours_verifies_card_and_status_list_from_the_jwks() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Interop Person")).await;
     let card = issue(&app, &clerk, &id, "new").await;
+    let qr_text = card["qr_text"].as_str().unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let fetch = |path: &'static str| {
-        let client = app.client.clone();
-        let url = app.url(path);
+    let fetch = |path: &str| {
+        let request = app.client.get(app.url(path));
         async move {
-            client
-                .get(url)
+            request
                 .send()
                 .await
                 .unwrap()
@@ -541,40 +572,9 @@ async fn a_cose_library_that_is_not_ours_verifies_card_and_status_list_from_the_
                 .to_vec()
         }
     };
-    let check = |status_list: Vec<u8>| {
-        let jwks_path = dir.path().join("jwks.json");
-        let qr_path = dir.path().join("qr.txt");
-        let list_path = dir.path().join("status.cwt");
-        std::fs::write(&qr_path, card["qr_text"].as_str().unwrap()).unwrap();
-        std::fs::write(&list_path, &status_list).unwrap();
-        let python = interop_python();
-        let script = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/interop/verify_with_pycose.py"
-        );
-        (jwks_path, qr_path, list_path, python, script)
-    };
-    std::fs::write(
-        dir.path().join("jwks.json"),
-        fetch("/.well-known/jwks.json").await,
-    )
-    .unwrap();
-    let (jwks, qr, list, python, script) = check(fetch("/status/1").await);
-    let output = Command::new(&python)
-        .args([
-            script,
-            jwks.to_str().unwrap(),
-            qr.to_str().unwrap(),
-            list.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap_or_else(|e| panic!("{python}: {e}; `bash tests/run.sh` creates the pycose venv"));
-    assert!(
-        output.status.success(),
-        "pycose: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let result: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let jwks = fetch("/.well-known/jwks.json").await;
+
+    let result = pycose_check(dir.path(), &jwks, qr_text, &fetch("/status/1").await);
     assert_eq!(result["signature_valid"], true);
     assert_eq!(result["iss"], app.address.as_str());
     assert_eq!(result["sub"], card["card_number"]);
@@ -594,22 +594,7 @@ async fn a_cose_library_that_is_not_ours_verifies_card_and_status_list_from_the_
         &json!({"reason": "damaged"}),
     )
     .await;
-    let (jwks, qr, list, python, script) = check(fetch("/status/1").await);
-    let output = Command::new(&python)
-        .args([
-            script,
-            jwks.to_str().unwrap(),
-            qr.to_str().unwrap(),
-            list.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "pycose: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let result: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let result = pycose_check(dir.path(), &jwks, qr_text, &fetch("/status/1").await);
     assert_eq!(
         result["status_bit"], 1,
         "the revoked card's bit is set in the published list"

@@ -3,63 +3,11 @@
 // Needs the debug binary (`cargo test` or `cargo build` makes it; MUNI_ID_BIN overrides).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { checkVerifierPage, launchChromium } from './verifier-checks.mjs';
+import { PHOTO, startServer } from './ui-helpers.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = process.env.MUNI_ID_BIN || join(ROOT, 'target', 'debug', 'muni-id');
 const PASSWORD = 'browser test passphrase';
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-    probe.on('error', fail);
-  });
-}
-
-async function startServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'muni-id-browser-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    MUNI_ID__DATA_DIR: dataDir,
-    MUNI_ID__DATABASE__URL: `sqlite://${join(dataDir, 'muni-id.db')}`,
-    MUNI_ID__SERVER__BIND: `127.0.0.1:${port}`,
-    MUNI_ID__PUBLIC_BASE_URL: base,
-    MUNI_ID__AUTH__ARGON2_MEMORY_KIB: '64',
-    MUNI_ID__AUTH__ARGON2_ITERATIONS: '1',
-    MUNI_ID__LOG__LEVEL: 'info',
-  };
-  const added = spawnSync(BIN, ['staff', 'add', 'browser.clerk', '--role', 'clerk', '--password-stdin'], {
-    env, input: PASSWORD, encoding: 'utf8',
-  });
-  assert.equal(added.status, 0, `staff add failed: ${added.stderr}`);
-  const server = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  server.stderr.on('data', (chunk) => { log += chunk; });
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    base,
-    log: () => log,
-    stop() {
-      server.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function api(base, token, path, body) {
   const res = await fetch(`${base}${path}`, {
@@ -73,11 +21,11 @@ async function api(base, token, path, body) {
 }
 
 test('the verifier page checks real cards from the real server', async (t) => {
-  const server = await startServer();
+  const server = await startServer([{ username: 'browser.clerk', role: 'clerk', password: PASSWORD }]);
   const browser = await launchChromium();
   try {
     const { token } = await api(server.base, null, '/api/v1/sessions', { username: 'browser.clerk', password: PASSWORD });
-    const photo = readFileSync(join(ROOT, 'tests', 'fixtures', 'photo.png')).toString('base64');
+    const photo = readFileSync(PHOTO).toString('base64');
     const enroll = (name) => api(server.base, token, '/api/v1/residents', {
       legal_name: name, date_of_birth: '1990-04-01', photo, documents: ['passport', 'utility_bill'],
     });
