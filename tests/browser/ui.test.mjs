@@ -228,6 +228,8 @@ test('staff pages: enroll, print, find, revoke, audit, administer — in three l
       await page.waitForFunction(() => !document.getElementById('camera-retake').hidden);
       await submitEnrollment(page);
       assert.match(page.url(), /\/review$/, `enrolled with the camera photo: ${page.url()}`);
+      // Let the review page settle before reloading it (a reload during navigation detaches).
+      await page.waitForLoadState('load');
       const [photo] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/photo')),
         page.reload(),
