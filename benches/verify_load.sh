@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark: POST /api/v1/verify against GET /healthz, the same wrk load on the same
 # release server in the same run (2 threads, 32 connections). Target: verify sustains at least
-# half the requests per second of /healthz, with p99 under 10 ms.
+# half the requests per second of /healthz, with p99 under 10 ms. It ends with the ceiling
+# from benches/verify_token.rs: what the cores could answer doing nothing but token checks.
 #   bash benches/verify_load.sh [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,4 +50,7 @@ echo
 echo "healthz: $(rps "$work/healthz.txt") req/s, p99 $(p99 "$work/healthz.txt")"
 echo "verify:  $(rps "$work/verify.txt") req/s, p99 $(p99 "$work/verify.txt")"
 python3 -c "print(f'verify / healthz = {float(\"$(rps "$work/verify.txt")\") / float(\"$(rps "$work/healthz.txt")\"):.2f} (target >= 0.50)')"
+ceiling=$(cargo bench --locked --bench verify_token 2>/dev/null | tee "$work/token.txt" | awk '/^ceiling/ {print $(NF-1)}')
+grep -E 'µs' "$work/token.txt"
+python3 -c "print(f'ceiling: {float(\"$ceiling\"):.0f} token checks/s on all cores with no HTTP and no load generator = {float(\"$ceiling\") / float(\"$(rps "$work/healthz.txt")\"):.2f} of /healthz')"
 if grep -qi "error" "$work/server.log"; then echo "server errors:"; grep -i error "$work/server.log" | head; fi

@@ -1,6 +1,6 @@
 //! The `muni-id` command line: serve, migrate, staff, config.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -169,7 +169,12 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         }
         _ => {}
     }
-    telemetry::init(&config.log.level, config.log.format, std::io::stderr);
+    telemetry::init(
+        &config.log.level,
+        config.log.format,
+        std::io::stderr().is_terminal(),
+        std::io::stderr,
+    );
     match cli.command {
         Command::Serve => serve(config),
         Command::Migrate => {

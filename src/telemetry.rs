@@ -8,8 +8,10 @@ use tracing_subscriber::EnvFilter;
 
 use crate::config::LogFormat;
 
-/// Installs the global subscriber; `RUST_LOG` overrides the configured level.
-pub fn init<W>(level: &str, format: LogFormat, writer: W)
+/// Installs the global subscriber; `RUST_LOG` overrides the configured level. Text logs are
+/// coloured only when `colour` is set (the caller passes whether the writer is a terminal), so a
+/// log file or a journal gets no escape codes.
+pub fn init<W>(level: &str, format: LogFormat, colour: bool, writer: W)
 where
     W: for<'w> MakeWriter<'w> + Send + Sync + 'static,
 {
@@ -19,6 +21,7 @@ where
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer)
+        .with_ansi(colour)
         .with_target(true);
     // A second init (tests) keeps the first subscriber.
     let _ = match format {

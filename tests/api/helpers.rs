@@ -44,6 +44,7 @@ fn init_logging() -> Arc<Mutex<Vec<u8>>> {
             muni_id::telemetry::init(
                 "muni_id=trace,actix_web=debug,actix_server=info,info",
                 LogFormat::Json,
+                false,
                 move || writer.clone(),
             );
             buffer

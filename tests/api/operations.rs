@@ -79,3 +79,47 @@ async fn the_openapi_document_describes_the_contract() {
         assert!(!doc.to_string().contains(forbidden));
     }
 }
+
+/// Regression: text logs went to a file with terminal colour codes in every line.
+#[test]
+fn logs_written_to_a_file_carry_no_colour_codes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_muni-id"))
+        .args([
+            "staff",
+            "add",
+            "cli.clerk",
+            "--role",
+            "clerk",
+            "--password-stdin",
+        ])
+        .env("MUNI_ID__DATA_DIR", data.path())
+        .env(
+            "MUNI_ID__DATABASE__URL",
+            format!("sqlite://{}/muni-id.db", data.path().display()),
+        )
+        .env("MUNI_ID__LOG__FORMAT", "text")
+        .env("MUNI_ID__AUTH__ARGON2_MEMORY_KIB", "64")
+        .env("MUNI_ID__AUTH__ARGON2_ITERATIONS", "1")
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a clerk passphrase for the cli test\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let log = String::from_utf8(output.stderr).unwrap();
+    assert!(log.contains("CREATED A NEW DEVELOPMENT KEY RING"), "{log}");
+    assert!(
+        !log.contains('\u{1b}'),
+        "colour codes in a piped log: {log:?}"
+    );
+}
