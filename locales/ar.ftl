@@ -77,7 +77,12 @@ role-admin = مسؤول النظام
 
 enroll-title = تسجيل مقيم
 form-language-label = اعرض هذا النموذج باللغة
-form-has-problems = في النموذج مشكلة
+form-has-problems = { $count ->
+    [one] في النموذج مشكلة
+    [two] في النموذج مشكلتان
+    [few] في النموذج { $count } مشكلات
+   *[other] في النموذج { $count } مشكلة
+}
 duplicate-title = قد يكون هذا الشخص مسجلًا من قبل
 duplicate-text = يوجد مقيم مسجل بالاسم القانوني نفسه وتاريخ الميلاد نفسه.
 duplicate-open = افتح ذلك السجل

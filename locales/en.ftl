@@ -78,7 +78,10 @@ role-admin = administrator
 
 enroll-title = Enroll a resident
 form-language-label = Show this form in
-form-has-problems = The form has a problem
+form-has-problems = { $count ->
+    [one] The form has a problem
+   *[other] The form has { $count } problems
+}
 duplicate-title = This may be someone already enrolled
 duplicate-text = A resident with the same legal name and date of birth is already enrolled.
 duplicate-open = Open that record

@@ -77,7 +77,10 @@ role-admin = administrador
 
 enroll-title = Inscribir a un residente
 form-language-label = Mostrar este formulario en
-form-has-problems = El formulario tiene un problema
+form-has-problems = { $count ->
+    [one] El formulario tiene un problema
+   *[other] El formulario tiene { $count } problemas
+}
 duplicate-title = Puede ser alguien ya inscrito
 duplicate-text = Ya hay un residente inscrito con el mismo nombre legal y la misma fecha de nacimiento.
 duplicate-open = Abrir ese registro

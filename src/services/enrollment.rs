@@ -196,6 +196,9 @@ pub enum EnrollmentError {
     PossibleDuplicate { resident_id: String },
     #[error("no such resident")]
     NotFound,
+    /// More than one problem with the input, in form order; never fewer than two.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Several(Vec<EnrollmentError>),
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -203,6 +206,18 @@ pub enum EnrollmentError {
 impl From<FieldError> for EnrollmentError {
     fn from(e: FieldError) -> Self {
         EnrollmentError::Invalid(e)
+    }
+}
+
+impl EnrollmentError {
+    /// Every problem found in one request, in form order, so a clerk fixes them all in one go.
+    /// The first one is the answer's code.
+    fn all(mut problems: Vec<EnrollmentError>) -> Self {
+        if problems.len() == 1 {
+            problems.remove(0)
+        } else {
+            EnrollmentError::Several(problems)
+        }
     }
 }
 
@@ -329,25 +344,74 @@ pub fn enroll(
     actor: &Actor,
     request: EnrollmentRequest,
 ) -> Result<Enrolled, EnrollmentError> {
-    let tally = ctx
-        .documents
-        .tally(&request.documents)
-        .map_err(EnrollmentError::Documents)?;
-    let face = CardFace {
-        legal_name: PersonName::parse("legal_name", &request.legal_name)?,
-        preferred_name: parse_optional_name("preferred_name", request.preferred_name.as_deref())?,
-        date_of_birth: parse_dob(ctx, &request.date_of_birth)?,
-        gender: parse_gender(request.gender.as_deref())?,
-        languages: parse_languages(&request.languages)?,
-        emergency_contact: parse_contact(request.emergency_contact.as_ref())?,
-        veteran: request.veteran,
-        organ_donor: request.organ_donor,
+    // Everything is checked before anything is refused, so the clerk sees every problem at once.
+    let mut problems: Vec<EnrollmentError> = Vec::new();
+    let parsed = (
+        PersonName::parse("legal_name", &request.legal_name),
+        parse_optional_name("preferred_name", request.preferred_name.as_deref()),
+        parse_dob(ctx, &request.date_of_birth),
+        parse_gender(request.gender.as_deref()),
+        parse_languages(&request.languages),
+        parse_contact(request.emergency_contact.as_ref()),
+        parse_address(request.address.as_ref()),
+    );
+    let fields = match parsed {
+        (
+            Ok(legal_name),
+            Ok(preferred_name),
+            Ok(date_of_birth),
+            Ok(gender),
+            Ok(languages),
+            Ok(emergency_contact),
+            Ok(address),
+        ) => Some((
+            CardFace {
+                legal_name,
+                preferred_name,
+                date_of_birth,
+                gender,
+                languages,
+                emergency_contact,
+                veteran: request.veteran,
+                organ_donor: request.organ_donor,
+            },
+            address,
+        )),
+        (a, b, c, d, e, f, g) => {
+            let errors = [
+                a.err(),
+                b.err(),
+                c.err(),
+                d.err(),
+                e.err(),
+                f.err(),
+                g.err(),
+            ];
+            problems.extend(errors.into_iter().flatten().map(EnrollmentError::Invalid));
+            None
+        }
     };
-    let address = parse_address(request.address.as_ref())?;
-    if !tally.sufficient() {
-        return Err(EnrollmentError::InsufficientProof(tally));
-    }
-    let photo_jpeg = parse_photo(ctx, &request.photo)?;
+    let tally = match ctx.documents.tally(&request.documents) {
+        Ok(tally) if tally.sufficient() => Some(tally),
+        Ok(tally) => {
+            problems.push(EnrollmentError::InsufficientProof(tally));
+            None
+        }
+        Err(e) => {
+            problems.push(EnrollmentError::Documents(e));
+            None
+        }
+    };
+    let photo_jpeg = match parse_photo(ctx, &request.photo) {
+        Ok(jpeg) => Some(jpeg),
+        Err(e) => {
+            problems.push(e);
+            None
+        }
+    };
+    let (Some((face, address)), Some(tally), Some(photo_jpeg)) = (fields, tally, photo_jpeg) else {
+        return Err(EnrollmentError::all(problems));
+    };
 
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
@@ -542,38 +606,103 @@ pub fn update(
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
     let key = data_key_of(ctx, &row)?;
     let mut face: CardFace = open_json(&key, face_binding(id), &row.face)?;
-    if let Some(name) = &patch.legal_name {
-        face.legal_name = PersonName::parse("legal_name", name)?;
-    }
-    if let Some(preferred) = &patch.preferred_name {
-        face.preferred_name = parse_optional_name("preferred_name", preferred.as_deref())?;
-    }
-    if let Some(dob) = &patch.date_of_birth {
-        face.date_of_birth = parse_dob(ctx, dob)?;
-    }
-    if let Some(gender) = &patch.gender {
-        face.gender = parse_gender(gender.as_deref())?;
-    }
-    if let Some(languages) = &patch.languages {
-        face.languages = parse_languages(languages)?;
-    }
-    if let Some(contact) = &patch.emergency_contact {
-        face.emergency_contact = parse_contact(contact.as_ref())?;
-    }
+    // Every changed field is parsed before any error is returned, as in `enroll`.
+    let parsed = (
+        patch
+            .legal_name
+            .as_deref()
+            .map(|name| PersonName::parse("legal_name", name))
+            .transpose(),
+        patch
+            .preferred_name
+            .as_ref()
+            .map(|name| parse_optional_name("preferred_name", name.as_deref()))
+            .transpose(),
+        patch
+            .date_of_birth
+            .as_deref()
+            .map(|dob| parse_dob(ctx, dob))
+            .transpose(),
+        patch
+            .gender
+            .as_ref()
+            .map(|gender| parse_gender(gender.as_deref()))
+            .transpose(),
+        patch.languages.as_deref().map(parse_languages).transpose(),
+        patch
+            .emergency_contact
+            .as_ref()
+            .map(|contact| parse_contact(contact.as_ref()))
+            .transpose(),
+        patch
+            .address
+            .as_ref()
+            .map(|input| parse_address(input.as_ref()))
+            .transpose(),
+    );
+    let address = match parsed {
+        (
+            Ok(legal_name),
+            Ok(preferred_name),
+            Ok(date_of_birth),
+            Ok(gender),
+            Ok(languages),
+            Ok(contact),
+            Ok(address),
+        ) => {
+            if let Some(value) = legal_name {
+                face.legal_name = value;
+            }
+            if let Some(value) = preferred_name {
+                face.preferred_name = value;
+            }
+            if let Some(value) = date_of_birth {
+                face.date_of_birth = value;
+            }
+            if let Some(value) = gender {
+                face.gender = value;
+            }
+            if let Some(value) = languages {
+                face.languages = value;
+            }
+            if let Some(value) = contact {
+                face.emergency_contact = value;
+            }
+            address
+        }
+        (a, b, c, d, e, f, g) => {
+            let errors = [
+                a.err(),
+                b.err(),
+                c.err(),
+                d.err(),
+                e.err(),
+                f.err(),
+                g.err(),
+            ];
+            let mut problems: Vec<EnrollmentError> = errors
+                .into_iter()
+                .flatten()
+                .map(EnrollmentError::Invalid)
+                .collect();
+            if let Some(Err(photo)) = patch.photo.as_deref().map(|p| parse_photo(ctx, p)) {
+                problems.push(photo);
+            }
+            return Err(EnrollmentError::all(problems));
+        }
+    };
     if let Some(veteran) = patch.veteran {
         face.veteran = veteran;
     }
     if let Some(organ_donor) = patch.organ_donor {
         face.organ_donor = organ_donor;
     }
-    let address = match &patch.address {
-        None => None,
-        Some(input) => Some(
-            parse_address(input.as_ref())?
-                .map(|a| seal_json(&key, address_binding(id), &a))
-                .transpose()?,
-        ),
-    };
+    let address = address
+        .map(|a| {
+            a.map(|a| seal_json(&key, address_binding(id), &a))
+                .transpose()
+        })
+        .transpose()?;
     let photo = patch
         .photo
         .as_deref()

@@ -12,6 +12,7 @@ use crate::services::auth::AuthError;
 use crate::services::cards::CardError;
 use crate::services::enrollment::EnrollmentError;
 use crate::services::staff::StaffError;
+use serde_json::{json, Value};
 
 impl From<AuthError> for ApiError {
     fn from(e: AuthError) -> Self {
@@ -64,6 +65,24 @@ impl From<EnrollmentError> for ApiError {
         match e {
             EnrollmentError::Invalid(field) => {
                 ApiError::unprocessable(field.code, field.message).with("field", field.field)
+            }
+            EnrollmentError::Several(problems) => {
+                // The first problem is the answer; `fields` lists every one (the first too),
+                // each with its own code, message and details, so a form can show them all.
+                let answers: Vec<ApiError> = problems.into_iter().map(ApiError::from).collect();
+                let fields: Vec<Value> = answers
+                    .iter()
+                    .map(|answer| {
+                        let mut entry = answer.details.clone();
+                        entry.insert("code".into(), json!(answer.code));
+                        entry.insert("message".into(), json!(answer.message));
+                        Value::Object(entry)
+                    })
+                    .collect();
+                let Some(first) = answers.into_iter().next() else {
+                    return ApiError::unprocessable("invalid_value", "The request is not valid.");
+                };
+                first.with("fields", fields)
             }
             EnrollmentError::Photo(photo) => {
                 let (status, code) = match photo {

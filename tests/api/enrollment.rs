@@ -240,6 +240,78 @@ async fn each_kind_of_bad_input_has_its_own_code_and_stores_nothing() {
 }
 
 #[tokio::test]
+async fn every_problem_in_one_request_is_reported_at_once_in_form_order() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let mut body = resident("   ");
+    body["date_of_birth"] = json!("1990-02-30");
+    body["languages"] = json!(["Spanish"]);
+    body["documents"] = json!(["birth_certificate"]);
+    body["photo"] =
+        json!(base64::engine::general_purpose::STANDARD.encode(b"%PDF-1.4 not a photo"));
+    let (status, code, full) = error_code(app.enroll(&clerk, &body).await).await;
+    // The first problem is the answer, as when it is the only one.
+    assert_eq!((status, code.as_str()), (422, "invalid_name"), "{full}");
+    assert_eq!(full["error"]["field"], "legal_name");
+    let fields = full["error"]["fields"]
+        .as_array()
+        .expect("every problem listed");
+    let listed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|f| (f["field"].as_str().unwrap(), f["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("legal_name", "invalid_name"),
+            ("date_of_birth", "invalid_date"),
+            ("languages", "invalid_language"),
+            ("documents", "insufficient_proof"),
+            ("photo", "unsupported_photo_format"),
+        ]
+    );
+    // Each entry carries its own details and a message that repeats no submitted value.
+    assert_eq!(fields[3]["identity_points"], 1);
+    assert_eq!(fields[3]["required"]["identity_points"], 3);
+    for field in fields {
+        let message = field["message"].as_str().unwrap();
+        assert!(
+            message.len() > 10 && !message.contains("Spanish"),
+            "{message}"
+        );
+    }
+    assert_eq!(app.count_rows("residents"), 0);
+    assert_eq!(app.count_rows("resident_photos"), 0);
+
+    // A single problem keeps the plain answer, with no list.
+    let mut one = resident("One Problem");
+    one["date_of_birth"] = json!("1990-02-30");
+    let (_, code, full) = error_code(app.enroll(&clerk, &one).await).await;
+    assert_eq!(code, "invalid_date");
+    assert!(full["error"].get("fields").is_none(), "{full}");
+
+    // A change with two bad fields lists both and changes nothing.
+    let id = app.enroll_ok(&clerk, &resident("Patch Target")).await;
+    let path = format!("/api/v1/residents/{id}");
+    let (status, code, full) = error_code(
+        app.patch_json(
+            &clerk,
+            &path,
+            &json!({"gender": "Q", "emergency_contact": {"name": "Ana", "phone": "call me"}}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (422, "invalid_gender"), "{full}");
+    assert_eq!(
+        full["error"]["fields"][1]["field"],
+        "emergency_contact.phone"
+    );
+    let after: Value = app.get(&clerk, &path).await.json().await.unwrap();
+    assert_eq!(after["gender"], "X");
+}
+
+#[tokio::test]
 async fn a_possible_duplicate_is_reported_until_confirmed() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;

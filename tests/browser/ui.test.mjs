@@ -61,8 +61,13 @@ async function fillResident(page, { name, dob, documents, photo = true }) {
   if (photo) await page.setInputFiles('#photo', PHOTO);
 }
 
+// Waits for the navigation the submit starts (its commit), then for that page to load: waiting
+// for 'load' alone could resolve on the page being left.
 async function submitEnrollment(page) {
-  await Promise.all([page.waitForLoadState('load'), page.click('#enroll-form button[type=submit]')]);
+  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await page.click('#enroll-form button[type=submit]');
+  await navigated;
+  await page.waitForLoadState('load');
 }
 
 async function pointsText(page, kind) {
@@ -135,6 +140,19 @@ test('staff pages: enroll, print, find, revoke, audit, administer — in three l
       assert.ok(!/^none 0px none$/.test(outline), `focus is visible: ${outline}`);
       await page.keyboard.press('Space');
       assert.match(await pointsText(page, 'identity'), /2 \/ 3/);
+    });
+
+    await t.test('several problems are all shown at once, in the order of the form', async () => {
+      await page.goto(`${base}/enroll`);
+      await fillResident(page, { name: 'José Núñez', dob: '2031-01-01', documents: ['birth_certificate', 'utility_bill'] });
+      await submitEnrollment(page);
+      assert.match(page.url(), /\/enroll$/);
+      assert.match(await page.textContent('#documents-error'), /3 and 1 are needed/);
+      assert.match(await page.textContent('#date_of_birth-error'), /future/i);
+      const summary = await page.$$eval('#error-summary li a', (links) => links.map((a) => a.getAttribute('href')));
+      assert.deepEqual(summary, ['#documents', '#date_of_birth']);
+      assert.match(await page.textContent('#error-summary h2'), /The form has 2 problems/);
+      assert.equal(await page.getAttribute('#date_of_birth', 'aria-invalid'), 'true');
     });
 
     await t.test('short of points: the error is beside the documents and nothing typed is lost', async () => {

@@ -156,6 +156,21 @@ struct Filled {
     photo: Option<String>,
 }
 
+/// The order the form shows its sections in, for the error summary (a prefix names a group).
+const FORM_ORDER: &[&str] = &[
+    "form",
+    "documents",
+    "legal_name",
+    "preferred_name",
+    "date_of_birth",
+    "gender",
+    "address",
+    "language",
+    "emergency_name",
+    "emergency_phone",
+    "photo",
+];
+
 const TEXT_FIELDS: &[&str] = &[
     "legal_name",
     "preferred_name",
@@ -201,11 +216,17 @@ fn render_form(
     values
         .entry("address_kind")
         .or_insert_with(|| "none".into());
-    let summary: Vec<(String, String)> = filled
+    let mut summary: Vec<(String, String)> = filled
         .errors
         .iter()
         .map(|(field, message)| (field.clone(), message.clone()))
         .collect();
+    summary.sort_by_key(|(field, _)| {
+        FORM_ORDER
+            .iter()
+            .position(|f| field.starts_with(f))
+            .unwrap_or(FORM_ORDER.len())
+    });
     let response = viewer.page(
         status,
         "enroll.html",
@@ -356,20 +377,18 @@ pub async fn submit(posted: PostedWithFile) -> Result<HttpResponse, PageError> {
     for name in TEXT_FIELDS {
         filled.values.insert(name, form.get(name).to_owned());
     }
-    if problem.field != "photo" {
+    let mut errors = problem.by_field();
+    if !errors.contains_key("photo") {
         filled.photo = photo_bytes
             .as_deref()
             .and_then(|bytes| retained_photo(&viewer.ctx, bytes));
+    } else if !had_photo {
+        errors.insert("photo".into(), viewer.text("err-photo-missing", &[]));
     }
     if problem.code == "possible_duplicate" {
         filled.duplicate_of = problem.resident_id.clone();
     } else {
-        let message = if problem.field == "photo" && !had_photo {
-            viewer.text("err-photo-missing", &[])
-        } else {
-            problem.message
-        };
-        filled.errors.insert(problem.field, message);
+        filled.errors = errors;
     }
     render_form(&viewer, problem.status, form_lang, filled)
 }

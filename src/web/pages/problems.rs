@@ -2,8 +2,10 @@
 //! error goes through the API's own mapping in `web::errors`), the field it concerns, and a
 //! message from the catalogue whose id is `err-<code>`.
 
+use std::collections::BTreeMap;
+
 use actix_web::http::StatusCode;
-use serde_json::Value as Json;
+use serde_json::{Map, Value as Json};
 
 use super::i18n::{catalogue, Arg};
 use super::view::{PageError, Viewer};
@@ -18,6 +20,17 @@ pub struct Problem {
     pub message: String,
     /// The existing resident, for `possible_duplicate`.
     pub resident_id: Option<String>,
+    /// Further invalid fields beyond the first, each with its message.
+    pub more: Vec<(String, String)>,
+}
+
+impl Problem {
+    /// Every message by the form field it belongs beside.
+    pub fn by_field(&self) -> BTreeMap<String, String> {
+        let mut all: BTreeMap<String, String> = self.more.iter().cloned().collect();
+        all.insert(self.field.clone(), self.message.clone());
+        all
+    }
 }
 
 /// The form field a service's field name is shown beside.
@@ -31,13 +44,8 @@ fn number(value: Option<&Json>) -> Option<i64> {
     value.and_then(Json::as_i64)
 }
 
-/// Explains a refusal, or passes an internal fault on (it becomes the request-id page).
-pub fn explain(viewer: &Viewer, error: impl Into<ApiError>) -> Result<Problem, PageError> {
-    let mut api: ApiError = error.into();
-    if let Some(cause) = api.internal.take() {
-        return Err(viewer.internal(cause));
-    }
-    let details = &api.details;
+/// The message for one problem (`code` plus its details), in the viewer's language.
+fn message(viewer: &Viewer, code: &str, details: &Map<String, Json>) -> String {
     let mut args: Vec<(&str, Arg)> = Vec::new();
     if let Some(n) = number(details.get("identity_points")) {
         args.push(("identity", Arg::Number(n)));
@@ -60,7 +68,7 @@ pub fn explain(viewer: &Viewer, error: impl Into<ApiError>) -> Result<Problem, P
         "age",
         Arg::from(viewer.ctx.config.enrollment.minimum_age_years),
     ));
-    let id = match api.code {
+    let id = match code {
         "insufficient_proof" if details.get("required").is_none() => {
             "err-insufficient_proof-none".to_owned()
         }
@@ -71,18 +79,46 @@ pub fn explain(viewer: &Viewer, error: impl Into<ApiError>) -> Result<Problem, P
     } else {
         "err-invalid-value".to_owned()
     };
+    viewer.text(&id, &args)
+}
+
+fn field_of(details: &Map<String, Json>) -> String {
+    details
+        .get("field")
+        .and_then(Json::as_str)
+        .map_or_else(|| "form".to_owned(), form_field)
+}
+
+/// Explains a refusal, or passes an internal fault on (it becomes the request-id page).
+pub fn explain(viewer: &Viewer, error: impl Into<ApiError>) -> Result<Problem, PageError> {
+    let mut api: ApiError = error.into();
+    if let Some(cause) = api.internal.take() {
+        return Err(viewer.internal(cause));
+    }
+    let details = &api.details;
+    // The first entry of `fields` is the answer itself.
+    let more = details
+        .get("fields")
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+        .skip(1)
+        .filter_map(|entry| {
+            let entry = entry.as_object()?;
+            let code = entry.get("code")?.as_str()?;
+            Some((field_of(entry), message(viewer, code, entry)))
+        })
+        .collect();
     Ok(Problem {
         status: api.status,
         code: api.code,
-        field: details
-            .get("field")
-            .and_then(Json::as_str)
-            .map_or_else(|| "form".to_owned(), form_field),
-        message: viewer.text(&id, &args),
+        field: field_of(details),
+        message: message(viewer, api.code, details),
         resident_id: details
             .get("resident_id")
             .and_then(Json::as_str)
             .map(str::to_owned),
+        more,
     })
 }
 

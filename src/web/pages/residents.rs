@@ -171,8 +171,7 @@ pub async fn find(posted: Posted) -> Result<HttpResponse, PageError> {
         }
         Err(e) => {
             let problem = explain(&viewer, e)?;
-            let errors: std::collections::BTreeMap<String, String> =
-                [(problem.field, problem.message)].into_iter().collect();
+            let errors = problem.by_field();
             viewer.page(
                 problem.status,
                 "find.html",
@@ -332,8 +331,7 @@ pub async fn edit(posted: Posted, path: web::Path<String>) -> Result<HttpRespons
         Err(enrollment::EnrollmentError::NotFound) => Err(viewer.not_found()),
         Err(e) => {
             let problem = explain(&viewer, e)?;
-            let errors: std::collections::BTreeMap<String, String> =
-                [(problem.field, problem.message)].into_iter().collect();
+            let errors = problem.by_field();
             viewer.page(
                 problem.status,
                 "edit.html",
