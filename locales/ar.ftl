@@ -399,3 +399,24 @@ policy-signing = مفاتيح توقيع البطاقات (منشورة)
 policy-signing-current = يوقّع الآن
 policy-config = الإعدادات السارية
 policy-config-show = عرض الإعدادات (مع إخفاء الأسرار)
+
+# The retention rules in words, on the auditor's page ({ days } uses $n).
+class-policy-card_face = حتى تنتهي صلاحية آخر بطاقة أو تُلغى، ثم { days } أخرى
+class-policy-unissued_residents = { days } بعد التسجيل
+class-policy-print_only_address-kept = يُحفظ مع بيانات البطاقة
+class-policy-print_only_address-destroyed = يُحذف بمجرد طباعة بطاقة تحمله
+class-policy-audit_entries = { days }
+class-policy-staff_sessions = حتى { $idle } دقيقة من عدم النشاط أو { $absolute } دقيقة بعد تسجيل الدخول
+class-policy-card_status = يُحفظ ما دامت البطاقة قابلة للتقديم، ولا يُعاد استخدام فهرس بطاقة ملغاة أبدًا
+audit-keys-statement = قد تُحفظ النسخ الاحتياطية لقاعدة البيانات طويلًا، أما نسخ حلقة المفاتيح فتُحفظ { days } على الأكثر، فلا يبقى مفتاح حقبة مُتلفة في أي مكان، وتصبح النسخ الاحتياطية السابقة لإتلافه غير مقروءة للمقيمين الذين كان يحميهم.
+
+# Short names for the chart's rows, and the purge runs' trigger and outcome.
+chart-label-card_face = بيانات البطاقة
+chart-label-unissued_residents = لم تُصدر لهم بطاقة
+chart-label-audit_entries = قيود التدقيق
+chart-label-staff_sessions = جلسات الموظفين
+purge-trigger-schedule = مجدولة
+purge-trigger-cli = من سطر الأوامر
+purge-outcome-running = جارية
+purge-outcome-completed = اكتملت
+purge-outcome-failed = فشلت

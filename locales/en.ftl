@@ -292,7 +292,10 @@ chart-legend-age = age of the oldest record
 chart-legend-limit = policy limit
 chart-legend-over = kept past the policy
 chart-none-held = none held
-chart-caption = { $age } of { $limit } days
+chart-caption = { $age } of { $limit ->
+    [one] { $limit } day
+   *[other] { $limit } days
+}
 class-card_face = Card face (residents with a card)
 class-unissued_residents = Enrolled, never issued a card
 class-print_only_address = Print-only address
@@ -392,3 +395,24 @@ policy-signing = Card-signing keys (published)
 policy-signing-current = signing now
 policy-config = Effective configuration
 policy-config-show = Show the configuration (secrets masked)
+
+# The retention rules in words, on the auditor's page ({ days } uses $n).
+class-policy-card_face = until the last card expires or is revoked, then { days } more
+class-policy-unissued_residents = { days } after enrollment
+class-policy-print_only_address-kept = kept with the card face
+class-policy-print_only_address-destroyed = deleted once a card carrying it is printed
+class-policy-audit_entries = { days }
+class-policy-staff_sessions = until { $idle } idle minutes or { $absolute } minutes after login
+class-policy-card_status = kept while the card could be presented; a revoked card's index is never reused
+audit-keys-statement = Database backups may be kept long; copies of the key ring are kept at most { days }, so a destroyed epoch's key survives nowhere and backups made before it are unreadable for the residents it protected.
+
+# Short names for the chart's rows, and the purge runs' trigger and outcome.
+chart-label-card_face = Card face
+chart-label-unissued_residents = Never issued a card
+chart-label-audit_entries = Audit entries
+chart-label-staff_sessions = Staff sessions
+purge-trigger-schedule = on schedule
+purge-trigger-cli = from the command line
+purge-outcome-running = running
+purge-outcome-completed = completed
+purge-outcome-failed = failed

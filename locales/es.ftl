@@ -291,7 +291,10 @@ chart-legend-age = antigüedad del registro más antiguo
 chart-legend-limit = límite de la política
 chart-legend-over = guardado más allá de la política
 chart-none-held = no se guarda ninguno
-chart-caption = { $age } de { $limit } días
+chart-caption = { $age } de { $limit ->
+    [one] { $limit } día
+   *[other] { $limit } días
+}
 class-card_face = Datos de la tarjeta (residentes con tarjeta)
 class-unissued_residents = Inscritos sin tarjeta emitida
 class-print_only_address = Dirección solo para imprimir
@@ -391,3 +394,24 @@ policy-signing = Claves de firma de tarjetas (publicadas)
 policy-signing-current = firma ahora
 policy-config = Configuración vigente
 policy-config-show = Mostrar la configuración (secretos ocultos)
+
+# The retention rules in words, on the auditor's page ({ days } uses $n).
+class-policy-card_face = hasta que la última tarjeta venza o se revoque, y { days } más
+class-policy-unissued_residents = { days } después de la inscripción
+class-policy-print_only_address-kept = se guarda con los datos de la tarjeta
+class-policy-print_only_address-destroyed = se borra en cuanto se imprime una tarjeta que la lleva
+class-policy-audit_entries = { days }
+class-policy-staff_sessions = hasta { $idle } minutos de inactividad o { $absolute } minutos después de iniciar sesión
+class-policy-card_status = se guarda mientras la tarjeta pueda presentarse; el índice de una tarjeta revocada nunca se reutiliza
+audit-keys-statement = Las copias de seguridad de la base de datos pueden guardarse mucho tiempo; las copias del anillo de claves se guardan como máximo { days }, así que la clave de una época destruida no sobrevive en ningún sitio y las copias anteriores a su destrucción quedan ilegibles para los residentes que protegía.
+
+# Short names for the chart's rows, and the purge runs' trigger and outcome.
+chart-label-card_face = Datos de la tarjeta
+chart-label-unissued_residents = Sin tarjeta emitida
+chart-label-audit_entries = Entradas de auditoría
+chart-label-staff_sessions = Sesiones del personal
+purge-trigger-schedule = programada
+purge-trigger-cli = desde la línea de órdenes
+purge-outcome-running = en curso
+purge-outcome-completed = terminada
+purge-outcome-failed = fallida

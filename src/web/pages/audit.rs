@@ -48,6 +48,35 @@ const LABEL_WIDTH: u32 = 230;
 const TRACK_WIDTH: u32 = 330;
 const ROW: u32 = 34;
 
+/// A class's retention rule in the viewer's language (the signed report keeps its own English
+/// wording; both come from the same configuration).
+fn policy_in_words(viewer: &Viewer, class: &str) -> String {
+    let config = &viewer.ctx.config;
+    let retention = &config.retention;
+    let days = |n: u32| vec![("n", Arg::from(n))];
+    let (id, args) = match class {
+        "card_face" => ("class-policy-card_face", days(retention.card_grace_days)),
+        "unissued_residents" => (
+            "class-policy-unissued_residents",
+            days(retention.unissued_days),
+        ),
+        "print_only_address" if retention.retain_address => {
+            ("class-policy-print_only_address-kept", vec![])
+        }
+        "print_only_address" => ("class-policy-print_only_address-destroyed", vec![]),
+        "audit_entries" => ("class-policy-audit_entries", days(retention.audit_days)),
+        "staff_sessions" => (
+            "class-policy-staff_sessions",
+            vec![
+                ("idle", Arg::from(config.auth.session_idle_minutes)),
+                ("absolute", Arg::from(config.auth.session_absolute_minutes)),
+            ],
+        ),
+        _ => ("class-policy-card_status", vec![]),
+    };
+    viewer.text(id, &args)
+}
+
 /// Bars for the classes with a limit in days: the oldest record's age against the limit. The
 /// track is 120% of the limit, so a record kept too long shows past the mark. Mirrored for a
 /// right-to-left page.
@@ -89,7 +118,7 @@ fn chart(classes: &[ClassReport], as_of: NaiveDate, rtl: bool, viewer: &Viewer) 
             )
         };
         bars.push(Bar {
-            label: viewer.text(&format!("class-{}", class.class), &[]),
+            label: viewer.text(&format!("chart-label-{}", class.class), &[]),
             caption,
             y,
             x,
@@ -140,7 +169,7 @@ pub async fn page(
             context! {
                 name => viewer.text(&format!("class-{}", c.class), &[]),
                 class => c.class.clone(),
-                policy => c.policy.clone(),
+                policy => policy_in_words(&viewer, &c.class),
                 policy_days => c.policy_days,
                 held => c.held,
                 oldest => c.oldest.map(|d| d.to_string()),
@@ -160,6 +189,10 @@ pub async fn page(
             chart => Value::from_serialize(&chart),
             overdue_total => overdue_total,
             downloads => ["json", "csv", "pdf"],
+            keys_statement => viewer.text(
+                "audit-keys-statement",
+                &[("n", Arg::from(built.keys.key_ring_backup_days))],
+            ),
         },
     )
 }

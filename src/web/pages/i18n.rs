@@ -301,4 +301,20 @@ mod tests {
         );
         assert!(text.contains("10"), "{text}");
     }
+
+    #[test]
+    fn retention_rules_read_naturally_in_every_language() {
+        let c = catalogue();
+        let n = |v: u32| [("n", Arg::from(v))];
+        let say = |code: &str, id: &str, v: u32| c.message(c.get(code).unwrap(), id, &n(v));
+        assert_eq!(say("en", "class-policy-audit_entries", 730), "730 days");
+        assert_eq!(
+            say("es", "class-policy-unissued_residents", 30),
+            "30 días después de la inscripción"
+        );
+        assert_eq!(say("en", "class-policy-audit_entries", 1), "1 day");
+        assert!(say("ar", "class-policy-audit_entries", 2).contains("يومان"));
+        let statement = say("es", "audit-keys-statement", 35);
+        assert!(statement.contains("35 días"), "{statement}");
+    }
 }
