@@ -6,6 +6,9 @@
 //!   MUNI_ID_BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/test cargo bench --bench retention
 //!   MUNI_ID_BENCH_RESIDENTS=20000 cargo bench --bench retention     # a smaller run
 
+#[path = "../tests/support/bulk_residents.rs"]
+mod bulk_residents;
+
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -15,15 +18,14 @@ use diesel::Connection;
 use muni_id::clock::ManualClock;
 use muni_id::config::Config;
 use muni_id::context::AppContext;
-use muni_id::crypto::envelope::{seal_field, wrap_data_key};
 use muni_id::crypto::keyring::Epoch;
 use muni_id::crypto::password::Password;
-use muni_id::crypto::secret::SecretKey;
-use muni_id::db::residents::ResidentRow;
-use muni_id::domain::resident::{CardFace, DateOfBirth, PersonName};
+use muni_id::domain::resident::DateOfBirth;
 use muni_id::domain::staff::StaffRole;
 use muni_id::services::purge::{self, PurgeOptions};
-use muni_id::services::{key_rotation, staff, vault};
+use muni_id::services::{key_rotation, staff};
+
+use bulk_residents::insert_sealed_resident;
 use muni_id::startup::build_context;
 
 fn context(data_dir: &std::path::Path, url: &str, clock: Arc<ManualClock>) -> AppContext {
@@ -61,40 +63,15 @@ fn insert_residents(ctx: &AppContext, count: usize) {
     for chunk in (0..count).collect::<Vec<_>>().chunks(2_000) {
         conn.transaction::<_, diesel::result::Error, _>(|conn| {
             for &i in chunk {
-                let id = uuid::Uuid::new_v4().to_string();
-                let epoch = epochs[i % epochs.len()];
-                let face = CardFace {
-                    legal_name: PersonName::parse("legal_name", &format!("Bench Person {i}"))
-                        .expect("name"),
-                    preferred_name: None,
-                    date_of_birth: dob,
-                    gender: None,
-                    languages: vec![],
-                    emergency_contact: None,
-                    veteran: false,
-                    organ_donor: false,
-                };
-                let key = SecretKey::generate();
-                let wrapped = wrap_data_key(&ctx.keyring, &id, epoch, &key).expect("wrap");
-                let row = ResidentRow {
-                    id: id.clone(),
-                    key_epoch: epoch.id(),
-                    key_version: wrapped.version as i32,
-                    wrapped_key: wrapped.bytes,
-                    blind_index: vault::index_for(ctx, epoch, &face).expect("index"),
-                    face: vault::seal_json(&key, vault::face_binding(&id), &face).expect("seal"),
-                    address: None,
-                    identity_points_met: true,
-                    residency_points_met: true,
-                    enrolled_by: staff_id.clone(),
-                    enrolled_at: ctx.clock.now().naive_utc(),
-                    updated_at: ctx.clock.now().naive_utc(),
-                    destroy_after: epoch.last_day(),
-                    address_updated_at: None,
-                };
-                let photo = seal_field(&key, vault::photo_binding(&id), &[0u8; 20_000])
-                    .expect("seal photo");
-                muni_id::db::residents::insert(conn, &row, &photo)?;
+                insert_sealed_resident(
+                    ctx,
+                    conn,
+                    &staff_id,
+                    &format!("Bench Person {i}"),
+                    dob,
+                    epochs[i % epochs.len()],
+                    &[0u8; 20_000],
+                )?;
             }
             Ok(())
         })

@@ -242,6 +242,13 @@ impl From<crate::crypto::CryptoError> for EnrollmentError {
 // ---------------------------------------------------------------------------------------------
 // Parsing input into domain values.
 
+/// The field errors among parse results of different types, in the order given.
+macro_rules! field_errors {
+    ($($result:expr),+ $(,)?) => {
+        [$($result.err()),+].into_iter().flatten().map(EnrollmentError::Invalid)
+    };
+}
+
 fn photo_limits(ctx: &AppContext) -> PhotoLimits {
     let e = &ctx.config.enrollment;
     PhotoLimits {
@@ -378,16 +385,7 @@ pub fn enroll(
             address,
         )),
         (a, b, c, d, e, f, g) => {
-            let errors = [
-                a.err(),
-                b.err(),
-                c.err(),
-                d.err(),
-                e.err(),
-                f.err(),
-                g.err(),
-            ];
-            problems.extend(errors.into_iter().flatten().map(EnrollmentError::Invalid));
+            problems.extend(field_errors!(a, b, c, d, e, f, g));
             None
         }
     };
@@ -671,20 +669,7 @@ pub fn update(
             address
         }
         (a, b, c, d, e, f, g) => {
-            let errors = [
-                a.err(),
-                b.err(),
-                c.err(),
-                d.err(),
-                e.err(),
-                f.err(),
-                g.err(),
-            ];
-            let mut problems: Vec<EnrollmentError> = errors
-                .into_iter()
-                .flatten()
-                .map(EnrollmentError::Invalid)
-                .collect();
+            let mut problems: Vec<EnrollmentError> = field_errors!(a, b, c, d, e, f, g).collect();
             if let Some(Err(photo)) = patch.photo.as_deref().map(|p| parse_photo(ctx, p)) {
                 problems.push(photo);
             }

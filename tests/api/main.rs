@@ -1,6 +1,8 @@
 //! Black-box tests against a spawned server. Run on SQLite by default; set
 //! MUNI_ID_TEST_DATABASE_URL=postgres://… to run the same tests on PostgreSQL.
 
+#[path = "../support/bulk_residents.rs"]
+mod bulk_residents;
 mod cards;
 mod enrollment;
 mod helpers;

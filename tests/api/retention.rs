@@ -4,17 +4,16 @@
 
 use chrono::{TimeDelta, TimeZone, Utc};
 use diesel::prelude::*;
-use muni_id::crypto::envelope::{seal_field, wrap_data_key};
 use muni_id::crypto::keyring::Epoch;
-use muni_id::crypto::secret::SecretKey;
 use muni_id::db::residents::ResidentRow;
 use muni_id::db::schema::{audit_head, audit_log, cards, resident_photos, residents};
-use muni_id::domain::resident::{CardFace, DateOfBirth, PersonName};
+use muni_id::domain::resident::DateOfBirth;
 use muni_id::domain::staff::StaffRole;
 use muni_id::services::purge::{self, PurgeError, PurgeOptions, PurgeOutcome};
 use muni_id::services::{audit, key_rotation, report, vault};
 use serde_json::{json, Value};
 
+use crate::bulk_residents::insert_sealed_resident;
 use crate::helpers::{resident, spawn_app, spawn_app_with, TestApp};
 
 fn purge_now(
@@ -340,39 +339,15 @@ fn insert_residents(app: &TestApp, count: usize) -> Vec<String> {
     let mut ids = Vec::with_capacity(count);
     conn.transaction::<_, diesel::result::Error, _>(|conn| {
         for i in 0..count {
-            let id = uuid::Uuid::new_v4().to_string();
-            let epoch = epochs[i % 2];
-            let face = CardFace {
-                legal_name: PersonName::parse("legal_name", &format!("Bulk Person {i}")).unwrap(),
-                preferred_name: None,
-                date_of_birth: dob,
-                gender: None,
-                languages: vec![],
-                emergency_contact: None,
-                veteran: false,
-                organ_donor: false,
-            };
-            let key = SecretKey::generate();
-            let wrapped = wrap_data_key(&app.ctx.keyring, &id, epoch, &key).unwrap();
-            let row = ResidentRow {
-                id: id.clone(),
-                key_epoch: epoch.id(),
-                key_version: wrapped.version as i32,
-                wrapped_key: wrapped.bytes,
-                blind_index: vault::index_for(&app.ctx, epoch, &face).unwrap(),
-                face: vault::seal_json(&key, vault::face_binding(&id), &face).unwrap(),
-                address: None,
-                identity_points_met: true,
-                residency_points_met: true,
-                enrolled_by: staff_id.clone(),
-                enrolled_at: app.ctx.clock.now().naive_utc(),
-                updated_at: app.ctx.clock.now().naive_utc(),
-                destroy_after: epoch.last_day(),
-                address_updated_at: None,
-            };
-            let photo = seal_field(&key, vault::photo_binding(&id), b"jpeg").unwrap();
-            muni_id::db::residents::insert(conn, &row, &photo)?;
-            ids.push(id);
+            ids.push(insert_sealed_resident(
+                &app.ctx,
+                conn,
+                &staff_id,
+                &format!("Bulk Person {i}"),
+                dob,
+                epochs[i % 2],
+                b"jpeg",
+            )?);
         }
         Ok(())
     })
