@@ -1,6 +1,7 @@
 //! Black-box tests against a spawned server. Run on SQLite by default; set
 //! MUNI_ID_TEST_DATABASE_URL=postgres://… to run the same tests on PostgreSQL.
 
+mod backups;
 #[path = "../support/bulk_residents.rs"]
 mod bulk_residents;
 mod cards;
@@ -9,6 +10,7 @@ mod helpers;
 mod operations;
 mod pages;
 mod privacy;
+mod ratchet;
 mod retention;
 mod roles;
 mod sessions;
