@@ -66,6 +66,7 @@ pub fn roll_forward(
     let _lock = retention_lock(ctx)?;
     let outcome = roll_forward_locked(ctx, as_of, progress)?;
     let mut conn = ctx.db()?;
+    reclaim(&mut conn, &outcome);
     let now = ctx.clock.now();
     conn.transaction::<_, PurgeError, _>(|conn| {
         audit::record(conn, now, "cli", "keys.roll_forward", None)?;
@@ -75,7 +76,8 @@ pub fn roll_forward(
     Ok(outcome)
 }
 
-/// The roll-forward as of `as_of`; the caller holds the retention lock.
+/// The roll-forward as of `as_of`; the caller holds the retention lock and reclaims the pages
+/// of the replaced keys afterwards.
 pub(super) fn roll_forward_locked(
     ctx: &AppContext,
     as_of: NaiveDate,
@@ -143,11 +145,6 @@ pub(super) fn roll_forward_locked(
             outcome.epochs_destroyed.push(epoch.id());
         }
     }
-    if outcome.data_keys_moved > 0 || !outcome.epochs_destroyed.is_empty() {
-        if let Err(e) = dialect::reclaim_after_bulk_destruction(&mut conn) {
-            tracing::warn!(cause = %e, "the database could not reclaim the pages of moved keys");
-        }
-    }
     tracing::info!(
         event = "roll_forward",
         month = %outcome.month,
@@ -168,10 +165,10 @@ pub fn bring_within_rule(ctx: &AppContext) -> Result<(), PurgeError> {
         Err(PurgeError::AlreadyRunning) => return Ok(()),
         Err(e) => return Err(e),
     };
-    let mut conn = ctx.db()?;
-    if residents::record_format(&mut conn)? < RECORD_FORMAT {
+    let format = residents::record_format(&mut *ctx.db()?)?;
+    if format < RECORD_FORMAT {
         let resealed = upgrade_records(ctx)?;
-        residents::set_record_format(&mut conn, RECORD_FORMAT)?;
+        residents::set_record_format(&mut *ctx.db()?, RECORD_FORMAT)?;
         if resealed > 0 {
             tracing::warn!(
                 event = "records_upgraded",
@@ -180,8 +177,18 @@ pub fn bring_within_rule(ctx: &AppContext) -> Result<(), PurgeError> {
             );
         }
     }
-    roll_forward_locked(ctx, ctx.clock.today(), &|_, _| {})?;
+    let outcome = roll_forward_locked(ctx, ctx.clock.today(), &|_, _| {})?;
+    reclaim(&mut *ctx.db()?, &outcome);
     Ok(())
+}
+
+/// The old wrapped keys a roll-forward replaced leave the database files too.
+fn reclaim(conn: &mut crate::db::DbConnection, outcome: &RollOutcome) {
+    if outcome.data_keys_moved > 0 || !outcome.epochs_destroyed.is_empty() {
+        if let Err(e) = dialect::reclaim_after_bulk_destruction(conn) {
+            tracing::warn!(cause = %e, "the database could not reclaim the pages of moved keys");
+        }
+    }
 }
 
 /// Re-seals every record written before the address had its own key. Returns how many.
