@@ -5,7 +5,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::crypto::signing::SigningKeys;
+use crate::crypto::signing::{KeyUse, SigningKeys};
 use crate::db::audit::{self as store, AuditRow, SealRow};
 use crate::db::DbConnection;
 
@@ -114,6 +114,7 @@ fn seal_is_genuine(keys: &SigningKeys, seal: &SealRow) -> bool {
             &kid,
             &seal_message(seal.seq, &seal.entry_hash, sealed_at),
             &signature,
+            KeyUse::Seal,
         ),
         _ => false,
     }

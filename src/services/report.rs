@@ -16,7 +16,7 @@ use utoipa::ToSchema;
 
 use super::audit::{self, ChainState};
 use crate::context::AppContext;
-use crate::crypto::signing::SigningKeys;
+use crate::crypto::signing::{KeyUse, SigningKeys};
 use crate::db::schema::{cards, residents, sessions, staff, verification_counts};
 use crate::db::{audit as audit_store, purge_runs, DbConnection};
 use crate::error::Internal;
@@ -530,7 +530,14 @@ pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<RetentionReport, Report
     let sig = URL_SAFE_NO_PAD
         .decode(&signature.value)
         .map_err(|_| ReportCheckError::BadSignature)?;
-    if signature.alg != "ES256" || !keys.verify(&kid, canonical_json(&value).as_bytes(), &sig) {
+    if signature.alg != "ES256"
+        || !keys.verify(
+            &kid,
+            canonical_json(&value).as_bytes(),
+            &sig,
+            KeyUse::Report,
+        )
+    {
         return Err(ReportCheckError::BadSignature);
     }
     Ok(report)

@@ -12,4 +12,5 @@ mod privacy;
 mod retention;
 mod roles;
 mod sessions;
+mod signing_keys;
 mod tampering;
