@@ -122,8 +122,13 @@ enum KeysCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Walk the chain and report where it first breaks.
-    Verify,
+    /// Walk the chain, compare it with the witness kept beside the keys, and report where it
+    /// first breaks.
+    Verify {
+        /// Signed retention reports (JSON, CSV or PDF) whose seal the chain must still hold.
+        #[arg(long = "report", value_name = "FILE")]
+        reports: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -195,8 +200,8 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Staff { command } => staff_command(config, command),
         Command::Audit {
-            command: AuditCommand::Verify,
-        } => audit_verify(config),
+            command: AuditCommand::Verify { reports },
+        } => audit_verify(config, &reports),
         Command::Keys {
             command: KeysCommand::RotateSigning,
         } => rotate_signing_key(config),
@@ -350,7 +355,7 @@ fn revoke_signing_key(config: Config, kid: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Audits a signing-key change (actor "cli").
+/// Audits a signing-key change (actor "cli") and seals the chain with the key now current.
 fn record_key_event(
     ctx: &crate::context::AppContext,
     action: &'static str,
@@ -361,22 +366,59 @@ fn record_key_event(
     diesel::Connection::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
         crate::services::audit::record(conn, now, CLI_ACTOR, action, Some(&hex::encode(kid)))
     })?;
+    crate::services::audit::seal_head(
+        &mut conn,
+        &ctx.signing,
+        &crate::services::audit::witness(&ctx.config),
+        now,
+    )?;
     Ok(())
 }
 
-fn audit_verify(config: Config) -> anyhow::Result<()> {
+fn audit_verify(config: Config, reports: &[PathBuf]) -> anyhow::Result<()> {
+    use crate::services::{audit, report};
     let ctx = build_context(config, Arc::new(SystemClock))?;
     let mut conn = ctx.db()?;
-    let state = crate::services::audit::verify_chain(&mut conn, &ctx.signing)?;
+    let state = audit::verify_chain(&mut conn, &ctx.signing, &audit::witness(&ctx.config))?;
     println!("{}", serde_json::to_string_pretty(&state)?);
-    if state.intact {
-        Ok(())
-    } else {
+    let mut reports_ok = true;
+    for path in reports {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let verdict = match report::verify(&ctx.signing, &bytes) {
+            Err(e) => Err(e.to_string()),
+            Ok(checked) => match checked.audit.latest_seal {
+                None => Ok("carries no seal (made before reports carried one)".to_owned()),
+                Some(seal) => {
+                    if audit::seal_in_chain(&mut conn, seal.seq, &seal.entry_hash)? {
+                        Ok(format!("its seal of entry {} is in the chain", seal.seq))
+                    } else {
+                        Err(format!(
+                            "its seal of entry {} is not in the chain: the chain was cut or \
+                             rewritten since the report was made",
+                            seal.seq
+                        ))
+                    }
+                }
+            },
+        };
+        match verdict {
+            Ok(what) => println!("{}: signed, {what}.", path.display()),
+            Err(why) => {
+                reports_ok = false;
+                println!("{}: FAILS: {why}.", path.display());
+            }
+        }
+    }
+    if !state.intact {
         anyhow::bail!(
             "the audit chain is broken at entry {}",
             state.first_bad_entry.unwrap_or_default()
         )
     }
+    if !reports_ok {
+        anyhow::bail!("a report's seal does not check against the audit chain")
+    }
+    Ok(())
 }
 
 /// A dependency-free HTTP GET of /healthz: the container image has no curl.

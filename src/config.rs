@@ -69,6 +69,7 @@ pub struct KeysConfig {
     pub keyring_file: String,
     pub create_if_missing: bool,
     pub prepare_months_ahead: u32,
+    pub audit_witness_file: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -429,6 +430,17 @@ impl Config {
         match self.keyring_path().parent() {
             Some(dir) => dir.join("signing-keys.json"),
             None => self.data_dir.join("signing-keys.json"),
+        }
+    }
+
+    /// Where the audit chain's seals are witnessed, outside the database, beside the keys.
+    pub fn audit_witness_path(&self) -> PathBuf {
+        if !self.keys.audit_witness_file.is_empty() {
+            return PathBuf::from(&self.keys.audit_witness_file);
+        }
+        match self.keyring_path().parent() {
+            Some(dir) => dir.join("audit-witness.jsonl"),
+            None => self.data_dir.join("audit-witness.jsonl"),
         }
     }
 

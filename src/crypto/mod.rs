@@ -10,6 +10,7 @@ pub mod password;
 pub mod secret;
 pub mod signing;
 pub mod token;
+pub mod witness;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CryptoError {

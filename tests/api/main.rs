@@ -1,6 +1,7 @@
 //! Black-box tests against a spawned server. Run on SQLite by default; set
 //! MUNI_ID_TEST_DATABASE_URL=postgres://… to run the same tests on PostgreSQL.
 
+mod audit_witness;
 #[path = "../support/bulk_residents.rs"]
 mod bulk_residents;
 mod cards;
