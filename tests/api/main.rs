@@ -2,6 +2,7 @@
 //! MUNI_ID_TEST_DATABASE_URL=postgres://… to run the same tests on PostgreSQL.
 
 mod audit_witness;
+mod backups;
 #[path = "../support/bulk_residents.rs"]
 mod bulk_residents;
 mod cards;
@@ -10,6 +11,7 @@ mod helpers;
 mod operations;
 mod pages;
 mod privacy;
+mod ratchet;
 mod retention;
 mod roles;
 mod sessions;
