@@ -49,7 +49,7 @@ fn main() {
     let message = b"a message of the size of a card token's Sig_structure, about 150 bytes long, \
                     which is what ES256 hashes and checks for every card that is verified.....";
     let signature = current.sign(message);
-    let jwks = keys.jwks(Utc::now(), 10);
+    let jwks = keys.jwks(Utc::now());
     let public = {
         let jwk = &jwks.keys[0];
         let coordinate = |c: &str| {

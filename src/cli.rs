@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -106,8 +108,16 @@ enum KeysCommand {
     /// batches (resumable), then the old versions destroyed.
     Rotate,
     /// Start a new card-signing key. The old key's private half is destroyed; its public half
-    /// stays published until every card it can have signed has expired.
+    /// stays published until every card it can have signed has expired, and vouches only for
+    /// cards issued before now. Running servers switch without a restart.
     RotateSigning,
+    /// Revoke a compromised card-signing key at once: no longer published, no card or status
+    /// list it signed is valid any more (its audit seals stay checkable). When it was the
+    /// signing key, a new one starts. Running servers follow without a restart.
+    RevokeSigning {
+        /// The key's id as /.well-known/jwks.json publishes it (base64url), or in hex.
+        kid: String,
+    },
     /// Turn the ratchet: move every data key whose epoch ends before its record is due to the
     /// epoch the rule allows (at most this month + keys.backup_window_months), then destroy
     /// the keys of every epoch that is over and empty. The scheduled purge does this too.
@@ -121,8 +131,13 @@ enum KeysCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Walk the chain and report where it first breaks.
-    Verify,
+    /// Walk the chain, compare it with the witness kept beside the keys, and report where it
+    /// first breaks.
+    Verify {
+        /// Signed retention reports (JSON, CSV or PDF) whose seal the chain must still hold.
+        #[arg(long = "report", value_name = "FILE")]
+        reports: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -194,11 +209,14 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Staff { command } => staff_command(config, command),
         Command::Audit {
-            command: AuditCommand::Verify,
-        } => audit_verify(config),
+            command: AuditCommand::Verify { reports },
+        } => audit_verify(config, &reports),
         Command::Keys {
             command: KeysCommand::RotateSigning,
         } => rotate_signing_key(config),
+        Command::Keys {
+            command: KeysCommand::RevokeSigning { kid },
+        } => revoke_signing_key(config, &kid),
         Command::Keys {
             command: KeysCommand::Rotate,
         } => rotate_keys(config),
@@ -303,38 +321,116 @@ fn staff_command(config: Config, command: StaffCommand) -> anyhow::Result<()> {
 fn rotate_signing_key(config: Config) -> anyhow::Result<()> {
     let ctx = build_context(config, Arc::new(SystemClock))?;
     let kid = ctx.signing.rotate(ctx.clock.now())?;
-    let mut conn = ctx.db()?;
-    let now = ctx.clock.now();
-    diesel::Connection::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
-        crate::services::audit::record(
-            conn,
-            now,
-            CLI_ACTOR,
-            "keys.rotate_signing",
-            Some(&hex::encode(kid)),
-        )
-    })?;
+    record_key_event(&ctx, "keys.rotate_signing", &kid)?;
     println!(
-        "New card-signing key {}. Restart running servers so they sign with it; cards signed \
-         before stay valid.",
-        hex::encode(kid)
+        "New card-signing key {} (JWKS kid {}). Running servers sign with it from their next \
+         request; cards signed before stay valid.",
+        hex::encode(kid),
+        URL_SAFE_NO_PAD.encode(kid)
     );
     Ok(())
 }
 
-fn audit_verify(config: Config) -> anyhow::Result<()> {
+fn revoke_signing_key(config: Config, kid: &str) -> anyhow::Result<()> {
+    use crate::crypto::signing::parse_key_id;
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    let Some(kid) = parse_key_id(kid) else {
+        anyhow::bail!(
+            "`{kid}` is not a key id: give the kid as /.well-known/jwks.json shows it \
+             (11 characters of base64url) or in hex (16 characters)"
+        );
+    };
+    let revocation = ctx.signing.revoke(&kid, ctx.clock.now())?;
+    record_key_event(&ctx, "keys.revoke_signing", &kid)?;
+    if let Some(new_kid) = revocation.new_current {
+        record_key_event(&ctx, "keys.rotate_signing", &new_kid)?;
+    }
+    println!(
+        "Revoked card-signing key {} (hex {}): it is no longer published, and no card token or \
+         status list it signed is valid any more. Running servers stop trusting it at their \
+         next request.",
+        URL_SAFE_NO_PAD.encode(kid),
+        hex::encode(kid)
+    );
+    match revocation.new_current {
+        Some(new_kid) => println!(
+            "It was the signing key: new key {} (hex {}) signs from now on. Reprint the cards \
+             it signed to make them valid again.",
+            URL_SAFE_NO_PAD.encode(new_kid),
+            hex::encode(new_kid)
+        ),
+        None => println!(
+            "It was a retired key; the signing key is unchanged. Reprint the cards it signed \
+             that are still in use."
+        ),
+    }
+    Ok(())
+}
+
+/// Audits a signing-key change (actor "cli") and seals the chain with the key now current.
+fn record_key_event(
+    ctx: &crate::context::AppContext,
+    action: &'static str,
+    kid: &crate::crypto::signing::KeyId,
+) -> anyhow::Result<()> {
+    let mut conn = ctx.db()?;
+    let now = ctx.clock.now();
+    diesel::Connection::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
+        crate::services::audit::record(conn, now, CLI_ACTOR, action, Some(&hex::encode(kid)))
+    })?;
+    crate::services::audit::seal_head(
+        &mut conn,
+        &ctx.signing,
+        &crate::services::audit::witness(&ctx.config),
+        now,
+    )?;
+    Ok(())
+}
+
+fn audit_verify(config: Config, reports: &[PathBuf]) -> anyhow::Result<()> {
+    use crate::services::{audit, report};
     let ctx = build_context(config, Arc::new(SystemClock))?;
     let mut conn = ctx.db()?;
-    let state = crate::services::audit::verify_chain(&mut conn, &ctx.signing)?;
+    let state = audit::verify_chain(&mut conn, &ctx.signing, &audit::witness(&ctx.config))?;
     println!("{}", serde_json::to_string_pretty(&state)?);
-    if state.intact {
-        Ok(())
-    } else {
+    let mut reports_ok = true;
+    for path in reports {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let verdict = match report::verify(&ctx.signing, &bytes) {
+            Err(e) => Err(e.to_string()),
+            Ok(checked) => match checked.audit.latest_seal {
+                None => Ok("carries no seal (made before reports carried one)".to_owned()),
+                Some(seal) => {
+                    if audit::seal_in_chain(&mut conn, seal.seq, &seal.entry_hash)? {
+                        Ok(format!("its seal of entry {} is in the chain", seal.seq))
+                    } else {
+                        Err(format!(
+                            "its seal of entry {} is not in the chain: the chain was cut or \
+                             rewritten since the report was made",
+                            seal.seq
+                        ))
+                    }
+                }
+            },
+        };
+        match verdict {
+            Ok(what) => println!("{}: signed, {what}.", path.display()),
+            Err(why) => {
+                reports_ok = false;
+                println!("{}: FAILS: {why}.", path.display());
+            }
+        }
+    }
+    if !state.intact {
         anyhow::bail!(
             "the audit chain is broken at entry {}",
             state.first_bad_entry.unwrap_or_default()
         )
     }
+    if !reports_ok {
+        anyhow::bail!("a report's seal does not check against the audit chain")
+    }
+    Ok(())
 }
 
 /// A dependency-free HTTP GET of /healthz: the container image has no curl.

@@ -75,6 +75,7 @@ pub struct KeysConfig {
     /// point-in-time recovery) is kept. A data key is never wrapped under a later epoch than
     /// this month + W, so every copy is unreadable W + 1 months after it was taken.
     pub backup_window_months: u32,
+    pub audit_witness_file: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -448,6 +449,17 @@ impl Config {
         match self.keyring_path().parent() {
             Some(dir) => dir.join("signing-keys.json"),
             None => self.data_dir.join("signing-keys.json"),
+        }
+    }
+
+    /// Where the audit chain's seals are witnessed, outside the database, beside the keys.
+    pub fn audit_witness_path(&self) -> PathBuf {
+        if !self.keys.audit_witness_file.is_empty() {
+            return PathBuf::from(&self.keys.audit_witness_file);
+        }
+        match self.keyring_path().parent() {
+            Some(dir) => dir.join("audit-witness.jsonl"),
+            None => self.data_dir.join("audit-witness.jsonl"),
         }
     }
 

@@ -71,6 +71,12 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     let signing_path = config.signing_keys_path();
     let (signing, created) =
         SigningKeys::open(&signing_path, config.keys.create_if_missing, clock.now())?;
+    let signing = signing.with_max_card_validity_years(
+        config
+            .cards
+            .adult_validity_years
+            .max(config.cards.minor_validity_years),
+    );
     if created {
         tracing::warn!(
             path = %signing_path.display(),

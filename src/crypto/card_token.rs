@@ -9,7 +9,7 @@ use ciborium::value::{Integer, Value};
 use coset::{iana, CoseSign1, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable};
 use data_encoding::BASE32_NOPAD;
 
-use super::signing::SigningKeys;
+use super::signing::{KeyUse, SigningKeys};
 
 const CLAIM_ISS: i64 = 1;
 const CLAIM_SUB: i64 = 2;
@@ -114,7 +114,14 @@ pub fn token_from_text(input: &str) -> Option<Vec<u8>> {
     BASE32_NOPAD.decode(upper.as_bytes()).ok()
 }
 
-fn verified_payload(keys: &SigningKeys, bytes: &[u8], typ: Option<&str>) -> Option<Value> {
+/// The payload of a token whose signature verifies under a key that may vouch for it; `what`
+/// reads from the (not yet trusted) payload what the token claims to be.
+fn verified_payload(
+    keys: &SigningKeys,
+    bytes: &[u8],
+    typ: Option<&str>,
+    what: impl Fn(&Value) -> Option<KeyUse>,
+) -> Option<Value> {
     if bytes.len() > MAX_TOKEN_BYTES * 64 {
         return None;
     }
@@ -132,13 +139,17 @@ fn verified_payload(keys: &SigningKeys, bytes: &[u8], typ: Option<&str>) -> Opti
     if header_typ != typ {
         return None;
     }
+    let payload: Value = ciborium::de::from_reader(sign1.payload.as_deref()?).ok()?;
+    let what = what(&payload)?;
     let kid = header.key_id.clone();
     sign1
         .verify_signature(b"", |signature, data| {
-            keys.verify(&kid, data, signature).then_some(()).ok_or(())
+            keys.verify(&kid, data, signature, what)
+                .then_some(())
+                .ok_or(())
         })
         .ok()?;
-    ciborium::de::from_reader(sign1.payload.as_deref()?).ok()
+    Some(payload)
 }
 
 fn claim(map: &[(Value, Value)], key: i64) -> Option<&Value> {
@@ -157,10 +168,16 @@ fn as_i64(value: &Value) -> Option<i64> {
     value.as_integer().and_then(|i| i64::try_from(i).ok())
 }
 
-/// The claims of a card token whose signature verifies under a published key; `None` for
-/// anything else. Expiry and status are the caller's to check.
+/// The claims of a card token whose signature verifies under a key that may have signed it
+/// (see `KeyUse::Card`); `None` for anything else. Expiry and status are the caller's to check.
 pub fn verify_card_token(keys: &SigningKeys, bytes: &[u8]) -> Option<CardClaims> {
-    let payload = verified_payload(keys, bytes, None)?;
+    let payload = verified_payload(keys, bytes, None, |payload| {
+        let map = payload.as_map()?;
+        Some(KeyUse::Card {
+            issued_at: as_i64(claim(map, CLAIM_IAT)?)?,
+            expires_at: as_i64(claim(map, CLAIM_EXP)?)?,
+        })
+    })?;
     let map = payload.as_map()?;
     let status = claim(map, CLAIM_STATUS)?.as_map()?;
     let list = text_field(status, "status_list")?.as_map()?;
@@ -208,7 +225,11 @@ pub fn sign_status_list(
 
 /// The claims of a status list token signed by a published key.
 pub fn verify_status_list(keys: &SigningKeys, bytes: &[u8]) -> Option<StatusListClaims> {
-    let payload = verified_payload(keys, bytes, Some(STATUS_LIST_TYP))?;
+    let payload = verified_payload(keys, bytes, Some(STATUS_LIST_TYP), |payload| {
+        Some(KeyUse::StatusList {
+            issued_at: as_i64(claim(payload.as_map()?, CLAIM_IAT)?)?,
+        })
+    })?;
     let map = payload.as_map()?;
     let list = claim(map, CLAIM_STATUS_LIST)?.as_map()?;
     if as_i64(text_field(list, "bits")?)? != 1 {

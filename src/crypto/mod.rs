@@ -11,6 +11,7 @@ pub mod ratchet;
 pub mod secret;
 pub mod signing;
 pub mod token;
+pub mod witness;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CryptoError {

@@ -1,16 +1,21 @@
 //! The card-signing keys: ES256 (ECDSA P-256). The current key signs card tokens and the
 //! status list; retired keys keep only their public half, published until every card they can
-//! have signed has expired. Kept in a 0600 file in the data folder, never in the database.
+//! have signed has expired, and vouch only for what they can have signed before they retired.
+//! A revoked key (compromised) is published no more and vouches for nothing but the audit
+//! seals it made. Kept in a 0600 file beside the key ring, never in the database; every use
+//! first checks (one `stat`) whether another process changed the file, so a rotation or a
+//! revocation reaches every running instance at once.
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::RwLock;
+use std::sync::{RwLock, RwLockReadGuard};
+use std::time::SystemTime;
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
-use chrono::{DateTime, Months, Utc};
+use chrono::{DateTime, Months, TimeDelta, Utc};
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey, VerifyingKey};
 use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey};
@@ -42,6 +47,24 @@ pub enum SigningKeyError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("no card-signing key has the id {0}")]
+    UnknownKey(String),
+    #[error("the card-signing key {0} is already revoked")]
+    AlreadyRevoked(String),
+}
+
+/// What a signature is asked to vouch for: a key's standing decides which it may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyUse {
+    /// A card token issued at `issued_at`, expiring at `expires_at` (seconds since the epoch).
+    Card { issued_at: i64, expires_at: i64 },
+    /// A status list token issued at `issued_at`.
+    StatusList { issued_at: i64 },
+    /// A signed retention report.
+    Report,
+    /// An audit chain seal. A seal only ever adds a constraint to the chain (it cannot hide an
+    /// entry), so seals made by a key revoked since stay checkable.
+    Seal,
 }
 
 struct KeyEntry {
@@ -53,6 +76,8 @@ struct KeyEntry {
     private: Option<SigningKey>,
     created_at: DateTime<Utc>,
     retired_at: Option<DateTime<Utc>>,
+    /// Set once the key is revoked: then it is kept only to check the audit seals it made.
+    revoked_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -60,6 +85,19 @@ struct KeyEntry {
 struct KeyFile {
     format: u32,
     keys: Vec<KeyFileEntry>,
+    /// Revoked keys, public half only, kept to check the audit seals they made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    revoked: Vec<RevokedFileEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RevokedFileEntry {
+    /// SEC1 uncompressed point, base64.
+    public_key: String,
+    created_at: DateTime<Utc>,
+    retired_at: Option<DateTime<Utc>>,
+    revoked_at: DateTime<Utc>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -105,9 +143,51 @@ impl CurrentKey {
     }
 }
 
+/// What a revocation did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revocation {
+    pub revoked: KeyId,
+    /// Whether the revoked key was the one signing.
+    pub was_current: bool,
+    /// The key that signs from now on, when the revoked one was signing.
+    pub new_current: Option<KeyId>,
+}
+
+/// The file's identity as `stat` sees it: a rewrite (always a rename onto the path) changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Option<Self> {
+        let meta = fs::metadata(path).ok()?;
+        Some(Self {
+            dev: meta.dev(),
+            ino: meta.ino(),
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+struct KeyState {
+    /// The file as last looked at (read, or found unreadable).
+    seen: Option<FileStamp>,
+    keys: Vec<KeyEntry>,
+}
+
+/// The longest card validity any configuration allows (`cards.*_validity_years` ≤ 10).
+const DEFAULT_CARD_YEARS: u32 = 10;
+
 pub struct SigningKeys {
     path: PathBuf,
-    keys: RwLock<Vec<KeyEntry>>,
+    /// The longest validity a card may have, in years (a day of slack is added).
+    max_card_years: u32,
+    state: RwLock<KeyState>,
 }
 
 impl SigningKeys {
@@ -126,31 +206,78 @@ impl SigningKeys {
         } else {
             return Err(SigningKeyError::Missing(path.to_owned()));
         };
-        let keys = read_file(path)?;
-        if !keys.iter().any(|k| k.private.is_some()) {
-            return Err(SigningKeyError::Corrupt {
-                path: path.to_owned(),
-                message: "no current signing key".into(),
-            });
-        }
+        let (seen, keys) = read_checked(path)?;
         Ok((
             Self {
                 path: path.to_owned(),
-                keys: RwLock::new(keys),
+                max_card_years: DEFAULT_CARD_YEARS,
+                state: RwLock::new(KeyState { seen, keys }),
             },
             created,
         ))
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, Vec<KeyEntry>> {
-        self.keys.read().unwrap_or_else(|p| p.into_inner())
+    /// Sets the longest card validity policy (the longer of the adult and minor policies):
+    /// no card token may live longer than that and a day, and a retired key stays published
+    /// that long after its retirement.
+    pub fn with_max_card_validity_years(mut self, years: u32) -> Self {
+        self.max_card_years = years;
+        self
+    }
+
+    /// The keys as the file holds them now: re-read first when another process changed it.
+    fn read(&self) -> RwLockReadGuard<'_, KeyState> {
+        let now = FileStamp::of(&self.path);
+        {
+            let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+            if state.seen == now {
+                return state;
+            }
+        }
+        self.reload();
+        self.state.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Re-reads the file if it changed since it was last looked at. An unreadable file keeps
+    /// the keys in memory (a rewrite is an atomic rename, so this is an operator's mistake),
+    /// said once per change of the file.
+    fn reload(&self) {
+        let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+        let now = FileStamp::of(&self.path);
+        if state.seen == now {
+            return;
+        }
+        state.seen = now;
+        match read_checked(&self.path) {
+            Ok((seen, keys)) => {
+                *state = KeyState { seen, keys };
+                tracing::info!(
+                    event = "signing_keys_reloaded",
+                    "the card-signing keys changed on disk; reloaded"
+                );
+            }
+            Err(e) => tracing::error!(
+                event = "signing_keys_unreadable",
+                cause = %e,
+                "the card-signing key file changed but cannot be read; keeping the keys in memory"
+            ),
+        }
+    }
+
+    /// For a change: the keys as on disk now (another process may have changed them), or the
+    /// error if the file cannot be read.
+    fn write_locked(&self) -> Result<std::sync::RwLockWriteGuard<'_, KeyState>, SigningKeyError> {
+        let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+        let (seen, keys) = read_checked(&self.path)?;
+        *state = KeyState { seen, keys };
+        Ok(state)
     }
 
     /// The current key and its id, for one signature (the header naming the key is written
     /// before the signature is made, so both must come from the same key).
     pub fn current(&self) -> Option<CurrentKey> {
-        let keys = self.read();
-        keys.iter().rev().find_map(|k| {
+        let state = self.read();
+        state.keys.iter().rev().find_map(|k| {
             k.private.as_ref().map(|p| CurrentKey {
                 kid: k.kid,
                 key: p.clone(),
@@ -162,32 +289,65 @@ impl SigningKeys {
         self.current().map(|c| c.kid).unwrap_or_default()
     }
 
-    /// Verifies a raw r‖s signature with the key `kid`, if that key is still published.
-    pub fn verify(&self, kid: &[u8], message: &[u8], signature: &[u8]) -> bool {
+    /// Verifies a raw r‖s signature with the key `kid`, if that key may vouch for `what`:
+    /// a revoked key only for its audit seals; a retired key only for what it can have signed
+    /// before it retired; no key for a card token that lives longer than the validity policy.
+    pub fn verify(&self, kid: &[u8], message: &[u8], signature: &[u8], what: KeyUse) -> bool {
         if signature.len() != 64 {
             return false;
         }
-        let keys = self.read();
-        keys.iter()
+        let state = self.read();
+        state
+            .keys
+            .iter()
             .find(|k| k.kid.as_slice() == kid)
             .is_some_and(|k| {
-                ring::signature::UnparsedPublicKey::new(
-                    &ring::signature::ECDSA_P256_SHA256_FIXED,
-                    &k.public_sec1,
-                )
-                .verify(message, signature)
-                .is_ok()
+                self.may_vouch(k, what)
+                    && ring::signature::UnparsedPublicKey::new(
+                        &ring::signature::ECDSA_P256_SHA256_FIXED,
+                        &k.public_sec1,
+                    )
+                    .verify(message, signature)
+                    .is_ok()
             })
     }
 
+    fn may_vouch(&self, key: &KeyEntry, what: KeyUse) -> bool {
+        if key.revoked_at.is_some() {
+            return what == KeyUse::Seal;
+        }
+        let before_retirement =
+            |issued_at: i64| key.retired_at.is_none_or(|at| issued_at <= at.timestamp());
+        match what {
+            KeyUse::Card {
+                issued_at,
+                expires_at,
+            } => before_retirement(issued_at) && expires_at <= self.latest_expiry(issued_at),
+            KeyUse::StatusList { issued_at } => before_retirement(issued_at),
+            KeyUse::Report | KeyUse::Seal => true,
+        }
+    }
+
+    /// The latest expiry a card issued at `issued_at` can have: the longest validity policy
+    /// and one day.
+    fn latest_expiry(&self, issued_at: i64) -> i64 {
+        DateTime::from_timestamp(issued_at, 0)
+            .and_then(|at| at.checked_add_months(Months::new(self.max_card_years * 12)))
+            .and_then(|at| at.checked_add_signed(TimeDelta::days(1)))
+            .map_or(i64::MIN, |at| at.timestamp())
+    }
+
     /// The published keys: the current one and every retired one that may still have signed
-    /// a card that has not expired (retired less than `max_validity_years` ago, plus a month).
-    pub fn jwks(&self, now: DateTime<Utc>, max_validity_years: u32) -> Jwks {
-        let keys = self.read();
-        let horizon = Months::new(max_validity_years * 12 + 1);
+    /// a card that has not expired (retired less than the longest validity ago, plus a month).
+    /// Revoked keys are never published.
+    pub fn jwks(&self, now: DateTime<Utc>) -> Jwks {
+        let state = self.read();
+        let horizon = Months::new(self.max_card_years * 12 + 1);
         Jwks {
-            keys: keys
+            keys: state
+                .keys
                 .iter()
+                .filter(|k| k.revoked_at.is_none())
                 .filter(|k| match k.retired_at {
                     None => true,
                     Some(at) => at
@@ -214,17 +374,60 @@ impl SigningKeys {
 
     /// Retires the current key (its private half is destroyed) and starts a new one.
     pub fn rotate(&self, now: DateTime<Utc>) -> Result<KeyId, SigningKeyError> {
-        let mut keys = self.keys.write().unwrap_or_else(|p| p.into_inner());
-        for key in keys.iter_mut().filter(|k| k.private.is_some()) {
-            key.private = None;
-            key.retired_at = Some(now);
-        }
-        let fresh = new_entry(now);
-        let kid = fresh.kid;
-        keys.push(fresh);
-        write_file(&self.path, &keys)?;
+        let mut state = self.write_locked()?;
+        let kid = retire_and_start(&mut state.keys, now);
+        write_file(&self.path, &state.keys)?;
+        state.seen = FileStamp::of(&self.path);
         Ok(kid)
     }
+
+    /// Revokes a (compromised) key at once: it is published no more and vouches for nothing
+    /// but the audit seals it made. When it was the signing key, a new key starts.
+    pub fn revoke(&self, kid: &KeyId, now: DateTime<Utc>) -> Result<Revocation, SigningKeyError> {
+        let mut state = self.write_locked()?;
+        let shown = URL_SAFE_NO_PAD.encode(kid);
+        let key = state
+            .keys
+            .iter_mut()
+            .find(|k| &k.kid == kid)
+            .ok_or_else(|| SigningKeyError::UnknownKey(shown.clone()))?;
+        if key.revoked_at.is_some() {
+            return Err(SigningKeyError::AlreadyRevoked(shown));
+        }
+        let was_current = key.private.is_some();
+        key.revoked_at = Some(now);
+        let new_current = was_current.then(|| retire_and_start(&mut state.keys, now));
+        write_file(&self.path, &state.keys)?;
+        state.seen = FileStamp::of(&self.path);
+        Ok(Revocation {
+            revoked: *kid,
+            was_current,
+            new_current,
+        })
+    }
+}
+
+/// Retires the signing key (destroying its private half) and appends a new one.
+fn retire_and_start(keys: &mut Vec<KeyEntry>, now: DateTime<Utc>) -> KeyId {
+    for key in keys.iter_mut().filter(|k| k.private.is_some()) {
+        key.private = None;
+        key.retired_at = Some(now);
+    }
+    let fresh = new_entry(now);
+    let kid = fresh.kid;
+    keys.push(fresh);
+    kid
+}
+
+/// Parses a key id as the JWKS (base64url) or the report and audit trail (hex) show it.
+pub fn parse_key_id(text: &str) -> Option<KeyId> {
+    let text = text.trim();
+    let bytes = if text.len() == 16 {
+        hex::decode(text).ok()?
+    } else {
+        URL_SAFE_NO_PAD.decode(text).ok()?
+    };
+    KeyId::try_from(bytes.as_slice()).ok()
 }
 
 fn new_entry(now: DateTime<Utc>) -> KeyEntry {
@@ -237,6 +440,7 @@ fn new_entry(now: DateTime<Utc>) -> KeyEntry {
         private: Some(private),
         created_at: now,
         retired_at: None,
+        revoked_at: None,
     }
 }
 
@@ -254,6 +458,29 @@ fn corrupt(path: &Path, message: impl Into<String>) -> SigningKeyError {
     }
 }
 
+/// The file's stamp and keys, refused unless exactly one key can sign.
+fn read_checked(path: &Path) -> Result<(Option<FileStamp>, Vec<KeyEntry>), SigningKeyError> {
+    let seen = FileStamp::of(path);
+    let keys = read_file(path)?;
+    if keys
+        .iter()
+        .filter(|k| k.private.is_some() && k.revoked_at.is_none())
+        .count()
+        != 1
+    {
+        return Err(corrupt(path, "no current signing key"));
+    }
+    Ok((seen, keys))
+}
+
+fn public_from(path: &Path, b64: &str) -> Result<VerifyingKey, SigningKeyError> {
+    let public_bytes = STANDARD
+        .decode(b64)
+        .map_err(|_| corrupt(path, "a public key is not base64"))?;
+    VerifyingKey::from_sec1_bytes(&public_bytes)
+        .map_err(|_| corrupt(path, "a public key is not a P-256 point"))
+}
+
 fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
     let mode = fs::metadata(path)
         .map_err(|e| io_error(path, e))?
@@ -268,14 +495,22 @@ fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
     }
     let text = Zeroizing::new(fs::read_to_string(path).map_err(|e| io_error(path, e))?);
     let file: KeyFile = serde_json::from_str(&text).map_err(|e| corrupt(path, e.to_string()))?;
+    let revoked = file.revoked.iter().map(|entry| {
+        let public = public_from(path, &entry.public_key)?;
+        Ok(KeyEntry {
+            kid: key_id(&public),
+            public_sec1: public.to_encoded_point(false).as_bytes().to_vec(),
+            public,
+            private: None,
+            created_at: entry.created_at,
+            retired_at: entry.retired_at,
+            revoked_at: Some(entry.revoked_at),
+        })
+    });
     file.keys
         .iter()
         .map(|entry| {
-            let public_bytes = STANDARD
-                .decode(&entry.public_key)
-                .map_err(|_| corrupt(path, "a public key is not base64"))?;
-            let public = VerifyingKey::from_sec1_bytes(&public_bytes)
-                .map_err(|_| corrupt(path, "a public key is not a P-256 point"))?;
+            let public = public_from(path, &entry.public_key)?;
             let private = entry
                 .private_key
                 .as_deref()
@@ -302,14 +537,28 @@ fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
                 private,
                 created_at: entry.created_at,
                 retired_at: entry.retired_at,
+                revoked_at: None,
             })
         })
+        .chain(revoked)
         .collect()
 }
 
 fn write_file(path: &Path, keys: &[KeyEntry]) -> Result<(), SigningKeyError> {
+    let revoked = keys
+        .iter()
+        .filter_map(|k| {
+            k.revoked_at.map(|revoked_at| RevokedFileEntry {
+                public_key: STANDARD.encode(k.public.to_encoded_point(false).as_bytes()),
+                created_at: k.created_at,
+                retired_at: k.retired_at,
+                revoked_at,
+            })
+        })
+        .collect();
     let entries = keys
         .iter()
+        .filter(|k| k.revoked_at.is_none())
         .map(|k| {
             let private_key = k
                 .private
@@ -332,6 +581,7 @@ fn write_file(path: &Path, keys: &[KeyEntry]) -> Result<(), SigningKeyError> {
         serde_json::to_string_pretty(&KeyFile {
             format: 1,
             keys: entries,
+            revoked,
         })
         .map_err(|e| corrupt(path, e.to_string()))?,
     );
@@ -369,20 +619,21 @@ mod tests {
         );
         let current = keys.current().unwrap();
         let (kid, signature) = (current.kid, current.sign(b"hello"));
-        assert!(keys.verify(&kid, b"hello", &signature));
-        assert!(!keys.verify(&kid, b"hellO", &signature));
-        assert!(!keys.verify(&[0; 8], b"hello", &signature));
+        assert!(keys.verify(&kid, b"hello", &signature, KeyUse::Report));
+        assert!(!keys.verify(&kid, b"hellO", &signature, KeyUse::Report));
+        assert!(!keys.verify(&[0; 8], b"hello", &signature, KeyUse::Report));
 
         let new_kid = keys.rotate(now).unwrap();
         assert_ne!(kid, new_kid);
         assert!(
-            keys.verify(&kid, b"hello", &signature),
+            keys.verify(&kid, b"hello", &signature, KeyUse::Report),
             "old signatures still verify"
         );
         assert_eq!(keys.current().unwrap().kid, new_kid);
-        assert_eq!(keys.jwks(now, 5).keys.len(), 2);
+        let keys = keys.with_max_card_validity_years(5);
+        assert_eq!(keys.jwks(now).keys.len(), 2);
         let much_later = now.checked_add_months(Months::new(5 * 12 + 2)).unwrap();
-        assert_eq!(keys.jwks(much_later, 5).keys.len(), 1);
+        assert_eq!(keys.jwks(much_later).keys.len(), 1);
 
         let (reopened, created) = SigningKeys::open(&path, true, now).unwrap();
         assert!(!created);
@@ -393,5 +644,112 @@ mod tests {
             file.keys.iter().filter(|k| k.private_key.is_some()).count(),
             1
         );
+    }
+
+    fn card(issued_at: DateTime<Utc>, years: u32) -> KeyUse {
+        let expires = issued_at
+            .checked_add_months(Months::new(years * 12))
+            .unwrap();
+        KeyUse::Card {
+            issued_at: issued_at.timestamp(),
+            expires_at: expires.timestamp(),
+        }
+    }
+
+    #[test]
+    fn a_retired_key_vouches_only_for_cards_it_can_have_signed() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Utc::now();
+        let (keys, _) = SigningKeys::open(&dir.path().join("k.json"), true, now).unwrap();
+        let keys = keys.with_max_card_validity_years(5);
+        let old = keys.current().unwrap();
+        let signature = old.sign(b"card");
+        let ok = |what| keys.verify(&old.kid, b"card", &signature, what);
+        assert!(ok(card(now, 5)));
+        assert!(!ok(card(now, 6)), "no card lives longer than the policy");
+        keys.rotate(now + TimeDelta::hours(1)).unwrap();
+        assert!(ok(card(now, 5)), "issued before retirement");
+        assert!(
+            ok(card(now + TimeDelta::hours(1), 5)),
+            "issued at retirement"
+        );
+        assert!(
+            !ok(card(now + TimeDelta::hours(2), 5)),
+            "issued after retirement"
+        );
+        assert!(!ok(card(now, 30)));
+        assert!(ok(KeyUse::StatusList {
+            issued_at: now.timestamp()
+        }));
+        assert!(!ok(KeyUse::StatusList {
+            issued_at: (now + TimeDelta::days(1)).timestamp()
+        }));
+    }
+
+    #[test]
+    fn a_revoked_key_is_unpublished_vouches_only_for_seals_and_a_new_key_signs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.json");
+        let now = Utc::now();
+        let (keys, _) = SigningKeys::open(&path, true, now).unwrap();
+        let old = keys.current().unwrap();
+        let signature = old.sign(b"m");
+        let revocation = keys.revoke(&old.kid, now).unwrap();
+        assert!(revocation.was_current);
+        let new_kid = revocation.new_current.unwrap();
+        assert_eq!(keys.current_kid(), new_kid);
+        let published: Vec<String> = keys.jwks(now).keys.into_iter().map(|k| k.kid).collect();
+        assert_eq!(published, vec![URL_SAFE_NO_PAD.encode(new_kid)]);
+        assert!(!keys.verify(&old.kid, b"m", &signature, card(now, 1)));
+        assert!(!keys.verify(&old.kid, b"m", &signature, KeyUse::Report));
+        assert!(keys.verify(&old.kid, b"m", &signature, KeyUse::Seal));
+        assert!(matches!(
+            keys.revoke(&old.kid, now),
+            Err(SigningKeyError::AlreadyRevoked(_))
+        ));
+        assert!(matches!(
+            keys.revoke(&[7; 8], now),
+            Err(SigningKeyError::UnknownKey(_))
+        ));
+        // The file keeps the revoked key's public half only, apart from the live keys.
+        let text = fs::read_to_string(&path).unwrap();
+        let file: KeyFile = serde_json::from_str(&text).unwrap();
+        assert_eq!((file.keys.len(), file.revoked.len()), (1, 1));
+        let (reopened, _) = SigningKeys::open(&path, false, now).unwrap();
+        assert!(reopened.verify(&old.kid, b"m", &signature, KeyUse::Seal));
+        assert!(!reopened.verify(&old.kid, b"m", &signature, KeyUse::Report));
+    }
+
+    #[test]
+    fn another_process_rotating_or_revoking_is_seen_without_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.json");
+        let now = Utc::now();
+        let (server, _) = SigningKeys::open(&path, true, now).unwrap();
+        let (cli, _) = SigningKeys::open(&path, false, now).unwrap();
+        let first = server.current_kid();
+        let second = cli.rotate(now).unwrap();
+        assert_eq!(
+            server.current_kid(),
+            second,
+            "the server signs with the new key"
+        );
+        let revocation = cli.revoke(&second, now).unwrap();
+        let third = revocation.new_current.unwrap();
+        assert_eq!(server.current_kid(), third);
+        assert_eq!(server.jwks(now).keys.len(), 2, "{first:?} and the third");
+        // The server's own change, after the CLI's, keeps the CLI's.
+        let fourth = server.rotate(now).unwrap();
+        assert_eq!(cli.current_kid(), fourth);
+        assert_eq!(cli.jwks(now).keys.len(), 3);
+    }
+
+    #[test]
+    fn key_ids_parse_as_the_jwks_or_the_report_shows_them() {
+        let kid: KeyId = [1, 2, 3, 4, 5, 6, 7, 250];
+        assert_eq!(parse_key_id(&URL_SAFE_NO_PAD.encode(kid)), Some(kid));
+        assert_eq!(parse_key_id(&hex::encode(kid)), Some(kid));
+        assert_eq!(parse_key_id("not a key"), None);
+        assert_eq!(parse_key_id(""), None);
     }
 }

@@ -97,18 +97,41 @@ pub fn last_seal(conn: &mut DbConnection) -> QueryResult<Option<SealRow>> {
         .optional()
 }
 
-/// Removes entries recorded before `cutoff`, oldest first, moving the anchor to the last one
-/// removed (so the rest of the chain still verifies). Returns how many were removed.
-pub fn remove_before(conn: &mut DbConnection, cutoff: NaiveDateTime) -> QueryResult<i64> {
-    let last: Option<(i64, String)> = audit_log::table
+/// Takes the chain head's lock for this transaction without appending (the seal is written
+/// under it, so two instances never seal the same head twice).
+pub fn lock_head(conn: &mut DbConnection) -> QueryResult<()> {
+    diesel::update(audit_head::table.find(1))
+        .set(audit_head::seq.eq(audit_head::seq))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The hash of entry `seq`, if the chain holds it.
+pub fn entry_hash_at(conn: &mut DbConnection, seq: i64) -> QueryResult<Option<String>> {
+    audit_log::table
+        .find(seq)
+        .select(audit_log::entry_hash)
+        .first(conn)
+        .optional()
+}
+
+/// The last entry recorded before `cutoff`: where the anchor moves when retention removes
+/// everything before it.
+pub fn last_before(
+    conn: &mut DbConnection,
+    cutoff: NaiveDateTime,
+) -> QueryResult<Option<(i64, String)>> {
+    audit_log::table
         .filter(audit_log::recorded_at.lt(cutoff))
         .order(audit_log::seq.desc())
         .select((audit_log::seq, audit_log::entry_hash))
         .first(conn)
-        .optional()?;
-    let Some((seq, hash)) = last else {
-        return Ok(0);
-    };
+        .optional()
+}
+
+/// Removes entries (and seals) up to and including `seq`, moving the anchor to that entry (so
+/// the rest of the chain still verifies). Returns how many entries were removed.
+pub fn remove_through(conn: &mut DbConnection, seq: i64, hash: &str) -> QueryResult<i64> {
     let removed = diesel::delete(audit_log::table.filter(audit_log::seq.le(seq))).execute(conn)?;
     diesel::delete(audit_seals::table.filter(audit_seals::seq.le(seq))).execute(conn)?;
     diesel::update(audit_anchor::table.find(1))

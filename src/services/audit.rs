@@ -1,13 +1,19 @@
 //! The audit trail: who did what to which record, when — never personal data. Each entry holds
 //! the hash of the one before, so an edit, a deletion or a reordering breaks the chain.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDateTime, SecondsFormat, SubsecRound, Utc};
+use diesel::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::crypto::signing::SigningKeys;
+use crate::config::Config;
+use crate::crypto::signing::{KeyUse, SigningKeys};
+use crate::crypto::witness::{AuditWitness, WitnessLine};
 use crate::db::audit::{self as store, AuditRow, SealRow};
 use crate::db::DbConnection;
+use crate::error::Internal;
 
 /// Appends an entry. Call it as the first write of a transaction: it takes the chain head,
 /// which serialises writers on both backends.
@@ -67,8 +73,26 @@ pub fn entry_hash(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct ChainState {
     pub entries: i64,
+    /// The chain is whole: every entry links to the one before, the head and every seal
+    /// match, and nothing the witness saw is missing or different.
     pub intact: bool,
     pub first_bad_entry: Option<i64>,
+    /// Seals in the witness file (kept outside the database, beside the keys).
+    #[serde(default)]
+    pub witnessed_seals: u64,
+    /// Every witnessed seal after the chain's start is in the database as witnessed, and the
+    /// chain's start is not past the last one the witness saw.
+    #[serde(default = "yes")]
+    pub witness_ok: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The witness file the configuration names.
+pub fn witness(config: &Config) -> AuditWitness {
+    AuditWitness::new(config.audit_witness_path())
 }
 
 fn seal_message(seq: i64, entry_hash: &str, sealed_at: DateTime<Utc>) -> Vec<u8> {
@@ -79,32 +103,92 @@ fn seal_message(seq: i64, entry_hash: &str, sealed_at: DateTime<Utc>) -> Vec<u8>
     .into_bytes()
 }
 
+fn witness_line(seal: &SealRow) -> WitnessLine {
+    WitnessLine::Seal {
+        seq: seal.seq,
+        entry_hash: seal.entry_hash.clone(),
+        sealed_at: seal.sealed_at.and_utc(),
+        key_id: seal.key_id.clone(),
+        signature: seal.signature.clone(),
+    }
+}
+
 /// Signs the chain head with the service key, so that cutting entries off the end of the
-/// chain (and rewriting the head to match) is detected. Does nothing when the head is sealed.
+/// chain (and rewriting the head to match) is detected, and appends the seal to the witness.
+/// Does nothing when the head is sealed.
+///
+/// Runs its own transaction: call it after the caller's has committed, never inside one. The
+/// witness is written only once the seal is committed, so it never holds a seal the database
+/// could lose to a rollback or a crash; a crash between the two leaves a seal the witness has
+/// not seen, which `verify_chain` accepts (it only adds a constraint).
 pub fn seal_head(
     conn: &mut DbConnection,
     keys: &SigningKeys,
+    witness: &AuditWitness,
     now: DateTime<Utc>,
-) -> diesel::QueryResult<Option<i64>> {
-    let (seq, entry_hash) = store::head(conn)?;
-    if seq == 0 || store::last_seal(conn)?.is_some_and(|s| s.seq == seq) {
-        return Ok(None);
-    }
-    let Some(current) = keys.current() else {
-        return Ok(None);
-    };
-    let signature = current.sign(&seal_message(seq, &entry_hash, now));
-    store::insert_seal(
-        conn,
-        &SealRow {
+) -> Result<Option<i64>, Internal> {
+    // The database keeps microseconds; the signature covers what it keeps.
+    let now = now.trunc_subsecs(6);
+    let sealed = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        store::lock_head(conn)?;
+        let (seq, entry_hash) = store::head(conn)?;
+        if seq == 0 || store::last_seal(conn)?.is_some_and(|s| s.seq == seq) {
+            return Ok(None);
+        }
+        let Some(current) = keys.current() else {
+            return Ok(None);
+        };
+        let signature = current.sign(&seal_message(seq, &entry_hash, now));
+        let seal = SealRow {
             seq,
             entry_hash,
             sealed_at: now.naive_utc(),
             key_id: hex::encode(current.kid),
             signature: hex::encode(signature),
-        },
-    )?;
-    Ok(Some(seq))
+        };
+        store::insert_seal(conn, &seal)?;
+        let anchor = store::anchor(conn)?;
+        Ok(Some((seal, anchor)))
+    })?;
+    let Some((seal, (anchor_seq, anchor_hash))) = sealed else {
+        return Ok(None);
+    };
+    let fail = |e| Internal::new("audit witness", e);
+    if witness.is_empty().map_err(fail)? {
+        // A new witness starts from where the chain starts now.
+        witness
+            .append(&WitnessLine::Anchor {
+                seq: anchor_seq,
+                entry_hash: anchor_hash,
+                moved_at: now,
+            })
+            .map_err(fail)?;
+    }
+    witness.append(&witness_line(&seal)).map_err(fail)?;
+    Ok(Some(seal.seq))
+}
+
+/// Audit retention: removes the entries recorded before `cutoff` and moves the chain's start
+/// (the anchor) to the last one removed. Call it inside a transaction. The move is witnessed
+/// first, before the caller commits: a rollback leaves the start behind the witnessed one,
+/// which `verify_chain` accepts, while a start moved further than the witness saw is not.
+pub fn remove_before(
+    conn: &mut DbConnection,
+    witness: &AuditWitness,
+    cutoff: NaiveDateTime,
+    now: DateTime<Utc>,
+) -> Result<i64, Internal> {
+    let Some((seq, entry_hash)) = store::last_before(conn, cutoff)? else {
+        return Ok(0);
+    };
+    witness
+        .append(&WitnessLine::Anchor {
+            seq,
+            entry_hash: entry_hash.clone(),
+            moved_at: now,
+        })
+        .map_err(|e| Internal::new("audit witness", e))?;
+    Ok(store::remove_through(conn, seq, &entry_hash)?)
 }
 
 fn seal_is_genuine(keys: &SigningKeys, seal: &SealRow) -> bool {
@@ -114,30 +198,158 @@ fn seal_is_genuine(keys: &SigningKeys, seal: &SealRow) -> bool {
             &kid,
             &seal_message(seal.seq, &seal.entry_hash, sealed_at),
             &signature,
+            KeyUse::Seal,
         ),
         _ => false,
     }
 }
 
 /// Walks the chain from its anchor: each entry must follow the one before in number and hash,
-/// the last must be the head, and every signed seal must match the entry it sealed.
+/// the last must be the head, and every signed seal must match the entry it sealed. Then
+/// compares with the witness: every seal it saw after the chain's start must be in the
+/// database as it saw it (so the chain cannot be shorter than the witness, nor a seal
+/// removed or replaced), and the start must not have moved past where it saw it move.
 pub fn verify_chain(
     conn: &mut DbConnection,
     keys: &SigningKeys,
-) -> diesel::QueryResult<ChainState> {
+    witness: &AuditWitness,
+) -> Result<ChainState, Internal> {
+    let witnessed = witness
+        .read()
+        .map_err(|e| Internal::new("audit witness", e))?;
+    if witnessed.unreadable > 0 {
+        tracing::warn!(
+            event = "audit_witness_unreadable_lines",
+            lines = witnessed.unreadable,
+            "the audit witness has lines that are not witness lines (a torn write?); they are skipped"
+        );
+    }
+    let witnessed_seals: Vec<(i64, &WitnessLine)> = witnessed
+        .lines
+        .iter()
+        .filter_map(|l| match l {
+            WitnessLine::Seal { seq, .. } => Some((*seq, l)),
+            WitnessLine::Anchor { .. } => None,
+        })
+        .collect();
+    let wanted: HashSet<i64> = witnessed_seals.iter().map(|(seq, _)| *seq).collect();
+    let walk = walk_chain(conn, keys, &wanted)?;
+    let mut state = walk.state;
+    state.witnessed_seals = witnessed_seals.len() as u64;
+    let (anchor_seq, anchor_hash) = store::anchor(conn)?;
+    let seals: HashMap<i64, SealRow> = store::seals(conn)?
+        .into_iter()
+        .map(|s| (s.seq, s))
+        .collect();
+    // Where the chain can first be wrong by the witness, if anywhere.
+    let mut witness_bad: Option<i64> = None;
+    let mut flag = |at: i64| witness_bad = Some(witness_bad.map_or(at, |b| b.min(at)));
+    let last_anchor = witnessed
+        .lines
+        .iter()
+        .filter_map(|l| match l {
+            WitnessLine::Anchor {
+                seq, entry_hash, ..
+            } => Some((*seq, entry_hash)),
+            WitnessLine::Seal { .. } => None,
+        })
+        .max_by_key(|(seq, _)| *seq);
+    if let Some((seq, hash)) = last_anchor {
+        if anchor_seq > seq || (anchor_seq == seq && anchor_hash != *hash) {
+            // Entries the witness never saw removed are gone from the start.
+            flag(seq + 1);
+        }
+    }
+    // The chain is proven up to the last witnessed seal whose entry it holds unchanged.
+    let mut proven = anchor_seq;
+    let mut in_order = witnessed_seals.clone();
+    in_order.sort_by_key(|(seq, _)| *seq);
+    for (seq, line) in in_order {
+        if seq <= anchor_seq {
+            continue; // removed by retention with the entries it sealed
+        }
+        if seq > walk.reached {
+            if state.intact {
+                // The chain ends before a witnessed seal: cut short after the last proven entry.
+                flag(proven + 1);
+            }
+            continue; // otherwise the walk has already found where the chain breaks
+        }
+        let WitnessLine::Seal { entry_hash, .. } = line else {
+            continue;
+        };
+        if walk.hashes.get(&seq) != Some(entry_hash) {
+            // The entry the witness saw sealed was replaced: somewhere after the last proven.
+            flag(proven + 1);
+            continue;
+        }
+        proven = seq;
+        if seals.get(&seq).map(witness_line).as_ref() != Some(line) {
+            // The entry is there, its seal is missing or not the one the witness saw.
+            flag(seq);
+        }
+    }
+    if let Some(at) = witness_bad {
+        state.witness_ok = false;
+        state.intact = false;
+        state.first_bad_entry = Some(state.first_bad_entry.map_or(at, |b| b.min(at)));
+    }
+    Ok(state)
+}
+
+/// Whether the seal a signed report carries (entry `seq` with hash `entry_hash`) is in the
+/// chain: the chain holds that entry with that hash, or retention has removed it (the chain
+/// starts after it).
+pub fn seal_in_chain(
+    conn: &mut DbConnection,
+    seq: i64,
+    entry_hash: &str,
+) -> Result<bool, Internal> {
+    let (anchor_seq, anchor_hash) = store::anchor(conn)?;
+    if seq < anchor_seq {
+        return Ok(true);
+    }
+    if seq == anchor_seq {
+        return Ok(anchor_hash == entry_hash);
+    }
+    Ok(store::entry_hash_at(conn, seq)?.as_deref() == Some(entry_hash))
+}
+
+/// What the walk found: the chain's state by the database alone, how far it verified the
+/// chain, and the hashes of the entries asked for on the way.
+struct Walk {
+    state: ChainState,
+    /// The last entry verified (the anchor when none was).
+    reached: i64,
+    hashes: HashMap<i64, String>,
+}
+
+/// The chain walk alone, from the database, collecting the hashes of the entries `wanted`.
+fn walk_chain(
+    conn: &mut DbConnection,
+    keys: &SigningKeys,
+    wanted: &HashSet<i64>,
+) -> diesel::QueryResult<Walk> {
     const PAGE: i64 = 5_000;
     let (anchor_seq, anchor_hash) = store::anchor(conn)?;
     let seals = store::seals(conn)?;
     let mut seals_ahead = seals.iter().peekable();
     let mut expected_prev = anchor_hash;
     let mut expected_seq = anchor_seq + 1;
-    let broken = |entries, at| ChainState {
-        entries,
-        intact: false,
-        first_bad_entry: Some(at),
+    let mut hashes = HashMap::new();
+    let walk = |entries, first_bad_entry: Option<i64>, reached, hashes| Walk {
+        state: ChainState {
+            entries,
+            intact: first_bad_entry.is_none(),
+            first_bad_entry,
+            witnessed_seals: 0,
+            witness_ok: true,
+        },
+        reached,
+        hashes,
     };
     if let Some(bad) = seals.iter().find(|s| !seal_is_genuine(keys, s)) {
-        return Ok(broken(store::count(conn)?, bad.seq));
+        return Ok(walk(store::count(conn)?, Some(bad.seq), anchor_seq, hashes));
     }
     let mut entries = 0;
     let mut after = anchor_seq;
@@ -157,44 +369,39 @@ pub fn verify_chain(
                 &row.action,
                 row.subject.as_deref(),
             );
+            let reached = expected_seq - 1;
             if row.seq != expected_seq
                 || row.prev_hash != expected_prev
                 || recomputed != row.entry_hash
             {
-                return Ok(ChainState {
-                    entries,
-                    intact: false,
-                    first_bad_entry: Some(expected_seq.min(row.seq)),
-                });
+                let at = expected_seq.min(row.seq);
+                return Ok(walk(entries, Some(at), reached, hashes));
             }
             while let Some(seal) = seals_ahead.next_if(|s| s.seq <= row.seq) {
                 if seal.seq != row.seq || seal.entry_hash != row.entry_hash {
-                    return Ok(broken(entries, seal.seq));
+                    return Ok(walk(entries, Some(seal.seq), reached, hashes));
                 }
+            }
+            if wanted.contains(&row.seq) {
+                hashes.insert(row.seq, row.entry_hash.clone());
             }
             expected_prev = row.entry_hash.clone();
             expected_seq += 1;
         }
         after = page.last().map(|r| r.seq).unwrap_or(after);
     }
+    let reached = expected_seq - 1;
     if let Some(seal) = seals_ahead.next() {
         // A sealed entry is missing: the end of the chain was cut off.
-        return Ok(broken(entries, seal.seq.min(expected_seq)));
+        let at = seal.seq.min(expected_seq);
+        return Ok(walk(entries, Some(at), reached, hashes));
     }
     let (head_seq, head_hash) = store::head(conn)?;
     if head_seq != expected_seq - 1 || head_hash != expected_prev {
         // Entries after the last one found were removed.
-        return Ok(ChainState {
-            entries,
-            intact: false,
-            first_bad_entry: Some(expected_seq),
-        });
+        return Ok(walk(entries, Some(expected_seq), reached, hashes));
     }
-    Ok(ChainState {
-        entries,
-        intact: true,
-        first_bad_entry: None,
-    })
+    Ok(walk(entries, None, reached, hashes))
 }
 
 #[cfg(test)]

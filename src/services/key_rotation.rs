@@ -93,8 +93,8 @@ pub fn rotate(
     let now = ctx.clock.now();
     conn.transaction::<_, PurgeError, _>(|conn| {
         audit::record(conn, now, "cli", "keys.rotate", None)?;
-        audit::seal_head(conn, &ctx.signing, now)?;
         Ok(())
     })?;
+    audit::seal_head(&mut conn, &ctx.signing, &audit::witness(&ctx.config), now)?;
     Ok(outcome)
 }

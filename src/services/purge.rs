@@ -124,9 +124,14 @@ pub fn run(
             "purge.run",
             Some(&run.id),
         )?;
-        audit::seal_head(conn, &ctx.signing, ctx.clock.now())?;
         Ok(())
     })?;
+    audit::seal_head(
+        &mut conn,
+        &ctx.signing,
+        &audit::witness(&ctx.config),
+        ctx.clock.now(),
+    )?;
     tracing::info!(
         event = "purge",
         residents = outcome.residents_destroyed + outcome.unissued_destroyed,
@@ -206,10 +211,12 @@ fn purge(
 
     let audit_cutoff = options.as_of - TimeDelta::days(i64::from(ctx.config.retention.audit_days));
     outcome.audit_entries_removed = conn.transaction::<_, PurgeError, _>(|conn| {
-        Ok(
-            audit_store::remove_before(conn, audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default())?
-                as u64,
-        )
+        Ok(audit::remove_before(
+            conn,
+            &audit::witness(&ctx.config),
+            audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default(),
+            now,
+        )? as u64)
     })?;
     run.audit_entries_removed = i64::try_from(outcome.audit_entries_removed).unwrap_or(i64::MAX);
 

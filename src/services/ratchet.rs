@@ -70,9 +70,9 @@ pub fn roll_forward(
     let now = ctx.clock.now();
     conn.transaction::<_, PurgeError, _>(|conn| {
         audit::record(conn, now, "cli", "keys.roll_forward", None)?;
-        audit::seal_head(conn, &ctx.signing, now)?;
         Ok(())
     })?;
+    audit::seal_head(&mut conn, &ctx.signing, &audit::witness(&ctx.config), now)?;
     Ok(outcome)
 }
 

@@ -16,7 +16,7 @@ use utoipa::ToSchema;
 
 use super::audit::{self, ChainState};
 use crate::context::AppContext;
-use crate::crypto::signing::SigningKeys;
+use crate::crypto::signing::{KeyUse, SigningKeys};
 use crate::db::schema::{cards, residents, sessions, staff, verification_counts};
 use crate::db::{audit as audit_store, purge_runs, DbConnection};
 use crate::error::Internal;
@@ -63,6 +63,16 @@ pub struct AuditReport {
     #[serde(flatten)]
     pub chain: ChainState,
     pub last_sealed_entry: Option<i64>,
+    /// The latest seal of the chain (sealed when the report was made), also in the witness:
+    /// `muni-id audit verify --report FILE` checks that the chain still holds it.
+    #[serde(default)]
+    pub latest_seal: Option<SealReference>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct SealReference {
+    pub seq: i64,
+    pub entry_hash: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -278,16 +288,28 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
         period_start,
         classes,
         purge_runs: runs.iter().map(run_report).collect(),
-        audit: AuditReport {
-            chain: audit::verify_chain(&mut conn, &ctx.signing)?,
-            last_sealed_entry: audit_store::last_seal(&mut conn)?.map(|s| s.seq),
-        },
+        audit: audit_report(ctx, &mut conn)?,
         keys: key_report(ctx, &mut conn)?,
         staff_reads: staff_reads(&mut conn, midnight(period_start))?,
         verification,
         signature: None,
     };
     sign(&ctx.signing, report)
+}
+
+/// Seals the chain head (so the report carries the chain as it is now), then checks it.
+fn audit_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<AuditReport, Internal> {
+    let witness = audit::witness(&ctx.config);
+    audit::seal_head(conn, &ctx.signing, &witness, ctx.clock.now())?;
+    let latest = audit_store::last_seal(conn)?;
+    Ok(AuditReport {
+        chain: audit::verify_chain(conn, &ctx.signing, &witness)?,
+        last_sealed_entry: latest.as_ref().map(|s| s.seq),
+        latest_seal: latest.map(|s| SealReference {
+            seq: s.seq,
+            entry_hash: s.entry_hash,
+        }),
+    })
 }
 
 type BoxedResidents<'a> = residents::BoxedQuery<'a, crate::db::MultiBackend>;
@@ -536,7 +558,14 @@ pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<RetentionReport, Report
     let sig = URL_SAFE_NO_PAD
         .decode(&signature.value)
         .map_err(|_| ReportCheckError::BadSignature)?;
-    if signature.alg != "ES256" || !keys.verify(&kid, canonical_json(&value).as_bytes(), &sig) {
+    if signature.alg != "ES256"
+        || !keys.verify(
+            &kid,
+            canonical_json(&value).as_bytes(),
+            &sig,
+            KeyUse::Report,
+        )
+    {
         return Err(ReportCheckError::BadSignature);
     }
     Ok(report)

@@ -12,7 +12,7 @@ use rand::Rng;
 
 use crate::clock::Clock;
 use crate::crypto::card_token::{sign_status_list, StatusListClaims, TokenError};
-use crate::crypto::signing::SigningKeys;
+use crate::crypto::signing::{KeyId, SigningKeys};
 use crate::db::{cards, DbConnection};
 
 /// The list's number in its address, `/status/1`.
@@ -21,7 +21,8 @@ pub const LIST_ID: &str = "1";
 struct Snapshot {
     bits: Arc<Vec<u8>>,
     loaded_at: Option<Instant>,
-    signed: Option<(Arc<Vec<u8>>, Instant)>,
+    /// The signed list, when it was signed, and by which key.
+    signed: Option<(Arc<Vec<u8>>, Instant, KeyId)>,
 }
 
 pub struct StatusList {
@@ -104,7 +105,8 @@ impl StatusList {
         Some(byte & (1 << (index % 8)) != 0)
     }
 
-    /// The signed list, re-signed when the bits changed or half its lifetime has passed.
+    /// The signed list, re-signed when the bits changed, half its lifetime has passed or the
+    /// signing key changed (a revoked key's list would not verify).
     pub fn signed(
         &self,
         keys: &SigningKeys,
@@ -112,8 +114,8 @@ impl StatusList {
     ) -> Result<Arc<Vec<u8>>, TokenError> {
         {
             let state = self.state.read().unwrap_or_else(|p| p.into_inner());
-            if let Some((token, at)) = &state.signed {
-                if at.elapsed() < self.ttl / 2 {
+            if let Some((token, at, kid)) = &state.signed {
+                if at.elapsed() < self.ttl / 2 && *kid == keys.current_kid() {
                     return Ok(token.clone());
                 }
             }
@@ -132,6 +134,7 @@ impl StatusList {
             .and_then(|compressed| {
                 let now = clock.now().timestamp();
                 let ttl = i64::try_from(self.ttl.as_secs()).unwrap_or(300);
+                let kid = keys.current_kid();
                 let token = sign_status_list(
                     keys,
                     &StatusListClaims {
@@ -144,7 +147,7 @@ impl StatusList {
                 )?;
                 let token = Arc::new(token);
                 let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
-                state.signed = Some((token.clone(), Instant::now()));
+                state.signed = Some((token.clone(), Instant::now(), kid));
                 Ok(token)
             })
     }

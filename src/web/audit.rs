@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use super::auth::Staff;
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
-use crate::error::{ApiError, Internal};
+use crate::error::ApiError;
 use crate::services::audit::{self, ChainState};
 
 /// The audit chain's state: how many entries, and where it first breaks.
@@ -18,7 +18,7 @@ pub async fn audit_verify(
     staff.require(Permission::Audit)?;
     let state = web::block(move || {
         let mut conn = ctx.db()?;
-        audit::verify_chain(&mut conn, &ctx.signing).map_err(Internal::from)
+        audit::verify_chain(&mut conn, &ctx.signing, &audit::witness(&ctx.config))
     })
     .await??;
     Ok(HttpResponse::Ok().json(state))

@@ -69,9 +69,7 @@ pub async fn verify(
 /// The card-signing public keys, retired ones included until their last card has expired.
 #[utoipa::path(get, path = "/.well-known/jwks.json", tag = "verification", responses((status = 200, body = Jwks)))]
 pub async fn jwks(ctx: web::Data<AppContext>) -> HttpResponse {
-    let keys = ctx
-        .signing
-        .jwks(ctx.clock.now(), ctx.config.cards.adult_validity_years);
+    let keys = ctx.signing.jwks(ctx.clock.now());
     HttpResponse::Ok()
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
         .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))

@@ -1,6 +1,7 @@
 //! Black-box tests against a spawned server. Run on SQLite by default; set
 //! MUNI_ID_TEST_DATABASE_URL=postgres://… to run the same tests on PostgreSQL.
 
+mod audit_witness;
 mod backups;
 #[path = "../support/bulk_residents.rs"]
 mod bulk_residents;
@@ -14,4 +15,5 @@ mod ratchet;
 mod retention;
 mod roles;
 mod sessions;
+mod signing_keys;
 mod tampering;

@@ -37,7 +37,12 @@ fn resident_row(app: &TestApp, id: &str) -> Option<ResidentRow> {
 
 fn chain(app: &TestApp) -> audit::ChainState {
     let mut conn = app.ctx.db().unwrap();
-    audit::verify_chain(&mut conn, &app.ctx.signing).unwrap()
+    audit::verify_chain(
+        &mut conn,
+        &app.ctx.signing,
+        &audit::witness(&app.ctx.config),
+    )
+    .unwrap()
 }
 
 async fn issue(app: &TestApp, id: &str) -> Value {
@@ -411,9 +416,12 @@ async fn audited_app() -> TestApp {
     app.enroll_ok(&clerk, &resident("Audit One")).await;
     app.enroll_ok(&clerk, &resident("Audit Two")).await;
     let mut conn = app.ctx.db().unwrap();
-    conn.transaction::<_, diesel::result::Error, _>(|conn| {
-        audit::seal_head(conn, &app.ctx.signing, Utc::now()).map(|_| ())
-    })
+    audit::seal_head(
+        &mut conn,
+        &app.ctx.signing,
+        &audit::witness(&app.ctx.config),
+        Utc::now(),
+    )
     .unwrap();
     drop(conn);
     let state = chain(&app);

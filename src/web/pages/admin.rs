@@ -214,7 +214,7 @@ pub async fn policy(viewer: Viewer) -> Result<HttpResponse, PageError> {
         .collect();
     let signing: Vec<String> = ctx
         .signing
-        .jwks(ctx.clock.now(), config.cards.adult_validity_years)
+        .jwks(ctx.clock.now())
         .keys
         .into_iter()
         .map(|k| k.kid)
