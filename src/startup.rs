@@ -34,7 +34,11 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     }
     private_files::refuse_keys_beside_database(
         &config,
-        &[config.keyring_path(), config.signing_keys_path()],
+        &[
+            config.keyring_path(),
+            config.signing_keys_path(),
+            config.audit_witness_path(),
+        ],
     )?;
     let keyring_path = config.keyring_path();
     let (keyring, opened) = KeyRing::open(&keyring_path, config.keys.create_if_missing)?;
