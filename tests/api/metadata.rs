@@ -1,0 +1,244 @@
+//! Plaintext metadata that could link a card to a person: a destroyed resident's cards keep
+//! only their number, status, status-list index and dates; stored times have no sub-second
+//! part (a unique microsecond is as good as an identifier for joining rows and logs).
+
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Timelike, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Nullable, Text, Timestamp};
+use muni_id::domain::staff::StaffRole;
+use muni_id::services::purge::{self, PurgeOptions};
+use serde_json::{json, Value};
+
+use crate::helpers::{resident, spawn_app, Session, TestApp};
+
+/// 12:34:56.789123 on the first test day: a time with a sub-second part.
+fn odd_time() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 12, 34, 56).unwrap() + TimeDelta::microseconds(789_123)
+}
+
+#[derive(QueryableByName, Debug)]
+struct CardTombstone {
+    #[diesel(sql_type = Nullable<Text>)]
+    resident_id: Option<String>,
+    #[diesel(sql_type = Text)]
+    status: String,
+    #[diesel(sql_type = BigInt)]
+    status_index: i64,
+    #[diesel(sql_type = Nullable<Text>)]
+    issue_reason: Option<String>,
+    #[diesel(sql_type = Date)]
+    issued_on: NaiveDate,
+    #[diesel(sql_type = Date)]
+    expires_on: NaiveDate,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    issued_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Text>)]
+    issued_by: Option<String>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    revoked_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Text>)]
+    revoke_reason: Option<String>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    printed_at: Option<NaiveDateTime>,
+}
+
+fn card_row(app: &TestApp, number: &str) -> CardTombstone {
+    let mut conn = app.ctx.db().unwrap();
+    diesel::sql_query(
+        "SELECT resident_id, status, status_index, issue_reason, issued_on, expires_on, \
+         issued_at, issued_by, revoked_at, revoke_reason, printed_at FROM cards WHERE card_number = $1",
+    )
+    .bind::<Text, _>(number)
+    .get_result(&mut *conn)
+    .unwrap()
+}
+
+async fn issue(app: &TestApp, clerk: &Session, id: &str, reason: &str) -> Value {
+    let res = app
+        .post_json(
+            clerk,
+            &format!("/api/v1/residents/{id}/cards"),
+            &json!({"reason": reason}),
+        )
+        .await;
+    let status = res.status();
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(status, 201, "{body}");
+    body
+}
+
+fn midnight(day: NaiveDate) -> NaiveDateTime {
+    day.and_hms_opt(0, 0, 0).unwrap()
+}
+
+#[tokio::test]
+async fn a_destroyed_residents_cards_keep_only_number_status_index_and_dates() {
+    let app = spawn_app().await;
+    app.clock.set(odd_time());
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Tomb Stone")).await;
+    let first = issue(&app, &clerk, &id, "new").await;
+    let second = issue(&app, &clerk, &id, "replacement_lost").await;
+    let second_number = second["card_number"].as_str().unwrap().to_owned();
+    let res = app
+        .post_json(
+            &clerk,
+            "/api/v1/cards/print",
+            &json!({"card_numbers": [second_number]}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/cards/{second_number}/revoke"),
+            &json!({"reason": "stolen"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let live = card_row(&app, &second_number);
+    assert!(live.issued_by.is_some() && live.printed_at.is_some() && live.revoke_reason.is_some());
+
+    // Long after the grace period: the resident is destroyed.
+    app.clock
+        .set(Utc.with_ymd_and_hms(2028, 1, 10, 9, 0, 0).unwrap());
+    let outcome = purge::run(
+        &app.ctx,
+        &PurgeOptions {
+            as_of: app.ctx.clock.today(),
+            dry_run: false,
+            trigger: "cli",
+            fail_after: None,
+        },
+        &|_, _| {},
+    )
+    .unwrap();
+    assert_eq!(outcome.residents_destroyed, 1);
+
+    for (card, before) in [(&first, None), (&second, Some(&live))] {
+        let number = card["card_number"].as_str().unwrap();
+        let row = card_row(&app, number);
+        assert_eq!(row.resident_id, None);
+        assert_eq!(row.status, "revoked");
+        assert_eq!(
+            (row.issued_by.as_deref(), row.issue_reason.as_deref()),
+            (None, None),
+            "who issued it and why are gone"
+        );
+        assert_eq!(
+            (row.revoke_reason.as_deref(), row.printed_at),
+            (None, None),
+            "why it was revoked and when it printed are gone"
+        );
+        assert_eq!(row.issued_on.to_string(), card["issued_on"].as_str().unwrap());
+        assert_eq!(row.expires_on.to_string(), card["expires_on"].as_str().unwrap());
+        assert_eq!(row.issued_at, Some(midnight(row.issued_on)), "a day, no time");
+        assert_eq!(
+            row.revoked_at,
+            Some(midnight(odd_time().date_naive())),
+            "revocation as a day"
+        );
+        if let Some(before) = before {
+            assert_eq!(row.status_index, before.status_index);
+        }
+        // The card still answers as it did: revoked, so not valid.
+        let res = app
+            .client
+            .post(app.url("/api/v1/verify"))
+            .json(&json!({"token": card["qr_text"]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.json::<Value>().await.unwrap(), json!({"valid": false}));
+        let view = app.get(&clerk, &format!("/api/v1/cards/{number}")).await;
+        assert_eq!(view.status(), 200);
+        let view: Value = view.json().await.unwrap();
+        assert_eq!(view["status"], "revoked", "{view}");
+    }
+}
+
+/// Every stored time, from every table that keeps one.
+const TIME_COLUMNS: [(&str, &str); 15] = [
+    ("staff", "created_at"),
+    ("sessions", "created_at"),
+    ("sessions", "last_seen_at"),
+    ("sessions", "expires_at"),
+    ("login_failures", "window_started_at"),
+    ("residents", "enrolled_at"),
+    ("residents", "updated_at"),
+    ("residents", "address_updated_at"),
+    ("cards", "issued_at"),
+    ("cards", "revoked_at"),
+    ("cards", "printed_at"),
+    ("audit_log", "recorded_at"),
+    ("audit_seals", "sealed_at"),
+    ("purge_runs", "started_at"),
+    ("purge_runs", "finished_at"),
+];
+
+#[derive(QueryableByName)]
+struct Stored {
+    #[diesel(sql_type = Timestamp)]
+    t: NaiveDateTime,
+}
+
+#[tokio::test]
+async fn stored_times_have_no_sub_second_part() {
+    let app = spawn_app().await;
+    app.clock.set(odd_time());
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Whole Seconds")).await;
+    let keep = app.enroll_ok(&clerk, &resident("Kept Address")).await;
+    app.clock.advance(TimeDelta::microseconds(1_234));
+    let card = issue(&app, &clerk, &id, "new").await;
+    let number = card["card_number"].as_str().unwrap();
+    app.clock.advance(TimeDelta::microseconds(1_234));
+    assert_eq!(
+        app.get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+            .await
+            .status(),
+        200
+    );
+    let printed = app
+        .post_json(&clerk, "/api/v1/cards/print", &json!({"card_numbers": [number]}))
+        .await;
+    assert_eq!(printed.status(), 200);
+    app.clock.advance(TimeDelta::microseconds(1_234));
+    app.post_json(
+        &clerk,
+        &format!("/api/v1/cards/{number}/revoke"),
+        &json!({"reason": "lost"}),
+    )
+    .await;
+    app.patch_json(
+        &clerk,
+        &format!("/api/v1/residents/{keep}"),
+        &json!({"address": {"line1": "1 New St", "city": "Springfield"}}),
+    )
+    .await;
+    purge::run(
+        &app.ctx,
+        &PurgeOptions {
+            as_of: app.ctx.clock.today(),
+            dry_run: false,
+            trigger: "cli",
+            fail_after: None,
+        },
+        &|_, _| {},
+    )
+    .unwrap();
+    assert_eq!(app.login("nobody.here", "wrong").await.status(), 401);
+
+    let mut conn = app.ctx.db().unwrap();
+    for (table, column) in TIME_COLUMNS {
+        let times: Vec<Stored> = diesel::sql_query(format!(
+            "SELECT {column} AS t FROM {table} WHERE {column} IS NOT NULL"
+        ))
+        .load(&mut *conn)
+        .unwrap();
+        assert!(!times.is_empty(), "{table}.{column} was exercised");
+        for Stored { t } in times {
+            assert_eq!(t.nanosecond(), 0, "{table}.{column} = {t}");
+        }
+    }
+}
