@@ -1,6 +1,6 @@
 //! The purge: retention enforcing itself. Residents past their destruction date are
 //! crypto-shredded (wrapped key, ciphertexts, blind index and photo deleted in one transaction;
-//! cards stay as tombstones), print-only addresses are destroyed once printed, expired sessions
+//! cards stay as tombstones of number, status, status-list index and dates), print-only addresses are destroyed once printed, expired sessions
 //! and old audit entries go, and every epoch whose date has passed and holds no resident has its
 //! keys destroyed — so copies of the database made before can no longer be read for anyone due
 //! by then. Idempotent and safe to interrupt: a rerun finishes exactly what is left.
@@ -16,7 +16,7 @@ use crate::context::AppContext;
 use crate::crypto::keyring::Epoch;
 use crate::db::dialect::{JobLock, RETENTION_LOCK_ID};
 use crate::db::purge_runs::{self, PurgeRunRow};
-use crate::db::{audit as audit_store, residents, sessions, throttle};
+use crate::db::{audit as audit_store, cards, residents, sessions, throttle};
 use crate::error::Internal;
 
 /// Residents destroyed per transaction.
@@ -167,6 +167,7 @@ fn purge(
                 audit::record(conn, now, options.trigger, "resident.destroy", Some(id))?;
             }
             let ids: Vec<String> = batch.iter().map(|(id, _, _)| id.clone()).collect();
+            cards::make_tombstones(conn, &ids)?;
             residents::delete(conn, &ids)?;
             Ok(())
         })?;

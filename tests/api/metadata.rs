@@ -114,6 +114,7 @@ async fn a_destroyed_residents_cards_keep_only_number_status_index_and_dates() {
     )
     .unwrap();
     assert_eq!(outcome.residents_destroyed, 1);
+    let clerk = app.session(StaffRole::Clerk).await;
 
     for (card, before) in [(&first, None), (&second, Some(&live))] {
         let number = card["card_number"].as_str().unwrap();
@@ -130,9 +131,19 @@ async fn a_destroyed_residents_cards_keep_only_number_status_index_and_dates() {
             (None, None),
             "why it was revoked and when it printed are gone"
         );
-        assert_eq!(row.issued_on.to_string(), card["issued_on"].as_str().unwrap());
-        assert_eq!(row.expires_on.to_string(), card["expires_on"].as_str().unwrap());
-        assert_eq!(row.issued_at, Some(midnight(row.issued_on)), "a day, no time");
+        assert_eq!(
+            row.issued_on.to_string(),
+            card["issued_on"].as_str().unwrap()
+        );
+        assert_eq!(
+            row.expires_on.to_string(),
+            card["expires_on"].as_str().unwrap()
+        );
+        assert_eq!(
+            row.issued_at,
+            Some(midnight(row.issued_on)),
+            "a day, no time"
+        );
         assert_eq!(
             row.revoked_at,
             Some(midnight(odd_time().date_naive())),
@@ -200,7 +211,11 @@ async fn stored_times_have_no_sub_second_part() {
         200
     );
     let printed = app
-        .post_json(&clerk, "/api/v1/cards/print", &json!({"card_numbers": [number]}))
+        .post_json(
+            &clerk,
+            "/api/v1/cards/print",
+            &json!({"card_numbers": [number]}),
+        )
         .await;
     assert_eq!(printed.status(), 200);
     app.clock.advance(TimeDelta::microseconds(1_234));

@@ -62,12 +62,20 @@ pub fn reads_reported(app: &TestApp, username: &str) -> u64 {
         .unwrap_or(0)
 }
 
-fn one_entry(entries: &[(String, String, Option<String>)], actor: &str, action: &str, subject: &str) {
+fn one_entry(
+    entries: &[(String, String, Option<String>)],
+    actor: &str,
+    action: &str,
+    subject: &str,
+) {
     let found = entries
         .iter()
         .filter(|(a, act, s)| a == actor && act == action && s.as_deref() == Some(subject))
         .count();
-    assert_eq!(found, 1, "one {action} by the reader on {subject}: {entries:?}");
+    assert_eq!(
+        found, 1,
+        "one {action} by the reader on {subject}: {entries:?}"
+    );
 }
 
 async fn issue(app: &TestApp, clerk: &Session, id: &str, reason: &str) -> Value {
@@ -97,7 +105,12 @@ async fn every_api_path_that_decrypts_personal_data_is_an_audited_read_counted_p
     let before = last_seq(&app);
     let card = issue(&app, &reader, &first, "new").await;
     let number = card["card_number"].as_str().unwrap().to_owned();
-    one_entry(&entries_after(&app, before), &reader_id, "resident.issue_read", &first);
+    one_entry(
+        &entries_after(&app, before),
+        &reader_id,
+        "resident.issue_read",
+        &first,
+    );
     let other_number = issue(&app, &reader, &second, "new").await["card_number"]
         .as_str()
         .unwrap()
@@ -109,11 +122,18 @@ async fn every_api_path_that_decrypts_personal_data_is_an_audited_read_counted_p
         .get(&reader, &format!("/api/v1/residents/{first}/cards"))
         .await;
     assert_eq!(res.status(), 200);
-    one_entry(&entries_after(&app, before), &reader_id, "resident.cards_read", &first);
+    one_entry(
+        &entries_after(&app, before),
+        &reader_id,
+        "resident.cards_read",
+        &first,
+    );
 
     // The single PDF: a read that changes nothing.
     let before = last_seq(&app);
-    let res = app.get(&reader, &format!("/api/v1/cards/{number}/pdf")).await;
+    let res = app
+        .get(&reader, &format!("/api/v1/cards/{number}/pdf"))
+        .await;
     assert_eq!(res.status(), 200);
     let entries = entries_after(&app, before);
     one_entry(&entries, &reader_id, "card.pdf_read", &number);
@@ -160,12 +180,21 @@ async fn every_api_path_that_decrypts_personal_data_is_an_audited_read_counted_p
         )
         .await;
     assert_eq!(res.status(), 200);
-    one_entry(&entries_after(&app, before), &reader_id, "resident.update_read", &first);
+    one_entry(
+        &entries_after(&app, before),
+        &reader_id,
+        "resident.update_read",
+        &first,
+    );
 
     // Two issues, one list, one PDF, two printed cards, one change response.
     assert_eq!(reads_reported(&app, "reader"), 7);
     let mut conn = app.ctx.db().unwrap();
-    assert!(audit::verify_chain(&mut conn, &app.ctx.signing).unwrap().intact);
+    assert!(
+        audit::verify_chain(&mut conn, &app.ctx.signing)
+            .unwrap()
+            .intact
+    );
 }
 
 #[tokio::test]
@@ -177,7 +206,8 @@ async fn a_possible_duplicate_answer_is_audited_and_enrolls_no_one() {
     let residents_before = app.count_rows("residents");
 
     let before = last_seq(&app);
-    let (status, code, body) = error_code(app.enroll(&reader, &resident("Same Person")).await).await;
+    let (status, code, body) =
+        error_code(app.enroll(&reader, &resident("Same Person")).await).await;
     assert_eq!((status, code.as_str()), (409, "possible_duplicate"));
     assert_eq!(body["error"]["resident_id"], existing.as_str());
 
@@ -190,8 +220,16 @@ async fn a_possible_duplicate_answer_is_audited_and_enrolls_no_one() {
         )],
         "exactly one entry, naming the existing resident"
     );
-    assert_eq!(app.count_rows("residents"), residents_before, "no one enrolled");
+    assert_eq!(
+        app.count_rows("residents"),
+        residents_before,
+        "no one enrolled"
+    );
     assert_eq!(reads_reported(&app, "second.clerk"), 1);
     let mut conn = app.ctx.db().unwrap();
-    assert!(audit::verify_chain(&mut conn, &app.ctx.signing).unwrap().intact);
+    assert!(
+        audit::verify_chain(&mut conn, &app.ctx.signing)
+            .unwrap()
+            .intact
+    );
 }
