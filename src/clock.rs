@@ -67,11 +67,13 @@ mod tests {
         let clock = ManualClock::new(at + TimeDelta::microseconds(999_999));
         assert_eq!(clock.now(), at);
         clock.advance(TimeDelta::milliseconds(1_500));
-        assert_eq!(clock.now(), at + TimeDelta::seconds(1));
+        assert_eq!(clock.now(), at + TimeDelta::seconds(2));
         clock.advance(TimeDelta::milliseconds(500));
+        assert_eq!(clock.now(), at + TimeDelta::seconds(2));
+        clock.advance(TimeDelta::microseconds(1));
         assert_eq!(
             clock.now(),
-            at + TimeDelta::seconds(2),
+            at + TimeDelta::seconds(3),
             "the fractions add up"
         );
     }

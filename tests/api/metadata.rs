@@ -257,3 +257,142 @@ async fn stored_times_have_no_sub_second_part() {
         }
     }
 }
+
+/// A tombstone and a live card as the schema before 2026-11-27-000006 held them.
+const BEFORE_TOMBSTONES: &str = "
+INSERT INTO staff (id, username, password_hash, role, disabled, must_change_password, created_at)
+VALUES ('s1', 'old.clerk', 'x', 'clerk', false, false, '2026-01-02 03:04:05.678901');
+INSERT INTO cards (card_number, resident_id, status, status_index, issue_reason, issued_on,
+                   expires_on, issued_at, issued_by, revoked_at, revoke_reason, printed_at)
+VALUES ('111111111116', NULL, 'revoked', 4242, 'new', '2026-01-02', '2031-01-01',
+        '2026-01-02 09:10:11.123456', 's1', '2026-03-04 15:16:17.654321', 'stolen',
+        '2026-01-02 09:20:00.5');
+";
+
+#[derive(QueryableByName, Debug, PartialEq)]
+struct MigratedCard {
+    #[diesel(sql_type = BigInt)]
+    status_index: i64,
+    #[diesel(sql_type = Date)]
+    issued_on: NaiveDate,
+    #[diesel(sql_type = Date)]
+    expires_on: NaiveDate,
+    #[diesel(sql_type = Timestamp)]
+    issued_at: NaiveDateTime,
+    #[diesel(sql_type = Nullable<Text>)]
+    issued_by: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    issue_reason: Option<String>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    revoked_at: Option<NaiveDateTime>,
+    #[diesel(sql_type = Nullable<Text>)]
+    revoke_reason: Option<String>,
+    #[diesel(sql_type = Nullable<Timestamp>)]
+    printed_at: Option<NaiveDateTime>,
+}
+
+const READ_BACK: &str = "SELECT status_index, issued_on, expires_on, issued_at, issued_by, \
+    issue_reason, revoked_at, revoke_reason, printed_at FROM cards WHERE card_number = '111111111116'";
+
+fn expected_tombstone() -> MigratedCard {
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    MigratedCard {
+        status_index: 4242,
+        issued_on: day("2026-01-02"),
+        expires_on: day("2031-01-01"),
+        issued_at: midnight(day("2026-01-02")),
+        issued_by: None,
+        issue_reason: None,
+        revoked_at: Some(midnight(day("2026-03-04"))),
+        revoke_reason: None,
+        printed_at: None,
+    }
+}
+
+/// Runs `source`'s migrations up to (not including) the tombstone one, then `setup`, then the
+/// rest.
+fn migrate_around<DB, C>(conn: &mut C, source: diesel_migrations::EmbeddedMigrations, setup: &str)
+where
+    DB: diesel::backend::Backend,
+    C: diesel_migrations::MigrationHarness<DB>
+        + diesel::connection::SimpleConnection
+        + diesel::migration::MigrationConnection,
+    diesel_migrations::EmbeddedMigrations: diesel::migration::MigrationSource<DB>,
+{
+    use diesel::migration::MigrationSource;
+    let all = MigrationSource::<DB>::migrations(&source).unwrap();
+    conn.setup().unwrap();
+    for migration in &all {
+        if migration.name().to_string().as_str() >= "2026-11-27-000006" {
+            break;
+        }
+        conn.run_migration(&**migration).unwrap();
+    }
+    conn.batch_execute(setup).unwrap();
+    conn.run_pending_migrations(source).unwrap();
+}
+
+#[test]
+fn the_migration_strips_existing_tombstones_and_keeps_keys_and_indexes() {
+    match std::env::var("MUNI_ID_TEST_DATABASE_URL") {
+        Ok(admin_url) if admin_url.starts_with("postgres") => {
+            use diesel::connection::SimpleConnection;
+            let name = format!("muni_id_mig_{}", uuid::Uuid::new_v4().simple());
+            let mut admin = diesel::PgConnection::establish(&admin_url).unwrap();
+            admin
+                .batch_execute(&format!("CREATE DATABASE {name}"))
+                .unwrap();
+            let base = admin_url.rsplit_once('/').unwrap().0;
+            let mut conn = diesel::PgConnection::establish(&format!("{base}/{name}")).unwrap();
+            migrate_around(
+                &mut conn,
+                muni_id::db::POSTGRES_MIGRATIONS,
+                BEFORE_TOMBSTONES,
+            );
+            let card: MigratedCard = diesel::sql_query(READ_BACK).get_result(&mut conn).unwrap();
+            assert_eq!(card, expected_tombstone());
+            let dangling = conn.batch_execute(
+                "UPDATE cards SET issued_by = 'nobody' WHERE card_number = '111111111116'",
+            );
+            assert!(dangling.is_err(), "the key to staff stays");
+            drop(conn);
+            admin
+                .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .unwrap();
+        }
+        _ => {
+            use diesel::connection::SimpleConnection;
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("old.db");
+            let mut conn = diesel::SqliteConnection::establish(path.to_str().unwrap()).unwrap();
+            conn.batch_execute("PRAGMA foreign_keys = ON;").unwrap();
+            migrate_around(&mut conn, muni_id::db::SQLITE_MIGRATIONS, BEFORE_TOMBSTONES);
+            let card: MigratedCard = diesel::sql_query(READ_BACK).get_result(&mut conn).unwrap();
+            assert_eq!(card, expected_tombstone());
+            let dangling = conn.batch_execute(
+                "UPDATE cards SET issued_by = 'nobody' WHERE card_number = '111111111116'",
+            );
+            assert!(dangling.is_err(), "the key to staff stays");
+            #[derive(QueryableByName)]
+            struct Name {
+                #[diesel(sql_type = Text)]
+                name: String,
+            }
+            let indexes: Vec<String> = diesel::sql_query(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards' \
+                 AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name",
+            )
+            .load::<Name>(&mut conn)
+            .unwrap()
+            .into_iter()
+            .map(|n| n.name)
+            .collect();
+            assert_eq!(indexes, ["cards_resident_id", "cards_status"]);
+            let duplicate_index = conn.batch_execute(
+                "INSERT INTO cards (card_number, status, status_index, issued_on, expires_on, issued_at) \
+                 VALUES ('222222222220', 'active', 4242, '2026-01-02', '2031-01-01', '2026-01-02 00:00:00')",
+            );
+            assert!(duplicate_index.is_err(), "status indices stay unique");
+        }
+    }
+}
