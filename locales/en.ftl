@@ -404,7 +404,7 @@ class-policy-print_only_address-destroyed = deleted once a card carrying it is p
 class-policy-audit_entries = { days }
 class-policy-staff_sessions = until { $idle } idle minutes or { $absolute } minutes after login
 class-policy-card_status = kept while the card could be presented; a revoked card's index is never reused
-audit-keys-statement = Database backups may be kept long; copies of the key ring are kept at most { days }, so a destroyed epoch's key survives nowhere and backups made before it are unreadable for the residents it protected.
+audit-keys-statement = Every copy of the database (a backup, a WAL archive, a stolen disk) becomes unreadable { $w1 } months after it was taken, and a record becomes unreadable in every copy by the end of the month it is due: data keys are wrapped at most { $w } months ahead and the keys of months that are over are destroyed. Copies of the key ring are kept at most { days }.
 
 # Short names for the chart's rows, and the purge runs' trigger and outcome.
 chart-label-card_face = Card face

@@ -403,7 +403,7 @@ class-policy-print_only_address-destroyed = se borra en cuanto se imprime una ta
 class-policy-audit_entries = { days }
 class-policy-staff_sessions = hasta { $idle } minutos de inactividad o { $absolute } minutos después de iniciar sesión
 class-policy-card_status = se guarda mientras la tarjeta pueda presentarse; el índice de una tarjeta revocada nunca se reutiliza
-audit-keys-statement = Las copias de seguridad de la base de datos pueden guardarse mucho tiempo; las copias del anillo de claves se guardan como máximo { days }, así que la clave de una época destruida no sobrevive en ningún sitio y las copias anteriores a su destrucción quedan ilegibles para los residentes que protegía.
+audit-keys-statement = Toda copia de la base de datos (una copia de seguridad, un archivo WAL, un disco robado) queda ilegible { $w1 } meses después de hacerse, y un registro queda ilegible en todas las copias al terminar el mes en que vence: las claves de datos se cifran como máximo con { $w } meses de antelación y las claves de los meses ya cerrados se destruyen. Las copias del anillo de claves se guardan como máximo { days }.
 
 # Short names for the chart's rows, and the purge runs' trigger and outcome.
 chart-label-card_face = Datos de la tarjeta

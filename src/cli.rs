@@ -108,6 +108,15 @@ enum KeysCommand {
     /// Start a new card-signing key. The old key's private half is destroyed; its public half
     /// stays published until every card it can have signed has expired.
     RotateSigning,
+    /// Turn the ratchet: move every data key whose epoch ends before its record is due to the
+    /// epoch the rule allows (at most this month + keys.backup_window_months), then destroy
+    /// the keys of every epoch that is over and empty. The scheduled purge does this too.
+    /// Resumable; runs under the same lock as the purge.
+    RollForward {
+        /// Roll forward as if today were this day (YYYY-MM-DD); the ratchet never moves back.
+        #[arg(long, value_parser = parse_day)]
+        as_of: Option<NaiveDate>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -193,6 +202,9 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Keys {
             command: KeysCommand::Rotate,
         } => rotate_keys(config),
+        Command::Keys {
+            command: KeysCommand::RollForward { as_of },
+        } => roll_forward(config, as_of),
         Command::Purge { dry_run, as_of } => purge(config, dry_run, as_of),
         Command::Report { command } => report(config, command),
         Command::Config | Command::Healthcheck { .. } => Ok(()),
@@ -416,6 +428,10 @@ fn purge(config: Config, dry_run: bool, as_of: Option<NaiveDate>) -> anyhow::Res
             "  expired sessions           removed {}",
             outcome.sessions_removed
         );
+        println!(
+            "  data keys rolled forward   moved {}",
+            outcome.data_keys_moved
+        );
     }
     for (epoch, n) in &outcome.residents_by_epoch {
         println!("  epoch {epoch}: {n} residents");
@@ -441,6 +457,33 @@ fn rotate_keys(config: Config) -> anyhow::Result<()> {
         "Rotated the keys of {} epochs: {} data keys re-wrapped, {} old key versions destroyed.",
         outcome.epochs, outcome.data_keys_rewrapped, outcome.old_versions_destroyed
     );
+    Ok(())
+}
+
+fn roll_forward(config: Config, as_of: Option<NaiveDate>) -> anyhow::Result<()> {
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    let bar = progress_bar("moving data keys forward");
+    let as_of = as_of.unwrap_or_else(|| ctx.clock.today());
+    let outcome = crate::services::ratchet::roll_forward(&ctx, as_of, &|done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })?;
+    bar.finish_and_clear();
+    let destroyed = if outcome.epochs_destroyed.is_empty() {
+        "none".to_owned()
+    } else {
+        outcome.epochs_destroyed.join(", ")
+    };
+    println!(
+        "The ratchet stands at {}: {} data keys moved forward; epochs destroyed: {destroyed}.",
+        outcome.month, outcome.data_keys_moved
+    );
+    if outcome.unreadable_records > 0 {
+        println!(
+            "{} records could not be opened (their keys were destroyed); the purge removes them.",
+            outcome.unreadable_records
+        );
+    }
     Ok(())
 }
 

@@ -19,6 +19,9 @@ pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    /// Development conveniences: a key file may sit beside the SQLite database. The compiled-in
+    /// default is development mode; `config/production.toml` turns it off.
+    pub dev_mode: bool,
     pub data_dir: PathBuf,
     pub public_base_url: String,
     pub jurisdiction: String,
@@ -68,7 +71,10 @@ impl fmt::Debug for DatabaseConfig {
 pub struct KeysConfig {
     pub keyring_file: String,
     pub create_if_missing: bool,
-    pub prepare_months_ahead: u32,
+    /// W: the longest time, in months, any copy of the database (backup, WAL archive,
+    /// point-in-time recovery) is kept. A data key is never wrapped under a later epoch than
+    /// this month + W, so every copy is unreadable W + 1 months after it was taken.
+    pub backup_window_months: u32,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -382,8 +388,21 @@ impl Config {
                 "must be at least 1",
             ));
         }
-        if self.keys.prepare_months_ahead > 240 {
-            return Err(invalid("keys.prepare_months_ahead", "at most 240"));
+        if !(1..=24).contains(&self.keys.backup_window_months) {
+            return Err(invalid(
+                "keys.backup_window_months",
+                "must be 1 to 24 months (the longest time a database backup is kept)",
+            ));
+        }
+        let window_days = self.keys.backup_window_months * 28;
+        if self.retention.key_backup_days > window_days {
+            return Err(invalid(
+                "retention.key_backup_days",
+                format!(
+                    "copies of the key ring may not outlive the backup window ({} months, {window_days} days): a copy would undo the ratchet",
+                    self.keys.backup_window_months
+                ),
+            ));
         }
         Ok(())
     }
@@ -436,6 +455,11 @@ impl Config {
         // Validated in `validate`, so this cannot fail after `load`.
         DatabaseUrl::parse(&self.database.url)
             .unwrap_or_else(|_| DatabaseUrl::Sqlite(self.data_dir.join("muni-id.db")))
+    }
+
+    /// The ratchet rule with this configuration's backup window.
+    pub fn ratchet(&self) -> crate::crypto::ratchet::Ratchet {
+        crate::crypto::ratchet::Ratchet::new(self.keys.backup_window_months)
     }
 
     pub fn keyring_path(&self) -> PathBuf {

@@ -16,6 +16,7 @@ use crate::context::AppContext;
 use crate::crypto::keyring::{Epoch, KeyRing, Opened};
 use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
+use crate::private_files;
 use crate::render::card_pdf::{CardBranding, CardRenderer};
 use crate::services;
 use crate::services::status_list::StatusList;
@@ -25,11 +26,16 @@ use crate::web::{self as routes, errors, middleware};
 
 /// Opens the key ring and the database and prepares everything a use case needs.
 pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
+    private_files::restrict_umask();
     if !config.data_dir.exists() {
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("creating the data folder {}", config.data_dir.display()))?;
         std::fs::set_permissions(&config.data_dir, std::fs::Permissions::from_mode(0o700))?;
     }
+    private_files::refuse_keys_beside_database(
+        &config,
+        &[config.keyring_path(), config.signing_keys_path()],
+    )?;
     let keyring_path = config.keyring_path();
     let (keyring, opened) = KeyRing::open(&keyring_path, config.keys.create_if_missing)?;
     if opened == Opened::Created {
@@ -40,7 +46,12 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
              instead (keys.keyring_file, keys.create_if_missing = false)"
         );
     }
-    keyring.prepare(Epoch::of(clock.today()), config.keys.prepare_months_ahead)?;
+    let month = keyring
+        .ratchet_month()?
+        .map_or(Epoch::of(clock.today()), |m| {
+            m.max(Epoch::of(clock.today()))
+        });
+    keyring.prepare(month, config.keys.backup_window_months)?;
 
     let url = config.database_url();
     let pool = crate::db::connect(
@@ -48,6 +59,7 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         config.database.pool_size,
         config.database.connect_timeout_secs,
     )?;
+    private_files::secure_database_files(&config)?;
     let auth = &config.auth;
     let hasher = PasswordHasher::new(
         auth.argon2_memory_kib,
@@ -75,7 +87,7 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     status_list.reload(&mut *pool.get()?)?;
     let card_renderer = CardRenderer::new(card_branding(&config)?)?;
     let verify_throttle = ClientThrottle::new(config.verification.max_checks_per_minute);
-    Ok(AppContext {
+    let context = AppContext {
         config: Arc::new(config),
         pool,
         keyring: Arc::new(keyring),
@@ -88,7 +100,12 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         card_renderer: Arc::new(card_renderer),
         verify_throttle: Arc::new(verify_throttle),
         verification: Arc::new(VerificationCounters::default()),
-    })
+    };
+    // Rows of an older layout, and keys an older version prepared far ahead, are brought
+    // within the ratchet's rule before anything else runs.
+    services::ratchet::bring_within_rule(&context)
+        .context("bringing every data key within the ratchet's rule")?;
+    Ok(context)
 }
 
 /// The card design from configuration: colours, logo, the texts on the back.

@@ -4,12 +4,17 @@
 //! database, backups included, unreadable for the residents whose data was due by then.
 //!
 //! Several server instances may share one key-ring file: every change takes an exclusive file
-//! lock, re-reads the file, applies the change and replaces the file atomically.
+//! lock, re-reads the file, applies the change and replaces the file atomically. Every use of a
+//! key first checks (one `stat`) whether the file changed, so an epoch destroyed by another
+//! instance or by the command line is gone from this one's memory before its next use.
+//!
+//! The file also records how far the ratchet has advanced (the month of the latest
+//! roll-forward), so a roll-forward run `--as-of` a later day is never undone by the calendar.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
@@ -112,9 +117,16 @@ pub struct EpochKeys {
 
 impl EpochKeys {
     fn generate() -> Self {
+        Self::generate_after(0)
+    }
+
+    /// Fresh keys whose versions start after `version` (an epoch destroyed early, beyond the
+    /// ratchet's window, is opened anew when the window reaches it: its old versions stay
+    /// destroyed, so nothing wrapped under them opens).
+    fn generate_after(version: u32) -> Self {
         Self {
             index_key: SecretKey::generate(),
-            keks: BTreeMap::from([(1, SecretKey::generate())]),
+            keks: BTreeMap::from([(version.saturating_add(1), SecretKey::generate())]),
         }
     }
 
@@ -126,7 +138,42 @@ impl EpochKeys {
 #[derive(Clone, Default)]
 struct RingState {
     epochs: BTreeMap<Epoch, EpochKeys>,
-    destroyed: BTreeMap<Epoch, DateTime<Utc>>,
+    destroyed: BTreeMap<Epoch, Destroyed>,
+    /// The month of the latest roll-forward: the ratchet never stands earlier than this.
+    ratchet_month: Option<Epoch>,
+    /// Which version of the file this state was read from.
+    stamp: Option<FileStamp>,
+}
+
+/// When an epoch's keys were destroyed, and up to which key version.
+#[derive(Clone, Copy, Debug)]
+struct Destroyed {
+    at: DateTime<Utc>,
+    through_version: u32,
+}
+
+/// Identifies one version of the key-ring file: every change replaces the file (a new inode)
+/// and sets its modification time.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct FileStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime_ns: i64,
+}
+
+impl FileStamp {
+    fn of(metadata: &fs::Metadata) -> Self {
+        Self {
+            dev: metadata.dev(),
+            ino: metadata.ino(),
+            len: metadata.len(),
+            mtime_ns: metadata
+                .mtime()
+                .saturating_mul(1_000_000_000)
+                .saturating_add(metadata.mtime_nsec()),
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -135,6 +182,8 @@ struct RingFile {
     format: u32,
     epochs: Vec<EpochFile>,
     destroyed: Vec<DestroyedFile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ratchet_month: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -157,6 +206,9 @@ struct KekFile {
 struct DestroyedFile {
     epoch: String,
     destroyed_at: DateTime<Utc>,
+    /// Every key version up to this one was destroyed; absent: all of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    through_version: Option<u32>,
 }
 
 pub struct KeyRing {
@@ -200,6 +252,18 @@ impl KeyRing {
         self.state.read().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// The state as the file holds it now: re-read when another process changed the file, so
+    /// a destroyed epoch never outlives its destruction in this process's memory.
+    fn fresh_state(&self) -> Result<std::sync::RwLockReadGuard<'_, RingState>, KeyRingError> {
+        let metadata = fs::metadata(&self.path).map_err(|e| io_error(&self.path, e))?;
+        let stamp = FileStamp::of(&metadata);
+        if self.read_state().stamp != Some(stamp) {
+            let fresh = read_ring(&self.path)?;
+            *self.state.write().unwrap_or_else(|p| p.into_inner()) = fresh;
+        }
+        Ok(self.read_state())
+    }
+
     /// Applies a change under the file lock, to the freshest state on disk.
     fn modify<T>(
         &self,
@@ -217,20 +281,21 @@ impl KeyRing {
         let mut state = read_ring(&self.path)?;
         let out = change(&mut state)?;
         write_atomically(&self.path, &state)?;
+        state.stamp = fs::metadata(&self.path).ok().map(|m| FileStamp::of(&m));
         *self.state.write().unwrap_or_else(|p| p.into_inner()) = state;
         // Dropping the file releases the lock.
         drop(lock_file);
         Ok(out)
     }
 
-    /// Makes sure the epochs from `from` for `months` months have keys. Returns how many were added.
+    /// Makes sure the epochs from `from` for `months` months have keys. An epoch destroyed
+    /// before it began (beyond the ratchet's window) gets new keys under new versions; the
+    /// caller never names an epoch that is over. Returns how many were added.
     pub fn prepare(&self, from: Epoch, months: u32) -> Result<usize, KeyRingError> {
         let wanted: Vec<Epoch> = (0..=months).map(|m| from.plus_months(m)).collect();
         let missing = {
-            let state = self.read_state();
-            wanted
-                .iter()
-                .any(|e| !state.epochs.contains_key(e) && !state.destroyed.contains_key(e))
+            let state = self.fresh_state()?;
+            wanted.iter().any(|e| !state.epochs.contains_key(e))
         };
         if !missing {
             return Ok(0);
@@ -238,8 +303,9 @@ impl KeyRing {
         self.modify(|state| {
             let mut added = 0;
             for epoch in wanted {
-                if !state.epochs.contains_key(&epoch) && !state.destroyed.contains_key(&epoch) {
-                    state.epochs.insert(epoch, EpochKeys::generate());
+                if !state.epochs.contains_key(&epoch) {
+                    let after = state.destroyed.get(&epoch).map_or(0, |d| d.through_version);
+                    state.epochs.insert(epoch, EpochKeys::generate_after(after));
                     added += 1;
                 }
             }
@@ -247,10 +313,11 @@ impl KeyRing {
         })
     }
 
-    /// The keys of an epoch, created if the epoch is new. A destroyed epoch is never recreated.
+    /// The keys of an epoch, created if the epoch is new. A destroyed epoch is not recreated
+    /// here (only `prepare` opens one anew, for the ratchet's window).
     pub fn epoch_keys(&self, epoch: Epoch) -> Result<EpochKeys, KeyRingError> {
         {
-            let state = self.read_state();
+            let state = self.fresh_state()?;
             if let Some(keys) = state.epochs.get(&epoch) {
                 return Ok(keys.clone());
             }
@@ -259,6 +326,9 @@ impl KeyRing {
             }
         }
         self.modify(|state| {
+            if let Some(keys) = state.epochs.get(&epoch) {
+                return Ok(keys.clone());
+            }
             if state.destroyed.contains_key(&epoch) {
                 return Err(KeyRingError::EpochDestroyed(epoch));
             }
@@ -273,7 +343,11 @@ impl KeyRing {
     /// One key-encryption key, for opening a data key wrapped under it. Never creates keys.
     pub fn kek(&self, epoch: Epoch, version: u32) -> Result<SecretKey, KeyRingError> {
         let lookup = |state: &RingState| -> Result<Option<SecretKey>, KeyRingError> {
-            if state.destroyed.contains_key(&epoch) {
+            if state
+                .destroyed
+                .get(&epoch)
+                .is_some_and(|d| version <= d.through_version)
+            {
                 return Err(KeyRingError::EpochDestroyed(epoch));
             }
             Ok(state
@@ -282,23 +356,28 @@ impl KeyRing {
                 .and_then(|k| k.keks.get(&version))
                 .cloned())
         };
-        if let Some(key) = lookup(&self.read_state())? {
-            return Ok(key);
-        }
-        // Another instance may have changed the file (a rotation): look once more on disk.
-        let fresh = read_ring(&self.path)?;
-        let key = lookup(&fresh)?;
-        *self.state.write().unwrap_or_else(|p| p.into_inner()) = fresh;
-        key.ok_or(KeyRingError::UnknownKey { epoch, version })
+        let state = self.fresh_state()?;
+        lookup(&state)?.ok_or(KeyRingError::UnknownKey { epoch, version })
     }
 
     /// Destroys every key of `epoch`: data wrapped under it can never be opened again, in
     /// this database or in any copy of it. Idempotent.
     pub fn destroy(&self, epoch: Epoch, at: DateTime<Utc>) -> Result<bool, KeyRingError> {
         self.modify(|state| {
-            let existed = state.epochs.remove(&epoch).is_some();
-            state.destroyed.entry(epoch).or_insert(at);
-            Ok(existed)
+            let removed = state.epochs.remove(&epoch);
+            let through = removed
+                .as_ref()
+                .and_then(|k| k.keks.keys().next_back().copied())
+                .unwrap_or(0);
+            let entry = state.destroyed.entry(epoch).or_insert(Destroyed {
+                at,
+                through_version: through,
+            });
+            if removed.is_some() {
+                entry.at = at;
+                entry.through_version = entry.through_version.max(through);
+            }
+            Ok(removed.is_some())
         })
     }
 
@@ -335,11 +414,34 @@ impl KeyRing {
     }
 
     /// The current key version of a live epoch.
-    pub fn current_version(&self, epoch: Epoch) -> Option<u32> {
-        self.read_state()
+    pub fn current_version(&self, epoch: Epoch) -> Result<Option<u32>, KeyRingError> {
+        Ok(self
+            .fresh_state()?
             .epochs
             .get(&epoch)
-            .and_then(|k| k.current().map(|(v, _)| v))
+            .and_then(|k| k.current().map(|(v, _)| v)))
+    }
+
+    /// Whether an epoch's keys were destroyed (here or by another instance) and it has none.
+    pub fn is_destroyed(&self, epoch: Epoch) -> Result<bool, KeyRingError> {
+        let state = self.fresh_state()?;
+        Ok(state.destroyed.contains_key(&epoch) && !state.epochs.contains_key(&epoch))
+    }
+
+    /// The month of the latest roll-forward, if any.
+    pub fn ratchet_month(&self) -> Result<Option<Epoch>, KeyRingError> {
+        Ok(self.fresh_state()?.ratchet_month)
+    }
+
+    /// Records that the ratchet has reached `month`; it never moves back.
+    pub fn advance_ratchet(&self, month: Epoch) -> Result<(), KeyRingError> {
+        if self.ratchet_month()?.is_some_and(|m| m >= month) {
+            return Ok(());
+        }
+        self.modify(|state| {
+            state.ratchet_month = state.ratchet_month.max(Some(month));
+            Ok(())
+        })
     }
 
     /// Re-reads the file (another instance or a command changed it).
@@ -350,16 +452,20 @@ impl KeyRing {
     }
 
     /// The blind-index keys of every epoch that still has keys, for an exact-match search.
-    pub fn live_index_keys(&self) -> Vec<(Epoch, SecretKey)> {
-        self.read_state()
+    pub fn live_index_keys(&self) -> Result<Vec<(Epoch, SecretKey)>, KeyRingError> {
+        Ok(self
+            .fresh_state()?
             .epochs
             .iter()
             .map(|(e, k)| (*e, k.index_key.clone()))
-            .collect()
+            .collect())
     }
 
     /// Epochs with keys (and their current version), and the destroyed ones with when.
     pub fn inventory(&self) -> KeyInventory {
+        if let Err(e) = self.fresh_state() {
+            tracing::warn!(cause = %e, "the key ring could not be re-read; showing what was read last");
+        }
         let state = self.read_state();
         KeyInventory {
             live: state
@@ -367,7 +473,7 @@ impl KeyRing {
                 .iter()
                 .map(|(e, k)| (*e, k.current().map(|(v, _)| v).unwrap_or(0)))
                 .collect(),
-            destroyed: state.destroyed.iter().map(|(e, at)| (*e, *at)).collect(),
+            destroyed: state.destroyed.iter().map(|(e, d)| (*e, d.at)).collect(),
         }
     }
 }
@@ -413,6 +519,7 @@ fn read_ring(path: &Path) -> Result<RingState, KeyRingError> {
             mode,
         });
     }
+    let stamp = FileStamp::of(&metadata);
     let text = Zeroizing::new(fs::read_to_string(path).map_err(|e| io_error(path, e))?);
     let file: RingFile =
         serde_json::from_str(&text).map_err(|e| corrupt(path, format!("not a key ring: {e}")))?;
@@ -427,7 +534,16 @@ fn read_ring(path: &Path) -> Result<RingState, KeyRingError> {
         );
         SecretKey::from_slice(&bytes).ok_or_else(|| corrupt(path, "a key is not 32 bytes"))
     };
-    let mut state = RingState::default();
+    let ratchet_month = file
+        .ratchet_month
+        .as_deref()
+        .map(|m| Epoch::parse(m).ok_or_else(|| corrupt(path, format!("bad ratchet month `{m}`"))))
+        .transpose()?;
+    let mut state = RingState {
+        ratchet_month,
+        stamp: Some(stamp),
+        ..RingState::default()
+    };
     for entry in &file.epochs {
         let epoch = Epoch::parse(&entry.epoch)
             .ok_or_else(|| corrupt(path, format!("bad epoch `{}`", entry.epoch)))?;
@@ -447,7 +563,13 @@ fn read_ring(path: &Path) -> Result<RingState, KeyRingError> {
     for gone in &file.destroyed {
         let epoch = Epoch::parse(&gone.epoch)
             .ok_or_else(|| corrupt(path, format!("bad epoch `{}`", gone.epoch)))?;
-        state.destroyed.insert(epoch, gone.destroyed_at);
+        state.destroyed.insert(
+            epoch,
+            Destroyed {
+                at: gone.destroyed_at,
+                through_version: gone.through_version.unwrap_or(u32::MAX),
+            },
+        );
     }
     Ok(state)
 }
@@ -474,11 +596,13 @@ fn write_atomically(path: &Path, state: &RingState) -> Result<(), KeyRingError> 
         destroyed: state
             .destroyed
             .iter()
-            .map(|(epoch, at)| DestroyedFile {
+            .map(|(epoch, d)| DestroyedFile {
                 epoch: epoch.id(),
-                destroyed_at: *at,
+                destroyed_at: d.at,
+                through_version: Some(d.through_version),
             })
             .collect(),
+        ratchet_month: state.ratchet_month.map(|m| m.id()),
     };
     let text = Zeroizing::new(
         serde_json::to_string_pretty(&file).map_err(|e| corrupt(path, e.to_string()))?,
@@ -588,6 +712,59 @@ mod tests {
     }
 
     #[test]
+    fn an_epoch_destroyed_ahead_of_the_window_reopens_under_new_versions_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.json");
+        let (ring, _) = KeyRing::open(&path, true).unwrap();
+        let e = epoch("2031-01");
+        ring.epoch_keys(e).unwrap();
+        ring.destroy(e, Utc::now()).unwrap();
+        assert!(ring.is_destroyed(e).unwrap());
+        assert_eq!(ring.prepare(e, 0).unwrap(), 1);
+        assert!(!ring.is_destroyed(e).unwrap());
+        assert_eq!(ring.current_version(e).unwrap(), Some(2));
+        assert!(matches!(
+            ring.kek(e, 1),
+            Err(KeyRingError::EpochDestroyed(_))
+        ));
+        let (reopened, _) = KeyRing::open(&path, true).unwrap();
+        assert!(matches!(
+            reopened.kek(e, 1),
+            Err(KeyRingError::EpochDestroyed(_))
+        ));
+        assert!(reopened.kek(e, 2).is_ok());
+    }
+
+    #[test]
+    fn another_instance_destroying_an_epoch_is_seen_before_the_next_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.json");
+        let (server, _) = KeyRing::open(&path, true).unwrap();
+        let (cli, _) = KeyRing::open(&path, true).unwrap();
+        let e = epoch("2026-12");
+        server.epoch_keys(e).unwrap();
+        assert!(server.kek(e, 1).is_ok());
+        cli.destroy(e, Utc::now()).unwrap();
+        assert!(matches!(
+            server.kek(e, 1),
+            Err(KeyRingError::EpochDestroyed(_))
+        ));
+        assert!(server.live_index_keys().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_ratchet_month_only_moves_forward_and_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.json");
+        let (ring, _) = KeyRing::open(&path, true).unwrap();
+        assert_eq!(ring.ratchet_month().unwrap(), None);
+        ring.advance_ratchet(epoch("2027-03")).unwrap();
+        ring.advance_ratchet(epoch("2027-01")).unwrap();
+        let (reopened, _) = KeyRing::open(&path, true).unwrap();
+        assert_eq!(reopened.ratchet_month().unwrap(), Some(epoch("2027-03")));
+    }
+
+    #[test]
     fn rotation_adds_a_version_and_retires_the_old_one() {
         let dir = tempfile::tempdir().unwrap();
         let (ring, _) = KeyRing::open(&dir.path().join("k.json"), true).unwrap();
@@ -604,7 +781,7 @@ mod tests {
             ring.kek(e, 1),
             Err(KeyRingError::UnknownKey { .. })
         ));
-        assert_eq!(ring.current_version(e), Some(2));
+        assert_eq!(ring.current_version(e).unwrap(), Some(2));
     }
 
     #[test]
@@ -613,6 +790,6 @@ mod tests {
         let (ring, _) = KeyRing::open(&dir.path().join("k.json"), true).unwrap();
         assert_eq!(ring.prepare(epoch("2026-11"), 12).unwrap(), 13);
         assert_eq!(ring.prepare(epoch("2026-11"), 12).unwrap(), 0);
-        assert_eq!(ring.live_index_keys().len(), 13);
+        assert_eq!(ring.live_index_keys().unwrap().len(), 13);
     }
 }

@@ -7,6 +7,7 @@ pub mod card_token;
 pub mod envelope;
 pub mod keyring;
 pub mod password;
+pub mod ratchet;
 pub mod secret;
 pub mod signing;
 pub mod token;

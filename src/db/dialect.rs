@@ -1,13 +1,43 @@
 //! Everything that differs between SQLite and PostgreSQL lives here.
 
 /// Set on every SQLite connection: WAL so readers never wait for the writer, a busy timeout so
-/// writers queue instead of failing, foreign keys on, and secure_delete so that deleted
-/// ciphertexts and wrapped keys are overwritten instead of lingering in free pages.
+/// writers queue instead of failing, foreign keys on, secure_delete so that deleted ciphertexts
+/// and wrapped keys are overwritten instead of lingering in free pages, and a journal size
+/// limit so the WAL file shrinks back after a checkpoint instead of keeping old frames.
 pub const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL;
 PRAGMA busy_timeout = 10000;
 PRAGMA synchronous = NORMAL;
 PRAGMA foreign_keys = ON;
-PRAGMA secure_delete = ON;";
+PRAGMA secure_delete = ON;
+PRAGMA journal_size_limit = 1048576;";
+
+/// The tables whose rows hold personal data (as ciphertext) or the keys to it.
+pub const PERSONAL_TABLES: [&str; 2] = ["residents", "resident_photos"];
+
+/// After a few rows of personal data were destroyed (an address at print): on SQLite the WAL,
+/// which still holds the old pages, is checkpointed and truncated now. PostgreSQL's dead row
+/// versions go at the next bulk reclaim (the scheduled purge): a VACUUM per request would scan
+/// every index of a large table.
+pub fn reclaim_after_row_destruction(conn: &mut super::DbConnection) -> diesel::QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        super::DbConnection::Sqlite(c) => c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);"),
+        super::DbConnection::Postgresql(_) => Ok(()),
+    }
+}
+
+/// After a purge or a roll-forward: SQLite checkpoints and truncates its WAL; PostgreSQL
+/// vacuums the personal-data tables, so dead row versions holding old ciphertexts and wrapped
+/// keys are removed rather than left for anyone reading the data files.
+pub fn reclaim_after_bulk_destruction(conn: &mut super::DbConnection) -> diesel::QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        super::DbConnection::Sqlite(c) => c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);"),
+        super::DbConnection::Postgresql(c) => {
+            c.batch_execute(&format!("VACUUM {}", PERSONAL_TABLES.join(", ")))
+        }
+    }
+}
 
 /// PostgreSQL advisory lock ids, one per kind of exclusive job.
 pub const MIGRATION_LOCK_ID: i64 = 0x6d75_6e69_0001;

@@ -23,6 +23,26 @@ pub struct ResidentRow {
     pub updated_at: NaiveDateTime,
     pub destroy_after: NaiveDate,
     pub address_updated_at: Option<NaiveDateTime>,
+    /// The address's own data key, wrapped under the same epoch and version as `wrapped_key`.
+    pub address_key: Option<Vec<u8>>,
+}
+
+/// Where a record's data keys are wrapped, and its blind index under that epoch.
+#[derive(Clone)]
+pub struct KeyPlacement {
+    pub key_epoch: String,
+    pub key_version: i32,
+    pub wrapped_key: Vec<u8>,
+    pub address_key: Option<Vec<u8>>,
+    pub blind_index: Vec<u8>,
+}
+
+/// A whole record sealed under fresh data keys.
+pub struct SealedRecord {
+    pub placement: KeyPlacement,
+    pub face: Vec<u8>,
+    pub address: Option<Vec<u8>>,
+    pub photo: Vec<u8>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &ResidentRow, photo: &[u8]) -> QueryResult<()> {
@@ -66,43 +86,156 @@ pub fn ids_by_blind_index(
         .load(conn)
 }
 
-/// The sealed columns a change of card-face fields rewrites.
-pub struct SealedChange {
-    pub face: Vec<u8>,
-    pub blind_index: Vec<u8>,
-    /// `None`: leave the address as is; `Some(None)`: remove it.
-    pub address: Option<Option<Vec<u8>>>,
-    pub photo: Option<Vec<u8>>,
-    pub updated_at: NaiveDateTime,
-}
-
-pub fn update_sealed(
+/// Replaces a record's keys and every sealed value (a change re-seals under fresh keys), only
+/// if its keys are still where `from` says (nobody moved them meanwhile). Returns the rows changed.
+pub fn replace_sealed(
     conn: &mut DbConnection,
     id: &str,
-    change: &SealedChange,
+    from: (&str, i32),
+    record: &SealedRecord,
+    address_updated_at: Option<NaiveDateTime>,
+    updated_at: NaiveDateTime,
 ) -> QueryResult<usize> {
-    let updated = diesel::update(residents::table.find(id))
-        .set((
-            residents::face.eq(&change.face),
-            residents::blind_index.eq(&change.blind_index),
-            residents::updated_at.eq(change.updated_at),
-        ))
-        .execute(conn)?;
-    if let Some(address) = &change.address {
-        let set_at = address.as_ref().map(|_| change.updated_at);
-        diesel::update(residents::table.find(id))
-            .set((
-                residents::address.eq(address),
-                residents::address_updated_at.eq(set_at),
-            ))
-            .execute(conn)?;
-    }
-    if let Some(photo) = &change.photo {
+    let p = &record.placement;
+    let updated = diesel::update(
+        residents::table
+            .find(id)
+            .filter(residents::key_epoch.eq(from.0))
+            .filter(residents::key_version.eq(from.1)),
+    )
+    .set((
+        residents::key_epoch.eq(&p.key_epoch),
+        residents::key_version.eq(p.key_version),
+        residents::wrapped_key.eq(&p.wrapped_key),
+        residents::address_key.eq(&p.address_key),
+        residents::blind_index.eq(&p.blind_index),
+        residents::face.eq(&record.face),
+        residents::address.eq(&record.address),
+        residents::address_updated_at.eq(address_updated_at),
+        residents::updated_at.eq(updated_at),
+    ))
+    .execute(conn)?;
+    if updated > 0 {
         diesel::update(resident_photos::table.find(id))
-            .set(resident_photos::photo.eq(photo))
+            .set(resident_photos::photo.eq(&record.photo))
             .execute(conn)?;
     }
     Ok(updated)
+}
+
+/// Moves a record's data keys (and blind index) to another epoch or key version, only if they
+/// are still where `from` says. Returns the rows changed.
+pub fn move_keys(
+    conn: &mut DbConnection,
+    id: &str,
+    from: (&str, i32),
+    to: &KeyPlacement,
+) -> QueryResult<usize> {
+    diesel::update(
+        residents::table
+            .find(id)
+            .filter(residents::key_epoch.eq(from.0))
+            .filter(residents::key_version.eq(from.1)),
+    )
+    .set((
+        residents::key_epoch.eq(&to.key_epoch),
+        residents::key_version.eq(to.key_version),
+        residents::wrapped_key.eq(&to.wrapped_key),
+        residents::address_key.eq(&to.address_key),
+        residents::blind_index.eq(&to.blind_index),
+    ))
+    .execute(conn)
+}
+
+pub fn set_destroy_after(conn: &mut DbConnection, id: &str, day: NaiveDate) -> QueryResult<usize> {
+    diesel::update(residents::table.find(id))
+        .set(residents::destroy_after.eq(day))
+        .execute(conn)
+}
+
+/// Records the roll-forward may have to move, in id order after `after_id`: not yet due by
+/// `as_of`, and wrapped under an ended epoch, under this `month` while living past it, or
+/// beyond the `ceiling`.
+pub fn roll_candidates(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    month: (&str, NaiveDate),
+    ceiling: &str,
+    after_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<ResidentRow>> {
+    let (month, month_last_day) = month;
+    residents::table
+        .filter(residents::destroy_after.ge(as_of))
+        .filter(
+            residents::key_epoch
+                .lt(month)
+                .or(residents::key_epoch
+                    .eq(month)
+                    .and(residents::destroy_after.gt(month_last_day)))
+                .or(residents::key_epoch.gt(ceiling)),
+        )
+        .filter(residents::id.gt(after_id))
+        .order(residents::id.asc())
+        .limit(limit)
+        .select(ResidentRow::as_select())
+        .load(conn)
+}
+
+/// Records wrapped under `epoch` but not its `current_version`, in id order after `after_id`.
+pub fn under_old_version(
+    conn: &mut DbConnection,
+    epoch: &str,
+    current_version: i32,
+    after_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<ResidentRow>> {
+    residents::table
+        .filter(residents::key_epoch.eq(epoch))
+        .filter(residents::key_version.ne(current_version))
+        .filter(residents::id.gt(after_id))
+        .order(residents::id.asc())
+        .limit(limit)
+        .select(ResidentRow::as_select())
+        .load(conn)
+}
+
+/// Every record in id order after `after_id` (for a one-time upgrade of all rows).
+pub fn page(conn: &mut DbConnection, after_id: &str, limit: i64) -> QueryResult<Vec<ResidentRow>> {
+    residents::table
+        .filter(residents::id.gt(after_id))
+        .order(residents::id.asc())
+        .limit(limit)
+        .select(ResidentRow::as_select())
+        .load(conn)
+}
+
+pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+    residents::table.count().get_result(conn)
+}
+
+/// How many records are due for destruction before `as_of`.
+pub fn count_due(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<i64> {
+    residents::table
+        .filter(residents::destroy_after.lt(as_of))
+        .count()
+        .get_result(conn)
+}
+
+/// The layout every record has been brought to (see the migration `ratchet`).
+pub fn record_format(conn: &mut DbConnection) -> QueryResult<i32> {
+    use super::schema::record_state;
+    record_state::table
+        .find(1)
+        .select(record_state::record_format)
+        .first(conn)
+}
+
+pub fn set_record_format(conn: &mut DbConnection, format: i32) -> QueryResult<usize> {
+    use super::schema::record_state;
+    diesel::update(record_state::table.find(1))
+        .set(record_state::record_format.eq(format))
+        .execute(conn)
 }
 
 /// Residents whose destruction date has passed, oldest first: (id, key epoch, has a card).
@@ -157,6 +290,7 @@ pub fn clear_address(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
     )
     .set((
         residents::address.eq(None::<Vec<u8>>),
+        residents::address_key.eq(None::<Vec<u8>>),
         residents::address_updated_at.eq(None::<NaiveDateTime>),
     ))
     .execute(conn)

@@ -46,6 +46,14 @@ diesel::table! {
         updated_at -> Timestamp,
         destroy_after -> Date,
         address_updated_at -> Nullable<Timestamp>,
+        address_key -> Nullable<Binary>,
+    }
+}
+
+diesel::table! {
+    record_state (id) {
+        id -> Integer,
+        record_format -> Integer,
     }
 }
 
@@ -155,4 +163,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_seals,
     audit_anchor,
     verification_counts,
+    record_state,
 );

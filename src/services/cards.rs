@@ -11,9 +11,8 @@ use utoipa::ToSchema;
 use super::{audit, custody, vault, Actor};
 use crate::context::AppContext;
 use crate::crypto::card_token::{qr_text, sign_card_token, CardClaims};
-use crate::crypto::envelope::open_field;
 use crate::db::cards::{self as store, CardRow};
-use crate::db::{residents, DbConnection};
+use crate::db::{dialect, residents, DbConnection};
 use crate::domain::card::{
     end_of_day_timestamp, CardNumber, CardNumberError, CardStatus, IssueReason, RevokeReason,
     ValidityPolicy,
@@ -95,6 +94,15 @@ pub enum CardError {
 impl From<diesel::result::Error> for CardError {
     fn from(e: diesel::result::Error) -> Self {
         CardError::Internal(e.into())
+    }
+}
+
+impl From<vault::VaultError> for CardError {
+    fn from(e: vault::VaultError) -> Self {
+        match e {
+            vault::VaultError::Destroyed => CardError::ResidentGone,
+            vault::VaultError::Internal(cause) => CardError::Internal(cause),
+        }
     }
 }
 
@@ -228,14 +236,8 @@ pub fn issue(
     let (key, face) = vault::open_face(ctx, &resident)?;
     let sealed_photo =
         residents::find_photo(&mut conn, resident_id)?.ok_or(CardError::ResidentGone)?;
-    let photo = open_field(&key, vault::photo_binding(resident_id), &sealed_photo)
-        .map_err(|e| Internal::new("photo decryption", e))?
-        .to_vec();
-    let address: Option<Address> = resident
-        .address
-        .as_deref()
-        .map(|sealed| vault::open_json(&key, vault::address_binding(&resident.id), sealed))
-        .transpose()?;
+    let photo = vault::open_photo(&key, resident_id, &sealed_photo)?;
+    let address = vault::address_of(ctx, &resident)?;
     // Decrypted on the clerk's behalf, whether or not the card is then issued.
     audit::record_alone(
         &mut conn,
@@ -473,14 +475,8 @@ fn render(
         let sealed_photo =
             residents::find_photo(&mut conn, &resident_id)?.ok_or(CardError::ResidentGone)?;
         let (key, face) = vault::open_face(ctx, &resident)?;
-        let address: Option<Address> = resident
-            .address
-            .as_deref()
-            .map(|sealed| vault::open_json(&key, vault::address_binding(&resident.id), sealed))
-            .transpose()?;
-        let photo = open_field(&key, vault::photo_binding(&resident.id), &sealed_photo)
-            .map_err(|e| Internal::new("photo decryption", e))?
-            .to_vec();
+        let address = vault::address_of(ctx, &resident)?;
+        let photo = vault::open_photo(&key, &resident.id, &sealed_photo)?;
         let qr = qr_text_for(ctx, &card)?;
         prints.push(print_of(&face, Some(&card), qr, address, photo));
         printed_for.push(resident_id);
@@ -503,6 +499,7 @@ fn render(
         return Ok(pdf);
     }
     let destroy_address = !ctx.config.retention.retain_address;
+    let mut addresses_destroyed = false;
     conn.transaction::<_, CardError, _>(|conn| {
         for (number, resident_id) in numbers.iter().zip(&printed_for) {
             audit::record(
@@ -522,9 +519,16 @@ fn render(
                     "resident.address_destroy",
                     Some(resident_id),
                 )?;
+                addresses_destroyed = true;
             }
         }
         Ok(())
     })?;
+    if addresses_destroyed {
+        // The address's own key is gone; the old pages that held it go too.
+        if let Err(e) = dialect::reclaim_after_row_destruction(&mut conn) {
+            tracing::warn!(cause = %e, "the database could not reclaim destroyed pages now; the scheduled purge will");
+        }
+    }
     Ok(pdf)
 }

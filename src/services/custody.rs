@@ -1,18 +1,15 @@
-//! Keys follow the destruction date. A resident's data key is wrapped under the epoch key of
-//! the day their data is due for destruction: enrollment + the unissued window until a card is
-//! issued, then the last card's expiry or revocation + the grace period. When that day moves
-//! (a card issued, renewed or revoked), the data key and blind index move to the new epoch.
+//! Keys follow the destruction date. A resident's data is due for destruction on a day:
+//! enrollment + the unissued window until a card is issued, then the last card's expiry or
+//! revocation + the grace period. Their data keys are wrapped under the epoch the ratchet allows
+//! for that day (its month, or this month + W if that comes first); when the day moves (a card
+//! issued, renewed or revoked), the keys and blind index move with it.
 
 use chrono::{NaiveDate, TimeDelta};
-use diesel::prelude::*;
 
-use super::vault::{self, epoch_of};
+use super::vault::{self, epoch_of, VaultError};
 use crate::context::AppContext;
-use crate::crypto::envelope::wrap_data_key;
-use crate::crypto::keyring::Epoch;
 use crate::db::cards::CardRow;
-use crate::db::residents::ResidentRow;
-use crate::db::schema::residents;
+use crate::db::residents::{self, ResidentRow};
 use crate::db::DbConnection;
 use crate::error::Internal;
 
@@ -32,34 +29,29 @@ pub fn destruction_date(ctx: &AppContext, resident: &ResidentRow, cards: &[CardR
     }
 }
 
-/// Moves the resident's data key and blind index to the epoch of `destroy_after`, inside the
-/// caller's transaction.
+/// Records the new destruction date and moves the resident's data keys and blind index to the
+/// epoch the ratchet now allows for it, inside the caller's transaction. A date moved earlier
+/// moves the keys earlier at once; one moved later moves them no further than the window.
 pub fn follow_destruction_date(
     ctx: &AppContext,
     conn: &mut DbConnection,
     resident: &ResidentRow,
     destroy_after: NaiveDate,
-) -> Result<(), Internal> {
+) -> Result<(), VaultError> {
+    residents::set_destroy_after(conn, &resident.id, destroy_after)?;
     let current = epoch_of(resident)?;
-    let target = Epoch::of(destroy_after);
+    let target = vault::target_epoch(ctx, destroy_after)?;
     if current == target {
-        diesel::update(residents::table.find(&resident.id))
-            .set(residents::destroy_after.eq(destroy_after))
-            .execute(conn)?;
         return Ok(());
     }
-    let (data_key, face) = vault::open_face(ctx, resident)?;
-    let wrapped = wrap_data_key(&ctx.keyring, &resident.id, target, &data_key)
-        .map_err(|e| Internal::new("re-wrap data key", e))?;
-    let blind_index = vault::index_for(ctx, target, &face)?;
-    diesel::update(residents::table.find(&resident.id))
-        .set((
-            residents::key_epoch.eq(target.id()),
-            residents::key_version.eq(i32::try_from(wrapped.version).unwrap_or(i32::MAX)),
-            residents::wrapped_key.eq(&wrapped.bytes),
-            residents::blind_index.eq(&blind_index),
-            residents::destroy_after.eq(destroy_after),
-        ))
-        .execute(conn)?;
+    let placement = vault::rewrap(ctx, resident, target)?;
+    let from = (resident.key_epoch.as_str(), resident.key_version);
+    if residents::move_keys(conn, &resident.id, from, &placement)? == 0 {
+        return Err(Internal::new(
+            "follow destruction date",
+            anyhow::anyhow!("the record's keys moved meanwhile"),
+        )
+        .into());
+    }
     Ok(())
 }

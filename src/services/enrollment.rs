@@ -10,17 +10,11 @@ use diesel::Connection;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
-use super::vault::{
-    address_binding, candidate_indexes, data_key_of, face_binding, index_for, open_json,
-    photo_binding, seal_json,
-};
+use super::vault::{self, candidate_indexes, VaultError};
 use super::{audit, Actor};
 use crate::context::AppContext;
-use crate::crypto::envelope::{open_field, seal_field, wrap_data_key, EnvelopeError};
-use crate::crypto::keyring::Epoch;
-use crate::crypto::secret::SecretKey;
 use crate::db::dialect;
-use crate::db::residents::{self as store, ResidentRow, SealedChange};
+use crate::db::residents::{self as store, ResidentRow};
 use crate::domain::documents::{DocumentError, PointsTally};
 use crate::domain::resident::{
     parse_languages, Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, Gender,
@@ -196,6 +190,12 @@ pub enum EnrollmentError {
     PossibleDuplicate { resident_id: String },
     #[error("no such resident")]
     NotFound,
+    /// The record's keys were destroyed (a row restored from a copy after its purge).
+    #[error("the resident's data was destroyed")]
+    Destroyed,
+    /// Another change moved the record while this one was being prepared.
+    #[error("the record changed meanwhile")]
+    ChangedMeanwhile,
     /// More than one problem with the input, in form order; never fewer than two.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Several(Vec<EnrollmentError>),
@@ -227,15 +227,12 @@ impl From<diesel::result::Error> for EnrollmentError {
     }
 }
 
-impl From<EnvelopeError> for EnrollmentError {
-    fn from(e: EnvelopeError) -> Self {
-        EnrollmentError::Internal(Internal::new("envelope encryption", e))
-    }
-}
-
-impl From<crate::crypto::CryptoError> for EnrollmentError {
-    fn from(e: crate::crypto::CryptoError) -> Self {
-        EnrollmentError::Internal(Internal::new("field encryption", e))
+impl From<VaultError> for EnrollmentError {
+    fn from(e: VaultError) -> Self {
+        match e {
+            VaultError::Destroyed => EnrollmentError::Destroyed,
+            VaultError::Internal(cause) => EnrollmentError::Internal(cause),
+        }
     }
 }
 
@@ -415,20 +412,16 @@ pub fn enroll(
     let id = uuid::Uuid::new_v4().to_string();
     let destroy_after =
         ctx.clock.today() + TimeDelta::days(i64::from(ctx.config.retention.unissued_days));
-    let epoch = Epoch::of(destroy_after);
-    let data_key = SecretKey::generate();
-    let wrapped = wrap_data_key(&ctx.keyring, &id, epoch, &data_key)?;
+    let epoch = vault::target_epoch(ctx, destroy_after)?;
+    let sealed = vault::seal_record(ctx, &id, epoch, &face, &photo_jpeg, address.as_ref())?;
     let row = ResidentRow {
         id: id.clone(),
-        key_epoch: epoch.id(),
-        key_version: i32::try_from(wrapped.version).unwrap_or(i32::MAX),
-        wrapped_key: wrapped.bytes,
-        blind_index: index_for(ctx, epoch, &face)?,
-        face: seal_json(&data_key, face_binding(&id), &face)?,
-        address: address
-            .as_ref()
-            .map(|a| seal_json(&data_key, address_binding(&id), a))
-            .transpose()?,
+        key_epoch: sealed.placement.key_epoch,
+        key_version: sealed.placement.key_version,
+        wrapped_key: sealed.placement.wrapped_key,
+        blind_index: sealed.placement.blind_index,
+        face: sealed.face,
+        address: sealed.address,
         identity_points_met: tally.identity_met(),
         residency_points_met: tally.residency_met(),
         enrolled_by: actor.staff_id.clone(),
@@ -436,9 +429,10 @@ pub fn enroll(
         updated_at: now.naive_utc(),
         destroy_after,
         address_updated_at: address.as_ref().map(|_| now.naive_utc()),
+        address_key: sealed.placement.address_key,
     };
-    let sealed_photo = seal_field(&data_key, photo_binding(&id), &photo_jpeg)?;
-    let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth);
+    let sealed_photo = sealed.photo;
+    let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth)?;
 
     let mut conn = ctx.db()?;
     let outcome = conn.transaction::<_, EnrollmentError, _>(|conn| {
@@ -482,13 +476,8 @@ pub fn enroll(
 }
 
 fn view(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentView, EnrollmentError> {
-    let key = data_key_of(ctx, row)?;
-    let face: CardFace = open_json(&key, face_binding(&row.id), &row.face)?;
-    let address: Option<Address> = row
-        .address
-        .as_deref()
-        .map(|sealed| open_json(&key, address_binding(&row.id), sealed))
-        .transpose()?;
+    let (_, face) = vault::open_face(ctx, row)?;
+    let address = vault::address_of(ctx, row)?;
     Ok(ResidentView {
         resident_id: row.id.clone(),
         legal_name: face.legal_name.as_str().to_owned(),
@@ -571,8 +560,8 @@ pub fn photo(ctx: &AppContext, actor: &Actor, id: &str) -> Result<Vec<u8>, Enrol
         Ok((row, sealed))
     })?;
     Metrics::bump(&ctx.metrics.resident_reads);
-    let key = data_key_of(ctx, &row)?;
-    Ok(open_field(&key, photo_binding(id), &sealed)?.to_vec())
+    let key = vault::data_key_of(ctx, &row)?;
+    Ok(vault::open_photo(&key, id, &sealed)?)
 }
 
 pub fn search(
@@ -583,7 +572,7 @@ pub fn search(
     let name = PersonName::parse("legal_name", &request.legal_name)?;
     // No minimum age here: a search must find whoever was enrolled, even under an older policy.
     let dob = DateOfBirth::parse(&request.date_of_birth, ctx.clock.today(), 0)?;
-    let probes = candidate_indexes(ctx, &name, &dob);
+    let probes = candidate_indexes(ctx, &name, &dob)?;
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
     let ids = conn.transaction::<_, EnrollmentError, _>(|conn| {
@@ -614,8 +603,7 @@ pub fn update(
 ) -> Result<ResidentView, EnrollmentError> {
     let mut conn = ctx.db()?;
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
-    let key = data_key_of(ctx, &row)?;
-    let mut face: CardFace = open_json(&key, face_binding(id), &row.face)?;
+    let (key, mut face) = vault::open_face(ctx, &row)?;
     // Every changed field is parsed before any error is returned, as in `enroll`.
     let parsed = (
         patch
@@ -694,36 +682,36 @@ pub fn update(
     if let Some(organ_donor) = patch.organ_donor {
         face.organ_donor = organ_donor;
     }
-    let address = address
-        .map(|a| {
-            a.map(|a| seal_json(&key, address_binding(id), &a))
-                .transpose()
-        })
-        .transpose()?;
-    let photo = patch
-        .photo
-        .as_deref()
-        .map(|encoded| {
-            let jpeg = parse_photo(ctx, encoded)?;
-            Ok::<_, EnrollmentError>(seal_field(&key, photo_binding(id), &jpeg)?)
-        })
-        .transpose()?;
-    let epoch = Epoch::parse(&row.key_epoch)
-        .ok_or_else(|| Internal::new("resident key epoch", anyhow::anyhow!("unparseable epoch")))?;
-    let now = ctx.clock.now();
-    let change = SealedChange {
-        face: seal_json(&key, face_binding(id), &face)?,
-        blind_index: index_for(ctx, epoch, &face)?,
-        address,
-        photo,
-        updated_at: now.naive_utc(),
+    let photo_jpeg = match patch.photo.as_deref() {
+        Some(encoded) => parse_photo(ctx, encoded)?,
+        None => {
+            let sealed = store::find_photo(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
+            vault::open_photo(&key, id, &sealed)?
+        }
     };
+    let now = ctx.clock.now();
+    let (address, address_updated_at) = match address {
+        None => (vault::address_of(ctx, &row)?, row.address_updated_at),
+        Some(new) => {
+            let set_at = new.as_ref().map(|_| now.naive_utc());
+            (new, set_at)
+        }
+    };
+    // The whole record under fresh keys: the values it replaces, in any older copy, can no
+    // longer be opened with the live key, and die with that copy's epoch.
+    let epoch = vault::target_epoch(ctx, row.destroy_after)?;
+    let sealed = vault::seal_record(ctx, id, epoch, &face, &photo_jpeg, address.as_ref())?;
     conn.transaction::<_, EnrollmentError, _>(|conn| {
         audit::record(conn, now, &actor.staff_id, "resident.update", Some(id))?;
         // The answer is the decrypted record.
         audit::record(conn, now, &actor.staff_id, "resident.update_read", Some(id))?;
-        if store::update_sealed(conn, id, &change)? == 0 {
-            return Err(EnrollmentError::NotFound);
+        let from = (row.key_epoch.as_str(), row.key_version);
+        if store::replace_sealed(conn, id, from, &sealed, address_updated_at, now.naive_utc())? == 0
+        {
+            return Err(match store::find(conn, id)? {
+                Some(_) => EnrollmentError::ChangedMeanwhile,
+                None => EnrollmentError::NotFound,
+            });
         }
         Ok(())
     })?;

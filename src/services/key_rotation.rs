@@ -2,17 +2,15 @@
 //! re-wrapped under it in batches, then the old versions are destroyed. Resumable: a rerun
 //! carries on with the versions a stopped run added, and re-wraps only what is left.
 
-use diesel::prelude::*;
+use diesel::Connection;
 use serde::Serialize;
 
 use super::audit;
 use super::purge::{retention_lock, PurgeError};
-use super::vault::wrapped_key_of;
+use super::vault;
 use crate::context::AppContext;
-use crate::crypto::envelope::{unwrap_data_key, wrap_data_key};
 use crate::crypto::keyring::Epoch;
-use crate::db::residents::ResidentRow;
-use crate::db::schema::residents;
+use crate::db::residents;
 use crate::error::Internal;
 
 const BATCH: i64 = 500;
@@ -53,7 +51,7 @@ pub fn rotate(
     }
     let targets: Vec<(Epoch, u32)> = ctx.keyring.inventory().live;
     let mut conn = ctx.db()?;
-    let total: i64 = residents::table.count().get_result(&mut *conn)?;
+    let total = u64::try_from(residents::count(&mut conn)?).unwrap_or(0);
     let mut outcome = RotationOutcome {
         epochs: targets.len(),
         ..RotationOutcome::default()
@@ -61,45 +59,31 @@ pub fn rotate(
     let mut done = 0u64;
     for (epoch, version) in &targets {
         let current = i32::try_from(*version).unwrap_or(i32::MAX);
+        let mut after = String::new();
         loop {
-            let stale: Vec<ResidentRow> = residents::table
-                .filter(residents::key_epoch.eq(epoch.id()))
-                .filter(residents::key_version.ne(current))
-                .limit(BATCH)
-                .select(ResidentRow::as_select())
-                .load(&mut *conn)?;
-            if stale.is_empty() {
-                break;
-            }
+            let stale =
+                residents::under_old_version(&mut conn, &epoch.id(), current, &after, BATCH)?;
+            let Some(last) = stale.last() else { break };
+            after = last.id.clone();
             let mut rewrapped = Vec::with_capacity(stale.len());
             for row in &stale {
-                let data_key = unwrap_data_key(&ctx.keyring, &row.id, &wrapped_key_of(row)?)
-                    .map_err(|e| Internal::new("data key", e))?;
-                let wrapped = wrap_data_key(&ctx.keyring, &row.id, *epoch, &data_key)
-                    .map_err(|e| Internal::new("data key", e))?;
-                rewrapped.push((row.id.clone(), row.key_version, wrapped));
+                rewrapped.push((row, vault::rewrap(ctx, row, *epoch)?));
             }
             conn.transaction::<_, PurgeError, _>(|conn| {
-                for (id, old_version, wrapped) in &rewrapped {
+                for (row, placement) in &rewrapped {
                     // Only if nobody re-wrapped it meanwhile.
-                    diesel::update(
-                        residents::table
-                            .find(id)
-                            .filter(residents::key_version.eq(*old_version))
-                            .filter(residents::key_epoch.eq(epoch.id())),
-                    )
-                    .set((
-                        residents::wrapped_key.eq(&wrapped.bytes),
-                        residents::key_version
-                            .eq(i32::try_from(wrapped.version).unwrap_or(i32::MAX)),
-                    ))
-                    .execute(conn)?;
+                    residents::move_keys(
+                        conn,
+                        &row.id,
+                        (&row.key_epoch, row.key_version),
+                        placement,
+                    )?;
                 }
                 Ok(())
             })?;
             done += rewrapped.len() as u64;
             outcome.data_keys_rewrapped += rewrapped.len() as u64;
-            progress(done, u64::try_from(total).unwrap_or(0));
+            progress(done, total);
         }
         outcome.old_versions_destroyed += ctx
             .keyring

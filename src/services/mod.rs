@@ -8,6 +8,7 @@ pub mod custody;
 pub mod enrollment;
 pub mod key_rotation;
 pub mod purge;
+pub mod ratchet;
 pub mod report;
 pub mod staff;
 pub mod status_list;

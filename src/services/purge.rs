@@ -1,9 +1,11 @@
 //! The purge: retention enforcing itself. Residents past their destruction date are
-//! crypto-shredded (wrapped key, ciphertexts, blind index and photo deleted in one transaction;
+//! crypto-shredded (wrapped keys, ciphertexts, blind index and photo deleted in one transaction;
 //! cards stay as tombstones of number, status, status-list index and dates), print-only addresses are destroyed once printed, expired sessions
-//! and old audit entries go, and every epoch whose date has passed and holds no resident has its
-//! keys destroyed — so copies of the database made before can no longer be read for anyone due
-//! by then. Idempotent and safe to interrupt: a rerun finishes exactly what is left.
+//! and old audit entries go, then the ratchet rolls forward (`ratchet`): live keys in ending
+//! epochs move on, and every epoch that is over and empty has its keys destroyed — so copies of
+//! the database made before can no longer be read for anyone due by then, nor for anyone at
+//! all W + 1 months after the copy was taken. Idempotent and safe to interrupt: a rerun
+//! finishes exactly what is left.
 
 use std::collections::BTreeMap;
 
@@ -11,10 +13,10 @@ use chrono::{NaiveDate, TimeDelta};
 use diesel::Connection;
 use serde::Serialize;
 
-use super::audit;
+use super::{audit, ratchet, vault};
 use crate::context::AppContext;
 use crate::crypto::keyring::Epoch;
-use crate::db::dialect::{JobLock, RETENTION_LOCK_ID};
+use crate::db::dialect::{self, JobLock, RETENTION_LOCK_ID};
 use crate::db::purge_runs::{self, PurgeRunRow};
 use crate::db::{audit as audit_store, cards, residents, sessions, throttle};
 use crate::error::Internal;
@@ -47,6 +49,8 @@ pub struct PurgeOutcome {
     pub audit_entries_removed: u64,
     /// Epochs whose keys were (or, in a dry run, would be) destroyed.
     pub epochs_destroyed: Vec<String>,
+    /// Data keys the roll-forward moved out of ending epochs (not counted in a dry run).
+    pub data_keys_moved: u64,
     /// Residents destroyed (or due) per epoch.
     pub residents_by_epoch: BTreeMap<String, u64>,
 }
@@ -210,40 +214,34 @@ fn purge(
     })?;
     run.audit_entries_removed = i64::try_from(outcome.audit_entries_removed).unwrap_or(i64::MAX);
 
-    for epoch in epochs_past(ctx, options.as_of) {
-        if residents::count_in_epoch(&mut conn, &epoch.id())? == 0 {
-            ctx.keyring
-                .destroy(epoch, ctx.clock.now())
-                .map_err(|e| Internal::new("key ring", e))?;
-            outcome.epochs_destroyed.push(epoch.id());
-        }
+    let rolled = ratchet::roll_forward_locked(ctx, options.as_of, &|_, _| {})?;
+    outcome.data_keys_moved = rolled.data_keys_moved;
+    outcome.epochs_destroyed = rolled.epochs_destroyed;
+    if let Err(e) = dialect::reclaim_after_bulk_destruction(&mut conn) {
+        tracing::warn!(cause = %e, "the database could not reclaim the pages of destroyed records");
     }
     run.epochs_destroyed = outcome.epochs_destroyed.join(",");
     Ok(outcome)
 }
 
-/// Live epochs whose last day is before `as_of`.
-fn epochs_past(ctx: &AppContext, as_of: NaiveDate) -> Vec<Epoch> {
-    // Another instance may have changed the key ring since this one read it.
-    let _ = ctx.keyring.reload();
-    ctx.keyring
+/// Live epochs a roll-forward as of `as_of` retires: over (before the ratchet's month) or
+/// beyond the rule.
+fn epochs_to_retire(ctx: &AppContext, as_of: NaiveDate) -> Result<Vec<Epoch>, PurgeError> {
+    let month = Epoch::of(as_of).max(vault::ratchet_month(ctx)?);
+    let ceiling = ctx.config.ratchet().ceiling(month);
+    Ok(ctx
+        .keyring
         .inventory()
         .live
         .into_iter()
         .map(|(epoch, _)| epoch)
-        .filter(|epoch| epoch.last_day() < as_of)
-        .collect()
+        .filter(|epoch| *epoch < month || *epoch > ceiling)
+        .collect())
 }
 
 fn count_due(ctx: &AppContext, as_of: NaiveDate) -> Result<u64, PurgeError> {
-    use crate::db::schema::residents as table;
-    use diesel::prelude::*;
     let mut conn = ctx.db()?;
-    let n: i64 = table::table
-        .filter(table::destroy_after.lt(as_of))
-        .count()
-        .get_result(&mut *conn)?;
-    Ok(u64::try_from(n).unwrap_or(0))
+    Ok(u64::try_from(residents::count_due(&mut conn, as_of)?).unwrap_or(0))
 }
 
 /// The print-only address goes once a card carrying it has been printed.
@@ -275,7 +273,6 @@ fn dry_run(ctx: &AppContext, as_of: NaiveDate) -> Result<PurgeOutcome, PurgeErro
         ..PurgeOutcome::default()
     };
     let due = residents::due_for_destruction(&mut conn, as_of, i64::MAX)?;
-    let mut emptied: BTreeMap<String, u64> = BTreeMap::new();
     for (_, epoch, has_card) in &due {
         if *has_card {
             outcome.residents_destroyed += 1;
@@ -283,18 +280,17 @@ fn dry_run(ctx: &AppContext, as_of: NaiveDate) -> Result<PurgeOutcome, PurgeErro
             outcome.unissued_destroyed += 1;
         }
         *outcome.residents_by_epoch.entry(epoch.clone()).or_default() += 1;
-        *emptied.entry(epoch.clone()).or_default() += 1;
     }
     if !ctx.config.retention.retain_address {
         outcome.addresses_destroyed =
             residents::printed_with_address(&mut conn, i64::MAX)?.len() as u64;
     }
-    for epoch in epochs_past(ctx, as_of) {
-        let held = u64::try_from(residents::count_in_epoch(&mut conn, &epoch.id())?).unwrap_or(0);
-        if held == emptied.get(&epoch.id()).copied().unwrap_or(0) {
-            outcome.epochs_destroyed.push(epoch.id());
-        }
-    }
+    // The roll-forward moves every live key out of an epoch that is over (or beyond the rule)
+    // and the due ones go with their records, so each such epoch would be destroyed.
+    outcome.epochs_destroyed = epochs_to_retire(ctx, as_of)?
+        .iter()
+        .map(Epoch::id)
+        .collect();
     let audit_cutoff = as_of - TimeDelta::days(i64::from(ctx.config.retention.audit_days));
     outcome.audit_entries_removed = audit_store::count_before(
         &mut conn,

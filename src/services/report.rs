@@ -97,6 +97,8 @@ pub struct KeyReport {
     pub empty_epochs_prepared: u64,
     pub destroyed: Vec<DestroyedEpochReport>,
     pub key_ring_backup_days: u32,
+    /// W: data keys are wrapped at most this many months ahead.
+    pub backup_window_months: u32,
     pub statement: String,
     pub signing_key_id: String,
 }
@@ -360,6 +362,7 @@ fn key_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<KeyReport, In
         }
     }
     let backup_days = ctx.config.retention.key_backup_days;
+    let window = ctx.config.keys.backup_window_months;
     Ok(KeyReport {
         epochs,
         empty_epochs_prepared: empty,
@@ -372,10 +375,13 @@ fn key_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<KeyReport, In
             })
             .collect(),
         key_ring_backup_days: backup_days,
+        backup_window_months: window,
         statement: format!(
-            "Database backups may be kept long; copies of the key ring are kept at most {backup_days} days, \
-             so a destroyed epoch's key survives nowhere and backups made before it are unreadable for \
-             the residents it protected."
+            "Every copy of the database (a backup, a WAL archive, a stolen disk) becomes unreadable {} \
+             months after it was taken, and a record becomes unreadable in every copy by the end of \
+             the month it is due: data keys are wrapped at most {window} months ahead and the keys of \
+             months that are over are destroyed. Copies of the key ring are kept at most {backup_days} days.",
+            window + 1
         ),
         signing_key_id: hex::encode(ctx.signing.current_kid()),
     })

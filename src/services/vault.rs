@@ -1,21 +1,60 @@
-//! Opening and sealing a resident's record: the data key behind its epoch key, the sealed
-//! card face, address and photo, and the blind index. Shared by every use case that touches
-//! personal data; a failure here is never the client's fault, so it is `Internal`.
+//! Opening and sealing a resident's record. A record has two data keys, both wrapped under the
+//! same epoch key: the resident's (card face and photo) and the print-only address's own, so
+//! destroying the address at print leaves nothing the resident's key can open in older copies.
+//! A change that replaces a value re-seals the whole record under fresh keys, so an old value
+//! in an old copy dies with that copy's epoch. Shared by every use case that touches personal
+//! data; a key that was destroyed is `Destroyed` (410), any other failure is `Internal`.
 
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::context::AppContext;
 use crate::crypto::blind_index::blind_index;
-use crate::crypto::envelope::{open_field, seal_field, unwrap_data_key, FieldBinding, WrappedKey};
-use crate::crypto::keyring::Epoch;
+use crate::crypto::envelope::{
+    open_field, seal_field, unwrap_data_key, wrap_data_key, EnvelopeError, FieldBinding, WrappedKey,
+};
+use crate::crypto::keyring::{Epoch, KeyRingError};
 use crate::crypto::secret::SecretKey;
-use crate::db::residents::ResidentRow;
-use crate::domain::resident::{CardFace, DateOfBirth, PersonName};
+use crate::db::residents::{KeyPlacement, ResidentRow, SealedRecord};
+use crate::domain::resident::{Address, CardFace, DateOfBirth, PersonName};
 use crate::error::Internal;
 
 const TABLE: &str = "residents";
 const PHOTO_TABLE: &str = "resident_photos";
+
+/// Why a record could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    /// Its epoch key was destroyed: the record is gone, in this database and every copy.
+    #[error("the resident's data was destroyed")]
+    Destroyed,
+    #[error(transparent)]
+    Internal(#[from] Internal),
+}
+
+impl From<EnvelopeError> for VaultError {
+    fn from(e: EnvelopeError) -> Self {
+        match e {
+            EnvelopeError::Key(KeyRingError::EpochDestroyed(_)) => VaultError::Destroyed,
+            other => VaultError::Internal(Internal::new("data key", other)),
+        }
+    }
+}
+
+impl From<KeyRingError> for VaultError {
+    fn from(e: KeyRingError) -> Self {
+        match e {
+            KeyRingError::EpochDestroyed(_) => VaultError::Destroyed,
+            other => VaultError::Internal(Internal::new("key ring", other)),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for VaultError {
+    fn from(e: diesel::result::Error) -> Self {
+        VaultError::Internal(e.into())
+    }
+}
 
 pub fn face_binding(id: &str) -> FieldBinding<'_> {
     FieldBinding {
@@ -39,6 +78,12 @@ pub fn photo_binding(id: &str) -> FieldBinding<'_> {
         column: "photo",
         record_id: id,
     }
+}
+
+/// The record id the address's own data key is wrapped for (so it cannot pass for the
+/// resident's key, nor the other way round).
+fn address_key_id(id: &str) -> String {
+    format!("{id}/address")
 }
 
 pub fn seal_json<T: Serialize>(
@@ -66,44 +111,161 @@ pub fn epoch_of(row: &ResidentRow) -> Result<Epoch, Internal> {
         .ok_or_else(|| Internal::new("resident key epoch", anyhow::anyhow!("unparseable epoch")))
 }
 
-pub fn wrapped_key_of(row: &ResidentRow) -> Result<WrappedKey, Internal> {
+fn wrapped(row: &ResidentRow, bytes: &[u8]) -> Result<WrappedKey, Internal> {
     Ok(WrappedKey {
         epoch: epoch_of(row)?,
         version: u32::try_from(row.key_version).unwrap_or(0),
-        bytes: row.wrapped_key.clone(),
+        bytes: bytes.to_vec(),
     })
 }
 
 /// The resident's data key, unwrapped with their epoch's key.
-pub fn data_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<SecretKey, Internal> {
-    unwrap_data_key(&ctx.keyring, &row.id, &wrapped_key_of(row)?)
-        .map_err(|e| Internal::new("data key", e))
+pub fn data_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<SecretKey, VaultError> {
+    Ok(unwrap_data_key(
+        &ctx.keyring,
+        &row.id,
+        &wrapped(row, &row.wrapped_key)?,
+    )?)
 }
 
-pub fn open_face(ctx: &AppContext, row: &ResidentRow) -> Result<(SecretKey, CardFace), Internal> {
+/// The address's own data key, when the record holds an address.
+fn address_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<Option<SecretKey>, VaultError> {
+    row.address_key
+        .as_deref()
+        .map(|bytes| {
+            Ok(unwrap_data_key(
+                &ctx.keyring,
+                &address_key_id(&row.id),
+                &wrapped(row, bytes)?,
+            )?)
+        })
+        .transpose()
+}
+
+pub fn open_face(ctx: &AppContext, row: &ResidentRow) -> Result<(SecretKey, CardFace), VaultError> {
     let key = data_key_of(ctx, row)?;
     let face = open_json(&key, face_binding(&row.id), &row.face)?;
     Ok((key, face))
 }
 
+pub fn open_photo(
+    key: &SecretKey,
+    resident_id: &str,
+    sealed: &[u8],
+) -> Result<Vec<u8>, VaultError> {
+    Ok(open_field(key, photo_binding(resident_id), sealed)
+        .map_err(|e| Internal::new("photo decryption", e))?
+        .to_vec())
+}
+
+/// The print-only address, if the record still holds one.
+pub fn address_of(ctx: &AppContext, row: &ResidentRow) -> Result<Option<Address>, VaultError> {
+    let (Some(sealed), Some(key)) = (row.address.as_deref(), address_key_of(ctx, row)?) else {
+        return Ok(None);
+    };
+    Ok(Some(open_json(&key, address_binding(&row.id), sealed)?))
+}
+
 /// Blind indexes of a name and birth date under every live epoch's key: an exact-match probe.
-pub fn candidate_indexes(ctx: &AppContext, name: &PersonName, dob: &DateOfBirth) -> Vec<Vec<u8>> {
-    ctx.keyring
+pub fn candidate_indexes(
+    ctx: &AppContext,
+    name: &PersonName,
+    dob: &DateOfBirth,
+) -> Result<Vec<Vec<u8>>, Internal> {
+    Ok(ctx
+        .keyring
         .live_index_keys()
+        .map_err(|e| Internal::new("key ring", e))?
         .iter()
         .map(|(_, key)| blind_index(key, name, dob))
-        .collect()
+        .collect())
 }
 
 /// The blind index of a card face under one epoch's key.
-pub fn index_for(ctx: &AppContext, epoch: Epoch, face: &CardFace) -> Result<Vec<u8>, Internal> {
-    let keys = ctx
-        .keyring
-        .epoch_keys(epoch)
-        .map_err(|e| Internal::new("key ring", e))?;
+pub fn index_for(ctx: &AppContext, epoch: Epoch, face: &CardFace) -> Result<Vec<u8>, VaultError> {
+    let keys = ctx.keyring.epoch_keys(epoch)?;
     Ok(blind_index(
         &keys.index_key,
         &face.legal_name,
         &face.date_of_birth,
     ))
+}
+
+/// Where the ratchet stands: this calendar month, or the month of a later roll-forward.
+pub fn ratchet_month(ctx: &AppContext) -> Result<Epoch, VaultError> {
+    let calendar = Epoch::of(ctx.clock.today());
+    Ok(ctx
+        .keyring
+        .ratchet_month()?
+        .map_or(calendar, |m| m.max(calendar)))
+}
+
+/// The epoch a record destroyed after `destroy_after` is wrapped under now.
+pub fn target_epoch(
+    ctx: &AppContext,
+    destroy_after: chrono::NaiveDate,
+) -> Result<Epoch, VaultError> {
+    Ok(ctx
+        .config
+        .ratchet()
+        .target(destroy_after, ratchet_month(ctx)?))
+}
+
+/// A whole record sealed under fresh data keys: the card face and photo under one, the
+/// address (if any) under its own, both wrapped under `epoch`.
+pub fn seal_record(
+    ctx: &AppContext,
+    id: &str,
+    epoch: Epoch,
+    face: &CardFace,
+    photo_jpeg: &[u8],
+    address: Option<&Address>,
+) -> Result<SealedRecord, VaultError> {
+    ctx.keyring.prepare(epoch, 0)?;
+    let data_key = SecretKey::generate();
+    let wrapped_key = wrap_data_key(&ctx.keyring, id, epoch, &data_key)?;
+    let (address_key, address) = match address {
+        Some(address) => {
+            let key = SecretKey::generate();
+            let wrapped = wrap_data_key(&ctx.keyring, &address_key_id(id), epoch, &key)?;
+            let sealed = seal_json(&key, address_binding(id), address)?;
+            (Some(wrapped.bytes), Some(sealed))
+        }
+        None => (None, None),
+    };
+    Ok(SealedRecord {
+        placement: KeyPlacement {
+            key_epoch: epoch.id(),
+            key_version: i32::try_from(wrapped_key.version).unwrap_or(i32::MAX),
+            wrapped_key: wrapped_key.bytes,
+            address_key,
+            blind_index: index_for(ctx, epoch, face)?,
+        },
+        face: seal_json(&data_key, face_binding(id), face)?,
+        address,
+        photo: seal_field(&data_key, photo_binding(id), photo_jpeg)
+            .map_err(|e| Internal::new("field encryption", e))?,
+    })
+}
+
+/// The record's keys moved under `epoch`'s current key (and its blind index re-keyed there);
+/// nothing sealed under them changes.
+pub fn rewrap(
+    ctx: &AppContext,
+    row: &ResidentRow,
+    epoch: Epoch,
+) -> Result<KeyPlacement, VaultError> {
+    let (data_key, face) = open_face(ctx, row)?;
+    ctx.keyring.prepare(epoch, 0)?;
+    let wrapped_key = wrap_data_key(&ctx.keyring, &row.id, epoch, &data_key)?;
+    let address_key = address_key_of(ctx, row)?
+        .map(|key| wrap_data_key(&ctx.keyring, &address_key_id(&row.id), epoch, &key))
+        .transpose()?;
+    Ok(KeyPlacement {
+        key_epoch: epoch.id(),
+        key_version: i32::try_from(wrapped_key.version).unwrap_or(i32::MAX),
+        wrapped_key: wrapped_key.bytes,
+        address_key: address_key.map(|w| w.bytes),
+        blind_index: index_for(ctx, epoch, &face)?,
+    })
 }

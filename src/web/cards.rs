@@ -27,6 +27,7 @@ fn pdf_response(pdf: Vec<u8>, filename: &str) -> HttpResponse {
 #[utoipa::path(post, path = "/api/v1/residents/{id}/cards", tag = "cards", params(("id" = String, Path)),
     request_body = IssueRequest,
     responses((status = 201, body = IssuedCard), (status = 404),
+              (status = 410, description = "resident_data_destroyed"),
               (status = 422, description = "unsupported_script")),
     security(("bearer" = [])))]
 pub async fn issue(
@@ -73,7 +74,8 @@ pub async fn get(
 /// One CR80 card as PDF: front page, back page. A read that changes nothing (the card is not
 /// marked printed); audited as a read of personal data.
 #[utoipa::path(get, path = "/api/v1/cards/{card_number}/pdf", tag = "cards", params(("card_number" = String, Path)),
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
+              (status = 410, description = "resident_data_destroyed")),
     security(("bearer" = [])))]
 pub async fn pdf(
     ctx: web::Data<AppContext>,
@@ -106,7 +108,8 @@ pub async fn print_one(
 
 /// Many cards in one PDF, each front then back.
 #[utoipa::path(post, path = "/api/v1/cards/print", tag = "cards", request_body = PrintRequest,
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
+              (status = 410, description = "resident_data_destroyed")),
     security(("bearer" = [])))]
 pub async fn print(
     ctx: web::Data<AppContext>,

@@ -141,6 +141,16 @@ impl From<EnrollmentError> for ApiError {
             )
             .with("resident_id", resident_id),
             EnrollmentError::NotFound => ApiError::not_found(),
+            EnrollmentError::Destroyed => ApiError::new(
+                StatusCode::GONE,
+                "resident_data_destroyed",
+                "The resident's personal data has been destroyed under the retention policy.",
+            ),
+            EnrollmentError::ChangedMeanwhile => ApiError::new(
+                StatusCode::CONFLICT,
+                "changed_meanwhile",
+                "The record was changed by someone else while this change was prepared. Reload it and try again.",
+            ),
             EnrollmentError::Internal(cause) => ApiError::internal(cause),
         }
     }

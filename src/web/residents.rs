@@ -40,7 +40,9 @@ pub async fn enroll(
 
 /// A resident's card-face fields (no photo bytes).
 #[utoipa::path(get, path = "/api/v1/residents/{id}", tag = "residents", params(("id" = String, Path)),
-    responses((status = 200, body = ResidentView), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = ResidentView), (status = 404),
+              (status = 410, description = "resident_data_destroyed: the record's keys were destroyed")),
+    security(("bearer" = [])))]
 pub async fn get(
     ctx: web::Data<AppContext>,
     staff: Staff,
@@ -55,7 +57,9 @@ pub async fn get(
 /// Change card-face fields (a name change, a new address). `null` removes an optional field.
 #[utoipa::path(patch, path = "/api/v1/residents/{id}", tag = "residents", params(("id" = String, Path)),
     request_body = ResidentPatch,
-    responses((status = 200, body = ResidentView), (status = 404), (status = 422)),
+    responses((status = 200, body = ResidentView), (status = 404),
+              (status = 409, description = "changed_meanwhile"),
+              (status = 410, description = "resident_data_destroyed"), (status = 422)),
     security(("bearer" = [])))]
 pub async fn update(
     ctx: web::Data<AppContext>,
@@ -72,7 +76,8 @@ pub async fn update(
 
 /// The resident's photo, as the JPEG the card prints.
 #[utoipa::path(get, path = "/api/v1/residents/{id}/photo", tag = "residents", params(("id" = String, Path)),
-    responses((status = 200, content_type = "image/jpeg", body = Vec<u8>), (status = 404)),
+    responses((status = 200, content_type = "image/jpeg", body = Vec<u8>), (status = 404),
+              (status = 410, description = "resident_data_destroyed")),
     security(("bearer" = [])))]
 pub async fn photo(
     ctx: web::Data<AppContext>,

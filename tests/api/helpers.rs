@@ -123,6 +123,43 @@ impl Drop for TestApp {
     }
 }
 
+/// The service's context on a fresh database, with no HTTP server: for tests that drive the use
+/// cases directly (property tests over many runs).
+pub struct TestContext {
+    pub ctx: AppContext,
+    pub clock: Arc<ManualClock>,
+    /// Kept so the folder and the database live as long as the context.
+    _data_dir: tempfile::TempDir,
+    _database: TestDatabase,
+}
+
+pub fn context_only() -> TestContext {
+    init_logging();
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let (database, url) = TestDatabase::create(data_dir.path());
+    let config = Config::from_toml_overrides(&format!(
+        r#"
+data_dir = "{dir}"
+[database]
+url = "{url}"
+pool_size = 4
+[auth]
+argon2_memory_kib = 64
+argon2_iterations = 1
+"#,
+        dir = data_dir.path().display(),
+    ))
+    .expect("test configuration");
+    let clock = Arc::new(ManualClock::new(test_start()));
+    let ctx = muni_id::startup::build_context(config, clock.clone()).expect("build context");
+    TestContext {
+        ctx,
+        clock,
+        _data_dir: data_dir,
+        _database: database,
+    }
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }

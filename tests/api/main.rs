@@ -1,6 +1,7 @@
 //! Black-box tests against a spawned server. Run on SQLite by default; set
 //! MUNI_ID_TEST_DATABASE_URL=postgres://… to run the same tests on PostgreSQL.
 
+mod backups;
 #[path = "../support/bulk_residents.rs"]
 mod bulk_residents;
 mod cards;
@@ -10,6 +11,7 @@ mod metadata;
 mod operations;
 mod pages;
 mod privacy;
+mod ratchet;
 mod reads;
 mod retention;
 mod roles;

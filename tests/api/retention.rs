@@ -59,8 +59,10 @@ async fn a_purge_shreds_expired_residents_and_their_epoch_keys_even_in_old_copie
     let clerk = app.session(StaffRole::Clerk).await;
     let expiring = app.enroll_ok(&clerk, &resident("Expiring Person")).await;
     let expiring_card = issue(&app, &expiring).await;
-    // Card until 2031-11-20, plus 180 days of grace: due after 2032-05-18, epoch 2032-05.
-    assert_eq!(resident_row(&app, &expiring).unwrap().key_epoch, "2032-05");
+    // Card until 2031-11-20, plus 180 days of grace: due after 2032-05-18; the ratchet wraps
+    // its key no later than this month + 2 (2027-01).
+    let first_epoch = resident_row(&app, &expiring).unwrap().key_epoch;
+    assert_eq!(first_epoch, "2027-01");
 
     app.clock.advance(TimeDelta::days(400));
     let clerk = app.session(StaffRole::Clerk).await;
@@ -77,21 +79,21 @@ async fn a_purge_shreds_expired_residents_and_their_epoch_keys_even_in_old_copie
     let before = (app.count_rows("residents"), app.count_rows("audit_log"));
     let dry = purge_now(&app, true, None).unwrap();
     assert_eq!((dry.residents_destroyed, dry.unissued_destroyed), (1, 0));
-    assert!(dry.epochs_destroyed.contains(&"2032-05".to_owned()));
+    assert!(dry.epochs_destroyed.contains(&first_epoch));
     assert_eq!(
         (app.count_rows("residents"), app.count_rows("audit_log")),
         before,
         "a dry run changes nothing"
     );
-    assert!(app
+    assert!(!app
         .ctx
         .keyring
-        .epoch_keys(Epoch::parse("2032-05").unwrap())
-        .is_ok());
+        .is_destroyed(Epoch::parse(&first_epoch).unwrap())
+        .unwrap());
 
     let outcome = purge_now(&app, false, None).unwrap();
     assert_eq!(outcome.residents_destroyed, 1);
-    assert!(outcome.epochs_destroyed.contains(&"2032-05".to_owned()));
+    assert!(outcome.epochs_destroyed.contains(&first_epoch));
 
     // The API knows nothing more of the expiring resident.
     let clerk = app.session(StaffRole::Clerk).await;
@@ -131,10 +133,12 @@ async fn a_purge_shreds_expired_residents_and_their_epoch_keys_even_in_old_copie
     assert_eq!(res.json::<Value>().await.unwrap(), json!({"valid": false}));
     drop(conn);
 
-    // The copy taken before the purge no longer opens for them: their epoch key is gone...
+    // The copy taken before the purge no longer opens for them: their epoch key is gone; nor,
+    // being older than the backup window, for the resident who stays...
     assert!(vault::data_key_of(&app.ctx, &backup_expiring).is_err());
-    // ...while a resident of a later epoch still opens from the same copy.
-    let (_, face) = vault::open_face(&app.ctx, &backup_staying).unwrap();
+    assert!(vault::data_key_of(&app.ctx, &backup_staying).is_err());
+    // ...whose live record the roll-forward carried forward.
+    let (_, face) = vault::open_face(&app.ctx, &resident_row(&app, &staying).unwrap()).unwrap();
     assert_eq!(face.legal_name.as_str(), "Staying Person");
     let view: Value = app
         .get(&clerk, &format!("/api/v1/residents/{staying}"))
@@ -164,7 +168,7 @@ async fn a_purge_shreds_expired_residents_and_their_epoch_keys_even_in_old_copie
         "{:?}",
         built.classes
     );
-    assert!(built.keys.destroyed.iter().any(|d| d.epoch == "2032-05"));
+    assert!(built.keys.destroyed.iter().any(|d| d.epoch == first_epoch));
     assert!(built.audit.chain.intact);
     // A second purge finds nothing left to do.
     let again = purge_now(&app, false, None).unwrap();
@@ -368,7 +372,9 @@ async fn key_rotation_rewraps_every_data_key_and_leaves_none_under_an_old_versio
         .get_result(&mut *conn)
         .unwrap();
     assert_eq!(old, 0, "no data key is left under an old key version");
-    for epoch in ["2027-03", "2029-08"] {
+    // Both due dates lie beyond the window: the ratchet wraps every key under 2027-01.
+    {
+        let epoch = "2027-01";
         let keys = app
             .ctx
             .keyring
@@ -395,10 +401,7 @@ async fn key_rotation_rewraps_every_data_key_and_leaves_none_under_an_old_versio
         .iter()
         .map(|e| (e.epoch.clone(), e.key_version, e.data_keys))
         .collect();
-    assert_eq!(
-        versions,
-        vec![("2027-03".into(), 2, 1500), ("2029-08".into(), 2, 1500)]
-    );
+    assert_eq!(versions, vec![("2027-01".into(), 2, 3000)]);
 }
 
 /// A fresh app with a few audit entries, sealed.

@@ -4,15 +4,14 @@
 //! enrollment stores them.
 
 use muni_id::context::AppContext;
-use muni_id::crypto::envelope::{seal_field, wrap_data_key};
 use muni_id::crypto::keyring::Epoch;
-use muni_id::crypto::secret::SecretKey;
 use muni_id::db::residents::ResidentRow;
 use muni_id::db::DbConnection;
 use muni_id::domain::resident::{CardFace, DateOfBirth, PersonName};
 use muni_id::services::vault;
 
-/// Inserts a resident called `name`, due for destruction at the end of `epoch`; returns its id.
+/// Inserts a resident called `name`, due for destruction at the end of `epoch` (its data keys
+/// wrapped where the ratchet allows); returns its id.
 pub fn insert_sealed_resident(
     ctx: &AppContext,
     conn: &mut DbConnection,
@@ -33,26 +32,29 @@ pub fn insert_sealed_resident(
         veteran: false,
         organ_donor: false,
     };
-    let key = SecretKey::generate();
-    let wrapped = wrap_data_key(&ctx.keyring, &id, epoch, &key).expect("wrap the data key");
+    let destroy_after = epoch.last_day();
+    // Wrapped where enrollment would wrap it: the ratchet's epoch for that day.
+    let key_epoch = vault::target_epoch(ctx, destroy_after).expect("the ratchet's epoch");
+    let sealed = vault::seal_record(ctx, &id, key_epoch, &face, photo, None).expect("seal");
     let now = ctx.clock.now().naive_utc();
     let row = ResidentRow {
         id: id.clone(),
-        key_epoch: epoch.id(),
-        key_version: i32::try_from(wrapped.version).expect("a small key version"),
-        wrapped_key: wrapped.bytes,
-        blind_index: vault::index_for(ctx, epoch, &face).expect("blind index"),
-        face: vault::seal_json(&key, vault::face_binding(&id), &face).expect("seal the face"),
+        key_epoch: sealed.placement.key_epoch,
+        key_version: sealed.placement.key_version,
+        wrapped_key: sealed.placement.wrapped_key,
+        blind_index: sealed.placement.blind_index,
+        face: sealed.face,
         address: None,
         identity_points_met: true,
         residency_points_met: true,
         enrolled_by: enrolled_by.to_owned(),
         enrolled_at: now,
         updated_at: now,
-        destroy_after: epoch.last_day(),
+        destroy_after,
         address_updated_at: None,
+        address_key: None,
     };
-    let photo = seal_field(&key, vault::photo_binding(&id), photo).expect("seal the photo");
+    let photo = sealed.photo;
     muni_id::db::residents::insert(conn, &row, &photo)?;
     Ok(id)
 }

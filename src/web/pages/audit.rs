@@ -191,7 +191,11 @@ pub async fn page(
             downloads => ["json", "csv", "pdf"],
             keys_statement => viewer.text(
                 "audit-keys-statement",
-                &[("n", Arg::from(built.keys.key_ring_backup_days))],
+                &[
+                    ("n", Arg::from(built.keys.key_ring_backup_days)),
+                    ("w", Arg::from(built.keys.backup_window_months)),
+                    ("w1", Arg::from(built.keys.backup_window_months + 1)),
+                ],
             ),
         },
     )

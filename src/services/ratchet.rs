@@ -1,0 +1,252 @@
+//! The roll-forward: the ratchet turning (DESIGN.md, "Keys and encryption"). Each data key
+//! whose epoch is ending before its record is due moves to the epoch the rule now allows
+//! (`min(its destruction month, this month + W)`), keys sitting beyond the rule come back
+//! within it, and then every epoch that is over (or beyond the rule) and holds no key is
+//! destroyed. Run monthly by the scheduled purge and by `muni-id keys roll-forward`, under the
+//! retention lock; resumable, since every step is decided from what the database holds now.
+//!
+//! Also here: the one-time upgrade at start-up that re-seals records of an older layout (the
+//! address under the resident's own key) under fresh keys.
+
+use chrono::NaiveDate;
+use diesel::Connection;
+use serde::Serialize;
+
+use super::audit;
+use super::purge::{retention_lock, PurgeError};
+use super::vault::{self, VaultError};
+use crate::context::AppContext;
+use crate::crypto::keyring::Epoch;
+use crate::db::dialect;
+use crate::db::residents::{self, KeyPlacement, ResidentRow};
+use crate::domain::resident::{Address, CardFace};
+use crate::error::Internal;
+
+/// Records moved per transaction.
+const BATCH: i64 = 500;
+
+/// The record layout this version writes: 2 = the address under its own key, blind index v2.
+pub const RECORD_FORMAT: i32 = 2;
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct RollOutcome {
+    /// The month the ratchet stands at after this run.
+    pub month: String,
+    /// Data keys moved to a later (or, beyond the rule, an earlier) epoch.
+    pub data_keys_moved: u64,
+    /// Records whose keys were already destroyed (rows restored from a copy): left as they are.
+    pub unreadable_records: u64,
+    /// Epochs whose keys were destroyed by this run.
+    pub epochs_destroyed: Vec<String>,
+}
+
+impl From<VaultError> for PurgeError {
+    fn from(e: VaultError) -> Self {
+        match e {
+            VaultError::Destroyed => PurgeError::Internal(Internal::new(
+                "roll-forward",
+                anyhow::anyhow!("a key needed to move a record was destroyed"),
+            )),
+            VaultError::Internal(cause) => PurgeError::Internal(cause),
+        }
+    }
+}
+
+fn key_ring(e: impl Into<anyhow::Error>) -> Internal {
+    Internal::new("key ring", e)
+}
+
+/// `muni-id keys roll-forward`: the roll-forward on its own, under the retention lock,
+/// audited and sealed.
+pub fn roll_forward(
+    ctx: &AppContext,
+    as_of: NaiveDate,
+    progress: &dyn Fn(u64, u64),
+) -> Result<RollOutcome, PurgeError> {
+    let _lock = retention_lock(ctx)?;
+    let outcome = roll_forward_locked(ctx, as_of, progress)?;
+    let mut conn = ctx.db()?;
+    reclaim(&mut conn, &outcome);
+    let now = ctx.clock.now();
+    conn.transaction::<_, PurgeError, _>(|conn| {
+        audit::record(conn, now, "cli", "keys.roll_forward", None)?;
+        audit::seal_head(conn, &ctx.signing, now)?;
+        Ok(())
+    })?;
+    Ok(outcome)
+}
+
+/// The roll-forward as of `as_of`; the caller holds the retention lock and reclaims the pages
+/// of the replaced keys afterwards.
+pub(super) fn roll_forward_locked(
+    ctx: &AppContext,
+    as_of: NaiveDate,
+    progress: &dyn Fn(u64, u64),
+) -> Result<RollOutcome, PurgeError> {
+    let ratchet = ctx.config.ratchet();
+    let month = Epoch::of(as_of).max(vault::ratchet_month(ctx)?);
+    let ceiling = ratchet.ceiling(month);
+    ctx.keyring
+        .prepare(month, ratchet.window_months())
+        .map_err(key_ring)?;
+    let mut outcome = RollOutcome {
+        month: month.id(),
+        ..RollOutcome::default()
+    };
+    let mut conn = ctx.db()?;
+    let total = u64::try_from(residents::count(&mut conn)?).unwrap_or(0);
+    let mut seen = 0u64;
+    let mut after = String::new();
+    loop {
+        let page = residents::roll_candidates(
+            &mut conn,
+            as_of,
+            (&month.id(), month.last_day()),
+            &ceiling.id(),
+            &after,
+            BATCH,
+        )?;
+        let Some(last) = page.last() else { break };
+        after = last.id.clone();
+        seen += page.len() as u64;
+        let mut moves: Vec<(&ResidentRow, KeyPlacement)> = Vec::with_capacity(page.len());
+        for row in &page {
+            let epoch = vault::epoch_of(row)?;
+            let Some(target) = ratchet.must_move(epoch, row.destroy_after, month) else {
+                continue;
+            };
+            match vault::rewrap(ctx, row, target) {
+                Ok(placement) => moves.push((row, placement)),
+                Err(VaultError::Destroyed) => outcome.unreadable_records += 1,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let moved = conn.transaction::<_, PurgeError, _>(|conn| {
+            let mut moved = 0u64;
+            for (row, placement) in &moves {
+                let from = (row.key_epoch.as_str(), row.key_version);
+                // A record changed meanwhile was re-sealed under the rule already.
+                moved += residents::move_keys(conn, &row.id, from, placement)? as u64;
+            }
+            Ok(moved)
+        })?;
+        outcome.data_keys_moved += moved;
+        progress(seen.min(total), total);
+    }
+    ctx.keyring.advance_ratchet(month).map_err(key_ring)?;
+
+    for (epoch, _) in ctx.keyring.inventory().live {
+        let over = epoch < month;
+        let beyond_rule = epoch > ceiling;
+        if (over || beyond_rule) && residents::count_in_epoch(&mut conn, &epoch.id())? == 0 {
+            ctx.keyring
+                .destroy(epoch, ctx.clock.now())
+                .map_err(key_ring)?;
+            outcome.epochs_destroyed.push(epoch.id());
+        }
+    }
+    tracing::info!(
+        event = "roll_forward",
+        month = %outcome.month,
+        keys_moved = outcome.data_keys_moved,
+        epochs_destroyed = outcome.epochs_destroyed.len(),
+        "the key ratchet moved forward"
+    );
+    Ok(outcome)
+}
+
+/// At start-up: records of an older layout are re-sealed under fresh keys (once), then the
+/// roll-forward brings every wrapped key within the rule (keys prepared far ahead by an older
+/// version come back, and their epochs are destroyed). Skipped while another instance holds
+/// the retention lock: that instance does the same.
+pub fn bring_within_rule(ctx: &AppContext) -> Result<(), PurgeError> {
+    let _lock = match retention_lock(ctx) {
+        Ok(lock) => lock,
+        Err(PurgeError::AlreadyRunning) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let format = residents::record_format(&mut *ctx.db()?)?;
+    if format < RECORD_FORMAT {
+        let resealed = upgrade_records(ctx)?;
+        residents::set_record_format(&mut *ctx.db()?, RECORD_FORMAT)?;
+        if resealed > 0 {
+            tracing::warn!(
+                event = "records_upgraded",
+                records = resealed,
+                "re-sealed every record under fresh keys, the address under its own"
+            );
+        }
+    }
+    let outcome = roll_forward_locked(ctx, ctx.clock.today(), &|_, _| {})?;
+    reclaim(&mut *ctx.db()?, &outcome);
+    Ok(())
+}
+
+/// The old wrapped keys a roll-forward replaced leave the database files too.
+fn reclaim(conn: &mut crate::db::DbConnection, outcome: &RollOutcome) {
+    if outcome.data_keys_moved > 0 || !outcome.epochs_destroyed.is_empty() {
+        if let Err(e) = dialect::reclaim_after_bulk_destruction(conn) {
+            tracing::warn!(cause = %e, "the database could not reclaim the pages of moved keys");
+        }
+    }
+}
+
+/// Re-seals every record written before the address had its own key. Returns how many.
+fn upgrade_records(ctx: &AppContext) -> Result<u64, PurgeError> {
+    let mut conn = ctx.db()?;
+    let mut after = String::new();
+    let mut resealed = 0u64;
+    loop {
+        let page = residents::page(&mut conn, &after, BATCH)?;
+        let Some(last) = page.last() else {
+            return Ok(resealed);
+        };
+        after = last.id.clone();
+        for row in &page {
+            let (key, face) = match vault::open_face(ctx, row) {
+                Ok(opened) => opened,
+                // Keys already destroyed: nothing left to upgrade; the purge removes the row.
+                Err(VaultError::Destroyed) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            let address: Option<Address> = match (&row.address, &row.address_key) {
+                // The old layout: the address under the resident's own key.
+                (Some(sealed), None) => Some(vault::open_json(
+                    &key,
+                    vault::address_binding(&row.id),
+                    sealed,
+                )?),
+                _ => vault::address_of(ctx, row)?,
+            };
+            let photo = residents::find_photo(&mut conn, &row.id)?
+                .map(|sealed| vault::open_photo(&key, &row.id, &sealed))
+                .transpose()?
+                .unwrap_or_default();
+            resealed += reseal(ctx, &mut conn, row, &face, &photo, address.as_ref())?;
+        }
+    }
+}
+
+fn reseal(
+    ctx: &AppContext,
+    conn: &mut crate::db::DbConnection,
+    row: &ResidentRow,
+    face: &CardFace,
+    photo: &[u8],
+    address: Option<&Address>,
+) -> Result<u64, PurgeError> {
+    let epoch = vault::target_epoch(ctx, row.destroy_after)?;
+    let sealed = vault::seal_record(ctx, &row.id, epoch, face, photo, address)?;
+    let from = (row.key_epoch.as_str(), row.key_version);
+    let changed = conn.transaction::<_, PurgeError, _>(|conn| {
+        Ok(residents::replace_sealed(
+            conn,
+            &row.id,
+            from,
+            &sealed,
+            row.address_updated_at,
+            row.updated_at,
+        )?)
+    })?;
+    Ok(changed as u64)
+}
