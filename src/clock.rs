@@ -12,10 +12,13 @@ pub trait Clock: Send + Sync {
     }
 }
 
-/// Truncated to microseconds, the precision both databases keep, so a stored time hashes the
-/// same when it is read back.
-fn to_micros(t: DateTime<Utc>) -> DateTime<Utc> {
-    t.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(t)
+/// Whole seconds: no stored time carries a sub-second part. A time unique to the microsecond
+/// is as good as an identifier for joining rows across tables, copies and logs; a second is
+/// all any rule here needs (expiry and retention count days, sessions minutes, and the audit
+/// chain is ordered by its sequence number). Both databases keep a whole second exactly, so a
+/// stored time hashes the same when read back.
+fn to_seconds(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.duration_trunc(TimeDelta::seconds(1)).unwrap_or(t)
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -23,7 +26,7 @@ pub struct SystemClock;
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
-        to_micros(Utc::now())
+        to_seconds(Utc::now())
     }
 }
 
@@ -33,11 +36,11 @@ pub struct ManualClock(Mutex<DateTime<Utc>>);
 
 impl ManualClock {
     pub fn new(at: DateTime<Utc>) -> Self {
-        Self(Mutex::new(to_micros(at)))
+        Self(Mutex::new(at))
     }
 
     pub fn set(&self, at: DateTime<Utc>) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = to_micros(at);
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = at;
     }
 
     pub fn advance(&self, by: TimeDelta) {
@@ -48,6 +51,30 @@ impl ManualClock {
 
 impl Clock for ManualClock {
     fn now(&self) -> DateTime<Utc> {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner())
+        to_seconds(*self.0.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Timelike};
+
+    #[test]
+    fn every_clock_tells_whole_seconds() {
+        assert_eq!(SystemClock.now().nanosecond(), 0);
+        let at = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        let clock = ManualClock::new(at + TimeDelta::microseconds(999_999));
+        assert_eq!(clock.now(), at);
+        clock.advance(TimeDelta::milliseconds(1_500));
+        assert_eq!(clock.now(), at + TimeDelta::seconds(2));
+        clock.advance(TimeDelta::milliseconds(500));
+        assert_eq!(clock.now(), at + TimeDelta::seconds(2));
+        clock.advance(TimeDelta::microseconds(1));
+        assert_eq!(
+            clock.now(),
+            at + TimeDelta::seconds(3),
+            "the fractions add up"
+        );
     }
 }

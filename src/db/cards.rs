@@ -1,4 +1,6 @@
 //! The `cards` table: card numbers, status-list indices, dates and status. No personal data.
+//! Once the resident's data is destroyed a card stays as a tombstone holding only its number,
+//! status, status-list index and dates, so verification keeps answering for it.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -13,11 +15,12 @@ pub struct CardRow {
     pub resident_id: Option<String>,
     pub status: String,
     pub status_index: i64,
-    pub issue_reason: String,
+    /// `None` on a tombstone, as are `issued_by`, `revoke_reason` and `printed_at`.
+    pub issue_reason: Option<String>,
     pub issued_on: NaiveDate,
     pub expires_on: NaiveDate,
     pub issued_at: NaiveDateTime,
-    pub issued_by: String,
+    pub issued_by: Option<String>,
     pub revoked_at: Option<NaiveDateTime>,
     pub revoke_reason: Option<String>,
     pub printed_at: Option<NaiveDateTime>,
@@ -91,6 +94,33 @@ pub fn mark_printed(
     diesel::update(cards::table.find(card_number))
         .set(cards::printed_at.eq(at))
         .execute(conn)
+}
+
+/// Turns the cards of residents about to be destroyed into tombstones, inside the caller's
+/// transaction and before the resident rows go: who issued each card and why, why it was
+/// revoked and when it printed are dropped, and its times are cut to the day. What stays is
+/// what verification needs: number, status, status-list index, issue, expiry and revocation
+/// dates.
+pub fn make_tombstones(conn: &mut DbConnection, resident_ids: &[String]) -> QueryResult<usize> {
+    let of_them: Vec<(String, NaiveDate, Option<NaiveDateTime>)> = cards::table
+        .filter(cards::resident_id.eq_any(resident_ids))
+        .select((cards::card_number, cards::issued_on, cards::revoked_at))
+        .load(conn)?;
+    let midnight = |day: NaiveDate| day.and_time(chrono::NaiveTime::MIN);
+    for (number, issued_on, revoked_at) in &of_them {
+        diesel::update(cards::table.find(number))
+            .set((
+                cards::resident_id.eq(None::<String>),
+                cards::issue_reason.eq(None::<String>),
+                cards::issued_at.eq(midnight(*issued_on)),
+                cards::issued_by.eq(None::<String>),
+                cards::revoked_at.eq(revoked_at.map(|at| midnight(at.date()))),
+                cards::revoke_reason.eq(None::<String>),
+                cards::printed_at.eq(None::<NaiveDateTime>),
+            ))
+            .execute(conn)?;
+    }
+    Ok(of_them.len())
 }
 
 /// Status-list indices of revoked cards: the bits set in the published list.

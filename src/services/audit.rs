@@ -42,6 +42,19 @@ pub fn record(
     Ok(seq)
 }
 
+/// Appends an entry in a transaction of its own: for a read answered outside any writing
+/// transaction, or after one that rolled back.
+pub fn record_alone(
+    conn: &mut DbConnection,
+    at: DateTime<Utc>,
+    actor: &str,
+    action: &'static str,
+    subject: Option<&str>,
+) -> diesel::QueryResult<i64> {
+    use diesel::Connection;
+    conn.transaction(|conn| record(conn, at, actor, action, subject))
+}
+
 /// SHA-256 over the previous hash and this entry's fields, length-prefixed so no two
 /// different entries hash alike.
 pub fn entry_hash(

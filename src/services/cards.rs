@@ -1,5 +1,6 @@
 //! Cards: issue (revoking the resident's earlier card), look up, revoke, print as PDF. Each
-//! issue, revocation and print is audited; the resident's data key follows the new destruction
+//! issue, revocation and print is audited, and so is every read of personal data (the checks
+//! at issue, the cards of a resident, a card's PDF); the resident's data key follows the new destruction
 //! date; the status list is rebuilt after a revocation.
 
 use chrono::NaiveDate;
@@ -58,7 +59,8 @@ pub struct CardView {
     pub status: CardStatus,
     pub issued_on: NaiveDate,
     pub expires_on: NaiveDate,
-    pub issue_reason: String,
+    /// Absent once the resident's data is destroyed (the card remains as a tombstone).
+    pub issue_reason: Option<String>,
     pub printed: bool,
 }
 
@@ -236,6 +238,14 @@ pub fn issue(
         residents::find_photo(&mut conn, resident_id)?.ok_or(CardError::ResidentGone)?;
     let photo = vault::open_photo(&key, resident_id, &sealed_photo)?;
     let address = vault::address_of(ctx, &resident)?;
+    // Decrypted on the clerk's behalf, whether or not the card is then issued.
+    audit::record_alone(
+        &mut conn,
+        now,
+        &actor.staff_id,
+        "resident.issue_read",
+        Some(resident_id),
+    )?;
     // A card that cannot be printed exactly is not issued at all.
     ctx.card_renderer
         .check_printable(&print_of(&face, None, String::new(), address, photo))?;
@@ -269,11 +279,11 @@ pub fn issue(
             resident_id: Some(resident_id.to_owned()),
             status: CardStatus::Active.as_stored().to_owned(),
             status_index: unused_status_index(ctx, conn)?,
-            issue_reason: reason.as_str().to_owned(),
+            issue_reason: Some(reason.as_str().to_owned()),
             issued_on: today,
             expires_on,
             issued_at: now.naive_utc(),
-            issued_by: actor.staff_id.clone(),
+            issued_by: Some(actor.staff_id.clone()),
             revoked_at: None,
             revoke_reason: None,
             printed_at: None,
@@ -331,15 +341,40 @@ pub fn get(ctx: &AppContext, card_number: &str) -> Result<CardView, CardError> {
     Ok(view(&card, ctx.clock.today()))
 }
 
-/// The cards of one resident, newest first.
-pub fn of_resident(ctx: &AppContext, resident_id: &str) -> Result<Vec<CardView>, CardError> {
-    let mut conn = ctx.db()?;
-    residents::find(&mut conn, resident_id)?.ok_or(CardError::ResidentNotFound)?;
+/// The cards of one resident, newest first: an audited read (it ties the resident to their
+/// card numbers).
+pub fn of_resident(
+    ctx: &AppContext,
+    actor: &Actor,
+    resident_id: &str,
+) -> Result<Vec<CardView>, CardError> {
+    let now = ctx.clock.now();
     let today = ctx.clock.today();
-    Ok(store::for_resident(&mut conn, resident_id)?
-        .iter()
-        .map(|c| view(c, today))
-        .collect())
+    let mut conn = ctx.db()?;
+    let cards = conn.transaction::<_, CardError, _>(|conn| {
+        residents::find(conn, resident_id)?.ok_or(CardError::ResidentNotFound)?;
+        audit::record(
+            conn,
+            now,
+            &actor.staff_id,
+            "resident.cards_read",
+            Some(resident_id),
+        )?;
+        Ok(store::for_resident(conn, resident_id)?)
+    })?;
+    Ok(cards.iter().map(|c| view(c, today)).collect())
+}
+
+/// Whether a card is the resident's (a check on ids the clerk already holds; reads nothing).
+pub fn belongs_to(
+    ctx: &AppContext,
+    resident_id: &str,
+    card_number: &str,
+) -> Result<bool, CardError> {
+    let number = parse_number(card_number)?;
+    let mut conn = ctx.db()?;
+    Ok(store::find(&mut conn, number.as_str())?
+        .is_some_and(|card| card.resident_id.as_deref() == Some(resident_id)))
 }
 
 pub fn revoke(
@@ -397,6 +432,28 @@ pub fn print(
     actor: &Actor,
     card_numbers: &[String],
 ) -> Result<Vec<u8>, CardError> {
+    render(ctx, actor, card_numbers, Purpose::Print)
+}
+
+/// One card's PDF as a read that changes nothing: a preview before printing, the card as
+/// printed after. Audited as a read of the resident's data.
+pub fn pdf(ctx: &AppContext, actor: &Actor, card_number: &str) -> Result<Vec<u8>, CardError> {
+    render(ctx, actor, &[card_number.to_owned()], Purpose::Preview)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    /// Printed: marks the cards printed, which destroys a print-only address.
+    Print,
+    Preview,
+}
+
+fn render(
+    ctx: &AppContext,
+    actor: &Actor,
+    card_numbers: &[String],
+    purpose: Purpose,
+) -> Result<Vec<u8>, CardError> {
     if card_numbers.is_empty() || card_numbers.len() > MAX_BATCH {
         return Err(CardError::BatchSize);
     }
@@ -426,6 +483,21 @@ pub fn print(
     }
     let pdf = ctx.card_renderer.render(&prints)?;
     let now = ctx.clock.now();
+    if purpose == Purpose::Preview {
+        conn.transaction::<_, CardError, _>(|conn| {
+            for number in &numbers {
+                audit::record(
+                    conn,
+                    now,
+                    &actor.staff_id,
+                    "card.pdf_read",
+                    Some(number.as_str()),
+                )?;
+            }
+            Ok(())
+        })?;
+        return Ok(pdf);
+    }
     let destroy_address = !ctx.config.retention.retain_address;
     let mut addresses_destroyed = false;
     conn.transaction::<_, CardError, _>(|conn| {

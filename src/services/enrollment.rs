@@ -435,7 +435,7 @@ pub fn enroll(
     let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth)?;
 
     let mut conn = ctx.db()?;
-    conn.transaction::<_, EnrollmentError, _>(|conn| {
+    let outcome = conn.transaction::<_, EnrollmentError, _>(|conn| {
         let head_first = dialect::takes_chain_head_first(conn);
         if head_first {
             audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
@@ -457,9 +457,21 @@ pub fn enroll(
             store::insert(conn, &row, &sealed_photo)?;
         }
         Ok(())
-    })?;
+    });
+    if let Err(EnrollmentError::PossibleDuplicate { resident_id }) = &outcome {
+        // The refused enrollment rolled back with its entry, but the answer names an existing
+        // resident to this clerk: a read of its own, recorded apart so that it stays.
+        audit::record_alone(
+            &mut conn,
+            now,
+            &actor.staff_id,
+            "resident.duplicate_shown",
+            Some(resident_id),
+        )?;
+    }
+    outcome?;
     Metrics::bump(&ctx.metrics.enrollments);
-    tracing::info!(event = "resident_enrolled", resident_id = %id, "a resident was enrolled");
+    tracing::info!(event = "resident_enrolled", "a resident was enrolled");
     Ok(Enrolled { resident_id: id })
 }
 
@@ -691,6 +703,8 @@ pub fn update(
     let sealed = vault::seal_record(ctx, id, epoch, &face, &photo_jpeg, address.as_ref())?;
     conn.transaction::<_, EnrollmentError, _>(|conn| {
         audit::record(conn, now, &actor.staff_id, "resident.update", Some(id))?;
+        // The answer is the decrypted record.
+        audit::record(conn, now, &actor.staff_id, "resident.update_read", Some(id))?;
         let from = (row.key_epoch.as_str(), row.key_version);
         if store::replace_sealed(conn, id, from, &sealed, address_updated_at, now.naive_utc())? == 0
         {

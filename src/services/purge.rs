@@ -1,6 +1,6 @@
 //! The purge: retention enforcing itself. Residents past their destruction date are
 //! crypto-shredded (wrapped keys, ciphertexts, blind index and photo deleted in one transaction;
-//! cards stay as tombstones), print-only addresses are destroyed once printed, expired sessions
+//! cards stay as tombstones of number, status, status-list index and dates), print-only addresses are destroyed once printed, expired sessions
 //! and old audit entries go, then the ratchet rolls forward (`ratchet`): live keys in ending
 //! epochs move on, and every epoch that is over and empty has its keys destroyed — so copies of
 //! the database made before can no longer be read for anyone due by then, nor for anyone at
@@ -18,7 +18,7 @@ use crate::context::AppContext;
 use crate::crypto::keyring::Epoch;
 use crate::db::dialect::{self, JobLock, RETENTION_LOCK_ID};
 use crate::db::purge_runs::{self, PurgeRunRow};
-use crate::db::{audit as audit_store, residents, sessions, throttle};
+use crate::db::{audit as audit_store, cards, residents, sessions, throttle};
 use crate::error::Internal;
 
 /// Residents destroyed per transaction.
@@ -176,6 +176,7 @@ fn purge(
                 audit::record(conn, now, options.trigger, "resident.destroy", Some(id))?;
             }
             let ids: Vec<String> = batch.iter().map(|(id, _, _)| id.clone()).collect();
+            cards::make_tombstones(conn, &ids)?;
             residents::delete(conn, &ids)?;
             Ok(())
         })?;

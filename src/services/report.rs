@@ -21,8 +21,19 @@ use crate::db::schema::{cards, residents, sessions, staff, verification_counts};
 use crate::db::{audit as audit_store, purge_runs, DbConnection};
 use crate::error::Internal;
 
-/// Reads of personal data, counted per staff member.
-const READ_ACTIONS: [&str; 3] = ["resident.read", "resident.photo_read", "resident.search"];
+/// Reads of personal data, counted per staff member: every answer that carries a resident's
+/// decrypted data or links a resident to a card, and every decryption on a clerk's behalf.
+const READ_ACTIONS: [&str; 9] = [
+    "resident.read",
+    "resident.photo_read",
+    "resident.search",
+    "resident.update_read",
+    "resident.cards_read",
+    "resident.issue_read",
+    "resident.duplicate_shown",
+    "card.pdf_read",
+    "card.print",
+];
 /// The period the per-staff and verification figures cover.
 const PERIOD_DAYS: i64 = 30;
 

@@ -51,9 +51,9 @@ pub async fn of_resident(
     staff: Staff,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    staff.require(Permission::ServeResidents)?;
+    let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
-    let list = web::block(move || cards::of_resident(&ctx, &id)).await??;
+    let list = web::block(move || cards::of_resident(&ctx, &actor, &id)).await??;
     Ok(HttpResponse::Ok().json(list))
 }
 
@@ -71,12 +71,30 @@ pub async fn get(
     Ok(HttpResponse::Ok().json(card))
 }
 
-/// One CR80 card as PDF: front page, back page.
+/// One CR80 card as PDF: front page, back page. A read that changes nothing (the card is not
+/// marked printed); audited as a read of personal data.
 #[utoipa::path(get, path = "/api/v1/cards/{card_number}/pdf", tag = "cards", params(("card_number" = String, Path)),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
               (status = 410, description = "resident_data_destroyed")),
     security(("bearer" = [])))]
 pub async fn pdf(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let number = path.into_inner();
+    let target = number.clone();
+    let pdf = web::block(move || cards::pdf(&ctx, &actor, &target)).await??;
+    Ok(pdf_response(pdf, &format!("card-{number}.pdf")))
+}
+
+/// Print one card: the same PDF, and the card is marked printed (which, by policy, destroys
+/// the print-only address).
+#[utoipa::path(post, path = "/api/v1/cards/{card_number}/print", tag = "cards", params(("card_number" = String, Path)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409)),
+    security(("bearer" = [])))]
+pub async fn print_one(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,

@@ -66,6 +66,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route("/cards/print", web::post().to(cards::print))
                 .route("/cards/{card_number}", web::get().to(cards::get))
                 .route("/cards/{card_number}/pdf", web::get().to(cards::pdf))
+                .route(
+                    "/cards/{card_number}/print",
+                    web::post().to(cards::print_one),
+                )
                 .route("/cards/{card_number}/revoke", web::post().to(cards::revoke))
                 .route("/audit/verify", web::get().to(audit::audit_verify))
                 .route("/reports/retention", web::get().to(reports::retention)),

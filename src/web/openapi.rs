@@ -12,7 +12,7 @@ use super::{audit, cards, ops, reports, residents, sessions, staff, verify};
         sessions::create, sessions::delete_current, sessions::change_password,
         residents::enroll, residents::get, residents::update, residents::photo, residents::search,
         staff::list, staff::add, staff::change, staff::reset_password,
-        cards::issue, cards::of_resident, cards::get, cards::pdf, cards::print, cards::revoke,
+        cards::issue, cards::of_resident, cards::get, cards::pdf, cards::print_one, cards::print, cards::revoke,
         verify::verify, verify::jwks, verify::status_list,
         audit::audit_verify, reports::retention,
         ops::healthz, ops::readyz, ops::metrics,

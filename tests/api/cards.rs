@@ -81,7 +81,7 @@ async fn a_printed_cards_qr_code_verifies_until_revoked() {
     );
 
     let res = app
-        .get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+        .post_json(&clerk, &format!("/api/v1/cards/{number}/print"), &json!({}))
         .await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/pdf");

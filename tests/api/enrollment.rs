@@ -482,6 +482,7 @@ async fn every_read_and_change_of_personal_data_is_audited() {
             "resident.read",
             "resident.photo_read",
             "resident.update",
+            "resident.update_read",
             "resident.search"
         ]
     );

@@ -262,3 +262,69 @@ async fn pages_speak_the_chosen_language_and_arabic_is_right_to_left() {
         .unwrap();
     assert_eq!(elsewhere.headers()[LOCATION], "/", "no open redirect");
 }
+
+#[tokio::test]
+async fn the_staff_pages_reads_of_a_resident_and_their_card_are_audited_and_counted() {
+    use crate::reads::{entries_after, last_seq, reads_reported};
+    let app = spawn_app().await;
+    let api_clerk = app.session(StaffRole::Clerk).await;
+    let id = app
+        .enroll_ok(&api_clerk, &crate::helpers::resident("Page Reader"))
+        .await;
+    let card: serde_json::Value = app
+        .post_json(
+            &api_clerk,
+            &format!("/api/v1/residents/{id}/cards"),
+            &serde_json::json!({"reason": "new"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let number = card["card_number"].as_str().unwrap().to_owned();
+    app.add_staff("page.reader", StaffRole::Clerk);
+    let (cookie, _) = page_login(&app, "page.reader").await;
+    let staff_id = {
+        use diesel::prelude::*;
+        use muni_id::db::schema::staff;
+        let mut conn = app.ctx.db().unwrap();
+        staff::table
+            .filter(staff::username.eq("page.reader"))
+            .select(staff::id)
+            .first::<String>(&mut *conn)
+            .unwrap()
+    };
+
+    let before = last_seq(&app);
+    let page = get_page(&app, &cookie, &format!("/residents/{id}/cards/{number}")).await;
+    assert_eq!(page.status(), 200);
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let shown = entries_after(&app, before);
+    for action in ["resident.read", "resident.cards_read"] {
+        assert!(
+            shown.contains(&(staff_id.clone(), action.to_owned(), Some(id.clone()))),
+            "{action}: {shown:?}"
+        );
+    }
+
+    let before = last_seq(&app);
+    let pdf = post_form(
+        &app,
+        &cookie,
+        &format!("/residents/{id}/cards/{number}/print"),
+        &[("csrf", &csrf)],
+    )
+    .await;
+    assert_eq!(pdf.status(), 200);
+    let printed = entries_after(&app, before);
+    assert_eq!(
+        printed
+            .iter()
+            .filter(|e| e.0 == staff_id && e.1 == "card.print" && e.2.as_deref() == Some(&number))
+            .count(),
+        1,
+        "one entry for the printed card: {printed:?}"
+    );
+    // The card page (the resident and their cards) and the printed card.
+    assert_eq!(reads_reported(&app, "page.reader"), 3);
+}

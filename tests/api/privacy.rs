@@ -71,6 +71,37 @@ async fn no_personal_value_is_stored_or_logged_in_the_clear() {
     )
     .await;
     assert_eq!(app.enroll(&clerk, &body).await.status(), 409);
+    // Cards: issue, look up, list, preview, print, revoke.
+    let card: Value = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/residents/{id}/cards"),
+            &json!({"reason": "new"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let number = card["card_number"].as_str().unwrap().to_owned();
+    for path in [
+        format!("/api/v1/cards/{number}"),
+        format!("/api/v1/residents/{id}/cards"),
+        format!("/api/v1/cards/{number}/pdf"),
+    ] {
+        assert_eq!(app.get(&clerk, &path).await.status(), 200, "{path}");
+    }
+    app.post_json(
+        &clerk,
+        "/api/v1/cards/print",
+        &json!({"card_numbers": [number]}),
+    )
+    .await;
+    app.post_json(
+        &clerk,
+        &format!("/api/v1/cards/{number}/revoke"),
+        &json!({"reason": "lost"}),
+    )
+    .await;
     let mut bad = body.clone();
     bad["veteran"] = json!(SENTINEL_NAME);
     let res = app.enroll(&clerk, &bad).await;
@@ -136,6 +167,17 @@ async fn no_personal_value_is_stored_or_logged_in_the_clear() {
     );
     for sentinel in sentinels {
         assert!(!contains(&logs, sentinel), "{sentinel:?} found in the logs");
+    }
+    // Nor any identifier this test created: the resident id and the card number, in any of
+    // the forms they are written.
+    let grouped = muni_id::domain::card::CardNumber::parse(&number)
+        .unwrap()
+        .grouped();
+    for identifier in [id.as_str(), id.replace('-', "").as_str(), &number, &grouped] {
+        assert!(
+            !contains(&logs, identifier),
+            "{identifier:?} found in the logs"
+        );
     }
 }
 

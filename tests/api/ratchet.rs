@@ -125,7 +125,7 @@ async fn a_printed_address_opens_in_no_copy_and_leaves_no_trace_in_the_files() {
     let sealed_address = copy.address.clone().expect("the copy holds the address");
 
     let res = app
-        .get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+        .post_json(&clerk, &format!("/api/v1/cards/{number}/print"), &json!({}))
         .await;
     assert_eq!(res.status(), 200);
     let live = row(&app, &id).unwrap();

@@ -194,7 +194,7 @@ async fn the_print_only_address_goes_once_the_card_is_printed() {
     assert_eq!(view["address"]["line1"], "12 Elm St");
     let number = card["card_number"].as_str().unwrap();
     assert_eq!(
-        app.get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+        app.post_json(&clerk, &format!("/api/v1/cards/{number}/print"), &json!({}))
             .await
             .status(),
         200
@@ -229,7 +229,7 @@ async fn the_print_only_address_goes_once_the_card_is_printed() {
     assert_eq!(view["address"]["care_of"], "Harbor Shelter");
     app.clock.advance(TimeDelta::minutes(1));
     assert_eq!(
-        app.get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+        app.post_json(&clerk, &format!("/api/v1/cards/{number}/print"), &json!({}))
             .await
             .status(),
         200
@@ -246,7 +246,7 @@ async fn a_jurisdiction_may_keep_the_address() {
     let card = issue(&app, &id).await;
     let number = card["card_number"].as_str().unwrap();
     assert_eq!(
-        app.get(&clerk, &format!("/api/v1/cards/{number}/pdf"))
+        app.post_json(&clerk, &format!("/api/v1/cards/{number}/print"), &json!({}))
             .await
             .status(),
         200

@@ -159,10 +159,7 @@ pub async fn print(
     let numbers = vec![number.clone()];
     let outcome = web::block(move || {
         // The card must be this resident's: the same check the card page makes.
-        let theirs = cards::of_resident(&ctx, &id)?
-            .iter()
-            .any(|c| c.card_number == numbers[0]);
-        if !theirs {
+        if !cards::belongs_to(&ctx, &id, &numbers[0])? {
             return Err(cards::CardError::CardNotFound);
         }
         cards::print(&ctx, &actor, &numbers)
@@ -212,10 +209,7 @@ pub async fn revoke(
     let ctx = viewer.ctx.clone();
     let target = id.clone();
     let outcome = web::block(move || {
-        let theirs = cards::of_resident(&ctx, &target)?
-            .iter()
-            .any(|c| c.card_number == number);
-        if !theirs {
+        if !cards::belongs_to(&ctx, &target, &number)? {
             return Err(cards::CardError::CardNotFound);
         }
         cards::revoke(&ctx, &actor, &number, reason)

@@ -55,7 +55,7 @@ pub fn card_row(card: &CardView) -> CardRow {
         status,
         issued_on: card.issued_on.to_string(),
         expires_on: card.expires_on.to_string(),
-        reason: card.issue_reason.clone(),
+        reason: card.issue_reason.clone().unwrap_or_default(),
         printed: card.printed,
         active: status == "active",
     }
@@ -113,7 +113,7 @@ pub async fn load(viewer: &Viewer, id: &str) -> Result<(ResidentView, Vec<CardVi
     let id = id.to_owned();
     let outcome = web::block(move || {
         let resident = enrollment::get(&ctx, &actor, &id).map_err(crate::error::ApiError::from)?;
-        let cards = cards::of_resident(&ctx, &id).map_err(crate::error::ApiError::from)?;
+        let cards = cards::of_resident(&ctx, &actor, &id).map_err(crate::error::ApiError::from)?;
         Ok::<_, crate::error::ApiError>((resident, cards))
     })
     .await
