@@ -191,9 +191,13 @@ async fn every_api_path_that_decrypts_personal_data_is_an_audited_read_counted_p
     assert_eq!(reads_reported(&app, "reader"), 7);
     let mut conn = app.ctx.db().unwrap();
     assert!(
-        audit::verify_chain(&mut conn, &app.ctx.signing)
-            .unwrap()
-            .intact
+        audit::verify_chain(
+            &mut conn,
+            &app.ctx.signing,
+            &audit::witness(&app.ctx.config)
+        )
+        .unwrap()
+        .intact
     );
 }
 
@@ -228,8 +232,12 @@ async fn a_possible_duplicate_answer_is_audited_and_enrolls_no_one() {
     assert_eq!(reads_reported(&app, "second.clerk"), 1);
     let mut conn = app.ctx.db().unwrap();
     assert!(
-        audit::verify_chain(&mut conn, &app.ctx.signing)
-            .unwrap()
-            .intact
+        audit::verify_chain(
+            &mut conn,
+            &app.ctx.signing,
+            &audit::witness(&app.ctx.config)
+        )
+        .unwrap()
+        .intact
     );
 }
