@@ -6,6 +6,7 @@ mod bulk_residents;
 mod cards;
 mod enrollment;
 mod helpers;
+mod names;
 mod operations;
 mod pages;
 mod privacy;
