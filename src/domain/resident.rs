@@ -96,9 +96,9 @@ pub struct FieldWarning {
 /// The warnings for the names of a record: a word mixing scripts in any person-name field.
 /// Takes plain text, so a page can show the same warnings for a record it has read.
 pub fn name_warnings<'a>(
-    names: impl IntoIterator<Item = (&'static str, Option<&'a str>)>,
+    fields: impl IntoIterator<Item = (&'static str, Option<&'a str>)>,
 ) -> Vec<FieldWarning> {
-    names
+    fields
         .into_iter()
         .filter_map(|(field, name)| {
             name.filter(|n| names::mixes_scripts_in_a_word(n))
