@@ -158,6 +158,7 @@ doc-shelter_letter = Letter from a shelter or agency
 ## What the service refuses (the ids are the API's stable error codes)
 
 err-invalid_name = Write a name with at least one letter, at most 150 characters, on one line.
+err-invalid_characters = Character { $position } of “{ $field }” is invisible, or changes the direction or shape of the text around it, so a name cannot hold it (it often comes along when a name is pasted). Delete it and type that part of the name again.
 err-invalid_date = Enter a real date.
 err-date_of_birth_in_future = The date of birth is in the future.
 err-below_minimum_age = A card needs the resident to be at least { $age } years old.
@@ -247,6 +248,8 @@ edit-hint = The new details are printed on the next card issued.
 
 review-title = Review the card
 review-hint = Check the card with the resident before it is issued: names, date of birth, and everything on the back.
+review-warnings-title = Check before issuing
+warn-mixed_script = A word in “{ $field }” mixes letters of different alphabets, for example one Cyrillic letter among Latin ones. Some names are written that way; compare the spelling with the documents before issuing the card.
 steps-label = Progress
 step-enroll = Enroll
 step-review = Review

@@ -157,6 +157,7 @@ doc-shelter_letter = Carta de un albergue o agencia
 ## Lo que el servicio rechaza
 
 err-invalid_name = Escriba un nombre con al menos una letra, de 150 caracteres como máximo, en una sola línea.
+err-invalid_characters = El carácter { $position } de «{ $field }» es invisible o cambia la dirección o la forma del texto que lo rodea, así que un nombre no puede contenerlo (suele llegar al pegar un nombre). Bórrelo y vuelva a escribir esa parte del nombre.
 err-invalid_date = Escriba una fecha real.
 err-date_of_birth_in_future = La fecha de nacimiento está en el futuro.
 err-below_minimum_age = La tarjeta requiere que el residente tenga al menos { $age } años.
@@ -246,6 +247,8 @@ edit-hint = Los datos nuevos se imprimen en la próxima tarjeta que se emita.
 
 review-title = Revisar la tarjeta
 review-hint = Revise la tarjeta con el residente antes de emitirla: los nombres, la fecha de nacimiento y todo lo que va al dorso.
+review-warnings-title = Compruebe antes de emitir
+warn-mixed_script = Una palabra de «{ $field }» mezcla letras de alfabetos distintos, por ejemplo una letra cirílica entre letras latinas. Algunos nombres se escriben así; compare la ortografía con los documentos antes de emitir la tarjeta.
 steps-label = Progreso
 step-enroll = Inscribir
 step-review = Revisar

@@ -2,6 +2,7 @@
 
 pub mod card;
 pub mod documents;
+pub mod names;
 pub mod resident;
 pub mod staff;
 
@@ -12,6 +13,8 @@ pub struct FieldError {
     pub field: &'static str,
     pub code: &'static str,
     pub message: String,
+    /// Where in the value the problem is: a 1-based character position, when there is one.
+    pub position: Option<usize>,
 }
 
 impl FieldError {
@@ -20,7 +23,13 @@ impl FieldError {
             field,
             code,
             message: message.into(),
+            position: None,
         }
+    }
+
+    pub fn at(mut self, position: usize) -> Self {
+        self.position = Some(position);
+        self
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
-use super::FieldError;
+use super::{names, FieldError};
 
 const MAX_NAME_CHARS: usize = 150;
 const MAX_ADDRESS_LINE_CHARS: usize = 120;
@@ -48,6 +48,20 @@ pub struct PersonName(String);
 
 impl PersonName {
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, FieldError> {
+        // Before trimming, so the position counts the characters as they were sent.
+        if let Some((position, c)) = names::invisible_at(raw) {
+            return Err(FieldError::new(
+                field,
+                "invalid_characters",
+                format!(
+                    "{field}: character {position} (U+{:04X}) is invisible or changes the order or \
+                     shape of the text around it, which a name may not hold; delete it and type \
+                     that part of the name again",
+                    c as u32
+                ),
+            )
+            .at(position));
+        }
         let text = clean_text(field, raw, MAX_NAME_CHARS, "invalid_name")?;
         if !text.chars().any(char::is_alphabetic) {
             return Err(FieldError::new(
@@ -63,12 +77,43 @@ impl PersonName {
         &self.0
     }
 
-    /// The form used for duplicate detection: compatibility-folded, lower case, single spaces,
-    /// so "JOSÉ  Núñez" and "José Núñez" are the same person to the blind index.
+    /// The form used for duplicate detection and search: compatibility-folded, case-folded,
+    /// look-alike letters folded per UTS #39, single spaces, so "JOSÉ  Núñez" and "José Núñez",
+    /// or a Cyrillic "а" for a Latin "a", are the same name to the blind index.
     pub fn matching_key(&self) -> String {
-        let folded: String = self.0.nfkc().flat_map(char::to_lowercase).collect();
-        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+        names::skeleton_key(&self.0)
     }
+}
+
+/// Something a clerk should check before issuing a card, although the value is accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldWarning {
+    pub field: &'static str,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The warnings for the names of a record: a word mixing scripts in any person-name field.
+/// Takes plain text, so a page can show the same warnings for a record it has read.
+pub fn name_warnings<'a>(
+    fields: impl IntoIterator<Item = (&'static str, Option<&'a str>)>,
+) -> Vec<FieldWarning> {
+    fields
+        .into_iter()
+        .filter_map(|(field, name)| {
+            name.filter(|n| names::mixes_scripts_in_a_word(n))
+                .map(|_| FieldWarning {
+                    field,
+                    code: "mixed_script",
+                    message: format!(
+                        "A word in {field} mixes letters of different scripts (a Cyrillic or \
+                         Greek letter among Latin ones, say). It was accepted, since some names \
+                         are written that way; check it against the documents before issuing \
+                         the card."
+                    ),
+                })
+        })
+        .collect()
 }
 
 impl std::fmt::Debug for PersonName {
@@ -372,6 +417,23 @@ pub struct CardFace {
     pub organ_donor: bool,
 }
 
+impl CardFace {
+    /// What the clerk should check about this card face (see `name_warnings`).
+    pub fn warnings(&self) -> Vec<FieldWarning> {
+        name_warnings([
+            ("legal_name", Some(self.legal_name.as_str())),
+            (
+                "preferred_name",
+                self.preferred_name.as_ref().map(PersonName::as_str),
+            ),
+            (
+                "emergency_contact.name",
+                self.emergency_contact.as_ref().map(|c| c.name.as_str()),
+            ),
+        ])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +471,42 @@ mod tests {
         for bad in ["", "   ", "A\nB", "12345", &"a".repeat(151)] {
             assert!(PersonName::parse("legal_name", bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_with_the_field_and_position() {
+        let err = PersonName::parse("preferred_name", " Ana\u{200B}").unwrap_err();
+        assert_eq!(
+            (err.field, err.code, err.position),
+            ("preferred_name", "invalid_characters", Some(5))
+        );
+        assert!(err.message.contains("preferred_name") && err.message.contains('5'));
+    }
+
+    #[test]
+    fn mixed_script_words_are_warned_about_in_every_name_field() {
+        let today = day("2026-11-21");
+        let face = CardFace {
+            legal_name: PersonName::parse("legal_name", "M\u{430}ria Santos").unwrap(),
+            preferred_name: Some(PersonName::parse("preferred_name", "Мария").unwrap()),
+            date_of_birth: DateOfBirth::parse("1990-04-01", today, 10).unwrap(),
+            gender: None,
+            languages: Vec::new(),
+            emergency_contact: Some(EmergencyContact {
+                name: PersonName::parse("emergency_contact.name", "J\u{43E}hn Doe").unwrap(),
+                phone: PhoneNumber::parse("555 0100").unwrap(),
+            }),
+            veteran: false,
+            organ_donor: false,
+        };
+        let fields: Vec<_> = face.warnings().iter().map(|w| (w.field, w.code)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("legal_name", "mixed_script"),
+                ("emergency_contact.name", "mixed_script")
+            ]
+        );
     }
 
     #[test]

@@ -80,6 +80,18 @@ pub struct EnrollmentRequest {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Enrolled {
     pub resident_id: String,
+    /// What the clerk should check before issuing a card; always present, empty when none.
+    pub warnings: Vec<EnrollmentWarning>,
+}
+
+/// An accepted value worth a second look, such as a word that mixes scripts (`mixed_script`).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EnrollmentWarning {
+    #[schema(example = "mixed_script")]
+    pub code: String,
+    #[schema(example = "legal_name")]
+    pub field: String,
+    pub message: String,
 }
 
 /// A change of card-face fields. Absent: unchanged; `null`: removed (optional fields only).
@@ -407,6 +419,15 @@ pub fn enroll(
     let (Some((face, address)), Some(tally), Some(photo_jpeg)) = (fields, tally, photo_jpeg) else {
         return Err(EnrollmentError::all(problems));
     };
+    let warnings = face
+        .warnings()
+        .into_iter()
+        .map(|w| EnrollmentWarning {
+            code: w.code.to_owned(),
+            field: w.field.to_owned(),
+            message: w.message,
+        })
+        .collect();
 
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
@@ -472,7 +493,10 @@ pub fn enroll(
     outcome?;
     Metrics::bump(&ctx.metrics.enrollments);
     tracing::info!(event = "resident_enrolled", "a resident was enrolled");
-    Ok(Enrolled { resident_id: id })
+    Ok(Enrolled {
+        resident_id: id,
+        warnings,
+    })
 }
 
 fn view(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentView, EnrollmentError> {

@@ -64,7 +64,12 @@ impl From<EnrollmentError> for ApiError {
     fn from(e: EnrollmentError) -> Self {
         match e {
             EnrollmentError::Invalid(field) => {
-                ApiError::unprocessable(field.code, field.message).with("field", field.field)
+                let answer =
+                    ApiError::unprocessable(field.code, field.message).with("field", field.field);
+                match field.position {
+                    Some(position) => answer.with("position", position),
+                    None => answer,
+                }
             }
             EnrollmentError::Several(problems) => {
                 // The first problem is the answer; `fields` lists every one (the first too),

@@ -25,7 +25,7 @@ pub fn resident_id(raw: String) -> Result<String, ApiError> {
               (status = 409, description = "possible_duplicate"),
               (status = 413, description = "payload_too_large, photo_too_large"),
               (status = 415, description = "unsupported_photo_format"),
-              (status = 422, description = "insufficient_proof, unknown_document_kind, invalid_date, ...")),
+              (status = 422, description = "insufficient_proof, unknown_document_kind, invalid_date, invalid_name, invalid_characters (with `field` and a 1-based character `position`), ...")),
     security(("bearer" = [])))]
 pub async fn enroll(
     ctx: web::Data<AppContext>,

@@ -9,6 +9,7 @@ mod cards;
 mod enrollment;
 mod helpers;
 mod metadata;
+mod names;
 mod operations;
 mod pages;
 mod privacy;

@@ -44,7 +44,7 @@ fn set_cookie(res: &Response, name: &str) -> Option<(String, String)> {
         })
 }
 
-fn csrf_of(html: &str) -> String {
+pub(crate) fn csrf_of(html: &str) -> String {
     let marker = "name=\"csrf\" value=\"";
     let start = html.find(marker).expect("a CSRF field") + marker.len();
     html[start..start + 64].to_owned()
@@ -61,7 +61,7 @@ async fn post_form(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &st
         .unwrap()
 }
 
-async fn get_page(app: &TestApp, cookie: &str, path: &str) -> Response {
+pub(crate) async fn get_page(app: &TestApp, cookie: &str, path: &str) -> Response {
     app.client
         .get(app.url(path))
         .header(COOKIE, cookie)
@@ -71,7 +71,7 @@ async fn get_page(app: &TestApp, cookie: &str, path: &str) -> Response {
 }
 
 /// Logs in through the login page; returns the session cookie pair.
-async fn page_login(app: &TestApp, username: &str) -> (String, Response) {
+pub(crate) async fn page_login(app: &TestApp, username: &str) -> (String, Response) {
     let page = app.client.get(app.url("/login")).send().await.unwrap();
     let (pre, _) = set_cookie(&page, "muni_pre").expect("a pre-session cookie");
     let cookie = format!("muni_pre={pre}");

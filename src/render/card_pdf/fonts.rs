@@ -174,9 +174,14 @@ impl Fonts {
 
     /// The font for `c`: the font of the text around it when `c` is a space, punctuation or a
     /// combining mark that font has; otherwise the first font of the chain that has it.
+    /// An invisible character other than a joiner has no font: the line is refused rather than
+    /// printed without it (names cannot hold one; see `domain::names`).
     pub(super) fn pick(&self, weight: Weight, c: char, around: Option<FontKey>) -> Option<FontKey> {
+        if is_default_ignorable(c) && !is_joiner(c) {
+            return None;
+        }
         if let Some(key) = around.filter(|_| is_neutral(c) || is_mark(c)) {
-            if self.has_glyph(key, c) || is_default_ignorable(c) {
+            if self.has_glyph(key, c) || is_joiner(c) {
                 return Some(key);
             }
         }
@@ -186,8 +191,8 @@ impl Fonts {
             .find(|&key| self.has_glyph(key, c));
         match chosen {
             Some(key) => Some(key),
-            // Joiners and other invisible controls are dropped by the shaper, not printed.
-            None if is_default_ignorable(c) => Some(around.unwrap_or(weight.chain()[0])),
+            // A joiner shapes the letters around it and is then dropped by the shaper.
+            None if is_joiner(c) => Some(around.unwrap_or(weight.chain()[0])),
             None => None,
         }
     }
@@ -206,6 +211,11 @@ pub(super) fn is_mark(c: char) -> bool {
         | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
         | 0x08D3..=0x08FF | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
         | 0x302A..=0x302F | 0x3099..=0x309A | 0xFE20..=0xFE2F)
+}
+
+/// The zero-width non-joiner and joiner, which names keep where they shape the letters.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// Invisible format characters (joiners, marks of direction, variation selectors).
@@ -252,5 +262,24 @@ mod tests {
             Some(FontKey::ArabicBold)
         );
         assert_eq!(fonts.pick(Weight::Bold, ' ', None), Some(FontKey::Bold));
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_not_dropped_and_joiners_stay_with_their_script() {
+        let fonts = Fonts::load().unwrap();
+        for c in ['\u{200B}', '\u{2060}', '\u{202E}', '\u{FEFF}', '\u{00AD}'] {
+            for around in [None, Some(FontKey::Regular), Some(FontKey::Arabic)] {
+                assert_eq!(
+                    fonts.pick(Weight::Regular, c, around),
+                    None,
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert_eq!(
+            fonts.pick(Weight::Regular, '\u{200C}', Some(FontKey::Arabic)),
+            Some(FontKey::Arabic)
+        );
     }
 }

@@ -9,7 +9,7 @@ use minijinja::{context, Value};
 use serde_json::Value as Json;
 
 use super::forms::Posted;
-use super::problems::explain;
+use super::problems::{explain, name_warnings};
 use super::residents::{card_row, load, resident_id, resident_value};
 use super::view::{PageError, Viewer};
 use crate::context::AppContext;
@@ -72,6 +72,7 @@ pub async fn review(viewer: Viewer, path: web::Path<String>) -> Result<HttpRespo
             reasons => ISSUE_REASONS,
             default_reason => default_reason,
             error => (),
+            warnings => name_warnings(&viewer, &resident),
             has_cards => !cards.is_empty(),
         },
     )
@@ -111,6 +112,7 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
                     reasons => ISSUE_REASONS,
                     default_reason => reason.as_str(),
                     error => problem.message,
+                    warnings => name_warnings(&viewer, &resident),
                     has_cards => !cards.is_empty(),
                 },
             )

@@ -9,7 +9,9 @@ use serde_json::{Map, Value as Json};
 
 use super::i18n::{catalogue, Arg};
 use super::view::{PageError, Viewer};
+use crate::domain::resident;
 use crate::error::ApiError;
+use crate::services::enrollment::ResidentView;
 
 /// What went wrong, for the form to show beside the field.
 pub struct Problem {
@@ -40,6 +42,17 @@ fn form_field(service_field: &str) -> String {
         .replace('.', "_")
 }
 
+/// How a field is called on the form, in the viewer's language (`label-<form field>`), or its
+/// service name when the form has no label for it.
+pub fn field_label(viewer: &Viewer, service_field: &str) -> String {
+    let id = format!("label-{}", form_field(service_field));
+    if catalogue().has(&id) {
+        viewer.text(&id, &[])
+    } else {
+        service_field.to_owned()
+    }
+}
+
 fn number(value: Option<&Json>) -> Option<i64> {
     value.and_then(Json::as_i64)
 }
@@ -60,6 +73,12 @@ fn message(viewer: &Viewer, code: &str, details: &Map<String, Json>) -> String {
         if let Some(n) = number(required.get("residency_points")) {
             args.push(("need_residency", Arg::Number(n)));
         }
+    }
+    if let Some(n) = number(details.get("position")) {
+        args.push(("position", Arg::Number(n)));
+    }
+    if let Some(field) = details.get("field").and_then(Json::as_str) {
+        args.push(("field", Arg::Text(field_label(viewer, field))));
     }
     if let Some(secs) = number(details.get("retry_after_seconds")) {
         args.push(("minutes", Arg::Number((secs + 59) / 60)));
@@ -120,6 +139,25 @@ pub fn explain(viewer: &Viewer, error: impl Into<ApiError>) -> Result<Problem, P
             .map(str::to_owned),
         more,
     })
+}
+
+/// The warnings about a resident's names (`domain::resident::name_warnings`), in the viewer's
+/// language, for the page that reviews the card before it is issued.
+pub fn name_warnings(viewer: &Viewer, r: &ResidentView) -> Vec<String> {
+    resident::name_warnings([
+        ("legal_name", Some(r.legal_name.as_str())),
+        ("preferred_name", r.preferred_name.as_deref()),
+        (
+            "emergency_contact.name",
+            r.emergency_contact.as_ref().map(|c| c.name.as_str()),
+        ),
+    ])
+    .into_iter()
+    .map(|w| {
+        let label = Arg::Text(field_label(viewer, w.field));
+        viewer.text(&format!("warn-{}", w.code), &[("field", label)])
+    })
+    .collect()
 }
 
 #[cfg(test)]
