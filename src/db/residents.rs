@@ -87,64 +87,74 @@ pub fn ids_by_blind_index(
 }
 
 /// Replaces a record's keys and every sealed value (a change re-seals under fresh keys), only
-/// if its keys are still where `from` says (nobody moved them meanwhile). Returns the rows changed.
+/// if its keys are still those of `expected` (nobody moved or re-sealed them meanwhile).
+/// Returns the rows changed.
 pub fn replace_sealed(
     conn: &mut DbConnection,
-    id: &str,
-    from: (&str, i32),
+    expected: &ResidentRow,
     record: &SealedRecord,
     address_updated_at: Option<NaiveDateTime>,
     updated_at: NaiveDateTime,
 ) -> QueryResult<usize> {
     let p = &record.placement;
-    let updated = diesel::update(
-        residents::table
-            .find(id)
-            .filter(residents::key_epoch.eq(from.0))
-            .filter(residents::key_version.eq(from.1)),
-    )
-    .set((
-        residents::key_epoch.eq(&p.key_epoch),
-        residents::key_version.eq(p.key_version),
-        residents::wrapped_key.eq(&p.wrapped_key),
-        residents::address_key.eq(&p.address_key),
-        residents::blind_index.eq(&p.blind_index),
-        residents::face.eq(&record.face),
-        residents::address.eq(&record.address),
-        residents::address_updated_at.eq(address_updated_at),
-        residents::updated_at.eq(updated_at),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(unchanged(expected))
+        .set((
+            residents::key_epoch.eq(&p.key_epoch),
+            residents::key_version.eq(p.key_version),
+            residents::wrapped_key.eq(&p.wrapped_key),
+            residents::address_key.eq(&p.address_key),
+            residents::blind_index.eq(&p.blind_index),
+            residents::face.eq(&record.face),
+            residents::address.eq(&record.address),
+            residents::address_updated_at.eq(address_updated_at),
+            residents::updated_at.eq(updated_at),
+        ))
+        .execute(conn)?;
     if updated > 0 {
-        diesel::update(resident_photos::table.find(id))
+        diesel::update(resident_photos::table.find(&expected.id))
             .set(resident_photos::photo.eq(&record.photo))
             .execute(conn)?;
     }
     Ok(updated)
 }
 
+/// The record `expected` names, only while its wrapped key is still the one `expected` holds:
+/// every re-wrap and re-seal writes a new one, so a stale read can never overwrite a newer key.
+fn unchanged(
+    expected: &ResidentRow,
+) -> diesel::dsl::Filter<
+    diesel::dsl::Filter<
+        diesel::dsl::Filter<
+            diesel::dsl::Find<residents::table, &String>,
+            diesel::dsl::Eq<residents::key_epoch, &String>,
+        >,
+        diesel::dsl::Eq<residents::key_version, i32>,
+    >,
+    diesel::dsl::Eq<residents::wrapped_key, &Vec<u8>>,
+> {
+    residents::table
+        .find(&expected.id)
+        .filter(residents::key_epoch.eq(&expected.key_epoch))
+        .filter(residents::key_version.eq(expected.key_version))
+        .filter(residents::wrapped_key.eq(&expected.wrapped_key))
+}
+
 /// Moves a record's data keys (and blind index) to another epoch or key version, only if they
-/// are still where `from` says. Returns the rows changed.
+/// are still those of `expected`. Returns the rows changed.
 pub fn move_keys(
     conn: &mut DbConnection,
-    id: &str,
-    from: (&str, i32),
+    expected: &ResidentRow,
     to: &KeyPlacement,
 ) -> QueryResult<usize> {
-    diesel::update(
-        residents::table
-            .find(id)
-            .filter(residents::key_epoch.eq(from.0))
-            .filter(residents::key_version.eq(from.1)),
-    )
-    .set((
-        residents::key_epoch.eq(&to.key_epoch),
-        residents::key_version.eq(to.key_version),
-        residents::wrapped_key.eq(&to.wrapped_key),
-        residents::address_key.eq(&to.address_key),
-        residents::blind_index.eq(&to.blind_index),
-    ))
-    .execute(conn)
+    diesel::update(unchanged(expected))
+        .set((
+            residents::key_epoch.eq(&to.key_epoch),
+            residents::key_version.eq(to.key_version),
+            residents::wrapped_key.eq(&to.wrapped_key),
+            residents::address_key.eq(&to.address_key),
+            residents::blind_index.eq(&to.blind_index),
+        ))
+        .execute(conn)
 }
 
 pub fn set_destroy_after(conn: &mut DbConnection, id: &str, day: NaiveDate) -> QueryResult<usize> {

@@ -45,8 +45,7 @@ pub fn follow_destruction_date(
         return Ok(());
     }
     let placement = vault::rewrap(ctx, resident, target)?;
-    let from = (resident.key_epoch.as_str(), resident.key_version);
-    if residents::move_keys(conn, &resident.id, from, &placement)? == 0 {
+    if residents::move_keys(conn, resident, &placement)? == 0 {
         return Err(Internal::new(
             "follow destruction date",
             anyhow::anyhow!("the record's keys moved meanwhile"),

@@ -729,9 +729,7 @@ pub fn update(
         audit::record(conn, now, &actor.staff_id, "resident.update", Some(id))?;
         // The answer is the decrypted record.
         audit::record(conn, now, &actor.staff_id, "resident.update_read", Some(id))?;
-        let from = (row.key_epoch.as_str(), row.key_version);
-        if store::replace_sealed(conn, id, from, &sealed, address_updated_at, now.naive_utc())? == 0
-        {
+        if store::replace_sealed(conn, &row, &sealed, address_updated_at, now.naive_utc())? == 0 {
             return Err(match store::find(conn, id)? {
                 Some(_) => EnrollmentError::ChangedMeanwhile,
                 None => EnrollmentError::NotFound,

@@ -72,12 +72,7 @@ pub fn rotate(
             conn.transaction::<_, PurgeError, _>(|conn| {
                 for (row, placement) in &rewrapped {
                     // Only if nobody re-wrapped it meanwhile.
-                    residents::move_keys(
-                        conn,
-                        &row.id,
-                        (&row.key_epoch, row.key_version),
-                        placement,
-                    )?;
+                    residents::move_keys(conn, row, placement)?;
                 }
                 Ok(())
             })?;

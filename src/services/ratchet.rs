@@ -124,9 +124,8 @@ pub(super) fn roll_forward_locked(
         let moved = conn.transaction::<_, PurgeError, _>(|conn| {
             let mut moved = 0u64;
             for (row, placement) in &moves {
-                let from = (row.key_epoch.as_str(), row.key_version);
                 // A record changed meanwhile was re-sealed under the rule already.
-                moved += residents::move_keys(conn, &row.id, from, placement)? as u64;
+                moved += residents::move_keys(conn, row, placement)? as u64;
             }
             Ok(moved)
         })?;
@@ -237,12 +236,10 @@ fn reseal(
 ) -> Result<u64, PurgeError> {
     let epoch = vault::target_epoch(ctx, row.destroy_after)?;
     let sealed = vault::seal_record(ctx, &row.id, epoch, face, photo, address)?;
-    let from = (row.key_epoch.as_str(), row.key_version);
     let changed = conn.transaction::<_, PurgeError, _>(|conn| {
         Ok(residents::replace_sealed(
             conn,
-            &row.id,
-            from,
+            row,
             &sealed,
             row.address_updated_at,
             row.updated_at,

@@ -330,13 +330,7 @@ async fn keys_prepared_far_ahead_by_an_older_version_are_brought_within_the_rule
     let placement = vault::rewrap(&app.ctx, &live, far).unwrap();
     {
         let mut conn = app.ctx.db().unwrap();
-        muni_id::db::residents::move_keys(
-            &mut conn,
-            &id,
-            (&live.key_epoch, live.key_version),
-            &placement,
-        )
-        .unwrap();
+        muni_id::db::residents::move_keys(&mut conn, &live, &placement).unwrap();
     }
     let restarted = build_context((*app.ctx.config).clone(), app.clock.clone()).unwrap();
     let after = row(&app, &id).unwrap();
@@ -625,4 +619,35 @@ mod property {
             })
             .unwrap();
     }
+}
+
+#[tokio::test]
+async fn a_roll_forward_that_read_a_record_before_a_change_never_overwrites_its_new_keys() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Read Before Change")).await;
+    issue(&app, &clerk, &id).await;
+    // A roll-forward (or rotation, or an issue) reads the record and prepares its move...
+    let stale = row(&app, &id).unwrap();
+    let placement =
+        vault::rewrap(&app.ctx, &stale, Epoch::parse(&stale.key_epoch).unwrap()).unwrap();
+    // ...while a clerk's change re-seals it under fresh keys, in the same epoch and version.
+    let res = app
+        .patch_json(
+            &clerk,
+            &format!("/api/v1/residents/{id}"),
+            &json!({"legal_name": "Changed Meanwhile"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let changed = row(&app, &id).unwrap();
+    assert_eq!(
+        (&changed.key_epoch, changed.key_version),
+        (&stale.key_epoch, stale.key_version)
+    );
+    let mut conn = app.ctx.db().unwrap();
+    let moved = muni_id::db::residents::move_keys(&mut conn, &stale, &placement).unwrap();
+    assert_eq!(moved, 0, "the stale move must not land");
+    let (_, face) = vault::open_face(&app.ctx, &row(&app, &id).unwrap()).unwrap();
+    assert_eq!(face.legal_name.as_str(), "Changed Meanwhile");
 }
