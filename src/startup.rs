@@ -111,10 +111,6 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         verify_throttle: Arc::new(verify_throttle),
         verification: Arc::new(VerificationCounters::default()),
     };
-    // Rows of an older layout, and keys an older version prepared far ahead, are brought
-    // within the ratchet's rule before anything else runs.
-    services::ratchet::bring_within_rule(&context)
-        .context("bringing every data key within the ratchet's rule")?;
     Ok(context)
 }
 
@@ -169,6 +165,10 @@ impl Application {
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
         let context = build_context(config, clock)?;
+        // Rows of an older layout, and keys an older version prepared far ahead, are brought
+        // within the ratchet's rule before the server answers anything.
+        services::ratchet::bring_within_rule(&context)
+            .context("bringing every data key within the ratchet's rule")?;
         if let Some(path) = services::staff::ensure_first_admin(&context)? {
             tracing::warn!(
                 username = %context.config.auth.first_admin_username,

@@ -28,6 +28,10 @@ use super::secret::SecretKey;
 
 const FILE_FORMAT: u32 = 1;
 
+/// For an epoch destroyed by a release that did not record up to which key version: all
+/// versions up to this one count as destroyed; keys made anew start after it.
+const LEGACY_DESTROYED_THROUGH: u32 = 1_000_000;
+
 /// A retention epoch: the calendar month in which protected data is due for destruction.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Epoch {
@@ -567,7 +571,9 @@ fn read_ring(path: &Path) -> Result<RingState, KeyRingError> {
             epoch,
             Destroyed {
                 at: gone.destroyed_at,
-                through_version: gone.through_version.unwrap_or(u32::MAX),
+                // Written before versions were recorded: every version an older release could
+                // have made (rotations add one each) is below this.
+                through_version: gone.through_version.unwrap_or(LEGACY_DESTROYED_THROUGH),
             },
         );
     }
@@ -733,6 +739,31 @@ mod tests {
             Err(KeyRingError::EpochDestroyed(_))
         ));
         assert!(reopened.kek(e, 2).is_ok());
+    }
+
+    #[test]
+    fn an_epoch_destroyed_by_an_older_release_reopens_with_usable_versions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.json");
+        let old = r#"{"format": 1, "epochs": [], "destroyed": [{"epoch": "2027-02", "destroyed_at": "2026-11-01T00:00:00Z"}]}"#;
+        std::fs::write(&path, old).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        let (ring, _) = KeyRing::open(&path, false).unwrap();
+        let e = epoch("2027-02");
+        assert!(matches!(
+            ring.kek(e, 1),
+            Err(KeyRingError::EpochDestroyed(_))
+        ));
+        ring.prepare(e, 0).unwrap();
+        let version = ring.current_version(e).unwrap().unwrap();
+        assert!(
+            i32::try_from(version).is_ok(),
+            "a version the database can store"
+        );
+        assert!(
+            ring.kek(e, version).is_ok(),
+            "the reopened epoch's key opens"
+        );
     }
 
     #[test]

@@ -86,6 +86,31 @@ pub fn ids_by_blind_index(
         .load(conn)
 }
 
+/// The record `expected` names, only while it is as `expected` read it: its wrapped keys (every
+/// re-wrap and re-seal writes new ones), its destruction date and its address key (which print
+/// destroys). A stale read can then never overwrite a newer key, date or destruction.
+macro_rules! unchanged {
+    ($expected:expr) => {{
+        let expected: &ResidentRow = $expected;
+        residents::table
+            .find(&expected.id)
+            .filter(residents::key_epoch.eq(&expected.key_epoch))
+            .filter(residents::key_version.eq(expected.key_version))
+            .filter(residents::wrapped_key.eq(&expected.wrapped_key))
+            .filter(residents::destroy_after.eq(expected.destroy_after))
+            .filter(
+                residents::address_key
+                    .eq(&expected.address_key)
+                    .or(residents::address_key.is_null().and(
+                        expected
+                            .address_key
+                            .is_none()
+                            .into_sql::<diesel::sql_types::Bool>(),
+                    )),
+            )
+    }};
+}
+
 /// Replaces a record's keys and every sealed value (a change re-seals under fresh keys), only
 /// if its keys are still those of `expected` (nobody moved or re-sealed them meanwhile).
 /// Returns the rows changed.
@@ -97,7 +122,7 @@ pub fn replace_sealed(
     updated_at: NaiveDateTime,
 ) -> QueryResult<usize> {
     let p = &record.placement;
-    let updated = diesel::update(unchanged(expected))
+    let updated = diesel::update(unchanged!(expected))
         .set((
             residents::key_epoch.eq(&p.key_epoch),
             residents::key_version.eq(p.key_version),
@@ -118,27 +143,6 @@ pub fn replace_sealed(
     Ok(updated)
 }
 
-/// The record `expected` names, only while its wrapped key is still the one `expected` holds:
-/// every re-wrap and re-seal writes a new one, so a stale read can never overwrite a newer key.
-fn unchanged(
-    expected: &ResidentRow,
-) -> diesel::dsl::Filter<
-    diesel::dsl::Filter<
-        diesel::dsl::Filter<
-            diesel::dsl::Find<residents::table, &String>,
-            diesel::dsl::Eq<residents::key_epoch, &String>,
-        >,
-        diesel::dsl::Eq<residents::key_version, i32>,
-    >,
-    diesel::dsl::Eq<residents::wrapped_key, &Vec<u8>>,
-> {
-    residents::table
-        .find(&expected.id)
-        .filter(residents::key_epoch.eq(&expected.key_epoch))
-        .filter(residents::key_version.eq(expected.key_version))
-        .filter(residents::wrapped_key.eq(&expected.wrapped_key))
-}
-
 /// Moves a record's data keys (and blind index) to another epoch or key version, only if they
 /// are still those of `expected`. Returns the rows changed.
 pub fn move_keys(
@@ -146,7 +150,7 @@ pub fn move_keys(
     expected: &ResidentRow,
     to: &KeyPlacement,
 ) -> QueryResult<usize> {
-    diesel::update(unchanged(expected))
+    diesel::update(unchanged!(expected))
         .set((
             residents::key_epoch.eq(&to.key_epoch),
             residents::key_version.eq(to.key_version),
@@ -293,10 +297,26 @@ pub fn printed_with_address(conn: &mut DbConnection, limit: i64) -> QueryResult<
 }
 
 pub fn clear_address(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    clear_address_if(conn, id, None)
+}
+
+/// Destroys the address, and only the one whose key is `printed_key` when given (the one a
+/// print just carried; an address set since waits for its own card).
+pub fn clear_address_if(
+    conn: &mut DbConnection,
+    id: &str,
+    printed_key: Option<&[u8]>,
+) -> QueryResult<usize> {
+    let any_key = printed_key.is_none();
     diesel::update(
         residents::table
             .find(id)
-            .filter(residents::address.is_not_null()),
+            .filter(residents::address.is_not_null())
+            .filter(
+                residents::address_key
+                    .eq(printed_key.map(<[u8]>::to_vec))
+                    .or(any_key.into_sql::<diesel::sql_types::Bool>().nullable()),
+            ),
     )
     .set((
         residents::address.eq(None::<Vec<u8>>),

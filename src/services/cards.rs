@@ -101,7 +101,9 @@ impl From<vault::VaultError> for CardError {
     fn from(e: vault::VaultError) -> Self {
         match e {
             vault::VaultError::Destroyed => CardError::ResidentGone,
-            vault::VaultError::Internal(cause) => CardError::Internal(cause),
+            vault::VaultError::Corrupt(cause) | vault::VaultError::Internal(cause) => {
+                CardError::Internal(cause)
+            }
         }
     }
 }
@@ -479,7 +481,8 @@ fn render(
         let photo = vault::open_photo(&key, &resident.id, &sealed_photo)?;
         let qr = qr_text_for(ctx, &card)?;
         prints.push(print_of(&face, Some(&card), qr, address, photo));
-        printed_for.push(resident_id);
+        // The address this card carries, by its key: only that one is destroyed below.
+        printed_for.push((resident_id, resident.address_key.clone()));
     }
     let pdf = ctx.card_renderer.render(&prints)?;
     let now = ctx.clock.now();
@@ -501,7 +504,7 @@ fn render(
     let destroy_address = !ctx.config.retention.retain_address;
     let mut addresses_destroyed = false;
     conn.transaction::<_, CardError, _>(|conn| {
-        for (number, resident_id) in numbers.iter().zip(&printed_for) {
+        for (number, (resident_id, address_key)) in numbers.iter().zip(&printed_for) {
             audit::record(
                 conn,
                 now,
@@ -511,7 +514,13 @@ fn render(
             )?;
             store::mark_printed(conn, number.as_str(), now.naive_utc())?;
             // The address is print-only: once on the card, it leaves storage.
-            if destroy_address && residents::clear_address(conn, resident_id)? > 0 {
+            let cleared = match address_key.as_deref() {
+                Some(key) if destroy_address => {
+                    residents::clear_address_if(conn, resident_id, Some(key))?
+                }
+                _ => 0,
+            };
+            if cleared > 0 {
                 audit::record(
                     conn,
                     now,

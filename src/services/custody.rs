@@ -38,19 +38,18 @@ pub fn follow_destruction_date(
     resident: &ResidentRow,
     destroy_after: NaiveDate,
 ) -> Result<(), VaultError> {
-    residents::set_destroy_after(conn, &resident.id, destroy_after)?;
     let current = epoch_of(resident)?;
     let target = vault::target_epoch(ctx, destroy_after)?;
-    if current == target {
-        return Ok(());
+    if current != target {
+        let placement = vault::rewrap(ctx, resident, target)?;
+        if residents::move_keys(conn, resident, &placement)? == 0 {
+            return Err(Internal::new(
+                "follow destruction date",
+                anyhow::anyhow!("the record changed meanwhile"),
+            )
+            .into());
+        }
     }
-    let placement = vault::rewrap(ctx, resident, target)?;
-    if residents::move_keys(conn, resident, &placement)? == 0 {
-        return Err(Internal::new(
-            "follow destruction date",
-            anyhow::anyhow!("the record's keys moved meanwhile"),
-        )
-        .into());
-    }
+    residents::set_destroy_after(conn, &resident.id, destroy_after)?;
     Ok(())
 }

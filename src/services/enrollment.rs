@@ -243,7 +243,9 @@ impl From<VaultError> for EnrollmentError {
     fn from(e: VaultError) -> Self {
         match e {
             VaultError::Destroyed => EnrollmentError::Destroyed,
-            VaultError::Internal(cause) => EnrollmentError::Internal(cause),
+            VaultError::Corrupt(cause) | VaultError::Internal(cause) => {
+                EnrollmentError::Internal(cause)
+            }
         }
     }
 }

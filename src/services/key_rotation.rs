@@ -63,7 +63,15 @@ pub fn rotate(
         loop {
             let stale =
                 residents::under_old_version(&mut conn, &epoch.id(), current, &after, BATCH)?;
-            let Some(last) = stale.last() else { break };
+            let Some(last) = stale.last() else {
+                if after.is_empty() {
+                    break;
+                }
+                // Once more from the start: a change may have re-sealed a record behind the
+                // cursor under the old version while this pass ran.
+                after.clear();
+                continue;
+            };
             after = last.id.clone();
             let mut rewrapped = Vec::with_capacity(stale.len());
             for row in &stale {

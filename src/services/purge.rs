@@ -61,6 +61,11 @@ pub enum PurgeError {
     AlreadyRunning,
     #[error("the purge was stopped by the test hook after {0} residents")]
     Injected(u64),
+    #[error(
+        "--as-of may be at most the backup window ahead (until {latest}): the key ratchet never \
+         moves back, so keys wrapped after a later date would outlive the window"
+    )]
+    AsOfTooFar { latest: NaiveDate },
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -89,6 +94,7 @@ pub fn run(
     if options.dry_run {
         return dry_run(ctx, options.as_of);
     }
+    ratchet::check_as_of(ctx, options.as_of)?;
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
     let mut run = PurgeRunRow {

@@ -8,6 +8,8 @@
 //! Also here: the one-time upgrade at start-up that re-seals records of an older layout (the
 //! address under the resident's own key) under fresh keys.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use diesel::Connection;
 use serde::Serialize;
@@ -47,9 +49,21 @@ impl From<VaultError> for PurgeError {
                 "roll-forward",
                 anyhow::anyhow!("a key needed to move a record was destroyed"),
             )),
-            VaultError::Internal(cause) => PurgeError::Internal(cause),
+            VaultError::Corrupt(cause) | VaultError::Internal(cause) => PurgeError::Internal(cause),
         }
     }
+}
+
+/// Refuses a run dated further ahead than the backup window: the ratchet never moves back, so
+/// a far-future `--as-of` would let new keys live until then.
+pub(super) fn check_as_of(ctx: &AppContext, as_of: NaiveDate) -> Result<(), PurgeError> {
+    let latest = ctx.config.ratchet().ceiling(Epoch::of(ctx.clock.today()));
+    if Epoch::of(as_of) > latest {
+        return Err(PurgeError::AsOfTooFar {
+            latest: latest.last_day(),
+        });
+    }
+    Ok(())
 }
 
 fn key_ring(e: impl Into<anyhow::Error>) -> Internal {
@@ -83,6 +97,7 @@ pub(super) fn roll_forward_locked(
     as_of: NaiveDate,
     progress: &dyn Fn(u64, u64),
 ) -> Result<RollOutcome, PurgeError> {
+    check_as_of(ctx, as_of)?;
     let ratchet = ctx.config.ratchet();
     let month = Epoch::of(as_of).max(vault::ratchet_month(ctx)?);
     let ceiling = ratchet.ceiling(month);
@@ -97,6 +112,9 @@ pub(super) fn roll_forward_locked(
     let total = u64::try_from(residents::count(&mut conn)?).unwrap_or(0);
     let mut seen = 0u64;
     let mut after = String::new();
+    // Rows that cannot be opened (keys destroyed, or not written by this service), by epoch:
+    // skipped, and never a reason to keep an epoch's keys.
+    let mut unreadable: BTreeMap<String, i64> = BTreeMap::new();
     loop {
         let page = residents::roll_candidates(
             &mut conn,
@@ -111,14 +129,20 @@ pub(super) fn roll_forward_locked(
         seen += page.len() as u64;
         let mut moves: Vec<(&ResidentRow, KeyPlacement)> = Vec::with_capacity(page.len());
         for row in &page {
-            let epoch = vault::epoch_of(row)?;
-            let Some(target) = ratchet.must_move(epoch, row.destroy_after, month) else {
-                continue;
-            };
-            match vault::rewrap(ctx, row, target) {
-                Ok(placement) => moves.push((row, placement)),
-                Err(VaultError::Destroyed) => outcome.unreadable_records += 1,
-                Err(e) => return Err(e.into()),
+            let planned = vault::epoch_of(row).and_then(|epoch| {
+                ratchet
+                    .must_move(epoch, row.destroy_after, month)
+                    .map(|target| vault::rewrap(ctx, row, target))
+                    .transpose()
+            });
+            match planned {
+                Ok(Some(placement)) => moves.push((row, placement)),
+                Ok(None) => {}
+                Err(VaultError::Destroyed | VaultError::Corrupt(_)) => {
+                    outcome.unreadable_records += 1;
+                    *unreadable.entry(row.key_epoch.clone()).or_default() += 1;
+                }
+                Err(e @ VaultError::Internal(_)) => return Err(e.into()),
             }
         }
         let moved = conn.transaction::<_, PurgeError, _>(|conn| {
@@ -137,7 +161,8 @@ pub(super) fn roll_forward_locked(
     for (epoch, _) in ctx.keyring.inventory().live {
         let over = epoch < month;
         let beyond_rule = epoch > ceiling;
-        if (over || beyond_rule) && residents::count_in_epoch(&mut conn, &epoch.id())? == 0 {
+        let skipped = unreadable.get(&epoch.id()).copied().unwrap_or(0);
+        if (over || beyond_rule) && residents::count_in_epoch(&mut conn, &epoch.id())? <= skipped {
             ctx.keyring
                 .destroy(epoch, ctx.clock.now())
                 .map_err(key_ring)?;
@@ -154,10 +179,11 @@ pub(super) fn roll_forward_locked(
     Ok(outcome)
 }
 
-/// At start-up: records of an older layout are re-sealed under fresh keys (once), then the
-/// roll-forward brings every wrapped key within the rule (keys prepared far ahead by an older
-/// version come back, and their epochs are destroyed). Skipped while another instance holds
-/// the retention lock: that instance does the same.
+/// When the server starts: records of an older layout are re-sealed under fresh keys (once),
+/// then the roll-forward brings every wrapped key within the rule (keys prepared far ahead by
+/// an older version come back, and their epochs are destroyed), audited and sealed. Skipped
+/// while another instance holds the retention lock: that instance does the same. Commands
+/// other than `serve` and `keys roll-forward` leave the keys as they are.
 pub fn bring_within_rule(ctx: &AppContext) -> Result<(), PurgeError> {
     let _lock = match retention_lock(ctx) {
         Ok(lock) => lock,
@@ -177,7 +203,16 @@ pub fn bring_within_rule(ctx: &AppContext) -> Result<(), PurgeError> {
         }
     }
     let outcome = roll_forward_locked(ctx, ctx.clock.today(), &|_, _| {})?;
-    reclaim(&mut *ctx.db()?, &outcome);
+    let mut conn = ctx.db()?;
+    reclaim(&mut conn, &outcome);
+    if outcome.data_keys_moved > 0 || !outcome.epochs_destroyed.is_empty() {
+        let now = ctx.clock.now();
+        conn.transaction::<_, PurgeError, _>(|conn| {
+            audit::record(conn, now, "startup", "keys.roll_forward", None)?;
+            Ok(())
+        })?;
+        audit::seal_head(&mut conn, &ctx.signing, &audit::witness(&ctx.config), now)?;
+    }
     Ok(())
 }
 
@@ -204,8 +239,9 @@ fn upgrade_records(ctx: &AppContext) -> Result<u64, PurgeError> {
         for row in &page {
             let (key, face) = match vault::open_face(ctx, row) {
                 Ok(opened) => opened,
-                // Keys already destroyed: nothing left to upgrade; the purge removes the row.
-                Err(VaultError::Destroyed) => continue,
+                // Keys already destroyed, or a row this service did not write: nothing to
+                // upgrade; the purge removes it when it is due.
+                Err(VaultError::Destroyed | VaultError::Corrupt(_)) => continue,
                 Err(e) => return Err(e.into()),
             };
             let address: Option<Address> = match (&row.address, &row.address_key) {

@@ -28,6 +28,10 @@ pub enum VaultError {
     /// Its epoch key was destroyed: the record is gone, in this database and every copy.
     #[error("the resident's data was destroyed")]
     Destroyed,
+    /// The row itself is wrong (an unknown epoch or key version, a wrapped key or ciphertext
+    /// that does not open): written by someone other than this service, or damaged.
+    #[error("the record cannot be opened: {0}")]
+    Corrupt(Internal),
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -35,8 +39,8 @@ pub enum VaultError {
 impl From<EnvelopeError> for VaultError {
     fn from(e: EnvelopeError) -> Self {
         match e {
-            EnvelopeError::Key(KeyRingError::EpochDestroyed(_)) => VaultError::Destroyed,
-            other => VaultError::Internal(Internal::new("data key", other)),
+            EnvelopeError::Key(key) => key.into(),
+            EnvelopeError::Crypto(c) => VaultError::Corrupt(Internal::new("data key", c)),
         }
     }
 }
@@ -45,7 +49,23 @@ impl From<KeyRingError> for VaultError {
     fn from(e: KeyRingError) -> Self {
         match e {
             KeyRingError::EpochDestroyed(_) => VaultError::Destroyed,
+            e @ KeyRingError::UnknownKey { .. } => {
+                VaultError::Corrupt(Internal::new("key ring", e))
+            }
             other => VaultError::Internal(Internal::new("key ring", other)),
+        }
+    }
+}
+
+impl VaultError {
+    /// A fault of the service (the key ring unreachable), as opposed to a row that is gone or
+    /// wrong: only these stop a job that walks many rows.
+    pub fn into_internal(self) -> Internal {
+        match self {
+            VaultError::Corrupt(cause) | VaultError::Internal(cause) => cause,
+            VaultError::Destroyed => {
+                Internal::new("vault", anyhow::anyhow!("the record's keys were destroyed"))
+            }
         }
     }
 }
@@ -106,12 +126,16 @@ pub fn open_json<T: for<'de> Deserialize<'de>>(
     serde_json::from_slice(&plain).map_err(|e| Internal::new("sealed record", e))
 }
 
-pub fn epoch_of(row: &ResidentRow) -> Result<Epoch, Internal> {
-    Epoch::parse(&row.key_epoch)
-        .ok_or_else(|| Internal::new("resident key epoch", anyhow::anyhow!("unparseable epoch")))
+pub fn epoch_of(row: &ResidentRow) -> Result<Epoch, VaultError> {
+    Epoch::parse(&row.key_epoch).ok_or_else(|| {
+        VaultError::Corrupt(Internal::new(
+            "resident key epoch",
+            anyhow::anyhow!("unparseable epoch"),
+        ))
+    })
 }
 
-fn wrapped(row: &ResidentRow, bytes: &[u8]) -> Result<WrappedKey, Internal> {
+fn wrapped(row: &ResidentRow, bytes: &[u8]) -> Result<WrappedKey, VaultError> {
     Ok(WrappedKey {
         epoch: epoch_of(row)?,
         version: u32::try_from(row.key_version).unwrap_or(0),
@@ -144,7 +168,7 @@ fn address_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<Option<SecretKe
 
 pub fn open_face(ctx: &AppContext, row: &ResidentRow) -> Result<(SecretKey, CardFace), VaultError> {
     let key = data_key_of(ctx, row)?;
-    let face = open_json(&key, face_binding(&row.id), &row.face)?;
+    let face = open_json(&key, face_binding(&row.id), &row.face).map_err(VaultError::Corrupt)?;
     Ok((key, face))
 }
 

@@ -107,9 +107,24 @@ async fn a_backup_taken_before_a_revocation_opens_nothing_after_the_purge() {
         .await;
     assert_eq!(res.status(), 200);
     let due = row(&app, &id).unwrap().destroy_after;
-    let outcome = purge_as_of(&app.ctx, due + TimeDelta::days(1));
-    assert_eq!(outcome.residents_destroyed, 1);
+    // The scheduled purges of the months until then, and the one the day after.
+    while app.clock.today() <= due {
+        let next = (app.clock.now() + TimeDelta::days(30))
+            .min(due.and_hms_opt(12, 0, 0).unwrap().and_utc() + TimeDelta::days(1));
+        app.clock.set(next);
+        purge_as_of(&app.ctx, app.clock.today());
+    }
     assert!(row(&app, &id).is_none());
+    let destroyed_by_purge: i64 = {
+        use muni_id::db::schema::audit_log as a;
+        let mut conn = app.ctx.db().unwrap();
+        a::table
+            .filter(a::action.eq("resident.destroy"))
+            .count()
+            .get_result(&mut *conn)
+            .unwrap()
+    };
+    assert_eq!(destroyed_by_purge, 1);
 
     opens_nothing(&app, &backup.resident(&id).unwrap(), name);
 }
@@ -288,7 +303,7 @@ async fn a_purge_as_of_a_later_day_rolls_every_live_key_forward_before_destroyin
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Lives On")).await;
     issue(&app, &clerk, &id).await;
-    let as_of = app.clock.today() + TimeDelta::days(150);
+    let as_of = app.clock.today() + TimeDelta::days(50);
     let outcome = purge_as_of(&app.ctx, as_of);
     assert!(!outcome.epochs_destroyed.is_empty());
     assert!(outcome.data_keys_moved >= 1);
@@ -301,6 +316,29 @@ async fn a_purge_as_of_a_later_day_rolls_every_live_key_forward_before_destroyin
     assert_eq!(res.status(), 200);
     let ratchet_month = Epoch::of(as_of);
     assert!(Epoch::parse(&row(&app, &other).unwrap().key_epoch).unwrap() >= ratchet_month);
+}
+
+#[tokio::test]
+async fn a_run_dated_beyond_the_window_is_refused_and_changes_nothing() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Far Future")).await;
+    let before = app.ctx.keyring.inventory();
+    let month_before = app.ctx.keyring.ratchet_month().unwrap();
+    let far = app.clock.today() + TimeDelta::days(200);
+    let options = PurgeOptions {
+        as_of: far,
+        dry_run: false,
+        trigger: "cli",
+        fail_after: None,
+    };
+    let err = purge::run(&app.ctx, &options, &|_, _| {}).unwrap_err();
+    assert!(matches!(err, purge::PurgeError::AsOfTooFar { .. }), "{err}");
+    let err = ratchet::roll_forward(&app.ctx, far, &|_, _| {}).unwrap_err();
+    assert!(matches!(err, purge::PurgeError::AsOfTooFar { .. }), "{err}");
+    assert_eq!(app.ctx.keyring.inventory(), before);
+    assert_eq!(app.ctx.keyring.ratchet_month().unwrap(), month_before);
+    assert!(row(&app, &id).is_some());
 }
 
 #[tokio::test]
@@ -332,12 +370,17 @@ async fn keys_prepared_far_ahead_by_an_older_version_are_brought_within_the_rule
         let mut conn = app.ctx.db().unwrap();
         muni_id::db::residents::move_keys(&mut conn, &live, &placement).unwrap();
     }
-    let restarted = build_context((*app.ctx.config).clone(), app.clock.clone()).unwrap();
+    // The server starts again (a command other than serve leaves the keys as they are).
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let restarted =
+        Application::build_with_listener((*app.ctx.config).clone(), app.clock.clone(), listener)
+            .unwrap();
+    let restarted = restarted.context();
     let after = row(&app, &id).unwrap();
     let month = Epoch::of(app.clock.today());
     assert!(Epoch::parse(&after.key_epoch).unwrap() <= month.plus_months(W));
     assert!(restarted.keyring.is_destroyed(far).unwrap());
-    assert!(vault::open_face(&restarted, &after).is_ok());
+    assert!(vault::open_face(restarted, &after).is_ok());
 }
 
 #[tokio::test]
