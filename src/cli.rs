@@ -115,7 +115,9 @@ enum KeysCommand {
     /// list it signed is valid any more (its audit seals stay checkable). When it was the
     /// signing key, a new one starts. Running servers follow without a restart.
     RevokeSigning {
-        /// The key's id as /.well-known/jwks.json publishes it (base64url), or in hex.
+        /// The key's id as /.well-known/jwks.json publishes it (base64url), or in hex. A
+        /// base64url id may start with `-`; it is still the id, never an option.
+        #[arg(allow_hyphen_values = true)]
         kid: String,
     },
     /// Turn the ratchet: move every data key whose epoch ends before its record is due to the
@@ -620,6 +622,23 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
                 checked.jurisdiction, checked.as_of, checked.generated_at
             );
             Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_id_that_starts_with_a_hyphen_is_an_id_not_an_option() {
+        let cli = Cli::try_parse_from(["muni-id", "keys", "revoke-signing", "-QabcDEF_g"])
+            .expect("the id parses");
+        match cli.command {
+            Command::Keys {
+                command: KeysCommand::RevokeSigning { kid },
+            } => assert_eq!(kid, "-QabcDEF_g"),
+            _ => panic!("not revoke-signing"),
         }
     }
 }
