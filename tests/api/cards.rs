@@ -9,23 +9,7 @@ use muni_id::crypto::signing::SigningKeys;
 use muni_id::domain::staff::StaffRole;
 use serde_json::{json, Value};
 
-use crate::helpers::{
-    captured_logs, error_code, resident, spawn_app, spawn_app_with, Session, TestApp,
-};
-
-async fn issue(app: &TestApp, clerk: &Session, resident_id: &str, reason: &str) -> Value {
-    let res = app
-        .post_json(
-            clerk,
-            &format!("/api/v1/residents/{resident_id}/cards"),
-            &json!({"reason": reason}),
-        )
-        .await;
-    let status = res.status();
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(status, 201, "{body}");
-    body
-}
+use crate::helpers::{captured_logs, error_code, resident, spawn_app, spawn_app_with, TestApp};
 
 async fn verify(app: &TestApp, token: &str) -> (u16, Value) {
     let res = app
@@ -68,7 +52,7 @@ async fn a_printed_cards_qr_code_verifies_until_revoked() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("José Núñez")).await;
-    let card = issue(&app, &clerk, &id, "new").await;
+    let card = app.issue_card(&clerk, &id, "new").await;
     let number = card["card_number"].as_str().unwrap().to_owned();
     assert_eq!(number.len(), 12);
     assert_eq!(card["status"], "active");
@@ -155,9 +139,9 @@ async fn a_replacement_revokes_the_old_card() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Łukasz Żółć")).await;
-    let first = issue(&app, &clerk, &id, "new").await;
+    let first = app.issue_card(&clerk, &id, "new").await;
     app.clock.advance(TimeDelta::minutes(2));
-    let second = issue(&app, &clerk, &id, "replacement_stolen").await;
+    let second = app.issue_card(&clerk, &id, "replacement_stolen").await;
     assert_ne!(first["card_number"], second["card_number"]);
     assert!(!is_valid(&app, first["qr_text"].as_str().unwrap()).await);
     assert!(is_valid(&app, second["qr_text"].as_str().unwrap()).await);
@@ -183,7 +167,7 @@ async fn a_card_past_its_expiry_is_not_valid() {
     let mut minor = resident("Nguyễn Thị Minh Khai");
     minor["date_of_birth"] = json!("2012-05-05");
     let id = app.enroll_ok(&clerk, &minor).await;
-    let card = issue(&app, &clerk, &id, "new").await;
+    let card = app.issue_card(&clerk, &id, "new").await;
     assert_eq!(
         card["expires_on"], "2028-11-20",
         "a minor gets the shorter term"
@@ -209,7 +193,7 @@ async fn forged_altered_and_garbage_tokens_are_simply_not_valid() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Forge Target")).await;
-    let card = issue(&app, &clerk, &id, "new").await;
+    let card = app.issue_card(&clerk, &id, "new").await;
     let qr = card["qr_text"].as_str().unwrap().to_owned();
     let token = card_token::token_from_text(&qr).unwrap();
     let claims = card_token::verify_card_token(&app.ctx.signing, &token).unwrap();
@@ -290,7 +274,7 @@ async fn verification_leaves_no_trail() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Trail Free")).await;
-    let card = issue(&app, &clerk, &id, "new").await;
+    let card = app.issue_card(&clerk, &id, "new").await;
     let number = card["card_number"].as_str().unwrap().to_owned();
     let qr = card["qr_text"].as_str().unwrap().to_owned();
     let token_part = qr.rsplit_once('#').unwrap().1.to_owned();
@@ -348,7 +332,7 @@ async fn the_status_list_and_keys_are_published_for_offline_checks() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Status Bit")).await;
-    let card = issue(&app, &clerk, &id, "new").await;
+    let card = app.issue_card(&clerk, &id, "new").await;
     let token = card_token::token_from_text(card["qr_text"].as_str().unwrap()).unwrap();
     let claims = card_token::verify_card_token(&app.ctx.signing, &token).unwrap();
     assert_eq!(claims.status_uri, format!("{}/status/1", app.address));
@@ -411,7 +395,7 @@ async fn card_numbers_with_a_wrong_check_digit_are_refused() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Check Digit")).await;
-    let card = issue(&app, &clerk, &id, "new").await;
+    let card = app.issue_card(&clerk, &id, "new").await;
     let number = card["card_number"].as_str().unwrap();
     let mut typo: Vec<u8> = number.bytes().collect();
     typo[3] = if typo[3] == b'9' { b'0' } else { typo[3] + 1 };
@@ -453,7 +437,7 @@ async fn many_cards_print_into_one_pdf() {
     let mut numbers = Vec::new();
     for name in ["Ana One", "Ben Two", "Cy Three"] {
         let id = app.enroll_ok(&clerk, &resident(name)).await;
-        numbers.push(issue(&app, &clerk, &id, "new").await["card_number"].clone());
+        numbers.push(app.issue_card(&clerk, &id, "new").await["card_number"].clone());
     }
     let res = app
         .post_json(
@@ -556,7 +540,7 @@ async fn a_cose_library_that_is_not_ours_verifies_card_and_status_list_from_the_
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Interop Person")).await;
-    let card = issue(&app, &clerk, &id, "new").await;
+    let card = app.issue_card(&clerk, &id, "new").await;
     let qr_text = card["qr_text"].as_str().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let fetch = |path: &str| {

@@ -326,6 +326,21 @@ impl TestApp {
         body["resident_id"].as_str().unwrap().to_owned()
     }
 
+    /// Issues a card to `resident_id` for `reason`, asserting 201; the answer's body.
+    pub async fn issue_card(&self, clerk: &Session, resident_id: &str, reason: &str) -> Value {
+        let res = self
+            .post_json(
+                clerk,
+                &format!("/api/v1/residents/{resident_id}/cards"),
+                &json!({"reason": reason}),
+            )
+            .await;
+        let status = res.status();
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(status, 201, "{body}");
+        body
+    }
+
     pub fn count_rows(&self, table: &str) -> i64 {
         use diesel::sql_types::BigInt;
         #[derive(diesel::QueryableByName)]

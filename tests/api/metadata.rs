@@ -9,7 +9,7 @@ use muni_id::domain::staff::StaffRole;
 use muni_id::services::purge::{self, PurgeOptions};
 use serde_json::{json, Value};
 
-use crate::helpers::{resident, spawn_app, Session, TestApp};
+use crate::helpers::{resident, spawn_app, TestApp};
 
 /// 12:34:56.789123 on the first test day: a time with a sub-second part.
 fn odd_time() -> chrono::DateTime<Utc> {
@@ -53,20 +53,6 @@ fn card_row(app: &TestApp, number: &str) -> CardTombstone {
     .unwrap()
 }
 
-async fn issue(app: &TestApp, clerk: &Session, id: &str, reason: &str) -> Value {
-    let res = app
-        .post_json(
-            clerk,
-            &format!("/api/v1/residents/{id}/cards"),
-            &json!({"reason": reason}),
-        )
-        .await;
-    let status = res.status();
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(status, 201, "{body}");
-    body
-}
-
 fn midnight(day: NaiveDate) -> NaiveDateTime {
     day.and_hms_opt(0, 0, 0).unwrap()
 }
@@ -77,8 +63,8 @@ async fn a_destroyed_residents_cards_keep_only_number_status_index_and_dates() {
     app.clock.set(odd_time());
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Tomb Stone")).await;
-    let first = issue(&app, &clerk, &id, "new").await;
-    let second = issue(&app, &clerk, &id, "replacement_lost").await;
+    let first = app.issue_card(&clerk, &id, "new").await;
+    let second = app.issue_card(&clerk, &id, "replacement_lost").await;
     let second_number = second["card_number"].as_str().unwrap().to_owned();
     let res = app
         .post_json(
@@ -201,7 +187,7 @@ async fn stored_times_have_no_sub_second_part() {
     let id = app.enroll_ok(&clerk, &resident("Whole Seconds")).await;
     let keep = app.enroll_ok(&clerk, &resident("Kept Address")).await;
     app.clock.advance(TimeDelta::microseconds(1_234));
-    let card = issue(&app, &clerk, &id, "new").await;
+    let card = app.issue_card(&clerk, &id, "new").await;
     let number = card["card_number"].as_str().unwrap();
     app.clock.advance(TimeDelta::microseconds(1_234));
     assert_eq!(

@@ -22,7 +22,7 @@ use muni_id::startup::{build_context, Application};
 use serde_json::{json, Value};
 
 use crate::backups::Backup;
-use crate::helpers::{error_code, resident, spawn_app, spawn_app_with, Session, TestApp};
+use crate::helpers::{error_code, resident, spawn_app, spawn_app_with, TestApp};
 
 const W: u32 = 2;
 
@@ -50,19 +50,6 @@ fn months_pass(app: &TestApp, months: u32) {
         .unwrap();
     app.clock.set(later);
     purge_as_of(&app.ctx, app.clock.today());
-}
-
-async fn issue(app: &TestApp, clerk: &Session, id: &str) -> String {
-    let res = app
-        .post_json(
-            clerk,
-            &format!("/api/v1/residents/{id}/cards"),
-            &json!({"reason": "new"}),
-        )
-        .await;
-    assert_eq!(res.status(), 201);
-    let body: Value = res.json().await.unwrap();
-    body["card_number"].as_str().unwrap().to_owned()
 }
 
 fn destroyed(result: Result<impl Sized, VaultError>) -> bool {
@@ -95,7 +82,10 @@ async fn a_backup_taken_before_a_revocation_opens_nothing_after_the_purge() {
     let clerk = app.session(StaffRole::Clerk).await;
     let name = "Issued In Error";
     let id = app.enroll_ok(&clerk, &resident(name)).await;
-    let number = issue(&app, &clerk, &id).await;
+    let number = app.issue_card(&clerk, &id, "new").await["card_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let backup = Backup::take(&app);
 
     let res = app
@@ -134,7 +124,10 @@ async fn a_printed_address_opens_in_no_copy_and_leaves_no_trace_in_the_files() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Printed Address")).await;
-    let number = issue(&app, &clerk, &id).await;
+    let number = app.issue_card(&clerk, &id, "new").await["card_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let before = Backup::take(&app);
     let copy = before.resident(&id).unwrap();
     let sealed_address = copy.address.clone().expect("the copy holds the address");
@@ -179,7 +172,7 @@ async fn a_name_replaced_by_a_change_opens_in_no_older_copy() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Former Name")).await;
-    issue(&app, &clerk, &id).await;
+    app.issue_card(&clerk, &id, "new").await;
     let backup = Backup::take(&app);
 
     let res = app
@@ -214,7 +207,7 @@ async fn a_copy_older_than_the_window_opens_nothing_of_anyone() {
     for name in ["Long Card One", "Long Card Two", "Never Issued"] {
         let id = app.enroll_ok(&clerk, &resident(name)).await;
         if name != "Never Issued" {
-            issue(&app, &clerk, &id).await;
+            app.issue_card(&clerk, &id, "new").await;
         }
         ids.push((id, name));
     }
@@ -241,7 +234,7 @@ async fn a_running_server_forgets_an_epoch_destroyed_by_another_instance() {
     let id = app
         .enroll_ok(&clerk, &resident("Restored From Backup"))
         .await;
-    issue(&app, &clerk, &id).await;
+    app.issue_card(&clerk, &id, "new").await;
     let old = row(&app, &id).unwrap();
     let res = app.get(&clerk, &format!("/api/v1/residents/{id}")).await;
     assert_eq!(
@@ -302,7 +295,7 @@ async fn a_purge_as_of_a_later_day_rolls_every_live_key_forward_before_destroyin
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Lives On")).await;
-    issue(&app, &clerk, &id).await;
+    app.issue_card(&clerk, &id, "new").await;
     let as_of = app.clock.today() + TimeDelta::days(50);
     let outcome = purge_as_of(&app.ctx, as_of);
     assert!(!outcome.epochs_destroyed.is_empty());
@@ -346,7 +339,7 @@ async fn the_roll_forward_is_resumable_and_moves_nothing_twice() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Rolled Once")).await;
-    issue(&app, &clerk, &id).await;
+    app.issue_card(&clerk, &id, "new").await;
     let as_of = app.clock.today() + TimeDelta::days(70);
     let first = ratchet::roll_forward(&app.ctx, as_of, &|_, _| {}).unwrap();
     assert_eq!(first.data_keys_moved, 1);
@@ -361,7 +354,7 @@ async fn keys_prepared_far_ahead_by_an_older_version_are_brought_within_the_rule
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Old Layout")).await;
-    issue(&app, &clerk, &id).await;
+    app.issue_card(&clerk, &id, "new").await;
     // What an older version wrote: the key under the destruction month years ahead.
     let far = Epoch::of(app.clock.today()).plus_months(60);
     let live = row(&app, &id).unwrap();
@@ -669,7 +662,7 @@ async fn a_roll_forward_that_read_a_record_before_a_change_never_overwrites_its_
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Read Before Change")).await;
-    issue(&app, &clerk, &id).await;
+    app.issue_card(&clerk, &id, "new").await;
     // A roll-forward (or rotation, or an issue) reads the record and prepares its move...
     let stale = row(&app, &id).unwrap();
     let placement =

@@ -78,20 +78,6 @@ fn one_entry(
     );
 }
 
-async fn issue(app: &TestApp, clerk: &Session, id: &str, reason: &str) -> Value {
-    let res = app
-        .post_json(
-            clerk,
-            &format!("/api/v1/residents/{id}/cards"),
-            &json!({"reason": reason}),
-        )
-        .await;
-    let status = res.status();
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(status, 201, "{body}");
-    body
-}
-
 #[tokio::test]
 async fn every_api_path_that_decrypts_personal_data_is_an_audited_read_counted_per_clerk() {
     let app = spawn_app().await;
@@ -103,7 +89,7 @@ async fn every_api_path_that_decrypts_personal_data_is_an_audited_read_counted_p
 
     // Issue: decrypts the face, photo and address to check the card prints.
     let before = last_seq(&app);
-    let card = issue(&app, &reader, &first, "new").await;
+    let card = app.issue_card(&reader, &first, "new").await;
     let number = card["card_number"].as_str().unwrap().to_owned();
     one_entry(
         &entries_after(&app, before),
@@ -111,7 +97,7 @@ async fn every_api_path_that_decrypts_personal_data_is_an_audited_read_counted_p
         "resident.issue_read",
         &first,
     );
-    let other_number = issue(&app, &reader, &second, "new").await["card_number"]
+    let other_number = app.issue_card(&reader, &second, "new").await["card_number"]
         .as_str()
         .unwrap()
         .to_owned();
