@@ -71,6 +71,21 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Copy the database into a new folder: SQLite with VACUUM INTO while the service runs,
+    /// PostgreSQL with pg_dump. Never any key material: back up key custody separately, and
+    /// keep neither longer than keys.backup_window_months.
+    Backup {
+        /// The folder to write (new, or empty).
+        #[arg(long = "to", value_name = "DIR")]
+        to: PathBuf,
+    },
+    /// Restore a backup into the configured database, which must be new and empty, then say
+    /// what it holds and how much of it still opens with today's keys.
+    Restore {
+        /// A folder written by `muni-id backup`.
+        #[arg(long = "from", value_name = "DIR")]
+        from: PathBuf,
+    },
     /// Ask a running server's /healthz (for container health checks).
     Healthcheck {
         /// host:port to ask; defaults to server.bind.
@@ -205,11 +220,49 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => serve(config),
         Command::Migrate => {
             let url = config.database_url();
-            crate::db::connect(&url, 1, config.database.connect_timeout_secs)?;
+            crate::db::connect(
+                &url,
+                1,
+                config.database.connect_timeout_secs,
+                std::time::Duration::from_millis(config.database.acquire_timeout_ms),
+            )?;
             println!("The {} database is up to date.", url.backend_name());
             Ok(())
         }
         Command::Staff { command } => staff_command(config, command),
+        Command::Backup { to } => {
+            let ctx = build_context(config, Arc::new(SystemClock))?;
+            let manifest = crate::services::backup::backup(&ctx, &to)?;
+            println!(
+                "Backed up the {} database to {} (taken {}).\n\
+                 It holds no keys; it opens with today's key custody until {} at the latest, \
+                 and nothing after.",
+                manifest.backend,
+                to.display(),
+                manifest.taken_at.format("%Y-%m-%d %H:%M:%S UTC"),
+                manifest.opens_until
+            );
+            Ok(())
+        }
+        Command::Restore { from } => {
+            let restored = crate::services::backup::restore(config, Arc::new(SystemClock), &from)?;
+            println!(
+                "Restored the backup taken {}.",
+                restored.taken_at.format("%Y-%m-%d %H:%M:%S UTC")
+            );
+            for (table, rows) in &restored.rows {
+                println!("  {table}: {rows} rows");
+            }
+            println!(
+                "  residents whose data opens: {}; whose keys have been destroyed since: {}",
+                restored.residents_readable, restored.residents_unreadable
+            );
+            println!(
+                "Everything written after the backup was taken is not here: enrollments, cards, \
+                 changes and audit entries since then."
+            );
+            Ok(())
+        }
         Command::Audit {
             command: AuditCommand::Verify { reports },
         } => audit_verify(config, &reports),
@@ -377,7 +430,7 @@ fn record_key_event(
 ) -> anyhow::Result<()> {
     let mut conn = ctx.db()?;
     let now = ctx.clock.now();
-    diesel::Connection::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
+    crate::db::transaction::<_, diesel::result::Error, _>(&mut conn, |conn| {
         crate::services::audit::record(conn, now, CLI_ACTOR, action, Some(&hex::encode(kid)))
     })?;
     crate::services::audit::seal_head(

@@ -52,16 +52,6 @@ pub fn with_connect_timeout(url: &str, seconds: u64) -> String {
     format!("{url}{separator}connect_timeout={seconds}")
 }
 
-/// Whether a writing transaction takes the audit chain head (a row lock) as its first write.
-///
-/// SQLite must write first: a deferred transaction that reads and then writes fails at once
-/// with SQLITE_BUSY when another writer committed in between, whatever the busy timeout.
-/// PostgreSQL takes it last, just before commit, so the lock that serialises the chain is held
-/// for a few statements instead of the whole transaction.
-pub fn takes_chain_head_first(conn: &super::DbConnection) -> bool {
-    matches!(conn, super::DbConnection::Sqlite(_))
-}
-
 /// Lock id for the purge (and key rotation): one at a time across every instance.
 pub const RETENTION_LOCK_ID: i64 = 0x6d75_6e69_0002;
 

@@ -2,12 +2,14 @@
 //! table modules. The only place the two dialects differ is `dialect`.
 
 pub mod audit;
+pub mod backup;
 pub mod cards;
 pub mod dialect;
 pub mod purge_runs;
 pub mod residents;
 pub mod schema;
 pub mod sessions;
+pub mod settings;
 pub mod staff;
 pub mod throttle;
 
@@ -111,11 +113,50 @@ impl r2d2::ManageConnection for ConnectionManager {
     }
 }
 
+/// Runs `f` in a transaction that may write, committed when `f` succeeds and rolled back when
+/// it fails. On SQLite the transaction begins `IMMEDIATE`: it takes the write lock at its start,
+/// waiting up to the busy timeout behind another writer. A deferred transaction that reads first
+/// and writes later cannot wait: when another writer commits in between, its upgrade fails at
+/// once with "database is locked" (SQLITE_BUSY_SNAPSHOT), whatever the busy timeout. Called inside
+/// a transaction, it nests as a savepoint. PostgreSQL's transactions need nothing of the kind.
+pub fn transaction<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    use diesel::result::Error;
+
+    let DbConnection::Sqlite(sqlite) = conn else {
+        return conn.transaction(f);
+    };
+    match AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE") {
+        Ok(()) => {}
+        Err(Error::AlreadyInTransaction) => return conn.transaction(f),
+        Err(e) => return Err(e.into()),
+    }
+    let outcome = f(&mut *conn);
+    let DbConnection::Sqlite(sqlite) = conn else {
+        unreachable!("the connection's backend does not change inside a transaction");
+    };
+    match outcome {
+        Ok(value) => {
+            AnsiTransactionManager::commit_transaction(sqlite)?;
+            Ok(value)
+        }
+        Err(e) => match AnsiTransactionManager::rollback_transaction(sqlite) {
+            Ok(()) | Err(Error::BrokenTransactionManager) => Err(e),
+            Err(rollback) => Err(rollback.into()),
+        },
+    }
+}
+
 /// Connects (reporting the backend's own error), applies pending migrations, builds the pool.
 pub fn connect(
     url: &DatabaseUrl,
     pool_size: u32,
     connect_timeout_secs: u64,
+    acquire_timeout: Duration,
 ) -> Result<DbPool, DbError> {
     let manager = ConnectionManager::new(url.clone(), connect_timeout_secs);
     let mut first = manager.establish()?;
@@ -124,7 +165,10 @@ pub fn connect(
     let pool = r2d2::Pool::builder()
         .max_size(pool_size)
         .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(connect_timeout_secs.max(1) * 2))
+        .connection_timeout(acquire_timeout)
+        // A failed connection attempt is not logged here, once per attempt: the request that
+        // meets it reports the outage, which logs it once (`health`).
+        .error_handler(Box::new(r2d2::NopErrorHandler))
         .build(manager)?;
     Ok(pool)
 }

@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, SubsecRound, Utc};
-use diesel::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -15,8 +14,8 @@ use crate::db::audit::{self as store, AuditRow, SealRow};
 use crate::db::DbConnection;
 use crate::error::Internal;
 
-/// Appends an entry. Call it as the first write of a transaction: it takes the chain head,
-/// which serialises writers on both backends.
+/// Appends an entry. Call it inside a `db::transaction`: it takes the chain head, which
+/// serialises writers on both backends until the transaction ends.
 pub fn record(
     conn: &mut DbConnection,
     at: DateTime<Utc>,
@@ -51,8 +50,7 @@ pub fn record_alone(
     action: &'static str,
     subject: Option<&str>,
 ) -> diesel::QueryResult<i64> {
-    use diesel::Connection;
-    conn.transaction(|conn| record(conn, at, actor, action, subject))
+    crate::db::transaction(conn, |conn| record(conn, at, actor, action, subject))
 }
 
 /// SHA-256 over the previous hash and this entry's fields, length-prefixed so no two
@@ -142,7 +140,7 @@ pub fn seal_head(
 ) -> Result<Option<i64>, Internal> {
     // The database keeps microseconds; the signature covers what it keeps.
     let now = now.trunc_subsecs(6);
-    let sealed = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+    let sealed = crate::db::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
         store::lock_head(conn)?;
         let (seq, entry_hash) = store::head(conn)?;
         if seq == 0 || store::last_seal(conn)?.is_some_and(|s| s.seq == seq) {
@@ -204,6 +202,37 @@ pub fn remove_before(
     Ok(store::remove_through(conn, seq, &entry_hash)?)
 }
 
+/// After a restore: witnesses that the chain was rewound to the restored head, then records
+/// the restore in the chain and seals it.
+pub fn record_restore(
+    conn: &mut DbConnection,
+    keys: &SigningKeys,
+    witness: &AuditWitness,
+    backup_taken_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), Internal> {
+    let (seq, entry_hash) = store::head(conn)?;
+    witness
+        .append(&WitnessLine::Restored {
+            seq,
+            entry_hash,
+            restored_at: now,
+            backup_taken_at,
+        })
+        .map_err(|e| Internal::new("audit witness", e))?;
+    crate::db::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
+        record(
+            conn,
+            now,
+            crate::services::staff::CLI_ACTOR,
+            "database.restored",
+            None,
+        )
+    })?;
+    seal_head(conn, keys, witness, now)?;
+    Ok(())
+}
+
 fn seal_is_genuine(keys: &SigningKeys, seal: &SealRow) -> bool {
     let sealed_at = DateTime::<Utc>::from_naive_utc_and_offset(seal.sealed_at, Utc);
     match (hex::decode(&seal.key_id), hex::decode(&seal.signature)) {
@@ -237,14 +266,19 @@ pub fn verify_chain(
             "the audit witness has lines that are not witness lines (a torn write?); they are skipped"
         );
     }
-    let witnessed_seals: Vec<(i64, &WitnessLine)> = witnessed
-        .lines
-        .iter()
-        .filter_map(|l| match l {
-            WitnessLine::Seal { seq, .. } => Some((*seq, l)),
-            WitnessLine::Anchor { .. } => None,
-        })
-        .collect();
+    // The seals (and restore points) the chain must hold, in the witness's order: a restore
+    // gives up what was witnessed past the point it rewound the chain to.
+    let mut witnessed_seals: Vec<(i64, &WitnessLine)> = Vec::new();
+    for line in &witnessed.lines {
+        match line {
+            WitnessLine::Seal { seq, .. } => witnessed_seals.push((*seq, line)),
+            WitnessLine::Restored { seq, .. } => {
+                witnessed_seals.retain(|(s, _)| s <= seq);
+                witnessed_seals.push((*seq, line));
+            }
+            WitnessLine::Anchor { .. } => {}
+        }
+    }
     let wanted: HashSet<i64> = witnessed_seals.iter().map(|(seq, _)| *seq).collect();
     let walk = walk_chain(conn, keys, &wanted)?;
     let mut state = walk.state;
@@ -264,7 +298,7 @@ pub fn verify_chain(
             WitnessLine::Anchor {
                 seq, entry_hash, ..
             } => Some((*seq, entry_hash)),
-            WitnessLine::Seal { .. } => None,
+            WitnessLine::Seal { .. } | WitnessLine::Restored { .. } => None,
         })
         .max_by_key(|(seq, _)| *seq);
     if let Some((seq, hash)) = last_anchor {
@@ -288,7 +322,9 @@ pub fn verify_chain(
             }
             continue; // otherwise the walk has already found where the chain breaks
         }
-        let WitnessLine::Seal { entry_hash, .. } = line else {
+        let (WitnessLine::Seal { entry_hash, .. } | WitnessLine::Restored { entry_hash, .. }) =
+            line
+        else {
             continue;
         };
         if walk.hashes.get(&seq) != Some(entry_hash) {
@@ -297,7 +333,9 @@ pub fn verify_chain(
             continue;
         }
         proven = seq;
-        if seals.get(&seq).map(witness_line).as_ref() != Some(line) {
+        if matches!(line, WitnessLine::Seal { .. })
+            && seals.get(&seq).map(witness_line).as_ref() != Some(line)
+        {
             // The entry is there, its seal is missing or not the one the witness saw.
             flag(seq);
         }

@@ -2,7 +2,6 @@
 //! absolute and an idle expiry, and sign-out.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use diesel::Connection;
 use sha2::{Digest, Sha256};
 
 use super::{audit, Actor};
@@ -106,7 +105,7 @@ pub fn login(
 
     let token = new_token();
     let expires_at = now + TimeDelta::minutes(auth.session_absolute_minutes);
-    conn.transaction::<_, AuthError, _>(|conn| {
+    crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
         audit::record(conn, now, &staff.id, "session.open", Some(&staff.id))?;
         throttle::clear(conn, &account_key)?;
         session_store::delete_stale(
@@ -175,7 +174,7 @@ pub fn authenticate(ctx: &AppContext, token: &str) -> Result<SignedIn, AuthError
 pub fn logout(ctx: &AppContext, signed_in: &SignedIn) -> Result<(), AuthError> {
     let mut conn = ctx.db()?;
     let now = ctx.clock.now();
-    conn.transaction::<_, AuthError, _>(|conn| {
+    crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
         audit::record(
             conn,
             now,
@@ -212,7 +211,7 @@ pub fn change_own_password(
         .hash(new)
         .map_err(|e| Internal::new("password hash", e))?;
     let now = ctx.clock.now();
-    conn.transaction::<_, AuthError, _>(|conn| {
+    crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
         audit::record(
             conn,
             now,

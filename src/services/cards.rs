@@ -4,7 +4,6 @@
 //! date; the status list is rebuilt after a revocation.
 
 use chrono::NaiveDate;
-use diesel::Connection;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -253,7 +252,7 @@ pub fn issue(
         .check_printable(&print_of(&face, None, String::new(), address, photo))?;
     let expires_on = validity(ctx).expires_on(today, face.date_of_birth.age_on(today));
 
-    let card = conn.transaction::<_, CardError, _>(|conn| {
+    let card = crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
         let number = loop {
             let candidate = CardNumber::generate(&mut rand::rngs::OsRng);
             if store::find(conn, candidate.as_str())?.is_none() {
@@ -353,7 +352,7 @@ pub fn of_resident(
     let now = ctx.clock.now();
     let today = ctx.clock.today();
     let mut conn = ctx.db()?;
-    let cards = conn.transaction::<_, CardError, _>(|conn| {
+    let cards = crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
         residents::find(conn, resident_id)?.ok_or(CardError::ResidentNotFound)?;
         audit::record(
             conn,
@@ -388,7 +387,7 @@ pub fn revoke(
     let number = parse_number(card_number)?;
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
-    conn.transaction::<_, CardError, _>(|conn| {
+    crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
         let card = store::find(conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
         audit::record(
             conn,
@@ -487,7 +486,7 @@ fn render(
     let pdf = ctx.card_renderer.render(&prints)?;
     let now = ctx.clock.now();
     if purpose == Purpose::Preview {
-        conn.transaction::<_, CardError, _>(|conn| {
+        crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
             for number in &numbers {
                 audit::record(
                     conn,
@@ -503,7 +502,7 @@ fn render(
     }
     let destroy_address = !ctx.config.retention.retain_address;
     let mut addresses_destroyed = false;
-    conn.transaction::<_, CardError, _>(|conn| {
+    crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
         for (number, (resident_id, address_key)) in numbers.iter().zip(&printed_for) {
             audit::record(
                 conn,

@@ -6,14 +6,12 @@ use base64::alphabet::STANDARD as STANDARD_ALPHABET;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use diesel::Connection;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
 use super::vault::{self, candidate_indexes, VaultError};
 use super::{audit, Actor};
 use crate::context::AppContext;
-use crate::db::dialect;
 use crate::db::residents::{self as store, ResidentRow};
 use crate::domain::documents::{DocumentError, PointsTally};
 use crate::domain::resident::{
@@ -22,7 +20,7 @@ use crate::domain::resident::{
 };
 use crate::domain::FieldError;
 use crate::error::Internal;
-use crate::render::photo::{self, PhotoError, PhotoLimits};
+use crate::render::photo::PhotoError;
 use crate::telemetry::Metrics;
 
 // ---------------------------------------------------------------------------------------------
@@ -260,17 +258,6 @@ macro_rules! field_errors {
     };
 }
 
-fn photo_limits(ctx: &AppContext) -> PhotoLimits {
-    let e = &ctx.config.enrollment;
-    PhotoLimits {
-        max_bytes: e.max_photo_bytes,
-        max_pixels: e.max_photo_pixels,
-        max_width: e.photo_max_width,
-        max_height: e.photo_max_height,
-        jpeg_quality: e.photo_jpeg_quality,
-    }
-}
-
 const LENIENT_BASE64: GeneralPurpose = GeneralPurpose::new(
     &STANDARD_ALPHABET,
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
@@ -278,7 +265,7 @@ const LENIENT_BASE64: GeneralPurpose = GeneralPurpose::new(
 
 /// Decodes a base64 photo (a `data:` URL prefix is allowed) and normalises it.
 fn parse_photo(ctx: &AppContext, encoded: &str) -> Result<Vec<u8>, EnrollmentError> {
-    let limits = photo_limits(ctx);
+    let limits = ctx.photos.limits();
     let payload = match encoded.split_once(";base64,") {
         Some((prefix, rest)) if prefix.starts_with("data:") => rest,
         _ => encoded,
@@ -288,14 +275,19 @@ fn parse_photo(ctx: &AppContext, encoded: &str) -> Result<Vec<u8>, EnrollmentErr
             limits.max_bytes,
         )));
     }
-    let compact: String = payload
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace())
-        .collect();
-    let bytes = LENIENT_BASE64
-        .decode(compact.as_bytes())
-        .map_err(|_| EnrollmentError::PhotoNotBase64)?;
-    photo::normalize(&bytes, &limits).map_err(EnrollmentError::Photo)
+    // Line breaks (some encoders wrap base64) are dropped; a photo without any, the usual
+    // case, is decoded in place rather than copied first.
+    let bytes = if payload.bytes().any(|b| b.is_ascii_whitespace()) {
+        let compact: Vec<u8> = payload
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        LENIENT_BASE64.decode(compact)
+    } else {
+        LENIENT_BASE64.decode(payload)
+    }
+    .map_err(|_| EnrollmentError::PhotoNotBase64)?;
+    ctx.photos.normalize(&bytes).map_err(EnrollmentError::Photo)
 }
 
 fn parse_gender(raw: Option<&str>) -> Result<Option<Gender>, FieldError> {
@@ -458,16 +450,12 @@ pub fn enroll(
     let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth)?;
 
     let mut conn = ctx.db()?;
-    let outcome = conn.transaction::<_, EnrollmentError, _>(|conn| {
-        let head_first = dialect::takes_chain_head_first(conn);
-        if head_first {
-            audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
-        } else {
-            store::insert(conn, &row, &sealed_photo)?;
-            audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
-        }
-        // After the chain head is taken, which serialises enrollments: two clerks enrolling
-        // the same person at once cannot both miss each other.
+    let outcome = crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
+        store::insert(conn, &row, &sealed_photo)?;
+        // The chain head serialises enrollments (on SQLite the whole transaction holds the
+        // write lock from its start): two clerks enrolling the same person at once cannot both
+        // miss each other.
+        audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
         let existing = store::ids_by_blind_index(conn, &probes)?
             .into_iter()
             .find(|other| *other != id);
@@ -475,9 +463,6 @@ pub fn enroll(
             return Err(EnrollmentError::PossibleDuplicate {
                 resident_id: existing,
             });
-        }
-        if head_first {
-            store::insert(conn, &row, &sealed_photo)?;
         }
         Ok(())
     });
@@ -563,7 +548,7 @@ fn audited_load(
 ) -> Result<ResidentRow, EnrollmentError> {
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
-    conn.transaction::<_, EnrollmentError, _>(|conn| {
+    crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
         let row = store::find(conn, id)?.ok_or(EnrollmentError::NotFound)?;
         audit::record(conn, now, &actor.staff_id, action, Some(id))?;
         Ok(row)
@@ -579,7 +564,7 @@ pub fn get(ctx: &AppContext, actor: &Actor, id: &str) -> Result<ResidentView, En
 pub fn photo(ctx: &AppContext, actor: &Actor, id: &str) -> Result<Vec<u8>, EnrollmentError> {
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
-    let (row, sealed) = conn.transaction::<_, EnrollmentError, _>(|conn| {
+    let (row, sealed) = crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
         let row = store::find(conn, id)?.ok_or(EnrollmentError::NotFound)?;
         let sealed = store::find_photo(conn, id)?.ok_or(EnrollmentError::NotFound)?;
         audit::record(conn, now, &actor.staff_id, "resident.photo_read", Some(id))?;
@@ -601,7 +586,7 @@ pub fn search(
     let probes = candidate_indexes(ctx, &name, &dob)?;
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
-    let ids = conn.transaction::<_, EnrollmentError, _>(|conn| {
+    let ids = crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
         let ids = store::ids_by_blind_index(conn, &probes)?;
         let subject = (!ids.is_empty()).then(|| ids.join(","));
         audit::record(
@@ -727,7 +712,7 @@ pub fn update(
     // longer be opened with the live key, and die with that copy's epoch.
     let epoch = vault::target_epoch(ctx, row.destroy_after)?;
     let sealed = vault::seal_record(ctx, id, epoch, &face, &photo_jpeg, address.as_ref())?;
-    conn.transaction::<_, EnrollmentError, _>(|conn| {
+    crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
         audit::record(conn, now, &actor.staff_id, "resident.update", Some(id))?;
         // The answer is the decrypted record.
         audit::record(conn, now, &actor.staff_id, "resident.update_read", Some(id))?;

@@ -2,7 +2,6 @@
 //! re-wrapped under it in batches, then the old versions are destroyed. Resumable: a rerun
 //! carries on with the versions a stopped run added, and re-wraps only what is left.
 
-use diesel::Connection;
 use serde::Serialize;
 
 use super::audit;
@@ -45,7 +44,7 @@ pub fn rotate(
             .map_err(|e| Internal::new("key ring", e))?;
         let mut conn = ctx.db()?;
         let now = ctx.clock.now();
-        conn.transaction::<_, PurgeError, _>(|conn| {
+        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
             Ok(audit::record(conn, now, "cli", "keys.rotate_start", None)?)
         })?;
     }
@@ -77,7 +76,7 @@ pub fn rotate(
             for row in &stale {
                 rewrapped.push((row, vault::rewrap(ctx, row, *epoch)?));
             }
-            conn.transaction::<_, PurgeError, _>(|conn| {
+            crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
                 for (row, placement) in &rewrapped {
                     // Only if nobody re-wrapped it meanwhile.
                     residents::move_keys(conn, row, placement)?;
@@ -94,7 +93,7 @@ pub fn rotate(
             .map_err(|e| Internal::new("key ring", e))?;
     }
     let now = ctx.clock.now();
-    conn.transaction::<_, PurgeError, _>(|conn| {
+    crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
         audit::record(conn, now, "cli", "keys.rotate", None)?;
         Ok(())
     })?;

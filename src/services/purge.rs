@@ -10,7 +10,6 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, TimeDelta};
-use diesel::Connection;
 use serde::Serialize;
 
 use super::{audit, ratchet, vault};
@@ -122,7 +121,7 @@ pub fn run(
     .into();
     purge_runs::update(&mut conn, &run)?;
     let outcome = result?;
-    conn.transaction::<_, PurgeError, _>(|conn| {
+    crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
         audit::record(
             conn,
             ctx.clock.now(),
@@ -177,7 +176,7 @@ fn purge(
             return Err(PurgeError::Injected(done));
         }
         let now = ctx.clock.now();
-        conn.transaction::<_, PurgeError, _>(|conn| {
+        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
             for (id, _, _) in &batch {
                 audit::record(conn, now, options.trigger, "resident.destroy", Some(id))?;
             }
@@ -217,14 +216,15 @@ fn purge(
     run.sessions_removed = i64::try_from(outcome.sessions_removed).unwrap_or(i64::MAX);
 
     let audit_cutoff = options.as_of - TimeDelta::days(i64::from(ctx.config.retention.audit_days));
-    outcome.audit_entries_removed = conn.transaction::<_, PurgeError, _>(|conn| {
-        Ok(audit::remove_before(
-            conn,
-            &audit::witness(&ctx.config),
-            audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default(),
-            now,
-        )? as u64)
-    })?;
+    outcome.audit_entries_removed =
+        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+            Ok(audit::remove_before(
+                conn,
+                &audit::witness(&ctx.config),
+                audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default(),
+                now,
+            )? as u64)
+        })?;
     run.audit_entries_removed = i64::try_from(outcome.audit_entries_removed).unwrap_or(i64::MAX);
 
     let rolled = ratchet::roll_forward_locked(ctx, options.as_of, &|_, _| {})?;
@@ -267,7 +267,7 @@ pub fn destroy_printed_addresses(ctx: &AppContext, actor: &str) -> Result<u64, P
             return Ok(destroyed);
         }
         let now = ctx.clock.now();
-        conn.transaction::<_, PurgeError, _>(|conn| {
+        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
             for id in &ids {
                 audit::record(conn, now, actor, "resident.address_destroy", Some(id))?;
                 residents::clear_address(conn, id)?;

@@ -11,7 +11,6 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use diesel::Connection;
 use serde::Serialize;
 
 use super::audit;
@@ -82,7 +81,7 @@ pub fn roll_forward(
     let mut conn = ctx.db()?;
     reclaim(&mut conn, &outcome);
     let now = ctx.clock.now();
-    conn.transaction::<_, PurgeError, _>(|conn| {
+    crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
         audit::record(conn, now, "cli", "keys.roll_forward", None)?;
         Ok(())
     })?;
@@ -145,7 +144,7 @@ pub(super) fn roll_forward_locked(
                 Err(e @ VaultError::Internal(_)) => return Err(e.into()),
             }
         }
-        let moved = conn.transaction::<_, PurgeError, _>(|conn| {
+        let moved = crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
             let mut moved = 0u64;
             for (row, placement) in &moves {
                 // A record changed meanwhile was re-sealed under the rule already.
@@ -207,7 +206,7 @@ pub fn bring_within_rule(ctx: &AppContext) -> Result<(), PurgeError> {
     reclaim(&mut conn, &outcome);
     if outcome.data_keys_moved > 0 || !outcome.epochs_destroyed.is_empty() {
         let now = ctx.clock.now();
-        conn.transaction::<_, PurgeError, _>(|conn| {
+        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
             audit::record(conn, now, "startup", "keys.roll_forward", None)?;
             Ok(())
         })?;
@@ -272,7 +271,7 @@ fn reseal(
 ) -> Result<u64, PurgeError> {
     let epoch = vault::target_epoch(ctx, row.destroy_after)?;
     let sealed = vault::seal_record(ctx, &row.id, epoch, face, photo, address)?;
-    let changed = conn.transaction::<_, PurgeError, _>(|conn| {
+    let changed = crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
         Ok(residents::replace_sealed(
             conn,
             row,

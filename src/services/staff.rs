@@ -5,7 +5,6 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use diesel::Connection;
 use rand::distributions::{Alphanumeric, DistString};
 use serde::Serialize;
 
@@ -95,7 +94,7 @@ pub fn add(
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
     let mut conn = ctx.db()?;
-    let result = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+    let result = crate::db::transaction::<_, diesel::result::Error, _>(&mut conn, |conn| {
         audit::record(conn, now, actor, "staff.create", Some(&id))?;
         store::insert(
             conn,
@@ -149,7 +148,7 @@ pub fn set_disabled(
     } else {
         "staff.enable"
     };
-    conn.transaction::<_, StaffError, _>(|conn| {
+    crate::db::transaction::<_, StaffError, _>(&mut conn, |conn| {
         audit::record(conn, now, actor, action, Some(&row.id))?;
         store::set_disabled(conn, &row.id, disabled)?;
         if disabled {
@@ -172,7 +171,7 @@ pub fn set_role(
         return Err(StaffError::OwnAccount);
     }
     let now = ctx.clock.now();
-    conn.transaction::<_, StaffError, _>(|conn| {
+    crate::db::transaction::<_, StaffError, _>(&mut conn, |conn| {
         audit::record(conn, now, actor, "staff.role_change", Some(&row.id))?;
         store::set_role(conn, &row.id, role.as_str())?;
         sessions::delete_for_staff(conn, &row.id)?;
@@ -195,7 +194,7 @@ pub fn reset_password(
         .hash(&password)
         .map_err(|e| Internal::new("password hash", e))?;
     let now = ctx.clock.now();
-    conn.transaction::<_, StaffError, _>(|conn| {
+    crate::db::transaction::<_, StaffError, _>(&mut conn, |conn| {
         audit::record(conn, now, actor, "staff.password_reset", Some(&row.id))?;
         store::set_password(conn, &row.id, &hash, true)?;
         sessions::delete_for_staff(conn, &row.id)?;
