@@ -9,8 +9,10 @@ use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
 use crate::db::{DbPool, PooledConnection};
 use crate::domain::documents::DocumentPolicy;
-use crate::error::Internal;
+use crate::error::{Internal, Outage};
+use crate::health::Health;
 use crate::render::card_pdf::CardRenderer;
+use crate::render::photo::PhotoNormalizer;
 use crate::services::status_list::StatusList;
 use crate::services::verification::{ClientThrottle, VerificationCounters};
 use crate::telemetry::Metrics;
@@ -27,15 +29,22 @@ pub struct AppContext {
     pub signing: Arc<SigningKeys>,
     pub status_list: Arc<StatusList>,
     pub card_renderer: Arc<CardRenderer>,
+    pub photos: Arc<PhotoNormalizer>,
     pub verify_throttle: Arc<ClientThrottle>,
     pub verification: Arc<VerificationCounters>,
+    pub health: Arc<Health>,
 }
 
 impl AppContext {
     /// A pooled connection. Blocking: call from `web::block` or a command, never an async worker.
+    /// A connection handed out has just answered (the pool tests it), so a database outage in
+    /// progress is over.
     pub fn db(&self) -> Result<PooledConnection, Internal> {
-        self.pool
+        let conn = self
+            .pool
             .get()
-            .map_err(|e| Internal::new("database pool", e))
+            .map_err(|e| Internal::new("database pool", e))?;
+        self.health.recovered(Outage::Database);
+        Ok(conn)
     }
 }

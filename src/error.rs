@@ -24,6 +24,119 @@ impl Internal {
     }
 }
 
+/// A dependency that is down or full: not a fault of the request nor of the code, so the client
+/// is told to come back rather than to quote a request id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outage {
+    /// The database cannot be reached (refused, closed, or no pooled connection in time).
+    Database,
+    /// The database's storage is full: nothing more can be written.
+    Storage,
+}
+
+impl Outage {
+    /// The status a client sees.
+    pub fn status(self) -> StatusCode {
+        match self {
+            Outage::Database => StatusCode::SERVICE_UNAVAILABLE,
+            Outage::Storage => StatusCode::INSUFFICIENT_STORAGE,
+        }
+    }
+
+    /// The stable code a client sees.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outage::Database => "database_unavailable",
+            Outage::Storage => "storage_full",
+        }
+    }
+
+    /// The message a client sees.
+    pub fn message(self) -> &'static str {
+        match self {
+            Outage::Database => {
+                "The database cannot be reached just now. Nothing was changed; try again shortly."
+            }
+            Outage::Storage => {
+                "The server's storage is full, so nothing can be saved. Nothing was changed; \
+                 an administrator must free space."
+            }
+        }
+    }
+
+    /// The seconds the client is told to wait (`Retry-After`).
+    pub fn retry_after_secs(self) -> u64 {
+        match self {
+            Outage::Database => 5,
+            Outage::Storage => 60,
+        }
+    }
+}
+
+impl Internal {
+    /// Whether this fault is an outage of a dependency, read from the causes it carries.
+    pub fn outage(&self) -> Option<Outage> {
+        self.source.chain().find_map(outage_of)
+    }
+}
+
+/// SQLite says "database or disk is full" (SQLITE_FULL); PostgreSQL "could not extend file …:
+/// No space left on device" (SQLSTATE 53100) or "could not write …".
+fn is_storage_full_message(message: &str) -> bool {
+    let message = message.to_ascii_lowercase();
+    message.contains("database or disk is full")
+        || message.contains("no space left on device")
+        || message.contains("disk full")
+}
+
+fn outage_of(cause: &(dyn std::error::Error + 'static)) -> Option<Outage> {
+    use diesel::result::{DatabaseErrorKind, Error as DieselError};
+    if let Some(e) = cause.downcast_ref::<DieselError>() {
+        return match e {
+            DieselError::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                _,
+            ) => Some(Outage::Database),
+            DieselError::DatabaseError(_, info) if is_storage_full_message(info.message()) => {
+                Some(Outage::Storage)
+            }
+            DieselError::DatabaseError(_, info) if is_connection_lost(info.message()) => {
+                Some(Outage::Database)
+            }
+            _ => None,
+        };
+    }
+    if cause.downcast_ref::<r2d2::Error>().is_some() {
+        // The pool gave no connection in time: every one it tried to open failed.
+        return Some(Outage::Database);
+    }
+    if let Some(e) = cause.downcast_ref::<crate::db::DbError>() {
+        return match e {
+            crate::db::DbError::Connect { .. } | crate::db::DbError::Pool(_) => {
+                Some(Outage::Database)
+            }
+            _ => None,
+        };
+    }
+    if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+        if e.raw_os_error() == Some(libc::ENOSPC) {
+            return Some(Outage::Storage);
+        }
+    }
+    None
+}
+
+/// A PostgreSQL connection that died under a query ("terminating connection due to
+/// administrator command", "server closed the connection unexpectedly", …).
+fn is_connection_lost(message: &str) -> bool {
+    let message = message.to_ascii_lowercase();
+    message.contains("terminating connection")
+        || message.contains("server closed the connection")
+        || message.contains("connection to server")
+        || message.contains("the database system is shutting down")
+        || message.contains("the database system is starting up")
+}
+
 impl From<diesel::result::Error> for Internal {
     fn from(e: diesel::result::Error) -> Self {
         Internal::new("database", e)
@@ -43,6 +156,8 @@ pub struct ApiError {
     pub message: String,
     pub details: Map<String, Value>,
     pub internal: Option<Internal>,
+    /// Sent as `Retry-After` (seconds).
+    pub retry_after_secs: Option<u64>,
 }
 
 impl ApiError {
@@ -53,7 +168,14 @@ impl ApiError {
             message: message.into(),
             details: Map::new(),
             internal: None,
+            retry_after_secs: None,
         }
+    }
+
+    /// Tells the client when to try again (`Retry-After`).
+    pub fn retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after_secs = Some(seconds);
+        self
     }
 
     /// Adds a field beside `code` and `message` in the error object.
@@ -74,15 +196,28 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", "No such record.")
     }
 
+    /// An unexpected fault: 500 with a request id, unless it is a dependency's outage, which
+    /// answers 503 `database_unavailable` or 507 `storage_full` with `Retry-After`. The cause
+    /// stays attached for the log either way.
     pub fn internal(cause: Internal) -> Self {
-        Self {
-            internal: Some(cause),
-            ..Self::new(
+        let answer = match cause.outage() {
+            Some(outage) => Self::new(outage.status(), outage.code(), outage.message())
+                .retry_after(outage.retry_after_secs()),
+            None => Self::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal_error",
                 "Something went wrong on our side. Quote the request id to an administrator.",
-            )
+            ),
+        };
+        Self {
+            internal: Some(cause),
+            ..answer
         }
+    }
+
+    /// The outage behind this answer, if it is one.
+    pub fn outage(&self) -> Option<Outage> {
+        self.internal.as_ref().and_then(Internal::outage)
     }
 }
 
@@ -119,6 +254,10 @@ impl ResponseError for ApiError {
         for (k, v) in &self.details {
             error.insert(k.clone(), v.clone());
         }
-        HttpResponse::build(self.status).json(json!({ "error": error }))
+        let mut response = HttpResponse::build(self.status);
+        if let Some(seconds) = self.retry_after_secs {
+            response.insert_header((actix_web::http::header::RETRY_AFTER, seconds.to_string()));
+        }
+        response.json(json!({ "error": error }))
     }
 }

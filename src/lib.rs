@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod health;
 pub mod private_files;
 pub mod render;
 pub mod services;

@@ -20,6 +20,25 @@ pub fn restrict_umask() {
     }
 }
 
+/// Bytes an unprivileged process may still write on the file system holding `path`.
+pub fn free_bytes(path: &Path) -> std::io::Result<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let c_path = std::ffi::CString::new(path.as_os_str().as_bytes())
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `c_path` is a NUL-terminated path and `stats` is a buffer of the right type, which
+    // statvfs fills completely when it returns 0.
+    let stats = unsafe {
+        if libc::statvfs(c_path.as_ptr(), stats.as_mut_ptr()) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        stats.assume_init()
+    };
+    // The field types differ between platforms (u32 on some, u64 here).
+    #[allow(clippy::useless_conversion)]
+    Ok(u64::from(stats.f_bavail).saturating_mul(u64::from(stats.f_frsize)))
+}
+
 /// The SQLite database's files, as SQLite names them.
 pub fn sqlite_files(db: &Path) -> [PathBuf; 3] {
     let with_suffix = |suffix: &str| {

@@ -75,6 +75,13 @@ impl StatusList {
             .is_none_or(|at| at.elapsed() >= self.refresh_after)
     }
 
+    /// True while the in-memory copy is younger than the list's lifetime: a verifier holding
+    /// a signed copy that old would still trust it, so answering from it is as current.
+    pub fn is_usable(&self) -> bool {
+        let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+        state.loaded_at.is_some_and(|at| at.elapsed() < self.ttl)
+    }
+
     /// Rebuilds the bits from the database.
     pub fn reload(&self, conn: &mut DbConnection) -> diesel::QueryResult<()> {
         let mut bits = vec![0u8; usize::try_from(self.size / 8).unwrap_or(0)];

@@ -11,9 +11,31 @@ use std::time::{Duration, Instant};
 use crate::context::AppContext;
 use crate::crypto::card_token::{token_from_text, verify_card_token};
 use crate::domain::card::CardNumber;
+use crate::error::Internal;
 
 /// Issued-at may be this far ahead of our clock (clock skew between instances).
 const IAT_SKEW_SECS: i64 = 300;
+
+/// Brings the status list up to date when it is due. When the database cannot be reached,
+/// a copy younger than the list's lifetime keeps answering (the outage is reported); an older
+/// one does not.
+pub fn refresh_status_list(ctx: &AppContext) -> Result<(), Internal> {
+    if !ctx.status_list.is_stale() {
+        return Ok(());
+    }
+    let reloaded = ctx
+        .db()
+        .and_then(|mut conn| ctx.status_list.reload(&mut conn).map_err(Internal::from));
+    match reloaded {
+        Err(cause) if ctx.status_list.is_usable() => {
+            if let Some(outage) = cause.outage() {
+                ctx.health.met(outage, &cause);
+            }
+            Ok(())
+        }
+        other => other,
+    }
+}
 
 /// Whether the token in `input` (a whole QR text or a bare token) is valid now.
 pub fn is_valid(ctx: &AppContext, input: &str) -> bool {
@@ -23,13 +45,30 @@ pub fn is_valid(ctx: &AppContext, input: &str) -> bool {
     let Some(claims) = verify_card_token(&ctx.signing, &bytes) else {
         return false;
     };
+    if claims.issuer != ctx.config.public_base_url {
+        warn_foreign_issuer_once();
+        return false;
+    }
     let now = ctx.clock.now().timestamp();
-    claims.issuer == ctx.config.public_base_url
-        && claims.status_uri == ctx.status_list.uri()
+    claims.status_uri == ctx.status_list.uri()
         && CardNumber::parse(&claims.card_number).is_ok()
         && claims.issued_at <= now + IAT_SKEW_SECS
         && now <= claims.expires_at
         && ctx.status_list.is_revoked(claims.status_index) == Some(false)
+}
+
+/// A card signed with this service's own key that names another issuer means this instance's
+/// `public_base_url` is not the one its cards were issued under: said once per process, with
+/// nothing about the card.
+fn warn_foreign_issuer_once() {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !SAID.swap(true, Ordering::Relaxed) {
+        tracing::warn!(
+            "a card signed with this service's key names another issuer than public_base_url; \
+             it answers not valid here. Every instance must use the public_base_url the cards \
+             were issued under"
+        );
+    }
 }
 
 /// Aggregate verification counters: the only trace verification leaves.

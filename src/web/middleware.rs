@@ -15,6 +15,9 @@ use tracing::Instrument;
 
 use crate::context::AppContext;
 use crate::crypto::token::short_id;
+use crate::error::ApiError;
+use crate::services::readiness;
+use crate::web::pages::view::PageError;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
@@ -25,9 +28,7 @@ pub async fn request_context(
     let request_id = short_id();
     let method = req.method().to_string();
     let route = req.match_pattern().unwrap_or_else(|| "(no route)".into());
-    let metrics = req
-        .app_data::<web::Data<AppContext>>()
-        .map(|ctx| ctx.metrics.clone());
+    let ctx = req.app_data::<web::Data<AppContext>>().cloned();
     let span =
         tracing::info_span!("request", request_id = %request_id, method = %method, route = %route);
     let started = Instant::now();
@@ -37,6 +38,9 @@ pub async fn request_context(
         .await?
         .map_into_boxed_body();
 
+    if let Some(ctx) = &ctx {
+        watch_outages(ctx, res.response().error()).await;
+    }
     if res.status() == StatusCode::INTERNAL_SERVER_ERROR {
         if let Some(cause) = res.response().error() {
             tracing::error!(parent: &span, cause = %cause, "internal error");
@@ -77,8 +81,8 @@ pub async fn request_context(
             .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
     }
     let status = res.status().as_u16();
-    if let Some(metrics) = metrics {
-        metrics.count_response(status);
+    if let Some(ctx) = &ctx {
+        ctx.metrics.count_response(status);
     }
     tracing::info!(
         parent: &span,
@@ -87,6 +91,25 @@ pub async fn request_context(
         "request"
     );
     Ok(res)
+}
+
+/// A request that met a dependency's outage reports it (the first one of an outage logs it).
+/// While storage is full, a request now and then checks whether space was freed.
+async fn watch_outages(ctx: &web::Data<AppContext>, error: Option<&actix_web::Error>) {
+    let met = error.and_then(|e| {
+        if let Some(api) = e.as_error::<ApiError>() {
+            api.outage().zip(api.internal.as_ref())
+        } else {
+            e.as_error::<PageError>().and_then(PageError::outage)
+        }
+    });
+    if let Some((outage, cause)) = met {
+        ctx.health.met(outage, cause);
+    }
+    if ctx.health.storage_probe_due() {
+        let probe = ctx.clone();
+        let _ = web::block(move || readiness::check(&probe)).await;
+    }
 }
 
 /// Headers every response carries unless a handler set its own.

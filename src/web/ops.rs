@@ -1,12 +1,13 @@
 //! Operations: liveness, readiness, metrics, the OpenAPI document.
 
+use actix_web::http::header;
 use actix_web::{web, HttpResponse};
-use diesel::connection::SimpleConnection;
 use serde_json::json;
 use utoipa::OpenApi;
 
 use crate::context::AppContext;
-use crate::error::{ApiError, Internal};
+use crate::error::ApiError;
+use crate::services::readiness;
 
 /// The process is up.
 #[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200)))]
@@ -14,24 +15,27 @@ pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(json!({"status": "ok"}))
 }
 
-/// The database answers.
-#[utoipa::path(get, path = "/readyz", tag = "operations", responses((status = 200), (status = 503)))]
+/// The database answers and its storage can take a write; otherwise 503 naming which.
+#[utoipa::path(get, path = "/readyz", tag = "operations", responses(
+    (status = 200, description = "ready"),
+    (status = 503, description = "`database_unavailable` or `storage_full`, with `Retry-After`",
+        headers(("Retry-After" = u64, description = "seconds")))))]
 pub async fn readyz(ctx: web::Data<AppContext>) -> HttpResponse {
-    let ready = web::block(move || -> Result<(), Internal> {
-        let mut conn = ctx.db()?;
-        conn.batch_execute("SELECT 1").map_err(Internal::from)
-    })
-    .await;
-    match ready {
-        Ok(Ok(())) => HttpResponse::Ok().json(json!({"status": "ready"})),
-        Ok(Err(cause)) => {
-            tracing::warn!(cause = %cause, "not ready");
-            HttpResponse::ServiceUnavailable().json(json!({"error": {"code": "not_ready", "message": "The database cannot be reached."}}))
+    let checked = ctx.clone();
+    let not_ready = match web::block(move || readiness::check(&checked)).await {
+        Ok(Ok(())) => return HttpResponse::Ok().json(json!({"status": "ready"})),
+        Ok(Err(not_ready)) => not_ready,
+        Err(_) => {
+            return HttpResponse::ServiceUnavailable().json(json!({"status": "not_ready",
+                "error": {"code": "shutting_down", "message": "The server is shutting down."}}))
         }
-        Err(_) => HttpResponse::ServiceUnavailable().json(
-            json!({"error": {"code": "not_ready", "message": "The server is shutting down."}}),
-        ),
-    }
+    };
+    let outage = not_ready.outage;
+    ctx.health.met(outage, &not_ready.cause);
+    HttpResponse::ServiceUnavailable()
+        .insert_header((header::RETRY_AFTER, outage.retry_after_secs().to_string()))
+        .json(json!({"status": "not_ready",
+            "error": {"code": outage.code(), "message": outage.message()}}))
 }
 
 /// Aggregate counters in the Prometheus text format. Nothing here identifies a person or card.

@@ -52,14 +52,7 @@ pub async fn verify(
     }
     if ctx.status_list.is_stale() {
         let refresh = ctx.clone();
-        web::block(move || -> Result<(), Internal> {
-            let mut conn = refresh.db()?;
-            refresh
-                .status_list
-                .reload(&mut conn)
-                .map_err(Internal::from)
-        })
-        .await??;
+        web::block(move || verification::refresh_status_list(&refresh)).await??;
     }
     let valid = verification::is_valid(&ctx, &body.token);
     ctx.verification.count(valid);
@@ -89,10 +82,7 @@ pub async fn status_list(
         return Err(ApiError::not_found());
     }
     let token = web::block(move || -> Result<_, Internal> {
-        if ctx.status_list.is_stale() {
-            let mut conn = ctx.db()?;
-            ctx.status_list.reload(&mut conn)?;
-        }
+        verification::refresh_status_list(&ctx)?;
         ctx.status_list
             .signed(&ctx.signing, ctx.clock.as_ref())
             .map_err(|e| Internal::new("status list", e))

@@ -16,7 +16,7 @@ mod problems;
 mod residents;
 mod session;
 mod templates;
-mod view;
+pub(crate) mod view;
 
 use actix_web::web;
 

@@ -16,7 +16,7 @@ use super::templates;
 use crate::context::AppContext;
 use crate::crypto::token::new_token;
 use crate::domain::staff::{Permission, StaffRole};
-use crate::error::Internal;
+use crate::error::{Internal, Outage};
 use crate::services::auth::{self, AuthError, SignedIn};
 use crate::services::Actor;
 use crate::web::auth::{cookie, SESSION_COOKIE};
@@ -349,7 +349,16 @@ pub fn role_message(role: StaffRole) -> &'static str {
 #[derive(Debug)]
 enum Kind {
     Redirect(String),
-    Message { title: String, message: String },
+    Message {
+        title: String,
+        message: String,
+    },
+    Outage {
+        title: String,
+        message: String,
+        retry_after_secs: u64,
+        cause: Internal,
+    },
     Internal(Internal),
 }
 
@@ -364,12 +373,35 @@ pub struct PageError {
 }
 
 impl PageError {
+    /// An unexpected fault (the request-id page), or a dependency's outage: a page that says
+    /// nothing was saved and when to try again, with the status the API answers.
     pub fn internal(lang: &'static Locale, cause: Internal) -> Self {
+        let Some(outage) = cause.outage() else {
+            return PageError {
+                status: StatusCode::INTERNAL_SERVER_ERROR,
+                kind: Kind::Internal(cause),
+                lang,
+                base: None,
+            };
+        };
         PageError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            kind: Kind::Internal(cause),
+            status: outage.status(),
+            kind: Kind::Outage {
+                title: catalogue().message(lang, "outage-title", &[]),
+                message: catalogue().message(lang, &format!("err-{}", outage.code()), &[]),
+                retry_after_secs: outage.retry_after_secs(),
+                cause,
+            },
             lang,
             base: None,
+        }
+    }
+
+    /// The outage behind this page, with its cause, for the log.
+    pub fn outage(&self) -> Option<(Outage, &Internal)> {
+        match &self.kind {
+            Kind::Outage { cause, .. } => cause.outage().map(|o| (o, cause)),
+            _ => None,
         }
     }
 }
@@ -379,7 +411,7 @@ impl std::fmt::Display for PageError {
         match &self.kind {
             Kind::Redirect(_) => write!(f, "redirect"),
             Kind::Message { .. } => write!(f, "page refused: {}", self.status),
-            Kind::Internal(cause) => write!(f, "{cause}"),
+            Kind::Outage { cause, .. } | Kind::Internal(cause) => write!(f, "{cause}"),
         }
     }
 }
@@ -396,7 +428,9 @@ impl ResponseError for PageError {
                     .insert_header((header::LOCATION, location.clone()))
                     .finish();
             }
-            Kind::Message { title, message } => (title.clone(), message.clone()),
+            Kind::Message { title, message } | Kind::Outage { title, message, .. } => {
+                (title.clone(), message.clone())
+            }
             // The middleware replaces a 500 with the request id; this body is never seen.
             Kind::Internal(_) => (String::new(), String::new()),
         };
@@ -409,7 +443,14 @@ impl ResponseError for PageError {
             context! { title => title, message => message, ..base },
         )
         .unwrap_or_else(|_| "<!doctype html><title>Error</title><p>Error</p>".into());
-        HttpResponse::build(self.status)
+        let mut response = HttpResponse::build(self.status);
+        if let Kind::Outage {
+            retry_after_secs, ..
+        } = &self.kind
+        {
+            response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+        }
+        response
             .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
             .insert_header((
                 "Content-Security-Policy",
