@@ -130,3 +130,12 @@ pub fn revoked_indices(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
         .select(cards::status_index)
         .load(conn)
 }
+
+/// Cards still active on `today` (not revoked, not expired).
+pub fn count_active(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<i64> {
+    cards::table
+        .filter(cards::status.eq("active"))
+        .filter(cards::expires_on.ge(today))
+        .count()
+        .get_result(conn)
+}

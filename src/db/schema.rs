@@ -150,6 +150,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    service_settings (name) {
+        name -> Text,
+        value -> Text,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     cards,
     staff,
@@ -164,4 +171,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_anchor,
     verification_counts,
     record_state,
+    service_settings,
 );

@@ -123,3 +123,41 @@ fn logs_written_to_a_file_carry_no_colour_codes() {
         "colour codes in a piped log: {log:?}"
     );
 }
+
+#[tokio::test]
+async fn an_instance_with_another_public_base_url_says_so_at_start_up() {
+    use muni_id::services::issuer::{self, IssuerCheck};
+    let app = spawn_app().await;
+    let clerk = app.session(muni_id::domain::staff::StaffRole::Clerk).await;
+    let id = app
+        .enroll_ok(&clerk, &crate::helpers::resident("Issuer Check"))
+        .await;
+    app.issue_card(&clerk, &id, "new").await;
+    assert_eq!(issuer::check_at_start(&app.ctx).unwrap(), IssuerCheck::Same);
+
+    // A second instance on the same database and keys, configured with another address.
+    let mut config = (*app.ctx.config).clone();
+    config.public_base_url = "https://id.elsewhere.example".into();
+    let other =
+        muni_id::startup::build_context(config, app.clock.clone()).expect("second instance");
+    let said_before = String::from_utf8_lossy(&crate::helpers::captured_logs())
+        .matches("differs from the issuer the cards in this database name")
+        .count();
+    assert_eq!(
+        issuer::check_at_start(&other).unwrap(),
+        IssuerCheck::Differs {
+            recorded: app.ctx.config.public_base_url.clone(),
+            active_cards: 1
+        }
+    );
+    let said = String::from_utf8_lossy(&crate::helpers::captured_logs())
+        .matches("differs from the issuer the cards in this database name")
+        .count();
+    assert_eq!(said, said_before + 1);
+    // The recorded issuer stays the first instance's while its cards are active.
+    assert_eq!(
+        issuer::check_at_start(&app.ctx).unwrap(),
+        IssuerCheck::Same,
+        "the first instance's record is left as it was"
+    );
+}
