@@ -60,6 +60,7 @@ fn photo() -> Vec<u8> {
     let limits = PhotoLimits {
         max_bytes: 20_000_000,
         max_pixels: 40_000_000,
+        max_expansion: u64::MAX,
         max_width: 600,
         max_height: 800,
         jpeg_quality: 85,

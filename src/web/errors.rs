@@ -92,7 +92,9 @@ impl From<EnrollmentError> for ApiError {
             EnrollmentError::Photo(photo) => {
                 let (status, code) = match photo {
                     PhotoError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "photo_too_large"),
-                    PhotoError::TooManyPixels(_) => (StatusCode::PAYLOAD_TOO_LARGE, "photo_too_large"),
+                    PhotoError::TooManyPixels(_) | PhotoError::Overcompressed(_) => {
+                        (StatusCode::PAYLOAD_TOO_LARGE, "photo_too_large")
+                    }
                     PhotoError::UnsupportedFormat => {
                         (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_photo_format")
                     }
@@ -212,6 +214,9 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
             payload_too_large()
         }
         JsonPayloadError::Payload(PayloadError::Overflow) => payload_too_large(),
+        JsonPayloadError::Payload(e) if super::slow_clients::is_deadline(e) => {
+            super::slow_clients::request_timeout()
+        }
         JsonPayloadError::ContentType => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",

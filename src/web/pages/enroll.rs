@@ -21,7 +21,6 @@ use super::problems::explain;
 use super::view::{PageError, Viewer};
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
-use crate::render::photo::{self, PhotoLimits};
 use crate::services::enrollment::{self, AddressInput, EmergencyContactInput, EnrollmentRequest};
 
 /// Languages offered for the card: BCP 47 tag, the name in the language itself, the English
@@ -321,15 +320,8 @@ fn request_of(form: &Form, photo: String) -> EnrollmentRequest {
 /// The photo to keep in the form if it must be shown again: scaled down and re-encoded as the
 /// service stores it, so the page stays small; none if it is not a usable photo.
 fn retained_photo(ctx: &AppContext, bytes: &[u8]) -> Option<String> {
-    let e = &ctx.config.enrollment;
-    let limits = PhotoLimits {
-        max_bytes: e.max_photo_bytes,
-        max_pixels: e.max_photo_pixels,
-        max_width: e.photo_max_width,
-        max_height: e.photo_max_height,
-        jpeg_quality: e.photo_jpeg_quality,
-    };
-    photo::normalize(bytes, &limits)
+    ctx.photos
+        .normalize(bytes)
         .ok()
         .map(|jpeg| BASE64.encode(jpeg))
 }
