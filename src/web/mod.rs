@@ -11,6 +11,7 @@ pub mod pages;
 pub mod reports;
 pub mod residents;
 pub mod sessions;
+pub mod slow_clients;
 pub mod staff;
 pub mod verify;
 
