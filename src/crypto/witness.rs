@@ -34,6 +34,15 @@ pub enum WitnessLine {
         entry_hash: String,
         moved_at: DateTime<Utc>,
     },
+    /// A backup was restored: the chain was rewound to this entry (the restored head). Seals
+    /// witnessed earlier past it belong to the history the restore gave up; the rewind itself
+    /// stays on record here.
+    Restored {
+        seq: i64,
+        entry_hash: String,
+        restored_at: DateTime<Utc>,
+        backup_taken_at: DateTime<Utc>,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]

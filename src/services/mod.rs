@@ -3,12 +3,15 @@
 
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod cards;
 pub mod custody;
 pub mod enrollment;
+pub mod issuer;
 pub mod key_rotation;
 pub mod purge;
 pub mod ratchet;
+pub mod readiness;
 pub mod report;
 pub mod staff;
 pub mod status_list;

@@ -67,7 +67,8 @@ pub enum TestDatabase {
 }
 
 impl TestDatabase {
-    fn create(data_dir: &std::path::Path) -> (Self, String) {
+    /// A new, empty database: SQLite in `data_dir`, or a new PostgreSQL database.
+    pub fn create(data_dir: &std::path::Path) -> (Self, String) {
         match std::env::var("MUNI_ID_TEST_DATABASE_URL") {
             Ok(admin_url) if admin_url.starts_with("postgres") => {
                 let name = format!("muni_id_test_{}", uuid::Uuid::new_v4().simple());
@@ -190,6 +191,18 @@ argon2_iterations = 1
     let mut config = Config::from_toml_overrides(&base).expect("test configuration");
     adjust(&mut config);
     let clock = Arc::new(ManualClock::new(test_start()));
+    spawn_on(config, clock, listener, data_dir, database)
+}
+
+/// Serves `config` (its database and keys already where it says) on `listener`.
+pub fn spawn_on(
+    config: Config,
+    clock: Arc<ManualClock>,
+    listener: std::net::TcpListener,
+    data_dir: tempfile::TempDir,
+    database: TestDatabase,
+) -> TestApp {
+    let port = listener.local_addr().unwrap().port();
     let app = Application::build_with_listener(config, clock.clone(), listener)
         .expect("build application");
     let ctx = app.context().clone();
