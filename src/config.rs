@@ -44,6 +44,13 @@ pub struct ServerConfig {
     pub workers: usize,
     pub max_body_bytes: usize,
     pub trust_forwarded_for: bool,
+    /// The request line and headers must arrive within this many milliseconds (actix's
+    /// `client_request_timeout`), or the answer is 408 and the connection closes.
+    pub client_request_timeout_ms: u64,
+    /// The whole body must arrive within this many seconds of the headers, or 408.
+    pub body_timeout_secs: u64,
+    /// Connections one address may hold open at once; 0 leaves it to a reverse proxy.
+    pub max_connections_per_client: u32,
 }
 
 #[derive(Clone, Deserialize, Serialize)]
@@ -53,6 +60,9 @@ pub struct DatabaseConfig {
     pub url_file: String,
     pub pool_size: u32,
     pub connect_timeout_secs: u64,
+    /// The longest a request waits for a pooled connection before it answers 503
+    /// `database_unavailable`, in milliseconds.
+    pub acquire_timeout_ms: u64,
 }
 
 impl fmt::Debug for DatabaseConfig {
@@ -62,6 +72,7 @@ impl fmt::Debug for DatabaseConfig {
             .field("url_file", &self.url_file)
             .field("pool_size", &self.pool_size)
             .field("connect_timeout_secs", &self.connect_timeout_secs)
+            .field("acquire_timeout_ms", &self.acquire_timeout_ms)
             .finish()
     }
 }
@@ -98,6 +109,10 @@ pub struct EnrollmentConfig {
     pub minimum_age_years: u32,
     pub max_photo_bytes: usize,
     pub max_photo_pixels: u64,
+    /// Decoded bytes a photo may take per byte of its file (beyond a small floor).
+    pub max_photo_expansion: u64,
+    /// Photos decoded at the same time; more wait their turn.
+    pub photo_decodes_at_once: usize,
     pub photo_max_width: u32,
     pub photo_max_height: u32,
     pub photo_jpeg_quality: u8,
@@ -306,8 +321,20 @@ impl Config {
             return Err(invalid("server.max_body_bytes", "must be at least 1024"));
         }
         DatabaseUrl::parse(&self.database.url).map_err(|m| invalid("database.url", m))?;
+        if self.server.client_request_timeout_ms == 0 || self.server.body_timeout_secs == 0 {
+            return Err(invalid(
+                "server.body_timeout_secs",
+                "server.client_request_timeout_ms and server.body_timeout_secs must be above 0",
+            ));
+        }
         if self.database.pool_size == 0 {
             return Err(invalid("database.pool_size", "must be at least 1"));
+        }
+        if !(100..=60_000).contains(&self.database.acquire_timeout_ms) {
+            return Err(invalid(
+                "database.acquire_timeout_ms",
+                "must be between 100 and 60000",
+            ));
         }
         if self.auth.argon2_memory_kib < 8 * self.auth.argon2_parallelism.max(1)
             || self.auth.argon2_iterations == 0

@@ -18,11 +18,12 @@ use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
 use crate::private_files;
 use crate::render::card_pdf::{CardBranding, CardRenderer};
+use crate::render::photo::{PhotoLimits, PhotoNormalizer};
 use crate::services;
 use crate::services::status_list::StatusList;
 use crate::services::verification::{ClientThrottle, VerificationCounters};
 use crate::telemetry::Metrics;
-use crate::web::{self as routes, errors, middleware};
+use crate::web::{self as routes, errors, middleware, slow_clients};
 
 /// Opens the key ring and the database and prepares everything a use case needs.
 pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
@@ -62,6 +63,7 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         &url,
         config.database.pool_size,
         config.database.connect_timeout_secs,
+        std::time::Duration::from_millis(config.database.acquire_timeout_ms),
     )?;
     private_files::secure_database_files(&config)?;
     let auth = &config.auth;
@@ -96,6 +98,18 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     );
     status_list.reload(&mut *pool.get()?)?;
     let card_renderer = CardRenderer::new(card_branding(&config)?)?;
+    let e = &config.enrollment;
+    let photos = PhotoNormalizer::new(
+        PhotoLimits {
+            max_bytes: e.max_photo_bytes,
+            max_pixels: e.max_photo_pixels,
+            max_expansion: e.max_photo_expansion,
+            max_width: e.photo_max_width,
+            max_height: e.photo_max_height,
+            jpeg_quality: e.photo_jpeg_quality,
+        },
+        e.photo_decodes_at_once,
+    );
     let verify_throttle = ClientThrottle::new(config.verification.max_checks_per_minute);
     let context = AppContext {
         config: Arc::new(config),
@@ -108,8 +122,10 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         signing: Arc::new(signing),
         status_list: Arc::new(status_list),
         card_renderer: Arc::new(card_renderer),
+        photos: Arc::new(photos),
         verify_throttle: Arc::new(verify_throttle),
         verification: Arc::new(VerificationCounters::default()),
+        health: Arc::new(Default::default()),
     };
     Ok(context)
 }
@@ -169,6 +185,8 @@ impl Application {
         // within the ratchet's rule before the server answers anything.
         services::ratchet::bring_within_rule(&context)
             .context("bringing every data key within the ratchet's rule")?;
+        services::issuer::check_at_start(&context)
+            .context("comparing public_base_url with the issuer of the cards")?;
         if let Some(path) = services::staff::ensure_first_admin(&context)? {
             tracing::warn!(
                 username = %context.config.auth.first_admin_username,
@@ -207,6 +225,10 @@ fn serve(listener: TcpListener, context: AppContext) -> anyhow::Result<Server> {
     let max_body = context.config.server.max_body_bytes;
     let https = context.config.public_base_url.starts_with("https://");
     let workers = context.config.server.workers;
+    let client_request_timeout =
+        std::time::Duration::from_millis(context.config.server.client_request_timeout_ms);
+    let connections =
+        slow_clients::ConnectionCounts::new(context.config.server.max_connections_per_client);
     let data = web::Data::new(context);
     let mut server = HttpServer::new(move || {
         App::new()
@@ -226,10 +248,13 @@ fn serve(listener: TcpListener, context: AppContext) -> anyhow::Result<Server> {
             }))
             .wrap(Compress::default())
             .wrap(middleware::security_headers(https))
+            .wrap(from_fn(slow_clients::limit))
             .wrap(from_fn(middleware::request_context))
             .configure(routes::routes)
     })
     .shutdown_timeout(5)
+    .client_request_timeout(client_request_timeout)
+    .on_connect(slow_clients::on_connect(connections))
     .listen(listener)?;
     if workers > 0 {
         server = server.workers(workers);
