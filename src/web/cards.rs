@@ -34,7 +34,7 @@ pub async fn issue(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,
-    body: web::Json<IssueRequest>,
+    body: super::json::Json<IssueRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
@@ -57,7 +57,7 @@ pub async fn of_resident(
     Ok(HttpResponse::Ok().json(list))
 }
 
-#[utoipa::path(get, path = "/api/v1/cards/{card_number}", tag = "cards", params(("card_number" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/cards/{card_number}", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
     responses((status = 200, body = CardView), (status = 404), (status = 422, description = "invalid_card_number")),
     security(("bearer" = [])))]
 pub async fn get(
@@ -73,9 +73,10 @@ pub async fn get(
 
 /// One CR80 card as PDF: front page, back page. A read that changes nothing (the card is not
 /// marked printed); audited as a read of personal data.
-#[utoipa::path(get, path = "/api/v1/cards/{card_number}/pdf", tag = "cards", params(("card_number" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/cards/{card_number}/pdf", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
-              (status = 410, description = "resident_data_destroyed")),
+              (status = 410, description = "resident_data_destroyed"),
+              (status = 422, description = "invalid_card_number, unsupported_script, does_not_fit")),
     security(("bearer" = [])))]
 pub async fn pdf(
     ctx: web::Data<AppContext>,
@@ -91,8 +92,10 @@ pub async fn pdf(
 
 /// Print one card: the same PDF, and the card is marked printed (which, by policy, destroys
 /// the print-only address).
-#[utoipa::path(post, path = "/api/v1/cards/{card_number}/print", tag = "cards", params(("card_number" = String, Path)),
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409)),
+#[utoipa::path(post, path = "/api/v1/cards/{card_number}/print", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
+              (status = 410, description = "resident_data_destroyed"),
+              (status = 422, description = "invalid_card_number, unsupported_script, does_not_fit")),
     security(("bearer" = [])))]
 pub async fn print_one(
     ctx: web::Data<AppContext>,
@@ -109,12 +112,13 @@ pub async fn print_one(
 /// Many cards in one PDF, each front then back.
 #[utoipa::path(post, path = "/api/v1/cards/print", tag = "cards", request_body = PrintRequest,
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
-              (status = 410, description = "resident_data_destroyed")),
+              (status = 410, description = "resident_data_destroyed"),
+              (status = 422, description = "invalid_batch, invalid_card_number, unsupported_script, does_not_fit")),
     security(("bearer" = [])))]
 pub async fn print(
     ctx: web::Data<AppContext>,
     staff: Staff,
-    body: web::Json<PrintRequest>,
+    body: super::json::Json<PrintRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let numbers = body.into_inner().card_numbers;
@@ -122,15 +126,16 @@ pub async fn print(
     Ok(pdf_response(pdf, "cards.pdf"))
 }
 
-#[utoipa::path(post, path = "/api/v1/cards/{card_number}/revoke", tag = "cards", params(("card_number" = String, Path)),
+#[utoipa::path(post, path = "/api/v1/cards/{card_number}/revoke", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
     request_body = RevokeRequest,
-    responses((status = 200, body = Revoked), (status = 404), (status = 409, description = "card_not_active")),
+    responses((status = 200, body = Revoked), (status = 404), (status = 409, description = "card_not_active"),
+              (status = 422, description = "invalid_card_number")),
     security(("bearer" = [])))]
 pub async fn revoke(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,
-    body: web::Json<RevokeRequest>,
+    body: super::json::Json<RevokeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let number = path.into_inner();

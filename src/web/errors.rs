@@ -242,7 +242,7 @@ fn backticked(message: &str) -> Option<&str> {
     Some(&message[start..start + len])
 }
 
-fn classify_serde(e: &serde_json::Error) -> ApiError {
+pub(crate) fn classify_serde(e: &serde_json::Error) -> ApiError {
     use serde_json::error::Category;
     let message = e.to_string();
     match e.classify() {

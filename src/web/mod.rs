@@ -4,6 +4,7 @@ pub mod audit;
 pub mod auth;
 pub mod cards;
 pub mod errors;
+pub mod json;
 pub mod middleware;
 pub mod openapi;
 pub mod ops;
@@ -19,64 +20,86 @@ use actix_web::web;
 
 use crate::error::ApiError;
 
+/// One path with its methods; any other method answers 405 with `Allow`.
+macro_rules! resource {
+    ($path:expr, $($method:ident => $handler:expr),+ $(,)?) => {
+        web::resource($path)
+            $(.route(web::$method().to($handler)))+
+            .default_service(web::to(|| method_not_allowed(
+                &[$(stringify!($method)),+]
+            )))
+    };
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(ops::healthz))
-        .route("/readyz", web::get().to(ops::readyz))
-        .route("/metrics", web::get().to(ops::metrics))
-        .route("/api/openapi.json", web::get().to(ops::openapi))
-        .route("/.well-known/jwks.json", web::get().to(verify::jwks))
-        .route("/status/{list}", web::get().to(verify::status_list))
+    cfg.service(resource!("/healthz", get => ops::healthz))
+        .service(resource!("/readyz", get => ops::readyz))
+        .service(resource!("/metrics", get => ops::metrics))
+        .service(resource!("/api/openapi.json", get => ops::openapi))
+        .service(resource!("/.well-known/jwks.json", get => verify::jwks))
+        .service(resource!("/status/{list}", get => verify::status_list))
         .route("/v", web::get().to(verify::page))
         .route("/V", web::get().to(verify::page))
         .route("/assets/verifier.js", web::get().to(verify::script))
         .route("/assets/verifier.css", web::get().to(verify::stylesheet))
         .service(
-            web::resource("/api/v1/verify")
-                .app_data(
-                    web::JsonConfig::default()
-                        .limit(verify::MAX_VERIFY_BODY)
-                        .error_handler(errors::json_error),
-                )
-                .route(web::post().to(verify::verify)),
+            resource!("/api/v1/verify", post => verify::verify)
+                .app_data(web::PayloadConfig::new(verify::MAX_VERIFY_BODY)),
         )
         .service(
             web::scope("/api/v1")
-                .route("/sessions", web::post().to(sessions::create))
-                .route(
-                    "/sessions/current",
-                    web::delete().to(sessions::delete_current),
-                )
-                .route(
-                    "/staff/me/password",
-                    web::post().to(sessions::change_password),
-                )
-                .route("/staff", web::get().to(staff::list))
-                .route("/staff", web::post().to(staff::add))
-                .route("/staff/{username}", web::patch().to(staff::change))
-                .route(
+                .service(resource!("/sessions", post => sessions::create))
+                .service(resource!("/sessions/current", delete => sessions::delete_current))
+                .service(resource!("/staff/me/password", post => sessions::change_password))
+                .service(resource!("/staff", get => staff::list, post => staff::add))
+                .service(resource!("/staff/{username}", patch => staff::change))
+                .service(resource!(
                     "/staff/{username}/password-reset",
-                    web::post().to(staff::reset_password),
-                )
-                .route("/residents", web::post().to(residents::enroll))
-                .route("/residents/search", web::post().to(residents::search))
-                .route("/residents/{id}", web::get().to(residents::get))
-                .route("/residents/{id}", web::patch().to(residents::update))
-                .route("/residents/{id}/photo", web::get().to(residents::photo))
-                .route("/residents/{id}/cards", web::post().to(cards::issue))
-                .route("/residents/{id}/cards", web::get().to(cards::of_resident))
-                .route("/cards/print", web::post().to(cards::print))
-                .route("/cards/{card_number}", web::get().to(cards::get))
-                .route("/cards/{card_number}/pdf", web::get().to(cards::pdf))
-                .route(
-                    "/cards/{card_number}/print",
-                    web::post().to(cards::print_one),
-                )
-                .route("/cards/{card_number}/revoke", web::post().to(cards::revoke))
-                .route("/audit/verify", web::get().to(audit::audit_verify))
-                .route("/reports/retention", web::get().to(reports::retention)),
+                    post => staff::reset_password
+                ))
+                .service(resource!("/residents", post => residents::enroll))
+                .service(resource!("/residents/search", post => residents::search))
+                .service(resource!(
+                    "/residents/{id}",
+                    get => residents::get,
+                    patch => residents::update
+                ))
+                .service(resource!("/residents/{id}/photo", get => residents::photo))
+                .service(resource!(
+                    "/residents/{id}/cards",
+                    get => cards::of_resident,
+                    post => cards::issue
+                ))
+                .service(resource!("/cards/print", post => cards::print))
+                .service(resource!("/cards/{card_number}", get => cards::get))
+                .service(resource!("/cards/{card_number}/pdf", get => cards::pdf))
+                .service(resource!("/cards/{card_number}/print", post => cards::print_one))
+                .service(resource!("/cards/{card_number}/revoke", post => cards::revoke))
+                .service(resource!("/audit/verify", get => audit::audit_verify))
+                .service(resource!("/reports/retention", get => reports::retention)),
         )
         .configure(pages::routes)
         .default_service(web::to(not_found));
+}
+
+/// A known path asked with a method it does not answer.
+async fn method_not_allowed(allowed: &[&str]) -> actix_web::HttpResponse {
+    let allow = allowed
+        .iter()
+        .map(|m| m.to_ascii_uppercase())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut response = actix_web::ResponseError::error_response(&ApiError::new(
+        actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("This path answers {allow} only."),
+    ));
+    if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&allow) {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::ALLOW, value);
+    }
+    response
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {

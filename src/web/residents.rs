@@ -30,7 +30,7 @@ pub fn resident_id(raw: String) -> Result<String, ApiError> {
 pub async fn enroll(
     ctx: web::Data<AppContext>,
     staff: Staff,
-    body: web::Json<EnrollmentRequest>,
+    body: super::json::Json<EnrollmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let request = body.into_inner();
@@ -65,7 +65,7 @@ pub async fn update(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,
-    body: web::Json<ResidentPatch>,
+    body: super::json::Json<ResidentPatch>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
@@ -99,7 +99,7 @@ pub async fn photo(
 pub async fn search(
     ctx: web::Data<AppContext>,
     staff: Staff,
-    body: web::Json<SearchRequest>,
+    body: super::json::Json<SearchRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let request = body.into_inner();

@@ -42,7 +42,7 @@ pub struct PasswordChange {
 pub async fn create(
     ctx: web::Data<AppContext>,
     req: HttpRequest,
-    body: web::Json<LoginRequest>,
+    body: super::json::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let client = client_address(&req, ctx.config.server.trust_forwarded_for);
     let LoginRequest { username, password } = body.into_inner();
@@ -74,7 +74,7 @@ pub async fn delete_current(
 pub async fn change_password(
     ctx: web::Data<AppContext>,
     staff: AnyStaff,
-    body: web::Json<PasswordChange>,
+    body: super::json::Json<PasswordChange>,
 ) -> Result<HttpResponse, ApiError> {
     let PasswordChange {
         current_password,

@@ -14,9 +14,11 @@ use crate::services::staff::{self, StaffSummary};
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewStaffRequest {
+    #[schema(pattern = "^[a-z0-9._-]{2,64}$")]
     pub username: String,
     pub role: StaffRole,
     /// Omit to have a one-time password generated; it must be changed at first login.
+    #[schema(min_length = 12)]
     pub password: Option<String>,
 }
 
@@ -49,11 +51,12 @@ pub async fn list(ctx: web::Data<AppContext>, staff: Staff) -> Result<HttpRespon
 
 #[utoipa::path(post, path = "/api/v1/staff", tag = "staff", request_body = NewStaffRequest,
     responses((status = 201, body = NewStaffResponse), (status = 409, description = "username_taken"),
-              (status = 403)), security(("bearer" = [])))]
+              (status = 403), (status = 422, description = "invalid_username, weak_password")),
+    security(("bearer" = [])))]
 pub async fn add(
     ctx: web::Data<AppContext>,
     staff: Staff,
-    body: web::Json<NewStaffRequest>,
+    body: super::json::Json<NewStaffRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::Administer)?.staff_id.clone();
     let NewStaffRequest {
@@ -78,7 +81,7 @@ pub async fn change(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,
-    body: web::Json<StaffChange>,
+    body: super::json::Json<StaffChange>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::Administer)?.staff_id.clone();
     let username = path.into_inner();

@@ -35,7 +35,7 @@ pub struct VerifyResponse {
 pub async fn verify(
     ctx: web::Data<AppContext>,
     req: HttpRequest,
-    body: web::Json<VerifyRequest>,
+    body: super::json::Json<VerifyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let client = client_address(&req, ctx.config.server.trust_forwarded_for);
     if let Ok(address) = client.parse() {

@@ -32,7 +32,7 @@ async fn unknown_routes_answer_with_the_error_model() {
     let app = spawn_app().await;
     let res = app
         .client
-        .get(app.url("/api/v1/residents"))
+        .get(app.url("/api/v1/no-such-route"))
         .send()
         .await
         .unwrap();
@@ -160,4 +160,101 @@ async fn an_instance_with_another_public_base_url_says_so_at_start_up() {
         IssuerCheck::Same,
         "the first instance's record is left as it was"
     );
+}
+
+#[tokio::test]
+async fn a_known_path_with_another_method_answers_405_with_allow() {
+    let app = spawn_app().await;
+    for (method, path, allow) in [
+        ("DELETE", "/healthz", "GET"),
+        ("TRACE", "/readyz", "GET"),
+        ("PUT", "/api/v1/residents", "POST"),
+        ("DELETE", "/api/v1/staff", "GET, POST"),
+    ] {
+        let res = app
+            .client
+            .request(
+                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
+                app.url(path),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 405, "{method} {path}");
+        assert_eq!(res.headers()["allow"], allow, "{method} {path}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "method_not_allowed");
+    }
+    let res = app
+        .client
+        .get(app.url("/api/v1/nowhere"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+}
+
+#[tokio::test]
+async fn a_body_must_be_a_json_object() {
+    let app = spawn_app().await;
+    let admin = app.session(muni_id::domain::staff::StaffRole::Admin).await;
+    let clerk_name = "array.body";
+    app.add_staff(clerk_name, muni_id::domain::staff::StaffRole::Clerk);
+    // serde would read an array as the struct's fields in order; the API does not.
+    let res = app
+        .client
+        .patch(app.url(&format!("/api/v1/staff/{clerk_name}")))
+        .bearer_auth(&admin.token)
+        .header("content-type", "application/json")
+        .body("[null, null]")
+        .send()
+        .await
+        .unwrap();
+    let (status, code, _) = crate::helpers::error_code(res).await;
+    assert_eq!((status, code.as_str()), (400, "malformed_json"));
+}
+
+#[tokio::test]
+async fn every_operation_declares_its_errors_and_outages() {
+    let app = spawn_app().await;
+    let doc: Value = app
+        .client
+        .get(app.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            assert!(responses.contains_key("500"), "{method} {path}");
+            let needs_database = ![
+                "/healthz",
+                "/api/openapi.json",
+                "/.well-known/jwks.json",
+                "/metrics",
+            ]
+            .contains(&path.as_str());
+            assert_eq!(
+                responses.contains_key("503"),
+                needs_database,
+                "{method} {path}"
+            );
+            if operation.get("requestBody").is_some() {
+                for status in ["400", "408", "413", "415"] {
+                    assert!(responses.contains_key(status), "{method} {path} {status}");
+                }
+            }
+            for (status, response) in responses {
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert!(
+                        response["content"]["application/json"].is_object(),
+                        "{method} {path} {status} has no error body"
+                    );
+                }
+            }
+        }
+    }
 }
