@@ -250,8 +250,9 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 "Restored the backup taken {}.",
                 restored.taken_at.format("%Y-%m-%d %H:%M:%S UTC")
             );
+            println!("Rows by table:");
             for (table, rows) in &restored.rows {
-                println!("  {table}: {rows} rows");
+                println!("  {table}: {rows}");
             }
             println!(
                 "  residents whose data opens: {}; whose keys have been destroyed since: {}",

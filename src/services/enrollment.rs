@@ -46,19 +46,22 @@ pub struct EmergencyContactInput {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnrollmentRequest {
-    #[schema(example = "José Núñez")]
+    #[schema(example = "José Núñez", min_length = 1, max_length = 150)]
     pub legal_name: String,
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 150)]
     pub preferred_name: Option<String>,
-    #[schema(example = "1990-04-01")]
+    #[schema(example = "1990-04-01", format = Date)]
     pub date_of_birth: String,
     /// `F`, `M` or `X`, self-designated; absent prints nothing.
     #[serde(default)]
+    #[schema(pattern = "^[FMX]$")]
     pub gender: Option<String>,
     #[serde(default)]
     pub address: Option<AddressInput>,
     /// At most two BCP 47 tags.
     #[serde(default)]
+    #[schema(max_items = 2)]
     pub languages: Vec<String>,
     #[serde(default)]
     pub emergency_contact: Option<EmergencyContactInput>,
@@ -67,9 +70,10 @@ pub struct EnrollmentRequest {
     #[serde(default)]
     pub organ_donor: bool,
     /// Base64 of a JPEG or PNG.
+    #[schema(format = Byte)]
     pub photo: String,
     /// Kinds of document shown, from the configured list.
-    #[schema(example = json!(["passport", "utility_bill"]))]
+    #[schema(example = json!(["passport", "utility_bill"]), min_items = 1)]
     pub documents: Vec<String>,
     #[serde(default)]
     pub confirm_not_duplicate: bool,
@@ -126,7 +130,9 @@ fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
+    #[schema(min_length = 1, max_length = 150)]
     pub legal_name: String,
+    #[schema(format = Date)]
     pub date_of_birth: String,
 }
 
