@@ -39,7 +39,7 @@ pub async fn request_context(
         .map_into_boxed_body();
 
     if let Some(ctx) = &ctx {
-        watch_outages(ctx, res.response().error()).await;
+        watch_outages(ctx, res.response().error());
     }
     if res.status() == StatusCode::INTERNAL_SERVER_ERROR {
         if let Some(cause) = res.response().error() {
@@ -95,7 +95,7 @@ pub async fn request_context(
 
 /// A request that met a dependency's outage reports it (the first one of an outage logs it).
 /// While storage is full, a request now and then checks whether space was freed.
-async fn watch_outages(ctx: &web::Data<AppContext>, error: Option<&actix_web::Error>) {
+fn watch_outages(ctx: &web::Data<AppContext>, error: Option<&actix_web::Error>) {
     let met = error.and_then(|e| {
         if let Some(api) = e.as_error::<ApiError>() {
             api.outage().zip(api.internal.as_ref())
@@ -107,8 +107,11 @@ async fn watch_outages(ctx: &web::Data<AppContext>, error: Option<&actix_web::Er
         ctx.health.met(outage, cause);
     }
     if ctx.health.storage_probe_due() {
+        // In the background: the request that happens to be due does not wait for the probe.
         let probe = ctx.clone();
-        let _ = web::block(move || readiness::check(&probe)).await;
+        actix_web::rt::spawn(async move {
+            let _ = web::block(move || readiness::check(&probe)).await;
+        });
     }
 }
 

@@ -13,7 +13,7 @@ use std::time::Duration;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::error::PayloadError;
-use actix_web::http::{ConnectionType, StatusCode};
+use actix_web::http::{header, ConnectionType, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{self, Bytes};
 use actix_web::HttpMessage;
@@ -161,6 +161,14 @@ pub async fn limit(
             .head_mut()
             .set_connection_type(ConnectionType::Close);
         return Ok(res);
+    }
+    let headers = req.headers();
+    let has_body = headers.contains_key(header::TRANSFER_ENCODING)
+        || headers
+            .get(header::CONTENT_LENGTH)
+            .is_some_and(|length| length != "0");
+    if !has_body {
+        return Ok(next.call(req).await?.map_into_boxed_body());
     }
     let expired = Arc::new(AtomicBool::new(false));
     let payload = BodyDeadline {

@@ -214,18 +214,10 @@ async fn a_body_must_be_a_json_object() {
     assert_eq!((status, code.as_str()), (400, "malformed_json"));
 }
 
-#[tokio::test]
-async fn every_operation_declares_its_errors_and_outages() {
-    let app = spawn_app().await;
-    let doc: Value = app
-        .client
-        .get(app.url("/api/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+#[test]
+fn every_operation_declares_its_errors_and_outages() {
+    use utoipa::OpenApi;
+    let doc = serde_json::to_value(muni_id::web::openapi::ApiDoc::openapi()).unwrap();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
             let responses = operation["responses"].as_object().unwrap();
