@@ -16,7 +16,9 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
   "$venv/bin/pip" install -q -r tests/contract/requirements.txt
 fi
 
-cargo build --locked -q --bin muni-id
+# The binary as the test build makes it (`cargo build` would resolve features without the
+# dev-dependencies and build most crates a second time).
+cargo test --locked --no-run -q
 bin=target/debug/muni-id
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
