@@ -12,7 +12,7 @@ use serde_json::Value;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 
-use crate::helpers::{captured_logs, error_code, resident, spawn_app_with, TestApp};
+use crate::helpers::{captured_logs, error_code, resident, spawn_app_with, Session, TestApp};
 
 /// How many captured log lines contain `text`.
 fn log_lines_with(text: &str) -> usize {
@@ -83,6 +83,27 @@ async fn wait_ready(app: &TestApp, status: u16, within: Duration) -> bool {
     false
 }
 
+/// `/readyz` answers 503 naming `code`.
+async fn assert_not_ready(app: &TestApp, code: &str) {
+    let res = app.client.get(app.url("/readyz")).send().await.unwrap();
+    assert_eq!(res.status(), 503);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"]["code"], code);
+}
+
+/// Once the dependency is back: ready again without a restart, the resident enrolled before
+/// the outage opens, an enrollment succeeds, and the refused ones left nothing half-written.
+async fn assert_recovers(app: &TestApp, clerk: &Session, first: &str, residents_before: i64) {
+    assert!(
+        wait_ready(app, 200, Duration::from_secs(15)).await,
+        "recovered without a restart"
+    );
+    app.enroll_ok(clerk, &resident("After Outage")).await;
+    let res = app.get(clerk, &format!("/api/v1/residents/{first}")).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(app.count_rows("residents"), residents_before + 1);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_database_answers_503_once_logged_and_recovers_by_itself() {
     let Ok(admin_url) = std::env::var("MUNI_ID_TEST_DATABASE_URL") else {
@@ -127,10 +148,7 @@ async fn an_unreachable_database_answers_503_once_logged_and_recovers_by_itself(
         let res = app.get(&clerk, &format!("/api/v1/residents/{first}")).await;
         assert_eq!(error_code(res).await.1, "database_unavailable");
     }
-    let res = app.client.get(app.url("/readyz")).send().await.unwrap();
-    assert_eq!(res.status(), 503);
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "database_unavailable");
+    assert_not_ready(&app, "database_unavailable").await;
     // Verification answers from the status list it holds, as long as that is within the
     // list's lifetime, even once its refresh is due.
     app.clock.advance(chrono::TimeDelta::seconds(1));
@@ -155,15 +173,7 @@ async fn an_unreachable_database_answers_503_once_logged_and_recovers_by_itself(
     );
 
     proxy.restore();
-    assert!(
-        wait_ready(&app, 200, Duration::from_secs(15)).await,
-        "recovered without a restart"
-    );
-    app.enroll_ok(&clerk, &resident("After Outage")).await;
-    let res = app.get(&clerk, &format!("/api/v1/residents/{first}")).await;
-    assert_eq!(res.status(), 200);
-    // Nothing half-written: the refused enrollment left nothing; the one after it is there.
-    assert_eq!(app.count_rows("residents"), residents_before + 1);
+    assert_recovers(&app, &clerk, &first, residents_before).await;
     assert_eq!(log_lines_with("the database is back") - back_lines, 1);
 }
 
@@ -260,10 +270,7 @@ async fn a_full_disk_answers_507_once_logged_loses_nothing_and_recovers() {
             (507, "storage_full", true)
         );
     }
-    let res = app.client.get(app.url("/readyz")).send().await.unwrap();
-    assert_eq!(res.status(), 503);
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "storage_full");
+    assert_not_ready(&app, "storage_full").await;
     assert_eq!(
         log_lines_with("the database's storage is full;") - full_lines,
         1,
@@ -271,14 +278,7 @@ async fn a_full_disk_answers_507_once_logged_loses_nothing_and_recovers() {
     );
 
     std::fs::remove_file(filler).unwrap();
-    assert!(
-        wait_ready(&app, 200, Duration::from_secs(10)).await,
-        "recovered without a restart"
-    );
-    app.enroll_ok(&clerk, &resident("After Full")).await;
-    let res = app.get(&clerk, &format!("/api/v1/residents/{first}")).await;
-    assert_eq!(res.status(), 200);
-    assert_eq!(app.count_rows("residents"), residents_before + 1);
+    assert_recovers(&app, &clerk, &first, residents_before).await;
     assert_eq!(log_lines_with("storage space is back") - back_lines, 1);
     drop(app);
 }
