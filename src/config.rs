@@ -12,6 +12,7 @@ use figment::Figment;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::documents::{DocumentKind, DocumentPolicy, PointsRequirement};
+use crate::render::photo::PhotoLimits;
 
 /// The shipped defaults, compiled in so the binary runs from any directory.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -458,6 +459,19 @@ impl Config {
             residency: self.enrollment.requirement.residency_points,
         };
         DocumentPolicy::new(kinds, requirement).map_err(|m| invalid("enrollment.requirement", m))
+    }
+
+    /// The photo limits, as the normaliser takes them.
+    pub fn photo_limits(&self) -> PhotoLimits {
+        let e = &self.enrollment;
+        PhotoLimits {
+            max_bytes: e.max_photo_bytes,
+            max_pixels: e.max_photo_pixels,
+            max_expansion: e.max_photo_expansion,
+            max_width: e.photo_max_width,
+            max_height: e.photo_max_height,
+            jpeg_quality: e.photo_jpeg_quality,
+        }
     }
 
     /// The card accent colour as RGB.

@@ -18,7 +18,7 @@ use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
 use crate::private_files;
 use crate::render::card_pdf::{CardBranding, CardRenderer};
-use crate::render::photo::{PhotoLimits, PhotoNormalizer};
+use crate::render::photo::PhotoNormalizer;
 use crate::services;
 use crate::services::status_list::StatusList;
 use crate::services::verification::{ClientThrottle, VerificationCounters};
@@ -98,17 +98,9 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     );
     status_list.reload(&mut *pool.get()?)?;
     let card_renderer = CardRenderer::new(card_branding(&config)?)?;
-    let e = &config.enrollment;
     let photos = PhotoNormalizer::new(
-        PhotoLimits {
-            max_bytes: e.max_photo_bytes,
-            max_pixels: e.max_photo_pixels,
-            max_expansion: e.max_photo_expansion,
-            max_width: e.photo_max_width,
-            max_height: e.photo_max_height,
-            jpeg_quality: e.photo_jpeg_quality,
-        },
-        e.photo_decodes_at_once,
+        config.photo_limits(),
+        config.enrollment.photo_decodes_at_once,
     );
     let verify_throttle = ClientThrottle::new(config.verification.max_checks_per_minute);
     let context = AppContext {

@@ -13,14 +13,14 @@ use super::vault::{self, candidate_indexes, VaultError};
 use super::{audit, Actor};
 use crate::context::AppContext;
 use crate::db::residents::{self as store, ResidentRow};
-use crate::domain::documents::{DocumentError, PointsTally};
+use crate::domain::documents::{DocumentError, DocumentPolicy, PointsTally};
 use crate::domain::resident::{
     parse_languages, Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, Gender,
     PersonName, PhoneNumber,
 };
 use crate::domain::FieldError;
 use crate::error::Internal;
-use crate::render::photo::PhotoError;
+use crate::render::photo::{PhotoError, PhotoNormalizer};
 use crate::telemetry::Metrics;
 
 // ---------------------------------------------------------------------------------------------
@@ -270,8 +270,8 @@ const LENIENT_BASE64: GeneralPurpose = GeneralPurpose::new(
 );
 
 /// Decodes a base64 photo (a `data:` URL prefix is allowed) and normalises it.
-fn parse_photo(ctx: &AppContext, encoded: &str) -> Result<Vec<u8>, EnrollmentError> {
-    let limits = ctx.photos.limits();
+fn parse_photo(photos: &PhotoNormalizer, encoded: &str) -> Result<Vec<u8>, EnrollmentError> {
+    let limits = photos.limits();
     let payload = match encoded.split_once(";base64,") {
         Some((prefix, rest)) if prefix.starts_with("data:") => rest,
         _ => encoded,
@@ -293,7 +293,7 @@ fn parse_photo(ctx: &AppContext, encoded: &str) -> Result<Vec<u8>, EnrollmentErr
         LENIENT_BASE64.decode(payload)
     }
     .map_err(|_| EnrollmentError::PhotoNotBase64)?;
-    ctx.photos.normalize(&bytes).map_err(EnrollmentError::Photo)
+    photos.normalize(&bytes).map_err(EnrollmentError::Photo)
 }
 
 fn parse_gender(raw: Option<&str>) -> Result<Option<Gender>, FieldError> {
@@ -344,28 +344,50 @@ fn parse_optional_name(
     }
 }
 
-fn parse_dob(ctx: &AppContext, raw: &str) -> Result<DateOfBirth, FieldError> {
-    DateOfBirth::parse(
-        raw,
-        ctx.clock.today(),
-        ctx.config.enrollment.minimum_age_years,
-    )
+/// What parsing an application depends on besides the request itself: the day, the policy's
+/// minimum age, the document policy and the photo normaliser. No database, no keys.
+pub struct ApplicationRules<'a> {
+    pub today: NaiveDate,
+    pub minimum_age_years: u32,
+    pub documents: &'a DocumentPolicy,
+    pub photos: &'a PhotoNormalizer,
 }
 
-// ---------------------------------------------------------------------------------------------
-// The use cases.
+impl<'a> ApplicationRules<'a> {
+    pub fn of(ctx: &'a AppContext) -> Self {
+        Self {
+            today: ctx.clock.today(),
+            minimum_age_years: ctx.config.enrollment.minimum_age_years,
+            documents: &ctx.documents,
+            photos: &ctx.photos,
+        }
+    }
 
-pub fn enroll(
-    ctx: &AppContext,
-    actor: &Actor,
-    request: EnrollmentRequest,
-) -> Result<Enrolled, EnrollmentError> {
-    // Everything is checked before anything is refused, so the clerk sees every problem at once.
+    fn date_of_birth(&self, raw: &str) -> Result<DateOfBirth, FieldError> {
+        DateOfBirth::parse(raw, self.today, self.minimum_age_years)
+    }
+}
+
+/// An enrollment request whose every field is valid, as domain values.
+pub struct Application {
+    pub face: CardFace,
+    pub address: Option<Address>,
+    pub tally: PointsTally,
+    /// The normalised photo: JPEG, upright, card-sized, without metadata.
+    pub photo_jpeg: Vec<u8>,
+}
+
+/// Parses a whole enrollment request. Everything is checked before anything is refused, so the
+/// clerk sees every problem at once.
+pub fn parse_application(
+    request: &EnrollmentRequest,
+    rules: &ApplicationRules<'_>,
+) -> Result<Application, EnrollmentError> {
     let mut problems: Vec<EnrollmentError> = Vec::new();
     let parsed = (
         PersonName::parse("legal_name", &request.legal_name),
         parse_optional_name("preferred_name", request.preferred_name.as_deref()),
-        parse_dob(ctx, &request.date_of_birth),
+        rules.date_of_birth(&request.date_of_birth),
         parse_gender(request.gender.as_deref()),
         parse_languages(&request.languages),
         parse_contact(request.emergency_contact.as_ref()),
@@ -398,7 +420,7 @@ pub fn enroll(
             None
         }
     };
-    let tally = match ctx.documents.tally(&request.documents) {
+    let tally = match rules.documents.tally(&request.documents) {
         Ok(tally) if tally.sufficient() => Some(tally),
         Ok(tally) => {
             problems.push(EnrollmentError::InsufficientProof(tally));
@@ -409,16 +431,38 @@ pub fn enroll(
             None
         }
     };
-    let photo_jpeg = match parse_photo(ctx, &request.photo) {
+    let photo_jpeg = match parse_photo(rules.photos, &request.photo) {
         Ok(jpeg) => Some(jpeg),
         Err(e) => {
             problems.push(e);
             None
         }
     };
-    let (Some((face, address)), Some(tally), Some(photo_jpeg)) = (fields, tally, photo_jpeg) else {
-        return Err(EnrollmentError::all(problems));
-    };
+    match (fields, tally, photo_jpeg) {
+        (Some((face, address)), Some(tally), Some(photo_jpeg)) => Ok(Application {
+            face,
+            address,
+            tally,
+            photo_jpeg,
+        }),
+        _ => Err(EnrollmentError::all(problems)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The use cases.
+
+pub fn enroll(
+    ctx: &AppContext,
+    actor: &Actor,
+    request: EnrollmentRequest,
+) -> Result<Enrolled, EnrollmentError> {
+    let Application {
+        face,
+        address,
+        tally,
+        photo_jpeg,
+    } = parse_application(&request, &ApplicationRules::of(ctx))?;
     let warnings = face
         .warnings()
         .into_iter()
@@ -618,6 +662,7 @@ pub fn update(
     id: &str,
     patch: ResidentPatch,
 ) -> Result<ResidentView, EnrollmentError> {
+    let rules = ApplicationRules::of(ctx);
     let mut conn = ctx.db()?;
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
     let (key, mut face) = vault::open_face(ctx, &row)?;
@@ -636,7 +681,7 @@ pub fn update(
         patch
             .date_of_birth
             .as_deref()
-            .map(|dob| parse_dob(ctx, dob))
+            .map(|dob| rules.date_of_birth(dob))
             .transpose(),
         patch
             .gender
@@ -687,7 +732,7 @@ pub fn update(
         }
         (a, b, c, d, e, f, g) => {
             let mut problems: Vec<EnrollmentError> = field_errors!(a, b, c, d, e, f, g).collect();
-            if let Some(Err(photo)) = patch.photo.as_deref().map(|p| parse_photo(ctx, p)) {
+            if let Some(Err(photo)) = patch.photo.as_deref().map(|p| parse_photo(rules.photos, p)) {
                 problems.push(photo);
             }
             return Err(EnrollmentError::all(problems));
@@ -700,7 +745,7 @@ pub fn update(
         face.organ_donor = organ_donor;
     }
     let photo_jpeg = match patch.photo.as_deref() {
-        Some(encoded) => parse_photo(ctx, encoded)?,
+        Some(encoded) => parse_photo(rules.photos, encoded)?,
         None => {
             let sealed = store::find_photo(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
             vault::open_photo(&key, id, &sealed)?
