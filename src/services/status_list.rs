@@ -160,13 +160,66 @@ impl StatusList {
     }
 }
 
-/// Decompresses a published list and reads one bit: what any verifier does.
+/// Decompresses a published list and reads one bit: what any verifier does. Only the bytes up
+/// to the one holding the bit are inflated, so a list that inflates to gigabytes (a zlib bomb)
+/// costs no more than a real one.
 pub fn bit_in_published(compressed: &[u8], index: u64) -> Option<bool> {
     use std::io::Read;
+    // The largest list a configuration allows holds 2^28 cards (32 MiB of bits).
+    const MAX_LIST_BYTES: u64 = 1 << 25;
+    let wanted = index / 8 + 1;
+    if wanted > MAX_LIST_BYTES {
+        return None;
+    }
     let mut bits = Vec::new();
     flate2::read::ZlibDecoder::new(compressed)
+        .take(wanted)
         .read_to_end(&mut bits)
         .ok()?;
     let byte = bits.get(usize::try_from(index / 8).ok()?)?;
     Some(byte & (1 << (index % 8)) != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::bit_in_published;
+
+    fn zlib(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn reads_the_bit_least_significant_first() {
+        let list = zlib(&[0b0000_0100, 0, 0b1000_0000]);
+        assert_eq!(bit_in_published(&list, 2), Some(true));
+        assert_eq!(bit_in_published(&list, 3), Some(false));
+        assert_eq!(bit_in_published(&list, 23), Some(true));
+        assert_eq!(bit_in_published(&list, 24), None);
+        assert_eq!(bit_in_published(b"not zlib", 0), None);
+    }
+
+    #[test]
+    fn inflates_only_up_to_the_bit_read() {
+        // Four stored blocks of 64 KiB that inflate, then garbage: a bit in the first block
+        // reads without the decoder reaching the garbage (which is also what bounds a stream
+        // that inflates to gigabytes); a bit past the good part does not read.
+        const BLOCK: usize = 65_535;
+        let mut stream = vec![0x78, 0x01];
+        for _ in 0..4 {
+            stream.push(0x00);
+            stream.extend_from_slice(&(BLOCK as u16).to_le_bytes());
+            stream.extend_from_slice(&(!(BLOCK as u16)).to_le_bytes());
+            stream.extend(std::iter::repeat_n(0xffu8, BLOCK));
+        }
+        stream.extend_from_slice(&[0xde, 0xad, 0xbe, 0xef, 0x17]);
+        assert_eq!(bit_in_published(&stream, 0), Some(true));
+        assert_eq!(bit_in_published(&stream, 8 * 1000 + 3), Some(true));
+        assert_eq!(bit_in_published(&stream, 8 * 4 * BLOCK as u64 + 100), None);
+        // No list a configuration allows is that long: refused before anything is inflated.
+        assert_eq!(bit_in_published(&stream, 1 << 40), None);
+    }
 }
