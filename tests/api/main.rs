@@ -8,6 +8,7 @@ mod bulk_residents;
 mod cards;
 mod concurrency;
 mod enrollment;
+mod fuzz_seeds;
 mod helpers;
 mod metadata;
 mod names;
