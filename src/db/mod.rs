@@ -6,12 +6,14 @@ pub mod backup;
 pub mod cards;
 pub mod dialect;
 pub mod purge_runs;
+pub mod report;
 pub mod residents;
 pub mod schema;
 pub mod sessions;
 pub mod settings;
 pub mod staff;
 pub mod throttle;
+pub mod verification_counts;
 
 use std::time::Duration;
 
@@ -108,8 +110,11 @@ impl r2d2::ManageConnection for ConnectionManager {
         conn.batch_execute("SELECT 1").map_err(DbError::Query)
     }
 
-    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
-        false
+    /// Asked when a connection goes back into the pool: one left inside a transaction (a
+    /// commit or rollback that failed half-way) or whose transaction state is broken is
+    /// dropped rather than handed to the next request.
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        diesel::r2d2::R2D2Connection::is_broken(conn)
     }
 }
 
@@ -205,4 +210,25 @@ pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
         err,
         diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    use r2d2::ManageConnection;
+
+    use super::*;
+
+    #[test]
+    fn a_connection_left_inside_a_transaction_does_not_go_back_into_the_pool() {
+        let dir = tempfile::tempdir().unwrap();
+        let manager = ConnectionManager::new(DatabaseUrl::Sqlite(dir.path().join("t.db")), 5);
+        let mut conn = manager.connect().unwrap();
+        assert!(!manager.has_broken(&mut conn));
+        let DbConnection::Sqlite(inner) = &mut conn else {
+            unreachable!()
+        };
+        AnsiTransactionManager::begin_transaction(inner).unwrap();
+        assert!(manager.has_broken(&mut conn));
+    }
 }
