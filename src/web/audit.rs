@@ -16,7 +16,7 @@ pub async fn audit_verify(
     staff: Staff,
 ) -> Result<HttpResponse, ApiError> {
     staff.require(Permission::Audit)?;
-    let state = web::block(move || {
+    let state = crate::web::blocking(move || {
         let mut conn = ctx.db()?;
         audit::verify_chain(&mut conn, &ctx.signing, &audit::witness(&ctx.config))
     })

@@ -69,7 +69,7 @@ fn context(req: &HttpRequest) -> Result<web::Data<AppContext>, ApiError> {
 async fn signed_in(req: &HttpRequest) -> Result<SignedIn, ApiError> {
     let ctx = context(req)?;
     let token = session_token(req).ok_or(AuthError::NotAuthenticated)?;
-    Ok(web::block(move || auth::authenticate(&ctx, &token)).await??)
+    Ok(crate::web::blocking(move || auth::authenticate(&ctx, &token)).await??)
 }
 
 /// A signed-in staff member whose account is in order.

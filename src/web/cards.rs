@@ -39,7 +39,7 @@ pub async fn issue(
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
     let reason = body.into_inner().reason;
-    let card = web::block(move || cards::issue(&ctx, &actor, &id, reason)).await??;
+    let card = crate::web::blocking(move || cards::issue(&ctx, &actor, &id, reason)).await??;
     Ok(HttpResponse::Created().json(card))
 }
 
@@ -53,7 +53,7 @@ pub async fn of_resident(
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
-    let list = web::block(move || cards::of_resident(&ctx, &actor, &id)).await??;
+    let list = crate::web::blocking(move || cards::of_resident(&ctx, &actor, &id)).await??;
     Ok(HttpResponse::Ok().json(list))
 }
 
@@ -67,7 +67,7 @@ pub async fn get(
 ) -> Result<HttpResponse, ApiError> {
     staff.require(Permission::ServeResidents)?;
     let number = path.into_inner();
-    let card = web::block(move || cards::get(&ctx, &number)).await??;
+    let card = crate::web::blocking(move || cards::get(&ctx, &number)).await??;
     Ok(HttpResponse::Ok().json(card))
 }
 
@@ -86,7 +86,7 @@ pub async fn pdf(
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let number = path.into_inner();
     let target = number.clone();
-    let pdf = web::block(move || cards::pdf(&ctx, &actor, &target)).await??;
+    let pdf = crate::web::blocking(move || cards::pdf(&ctx, &actor, &target)).await??;
     Ok(pdf_response(pdf, &format!("card-{number}.pdf")))
 }
 
@@ -105,7 +105,7 @@ pub async fn print_one(
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let number = path.into_inner();
     let numbers = vec![number.clone()];
-    let pdf = web::block(move || cards::print(&ctx, &actor, &numbers)).await??;
+    let pdf = crate::web::blocking(move || cards::print(&ctx, &actor, &numbers)).await??;
     Ok(pdf_response(pdf, &format!("card-{number}.pdf")))
 }
 
@@ -122,7 +122,7 @@ pub async fn print(
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let numbers = body.into_inner().card_numbers;
-    let pdf = web::block(move || cards::print(&ctx, &actor, &numbers)).await??;
+    let pdf = crate::web::blocking(move || cards::print(&ctx, &actor, &numbers)).await??;
     Ok(pdf_response(pdf, "cards.pdf"))
 }
 
@@ -140,6 +140,7 @@ pub async fn revoke(
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let number = path.into_inner();
     let reason = body.into_inner().reason;
-    let revoked = web::block(move || cards::revoke(&ctx, &actor, &number, reason)).await??;
+    let revoked =
+        crate::web::blocking(move || cards::revoke(&ctx, &actor, &number, reason)).await??;
     Ok(HttpResponse::Ok().json(revoked))
 }

@@ -110,7 +110,7 @@ fn watch_outages(ctx: &web::Data<AppContext>, error: Option<&actix_web::Error>) 
         // In the background: the request that happens to be due does not wait for the probe.
         let probe = ctx.clone();
         actix_web::rt::spawn(async move {
-            let _ = web::block(move || readiness::check(&probe)).await;
+            let _ = crate::web::blocking(move || readiness::check(&probe)).await;
         });
     }
 }

@@ -16,9 +16,21 @@ pub mod slow_clients;
 pub mod staff;
 pub mod verify;
 
+use actix_web::error::BlockingError;
 use actix_web::web;
 
 use crate::error::ApiError;
+
+/// Runs blocking work (a service: queries, argon2, photos) on the blocking thread pool, inside
+/// the request's span, so that what it logs carries the request id.
+pub async fn blocking<F, R>(f: F) -> Result<R, BlockingError>
+where
+    F: FnOnce() -> R + Send + 'static,
+    R: Send + 'static,
+{
+    let span = tracing::Span::current();
+    web::block(move || span.in_scope(f)).await
+}
 
 /// One path with its methods; any other method answers 405 with `Allow`.
 macro_rules! resource {

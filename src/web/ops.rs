@@ -22,7 +22,7 @@ pub async fn healthz() -> HttpResponse {
         headers(("Retry-After" = u64, description = "seconds")))))]
 pub async fn readyz(ctx: web::Data<AppContext>) -> HttpResponse {
     let checked = ctx.clone();
-    let not_ready = match web::block(move || readiness::check(&checked)).await {
+    let not_ready = match crate::web::blocking(move || readiness::check(&checked)).await {
         Ok(Ok(())) => return HttpResponse::Ok().json(json!({"status": "ready"})),
         Ok(Err(not_ready)) => not_ready,
         Err(_) => {

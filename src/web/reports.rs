@@ -45,7 +45,7 @@ pub async fn retention(
         );
     }
     let pdf = format == "pdf";
-    let (built, pdf_bytes) = web::block(move || -> Result<_, ApiError> {
+    let (built, pdf_bytes) = crate::web::blocking(move || -> Result<_, ApiError> {
         let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
         let pdf_bytes = if pdf {
             Some(

@@ -34,7 +34,8 @@ pub async fn enroll(
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let request = body.into_inner();
-    let enrolled = web::block(move || enrollment::enroll(&ctx, &actor, request)).await??;
+    let enrolled =
+        crate::web::blocking(move || enrollment::enroll(&ctx, &actor, request)).await??;
     Ok(HttpResponse::Created().json(enrolled))
 }
 
@@ -50,7 +51,7 @@ pub async fn get(
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
-    let view = web::block(move || enrollment::get(&ctx, &actor, &id)).await??;
+    let view = crate::web::blocking(move || enrollment::get(&ctx, &actor, &id)).await??;
     Ok(HttpResponse::Ok().json(view))
 }
 
@@ -70,7 +71,7 @@ pub async fn update(
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
     let patch = body.into_inner();
-    let view = web::block(move || enrollment::update(&ctx, &actor, &id, patch)).await??;
+    let view = crate::web::blocking(move || enrollment::update(&ctx, &actor, &id, patch)).await??;
     Ok(HttpResponse::Ok().json(view))
 }
 
@@ -86,7 +87,7 @@ pub async fn photo(
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
-    let jpeg = web::block(move || enrollment::photo(&ctx, &actor, &id)).await??;
+    let jpeg = crate::web::blocking(move || enrollment::photo(&ctx, &actor, &id)).await??;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "image/jpeg"))
         .insert_header((header::CACHE_CONTROL, "no-store, private"))
@@ -103,6 +104,6 @@ pub async fn search(
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let request = body.into_inner();
-    let result = web::block(move || enrollment::search(&ctx, &actor, &request)).await??;
+    let result = crate::web::blocking(move || enrollment::search(&ctx, &actor, &request)).await??;
     Ok(HttpResponse::Ok().json(result))
 }

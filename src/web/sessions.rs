@@ -47,7 +47,8 @@ pub async fn create(
     let client = client_address(&req, ctx.config.server.trust_forwarded_for);
     let LoginRequest { username, password } = body.into_inner();
     let password = Password::new(password);
-    let session = web::block(move || auth::login(&ctx, &username, &password, &client)).await??;
+    let session =
+        crate::web::blocking(move || auth::login(&ctx, &username, &password, &client)).await??;
     Ok(HttpResponse::Created().json(LoginResponse {
         token: session.token,
         role: session.role,
@@ -63,7 +64,7 @@ pub async fn delete_current(
     ctx: web::Data<AppContext>,
     staff: AnyStaff,
 ) -> Result<HttpResponse, ApiError> {
-    web::block(move || auth::logout(&ctx, &staff.0)).await??;
+    crate::web::blocking(move || auth::logout(&ctx, &staff.0)).await??;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -81,6 +82,7 @@ pub async fn change_password(
         new_password,
     } = body.into_inner();
     let (current, new) = (Password::new(current_password), Password::new(new_password));
-    web::block(move || auth::change_own_password(&ctx, &staff.0, &current, &new)).await??;
+    crate::web::blocking(move || auth::change_own_password(&ctx, &staff.0, &current, &new))
+        .await??;
     Ok(HttpResponse::NoContent().finish())
 }

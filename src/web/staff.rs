@@ -45,7 +45,7 @@ pub struct PasswordReset {
     responses((status = 200, body = [StaffSummary]), (status = 403)), security(("bearer" = [])))]
 pub async fn list(ctx: web::Data<AppContext>, staff: Staff) -> Result<HttpResponse, ApiError> {
     staff.require(Permission::Administer)?;
-    let all = web::block(move || staff::list(&ctx)).await??;
+    let all = crate::web::blocking(move || staff::list(&ctx)).await??;
     Ok(HttpResponse::Ok().json(all))
 }
 
@@ -64,9 +64,10 @@ pub async fn add(
         role,
         password,
     } = body.into_inner();
-    let (summary, generated) =
-        web::block(move || staff::add(&ctx, &actor, &username, role, password.map(Password::new)))
-            .await??;
+    let (summary, generated) = crate::web::blocking(move || {
+        staff::add(&ctx, &actor, &username, role, password.map(Password::new))
+    })
+    .await??;
     Ok(HttpResponse::Created().json(NewStaffResponse {
         staff: summary,
         one_time_password: generated.map(|p| p.expose().to_owned()),
@@ -86,7 +87,7 @@ pub async fn change(
     let actor = staff.require(Permission::Administer)?.staff_id.clone();
     let username = path.into_inner();
     let StaffChange { role, disabled } = body.into_inner();
-    let summary = web::block(move || {
+    let summary = crate::web::blocking(move || {
         let mut summary = None;
         if let Some(role) = role {
             summary = Some(staff::set_role(&ctx, &actor, &username, role)?);
@@ -117,7 +118,8 @@ pub async fn reset_password(
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::Administer)?.staff_id.clone();
     let username = path.into_inner();
-    let password = web::block(move || staff::reset_password(&ctx, &actor, &username)).await??;
+    let password =
+        crate::web::blocking(move || staff::reset_password(&ctx, &actor, &username)).await??;
     Ok(HttpResponse::Ok().json(PasswordReset {
         one_time_password: password.expose().to_owned(),
     }))

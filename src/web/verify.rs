@@ -52,7 +52,7 @@ pub async fn verify(
     }
     if ctx.status_list.is_stale() {
         let refresh = ctx.clone();
-        web::block(move || verification::refresh_status_list(&refresh)).await??;
+        crate::web::blocking(move || verification::refresh_status_list(&refresh)).await??;
     }
     let valid = verification::is_valid(&ctx, &body.token);
     ctx.verification.count(valid);
@@ -81,7 +81,7 @@ pub async fn status_list(
     if path.into_inner() != LIST_ID {
         return Err(ApiError::not_found());
     }
-    let token = web::block(move || -> Result<_, Internal> {
+    let token = crate::web::blocking(move || -> Result<_, Internal> {
         verification::refresh_status_list(&ctx)?;
         ctx.status_list
             .signed(&ctx.signing, ctx.clock.as_ref())

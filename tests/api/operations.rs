@@ -250,3 +250,24 @@ fn every_operation_declares_its_errors_and_outages() {
         }
     }
 }
+
+#[tokio::test]
+async fn what_a_service_logs_carries_the_request_id() {
+    use muni_id::domain::staff::StaffRole;
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let res = app
+        .enroll(&clerk, &crate::helpers::resident("Request Span"))
+        .await;
+    assert_eq!(res.status(), 201);
+    let request_id = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    // The enrollment service runs on the blocking pool; its line names the request it served.
+    let logs = String::from_utf8_lossy(&crate::helpers::captured_logs()).into_owned();
+    let line = logs
+        .lines()
+        .find(|line| line.contains("resident_enrolled") && line.contains(&request_id));
+    assert!(
+        line.is_some(),
+        "no resident_enrolled line with request id {request_id}"
+    );
+}

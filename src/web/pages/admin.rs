@@ -44,7 +44,7 @@ async fn staff_page(
 ) -> Result<HttpResponse, PageError> {
     let me = viewer.require(Permission::Administer)?;
     let ctx = viewer.ctx.clone();
-    let listed = web::block(move || staff::list(&ctx))
+    let listed = crate::web::blocking(move || staff::list(&ctx))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     let members = match listed {
@@ -116,7 +116,7 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, PageError> {
     let password = form.opt("password").map(Password::new);
     let ctx = viewer.ctx.clone();
     let who = username.clone();
-    let result = web::block(move || staff::add(&ctx, &me.staff_id, &who, role, password))
+    let result = crate::web::blocking(move || staff::add(&ctx, &me.staff_id, &who, role, password))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     let (status, outcome) = match result {
@@ -154,7 +154,7 @@ pub async fn change(posted: Posted, path: web::Path<String>) -> Result<HttpRespo
     let ctx = viewer.ctx.clone();
     let who = username.clone();
     let actor = me.staff_id.clone();
-    let result = web::block(move || match (action.as_str(), role) {
+    let result = crate::web::blocking(move || match (action.as_str(), role) {
         ("role", Some(role)) => {
             staff::set_role(&ctx, &actor, &who, role).map(|_| ("done-role-changed", None))
         }

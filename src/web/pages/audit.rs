@@ -156,7 +156,7 @@ pub async fn page(
         },
     };
     let ctx = viewer.ctx.clone();
-    let built = web::block(move || report::build(&ctx, as_of))
+    let built = crate::web::blocking(move || report::build(&ctx, as_of))
         .await
         .map_err(|e| viewer.internal(e.into()))?
         .map_err(|e| viewer.internal(e))?;

@@ -92,7 +92,7 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
     };
     let ctx = viewer.ctx.clone();
     let target = id.clone();
-    let outcome = web::block(move || cards::issue(&ctx, &actor, &target, reason))
+    let outcome = crate::web::blocking(move || cards::issue(&ctx, &actor, &target, reason))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     match outcome {
@@ -159,7 +159,7 @@ pub async fn print(
     let id = resident_id(&viewer, &raw_id)?;
     let ctx = viewer.ctx.clone();
     let numbers = vec![number.clone()];
-    let outcome = web::block(move || {
+    let outcome = crate::web::blocking(move || {
         // The card must be this resident's: the same check the card page makes.
         if !cards::belongs_to(&ctx, &id, &numbers[0])? {
             return Err(cards::CardError::CardNotFound);
@@ -210,7 +210,7 @@ pub async fn revoke(
     };
     let ctx = viewer.ctx.clone();
     let target = id.clone();
-    let outcome = web::block(move || {
+    let outcome = crate::web::blocking(move || {
         if !cards::belongs_to(&ctx, &target, &number)? {
             return Err(cards::CardError::CardNotFound);
         }

@@ -351,7 +351,7 @@ pub async fn submit(posted: PostedWithFile) -> Result<HttpResponse, PageError> {
     let request = request_of(&form, photo);
 
     let ctx = viewer.ctx.clone();
-    let outcome = web::block(move || enrollment::enroll(&ctx, &actor, request))
+    let outcome = crate::web::blocking(move || enrollment::enroll(&ctx, &actor, request))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     let error = match outcome {

@@ -111,7 +111,7 @@ pub async fn load(viewer: &Viewer, id: &str) -> Result<(ResidentView, Vec<CardVi
     let actor = viewer.require(Permission::ServeResidents)?;
     let ctx = viewer.ctx.clone();
     let id = id.to_owned();
-    let outcome = web::block(move || {
+    let outcome = crate::web::blocking(move || {
         let resident = enrollment::get(&ctx, &actor, &id).map_err(crate::error::ApiError::from)?;
         let cards = cards::of_resident(&ctx, &actor, &id).map_err(crate::error::ApiError::from)?;
         Ok::<_, crate::error::ApiError>((resident, cards))
@@ -155,7 +155,7 @@ pub async fn find(posted: Posted) -> Result<HttpResponse, PageError> {
         date_of_birth => request.date_of_birth.clone(),
     };
     let ctx = viewer.ctx.clone();
-    let outcome = web::block(move || enrollment::search(&ctx, &actor, &request))
+    let outcome = crate::web::blocking(move || enrollment::search(&ctx, &actor, &request))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     match outcome {
@@ -220,7 +220,7 @@ pub async fn photo(viewer: Viewer, path: web::Path<String>) -> Result<HttpRespon
     let actor = viewer.require(Permission::ServeResidents)?;
     let id = resident_id(&viewer, &path)?;
     let ctx = viewer.ctx.clone();
-    let outcome = web::block(move || enrollment::photo(&ctx, &actor, &id))
+    let outcome = crate::web::blocking(move || enrollment::photo(&ctx, &actor, &id))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     match outcome {
@@ -323,7 +323,7 @@ pub async fn edit(posted: Posted, path: web::Path<String>) -> Result<HttpRespons
     let patch = patch_of(&form);
     let ctx = viewer.ctx.clone();
     let target = id.clone();
-    let outcome = web::block(move || enrollment::update(&ctx, &actor, &target, patch))
+    let outcome = crate::web::blocking(move || enrollment::update(&ctx, &actor, &target, patch))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     match outcome {

@@ -62,7 +62,7 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
     let client = client_address(&req, viewer.ctx.config.server.trust_forwarded_for);
     let ctx = viewer.ctx.clone();
     let who = username.clone();
-    let outcome = web::block(move || auth::login(&ctx, &who, &password, &client))
+    let outcome = crate::web::blocking(move || auth::login(&ctx, &who, &password, &client))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     let (status, error) = match outcome {
@@ -118,7 +118,7 @@ pub async fn logout(posted: Posted) -> Result<HttpResponse, PageError> {
     let viewer = posted.viewer;
     if let Some(signed) = viewer.signed_in.clone() {
         let ctx = viewer.ctx.clone();
-        web::block(move || auth::logout(&ctx, &signed))
+        crate::web::blocking(move || auth::logout(&ctx, &signed))
             .await
             .map_err(|e| viewer.internal(e.into()))?
             .map_err(|e| match e {
@@ -162,9 +162,10 @@ pub async fn change_password(posted: Posted) -> Result<HttpResponse, PageError> 
     let current = Password::new(form.get("current_password").to_owned());
     let new = Password::new(new);
     let ctx = viewer.ctx.clone();
-    let outcome = web::block(move || auth::change_own_password(&ctx, &signed, &current, &new))
-        .await
-        .map_err(|e| viewer.internal(e.into()))?;
+    let outcome =
+        crate::web::blocking(move || auth::change_own_password(&ctx, &signed, &current, &new))
+            .await
+            .map_err(|e| viewer.internal(e.into()))?;
     let errors = match outcome {
         Ok(()) => {
             return viewer.ok(

@@ -120,7 +120,7 @@ impl Viewer {
         if let Some(token) = cookie(req, SESSION_COOKIE) {
             let ctx = viewer.ctx.clone();
             let probe = token.clone();
-            match web::block(move || auth::authenticate(&ctx, &probe)).await {
+            match crate::web::blocking(move || auth::authenticate(&ctx, &probe)).await {
                 Ok(Ok(signed_in)) => {
                     viewer.signed_in = Some(signed_in);
                     viewer.secret = Some(token);
