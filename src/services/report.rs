@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -17,8 +16,10 @@ use utoipa::ToSchema;
 use super::audit::{self, ChainState};
 use crate::context::AppContext;
 use crate::crypto::signing::{KeyUse, SigningKeys};
-use crate::db::schema::{cards, residents, sessions, staff, verification_counts};
-use crate::db::{audit as audit_store, purge_runs, DbConnection};
+use crate::db::{
+    audit as audit_store, purge_runs, report as report_store, staff as staff_store,
+    verification_counts as verification_store, DbConnection,
+};
 use crate::error::Internal;
 
 /// Reads of personal data, counted per staff member: every answer that carries a resident's
@@ -174,42 +175,20 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
             .sum()
     };
 
-    let with_cards = cards::table
-        .filter(cards::resident_id.eq(residents::id.nullable()))
-        .select(cards::card_number);
-    let card_face = class_counts(
-        &mut conn,
-        residents::table
-            .filter(diesel::dsl::exists(with_cards))
-            .into_boxed(),
-        as_of,
-    )?;
-    let with_cards = cards::table
-        .filter(cards::resident_id.eq(residents::id.nullable()))
-        .select(cards::card_number);
-    let unissued = class_counts(
-        &mut conn,
-        residents::table
-            .filter(diesel::dsl::not(diesel::dsl::exists(with_cards)))
-            .into_boxed(),
-        as_of,
-    )?;
-    let addresses_held = count(
-        residents::table
-            .filter(residents::address.is_not_null())
-            .count()
-            .get_result(&mut *conn)?,
-    );
+    let (card_face, unissued) = report_store::residents_by_card(&mut conn, as_of)?;
+    let (addresses_held, addresses_printed) = report_store::addresses(&mut conn)?;
     let addresses_overdue = if retention.retain_address {
         0
     } else {
-        crate::db::residents::printed_with_address(&mut conn, i64::MAX)?.len() as u64
+        count(addresses_printed)
     };
     let audit_cutoff = midnight(as_of - TimeDelta::days(i64::from(retention.audit_days)));
     let now = ctx.clock.now();
     // Sessions are judged at the report's day (its midnight, or now when that is later).
     let as_of_time = midnight(as_of).max(now.naive_utc());
     let idle_cutoff = as_of_time - TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
+    let sessions = report_store::sessions(&mut conn, as_of_time, idle_cutoff)?;
+    let cards = report_store::cards(&mut conn)?;
 
     let classes = vec![
         ClassReport {
@@ -217,9 +196,9 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
             description: "Names, date of birth, photo and the other card-face fields of residents with a card (encrypted)".into(),
             policy: format!("until the last card expired or was revoked + {} days", retention.card_grace_days),
             policy_days: Some(ctx.config.cards.adult_validity_years * 366 + retention.card_grace_days),
-            held: card_face.0,
-            oldest: card_face.1,
-            overdue: card_face.2,
+            held: count(card_face.held),
+            oldest: card_face.oldest,
+            overdue: count(card_face.overdue),
             destroyed_in_period: in_period(|r| r.residents_destroyed),
         },
         ClassReport {
@@ -227,9 +206,9 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
             description: "Residents enrolled but never issued a card (encrypted)".into(),
             policy: format!("{} days after enrollment", retention.unissued_days),
             policy_days: Some(retention.unissued_days),
-            held: unissued.0,
-            oldest: unissued.1,
-            overdue: unissued.2,
+            held: count(unissued.held),
+            oldest: unissued.oldest,
+            overdue: count(unissued.overdue),
             destroyed_in_period: in_period(|r| r.unissued_destroyed),
         },
         ClassReport {
@@ -241,7 +220,7 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
                 "destroyed once a card carrying it is printed".into()
             },
             policy_days: None,
-            held: addresses_held,
+            held: count(addresses_held),
             oldest: None,
             overdue: addresses_overdue,
             destroyed_in_period: in_period(|r| r.addresses_destroyed),
@@ -264,17 +243,9 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
                 ctx.config.auth.session_idle_minutes, ctx.config.auth.session_absolute_minutes
             ),
             policy_days: Some(1),
-            held: count(sessions::table.count().get_result(&mut *conn)?),
-            oldest: sessions::table
-                .select(diesel::dsl::min(sessions::created_at))
-                .first::<Option<NaiveDateTime>>(&mut *conn)?
-                .map(|t| t.date()),
-            overdue: count(
-                sessions::table
-                    .filter(sessions::expires_at.le(as_of_time).or(sessions::last_seen_at.lt(idle_cutoff)))
-                    .count()
-                    .get_result(&mut *conn)?,
-            ),
+            held: count(sessions.held),
+            oldest: sessions.oldest,
+            overdue: count(sessions.overdue),
             destroyed_in_period: in_period(|r| r.sessions_removed),
         },
         ClassReport {
@@ -282,10 +253,8 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
             description: "Card number, status-list index, dates and status; no personal data".into(),
             policy: "kept while the card could be presented; tombstones keep their index from reuse".into(),
             policy_days: None,
-            held: count(cards::table.count().get_result(&mut *conn)?),
-            oldest: cards::table
-                .select(diesel::dsl::min(cards::issued_on))
-                .first::<Option<NaiveDate>>(&mut *conn)?,
+            held: count(cards.held),
+            oldest: cards.oldest,
             overdue: 0,
             destroyed_in_period: 0,
         },
@@ -323,26 +292,6 @@ fn audit_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<AuditReport
     })
 }
 
-type BoxedResidents<'a> = residents::BoxedQuery<'a, crate::db::MultiBackend>;
-
-/// (held, oldest enrollment, overdue) of a set of residents.
-fn class_counts(
-    conn: &mut DbConnection,
-    query: BoxedResidents<'_>,
-    as_of: NaiveDate,
-) -> Result<(u64, Option<NaiveDate>, u64), Internal> {
-    let rows: Vec<(NaiveDateTime, NaiveDate)> = query
-        .select((residents::enrolled_at, residents::destroy_after))
-        .load(conn)?;
-    let held = rows.len() as u64;
-    let oldest = rows.iter().map(|(enrolled, _)| enrolled.date()).min();
-    let overdue = rows
-        .iter()
-        .filter(|(_, destroy_after)| *destroy_after < as_of)
-        .count() as u64;
-    Ok((held, oldest, overdue))
-}
-
 fn run_report(run: &purge_runs::PurgeRunRow) -> PurgeRunReport {
     PurgeRunReport {
         started_at: run.started_at.and_utc(),
@@ -365,11 +314,9 @@ fn run_report(run: &purge_runs::PurgeRunRow) -> PurgeRunReport {
 }
 
 fn key_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<KeyReport, Internal> {
-    let per_epoch: Vec<(String, i64)> = residents::table
-        .group_by(residents::key_epoch)
-        .select((residents::key_epoch, diesel::dsl::count_star()))
-        .load(conn)?;
-    let per_epoch: BTreeMap<String, i64> = per_epoch.into_iter().collect();
+    let per_epoch: BTreeMap<String, i64> = report_store::data_keys_per_epoch(conn)?
+        .into_iter()
+        .collect();
     let inventory = ctx.keyring.inventory();
     let mut epochs = Vec::new();
     let mut empty = 0;
@@ -413,86 +360,61 @@ fn staff_reads(conn: &mut DbConnection, since: NaiveDateTime) -> Result<Vec<Staf
     let counts: BTreeMap<String, i64> = audit_store::counts_by_actor(conn, &READ_ACTIONS, since)?
         .into_iter()
         .collect();
-    let members: Vec<(String, String, String)> = staff::table
-        .order(staff::username.asc())
-        .select((staff::id, staff::username, staff::role))
-        .load(conn)?;
-    Ok(members
+    Ok(staff_store::list(conn)?
         .into_iter()
-        .map(|(id, username, role)| StaffReads {
-            username,
-            role,
-            personal_data_reads: count(counts.get(&id).copied().unwrap_or(0)),
+        .map(|member| StaffReads {
+            personal_data_reads: count(counts.get(&member.id).copied().unwrap_or(0)),
+            username: member.username,
+            role: member.role,
         })
         .collect())
 }
 
-/// Moves the in-memory verification counters into the daily totals.
+/// Moves the in-memory verification counters into the daily totals. When the totals cannot
+/// be written, the counts go back into the counters for the next flush.
 pub fn flush_verification_counts(ctx: &AppContext) -> Result<(), Internal> {
     use std::sync::atomic::Ordering;
     let counters = &ctx.verification;
     let valid = counters.valid.swap(0, Ordering::Relaxed);
     let not_valid = counters.not_valid.swap(0, Ordering::Relaxed);
-    counters
-        .checks
-        .fetch_sub(valid + not_valid, Ordering::Relaxed);
     if valid + not_valid == 0 {
         return Ok(());
     }
-    let day = ctx.clock.today();
-    let (v, n) = (
-        i64::try_from(valid).unwrap_or(i64::MAX),
-        i64::try_from(not_valid).unwrap_or(i64::MAX),
-    );
-    let mut conn = ctx.db()?;
-    let updated = diesel::update(verification_counts::table.find(day))
-        .set((
-            verification_counts::checks.eq(verification_counts::checks + v + n),
-            verification_counts::valid.eq(verification_counts::valid + v),
-            verification_counts::not_valid.eq(verification_counts::not_valid + n),
-        ))
-        .execute(&mut *conn)?;
-    if updated == 0 {
-        let inserted = diesel::insert_into(verification_counts::table)
-            .values((
-                verification_counts::day.eq(day),
-                verification_counts::checks.eq(v + n),
-                verification_counts::valid.eq(v),
-                verification_counts::not_valid.eq(n),
-            ))
-            .execute(&mut *conn);
-        if let Err(e) = inserted {
-            if !crate::db::is_unique_violation(&e) {
-                return Err(e.into());
-            }
-            // Another instance created the day's row first: add to it.
-            diesel::update(verification_counts::table.find(day))
-                .set((
-                    verification_counts::checks.eq(verification_counts::checks + v + n),
-                    verification_counts::valid.eq(verification_counts::valid + v),
-                    verification_counts::not_valid.eq(verification_counts::not_valid + n),
-                ))
-                .execute(&mut *conn)?;
+    let put_back = || {
+        counters.valid.fetch_add(valid, Ordering::Relaxed);
+        counters.not_valid.fetch_add(not_valid, Ordering::Relaxed);
+    };
+    let written = ctx.db().and_then(|mut conn| {
+        verification_store::add(
+            &mut conn,
+            ctx.clock.today(),
+            i64::try_from(valid).unwrap_or(i64::MAX),
+            i64::try_from(not_valid).unwrap_or(i64::MAX),
+        )
+        .map_err(Internal::from)
+    });
+    match written {
+        Ok(()) => {
+            counters
+                .checks
+                .fetch_sub(valid + not_valid, Ordering::Relaxed);
+            Ok(())
+        }
+        Err(e) => {
+            put_back();
+            Err(e)
         }
     }
-    Ok(())
 }
 
 fn verification_totals(ctx: &AppContext, since: NaiveDate) -> Result<VerificationTotals, Internal> {
     flush_verification_counts(ctx)?;
     let mut conn = ctx.db()?;
-    let rows: Vec<(i64, i64, i64)> = verification_counts::table
-        .filter(verification_counts::day.ge(since))
-        .select((
-            verification_counts::checks,
-            verification_counts::valid,
-            verification_counts::not_valid,
-        ))
-        .load(&mut *conn)?;
+    let (checks, valid, not_valid) = verification_store::totals_since(&mut conn, since)?;
     Ok(VerificationTotals {
-        checks: rows.iter().map(|r| count(r.0)).sum(),
-        valid: rows.iter().map(|r| count(r.1)).sum(),
-        not_valid: rows.iter().map(|r| count(r.2)).sum(),
+        checks: count(checks),
+        valid: count(valid),
+        not_valid: count(not_valid),
     })
 }
 

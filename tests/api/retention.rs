@@ -628,3 +628,28 @@ async fn the_report_is_signed_in_every_format_and_one_changed_byte_breaks_it() {
         403
     );
 }
+
+#[test]
+fn verification_counts_survive_a_flush_that_cannot_write() {
+    use diesel::connection::SimpleConnection;
+    use muni_id::services::report::flush_verification_counts;
+    let t = crate::helpers::context_only();
+    for valid in [true, true, true, false] {
+        t.ctx.verification.count(valid);
+    }
+    let rename = |from: &str, to: &str| {
+        t.ctx
+            .db()
+            .unwrap()
+            .batch_execute(&format!("ALTER TABLE {from} RENAME TO {to}"))
+            .unwrap();
+    };
+    rename("verification_counts", "verification_counts_away");
+    assert!(flush_verification_counts(&t.ctx).is_err());
+    rename("verification_counts_away", "verification_counts");
+    flush_verification_counts(&t.ctx).unwrap();
+    let today = t.ctx.clock.today();
+    let totals =
+        muni_id::db::verification_counts::totals_since(&mut t.ctx.db().unwrap(), today).unwrap();
+    assert_eq!(totals, (4, 3, 1), "checks, valid, not valid");
+}
