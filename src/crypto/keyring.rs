@@ -12,8 +12,7 @@
 //! roll-forward), so a roll-forward run `--as-of` a later day is never undone by the calendar.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
@@ -24,6 +23,7 @@ use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use super::key_file;
 use super::secret::SecretKey;
 
 const FILE_FORMAT: u32 = 1;
@@ -232,9 +232,6 @@ impl KeyRing {
         let opened = if path.exists() {
             Opened::Existing
         } else if create_if_missing {
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                create_private_dir(dir)?;
-            }
             write_atomically(path, &RingState::default())?;
             Opened::Created
         } else {
@@ -505,15 +502,6 @@ fn corrupt(path: &Path, message: impl Into<String>) -> KeyRingError {
     }
 }
 
-fn create_private_dir(dir: &Path) -> Result<(), KeyRingError> {
-    if !dir.exists() {
-        fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(|e| io_error(dir, e))?;
-    }
-    Ok(())
-}
-
 fn read_ring(path: &Path) -> Result<RingState, KeyRingError> {
     let metadata = fs::metadata(path).map_err(|e| io_error(path, e))?;
     let mode = metadata.permissions().mode() & 0o777;
@@ -613,26 +601,7 @@ fn write_atomically(path: &Path, state: &RingState) -> Result<(), KeyRingError> 
     let text = Zeroizing::new(
         serde_json::to_string_pretty(&file).map_err(|e| corrupt(path, e.to_string()))?,
     );
-    let tmp = path.with_extension("tmp");
-    {
-        let mut out: File = OpenOptions::new()
-            .create(true)
-            .write(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)
-            .map_err(|e| io_error(&tmp, e))?;
-        out.write_all(text.as_bytes())
-            .map_err(|e| io_error(&tmp, e))?;
-        out.sync_all().map_err(|e| io_error(&tmp, e))?;
-    }
-    fs::rename(&tmp, path).map_err(|e| io_error(path, e))?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Ok(dir) = File::open(dir) {
-            let _ = dir.sync_all();
-        }
-    }
-    Ok(())
+    key_file::write_atomically(path, text.as_bytes()).map_err(|e| io_error(path, e))
 }
 
 #[cfg(test)]

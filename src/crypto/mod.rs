@@ -5,6 +5,7 @@ pub mod aead;
 pub mod blind_index;
 pub mod card_token;
 pub mod envelope;
+pub mod key_file;
 pub mod keyring;
 pub mod password;
 pub mod ratchet;

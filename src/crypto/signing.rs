@@ -6,9 +6,8 @@
 //! first checks (one `stat`) whether another process changed the file, so a rotation or a
 //! revocation reaches every running instance at once.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::{RwLock, RwLockReadGuard};
 use std::time::SystemTime;
@@ -585,26 +584,22 @@ fn write_file(path: &Path, keys: &[KeyEntry]) -> Result<(), SigningKeyError> {
         })
         .map_err(|e| corrupt(path, e.to_string()))?,
     );
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
-    }
-    let tmp = path.with_extension("tmp");
-    let mut out = OpenOptions::new()
-        .create(true)
-        .write(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp)
-        .map_err(|e| io_error(&tmp, e))?;
-    out.write_all(text.as_bytes())
-        .map_err(|e| io_error(&tmp, e))?;
-    out.sync_all().map_err(|e| io_error(&tmp, e))?;
-    fs::rename(&tmp, path).map_err(|e| io_error(path, e))
+    super::key_file::write_atomically(path, text.as_bytes()).map_err(|e| io_error(path, e))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_key_file_gets_a_private_folder_like_the_key_ring() {
+        let root = tempfile::tempdir().unwrap();
+        let path = root.path().join("keys/signing.json");
+        SigningKeys::open(&path, true, Utc::now()).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().mode() & 0o777;
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+        assert_eq!(mode(&path), 0o600);
+    }
 
     #[test]
     fn signs_verifies_rotates_and_keeps_publishing_retired_keys() {
