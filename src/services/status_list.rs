@@ -3,7 +3,8 @@
 //! and every few seconds (another instance may have revoked), and published signed.
 
 use std::io::Write;
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
 use std::time::{Duration, Instant};
 
 use flate2::write::ZlibEncoder;
@@ -31,6 +32,9 @@ pub struct StatusList {
     ttl: Duration,
     refresh_after: Duration,
     state: RwLock<Snapshot>,
+    /// Held by the one caller rebuilding the list from the database.
+    reloading: Mutex<()>,
+    reloads: AtomicU64,
 }
 
 impl StatusList {
@@ -45,6 +49,8 @@ impl StatusList {
                 loaded_at: None,
                 signed: None,
             }),
+            reloading: Mutex::new(()),
+            reloads: AtomicU64::new(0),
         }
     }
 
@@ -82,8 +88,30 @@ impl StatusList {
         state.loaded_at.is_some_and(|at| at.elapsed() < self.ttl)
     }
 
+    /// The right to rebuild a stale list, for one caller at a time (a rebuild scans every
+    /// revoked card, and every verification arriving while the list is stale would start one).
+    /// `None` when the list is fresh again, or while another caller rebuilds it and the copy in
+    /// memory is still usable: answer from that copy. Otherwise waits for the other rebuild.
+    pub fn reload_turn(&self) -> Option<MutexGuard<'_, ()>> {
+        let turn = match self.reloading.try_lock() {
+            Ok(turn) => turn,
+            Err(TryLockError::WouldBlock) if self.is_usable() => return None,
+            Err(TryLockError::WouldBlock) => {
+                self.reloading.lock().unwrap_or_else(|p| p.into_inner())
+            }
+            Err(TryLockError::Poisoned(p)) => p.into_inner(),
+        };
+        self.is_stale().then_some(turn)
+    }
+
+    /// How many times the list was rebuilt from the database since the process started.
+    pub fn reloads(&self) -> u64 {
+        self.reloads.load(Ordering::Relaxed)
+    }
+
     /// Rebuilds the bits from the database.
     pub fn reload(&self, conn: &mut DbConnection) -> diesel::QueryResult<()> {
+        self.reloads.fetch_add(1, Ordering::Relaxed);
         let mut bits = vec![0u8; usize::try_from(self.size / 8).unwrap_or(0)];
         for index in cards::revoked_indices(conn)? {
             if let Some(byte) = usize::try_from(index / 8)

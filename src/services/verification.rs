@@ -16,13 +16,16 @@ use crate::error::Internal;
 /// Issued-at may be this far ahead of our clock (clock skew between instances).
 const IAT_SKEW_SECS: i64 = 300;
 
-/// Brings the status list up to date when it is due. When the database cannot be reached,
-/// a copy younger than the list's lifetime keeps answering (the outage is reported); an older
-/// one does not.
+/// Brings the status list up to date when it is due, one caller at a time. When the database
+/// cannot be reached, a copy younger than the list's lifetime keeps answering (the outage is
+/// reported); an older one does not.
 pub fn refresh_status_list(ctx: &AppContext) -> Result<(), Internal> {
     if !ctx.status_list.is_stale() {
         return Ok(());
     }
+    let Some(_turn) = ctx.status_list.reload_turn() else {
+        return Ok(());
+    };
     let reloaded = ctx
         .db()
         .and_then(|mut conn| ctx.status_list.reload(&mut conn).map_err(Internal::from));
@@ -35,6 +38,16 @@ pub fn refresh_status_list(ctx: &AppContext) -> Result<(), Internal> {
         }
         other => other,
     }
+}
+
+/// Whether a check from `client` may be answered now (a fixed window per address); a refused
+/// one is counted.
+pub fn admit(ctx: &AppContext, client: Option<IpAddr>) -> bool {
+    let admitted = client.is_none_or(|address| ctx.verify_throttle.allow(address));
+    if !admitted {
+        ctx.verification.throttled.fetch_add(1, Ordering::Relaxed);
+    }
+    admitted
 }
 
 /// Whether the token in `input` (a whole QR text or a bare token) is valid now.

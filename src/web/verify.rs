@@ -38,17 +38,12 @@ pub async fn verify(
     body: super::json::Json<VerifyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let client = client_address(&req, ctx.config.server.trust_forwarded_for);
-    if let Ok(address) = client.parse() {
-        if !ctx.verify_throttle.allow(address) {
-            ctx.verification
-                .throttled
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            return Err(ApiError::new(
-                actix_web::http::StatusCode::TOO_MANY_REQUESTS,
-                "too_many_requests",
-                "Too many checks from this address; wait a minute.",
-            ));
-        }
+    if !verification::admit(&ctx, client.parse().ok()) {
+        return Err(ApiError::new(
+            actix_web::http::StatusCode::TOO_MANY_REQUESTS,
+            "too_many_requests",
+            "Too many checks from this address; wait a minute.",
+        ));
     }
     if ctx.status_list.is_stale() {
         let refresh = ctx.clone();

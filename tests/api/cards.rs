@@ -604,3 +604,41 @@ async fn names_too_long_for_the_card_are_refused_before_issue() {
     assert_eq!((status, code.as_str()), (422, "does_not_fit"), "{body}");
     assert_eq!(app.count_rows("cards"), 0);
 }
+
+#[tokio::test]
+async fn a_stale_status_list_is_rebuilt_once_however_many_checks_arrive() {
+    let app = crate::helpers::spawn_app_with(|c| {
+        c.cards.status_list_refresh_secs = 2;
+        c.verification.max_checks_per_minute = 1000;
+    })
+    .await;
+    // Enough revoked cards that a rebuild takes a while, as it does in a large program.
+    let (date, stamp) = if app.database.is_postgres() {
+        (
+            "CAST('2026-01-01' AS DATE)",
+            "CAST('2026-01-01' AS TIMESTAMP)",
+        )
+    } else {
+        ("'2026-01-01'", "'2026-01-01 00:00:00'")
+    };
+    {
+        use diesel::connection::SimpleConnection;
+        app.ctx
+            .db()
+            .unwrap()
+            .batch_execute(&format!(
+                "INSERT INTO cards (card_number, status, status_index, issued_on, expires_on, issued_at) \
+                 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 129999) \
+                 SELECT 'T' || i, 'revoked', i, {date}, {date}, {stamp} FROM n"
+            ))
+            .unwrap();
+    }
+    let before = app.ctx.status_list.reloads();
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    assert!(app.ctx.status_list.is_stale());
+    let checks = (0..24).map(|_| verify(&app, "x"));
+    for (status, _) in futures_util::future::join_all(checks).await {
+        assert_eq!(status, 200);
+    }
+    assert_eq!(app.ctx.status_list.reloads() - before, 1);
+}
