@@ -191,6 +191,15 @@ pub fn verify_card_token(keys: &SigningKeys, bytes: &[u8]) -> Option<CardClaims>
     })
 }
 
+impl CardClaims {
+    /// Whether the card is within its lifetime at `now` (seconds since the epoch), allowing an
+    /// issue time up to `skew_secs` ahead of our clock. As RFC 8392 reads `exp`, the card is no
+    /// longer valid from its expiry second on; the offline verifier page judges the same.
+    pub fn is_current(&self, now: i64, skew_secs: i64) -> bool {
+        self.issued_at <= now + skew_secs && now < self.expires_at
+    }
+}
+
 /// What a status list token says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusListClaims {

@@ -65,8 +65,7 @@ pub fn is_valid(ctx: &AppContext, input: &str) -> bool {
     let now = ctx.clock.now().timestamp();
     claims.status_uri == ctx.status_list.uri()
         && CardNumber::parse(&claims.card_number).is_ok()
-        && claims.issued_at <= now + IAT_SKEW_SECS
-        && now <= claims.expires_at
+        && claims.is_current(now, IAT_SKEW_SECS)
         && ctx.status_list.is_revoked(claims.status_index) == Some(false)
 }
 

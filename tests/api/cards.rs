@@ -642,3 +642,20 @@ async fn a_stale_status_list_is_rebuilt_once_however_many_checks_arrive() {
     }
     assert_eq!(app.ctx.status_list.reloads() - before, 1);
 }
+
+#[tokio::test]
+async fn a_card_is_not_valid_from_its_expiry_second_as_the_verifier_page_judges() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Expiry Second")).await;
+    let card = app.issue_card(&clerk, &id, "new").await;
+    let qr = card["qr_text"].as_str().unwrap();
+    let token = card_token::token_from_text(qr).unwrap();
+    let claims = card_token::verify_card_token(&app.ctx.signing, &token).unwrap();
+    let at = |secs: i64| chrono::DateTime::from_timestamp(secs, 0).unwrap();
+    app.clock.set(at(claims.expires_at - 1));
+    assert!(is_valid(&app, qr).await, "valid in its last second");
+    // templates/verifier/verifier.js: `if (now >= claims.exp) … 'expired'`.
+    app.clock.set(at(claims.expires_at));
+    assert!(!is_valid(&app, qr).await, "not valid at its expiry second");
+}
