@@ -188,6 +188,25 @@ err-invalid_username = A username is 2 to 64 characters: a–z, 0–9, “.”, 
 err-username_taken = An account with that username already exists.
 err-own_account = You cannot disable your own account or take away your own administrator role.
 err-revoke-reason = Choose why the card is revoked.
+err-does_not_fit = This field is too long to fit on the card, even in the smallest print, so no card was issued. Shorten it (a preferred name, say) and try again.
+err-changed_meanwhile = Someone else changed this record while you were editing it. Nothing was saved: open it again and repeat your change.
+err-internal_error = Something went wrong on our side and nothing was saved. Try again; if it happens again, tell an administrator.
+err-invalid_batch = Choose fewer cards to print at once.
+err-invalid_field_type = A value was sent in the wrong form. Reload the page and try again.
+err-invalid_format = That format is not offered. Choose one from the list.
+err-invalid_query = The address of this page is not valid. Go back and try again.
+err-invalid_value = A value is not valid. Check the marked field.
+err-malformed_body = The form could not be read. Reload the page and try again.
+err-malformed_json = The request could not be read. Reload the page and try again.
+err-method_not_allowed = This page cannot be used that way. Go back and use the buttons on the page.
+err-missing_field = A required field is empty. Fill it in and try again.
+err-not_authenticated = Your session has ended. Log in again.
+err-password_change_required = Change your password before you go on.
+err-request_timeout = The form took too long to arrive and was not saved. Check the connection and send it again.
+err-too_many_connections = Too many connections from this computer at once. Wait a moment and try again.
+err-too_many_requests = Too many checks from this computer. Wait a minute and try again.
+err-unknown_field = The form sent a field this service does not know. Reload the page and try again.
+err-unsupported_media_type = The form was sent in a way this service cannot read. Reload the page and try again.
 
 ## Finding a resident
 

@@ -187,6 +187,25 @@ err-invalid_username = Un nombre de usuario tiene de 2 a 64 caracteres: a–z, 0
 err-username_taken = Ya existe una cuenta con ese nombre de usuario.
 err-own_account = No puede desactivar su propia cuenta ni quitarse la función de administrador.
 err-revoke-reason = Elija por qué se revoca la tarjeta.
+err-does_not_fit = Este campo es demasiado largo para caber en la tarjeta, aun con la letra más pequeña, así que no se emitió la tarjeta. Acórtelo (el nombre preferido, por ejemplo) e inténtelo de nuevo.
+err-changed_meanwhile = Otra persona cambió este registro mientras usted lo editaba. No se guardó nada: ábralo de nuevo y repita su cambio.
+err-internal_error = Algo falló de nuestro lado y no se guardó nada. Inténtelo de nuevo; si vuelve a ocurrir, avise a un administrador.
+err-invalid_batch = Elija menos tarjetas para imprimir a la vez.
+err-invalid_field_type = Un valor se envió con un formato incorrecto. Vuelva a cargar la página e inténtelo de nuevo.
+err-invalid_format = Ese formato no está disponible. Elija uno de la lista.
+err-invalid_query = La dirección de esta página no es válida. Vuelva atrás e inténtelo de nuevo.
+err-invalid_value = Un valor no es válido. Revise el campo marcado.
+err-malformed_body = No se pudo leer el formulario. Vuelva a cargar la página e inténtelo de nuevo.
+err-malformed_json = No se pudo leer la solicitud. Vuelva a cargar la página e inténtelo de nuevo.
+err-method_not_allowed = Esta página no se puede usar de esa manera. Vuelva atrás y use los botones de la página.
+err-missing_field = Falta un campo obligatorio. Complételo e inténtelo de nuevo.
+err-not_authenticated = Su sesión terminó. Inicie sesión de nuevo.
+err-password_change_required = Cambie su contraseña antes de continuar.
+err-request_timeout = El formulario tardó demasiado en llegar y no se guardó. Revise la conexión y envíelo de nuevo.
+err-too_many_connections = Hay demasiadas conexiones desde esta computadora a la vez. Espere un momento e inténtelo de nuevo.
+err-too_many_requests = Demasiadas verificaciones desde esta computadora. Espere un minuto e inténtelo de nuevo.
+err-unknown_field = El formulario envió un campo que este servicio no conoce. Vuelva a cargar la página e inténtelo de nuevo.
+err-unsupported_media_type = El formulario se envió de una forma que este servicio no puede leer. Vuelva a cargar la página e inténtelo de nuevo.
 
 ## Buscar a un residente
 

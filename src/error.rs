@@ -1,11 +1,7 @@
 //! The error model. Use cases return their own `thiserror` enums; unexpected faults become
 //! `Internal`, whose cause is logged with the request id and never sent to a client. What a
-//! client sees is an `ApiError`: a status, a stable snake_case code and a message for a person
-//! that never repeats the submitted values (they may be personal data).
-
-use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, ResponseError};
-use serde_json::{json, Map, Value};
+//! client sees (`web::ApiError`) carries one of the closed list of `ErrorCode`s and a message
+//! for a person that never repeats the submitted values (they may be personal data).
 
 /// An unexpected fault, with where it happened. Shown to operators in the log only.
 #[derive(Debug, thiserror::Error)]
@@ -36,18 +32,19 @@ pub enum Outage {
 
 impl Outage {
     /// The status a client sees.
-    pub fn status(self) -> StatusCode {
+    /// The HTTP status it answers: 503, or 507 for full storage.
+    pub fn status(self) -> u16 {
         match self {
-            Outage::Database => StatusCode::SERVICE_UNAVAILABLE,
-            Outage::Storage => StatusCode::INSUFFICIENT_STORAGE,
+            Outage::Database => 503,
+            Outage::Storage => 507,
         }
     }
 
     /// The stable code a client sees.
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> ErrorCode {
         match self {
-            Outage::Database => "database_unavailable",
-            Outage::Storage => "storage_full",
+            Outage::Database => ErrorCode::DatabaseUnavailable,
+            Outage::Storage => ErrorCode::StorageFull,
         }
     }
 
@@ -143,121 +140,98 @@ impl From<diesel::result::Error> for Internal {
     }
 }
 
-impl From<actix_web::error::BlockingError> for Internal {
-    fn from(e: actix_web::error::BlockingError) -> Self {
-        Internal::new("blocking task", anyhow::anyhow!("{e}"))
-    }
-}
-
-#[derive(Debug)]
-pub struct ApiError {
-    pub status: StatusCode,
-    pub code: &'static str,
-    pub message: String,
-    pub details: Map<String, Value>,
-    pub internal: Option<Internal>,
-    /// Sent as `Retry-After` (seconds).
-    pub retry_after_secs: Option<u64>,
-}
-
-impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            status,
-            code,
-            message: message.into(),
-            details: Map::new(),
-            internal: None,
-            retry_after_secs: None,
+/// Defines `ErrorCode` from one list, so that the variants, `ALL` and the strings cannot drift.
+macro_rules! error_codes {
+    ($($variant:ident = $code:literal,)+) => {
+        /// Every error code a client or a staff page can see: in API error bodies, in field
+        /// errors, and as the key of the staff pages' message (`err-<code>` in every catalogue).
+        /// A closed list, so that a test holds each to a message in every language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            $($variant,)+
         }
-    }
 
-    /// Tells the client when to try again (`Retry-After`).
-    pub fn retry_after(mut self, seconds: u64) -> Self {
-        self.retry_after_secs = Some(seconds);
-        self
-    }
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)+];
 
-    /// Adds a field beside `code` and `message` in the error object.
-    pub fn with(mut self, key: &str, value: impl Into<Value>) -> Self {
-        self.details.insert(key.to_owned(), value.into());
-        self
-    }
-
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::BAD_REQUEST, code, message)
-    }
-
-    pub fn unprocessable(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
-    }
-
-    pub fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", "No such record.")
-    }
-
-    /// An unexpected fault: 500 with a request id, unless it is a dependency's outage, which
-    /// answers 503 `database_unavailable` or 507 `storage_full` with `Retry-After`. The cause
-    /// stays attached for the log either way.
-    pub fn internal(cause: Internal) -> Self {
-        let answer = match cause.outage() {
-            Some(outage) => Self::new(outage.status(), outage.code(), outage.message())
-                .retry_after(outage.retry_after_secs()),
-            None => Self::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal_error",
-                "Something went wrong on our side. Quote the request id to an administrator.",
-            ),
-        };
-        Self {
-            internal: Some(cause),
-            ..answer
+            /// The stable snake_case code.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)+
+                }
+            }
         }
-    }
-
-    /// The outage behind this answer, if it is one.
-    pub fn outage(&self) -> Option<Outage> {
-        self.internal.as_ref().and_then(Internal::outage)
-    }
+    };
 }
 
-impl std::fmt::Display for ApiError {
+error_codes! {
+    BelowMinimumAge = "below_minimum_age",
+    CardNotActive = "card_not_active",
+    ChangedMeanwhile = "changed_meanwhile",
+    DatabaseUnavailable = "database_unavailable",
+    DateOfBirthInFuture = "date_of_birth_in_future",
+    DoesNotFit = "does_not_fit",
+    Forbidden = "forbidden",
+    InsufficientProof = "insufficient_proof",
+    InternalError = "internal_error",
+    InvalidAddress = "invalid_address",
+    InvalidBatch = "invalid_batch",
+    InvalidCardNumber = "invalid_card_number",
+    InvalidCharacters = "invalid_characters",
+    InvalidCredentials = "invalid_credentials",
+    InvalidDate = "invalid_date",
+    InvalidFieldType = "invalid_field_type",
+    InvalidFormat = "invalid_format",
+    InvalidGender = "invalid_gender",
+    InvalidLanguage = "invalid_language",
+    InvalidName = "invalid_name",
+    InvalidPhone = "invalid_phone",
+    InvalidPhoto = "invalid_photo",
+    InvalidQuery = "invalid_query",
+    InvalidUsername = "invalid_username",
+    InvalidValue = "invalid_value",
+    MalformedBody = "malformed_body",
+    MalformedJson = "malformed_json",
+    MethodNotAllowed = "method_not_allowed",
+    MissingField = "missing_field",
+    NotAuthenticated = "not_authenticated",
+    NotFound = "not_found",
+    OwnAccount = "own_account",
+    PasswordChangeRequired = "password_change_required",
+    PayloadTooLarge = "payload_too_large",
+    PhotoTooLarge = "photo_too_large",
+    PhotoTooSmall = "photo_too_small",
+    PossibleDuplicate = "possible_duplicate",
+    RequestTimeout = "request_timeout",
+    ResidentDataDestroyed = "resident_data_destroyed",
+    StorageFull = "storage_full",
+    TooManyAttempts = "too_many_attempts",
+    TooManyConnections = "too_many_connections",
+    TooManyLanguages = "too_many_languages",
+    TooManyRequests = "too_many_requests",
+    UnknownDocumentKind = "unknown_document_kind",
+    UnknownField = "unknown_field",
+    UnsupportedMediaType = "unsupported_media_type",
+    UnsupportedPhotoFormat = "unsupported_photo_format",
+    UnsupportedScript = "unsupported_script",
+    UsernameTaken = "username_taken",
+    WeakPassword = "weak_password",
+}
+
+impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.internal {
-            Some(cause) => write!(f, "{}: {cause}", self.code),
-            None => write!(f, "{}: {}", self.code, self.message),
-        }
+        f.write_str(self.as_str())
     }
 }
 
-impl From<Internal> for ApiError {
-    fn from(cause: Internal) -> Self {
-        ApiError::internal(cause)
+impl serde::Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
     }
 }
 
-impl From<actix_web::error::BlockingError> for ApiError {
-    fn from(e: actix_web::error::BlockingError) -> Self {
-        ApiError::internal(e.into())
-    }
-}
-
-impl ResponseError for ApiError {
-    fn status_code(&self) -> StatusCode {
-        self.status
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        let mut error = Map::new();
-        error.insert("code".into(), json!(self.code));
-        error.insert("message".into(), json!(self.message));
-        for (k, v) in &self.details {
-            error.insert(k.clone(), v.clone());
-        }
-        let mut response = HttpResponse::build(self.status);
-        if let Some(seconds) = self.retry_after_secs {
-            response.insert_header((actix_web::http::header::RETRY_AFTER, seconds.to_string()));
-        }
-        response.json(json!({ "error": error }))
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }

@@ -60,10 +60,10 @@ impl Health {
         watch.down.store(true, Ordering::Release);
         tracing::error!(
             cause = %cause,
-            status = outage.status().as_u16(),
+            status = outage.status(),
             "{}; requests that need it answer {} until it is back (logged once per outage)",
             describe(outage),
-            outage.status().as_u16(),
+            outage.status(),
         );
     }
 

@@ -16,6 +16,7 @@ use crate::context::AppContext;
 use crate::crypto::keyring::{Epoch, KeyRing, Opened};
 use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
+use crate::error::ErrorCode;
 use crate::private_files;
 use crate::render::card_pdf::{CardBranding, CardRenderer};
 use crate::render::photo::PhotoNormalizer;
@@ -232,8 +233,8 @@ fn serve(listener: TcpListener, context: AppContext) -> anyhow::Result<Server> {
             )
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(|_, _| {
-                crate::error::ApiError::bad_request(
-                    "invalid_query",
+                crate::web::ApiError::bad_request(
+                    ErrorCode::InvalidQuery,
                     "The query string has an unknown or malformed parameter.",
                 )
                 .into()

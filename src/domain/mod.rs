@@ -6,19 +6,21 @@ pub mod names;
 pub mod resident;
 pub mod staff;
 
+use crate::error::ErrorCode;
+
 /// A value a person entered that breaks a rule: which field, a stable code, and a message
 /// that never repeats the value (it may be personal data).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub message: String,
     /// Where in the value the problem is: a 1-based character position, when there is one.
     pub position: Option<usize>,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(field: &'static str, code: ErrorCode, message: impl Into<String>) -> Self {
         Self {
             field,
             code,

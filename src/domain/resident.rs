@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
 use super::{names, FieldError};
+use crate::error::ErrorCode;
 
 const MAX_NAME_CHARS: usize = 150;
 const MAX_ADDRESS_LINE_CHARS: usize = 120;
@@ -18,7 +19,7 @@ fn clean_text(
     field: &'static str,
     raw: &str,
     max_chars: usize,
-    code: &'static str,
+    code: ErrorCode,
 ) -> Result<String, FieldError> {
     let text: String = raw.trim().nfc().collect();
     if text.is_empty() {
@@ -52,7 +53,7 @@ impl PersonName {
         if let Some((position, c)) = names::invisible_at(raw) {
             return Err(FieldError::new(
                 field,
-                "invalid_characters",
+                ErrorCode::InvalidCharacters,
                 format!(
                     "{field}: character {position} (U+{:04X}) is invisible or changes the order or \
                      shape of the text around it, which a name may not hold; delete it and type \
@@ -62,11 +63,11 @@ impl PersonName {
             )
             .at(position));
         }
-        let text = clean_text(field, raw, MAX_NAME_CHARS, "invalid_name")?;
+        let text = clean_text(field, raw, MAX_NAME_CHARS, ErrorCode::InvalidName)?;
         if !text.chars().any(char::is_alphabetic) {
             return Err(FieldError::new(
                 field,
-                "invalid_name",
+                ErrorCode::InvalidName,
                 "must contain a letter",
             ));
         }
@@ -133,21 +134,21 @@ impl DateOfBirth {
         if date > today {
             return Err(FieldError::new(
                 "date_of_birth",
-                "date_of_birth_in_future",
+                ErrorCode::DateOfBirthInFuture,
                 "the date of birth is in the future",
             ));
         }
         if years_between(date, today) > 130 {
             return Err(FieldError::new(
                 "date_of_birth",
-                "invalid_date",
+                ErrorCode::InvalidDate,
                 "the date of birth is more than 130 years ago",
             ));
         }
         if years_between(date, today) < minimum_age_years as i32 {
             return Err(FieldError::new(
                 "date_of_birth",
-                "below_minimum_age",
+                ErrorCode::BelowMinimumAge,
                 format!("a card needs the resident to be at least {minimum_age_years} years old"),
             ));
         }
@@ -182,7 +183,13 @@ pub fn parse_date(field: &'static str, raw: &str) -> Result<NaiveDate, FieldErro
     let date = well_formed
         .then(|| NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok())
         .flatten();
-    date.ok_or_else(|| FieldError::new(field, "invalid_date", "dates are written YYYY-MM-DD"))
+    date.ok_or_else(|| {
+        FieldError::new(
+            field,
+            ErrorCode::InvalidDate,
+            "dates are written YYYY-MM-DD",
+        )
+    })
 }
 
 fn years_between(from: NaiveDate, to: NaiveDate) -> i32 {
@@ -209,7 +216,7 @@ impl Gender {
             "X" => Ok(Gender::X),
             _ => Err(FieldError::new(
                 "gender",
-                "invalid_gender",
+                ErrorCode::InvalidGender,
                 "gender is F, M or X, or left out",
             )),
         }
@@ -226,7 +233,7 @@ impl LanguageTag {
         let bad = || {
             FieldError::new(
                 "languages",
-                "invalid_language",
+                ErrorCode::InvalidLanguage,
                 "languages are BCP 47 tags such as \"es\" or \"zh-Hant\"",
             )
         };
@@ -269,7 +276,7 @@ pub fn parse_languages(raw: &[String]) -> Result<Vec<LanguageTag>, FieldError> {
     if raw.len() > MAX_LANGUAGES {
         return Err(FieldError::new(
             "languages",
-            "too_many_languages",
+            ErrorCode::TooManyLanguages,
             format!("at most {MAX_LANGUAGES} languages fit on the card"),
         ));
     }
@@ -298,7 +305,7 @@ impl PhoneNumber {
         if !allowed || !(3..=20).contains(&digits) || text.len() > 32 {
             return Err(FieldError::new(
                 "emergency_contact.phone",
-                "invalid_phone",
+                ErrorCode::InvalidPhone,
                 "a phone number has 3 to 20 digits and only + - ( ) . and spaces besides",
             ));
         }
@@ -350,9 +357,13 @@ impl Address {
             |field: &'static str, value: Option<&str>| -> Result<Option<String>, FieldError> {
                 match value.map(str::trim) {
                     None | Some("") => Ok(None),
-                    Some(text) => {
-                        clean_text(field, text, MAX_ADDRESS_LINE_CHARS, "invalid_address").map(Some)
-                    }
+                    Some(text) => clean_text(
+                        field,
+                        text,
+                        MAX_ADDRESS_LINE_CHARS,
+                        ErrorCode::InvalidAddress,
+                    )
+                    .map(Some),
                 }
             };
         let line1 = line("address.line1", parts.line1)?;
@@ -374,12 +385,12 @@ impl Address {
             }),
             (Some(_), Some(_)) | (None, Some(_)) => Err(FieldError::new(
                 "address",
-                "invalid_address",
+                ErrorCode::InvalidAddress,
                 "an address is either a home address (line1, line2) or a care-of line, not both",
             )),
             (None, None) => Err(FieldError::new(
                 "address.line1",
-                "invalid_address",
+                ErrorCode::InvalidAddress,
                 "an address needs line1 or care_of",
             )),
         }
@@ -478,7 +489,7 @@ mod tests {
         let err = PersonName::parse("preferred_name", " Ana\u{200B}").unwrap_err();
         assert_eq!(
             (err.field, err.code, err.position),
-            ("preferred_name", "invalid_characters", Some(5))
+            ("preferred_name", ErrorCode::InvalidCharacters, Some(5))
         );
         assert!(err.message.contains("preferred_name") && err.message.contains('5'));
     }

@@ -5,8 +5,8 @@ use actix_web::{web, HttpResponse};
 use super::auth::Staff;
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
-use crate::error::ApiError;
 use crate::services::audit::{self, ChainState};
+use crate::web::ApiError;
 
 /// The audit chain's state: how many entries, and where it first breaks.
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit",

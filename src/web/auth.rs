@@ -12,9 +12,11 @@ use futures_util::future::LocalBoxFuture;
 
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
-use crate::error::{ApiError, Internal};
+use crate::error::ErrorCode;
+use crate::error::Internal;
 use crate::services::auth::{self, AuthError, SignedIn};
 use crate::services::Actor;
+use crate::web::ApiError;
 
 fn bearer_token(req: &HttpRequest) -> Option<String> {
     let header = req.headers().get(actix_web::http::header::AUTHORIZATION)?;
@@ -84,7 +86,7 @@ impl Staff {
         } else {
             Err(ApiError::new(
                 StatusCode::FORBIDDEN,
-                "forbidden",
+                ErrorCode::Forbidden,
                 format!("The {} role cannot do this.", actor.role.as_str()),
             ))
         }
@@ -102,7 +104,7 @@ impl FromRequest for Staff {
             if signed.must_change_password {
                 return Err(ApiError::new(
                     StatusCode::FORBIDDEN,
-                    "password_change_required",
+                    ErrorCode::PasswordChangeRequired,
                     "Change the one-time password first: POST /api/v1/staff/me/password.",
                 ));
             }

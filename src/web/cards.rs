@@ -7,10 +7,10 @@ use super::auth::Staff;
 use super::residents::resident_id;
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
-use crate::error::ApiError;
 use crate::services::cards::{
     self, CardView, IssueRequest, IssuedCard, PrintRequest, RevokeRequest, Revoked,
 };
+use crate::web::ApiError;
 
 fn pdf_response(pdf: Vec<u8>, filename: &str) -> HttpResponse {
     HttpResponse::Ok()

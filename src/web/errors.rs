@@ -6,12 +6,13 @@ use actix_web::HttpRequest;
 
 use crate::domain::card::CardNumberError;
 use crate::domain::documents::DocumentError;
-use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::render::photo::PhotoError;
 use crate::services::auth::AuthError;
 use crate::services::cards::CardError;
 use crate::services::enrollment::EnrollmentError;
 use crate::services::staff::StaffError;
+use crate::web::ApiError;
 use serde_json::{json, Value};
 
 impl From<AuthError> for ApiError {
@@ -19,21 +20,21 @@ impl From<AuthError> for ApiError {
         match e {
             AuthError::InvalidCredentials => ApiError::new(
                 StatusCode::UNAUTHORIZED,
-                "invalid_credentials",
+                ErrorCode::InvalidCredentials,
                 "The username or password is wrong.",
             ),
             AuthError::TooManyAttempts { retry_after_secs } => ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
-                "too_many_attempts",
+                ErrorCode::TooManyAttempts,
                 "Too many failed attempts. Wait a while before trying again.",
             )
             .with("retry_after_seconds", retry_after_secs),
             AuthError::NotAuthenticated => ApiError::new(
                 StatusCode::UNAUTHORIZED,
-                "not_authenticated",
+                ErrorCode::NotAuthenticated,
                 "Log in first: send `Authorization: Bearer <token>` from POST /api/v1/sessions.",
             ),
-            AuthError::WeakPassword(why) => ApiError::unprocessable("weak_password", why),
+            AuthError::WeakPassword(why) => ApiError::unprocessable(ErrorCode::WeakPassword, why),
             AuthError::Internal(cause) => ApiError::internal(cause),
         }
     }
@@ -42,17 +43,19 @@ impl From<AuthError> for ApiError {
 impl From<StaffError> for ApiError {
     fn from(e: StaffError) -> Self {
         match e {
-            StaffError::InvalidUsername(why) => ApiError::unprocessable("invalid_username", why),
-            StaffError::WeakPassword(why) => ApiError::unprocessable("weak_password", why),
+            StaffError::InvalidUsername(why) => {
+                ApiError::unprocessable(ErrorCode::InvalidUsername, why)
+            }
+            StaffError::WeakPassword(why) => ApiError::unprocessable(ErrorCode::WeakPassword, why),
             StaffError::UsernameTaken => ApiError::new(
                 StatusCode::CONFLICT,
-                "username_taken",
+                ErrorCode::UsernameTaken,
                 "An account with that username exists.",
             ),
             StaffError::NotFound => ApiError::not_found(),
             StaffError::OwnAccount => ApiError::new(
                 StatusCode::CONFLICT,
-                "own_account",
+                ErrorCode::OwnAccount,
                 "An administrator cannot disable or demote their own account.",
             ),
             StaffError::Internal(cause) => ApiError::internal(cause),
@@ -85,43 +88,43 @@ impl From<EnrollmentError> for ApiError {
                     })
                     .collect();
                 let Some(first) = answers.into_iter().next() else {
-                    return ApiError::unprocessable("invalid_value", "The request is not valid.");
+                    return ApiError::unprocessable(ErrorCode::InvalidValue, "The request is not valid.");
                 };
                 first.with("fields", fields)
             }
             EnrollmentError::Photo(photo) => {
                 let (status, code) = match photo {
-                    PhotoError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "photo_too_large"),
+                    PhotoError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PhotoTooLarge),
                     PhotoError::TooManyPixels(_) | PhotoError::Overcompressed(_) => {
-                        (StatusCode::PAYLOAD_TOO_LARGE, "photo_too_large")
+                        (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PhotoTooLarge)
                     }
                     PhotoError::UnsupportedFormat => {
-                        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_photo_format")
+                        (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::UnsupportedPhotoFormat)
                     }
-                    PhotoError::Undecodable => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_photo"),
-                    PhotoError::TooSmall => (StatusCode::UNPROCESSABLE_ENTITY, "photo_too_small"),
+                    PhotoError::Undecodable => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidPhoto),
+                    PhotoError::TooSmall => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::PhotoTooSmall),
                 };
                 ApiError::new(status, code, photo.to_string()).with("field", "photo")
             }
             EnrollmentError::PhotoNotBase64 => {
-                ApiError::unprocessable("invalid_photo", "The photo is not valid base64.")
+                ApiError::unprocessable(ErrorCode::InvalidPhoto, "The photo is not valid base64.")
                     .with("field", "photo")
             }
             EnrollmentError::Documents(DocumentError::UnknownKind(kind)) => ApiError::unprocessable(
-                "unknown_document_kind",
+                ErrorCode::UnknownDocumentKind,
                 format!("`{kind}` is not a document kind on the configured list."),
             )
             .with("field", "documents")
             .with("document", kind),
             EnrollmentError::Documents(DocumentError::NoneShown) => ApiError::unprocessable(
-                "insufficient_proof",
+                ErrorCode::InsufficientProof,
                 "Tick the kinds of document the resident showed.",
             )
             .with("field", "documents")
             .with("identity_points", 0)
             .with("residency_points", 0),
             EnrollmentError::InsufficientProof(tally) => ApiError::unprocessable(
-                "insufficient_proof",
+                ErrorCode::InsufficientProof,
                 format!(
                     "The documents shown give {} identity and {} residency points; {} and {} are required.",
                     tally.identity_points,
@@ -142,7 +145,7 @@ impl From<EnrollmentError> for ApiError {
             ),
             EnrollmentError::PossibleDuplicate { resident_id } => ApiError::new(
                 StatusCode::CONFLICT,
-                "possible_duplicate",
+                ErrorCode::PossibleDuplicate,
                 "A resident with the same legal name and date of birth is enrolled. Open that \
                  record, or send confirm_not_duplicate: true if this is a different person.",
             )
@@ -150,12 +153,12 @@ impl From<EnrollmentError> for ApiError {
             EnrollmentError::NotFound => ApiError::not_found(),
             EnrollmentError::Destroyed => ApiError::new(
                 StatusCode::GONE,
-                "resident_data_destroyed",
+                ErrorCode::ResidentDataDestroyed,
                 "The resident's personal data has been destroyed under the retention policy.",
             ),
             EnrollmentError::ChangedMeanwhile => ApiError::new(
                 StatusCode::CONFLICT,
-                "changed_meanwhile",
+                ErrorCode::ChangedMeanwhile,
                 "The record was changed by someone else while this change was prepared. Reload it and try again.",
             ),
             EnrollmentError::Internal(cause) => ApiError::internal(cause),
@@ -168,37 +171,37 @@ impl From<CardError> for ApiError {
         match e {
             CardError::ResidentNotFound | CardError::CardNotFound => ApiError::not_found(),
             CardError::CardNumber(CardNumberError::Malformed) => ApiError::unprocessable(
-                "invalid_card_number",
+                ErrorCode::InvalidCardNumber,
                 "A card number has 12 digits.",
             ),
             CardError::CardNumber(CardNumberError::CheckDigit) => ApiError::unprocessable(
-                "invalid_card_number",
+                ErrorCode::InvalidCardNumber,
                 "The card number's check digit does not match: a digit is mistyped.",
             ),
             CardError::NotActive => ApiError::new(
                 StatusCode::CONFLICT,
-                "card_not_active",
+                ErrorCode::CardNotActive,
                 "The card is revoked or expired.",
             ),
             CardError::ResidentGone => ApiError::new(
                 StatusCode::GONE,
-                "resident_data_destroyed",
+                ErrorCode::ResidentDataDestroyed,
                 "The resident's personal data has been destroyed under the retention policy.",
             ),
             CardError::UnsupportedScript { field } => ApiError::unprocessable(
-                "unsupported_script",
+                ErrorCode::UnsupportedScript,
                 "The card fonts cannot print this name exactly; no card was issued. \
                  Ask an administrator to add a font for this script.",
             )
             .with("field", field),
             CardError::DoesNotFit { field } => ApiError::unprocessable(
-                "does_not_fit",
+                ErrorCode::DoesNotFit,
                 "This field is too long to fit on the card, even in the smallest print; shorten it \
                  (a preferred name, say) and try again. No card was issued.",
             )
             .with("field", field),
             CardError::BatchSize => ApiError::unprocessable(
-                "invalid_batch",
+                ErrorCode::InvalidBatch,
                 format!("Print between 1 and {} cards at once.", crate::services::cards::MAX_BATCH),
             ),
             CardError::Internal(cause) => ApiError::internal(cause),
@@ -219,11 +222,14 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
         }
         JsonPayloadError::ContentType => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "Send the body as JSON with `Content-Type: application/json`.",
         ),
         JsonPayloadError::Deserialize(e) => classify_serde(e),
-        _ => ApiError::bad_request("malformed_body", "The request body could not be read."),
+        _ => ApiError::bad_request(
+            ErrorCode::MalformedBody,
+            "The request body could not be read.",
+        ),
     };
     api.into()
 }
@@ -231,7 +237,7 @@ pub fn json_error(err: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error
 pub fn payload_too_large() -> ApiError {
     ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
-        "payload_too_large",
+        ErrorCode::PayloadTooLarge,
         "The request body is larger than this service accepts.",
     )
 }
@@ -247,7 +253,7 @@ pub(crate) fn classify_serde(e: &serde_json::Error) -> ApiError {
     let message = e.to_string();
     match e.classify() {
         Category::Syntax | Category::Eof | Category::Io => ApiError::bad_request(
-            "malformed_json",
+            ErrorCode::MalformedJson,
             format!(
                 "The body is not valid JSON (line {}, column {}).",
                 e.line(),
@@ -257,18 +263,18 @@ pub(crate) fn classify_serde(e: &serde_json::Error) -> ApiError {
         Category::Data if message.starts_with("unknown field") => {
             let field = backticked(&message).unwrap_or("?").to_owned();
             ApiError::bad_request(
-                "unknown_field",
+                ErrorCode::UnknownField,
                 format!("`{field}` is not a field this request accepts; nothing was stored."),
             )
             .with("field", field)
         }
         Category::Data if message.starts_with("missing field") => {
             let field = backticked(&message).unwrap_or("?").to_owned();
-            ApiError::bad_request("missing_field", format!("`{field}` is required."))
+            ApiError::bad_request(ErrorCode::MissingField, format!("`{field}` is required."))
                 .with("field", field)
         }
         Category::Data => ApiError::bad_request(
-            "invalid_field_type",
+            ErrorCode::InvalidFieldType,
             format!(
                 "A field has the wrong type (line {}, column {}); see /api/openapi.json.",
                 e.line(),
@@ -293,7 +299,7 @@ mod tests {
     fn code_of(body: &str) -> (&'static str, String) {
         let err = serde_json::from_str::<Probe>(body).unwrap_err();
         let api = classify_serde(&err);
-        (api.code, api.message)
+        (api.code.as_str(), api.message)
     }
 
     #[test]

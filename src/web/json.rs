@@ -16,7 +16,8 @@ use serde::de::DeserializeOwned;
 
 use super::errors::{classify_serde, payload_too_large};
 use super::slow_clients;
-use crate::error::ApiError;
+use crate::error::ErrorCode;
+use crate::web::ApiError;
 
 /// A JSON object body, deserialized into `T`.
 pub struct Json<T>(pub T);
@@ -49,7 +50,10 @@ fn unreadable(err: &actix_web::Error) -> ApiError {
         _ if err.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
             payload_too_large()
         }
-        _ => ApiError::bad_request("malformed_body", "The request body could not be read."),
+        _ => ApiError::bad_request(
+            ErrorCode::MalformedBody,
+            "The request body could not be read.",
+        ),
     }
 }
 
@@ -58,7 +62,7 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let first = body.iter().find(|b| !b.is_ascii_whitespace());
     if first.is_some_and(|b| *b != b'{') {
         return Err(ApiError::bad_request(
-            "malformed_json",
+            ErrorCode::MalformedJson,
             "The body must be a JSON object: { \"field\": value, … }.",
         ));
     }
@@ -76,7 +80,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             if !json {
                 return Err(ApiError::new(
                     StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
+                    ErrorCode::UnsupportedMediaType,
                     "Send the body as JSON with `Content-Type: application/json`.",
                 )
                 .into());

@@ -15,9 +15,9 @@ use tracing::Instrument;
 
 use crate::context::AppContext;
 use crate::crypto::token::short_id;
-use crate::error::ApiError;
 use crate::services::readiness;
 use crate::web::pages::view::PageError;
+use crate::web::ApiError;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
@@ -67,7 +67,7 @@ pub async fn request_context(
         } else {
             HttpResponse::InternalServerError().json(json!({
                 "error": {
-                    "code": "internal_error",
+                    "code": crate::error::ErrorCode::InternalError,
                     "message": message,
                     "request_id": request_id,
                 }

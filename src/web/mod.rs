@@ -1,5 +1,6 @@
 //! HTTP: routes, extractors, middleware. Thin by design — parse, call a service, respond.
 
+pub mod api_error;
 pub mod audit;
 pub mod auth;
 pub mod cards;
@@ -16,10 +17,11 @@ pub mod slow_clients;
 pub mod staff;
 pub mod verify;
 
+use crate::error::ErrorCode;
 use actix_web::error::BlockingError;
 use actix_web::web;
 
-use crate::error::ApiError;
+pub use api_error::ApiError;
 
 /// Runs blocking work (a service: queries, argon2, photos) on the blocking thread pool, inside
 /// the request's span, so that what it logs carries the request id.
@@ -103,7 +105,7 @@ async fn method_not_allowed(allowed: &[&str]) -> actix_web::HttpResponse {
         .join(", ");
     let mut response = actix_web::ResponseError::error_response(&ApiError::new(
         actix_web::http::StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        ErrorCode::MethodNotAllowed,
         format!("This path answers {allow} only."),
     ));
     if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&allow) {
@@ -117,7 +119,7 @@ async fn method_not_allowed(allowed: &[&str]) -> actix_web::HttpResponse {
 async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {
     Err(ApiError::new(
         actix_web::http::StatusCode::NOT_FOUND,
-        "not_found",
+        ErrorCode::NotFound,
         "No such route. The API is described at /api/openapi.json.",
     ))
 }

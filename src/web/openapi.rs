@@ -55,7 +55,16 @@ const WITHOUT_DATABASE: [&str; 4] = [
 
 fn error_schema() -> Schema {
     let error = ObjectBuilder::new()
-        .property("code", ObjectBuilder::new().schema_type(Type::String))
+        .property(
+            "code",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(
+                    crate::error::ErrorCode::ALL
+                        .iter()
+                        .map(|code| code.as_str()),
+                )),
+        )
         .property("message", ObjectBuilder::new().schema_type(Type::String))
         .required("code")
         .required("message")

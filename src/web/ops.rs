@@ -6,8 +6,8 @@ use serde_json::json;
 use utoipa::OpenApi;
 
 use crate::context::AppContext;
-use crate::error::ApiError;
 use crate::services::readiness;
+use crate::web::ApiError;
 
 /// The process is up.
 #[utoipa::path(get, path = "/healthz", tag = "operations", responses((status = 200)))]

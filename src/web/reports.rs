@@ -10,8 +10,9 @@ use super::auth::Staff;
 use crate::context::AppContext;
 use crate::domain::resident::parse_date;
 use crate::domain::staff::Permission;
-use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::services::report::{self, RetentionReport};
+use crate::web::ApiError;
 
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -39,10 +40,11 @@ pub async fn retention(
         .map_err(|e| ApiError::unprocessable(e.code, e.message).with("field", e.field))?;
     let format = format.unwrap_or_else(|| "json".into());
     if !matches!(format.as_str(), "json" | "csv" | "pdf") {
-        return Err(
-            ApiError::unprocessable("invalid_format", "format is json, csv or pdf")
-                .with("field", "format"),
-        );
+        return Err(ApiError::unprocessable(
+            ErrorCode::InvalidFormat,
+            "format is json, csv or pdf",
+        )
+        .with("field", "format"));
     }
     let pdf = format == "pdf";
     let (built, pdf_bytes) = crate::web::blocking(move || -> Result<_, ApiError> {

@@ -6,10 +6,10 @@ use actix_web::{web, HttpResponse};
 use super::auth::Staff;
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
-use crate::error::ApiError;
 use crate::services::enrollment::{
     self, Enrolled, EnrollmentRequest, ResidentPatch, ResidentView, SearchRequest, SearchResult,
 };
+use crate::web::ApiError;
 
 /// Resident ids are UUIDs; anything else cannot name a record.
 pub fn resident_id(raw: String) -> Result<String, ApiError> {

@@ -9,8 +9,8 @@ use super::auth::{client_address, AnyStaff};
 use crate::context::AppContext;
 use crate::crypto::password::Password;
 use crate::domain::staff::StaffRole;
-use crate::error::ApiError;
 use crate::services::auth;
+use crate::web::ApiError;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -20,7 +20,8 @@ use actix_web::HttpMessage;
 use futures_util::Stream;
 
 use crate::context::AppContext;
-use crate::error::ApiError;
+use crate::error::ErrorCode;
+use crate::web::ApiError;
 
 /// When no configuration is at hand (it always is in the server).
 const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -124,7 +125,7 @@ impl Stream for BodyDeadline {
 pub fn request_timeout() -> ApiError {
     ApiError::new(
         StatusCode::REQUEST_TIMEOUT,
-        "request_timeout",
+        ErrorCode::RequestTimeout,
         "The request body did not arrive in time; nothing was changed. Send it again.",
     )
 }
@@ -152,7 +153,7 @@ pub async fn limit(
     {
         let answer = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "too_many_connections",
+            ErrorCode::TooManyConnections,
             "Too many open connections from this address; close some and try again.",
         )
         .retry_after(5);

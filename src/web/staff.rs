@@ -8,8 +8,8 @@ use super::auth::Staff;
 use crate::context::AppContext;
 use crate::crypto::password::Password;
 use crate::domain::staff::{Permission, StaffRole};
-use crate::error::ApiError;
 use crate::services::staff::{self, StaffSummary};
+use crate::web::ApiError;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -10,9 +10,11 @@ use super::auth::client_address;
 use crate::context::AppContext;
 use crate::crypto::card_token::STATUS_LIST_TYP;
 use crate::crypto::signing::Jwks;
-use crate::error::{ApiError, Internal};
+use crate::error::ErrorCode;
+use crate::error::Internal;
 use crate::services::status_list::LIST_ID;
 use crate::services::verification;
+use crate::web::ApiError;
 
 /// Largest body the verify endpoint reads; a token is a few hundred bytes.
 pub const MAX_VERIFY_BODY: usize = 16 * 1024;
@@ -41,7 +43,7 @@ pub async fn verify(
     if !verification::admit(&ctx, client.parse().ok()) {
         return Err(ApiError::new(
             actix_web::http::StatusCode::TOO_MANY_REQUESTS,
-            "too_many_requests",
+            ErrorCode::TooManyRequests,
             "Too many checks from this address; wait a minute.",
         ));
     }

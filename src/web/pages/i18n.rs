@@ -281,6 +281,57 @@ mod tests {
         }
     }
 
+    /// Every error code has a message in every language (else a clerk would read "a value is
+    /// not valid"), and every error message is one a code or a page uses.
+    #[test]
+    fn every_error_code_has_a_message_and_every_error_message_is_used() {
+        use crate::error::ErrorCode;
+        let c = catalogue();
+        for locale in c.all() {
+            let ids: std::collections::BTreeSet<String> = locale.ids().into_iter().collect();
+            let missing: Vec<&str> = ErrorCode::ALL
+                .iter()
+                .map(|code| code.as_str())
+                .filter(|code| !ids.contains(&format!("err-{code}")))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{} has no message for {missing:?}",
+                locale.code
+            );
+        }
+        // A message that is not a code's must be named by the code that shows it.
+        let sources = source_text();
+        for id in c.default_locale().ids() {
+            let Some(code) = id.strip_prefix("err-") else {
+                continue;
+            };
+            let is_code = ErrorCode::ALL.iter().any(|c| c.as_str() == code);
+            assert!(
+                is_code || sources.contains(&format!("\"{id}\"")),
+                "{id} is neither an error code nor named by a page"
+            );
+        }
+    }
+
+    /// The Rust sources and templates, to look for a message id in.
+    fn source_text() -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut text = String::new();
+        let mut dirs = vec![root.join("src"), root.join("templates")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if let Ok(content) = std::fs::read_to_string(&path) {
+                    text.push_str(&content);
+                }
+            }
+        }
+        text
+    }
+
     #[test]
     fn negotiation_prefers_the_choice_then_the_browser() {
         let c = catalogue();

@@ -10,13 +10,14 @@ use serde_json::{Map, Value as Json};
 use super::i18n::{catalogue, Arg};
 use super::view::{PageError, Viewer};
 use crate::domain::resident;
-use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::services::enrollment::ResidentView;
+use crate::web::ApiError;
 
 /// What went wrong, for the form to show beside the field.
 pub struct Problem {
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: ErrorCode,
     /// The form field it concerns ("form" when none).
     pub field: String,
     pub message: String,
@@ -132,7 +133,7 @@ pub fn explain(viewer: &Viewer, error: impl Into<ApiError>) -> Result<Problem, P
         status: api.status,
         code: api.code,
         field: field_of(details),
-        message: message(viewer, api.code, details),
+        message: message(viewer, api.code.as_str(), details),
         resident_id: details
             .get("resident_id")
             .and_then(Json::as_str)

@@ -112,9 +112,9 @@ pub async fn load(viewer: &Viewer, id: &str) -> Result<(ResidentView, Vec<CardVi
     let ctx = viewer.ctx.clone();
     let id = id.to_owned();
     let outcome = crate::web::blocking(move || {
-        let resident = enrollment::get(&ctx, &actor, &id).map_err(crate::error::ApiError::from)?;
-        let cards = cards::of_resident(&ctx, &actor, &id).map_err(crate::error::ApiError::from)?;
-        Ok::<_, crate::error::ApiError>((resident, cards))
+        let resident = enrollment::get(&ctx, &actor, &id).map_err(crate::web::ApiError::from)?;
+        let cards = cards::of_resident(&ctx, &actor, &id).map_err(crate::web::ApiError::from)?;
+        Ok::<_, crate::web::ApiError>((resident, cards))
     })
     .await
     .map_err(|e| viewer.internal(e.into()))?;

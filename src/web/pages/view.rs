@@ -385,7 +385,8 @@ impl PageError {
             };
         };
         PageError {
-            status: outage.status(),
+            status: StatusCode::from_u16(outage.status())
+                .unwrap_or(StatusCode::SERVICE_UNAVAILABLE),
             kind: Kind::Outage {
                 title: catalogue().message(lang, "outage-title", &[]),
                 message: catalogue().message(lang, &format!("err-{}", outage.code()), &[]),
