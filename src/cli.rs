@@ -431,9 +431,13 @@ fn record_key_event(
 ) -> anyhow::Result<()> {
     let mut conn = ctx.db()?;
     let now = ctx.clock.now();
-    crate::db::transaction::<_, diesel::result::Error, _>(&mut conn, |conn| {
-        crate::services::audit::record(conn, now, CLI_ACTOR, action, Some(&hex::encode(kid)))
-    })?;
+    crate::services::audit::record_alone(
+        &mut conn,
+        now,
+        CLI_ACTOR,
+        action,
+        Some(&hex::encode(kid)),
+    )?;
     crate::services::audit::seal_head(
         &mut conn,
         &ctx.signing,

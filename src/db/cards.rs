@@ -124,6 +124,14 @@ pub fn make_tombstones(conn: &mut DbConnection, resident_ids: &[String]) -> Quer
 }
 
 /// Status-list indices of revoked cards: the bits set in the published list.
+/// Whether any card, a tombstone included, ever had this status-list index.
+pub fn status_index_taken(conn: &mut DbConnection, index: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        cards::table.filter(cards::status_index.eq(index)),
+    ))
+    .get_result(conn)
+}
+
 pub fn revoked_indices(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
     cards::table
         .filter(cards::status.eq("revoked"))

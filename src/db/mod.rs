@@ -107,7 +107,7 @@ impl r2d2::ManageConnection for ConnectionManager {
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), DbError> {
-        conn.batch_execute("SELECT 1").map_err(DbError::Query)
+        ping(conn).map_err(DbError::Query)
     }
 
     /// Asked when a connection goes back into the pool: one left inside a transaction (a
@@ -116,6 +116,11 @@ impl r2d2::ManageConnection for ConnectionManager {
     fn has_broken(&self, conn: &mut DbConnection) -> bool {
         diesel::r2d2::R2D2Connection::is_broken(conn)
     }
+}
+
+/// Whether the database answers a query.
+pub fn ping(conn: &mut DbConnection) -> QueryResult<()> {
+    conn.batch_execute("SELECT 1")
 }
 
 /// Runs `f` in a transaction that may write, committed when `f` succeeds and rolled back when

@@ -316,15 +316,9 @@ pub fn issue(
 
 /// A random status-list index no card has ever had (the list never reuses one).
 fn unused_status_index(ctx: &AppContext, conn: &mut DbConnection) -> Result<i64, CardError> {
-    use crate::db::schema::cards;
-    use diesel::prelude::*;
     for _ in 0..64 {
         let index = ctx.status_list.random_index();
-        let taken: i64 = cards::table
-            .filter(cards::status_index.eq(index))
-            .count()
-            .get_result(conn)?;
-        if taken == 0 {
+        if !crate::db::cards::status_index_taken(conn, index)? {
             return Ok(index);
         }
     }

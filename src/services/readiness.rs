@@ -1,8 +1,6 @@
 //! Whether the service can serve: the database answers, and its storage can take a write. Used
 //! by `/readyz`, and by requests while storage is full, to notice when space has been freed.
 
-use diesel::connection::SimpleConnection;
-
 use crate::config::DatabaseUrl;
 use crate::context::AppContext;
 use crate::error::{Internal, Outage};
@@ -22,8 +20,7 @@ pub struct NotReady {
 pub fn check(ctx: &AppContext) -> Result<(), NotReady> {
     let not_ready = |outage| move |cause| NotReady { outage, cause };
     let mut conn = ctx.db().map_err(not_ready(Outage::Database))?;
-    conn.batch_execute("SELECT 1")
-        .map_err(|e| not_ready(Outage::Database)(Internal::from(e)))?;
+    crate::db::ping(&mut conn).map_err(|e| not_ready(Outage::Database)(Internal::from(e)))?;
     if let DatabaseUrl::Sqlite(path) = ctx.config.database_url() {
         let folder = path
             .parent()
