@@ -7,15 +7,16 @@ use crate::config::Config;
 use crate::crypto::keyring::KeyRing;
 use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
+use crate::crypto::status_list::StatusList;
 use crate::db::{DbPool, PooledConnection};
 use crate::domain::documents::DocumentPolicy;
 use crate::error::{Internal, Outage};
 use crate::health::Health;
+use crate::rate_limit::ClientThrottle;
 use crate::render::card_pdf::CardRenderer;
 use crate::render::photo::PhotoNormalizer;
-use crate::services::status_list::StatusList;
-use crate::services::verification::{ClientThrottle, VerificationCounters};
 use crate::telemetry::Metrics;
+use crate::telemetry::VerificationCounters;
 
 #[derive(Clone)]
 pub struct AppContext {

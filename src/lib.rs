@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod health;
 pub mod private_files;
+pub mod rate_limit;
 pub mod render;
 pub mod services;
 pub mod startup;

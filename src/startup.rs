@@ -16,14 +16,15 @@ use crate::context::AppContext;
 use crate::crypto::keyring::{Epoch, KeyRing, Opened};
 use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
+use crate::crypto::status_list::StatusList;
 use crate::error::ErrorCode;
 use crate::private_files;
+use crate::rate_limit::ClientThrottle;
 use crate::render::card_pdf::{CardBranding, CardRenderer};
 use crate::render::photo::PhotoNormalizer;
 use crate::services;
-use crate::services::status_list::StatusList;
-use crate::services::verification::{ClientThrottle, VerificationCounters};
 use crate::telemetry::Metrics;
+use crate::telemetry::VerificationCounters;
 use crate::web::{self as routes, errors, middleware, slow_clients};
 
 /// Opens the key ring and the database and prepares everything a use case needs.
@@ -97,7 +98,7 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         cards.status_list_ttl_secs,
         cards.status_list_refresh_secs,
     );
-    status_list.reload(&mut *pool.get()?)?;
+    status_list.load(crate::db::cards::revoked_indices(&mut *pool.get()?)?);
     let card_renderer = CardRenderer::new(card_branding(&config)?)?;
     let photos = PhotoNormalizer::new(
         config.photo_limits(),

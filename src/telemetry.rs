@@ -98,3 +98,55 @@ impl Metrics {
         out
     }
 }
+
+/// Aggregate verification counters: the only trace verification leaves.
+#[derive(Debug, Default)]
+pub struct VerificationCounters {
+    pub checks: AtomicU64,
+    pub valid: AtomicU64,
+    pub not_valid: AtomicU64,
+    pub throttled: AtomicU64,
+}
+
+impl VerificationCounters {
+    pub fn count(&self, valid: bool) {
+        self.checks.fetch_add(1, Ordering::Relaxed);
+        let counter = if valid { &self.valid } else { &self.not_valid };
+        counter.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+impl VerificationCounters {
+    /// The counters in the Prometheus text format.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for (name, help, counter) in [
+            (
+                "muni_id_verifications_total",
+                "Card checks answered.",
+                &self.checks,
+            ),
+            (
+                "muni_id_verifications_valid_total",
+                "Checks that answered valid.",
+                &self.valid,
+            ),
+            (
+                "muni_id_verifications_not_valid_total",
+                "Checks that answered not valid.",
+                &self.not_valid,
+            ),
+            (
+                "muni_id_verifications_throttled_total",
+                "Checks refused by throttling.",
+                &self.throttled,
+            ),
+        ] {
+            out.push_str(&format!(
+                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}\n",
+                counter.load(Ordering::Relaxed)
+            ));
+        }
+        out
+    }
+}

@@ -11,6 +11,7 @@ pub mod password;
 pub mod ratchet;
 pub mod secret;
 pub mod signing;
+pub mod status_list;
 pub mod token;
 pub mod witness;
 

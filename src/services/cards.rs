@@ -299,7 +299,7 @@ pub fn issue(
         )?;
         Ok(card)
     })?;
-    ctx.status_list.reload(&mut conn)?;
+    super::verification::reload_status_list(ctx, &mut conn)?;
     tracing::info!(
         event = "card_issued",
         reason = reason.as_str(),
@@ -410,7 +410,7 @@ pub fn revoke(
         }
         Ok(())
     })?;
-    ctx.status_list.reload(&mut conn)?;
+    super::verification::reload_status_list(ctx, &mut conn)?;
     tracing::info!(
         event = "card_revoked",
         reason = reason.as_str(),

@@ -14,7 +14,6 @@ pub mod ratchet;
 pub mod readiness;
 pub mod report;
 pub mod staff;
-pub mod status_list;
 pub mod vault;
 pub mod verification;
 

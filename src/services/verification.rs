@@ -2,14 +2,12 @@
 //! identifies the card (number, token, index) is logged, stored, counted or traced — only
 //! aggregate counters move.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::atomic::Ordering;
 
 use crate::context::AppContext;
 use crate::crypto::card_token::{token_from_text, verify_card_token};
+use crate::db::DbConnection;
 use crate::domain::card::CardNumber;
 use crate::error::Internal;
 
@@ -28,7 +26,7 @@ pub fn refresh_status_list(ctx: &AppContext) -> Result<(), Internal> {
     };
     let reloaded = ctx
         .db()
-        .and_then(|mut conn| ctx.status_list.reload(&mut conn).map_err(Internal::from));
+        .and_then(|mut conn| reload_status_list(ctx, &mut conn));
     match reloaded {
         Err(cause) if ctx.status_list.is_usable() => {
             if let Some(outage) = cause.outage() {
@@ -38,6 +36,14 @@ pub fn refresh_status_list(ctx: &AppContext) -> Result<(), Internal> {
         }
         other => other,
     }
+}
+
+/// Rebuilds the status list from the revoked cards in the database (after a revocation here,
+/// or when the list is due).
+pub fn reload_status_list(ctx: &AppContext, conn: &mut DbConnection) -> Result<(), Internal> {
+    let revoked = crate::db::cards::revoked_indices(conn)?;
+    ctx.status_list.load(revoked);
+    Ok(())
 }
 
 /// Whether a check from `client` may be answered now (a fixed window per address); a refused
@@ -80,103 +86,5 @@ fn warn_foreign_issuer_once() {
              it answers not valid here. Every instance must use the public_base_url the cards \
              were issued under"
         );
-    }
-}
-
-/// Aggregate verification counters: the only trace verification leaves.
-#[derive(Debug, Default)]
-pub struct VerificationCounters {
-    pub checks: AtomicU64,
-    pub valid: AtomicU64,
-    pub not_valid: AtomicU64,
-    pub throttled: AtomicU64,
-}
-
-impl VerificationCounters {
-    pub fn count(&self, valid: bool) {
-        self.checks.fetch_add(1, Ordering::Relaxed);
-        let counter = if valid { &self.valid } else { &self.not_valid };
-        counter.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-impl VerificationCounters {
-    /// The counters in the Prometheus text format.
-    pub fn render(&self) -> String {
-        let mut out = String::new();
-        for (name, help, counter) in [
-            (
-                "muni_id_verifications_total",
-                "Card checks answered.",
-                &self.checks,
-            ),
-            (
-                "muni_id_verifications_valid_total",
-                "Checks that answered valid.",
-                &self.valid,
-            ),
-            (
-                "muni_id_verifications_not_valid_total",
-                "Checks that answered not valid.",
-                &self.not_valid,
-            ),
-            (
-                "muni_id_verifications_throttled_total",
-                "Checks refused by throttling.",
-                &self.throttled,
-            ),
-        ] {
-            out.push_str(&format!(
-                "# HELP {name} {help}\n# TYPE {name} counter\n{name} {}\n",
-                counter.load(Ordering::Relaxed)
-            ));
-        }
-        out
-    }
-}
-
-/// A fixed one-minute window per client address, in memory only.
-pub struct ClientThrottle {
-    per_minute: u32,
-    windows: Mutex<HashMap<IpAddr, (Instant, u32)>>,
-}
-
-impl ClientThrottle {
-    pub fn new(per_minute: u32) -> Self {
-        Self {
-            per_minute,
-            windows: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Counts one request; false when the client has used up its minute.
-    pub fn allow(&self, client: IpAddr) -> bool {
-        let now = Instant::now();
-        let minute = Duration::from_secs(60);
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        if windows.len() > 100_000 {
-            windows.retain(|_, (start, _)| now.duration_since(*start) < minute);
-        }
-        let entry = windows.entry(client).or_insert((now, 0));
-        if now.duration_since(entry.0) >= minute {
-            *entry = (now, 0);
-        }
-        entry.1 += 1;
-        entry.1 <= self.per_minute
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_throttle_counts_per_client() {
-        let throttle = ClientThrottle::new(3);
-        let a: IpAddr = "127.0.0.1".parse().unwrap();
-        let b: IpAddr = "127.0.0.2".parse().unwrap();
-        assert!((0..3).all(|_| throttle.allow(a)));
-        assert!(!throttle.allow(a));
-        assert!(throttle.allow(b));
     }
 }

@@ -10,9 +10,9 @@ use super::auth::client_address;
 use crate::context::AppContext;
 use crate::crypto::card_token::STATUS_LIST_TYP;
 use crate::crypto::signing::Jwks;
+use crate::crypto::status_list::LIST_ID;
 use crate::error::ErrorCode;
 use crate::error::Internal;
-use crate::services::status_list::LIST_ID;
 use crate::services::verification;
 use crate::web::ApiError;
 

@@ -347,7 +347,7 @@ async fn the_status_list_and_keys_are_published_for_offline_checks() {
         let signed = res.bytes().await.unwrap();
         let list = card_token::verify_status_list(&app.ctx.signing, &signed).unwrap();
         assert_eq!(list.uri, claims.status_uri);
-        muni_id::services::status_list::bit_in_published(&list.compressed, claims.status_index)
+        muni_id::crypto::status_list::bit_in_published(&list.compressed, claims.status_index)
             .unwrap()
     };
     assert!(!fetch_bit().await, "an active card's bit is 0");

@@ -27,10 +27,10 @@ use muni_id::crypto::card_token::{
     MAX_TOKEN_BYTES, STATUS_LIST_TYP,
 };
 use muni_id::crypto::signing::SigningKeys;
+use muni_id::crypto::status_list::bit_in_published;
 use muni_id::domain::documents::DocumentPolicy;
 use muni_id::render::photo::{self, PhotoLimits, PhotoNormalizer};
 use muni_id::services::enrollment::{parse_application, ApplicationRules, EnrollmentRequest};
-use muni_id::services::status_list::bit_in_published;
 
 /// What a target made of its input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The program's one Token Status List: a bit per card (1 = not valid), at a random index
-//! each card keeps for life. Kept in memory, rebuilt from the database after a revocation here
-//! and every few seconds (another instance may have revoked), and published signed.
+//! each card keeps for life. Kept in memory, rebuilt from the revoked cards' indices after a
+//! revocation here and every few seconds (another instance may have revoked; the verification
+//! service reads them from the database), and published signed.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -11,10 +12,9 @@ use flate2::write::ZlibEncoder;
 use flate2::Compression;
 use rand::Rng;
 
+use super::card_token::{sign_status_list, StatusListClaims, TokenError};
+use super::signing::{KeyId, SigningKeys};
 use crate::clock::Clock;
-use crate::crypto::card_token::{sign_status_list, StatusListClaims, TokenError};
-use crate::crypto::signing::{KeyId, SigningKeys};
-use crate::db::{cards, DbConnection};
 
 /// The list's number in its address, `/status/1`.
 pub const LIST_ID: &str = "1";
@@ -109,11 +109,11 @@ impl StatusList {
         self.reloads.load(Ordering::Relaxed)
     }
 
-    /// Rebuilds the bits from the database.
-    pub fn reload(&self, conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    /// Rebuilds the bits from the indices of every revoked card.
+    pub fn load(&self, revoked: impl IntoIterator<Item = i64>) {
         self.reloads.fetch_add(1, Ordering::Relaxed);
         let mut bits = vec![0u8; usize::try_from(self.size / 8).unwrap_or(0)];
-        for index in cards::revoked_indices(conn)? {
+        for index in revoked {
             if let Some(byte) = usize::try_from(index / 8)
                 .ok()
                 .and_then(|i| bits.get_mut(i))
@@ -127,7 +127,6 @@ impl StatusList {
         }
         state.bits = Arc::new(bits);
         state.loaded_at = Some(Instant::now());
-        Ok(())
     }
 
     /// Whether the card at `index` is revoked; `None` when the index is outside the list.
