@@ -4,4 +4,5 @@
 pub mod card_pdf;
 pub mod photo;
 pub mod qr;
+pub mod report_chart;
 pub mod report_pdf;

@@ -10,6 +10,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
+use super::report_chart;
 use crate::services::report::{embedding, RetentionReport};
 
 const PAGE_W: f32 = 595.0;
@@ -160,16 +161,12 @@ fn winansi(text: &str) -> String {
         .collect()
 }
 
-fn days_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i64 {
-    (to - from).num_days().max(0)
-}
-
 /// How long the oldest record of each class with a day limit has been kept, against the limit.
 fn chart(w: &mut Writer, report: &RetentionReport) {
     let bars: Vec<_> = report
         .classes
         .iter()
-        .filter_map(|c| c.policy_days.map(|limit| (c, limit)))
+        .filter_map(|c| report_chart::bar(c.age(), report.as_of).map(|bar| (c, bar)))
         .collect();
     let row_h = 26.0;
     let height = row_h * bars.len() as f32 + 34.0;
@@ -184,22 +181,13 @@ fn chart(w: &mut Writer, report: &RetentionReport) {
         7.5,
         false,
         MUTED,
-        "bar: age of the oldest record held; line: the policy limit (100%)",
+        "bar: age of the oldest record held; line: the policy limit (100%; the track shows 125%)",
     );
-    for (i, (class, limit)) in bars.iter().enumerate() {
+    for (i, (class, bar)) in bars.iter().enumerate() {
         let base = top - 20.0 - row_h * (i as f32) - 12.0;
-        let age = class
-            .oldest
-            .map(|d| days_between(d, report.as_of))
-            .unwrap_or(0);
-        let share = if *limit == 0 {
-            0.0
-        } else {
-            age as f32 / *limit as f32
-        };
-        let scale = plot_w / 1.25;
-        let bar_w = (share.min(1.25) * scale).max(if class.held > 0 { 1.5 } else { 0.0 });
-        let rgb = if class.overdue > 0 { ALARM } else { ACCENT };
+        let (age, limit) = (bar.age_days, bar.limit_days);
+        let bar_w = (bar.filled as f32 * plot_w).max(if class.held > 0 { 1.5 } else { 0.0 });
+        let rgb = if bar.overdue { ALARM } else { ACCENT };
         w.text(
             MARGIN,
             base + 4.0,
@@ -210,7 +198,7 @@ fn chart(w: &mut Writer, report: &RetentionReport) {
         );
         w.rect(plot_x, base, plot_w, 14.0, [0xee, 0xf1, 0xf5]);
         w.rect(plot_x, base, bar_w, 14.0, rgb);
-        let limit_x = plot_x + scale;
+        let limit_x = plot_x + report_chart::limit_mark() as f32 * plot_w;
         w.rule(limit_x, base - 3.0, limit_x, base + 17.0, INK, 1.2);
         let caption = format!(
             "{} held, oldest {} d of {} d{}",

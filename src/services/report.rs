@@ -21,6 +21,7 @@ use crate::db::{
     verification_counts as verification_store, DbConnection,
 };
 use crate::error::Internal;
+use crate::render::report_chart::ClassAge;
 
 /// Reads of personal data, counted per staff member: every answer that carries a resident's
 /// decrypted data or links a resident to a card, and every decryption on a clerk's behalf.
@@ -151,6 +152,17 @@ pub struct RetentionReport {
     pub staff_reads: Vec<StaffReads>,
     pub verification: VerificationTotals,
     pub signature: Option<ReportSignature>,
+}
+
+impl ClassReport {
+    /// What the retention chart shows of the class.
+    pub fn age(&self) -> ClassAge {
+        ClassAge {
+            policy_days: self.policy_days,
+            oldest: self.oldest,
+            overdue: self.overdue,
+        }
+    }
 }
 
 fn midnight(day: NaiveDate) -> NaiveDateTime {

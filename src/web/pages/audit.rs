@@ -11,6 +11,7 @@ use super::i18n::Arg;
 use super::view::{PageError, Viewer};
 use crate::domain::resident::parse_date;
 use crate::domain::staff::Permission;
+use crate::render::report_chart;
 use crate::services::report::{self, ClassReport};
 
 #[derive(Deserialize)]
@@ -77,22 +78,17 @@ fn policy_in_words(viewer: &Viewer, class: &str) -> String {
     viewer.text(id, &args)
 }
 
-/// Bars for the classes with a limit in days: the oldest record's age against the limit. The
-/// track is 120% of the limit, so a record kept too long shows past the mark. Mirrored for a
-/// right-to-left page.
+/// Bars for the classes with a limit in days (`render::report_chart`, as in the PDF), mirrored
+/// for a right-to-left page.
 fn chart(classes: &[ClassReport], as_of: NaiveDate, rtl: bool, viewer: &Viewer) -> Chart {
     let mut bars = Vec::new();
     for class in classes {
-        let Some(limit) = class.policy_days.filter(|d| *d > 0) else {
+        let Some(bar) = report_chart::bar(class.age(), as_of) else {
             continue;
         };
-        let age = class
-            .oldest
-            .map(|oldest| (as_of - oldest).num_days().max(0))
-            .unwrap_or(0);
-        let scale = f64::from(TRACK_WIDTH) / (f64::from(limit) * 1.2);
-        let width = ((age as f64 * scale).round() as u32).min(TRACK_WIDTH);
-        let limit_at = (f64::from(limit) * scale).round() as u32;
+        let (age, limit) = (bar.age_days, bar.limit_days);
+        let width = (bar.filled * f64::from(TRACK_WIDTH)).round() as u32;
+        let limit_at = (report_chart::limit_mark() * f64::from(TRACK_WIDTH)).round() as u32;
         let y = bars.len() as u32 * ROW + 10;
         // Texts are anchored at their start, which on a right-to-left page is their right end.
         let (x, limit_x, text_x) = if rtl {
@@ -125,7 +121,7 @@ fn chart(classes: &[ClassReport], as_of: NaiveDate, rtl: bool, viewer: &Viewer) 
             width,
             limit_x,
             text_x,
-            over: age > i64::from(limit) || class.overdue > 0,
+            over: bar.overdue,
         });
     }
     let track_x = if rtl {
