@@ -56,10 +56,12 @@ pub fn with_connect_timeout(url: &str, seconds: u64) -> String {
 pub const RETENTION_LOCK_ID: i64 = 0x6d75_6e69_0002;
 
 /// An exclusive job across instances: a PostgreSQL advisory lock held on a dedicated pooled
-/// connection, or on SQLite (one host) an exclusive lock on a file beside the database.
+/// connection, or on SQLite (one host) an exclusive lock on a file beside the database. Either
+/// way the lock keeps its connection, and the job does its work on it: a job never needs a
+/// second connection from the pool (which may be one connection large).
 pub enum JobLock {
     Postgres(Box<super::PooledConnection>, i64),
-    File(std::fs::File),
+    File(std::fs::File, Box<super::PooledConnection>),
 }
 
 impl JobLock {
@@ -88,13 +90,22 @@ impl JobLock {
                     .open(lock_file)
                     .map_err(|e| format!("{}: {e}", lock_file.display()))?;
                 match file.try_lock() {
-                    Ok(()) => Ok(Some(JobLock::File(file))),
+                    Ok(()) => Ok(Some(JobLock::File(file, Box::new(conn)))),
                     Err(std::fs::TryLockError::WouldBlock) => Ok(None),
                     Err(std::fs::TryLockError::Error(e)) => {
                         Err(format!("{}: {e}", lock_file.display()))
                     }
                 }
             }
+        }
+    }
+}
+
+impl JobLock {
+    /// The connection the job works on.
+    pub fn connection(&mut self) -> &mut super::DbConnection {
+        match self {
+            JobLock::Postgres(conn, _) | JobLock::File(_, conn) => conn,
         }
     }
 }

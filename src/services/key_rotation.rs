@@ -26,7 +26,8 @@ pub fn rotate(
     ctx: &AppContext,
     progress: &dyn Fn(u64, u64),
 ) -> Result<RotationOutcome, PurgeError> {
-    let _lock = retention_lock(ctx)?;
+    let mut lock = retention_lock(ctx)?;
+    let conn = lock.connection();
     ctx.keyring
         .reload()
         .map_err(|e| Internal::new("key ring", e))?;
@@ -42,15 +43,13 @@ pub fn rotate(
         ctx.keyring
             .add_versions()
             .map_err(|e| Internal::new("key ring", e))?;
-        let mut conn = ctx.db()?;
         let now = ctx.clock.now();
-        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+        crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
             Ok(audit::record(conn, now, "cli", "keys.rotate_start", None)?)
         })?;
     }
     let targets: Vec<(Epoch, u32)> = ctx.keyring.inventory().live;
-    let mut conn = ctx.db()?;
-    let total = u64::try_from(residents::count(&mut conn)?).unwrap_or(0);
+    let total = u64::try_from(residents::count(conn)?).unwrap_or(0);
     let mut outcome = RotationOutcome {
         epochs: targets.len(),
         ..RotationOutcome::default()
@@ -60,8 +59,7 @@ pub fn rotate(
         let current = i32::try_from(*version).unwrap_or(i32::MAX);
         let mut after = String::new();
         loop {
-            let stale =
-                residents::under_old_version(&mut conn, &epoch.id(), current, &after, BATCH)?;
+            let stale = residents::under_old_version(conn, &epoch.id(), current, &after, BATCH)?;
             let Some(last) = stale.last() else {
                 if after.is_empty() {
                     break;
@@ -76,7 +74,7 @@ pub fn rotate(
             for row in &stale {
                 rewrapped.push((row, vault::rewrap(ctx, row, *epoch)?));
             }
-            crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+            crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
                 for (row, placement) in &rewrapped {
                     // Only if nobody re-wrapped it meanwhile.
                     residents::move_keys(conn, row, placement)?;
@@ -93,10 +91,10 @@ pub fn rotate(
             .map_err(|e| Internal::new("key ring", e))?;
     }
     let now = ctx.clock.now();
-    crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+    crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
         audit::record(conn, now, "cli", "keys.rotate", None)?;
         Ok(())
     })?;
-    audit::seal_head(&mut conn, &ctx.signing, &audit::witness(&ctx.config), now)?;
+    audit::seal_head(conn, &ctx.signing, &audit::witness(&ctx.config), now)?;
     Ok(outcome)
 }

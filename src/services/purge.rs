@@ -17,7 +17,7 @@ use crate::context::AppContext;
 use crate::crypto::keyring::Epoch;
 use crate::db::dialect::{self, JobLock, RETENTION_LOCK_ID};
 use crate::db::purge_runs::{self, PurgeRunRow};
-use crate::db::{audit as audit_store, cards, residents, sessions, throttle};
+use crate::db::{audit as audit_store, cards, residents, sessions, throttle, DbConnection};
 use crate::error::Internal;
 
 /// Residents destroyed per transaction.
@@ -89,13 +89,13 @@ pub fn run(
     options: &PurgeOptions,
     progress: &dyn Fn(u64, u64),
 ) -> Result<PurgeOutcome, PurgeError> {
-    let _lock = retention_lock(ctx)?;
+    let mut lock = retention_lock(ctx)?;
+    let conn = lock.connection();
     if options.dry_run {
-        return dry_run(ctx, options.as_of);
+        return dry_run(ctx, conn, options.as_of);
     }
     ratchet::check_as_of(ctx, options.as_of)?;
     let now = ctx.clock.now();
-    let mut conn = ctx.db()?;
     let mut run = PurgeRunRow {
         id: uuid::Uuid::new_v4().to_string(),
         started_at: now.naive_utc(),
@@ -110,8 +110,8 @@ pub fn run(
         audit_entries_removed: 0,
         epochs_destroyed: String::new(),
     };
-    purge_runs::insert(&mut conn, &run)?;
-    let result = purge(ctx, options, progress, &mut run);
+    purge_runs::insert(conn, &run)?;
+    let result = purge(ctx, conn, options, progress, &mut run);
     run.finished_at = Some(ctx.clock.now().naive_utc());
     run.outcome = if result.is_ok() {
         "completed"
@@ -119,9 +119,9 @@ pub fn run(
         "failed"
     }
     .into();
-    purge_runs::update(&mut conn, &run)?;
+    purge_runs::update(conn, &run)?;
     let outcome = result?;
-    crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+    crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
         audit::record(
             conn,
             ctx.clock.now(),
@@ -132,7 +132,7 @@ pub fn run(
         Ok(())
     })?;
     audit::seal_head(
-        &mut conn,
+        conn,
         &ctx.signing,
         &audit::witness(&ctx.config),
         ctx.clock.now(),
@@ -149,6 +149,7 @@ pub fn run(
 
 fn purge(
     ctx: &AppContext,
+    conn: &mut DbConnection,
     options: &PurgeOptions,
     progress: &dyn Fn(u64, u64),
     run: &mut PurgeRunRow,
@@ -157,11 +158,10 @@ fn purge(
         as_of: options.as_of,
         ..PurgeOutcome::default()
     };
-    let mut conn = ctx.db()?;
-    let total = count_due(ctx, options.as_of)?;
+    let total = count_due(conn, options.as_of)?;
     let mut done = 0u64;
     loop {
-        let due = residents::due_for_destruction(&mut conn, options.as_of, BATCH)?;
+        let due = residents::due_for_destruction(conn, options.as_of, BATCH)?;
         if due.is_empty() {
             break;
         }
@@ -176,7 +176,7 @@ fn purge(
             return Err(PurgeError::Injected(done));
         }
         let now = ctx.clock.now();
-        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+        crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
             for (id, _, _) in &batch {
                 audit::record(conn, now, options.trigger, "resident.destroy", Some(id))?;
             }
@@ -196,41 +196,40 @@ fn purge(
         done += batch.len() as u64;
         run.residents_destroyed = i64::try_from(outcome.residents_destroyed).unwrap_or(i64::MAX);
         run.unissued_destroyed = i64::try_from(outcome.unissued_destroyed).unwrap_or(i64::MAX);
-        purge_runs::update(&mut conn, run)?;
+        purge_runs::update(conn, run)?;
         progress(done, total);
     }
 
     if !ctx.config.retention.retain_address {
-        outcome.addresses_destroyed = destroy_printed_addresses(ctx, options.trigger)?;
+        outcome.addresses_destroyed = destroy_printed_addresses(ctx, conn, options.trigger)?;
         run.addresses_destroyed = i64::try_from(outcome.addresses_destroyed).unwrap_or(i64::MAX);
     }
 
     let now = ctx.clock.now();
     let idle_cutoff = now - TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
     outcome.sessions_removed =
-        sessions::delete_stale(&mut conn, now.naive_utc(), idle_cutoff.naive_utc())? as u64;
+        sessions::delete_stale(conn, now.naive_utc(), idle_cutoff.naive_utc())? as u64;
     throttle::delete_before(
-        &mut conn,
+        conn,
         (now - TimeDelta::minutes(ctx.config.auth.failure_window_minutes)).naive_utc(),
     )?;
     run.sessions_removed = i64::try_from(outcome.sessions_removed).unwrap_or(i64::MAX);
 
     let audit_cutoff = options.as_of - TimeDelta::days(i64::from(ctx.config.retention.audit_days));
-    outcome.audit_entries_removed =
-        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
-            Ok(audit::remove_before(
-                conn,
-                &audit::witness(&ctx.config),
-                audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default(),
-                now,
-            )? as u64)
-        })?;
+    outcome.audit_entries_removed = crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
+        Ok(audit::remove_before(
+            conn,
+            &audit::witness(&ctx.config),
+            audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default(),
+            now,
+        )? as u64)
+    })?;
     run.audit_entries_removed = i64::try_from(outcome.audit_entries_removed).unwrap_or(i64::MAX);
 
-    let rolled = ratchet::roll_forward_locked(ctx, options.as_of, &|_, _| {})?;
+    let rolled = ratchet::roll_forward_locked(ctx, conn, options.as_of, &|_, _| {})?;
     outcome.data_keys_moved = rolled.data_keys_moved;
     outcome.epochs_destroyed = rolled.epochs_destroyed;
-    if let Err(e) = dialect::reclaim_after_bulk_destruction(&mut conn) {
+    if let Err(e) = dialect::reclaim_after_bulk_destruction(conn) {
         tracing::warn!(cause = %e, "the database could not reclaim the pages of destroyed records");
     }
     run.epochs_destroyed = outcome.epochs_destroyed.join(",");
@@ -252,22 +251,24 @@ fn epochs_to_retire(ctx: &AppContext, as_of: NaiveDate) -> Result<Vec<Epoch>, Pu
         .collect())
 }
 
-fn count_due(ctx: &AppContext, as_of: NaiveDate) -> Result<u64, PurgeError> {
-    let mut conn = ctx.db()?;
-    Ok(u64::try_from(residents::count_due(&mut conn, as_of)?).unwrap_or(0))
+fn count_due(conn: &mut DbConnection, as_of: NaiveDate) -> Result<u64, PurgeError> {
+    Ok(u64::try_from(residents::count_due(conn, as_of)?).unwrap_or(0))
 }
 
 /// The print-only address goes once a card carrying it has been printed.
-pub fn destroy_printed_addresses(ctx: &AppContext, actor: &str) -> Result<u64, PurgeError> {
-    let mut conn = ctx.db()?;
+pub fn destroy_printed_addresses(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    actor: &str,
+) -> Result<u64, PurgeError> {
     let mut destroyed = 0;
     loop {
-        let ids = residents::printed_with_address(&mut conn, BATCH)?;
+        let ids = residents::printed_with_address(conn, BATCH)?;
         if ids.is_empty() {
             return Ok(destroyed);
         }
         let now = ctx.clock.now();
-        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+        crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
             for id in &ids {
                 audit::record(conn, now, actor, "resident.address_destroy", Some(id))?;
                 residents::clear_address(conn, id)?;
@@ -278,14 +279,17 @@ pub fn destroy_printed_addresses(ctx: &AppContext, actor: &str) -> Result<u64, P
     }
 }
 
-fn dry_run(ctx: &AppContext, as_of: NaiveDate) -> Result<PurgeOutcome, PurgeError> {
-    let mut conn = ctx.db()?;
+fn dry_run(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+) -> Result<PurgeOutcome, PurgeError> {
     let mut outcome = PurgeOutcome {
         as_of,
         dry_run: true,
         ..PurgeOutcome::default()
     };
-    let due = residents::due_for_destruction(&mut conn, as_of, i64::MAX)?;
+    let due = residents::due_for_destruction(conn, as_of, i64::MAX)?;
     for (_, epoch, has_card) in &due {
         if *has_card {
             outcome.residents_destroyed += 1;
@@ -295,8 +299,7 @@ fn dry_run(ctx: &AppContext, as_of: NaiveDate) -> Result<PurgeOutcome, PurgeErro
         *outcome.residents_by_epoch.entry(epoch.clone()).or_default() += 1;
     }
     if !ctx.config.retention.retain_address {
-        outcome.addresses_destroyed =
-            residents::printed_with_address(&mut conn, i64::MAX)?.len() as u64;
+        outcome.addresses_destroyed = residents::printed_with_address(conn, i64::MAX)?.len() as u64;
     }
     // The roll-forward moves every live key out of an epoch that is over (or beyond the rule)
     // and the due ones go with their records, so each such epoch would be destroyed.
@@ -305,10 +308,9 @@ fn dry_run(ctx: &AppContext, as_of: NaiveDate) -> Result<PurgeOutcome, PurgeErro
         .map(Epoch::id)
         .collect();
     let audit_cutoff = as_of - TimeDelta::days(i64::from(ctx.config.retention.audit_days));
-    outcome.audit_entries_removed = audit_store::count_before(
-        &mut conn,
-        audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default(),
-    )? as u64;
+    outcome.audit_entries_removed =
+        audit_store::count_before(conn, audit_cutoff.and_hms_opt(0, 0, 0).unwrap_or_default())?
+            as u64;
     Ok(outcome)
 }
 

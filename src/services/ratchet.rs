@@ -18,8 +18,8 @@ use super::purge::{retention_lock, PurgeError};
 use super::vault::{self, VaultError};
 use crate::context::AppContext;
 use crate::crypto::keyring::Epoch;
-use crate::db::dialect;
 use crate::db::residents::{self, KeyPlacement, ResidentRow};
+use crate::db::{dialect, DbConnection};
 use crate::domain::resident::{Address, CardFace};
 use crate::error::Internal;
 
@@ -76,16 +76,16 @@ pub fn roll_forward(
     as_of: NaiveDate,
     progress: &dyn Fn(u64, u64),
 ) -> Result<RollOutcome, PurgeError> {
-    let _lock = retention_lock(ctx)?;
-    let outcome = roll_forward_locked(ctx, as_of, progress)?;
-    let mut conn = ctx.db()?;
-    reclaim(&mut conn, &outcome);
+    let mut lock = retention_lock(ctx)?;
+    let conn = lock.connection();
+    let outcome = roll_forward_locked(ctx, conn, as_of, progress)?;
+    reclaim(conn, &outcome);
     let now = ctx.clock.now();
-    crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+    crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
         audit::record(conn, now, "cli", "keys.roll_forward", None)?;
         Ok(())
     })?;
-    audit::seal_head(&mut conn, &ctx.signing, &audit::witness(&ctx.config), now)?;
+    audit::seal_head(conn, &ctx.signing, &audit::witness(&ctx.config), now)?;
     Ok(outcome)
 }
 
@@ -93,6 +93,7 @@ pub fn roll_forward(
 /// of the replaced keys afterwards.
 pub(super) fn roll_forward_locked(
     ctx: &AppContext,
+    conn: &mut DbConnection,
     as_of: NaiveDate,
     progress: &dyn Fn(u64, u64),
 ) -> Result<RollOutcome, PurgeError> {
@@ -107,8 +108,7 @@ pub(super) fn roll_forward_locked(
         month: month.id(),
         ..RollOutcome::default()
     };
-    let mut conn = ctx.db()?;
-    let total = u64::try_from(residents::count(&mut conn)?).unwrap_or(0);
+    let total = u64::try_from(residents::count(conn)?).unwrap_or(0);
     let mut seen = 0u64;
     let mut after = String::new();
     // Rows that cannot be opened (keys destroyed, or not written by this service), by epoch:
@@ -116,7 +116,7 @@ pub(super) fn roll_forward_locked(
     let mut unreadable: BTreeMap<String, i64> = BTreeMap::new();
     loop {
         let page = residents::roll_candidates(
-            &mut conn,
+            conn,
             as_of,
             (&month.id(), month.last_day()),
             &ceiling.id(),
@@ -144,7 +144,7 @@ pub(super) fn roll_forward_locked(
                 Err(e @ VaultError::Internal(_)) => return Err(e.into()),
             }
         }
-        let moved = crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+        let moved = crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
             let mut moved = 0u64;
             for (row, placement) in &moves {
                 // A record changed meanwhile was re-sealed under the rule already.
@@ -161,7 +161,7 @@ pub(super) fn roll_forward_locked(
         let over = epoch < month;
         let beyond_rule = epoch > ceiling;
         let skipped = unreadable.get(&epoch.id()).copied().unwrap_or(0);
-        if (over || beyond_rule) && residents::count_in_epoch(&mut conn, &epoch.id())? <= skipped {
+        if (over || beyond_rule) && residents::count_in_epoch(conn, &epoch.id())? <= skipped {
             ctx.keyring
                 .destroy(epoch, ctx.clock.now())
                 .map_err(key_ring)?;
@@ -184,15 +184,16 @@ pub(super) fn roll_forward_locked(
 /// while another instance holds the retention lock: that instance does the same. Commands
 /// other than `serve` and `keys roll-forward` leave the keys as they are.
 pub fn bring_within_rule(ctx: &AppContext) -> Result<(), PurgeError> {
-    let _lock = match retention_lock(ctx) {
+    let mut lock = match retention_lock(ctx) {
         Ok(lock) => lock,
         Err(PurgeError::AlreadyRunning) => return Ok(()),
         Err(e) => return Err(e),
     };
-    let format = residents::record_format(&mut *ctx.db()?)?;
+    let conn = lock.connection();
+    let format = residents::record_format(conn)?;
     if format < RECORD_FORMAT {
-        let resealed = upgrade_records(ctx)?;
-        residents::set_record_format(&mut *ctx.db()?, RECORD_FORMAT)?;
+        let resealed = upgrade_records(ctx, conn)?;
+        residents::set_record_format(conn, RECORD_FORMAT)?;
         if resealed > 0 {
             tracing::warn!(
                 event = "records_upgraded",
@@ -201,16 +202,15 @@ pub fn bring_within_rule(ctx: &AppContext) -> Result<(), PurgeError> {
             );
         }
     }
-    let outcome = roll_forward_locked(ctx, ctx.clock.today(), &|_, _| {})?;
-    let mut conn = ctx.db()?;
-    reclaim(&mut conn, &outcome);
+    let outcome = roll_forward_locked(ctx, conn, ctx.clock.today(), &|_, _| {})?;
+    reclaim(conn, &outcome);
     if outcome.data_keys_moved > 0 || !outcome.epochs_destroyed.is_empty() {
         let now = ctx.clock.now();
-        crate::db::transaction::<_, PurgeError, _>(&mut conn, |conn| {
+        crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
             audit::record(conn, now, "startup", "keys.roll_forward", None)?;
             Ok(())
         })?;
-        audit::seal_head(&mut conn, &ctx.signing, &audit::witness(&ctx.config), now)?;
+        audit::seal_head(conn, &ctx.signing, &audit::witness(&ctx.config), now)?;
     }
     Ok(())
 }
@@ -225,12 +225,11 @@ fn reclaim(conn: &mut crate::db::DbConnection, outcome: &RollOutcome) {
 }
 
 /// Re-seals every record written before the address had its own key. Returns how many.
-fn upgrade_records(ctx: &AppContext) -> Result<u64, PurgeError> {
-    let mut conn = ctx.db()?;
+fn upgrade_records(ctx: &AppContext, conn: &mut DbConnection) -> Result<u64, PurgeError> {
     let mut after = String::new();
     let mut resealed = 0u64;
     loop {
-        let page = residents::page(&mut conn, &after, BATCH)?;
+        let page = residents::page(conn, &after, BATCH)?;
         let Some(last) = page.last() else {
             return Ok(resealed);
         };
@@ -252,11 +251,11 @@ fn upgrade_records(ctx: &AppContext) -> Result<u64, PurgeError> {
                 )?),
                 _ => vault::address_of(ctx, row)?,
             };
-            let photo = residents::find_photo(&mut conn, &row.id)?
+            let photo = residents::find_photo(conn, &row.id)?
                 .map(|sealed| vault::open_photo(&key, &row.id, &sealed))
                 .transpose()?
                 .unwrap_or_default();
-            resealed += reseal(ctx, &mut conn, row, &face, &photo, address.as_ref())?;
+            resealed += reseal(ctx, conn, row, &face, &photo, address.as_ref())?;
         }
     }
 }

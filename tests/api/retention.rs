@@ -653,3 +653,45 @@ fn verification_counts_survive_a_flush_that_cannot_write() {
         muni_id::db::verification_counts::totals_since(&mut t.ctx.db().unwrap(), today).unwrap();
     assert_eq!(totals, (4, 3, 1), "checks, valid, not valid");
 }
+
+#[tokio::test]
+async fn retention_jobs_run_on_a_pool_of_one_connection() {
+    // The configuration allows a pool of 1; each job works on the connection that holds its
+    // lock instead of taking more from the pool.
+    let app = spawn_app_with(|c| c.database.pool_size = 1).await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Pool Of One")).await;
+    // Past the unissued limit: the purge destroys the record and rolls the keys forward.
+    app.clock.advance(TimeDelta::days(45));
+    let ctx = app.ctx.clone();
+    let purged = tokio::task::spawn_blocking(move || {
+        let dry = purge::run(
+            &ctx,
+            &PurgeOptions {
+                as_of: ctx.clock.today(),
+                dry_run: true,
+                trigger: "cli",
+                fail_after: None,
+            },
+            &|_, _| {},
+        )?;
+        let outcome = purge::run(
+            &ctx,
+            &PurgeOptions {
+                as_of: ctx.clock.today(),
+                dry_run: false,
+                trigger: "cli",
+                fail_after: None,
+            },
+            &|_, _| {},
+        )?;
+        let rotated = key_rotation::rotate(&ctx, &|_, _| {})?;
+        Ok::<_, PurgeError>((dry, outcome, rotated))
+    })
+    .await
+    .unwrap();
+    let (dry, outcome, _) = purged.expect("purge, dry run and rotation on one connection");
+    assert_eq!(dry.unissued_destroyed, 1);
+    assert_eq!(outcome.unissued_destroyed, 1);
+    assert!(resident_row(&app, &id).is_none());
+}
