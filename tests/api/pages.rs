@@ -328,3 +328,25 @@ async fn the_staff_pages_reads_of_a_resident_and_their_card_are_audited_and_coun
     // The card page (the resident and their cards) and the printed card.
     assert_eq!(reads_reported(&app, "page.reader"), 3);
 }
+
+#[tokio::test]
+async fn the_card_preview_names_languages_as_the_printed_card_does() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let mut body = crate::helpers::resident("Preview Languages");
+    body["languages"] = serde_json::json!(["pt-BR", "ht"]);
+    let id = app.enroll_ok(&clerk, &body).await;
+    let card = app.issue_card(&clerk, &id, "new").await;
+    let number = card["card_number"].as_str().unwrap();
+    app.add_staff("preview.clerk", StaffRole::Clerk);
+    let (cookie, _) = page_login(&app, "preview.clerk").await;
+    let page = get_page(&app, &cookie, &format!("/residents/{id}/cards/{number}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    // render::card_pdf::language_name, which the card prints.
+    let printed = ["pt-BR", "ht"].map(muni_id::render::card_pdf::language_name);
+    assert_eq!(printed, ["Portuguese (pt-BR)", "Haitian Creole"]);
+    assert!(page.contains(&printed.join(", ")), "{page}");
+}

@@ -581,8 +581,9 @@ pub fn monogram(jurisdiction: &str) -> String {
     }
 }
 
-/// The English name of a language tag, with the tag when it says more ("pt-BR").
-fn language_name(tag: &str) -> String {
+/// The English name of a language tag as the card prints it, with the tag when it says more
+/// ("pt-BR"). The page's card preview uses it too.
+pub fn language_name(tag: &str) -> String {
     let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
     match LANGUAGES.iter().find(|(code, _)| *code == primary) {
         Some((_, name)) if primary == tag => (*name).to_owned(),

@@ -60,14 +60,6 @@ pub fn spoken_language_name(tag: &str) -> String {
         .map_or_else(|| tag.to_owned(), |(_, name, _)| (*name).to_owned())
 }
 
-/// The English name of a language, as the card prints it.
-pub fn english_language_name(tag: &str) -> String {
-    SPOKEN_LANGUAGES
-        .iter()
-        .find(|(t, _, _)| *t == tag)
-        .map_or_else(|| tag.to_owned(), |(_, _, name)| (*name).to_owned())
-}
-
 #[derive(Serialize)]
 struct DocumentItem {
     code: String,

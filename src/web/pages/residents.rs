@@ -6,12 +6,13 @@ use actix_web::{web, HttpResponse};
 use minijinja::{context, Value};
 use serde::{Deserialize, Serialize};
 
-use super::enroll::{english_language_name, spoken_language_name};
+use super::enroll::spoken_language_name;
 use super::forms::{Form, Posted};
 use super::problems::explain;
 use super::view::{PageError, Viewer};
 use crate::domain::card::CardNumber;
 use crate::domain::staff::Permission;
+use crate::render::card_pdf::language_name as card_language_name;
 use crate::services::cards::{self, CardView};
 use crate::services::enrollment::{
     self, AddressInput, AddressView, ResidentPatch, ResidentView, SearchRequest,
@@ -93,7 +94,8 @@ pub fn resident_value(r: &ResidentView) -> Value {
         gender => r.gender.clone(),
         languages => r.languages.iter().map(|t| spoken_language_name(t)).collect::<Vec<_>>(),
         language_tags => r.languages.clone(),
-        language_names_en => r.languages.iter().map(|t| english_language_name(t)).collect::<Vec<_>>(),
+        // As the card prints them (the preview shows the card).
+        language_names_en => r.languages.iter().map(|t| card_language_name(t)).collect::<Vec<_>>(),
         emergency_name => r.emergency_contact.as_ref().map(|c| c.name.clone()),
         emergency_phone => r.emergency_contact.as_ref().map(|c| c.phone.clone()),
         veteran => r.veteran,
