@@ -352,6 +352,38 @@ pub struct AddressParts<'a> {
 }
 
 impl Address {
+    /// The address as the card prints it and the pages show it: `c/o …` or the street lines,
+    /// then the city with the postal code.
+    pub fn lines(&self) -> Vec<String> {
+        let place = |city: Option<String>, postal: Option<String>| {
+            let joined = [city, postal]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (!joined.is_empty()).then_some(joined)
+        };
+        match self.clone() {
+            Address::Home {
+                line1,
+                line2,
+                city,
+                postal_code,
+            } => [Some(line1), line2, place(city, postal_code)]
+                .into_iter()
+                .flatten()
+                .collect(),
+            Address::CareOf {
+                care_of,
+                city,
+                postal_code,
+            } => [Some(format!("c/o {care_of}")), place(city, postal_code)]
+                .into_iter()
+                .flatten()
+                .collect(),
+        }
+    }
+
     pub fn parse(parts: AddressParts<'_>) -> Result<Self, FieldError> {
         let line =
             |field: &'static str, value: Option<&str>| -> Result<Option<String>, FieldError> {

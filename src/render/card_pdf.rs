@@ -8,7 +8,7 @@ mod images;
 mod layout;
 
 /// The seal's initials, shared with the card preview on the staff pages.
-pub use layout::{language_name, monogram};
+pub use layout::{card_date, language_name, monogram};
 mod pdf;
 mod sfnt;
 mod shape;

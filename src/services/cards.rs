@@ -157,37 +157,6 @@ fn view(card: &CardRow, today: NaiveDate) -> CardView {
     }
 }
 
-fn address_lines(address: Option<Address>) -> Vec<String> {
-    let place = |city: Option<String>, postal: Option<String>| {
-        let joined = [city, postal]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
-        (!joined.is_empty()).then_some(joined)
-    };
-    match address {
-        None => Vec::new(),
-        Some(Address::Home {
-            line1,
-            line2,
-            city,
-            postal_code,
-        }) => [Some(line1), line2, place(city, postal_code)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        Some(Address::CareOf {
-            care_of,
-            city,
-            postal_code,
-        }) => [Some(format!("c/o {care_of}")), place(city, postal_code)]
-            .into_iter()
-            .flatten()
-            .collect(),
-    }
-}
-
 fn print_of(
     face: &CardFace,
     card: Option<&CardRow>,
@@ -209,7 +178,7 @@ fn print_of(
         veteran: face.veteran,
         photo_jpeg: photo,
         qr_text: qr,
-        address_lines: address_lines(address),
+        address_lines: address.map(|a| a.lines()).unwrap_or_default(),
         languages: face
             .languages
             .iter()

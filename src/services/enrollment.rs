@@ -160,6 +160,26 @@ pub struct AddressView {
     pub postal_code: Option<String>,
 }
 
+impl AddressView {
+    /// The domain address it shows: a care-of line, or a home address.
+    pub fn to_address(&self) -> Option<Address> {
+        match (&self.care_of, &self.line1) {
+            (Some(care_of), _) => Some(Address::CareOf {
+                care_of: care_of.clone(),
+                city: self.city.clone(),
+                postal_code: self.postal_code.clone(),
+            }),
+            (None, Some(line1)) => Some(Address::Home {
+                line1: line1.clone(),
+                line2: self.line2.clone(),
+                city: self.city.clone(),
+                postal_code: self.postal_code.clone(),
+            }),
+            (None, None) => None,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct EmergencyContactView {
     pub name: String,

@@ -308,9 +308,9 @@ impl Design {
     }
 
     fn grid(&self, card: &CardPrint) -> Result<Vec<Mark>, RenderError> {
-        let dob = format_date(card.date_of_birth);
-        let issued = format_date(card.issued_on);
-        let expires = format_date(card.expires_on);
+        let dob = card_date(card.date_of_birth);
+        let issued = card_date(card.issued_on);
+        let expires = card_date(card.expires_on);
         let mut cells = vec![
             ("DATE OF BIRTH", "date_of_birth", dob.as_str(), 0, 0),
             ("ISSUED", "issued_on", issued.as_str(), 0, 1),
@@ -541,8 +541,9 @@ fn luminance([r, g, b]: [u8; 3]) -> f32 {
     (0.2126 * f32::from(r) + 0.7152 * f32::from(g) + 0.0722 * f32::from(b)) / 255.0
 }
 
-/// "7 Apr 1990": unambiguous for readers of any country.
-fn format_date(date: NaiveDate) -> String {
+/// A date as the card prints it, "7 Apr 1990": unambiguous for readers of any country. The
+/// pages' card preview uses it too.
+pub fn card_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
@@ -667,7 +668,7 @@ mod tests {
     #[test]
     fn dates_are_unambiguous() {
         let date = NaiveDate::from_ymd_opt(1990, 4, 7).unwrap();
-        assert_eq!(format_date(date), "7 Apr 1990");
+        assert_eq!(card_date(date), "7 Apr 1990");
     }
 
     #[test]

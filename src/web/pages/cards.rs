@@ -4,7 +4,6 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
-use chrono::NaiveDate;
 use minijinja::{context, Value};
 use serde_json::Value as Json;
 
@@ -15,13 +14,8 @@ use super::view::{PageError, Viewer};
 use crate::context::AppContext;
 use crate::domain::card::{IssueReason, RevokeReason};
 use crate::domain::staff::Permission;
-use crate::render::card_pdf::monogram;
+use crate::render::card_pdf::{card_date, monogram};
 use crate::services::cards;
-
-/// A date as the card prints it: `7 Apr 1990`.
-fn card_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
 
 /// What the card shows besides the resident: the jurisdiction and the back's fixed texts.
 fn branding(ctx: &AppContext) -> Value {

@@ -62,26 +62,12 @@ pub fn card_row(card: &CardView) -> CardRow {
     }
 }
 
-/// The address as its lines, for showing.
+/// The address as its lines, for showing: as the card prints them (`Address::lines`).
 pub fn address_lines(address: Option<&AddressView>) -> Vec<String> {
-    let Some(a) = address else {
-        return Vec::new();
-    };
-    let place = [a.city.clone(), a.postal_code.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut lines: Vec<String> = Vec::new();
-    if let Some(care_of) = &a.care_of {
-        lines.push(format!("c/o {care_of}"));
-    }
-    lines.extend(a.line1.clone());
-    lines.extend(a.line2.clone());
-    if !place.is_empty() {
-        lines.push(place);
-    }
-    lines
+    address
+        .and_then(AddressView::to_address)
+        .map(|a| a.lines())
+        .unwrap_or_default()
 }
 
 /// The resident as the pages show them.
