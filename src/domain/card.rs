@@ -91,6 +91,16 @@ pub enum IssueReason {
 }
 
 impl IssueReason {
+    /// Every reason, in the order a clerk is offered them.
+    pub const ALL: [IssueReason; 6] = [
+        IssueReason::New,
+        IssueReason::Renewal,
+        IssueReason::ReplacementLost,
+        IssueReason::ReplacementStolen,
+        IssueReason::ReplacementDamaged,
+        IssueReason::Update,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             IssueReason::New => "new",
@@ -200,6 +210,24 @@ pub fn end_of_day_timestamp(day: NaiveDate) -> i64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn every_issue_reason_is_offered_once_under_its_wire_name() {
+        // A new variant fails to compile here until it has a place in `ALL`.
+        let place = |r: IssueReason| match r {
+            IssueReason::New => 0,
+            IssueReason::Renewal => 1,
+            IssueReason::ReplacementLost => 2,
+            IssueReason::ReplacementStolen => 3,
+            IssueReason::ReplacementDamaged => 4,
+            IssueReason::Update => 5,
+        };
+        for (i, reason) in IssueReason::ALL.into_iter().enumerate() {
+            assert_eq!(place(reason), i);
+            let wire = serde_json::to_value(reason).unwrap();
+            assert_eq!(wire, reason.as_str());
+        }
+    }
 
     #[test]
     fn generated_numbers_parse_and_are_not_sequential() {

@@ -41,14 +41,10 @@ fn parse_reason<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
     serde_json::from_value(Json::String(raw.to_owned())).ok()
 }
 
-const ISSUE_REASONS: [&str; 6] = [
-    "new",
-    "renewal",
-    "replacement_lost",
-    "replacement_stolen",
-    "replacement_damaged",
-    "update",
-];
+/// The reasons a clerk may give, as the form's values.
+fn issue_reasons() -> Vec<&'static str> {
+    IssueReason::ALL.iter().map(|r| r.as_str()).collect()
+}
 
 /// The preview before issue: the card as it will print, the number assigned when issued.
 pub async fn review(viewer: Viewer, path: web::Path<String>) -> Result<HttpResponse, PageError> {
@@ -63,7 +59,7 @@ pub async fn review(viewer: Viewer, path: web::Path<String>) -> Result<HttpRespo
             brand => branding(&viewer.ctx),
             dob => card_date(resident.date_of_birth),
             card => (),
-            reasons => ISSUE_REASONS,
+            reasons => issue_reasons(),
             default_reason => default_reason,
             error => (),
             warnings => name_warnings(&viewer, &resident),
@@ -103,7 +99,7 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
                     brand => branding(&viewer.ctx),
                     dob => card_date(resident.date_of_birth),
                     card => (),
-                    reasons => ISSUE_REASONS,
+                    reasons => issue_reasons(),
                     default_reason => reason.as_str(),
                     error => problem.message,
                     warnings => name_warnings(&viewer, &resident),
