@@ -461,6 +461,19 @@ impl Config {
         DocumentPolicy::new(kinds, requirement).map_err(|m| invalid("enrollment.requirement", m))
     }
 
+    /// The line on the card's back that tells a reader how to check it: the configured one, or
+    /// the verifier's address on this service's host.
+    pub fn card_verify_hint(&self) -> String {
+        if !self.card_design.verify_hint.is_empty() {
+            return self.card_design.verify_hint.clone();
+        }
+        let base = &self.public_base_url;
+        let host = base
+            .split_once("://")
+            .map_or(base.as_str(), |(_, rest)| rest);
+        format!("Check this card: scan the code, or visit {host}/v")
+    }
+
     /// The photo limits, as the normaliser takes them.
     pub fn photo_limits(&self) -> PhotoLimits {
         let e = &self.enrollment;

@@ -135,21 +135,12 @@ fn card_branding(config: &Config) -> anyhow::Result<CardBranding> {
                 .with_context(|| format!("card_design.logo_file {}", design.logo_file))?,
         )
     };
-    let verify_hint = if design.verify_hint.is_empty() {
-        let host = config
-            .public_base_url
-            .split_once("://")
-            .map_or(config.public_base_url.as_str(), |(_, rest)| rest);
-        format!("Check this card: scan the code, or visit {host}/v")
-    } else {
-        design.verify_hint.clone()
-    };
     Ok(CardBranding {
         jurisdiction: config.jurisdiction.clone(),
         accent_rgb: config.accent_rgb()?,
         logo_png,
         return_if_found: design.return_if_found.clone(),
-        verify_hint,
+        verify_hint: config.card_verify_hint(),
     })
 }
 

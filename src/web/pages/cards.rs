@@ -19,21 +19,11 @@ use crate::services::cards;
 
 /// What the card shows besides the resident: the jurisdiction and the back's fixed texts.
 fn branding(ctx: &AppContext) -> Value {
-    let design = &ctx.config.card_design;
-    let verify_hint = if design.verify_hint.is_empty() {
-        let base = &ctx.config.public_base_url;
-        let host = base
-            .split_once("://")
-            .map_or(base.as_str(), |(_, rest)| rest);
-        format!("Check this card: scan the code, or visit {host}/v")
-    } else {
-        design.verify_hint.clone()
-    };
     context! {
         monogram => monogram(&ctx.config.jurisdiction),
         jurisdiction => ctx.config.jurisdiction.clone(),
-        return_if_found => design.return_if_found.clone(),
-        verify_hint => verify_hint,
+        return_if_found => ctx.config.card_design.return_if_found.clone(),
+        verify_hint => ctx.config.card_verify_hint(),
     }
 }
 
