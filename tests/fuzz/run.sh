@@ -21,6 +21,15 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(card_token status_list enrollment_body photo)
 
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+# The targets link the system's libpq (see tests/fuzz/Cargo.toml).
+if ! command -v pg_config >/dev/null; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libpq-dev >/dev/null
+fi
+# cargo fuzz builds with one codegen unit by default; 16 let both cores work on the largest
+# crates at the end of the build.
+build_flags=(--fuzz-dir tests/fuzz --sanitizer none --codegen-units 16)
 
 max_len() {
   case "$1" in
@@ -32,7 +41,7 @@ max_len() {
   esac
 }
 
-cargo fuzz build --fuzz-dir tests/fuzz --sanitizer none
+cargo fuzz build "${build_flags[@]}"
 
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
@@ -42,7 +51,7 @@ for target in "${targets[@]}"; do
   corpus="tests/fuzz/corpus/$target"
   mkdir -p "$corpus" "tests/fuzz/artifacts/$target"
   status=0
-  cargo fuzz run --fuzz-dir tests/fuzz --sanitizer none "$target" "$corpus" "tests/fuzz/seeds/$target" -- \
+  cargo fuzz run "${build_flags[@]}" "$target" "$corpus" "tests/fuzz/seeds/$target" -- \
     -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 -rss_limit_mb=1024 \
     -print_final_stats=1 >"$logs/$target" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$target" | tail -1)
