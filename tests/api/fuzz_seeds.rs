@@ -289,7 +289,7 @@ fn write_seeds() {
         "date_of_birth": "1990-04-01",
         "photo": b64(&png),
         "documents": ["passport", "utility_bill"],
-        "country_of_birth": "anywhere",
+        "nickname": "Annie",
     });
     write(
         "enrollment_body",
