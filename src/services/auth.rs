@@ -73,10 +73,13 @@ pub fn login(
     let client_key = throttle_key("client", client);
     let mut conn = ctx.db()?;
 
-    let account_failures = throttle::failures_since(&mut conn, &account_key, window_start)?;
-    let client_failures = throttle::failures_since(&mut conn, &client_key, window_start)?;
-    if account_failures >= auth.max_failures_per_account
-        || client_failures >= auth.max_failures_per_client
+    // Every attempt is counted before its password is checked, so that attempts arriving
+    // together cannot all be checked before the first failure is written.
+    let at = now.naive_utc();
+    let account_attempts = throttle::count_attempt(&mut conn, &account_key, at, window_start)?;
+    let client_attempts = throttle::count_attempt(&mut conn, &client_key, at, window_start)?;
+    if account_attempts > auth.max_failures_per_account
+        || client_attempts > auth.max_failures_per_client
     {
         Metrics::bump(&ctx.metrics.logins_throttled);
         return Err(AuthError::TooManyAttempts {
@@ -92,9 +95,6 @@ pub fn login(
     let staff = match staff {
         Some(s) if password_ok && !s.disabled => s,
         _ => {
-            let at = now.naive_utc();
-            throttle::record_failure(&mut conn, &account_key, at, window_start)?;
-            throttle::record_failure(&mut conn, &client_key, at, window_start)?;
             Metrics::bump(&ctx.metrics.logins_failed);
             tracing::info!(event = "login_failed", "a login failed");
             return Err(AuthError::InvalidCredentials);
@@ -108,6 +108,7 @@ pub fn login(
     crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
         audit::record(conn, now, &staff.id, "session.open", Some(&staff.id))?;
         throttle::clear(conn, &account_key)?;
+        throttle::uncount_attempt(conn, &client_key)?;
         session_store::delete_stale(
             conn,
             now.naive_utc(),

@@ -67,6 +67,35 @@ async fn repeated_failures_on_an_account_are_throttled_even_with_the_right_passw
     assert_eq!(app.login("clerk.one", STAFF_PASSWORD).await.status(), 201);
 }
 
+/// Every guess is counted before its password is checked, in one statement: 24 guesses at
+/// once against a limit of 5 get at most 5 answers on the password (12 did, when failures were
+/// read before the hash and written after as "read + 1").
+#[tokio::test]
+async fn concurrent_guesses_get_no_more_password_checks_than_the_limit() {
+    let app = spawn_app_with(|c| {
+        c.auth.max_failures_per_account = 5;
+        c.auth.max_failures_per_client = 1_000;
+    })
+    .await;
+    app.add_staff("clerk.one", StaffRole::Clerk);
+    let passwords: Vec<String> = (0..24).map(|i| format!("wrong guess {i}")).collect();
+    let guesses = passwords.iter().map(|p| app.login("clerk.one", p));
+    let statuses: Vec<u16> = futures_util::future::join_all(guesses)
+        .await
+        .iter()
+        .map(|res| res.status().as_u16())
+        .collect();
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let throttled = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(checked + throttled, 24, "{statuses:?}");
+    assert!(
+        checked <= 5,
+        "{checked} of 24 guesses had their password checked"
+    );
+    // Every guess was counted: the right password is refused within the window.
+    assert_eq!(app.login("clerk.one", STAFF_PASSWORD).await.status(), 429);
+}
+
 #[tokio::test]
 async fn a_client_guessing_many_accounts_is_throttled() {
     let app = spawn_app_with(|c| c.auth.max_failures_per_client = 4).await;
