@@ -9,15 +9,17 @@
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::{RwLock, RwLockReadGuard};
+use std::sync::{Arc, RwLock, RwLockReadGuard};
 use std::time::SystemTime;
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use chrono::{DateTime, Months, TimeDelta, Utc};
-use p256::ecdsa::signature::Signer;
-use p256::ecdsa::{Signature, SigningKey, VerifyingKey};
-use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey};
+use ring::rand::SystemRandom;
+use ring::signature::{
+    EcdsaKeyPair, KeyPair, UnparsedPublicKey, ECDSA_P256_SHA256_FIXED,
+    ECDSA_P256_SHA256_FIXED_SIGNING,
+};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
@@ -25,9 +27,8 @@ use zeroize::Zeroizing;
 pub type KeyId = [u8; 8];
 
 /// First 8 bytes of the SHA-256 of the public key's uncompressed SEC1 point.
-pub fn key_id(key: &VerifyingKey) -> KeyId {
-    let point = key.to_encoded_point(false);
-    let digest = Sha256::digest(point.as_bytes());
+pub fn key_id(public_sec1: &[u8]) -> KeyId {
+    let digest = Sha256::digest(public_sec1);
     let mut kid = [0u8; 8];
     kid.copy_from_slice(&digest[..8]);
     kid
@@ -66,13 +67,44 @@ pub enum KeyUse {
     Seal,
 }
 
+/// A P-256 private key: its PKCS#8 document (what the file holds; zeroized on drop) and the
+/// key pair parsed from it once.
+#[derive(Clone)]
+struct PrivateKey {
+    pkcs8: Arc<Zeroizing<Vec<u8>>>,
+    pair: Arc<EcdsaKeyPair>,
+}
+
+impl PrivateKey {
+    fn generate() -> Self {
+        let document =
+            EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &SystemRandom::new())
+                .expect("the operating system's random source works");
+        Self::from_pkcs8(document.as_ref()).expect("ring reads the PKCS#8 document it wrote")
+    }
+
+    fn from_pkcs8(der: &[u8]) -> Option<Self> {
+        let pair =
+            EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, der, &SystemRandom::new())
+                .ok()?;
+        Some(Self {
+            pkcs8: Arc::new(Zeroizing::new(der.to_vec())),
+            pair: Arc::new(pair),
+        })
+    }
+
+    /// The uncompressed SEC1 point of its public half.
+    fn public_sec1(&self) -> &[u8] {
+        self.pair.public_key().as_ref()
+    }
+}
+
 struct KeyEntry {
     kid: KeyId,
-    public: VerifyingKey,
-    /// The uncompressed SEC1 point, as the fast verifier takes it.
+    /// The uncompressed SEC1 point (0x04 ‖ x ‖ y), as the verifier and the JWKS take it.
     public_sec1: Vec<u8>,
     /// Only the current key keeps its private half.
-    private: Option<SigningKey>,
+    private: Option<PrivateKey>,
     created_at: DateTime<Utc>,
     retired_at: Option<DateTime<Utc>>,
     /// Set once the key is revoked: then it is kept only to check the audit seals it made.
@@ -128,17 +160,25 @@ pub struct Jwks {
     pub keys: Vec<Jwk>,
 }
 
-/// The key that signs now. Its private half zeroizes on drop.
+/// The key that signs now. The PKCS#8 copy of its private half zeroizes on drop.
 pub struct CurrentKey {
     pub kid: KeyId,
-    key: SigningKey,
+    key: PrivateKey,
 }
 
 impl CurrentKey {
-    /// A raw 64-byte r‖s signature (deterministic, RFC 6979).
+    /// A raw 64-byte r‖s signature (ring's hedged nonce: random bytes mixed with the key and
+    /// the message, so a weak random source does not reveal the key).
     pub fn sign(&self, message: &[u8]) -> [u8; 64] {
-        let signature: Signature = self.key.sign(message);
-        signature.to_bytes().into()
+        let signature = self
+            .key
+            .pair
+            .sign(&SystemRandom::new(), message)
+            .expect("the operating system's random source works");
+        signature
+            .as_ref()
+            .try_into()
+            .expect("an ES256 signature in the fixed encoding is 64 bytes")
     }
 }
 
@@ -302,12 +342,9 @@ impl SigningKeys {
             .find(|k| k.kid.as_slice() == kid)
             .is_some_and(|k| {
                 self.may_vouch(k, what)
-                    && ring::signature::UnparsedPublicKey::new(
-                        &ring::signature::ECDSA_P256_SHA256_FIXED,
-                        &k.public_sec1,
-                    )
-                    .verify(message, signature)
-                    .is_ok()
+                    && UnparsedPublicKey::new(&ECDSA_P256_SHA256_FIXED, &k.public_sec1)
+                        .verify(message, signature)
+                        .is_ok()
             })
     }
 
@@ -353,19 +390,14 @@ impl SigningKeys {
                         .checked_add_months(horizon)
                         .is_none_or(|until| until > now),
                 })
-                .map(|k| {
-                    let point = k.public.to_encoded_point(false);
-                    Jwk {
-                        kty: "EC".into(),
-                        crv: "P-256".into(),
-                        x: URL_SAFE_NO_PAD
-                            .encode(point.x().map(|x| x.as_slice()).unwrap_or_default()),
-                        y: URL_SAFE_NO_PAD
-                            .encode(point.y().map(|y| y.as_slice()).unwrap_or_default()),
-                        kid: URL_SAFE_NO_PAD.encode(k.kid),
-                        alg: "ES256".into(),
-                        use_: "sig".into(),
-                    }
+                .map(|k| Jwk {
+                    kty: "EC".into(),
+                    crv: "P-256".into(),
+                    x: URL_SAFE_NO_PAD.encode(&k.public_sec1[1..33]),
+                    y: URL_SAFE_NO_PAD.encode(&k.public_sec1[33..65]),
+                    kid: URL_SAFE_NO_PAD.encode(k.kid),
+                    alg: "ES256".into(),
+                    use_: "sig".into(),
                 })
                 .collect(),
         }
@@ -430,12 +462,11 @@ pub fn parse_key_id(text: &str) -> Option<KeyId> {
 }
 
 fn new_entry(now: DateTime<Utc>) -> KeyEntry {
-    let private = SigningKey::random(&mut rand::rngs::OsRng);
-    let public = *private.verifying_key();
+    let private = PrivateKey::generate();
+    let public_sec1 = private.public_sec1().to_vec();
     KeyEntry {
-        kid: key_id(&public),
-        public_sec1: public.to_encoded_point(false).as_bytes().to_vec(),
-        public,
+        kid: key_id(&public_sec1),
+        public_sec1,
         private: Some(private),
         created_at: now,
         retired_at: None,
@@ -472,12 +503,19 @@ fn read_checked(path: &Path) -> Result<(Option<FileStamp>, Vec<KeyEntry>), Signi
     Ok((seen, keys))
 }
 
-fn public_from(path: &Path, b64: &str) -> Result<VerifyingKey, SigningKeyError> {
+/// An uncompressed SEC1 point of P-256's size (ring checks that it is on the curve each time
+/// it verifies, and refuses the signature when it is not).
+fn public_from(path: &Path, b64: &str) -> Result<Vec<u8>, SigningKeyError> {
     let public_bytes = STANDARD
         .decode(b64)
         .map_err(|_| corrupt(path, "a public key is not base64"))?;
-    VerifyingKey::from_sec1_bytes(&public_bytes)
-        .map_err(|_| corrupt(path, "a public key is not a P-256 point"))
+    if public_bytes.len() != 65 || public_bytes[0] != 0x04 {
+        return Err(corrupt(
+            path,
+            "a public key is not an uncompressed P-256 point",
+        ));
+    }
+    Ok(public_bytes)
 }
 
 fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
@@ -495,11 +533,10 @@ fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
     let text = Zeroizing::new(fs::read_to_string(path).map_err(|e| io_error(path, e))?);
     let file: KeyFile = serde_json::from_str(&text).map_err(|e| corrupt(path, e.to_string()))?;
     let revoked = file.revoked.iter().map(|entry| {
-        let public = public_from(path, &entry.public_key)?;
+        let public_sec1 = public_from(path, &entry.public_key)?;
         Ok(KeyEntry {
-            kid: key_id(&public),
-            public_sec1: public.to_encoded_point(false).as_bytes().to_vec(),
-            public,
+            kid: key_id(&public_sec1),
+            public_sec1,
             private: None,
             created_at: entry.created_at,
             retired_at: entry.retired_at,
@@ -509,7 +546,7 @@ fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
     file.keys
         .iter()
         .map(|entry| {
-            let public = public_from(path, &entry.public_key)?;
+            let public_sec1 = public_from(path, &entry.public_key)?;
             let private = entry
                 .private_key
                 .as_deref()
@@ -519,20 +556,19 @@ fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
                             .decode(b64)
                             .map_err(|_| corrupt(path, "a private key is not base64"))?,
                     );
-                    SigningKey::from_pkcs8_der(&der)
-                        .map_err(|_| corrupt(path, "a private key is not PKCS#8 P-256"))
+                    PrivateKey::from_pkcs8(&der)
+                        .ok_or_else(|| corrupt(path, "a private key is not PKCS#8 P-256"))
                 })
                 .transpose()?;
             if private
                 .as_ref()
-                .is_some_and(|p| *p.verifying_key() != public)
+                .is_some_and(|p| p.public_sec1() != public_sec1.as_slice())
             {
                 return Err(corrupt(path, "a private key does not match its public key"));
             }
             Ok(KeyEntry {
-                kid: key_id(&public),
-                public_sec1: public.to_encoded_point(false).as_bytes().to_vec(),
-                public,
+                kid: key_id(&public_sec1),
+                public_sec1,
                 private,
                 created_at: entry.created_at,
                 retired_at: entry.retired_at,
@@ -548,7 +584,7 @@ fn write_file(path: &Path, keys: &[KeyEntry]) -> Result<(), SigningKeyError> {
         .iter()
         .filter_map(|k| {
             k.revoked_at.map(|revoked_at| RevokedFileEntry {
-                public_key: STANDARD.encode(k.public.to_encoded_point(false).as_bytes()),
+                public_key: STANDARD.encode(&k.public_sec1),
                 created_at: k.created_at,
                 retired_at: k.retired_at,
                 revoked_at,
@@ -562,14 +598,9 @@ fn write_file(path: &Path, keys: &[KeyEntry]) -> Result<(), SigningKeyError> {
             let private_key = k
                 .private
                 .as_ref()
-                .map(|p| {
-                    p.to_pkcs8_der()
-                        .map(|der| STANDARD.encode(der.as_bytes()))
-                        .map_err(|e| corrupt(path, e.to_string()))
-                })
-                .transpose()?;
+                .map(|p| STANDARD.encode(p.pkcs8.as_slice()));
             Ok(KeyFileEntry {
-                public_key: STANDARD.encode(k.public.to_encoded_point(false).as_bytes()),
+                public_key: STANDARD.encode(&k.public_sec1),
                 private_key,
                 created_at: k.created_at,
                 retired_at: k.retired_at,
@@ -599,6 +630,38 @@ mod tests {
         let mode = |p: &Path| fs::metadata(p).unwrap().mode() & 0o777;
         assert_eq!(mode(path.parent().unwrap()), 0o700);
         assert_eq!(mode(&path), 0o600);
+    }
+
+    /// Key files written by the earlier release (the p256 crate's PKCS#8 and SEC1 encodings)
+    /// open, sign and publish the same key under ring.
+    #[test]
+    fn a_key_file_written_by_the_earlier_release_still_signs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("signing.json");
+        let text = include_str!("../../tests/fuzz/fixture-signing-keys.json");
+        fs::write(&path, text).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        let (keys, created) = SigningKeys::open(&path, false, Utc::now()).unwrap();
+        assert!(!created);
+        let current = keys.current().unwrap();
+        let signature = current.sign(b"a seal");
+        assert!(keys.verify(&current.kid, b"a seal", &signature, KeyUse::Seal));
+        let file: serde_json::Value = serde_json::from_str(text).unwrap();
+        let public = STANDARD
+            .decode(file["keys"][0]["public_key"].as_str().unwrap())
+            .unwrap();
+        let jwk = &keys.jwks(Utc::now()).keys[0];
+        assert_eq!(URL_SAFE_NO_PAD.decode(&jwk.x).unwrap(), public[1..33]);
+        assert_eq!(URL_SAFE_NO_PAD.decode(&jwk.y).unwrap(), public[33..]);
+        assert_eq!(jwk.kid, URL_SAFE_NO_PAD.encode(key_id(&public)));
+        // Written back (a rotation), the old key's public half is unchanged.
+        keys.rotate(Utc::now()).unwrap();
+        let rewritten: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(
+            rewritten["keys"][0]["public_key"],
+            file["keys"][0]["public_key"]
+        );
     }
 
     #[test]

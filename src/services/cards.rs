@@ -130,8 +130,8 @@ fn parse_number(raw: &str) -> Result<CardNumber, CardError> {
     CardNumber::parse(raw).map_err(CardError::CardNumber)
 }
 
-/// The QR text for a card: a token signed now (deterministic signatures, so the same key and
-/// card give the same text).
+/// The QR text for a card: a token signed now. Signatures are randomised (ring's hedged nonce,
+/// as an HSM's), so each print carries a different signature over the same claims.
 pub fn qr_text_for(ctx: &AppContext, card: &CardRow) -> Result<String, Internal> {
     let claims = CardClaims {
         issuer: ctx.config.public_base_url.clone(),

@@ -90,10 +90,22 @@ async fn a_printed_cards_qr_code_verifies_until_revoked() {
     );
     let back = dir.path().join("page-2.png");
     let scanned = run_tool("zbarimg", &["--raw", "-q", back.to_str().unwrap()]);
+    // The printed QR code holds a token for the same card, signed by the same key (each
+    // signature is new: ES256 signatures are randomised, in software as in an HSM).
+    let claims = |text: &str| {
+        let token = muni_id::crypto::card_token::token_from_text(text).expect("a card token");
+        muni_id::crypto::card_token::verify_card_token(&app.ctx.signing, &token)
+    };
+    assert!(claims(qr_text).is_some());
     assert_eq!(
-        scanned.trim(),
-        qr_text,
-        "the printed QR code holds the qr_text"
+        claims(scanned.trim()),
+        claims(qr_text),
+        "the printed QR code holds the card of qr_text"
+    );
+    assert_eq!(
+        scanned.trim().len(),
+        qr_text.len(),
+        "and is the same size of QR code"
     );
 
     assert!(is_valid(&app, scanned.trim()).await);
