@@ -39,11 +39,14 @@ pub async fn readyz(ctx: web::Data<AppContext>) -> HttpResponse {
 }
 
 /// Aggregate counters in the Prometheus text format. Nothing here identifies a person or card.
-#[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, content_type = "text/plain")))]
+#[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, content_type = "application/openmetrics-text")))]
 pub async fn metrics(ctx: web::Data<AppContext>) -> HttpResponse {
     HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4")
-        .body(ctx.metrics.render() + &ctx.verification.render())
+        .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
+        .body(crate::telemetry::render_metrics(
+            &ctx.metrics,
+            &ctx.verification,
+        ))
 }
 
 pub async fn openapi() -> Result<HttpResponse, ApiError> {
