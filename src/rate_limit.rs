@@ -1,39 +1,34 @@
-//! Per-client limits kept in memory only: a fixed one-minute window per client address (the
-//! card check's throttle). Nothing here is written anywhere.
+//! Per-client limits kept in memory only (the card check's throttle): a GCRA bucket per client
+//! address (`governor`), refilled evenly over the minute, so no client gets twice its limit by
+//! spending it either side of a window's edge. Nothing here is written anywhere.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::num::NonZeroU32;
 
-/// A fixed one-minute window per client address, in memory only.
+use governor::{DefaultKeyedRateLimiter, Quota};
+
+/// Clients remembered before the ones whose bucket has refilled are forgotten.
+const CLIENTS_BEFORE_FORGETTING: usize = 100_000;
+
+/// At most `per_minute` requests a minute per client address, in memory only.
 pub struct ClientThrottle {
-    per_minute: u32,
-    windows: Mutex<HashMap<IpAddr, (Instant, u32)>>,
+    limiter: DefaultKeyedRateLimiter<IpAddr>,
 }
 
 impl ClientThrottle {
     pub fn new(per_minute: u32) -> Self {
+        let per_minute = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
         Self {
-            per_minute,
-            windows: Mutex::new(HashMap::new()),
+            limiter: DefaultKeyedRateLimiter::keyed(Quota::per_minute(per_minute)),
         }
     }
 
     /// Counts one request; false when the client has used up its minute.
     pub fn allow(&self, client: IpAddr) -> bool {
-        let now = Instant::now();
-        let minute = Duration::from_secs(60);
-        let mut windows = self.windows.lock().unwrap_or_else(|p| p.into_inner());
-        if windows.len() > 100_000 {
-            windows.retain(|_, (start, _)| now.duration_since(*start) < minute);
+        if self.limiter.len() > CLIENTS_BEFORE_FORGETTING {
+            self.limiter.retain_recent();
         }
-        let entry = windows.entry(client).or_insert((now, 0));
-        if now.duration_since(entry.0) >= minute {
-            *entry = (now, 0);
-        }
-        entry.1 += 1;
-        entry.1 <= self.per_minute
+        self.limiter.check_key(&client).is_ok()
     }
 }
 
