@@ -1,11 +1,14 @@
 //! One line of text to positioned glyphs: each character gets a font that has it (or the line
-//! is refused), runs get a direction from a small bidi resolution (enough for names: Arabic
-//! and Hebrew right to left, digits and Latin left to right), each run is shaped by rustybuzz
-//! (Arabic joining, marks, kerning), and runs are put in visual order.
+//! is refused), the Unicode bidi algorithm (`unicode-bidi`) gives the runs of one direction in
+//! visual order, each is split where the font changes and shaped by rustybuzz (Arabic joining,
+//! marks, kerning).
+
+use std::ops::Range;
 
 use rustybuzz::{Direction, UnicodeBuffer};
+use unicode_bidi::BidiInfo;
 
-use super::fonts::{is_mark, FontKey, Fonts, Weight};
+use super::fonts::{FontKey, Fonts, Weight};
 
 /// A glyph placed relative to the start of the line, in em of the font size.
 #[derive(Debug, Clone)]
@@ -48,16 +51,13 @@ struct Run {
     end: usize,
     font: FontKey,
     dir: Dir,
-    level: u8,
 }
 
 /// Shapes `text` as one line.
 pub(super) fn shape_line(fonts: &Fonts, text: &str, weight: Weight) -> Result<Shaped, Unprintable> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let char_fonts = assign_fonts(fonts, &chars, weight)?;
-    let (paragraph, dirs) = resolve_directions(&chars);
-    let mut runs = split_runs(&chars, &char_fonts, &dirs, paragraph, text.len());
-    reorder(&mut runs);
+    let runs = visual_runs(text, &chars, &char_fonts);
     let mut shaped = Shaped::default();
     for run in &runs {
         shape_run(fonts, text, run, &mut shaped)?;
@@ -81,107 +81,58 @@ fn assign_fonts(
     Ok(out)
 }
 
-/// Scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
-/// presentation forms); Arabic-Indic digits run left to right like other numbers.
-fn is_rtl(c: char) -> bool {
-    let u = c as u32;
-    let digits = matches!(u, 0x0660..=0x0669 | 0x06F0..=0x06F9);
-    !digits
-        && matches!(u, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
-}
-
-fn strong(c: char) -> Option<Dir> {
-    if is_rtl(c) {
-        Some(Dir::Rtl)
-    } else if c.is_alphanumeric() && !is_mark(c) {
-        Some(Dir::Ltr)
-    } else {
-        None
-    }
-}
-
-/// The paragraph direction (from the first strong character) and each character's direction:
-/// neutrals between two characters of one direction take it, other neutrals the paragraph's,
-/// marks the direction of the character they sit on.
-fn resolve_directions(chars: &[(usize, char)]) -> (Dir, Vec<Dir>) {
-    let strongs: Vec<Option<Dir>> = chars.iter().map(|&(_, c)| strong(c)).collect();
-    let paragraph = strongs.iter().flatten().next().copied().unwrap_or(Dir::Ltr);
-    let mut next_strong = vec![paragraph; chars.len()];
-    let mut upcoming = paragraph;
-    for i in (0..chars.len()).rev() {
-        next_strong[i] = upcoming;
-        if let Some(d) = strongs[i] {
-            upcoming = d;
-        }
-    }
-    let mut dirs: Vec<Dir> = Vec::with_capacity(chars.len());
-    let mut previous = paragraph;
-    for (i, &(_, c)) in chars.iter().enumerate() {
-        let dir = match strongs[i] {
-            Some(d) => d,
-            None if is_mark(c) && i > 0 => dirs[i - 1],
-            None if previous == next_strong[i] => previous,
-            None => paragraph,
-        };
-        if let Some(d) = strongs[i] {
-            previous = d;
-        }
-        dirs.push(dir);
-    }
-    (paragraph, dirs)
-}
-
-fn split_runs(
-    chars: &[(usize, char)],
-    fonts: &[FontKey],
-    dirs: &[Dir],
-    paragraph: Dir,
-    len: usize,
-) -> Vec<Run> {
-    let level = |d: Dir| match (paragraph, d) {
-        (Dir::Ltr, Dir::Ltr) => 0,
-        (_, Dir::Rtl) => 1,
-        (Dir::Rtl, Dir::Ltr) => 2,
-    };
-    let mut runs: Vec<Run> = Vec::new();
-    for (i, &(offset, _)) in chars.iter().enumerate() {
-        match runs.last_mut() {
-            Some(run) if run.font == fonts[i] && run.dir == dirs[i] => {}
-            _ => {
-                if let Some(run) = runs.last_mut() {
-                    run.end = offset;
-                }
-                runs.push(Run {
-                    start: offset,
-                    end: len,
-                    font: fonts[i],
-                    dir: dirs[i],
-                    level: level(dirs[i]),
-                });
+/// The runs of the line in visual order: the bidi algorithm's level runs (each of one
+/// direction, already in visual order), each split where the font changes; the pieces of a
+/// right-to-left run are laid from its logical end.
+fn visual_runs(text: &str, chars: &[(usize, char)], fonts: &[FontKey]) -> Vec<Run> {
+    let bidi = BidiInfo::new(text, None);
+    let mut runs = Vec::new();
+    for paragraph in &bidi.paragraphs {
+        let (levels, level_runs) = bidi.visual_runs(paragraph, paragraph.range.clone());
+        for range in level_runs {
+            let dir = if levels[range.start].is_rtl() {
+                Dir::Rtl
+            } else {
+                Dir::Ltr
+            };
+            let mut pieces = font_pieces(chars, fonts, range, dir);
+            if dir == Dir::Rtl {
+                pieces.reverse();
             }
+            runs.extend(pieces);
         }
     }
     runs
 }
 
-/// Unicode bidi rule L2 at run granularity: from the highest level down to 1, reverse every
-/// stretch of runs at that level or higher. Each run's glyphs are already in visual order.
-fn reorder(runs: &mut [Run]) {
-    let highest = runs.iter().map(|r| r.level).max().unwrap_or(0);
-    for level in (1..=highest).rev() {
-        let mut i = 0;
-        while i < runs.len() {
-            if runs[i].level < level {
-                i += 1;
-                continue;
+/// The characters in `range`, split where the font changes, in logical order.
+fn font_pieces(
+    chars: &[(usize, char)],
+    fonts: &[FontKey],
+    range: Range<usize>,
+    dir: Dir,
+) -> Vec<Run> {
+    let first = chars.partition_point(|&(offset, _)| offset < range.start);
+    let last = chars.partition_point(|&(offset, _)| offset < range.end);
+    let mut pieces: Vec<Run> = Vec::new();
+    for i in first..last {
+        let offset = chars[i].0;
+        match pieces.last_mut() {
+            Some(run) if run.font == fonts[i] => {}
+            _ => {
+                if let Some(run) = pieces.last_mut() {
+                    run.end = offset;
+                }
+                pieces.push(Run {
+                    start: offset,
+                    end: range.end,
+                    font: fonts[i],
+                    dir,
+                });
             }
-            let start = i;
-            while i < runs.len() && runs[i].level >= level {
-                i += 1;
-            }
-            runs[start..i].reverse();
         }
     }
+    pieces
 }
 
 fn shape_run(fonts: &Fonts, text: &str, run: &Run, out: &mut Shaped) -> Result<(), Unprintable> {
