@@ -210,60 +210,19 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         }
         _ => {}
     }
+    let (log_writer, _log_flushed_on_return) = telemetry::stderr_writer();
     telemetry::init(
         &config.log.level,
         config.log.format,
         std::io::stderr().is_terminal(),
-        std::io::stderr,
+        log_writer,
     );
     match cli.command {
         Command::Serve => serve(config),
-        Command::Migrate => {
-            let url = config.database_url();
-            crate::db::connect(
-                &url,
-                1,
-                config.database.connect_timeout_secs,
-                std::time::Duration::from_millis(config.database.acquire_timeout_ms),
-            )?;
-            println!("The {} database is up to date.", url.backend_name());
-            Ok(())
-        }
+        Command::Migrate => migrate(&config),
         Command::Staff { command } => staff_command(config, command),
-        Command::Backup { to } => {
-            let ctx = build_context(config, Arc::new(SystemClock))?;
-            let manifest = crate::services::backup::backup(&ctx, &to)?;
-            println!(
-                "Backed up the {} database to {} (taken {}).\n\
-                 It holds no keys; it opens with today's key custody until {} at the latest, \
-                 and nothing after.",
-                manifest.backend,
-                to.display(),
-                manifest.taken_at.format("%Y-%m-%d %H:%M:%S UTC"),
-                manifest.opens_until
-            );
-            Ok(())
-        }
-        Command::Restore { from } => {
-            let restored = crate::services::backup::restore(config, Arc::new(SystemClock), &from)?;
-            println!(
-                "Restored the backup taken {}.",
-                restored.taken_at.format("%Y-%m-%d %H:%M:%S UTC")
-            );
-            println!("Rows by table:");
-            for (table, rows) in &restored.rows {
-                println!("  {table}: {rows}");
-            }
-            println!(
-                "  residents whose data opens: {}; whose keys have been destroyed since: {}",
-                restored.residents_readable, restored.residents_unreadable
-            );
-            println!(
-                "Everything written after the backup was taken is not here: enrollments, cards, \
-                 changes and audit entries since then."
-            );
-            Ok(())
-        }
+        Command::Backup { to } => backup(config, &to),
+        Command::Restore { from } => restore(config, &from),
         Command::Audit {
             command: AuditCommand::Verify { reports },
         } => audit_verify(config, &reports),
@@ -283,6 +242,54 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Report { command } => report(config, command),
         Command::Config | Command::Healthcheck { .. } => Ok(()),
     }
+}
+
+fn migrate(config: &Config) -> anyhow::Result<()> {
+    let url = config.database_url();
+    crate::db::connect(
+        &url,
+        1,
+        config.database.connect_timeout_secs,
+        std::time::Duration::from_millis(config.database.acquire_timeout_ms),
+    )?;
+    println!("The {} database is up to date.", url.backend_name());
+    Ok(())
+}
+
+fn backup(config: Config, to: &std::path::Path) -> anyhow::Result<()> {
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    let manifest = crate::services::backup::backup(&ctx, to)?;
+    println!(
+        "Backed up the {} database to {} (taken {}).\n\
+         It holds no keys; it opens with today's key custody until {} at the latest, \
+         and nothing after.",
+        manifest.backend,
+        to.display(),
+        manifest.taken_at.format("%Y-%m-%d %H:%M:%S UTC"),
+        manifest.opens_until
+    );
+    Ok(())
+}
+
+fn restore(config: Config, from: &std::path::Path) -> anyhow::Result<()> {
+    let restored = crate::services::backup::restore(config, Arc::new(SystemClock), from)?;
+    println!(
+        "Restored the backup taken {}.",
+        restored.taken_at.format("%Y-%m-%d %H:%M:%S UTC")
+    );
+    println!("Rows by table:");
+    for (table, rows) in &restored.rows {
+        println!("  {table}: {rows}");
+    }
+    println!(
+        "  residents whose data opens: {}; whose keys have been destroyed since: {}",
+        restored.residents_readable, restored.residents_unreadable
+    );
+    println!(
+        "Everything written after the backup was taken is not here: enrollments, cards, \
+         changes and audit entries since then."
+    );
+    Ok(())
 }
 
 fn serve(config: Config) -> anyhow::Result<()> {
