@@ -314,6 +314,17 @@ impl Config {
         if self.jurisdiction.trim().is_empty() {
             return Err(invalid("jurisdiction", "must not be empty"));
         }
+        self.validate_server()?;
+        self.validate_auth()?;
+        self.validate_enrollment()?;
+        self.validate_retention()?;
+        self.validate_cards()?;
+        self.validate_keys()?;
+        Ok(())
+    }
+
+    /// The listening address, request limits and the database connection.
+    fn validate_server(&self) -> Result<(), ConfigError> {
         self.server
             .bind
             .parse::<SocketAddr>()
@@ -337,6 +348,11 @@ impl Config {
                 "must be between 100 and 60000",
             ));
         }
+        Ok(())
+    }
+
+    /// Password hashing, sessions and the login throttle.
+    fn validate_auth(&self) -> Result<(), ConfigError> {
         if self.auth.argon2_memory_kib < 8 * self.auth.argon2_parallelism.max(1)
             || self.auth.argon2_iterations == 0
             || self.auth.argon2_parallelism == 0
@@ -354,6 +370,11 @@ impl Config {
         }
         crate::domain::staff::Username::parse(&self.auth.first_admin_username)
             .map_err(|m| invalid("auth.first_admin_username", m.to_string()))?;
+        Ok(())
+    }
+
+    /// The photo and the document policy.
+    fn validate_enrollment(&self) -> Result<(), ConfigError> {
         if !(1..=100).contains(&self.enrollment.photo_jpeg_quality) {
             return Err(invalid("enrollment.photo_jpeg_quality", "must be 1 to 100"));
         }
@@ -364,6 +385,11 @@ impl Config {
             ));
         }
         self.document_policy()?;
+        Ok(())
+    }
+
+    /// How long each kind of record is kept: nothing beyond the ceiling.
+    fn validate_retention(&self) -> Result<(), ConfigError> {
         let retention = &self.retention;
         if retention.unissued_days == 0 {
             return Err(invalid("retention.unissued_days", "must be at least 1"));
@@ -389,6 +415,11 @@ impl Config {
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// Card validity, the status list, the card's accent colour and verification.
+    fn validate_cards(&self) -> Result<(), ConfigError> {
         let cards = &self.cards;
         if !(1..=10).contains(&cards.adult_validity_years)
             || !(1..=10).contains(&cards.minor_validity_years)
@@ -417,6 +448,11 @@ impl Config {
                 "must be at least 1",
             ));
         }
+        Ok(())
+    }
+
+    /// The key ratchet's backup window, and key-ring copies inside it.
+    fn validate_keys(&self) -> Result<(), ConfigError> {
         if !(1..=24).contains(&self.keys.backup_window_months) {
             return Err(invalid(
                 "keys.backup_window_months",

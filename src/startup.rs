@@ -30,35 +30,8 @@ use crate::web::{self as routes, errors, middleware, slow_clients};
 /// Opens the key ring and the database and prepares everything a use case needs.
 pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
     private_files::restrict_umask();
-    if !config.data_dir.exists() {
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("creating the data folder {}", config.data_dir.display()))?;
-        std::fs::set_permissions(&config.data_dir, std::fs::Permissions::from_mode(0o700))?;
-    }
-    private_files::refuse_keys_beside_database(
-        &config,
-        &[
-            config.keyring_path(),
-            config.signing_keys_path(),
-            config.audit_witness_path(),
-        ],
-    )?;
-    let keyring_path = config.keyring_path();
-    let (keyring, opened) = KeyRing::open(&keyring_path, config.keys.create_if_missing)?;
-    if opened == Opened::Created {
-        tracing::warn!(
-            path = %keyring_path.display(),
-            "CREATED A NEW DEVELOPMENT KEY RING. Every resident's data is readable only with it: \
-             keep it out of the database backups, and in production mount a managed key ring \
-             instead (keys.keyring_file, keys.create_if_missing = false)"
-        );
-    }
-    let month = keyring
-        .ratchet_month()?
-        .map_or(Epoch::of(clock.today()), |m| {
-            m.max(Epoch::of(clock.today()))
-        });
-    keyring.prepare(month, config.keys.backup_window_months)?;
+    prepare_data_dir(&config)?;
+    let keyring = open_keyring(&config, clock.as_ref())?;
 
     let url = config.database_url();
     let pool = crate::db::connect(
@@ -76,21 +49,7 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     )?;
     let documents = config.document_policy()?;
 
-    let signing_path = config.signing_keys_path();
-    let (signing, created) =
-        SigningKeys::open(&signing_path, config.keys.create_if_missing, clock.now())?;
-    let signing = signing.with_max_card_validity_years(
-        config
-            .cards
-            .adult_validity_years
-            .max(config.cards.minor_validity_years),
-    );
-    if created {
-        tracing::warn!(
-            path = %signing_path.display(),
-            "created a new card-signing key; its public half is published at /.well-known/jwks.json"
-        );
-    }
+    let signing = open_signing_keys(&config, clock.as_ref())?;
     let cards = &config.cards;
     let status_list = StatusList::new(
         &config.public_base_url,
@@ -122,6 +81,66 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
         health: Arc::new(Default::default()),
     };
     Ok(context)
+}
+
+/// The data folder, made private (0700) when it is created.
+fn prepare_data_dir(config: &Config) -> anyhow::Result<()> {
+    if !config.data_dir.exists() {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("creating the data folder {}", config.data_dir.display()))?;
+        std::fs::set_permissions(&config.data_dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// The key ring (created in development), refused beside a SQLite database outside dev mode,
+/// with this month's keys prepared as the ratchet allows.
+fn open_keyring(config: &Config, clock: &dyn Clock) -> anyhow::Result<KeyRing> {
+    private_files::refuse_keys_beside_database(
+        config,
+        &[
+            config.keyring_path(),
+            config.signing_keys_path(),
+            config.audit_witness_path(),
+        ],
+    )?;
+    let keyring_path = config.keyring_path();
+    let (keyring, opened) = KeyRing::open(&keyring_path, config.keys.create_if_missing)?;
+    if opened == Opened::Created {
+        tracing::warn!(
+            path = %keyring_path.display(),
+            "CREATED A NEW DEVELOPMENT KEY RING. Every resident's data is readable only with it: \
+             keep it out of the database backups, and in production mount a managed key ring \
+             instead (keys.keyring_file, keys.create_if_missing = false)"
+        );
+    }
+    let month = keyring
+        .ratchet_month()?
+        .map_or(Epoch::of(clock.today()), |m| {
+            m.max(Epoch::of(clock.today()))
+        });
+    keyring.prepare(month, config.keys.backup_window_months)?;
+    Ok(keyring)
+}
+
+/// The card-signing keys (created in development), bounded by the longest validity policy.
+fn open_signing_keys(config: &Config, clock: &dyn Clock) -> anyhow::Result<SigningKeys> {
+    let signing_path = config.signing_keys_path();
+    let (signing, created) =
+        SigningKeys::open(&signing_path, config.keys.create_if_missing, clock.now())?;
+    let signing = signing.with_max_card_validity_years(
+        config
+            .cards
+            .adult_validity_years
+            .max(config.cards.minor_validity_years),
+    );
+    if created {
+        tracing::warn!(
+            path = %signing_path.display(),
+            "created a new card-signing key; its public half is published at /.well-known/jwks.json"
+        );
+    }
+    Ok(signing)
 }
 
 /// The card design from configuration: colours, logo, the texts on the back.

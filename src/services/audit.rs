@@ -266,33 +266,61 @@ pub fn verify_chain(
             "the audit witness has lines that are not witness lines (a torn write?); they are skipped"
         );
     }
-    // The seals (and restore points) the chain must hold, in the witness's order: a restore
-    // gives up what was witnessed past the point it rewound the chain to.
-    let mut witnessed_seals: Vec<(i64, &WitnessLine)> = Vec::new();
-    for line in &witnessed.lines {
-        match line {
-            WitnessLine::Seal { seq, .. } => witnessed_seals.push((*seq, line)),
-            WitnessLine::Restored { seq, .. } => {
-                witnessed_seals.retain(|(s, _)| s <= seq);
-                witnessed_seals.push((*seq, line));
-            }
-            WitnessLine::Anchor { .. } => {}
-        }
-    }
+    let witnessed_seals = seals_to_hold(&witnessed.lines);
     let wanted: HashSet<i64> = witnessed_seals.iter().map(|(seq, _)| *seq).collect();
     let walk = walk_chain(conn, keys, &wanted)?;
-    let mut state = walk.state;
-    state.witnessed_seals = witnessed_seals.len() as u64;
+    let witnessed_count = witnessed_seals.len() as u64;
     let (anchor_seq, anchor_hash) = store::anchor(conn)?;
     let seals: HashMap<i64, SealRow> = store::seals(conn)?
         .into_iter()
         .map(|s| (s.seq, s))
         .collect();
-    // Where the chain can first be wrong by the witness, if anywhere.
+    let witness_bad = first_wrong_by_witness(
+        &witnessed.lines,
+        witnessed_seals,
+        (anchor_seq, &anchor_hash),
+        &walk,
+        &seals,
+    );
+    let mut state = walk.state;
+    state.witnessed_seals = witnessed_count;
+    if let Some(at) = witness_bad {
+        state.witness_ok = false;
+        state.intact = false;
+        state.first_bad_entry = Some(state.first_bad_entry.map_or(at, |b| b.min(at)));
+    }
+    Ok(state)
+}
+
+/// The seals (and restore points) the chain must hold, in the witness's order: a restore gives
+/// up what was witnessed past the point it rewound the chain to.
+fn seals_to_hold(lines: &[WitnessLine]) -> Vec<(i64, &WitnessLine)> {
+    let mut held: Vec<(i64, &WitnessLine)> = Vec::new();
+    for line in lines {
+        match line {
+            WitnessLine::Seal { seq, .. } => held.push((*seq, line)),
+            WitnessLine::Restored { seq, .. } => {
+                held.retain(|(s, _)| s <= seq);
+                held.push((*seq, line));
+            }
+            WitnessLine::Anchor { .. } => {}
+        }
+    }
+    held
+}
+
+/// Where the chain can first be wrong by the witness, if anywhere: its start moved past where
+/// the witness saw it move, or a witnessed seal (or its entry) is missing or not as seen.
+fn first_wrong_by_witness(
+    lines: &[WitnessLine],
+    mut in_order: Vec<(i64, &WitnessLine)>,
+    (anchor_seq, anchor_hash): (i64, &str),
+    walk: &Walk,
+    seals: &HashMap<i64, SealRow>,
+) -> Option<i64> {
     let mut witness_bad: Option<i64> = None;
     let mut flag = |at: i64| witness_bad = Some(witness_bad.map_or(at, |b| b.min(at)));
-    let last_anchor = witnessed
-        .lines
+    let last_anchor = lines
         .iter()
         .filter_map(|l| match l {
             WitnessLine::Anchor {
@@ -309,14 +337,13 @@ pub fn verify_chain(
     }
     // The chain is proven up to the last witnessed seal whose entry it holds unchanged.
     let mut proven = anchor_seq;
-    let mut in_order = witnessed_seals.clone();
     in_order.sort_by_key(|(seq, _)| *seq);
     for (seq, line) in in_order {
         if seq <= anchor_seq {
             continue; // removed by retention with the entries it sealed
         }
         if seq > walk.reached {
-            if state.intact {
+            if walk.state.intact {
                 // The chain ends before a witnessed seal: cut short after the last proven entry.
                 flag(proven + 1);
             }
@@ -340,12 +367,7 @@ pub fn verify_chain(
             flag(seq);
         }
     }
-    if let Some(at) = witness_bad {
-        state.witness_ok = false;
-        state.intact = false;
-        state.first_bad_entry = Some(state.first_bad_entry.map_or(at, |b| b.min(at)));
-    }
-    Ok(state)
+    witness_bad
 }
 
 /// Whether the seal a signed report carries (entry `seq` with hash `entry_hash`) is in the

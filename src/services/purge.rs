@@ -158,6 +158,35 @@ fn purge(
         as_of: options.as_of,
         ..PurgeOutcome::default()
     };
+    destroy_due_residents(ctx, conn, options, progress, run, &mut outcome)?;
+
+    if !ctx.config.retention.retain_address {
+        outcome.addresses_destroyed = destroy_printed_addresses(ctx, conn, options.trigger)?;
+        run.addresses_destroyed = i64::try_from(outcome.addresses_destroyed).unwrap_or(i64::MAX);
+    }
+
+    forget_stale_sessions_and_audit(ctx, conn, options, run, &mut outcome)?;
+
+    let rolled = ratchet::roll_forward_locked(ctx, conn, options.as_of, &|_, _| {})?;
+    outcome.data_keys_moved = rolled.data_keys_moved;
+    outcome.epochs_destroyed = rolled.epochs_destroyed;
+    if let Err(e) = dialect::reclaim_after_bulk_destruction(conn) {
+        tracing::warn!(cause = %e, "the database could not reclaim the pages of destroyed records");
+    }
+    run.epochs_destroyed = outcome.epochs_destroyed.join(",");
+    Ok(outcome)
+}
+
+/// Destroys the residents due by `options.as_of`, a batch per transaction (each audited, its
+/// cards left as tombstones), recording progress in the run after every batch.
+fn destroy_due_residents(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    options: &PurgeOptions,
+    progress: &dyn Fn(u64, u64),
+    run: &mut PurgeRunRow,
+    outcome: &mut PurgeOutcome,
+) -> Result<(), PurgeError> {
     let total = count_due(conn, options.as_of)?;
     let mut done = 0u64;
     loop {
@@ -199,12 +228,18 @@ fn purge(
         purge_runs::update(conn, run)?;
         progress(done, total);
     }
+    Ok(())
+}
 
-    if !ctx.config.retention.retain_address {
-        outcome.addresses_destroyed = destroy_printed_addresses(ctx, conn, options.trigger)?;
-        run.addresses_destroyed = i64::try_from(outcome.addresses_destroyed).unwrap_or(i64::MAX);
-    }
-
+/// Ends idle sessions, forgets passed login-throttle windows and removes audit entries older
+/// than the audit retention.
+fn forget_stale_sessions_and_audit(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    options: &PurgeOptions,
+    run: &mut PurgeRunRow,
+    outcome: &mut PurgeOutcome,
+) -> Result<(), PurgeError> {
     let now = ctx.clock.now();
     let idle_cutoff = now - TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
     outcome.sessions_removed =
@@ -225,15 +260,7 @@ fn purge(
         )? as u64)
     })?;
     run.audit_entries_removed = i64::try_from(outcome.audit_entries_removed).unwrap_or(i64::MAX);
-
-    let rolled = ratchet::roll_forward_locked(ctx, conn, options.as_of, &|_, _| {})?;
-    outcome.data_keys_moved = rolled.data_keys_moved;
-    outcome.epochs_destroyed = rolled.epochs_destroyed;
-    if let Err(e) = dialect::reclaim_after_bulk_destruction(conn) {
-        tracing::warn!(cause = %e, "the database could not reclaim the pages of destroyed records");
-    }
-    run.epochs_destroyed = outcome.epochs_destroyed.join(",");
-    Ok(outcome)
+    Ok(())
 }
 
 /// Live epochs a roll-forward as of `as_of` retires: over (before the ratchet's month) or

@@ -157,17 +157,7 @@ pub(super) fn roll_forward_locked(
     }
     ctx.keyring.advance_ratchet(month).map_err(key_ring)?;
 
-    for (epoch, _) in ctx.keyring.inventory().live {
-        let over = epoch < month;
-        let beyond_rule = epoch > ceiling;
-        let skipped = unreadable.get(&epoch.id()).copied().unwrap_or(0);
-        if (over || beyond_rule) && residents::count_in_epoch(conn, &epoch.id())? <= skipped {
-            ctx.keyring
-                .destroy(epoch, ctx.clock.now())
-                .map_err(key_ring)?;
-            outcome.epochs_destroyed.push(epoch.id());
-        }
-    }
+    outcome.epochs_destroyed = destroy_finished_epochs(ctx, conn, month, ceiling, &unreadable)?;
     tracing::info!(
         event = "roll_forward",
         month = %outcome.month,
@@ -176,6 +166,30 @@ pub(super) fn roll_forward_locked(
         "the key ratchet moved forward"
     );
     Ok(outcome)
+}
+
+/// Destroys every live epoch that is over (before the ratchet's month) or beyond the rule and
+/// holds no record but ones that cannot be opened anyway.
+fn destroy_finished_epochs(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    month: Epoch,
+    ceiling: Epoch,
+    unreadable: &BTreeMap<String, i64>,
+) -> Result<Vec<String>, PurgeError> {
+    let mut destroyed = Vec::new();
+    for (epoch, _) in ctx.keyring.inventory().live {
+        let over = epoch < month;
+        let beyond_rule = epoch > ceiling;
+        let skipped = unreadable.get(&epoch.id()).copied().unwrap_or(0);
+        if (over || beyond_rule) && residents::count_in_epoch(conn, &epoch.id())? <= skipped {
+            ctx.keyring
+                .destroy(epoch, ctx.clock.now())
+                .map_err(key_ring)?;
+            destroyed.push(epoch.id());
+        }
+    }
+    Ok(destroyed)
 }
 
 /// When the server starts: records of an older layout are re-sealed under fresh keys (once),

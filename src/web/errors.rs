@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::HttpRequest;
 
 use crate::domain::card::CardNumberError;
-use crate::domain::documents::DocumentError;
+use crate::domain::documents::{DocumentError, PointsTally};
 use crate::error::ErrorCode;
 use crate::render::photo::PhotoError;
 use crate::services::auth::AuthError;
@@ -74,38 +74,8 @@ impl From<EnrollmentError> for ApiError {
                     None => answer,
                 }
             }
-            EnrollmentError::Several(problems) => {
-                // The first problem is the answer; `fields` lists every one (the first too),
-                // each with its own code, message and details, so a form can show them all.
-                let answers: Vec<ApiError> = problems.into_iter().map(ApiError::from).collect();
-                let fields: Vec<Value> = answers
-                    .iter()
-                    .map(|answer| {
-                        let mut entry = answer.details.clone();
-                        entry.insert("code".into(), json!(answer.code));
-                        entry.insert("message".into(), json!(answer.message));
-                        Value::Object(entry)
-                    })
-                    .collect();
-                let Some(first) = answers.into_iter().next() else {
-                    return ApiError::unprocessable(ErrorCode::InvalidValue, "The request is not valid.");
-                };
-                first.with("fields", fields)
-            }
-            EnrollmentError::Photo(photo) => {
-                let (status, code) = match photo {
-                    PhotoError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PhotoTooLarge),
-                    PhotoError::TooManyPixels(_) | PhotoError::Overcompressed(_) => {
-                        (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PhotoTooLarge)
-                    }
-                    PhotoError::UnsupportedFormat => {
-                        (StatusCode::UNSUPPORTED_MEDIA_TYPE, ErrorCode::UnsupportedPhotoFormat)
-                    }
-                    PhotoError::Undecodable => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidPhoto),
-                    PhotoError::TooSmall => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::PhotoTooSmall),
-                };
-                ApiError::new(status, code, photo.to_string()).with("field", "photo")
-            }
+            EnrollmentError::Several(problems) => several(problems),
+            EnrollmentError::Photo(photo) => photo_refused(photo),
             EnrollmentError::PhotoNotBase64 => {
                 ApiError::unprocessable(ErrorCode::InvalidPhoto, "The photo is not valid base64.")
                     .with("field", "photo")
@@ -123,26 +93,7 @@ impl From<EnrollmentError> for ApiError {
             .with("field", "documents")
             .with("identity_points", 0)
             .with("residency_points", 0),
-            EnrollmentError::InsufficientProof(tally) => ApiError::unprocessable(
-                ErrorCode::InsufficientProof,
-                format!(
-                    "The documents shown give {} identity and {} residency points; {} and {} are required.",
-                    tally.identity_points,
-                    tally.residency_points,
-                    tally.required.identity,
-                    tally.required.residency
-                ),
-            )
-            .with("field", "documents")
-            .with("identity_points", tally.identity_points)
-            .with("residency_points", tally.residency_points)
-            .with(
-                "required",
-                serde_json::json!({
-                    "identity_points": tally.required.identity,
-                    "residency_points": tally.required.residency,
-                }),
-            ),
+            EnrollmentError::InsufficientProof(tally) => insufficient_proof(&tally),
             EnrollmentError::PossibleDuplicate { resident_id } => ApiError::new(
                 StatusCode::CONFLICT,
                 ErrorCode::PossibleDuplicate,
@@ -164,6 +115,64 @@ impl From<EnrollmentError> for ApiError {
             EnrollmentError::Internal(cause) => ApiError::internal(cause),
         }
     }
+}
+
+/// Several problems in one request: the first is the answer; `fields` lists every one (the
+/// first too), each with its own code, message and details, so a form can show them all.
+fn several(problems: Vec<EnrollmentError>) -> ApiError {
+    let answers: Vec<ApiError> = problems.into_iter().map(ApiError::from).collect();
+    let fields: Vec<Value> = answers
+        .iter()
+        .map(|answer| {
+            let mut entry = answer.details.clone();
+            entry.insert("code".into(), json!(answer.code));
+            entry.insert("message".into(), json!(answer.message));
+            Value::Object(entry)
+        })
+        .collect();
+    let Some(first) = answers.into_iter().next() else {
+        return ApiError::unprocessable(ErrorCode::InvalidValue, "The request is not valid.");
+    };
+    first.with("fields", fields)
+}
+
+fn photo_refused(photo: PhotoError) -> ApiError {
+    let (status, code) = match photo {
+        PhotoError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PhotoTooLarge),
+        PhotoError::TooManyPixels(_) | PhotoError::Overcompressed(_) => {
+            (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PhotoTooLarge)
+        }
+        PhotoError::UnsupportedFormat => (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorCode::UnsupportedPhotoFormat,
+        ),
+        PhotoError::Undecodable => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::InvalidPhoto),
+        PhotoError::TooSmall => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::PhotoTooSmall),
+    };
+    ApiError::new(status, code, photo.to_string()).with("field", "photo")
+}
+
+fn insufficient_proof(tally: &PointsTally) -> ApiError {
+    ApiError::unprocessable(
+        ErrorCode::InsufficientProof,
+        format!(
+            "The documents shown give {} identity and {} residency points; {} and {} are required.",
+            tally.identity_points,
+            tally.residency_points,
+            tally.required.identity,
+            tally.required.residency
+        ),
+    )
+    .with("field", "documents")
+    .with("identity_points", tally.identity_points)
+    .with("residency_points", tally.residency_points)
+    .with(
+        "required",
+        serde_json::json!({
+            "identity_points": tally.required.identity,
+            "residency_points": tally.required.residency,
+        }),
+    )
 }
 
 impl From<CardError> for ApiError {
