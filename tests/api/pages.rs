@@ -121,6 +121,24 @@ async fn logging_in_sets_a_strict_http_only_session_cookie() {
     assert_eq!(anonymous.headers()[LOCATION], "/login?next=/enroll");
 }
 
+/// Other applications on the same host may set cookies that are not `name=value` pairs; one
+/// such cookie must not hide the session cookie beside it (actix-web's own cookie reader gives
+/// up on the whole header at the first malformed cookie, which is why the pages read it
+/// leniently).
+#[tokio::test]
+async fn a_malformed_foreign_cookie_does_not_hide_the_session() {
+    let app = spawn_app().await;
+    app.add_staff("lenient.clerk", StaffRole::Clerk);
+    let (session, _) = page_login(&app, "lenient.clerk").await;
+    for cookie in [
+        format!("legacy_flag; {session}"),
+        format!("{session}; =orphan; theme=dark"),
+    ] {
+        let page = get_page(&app, &cookie, "/enroll").await;
+        assert_eq!(page.status(), 200, "{cookie}");
+    }
+}
+
 #[tokio::test]
 async fn the_cookie_is_secure_behind_https() {
     let app = spawn_app_with(|c| c.public_base_url = "https://id.example.gov".into()).await;
