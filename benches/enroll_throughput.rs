@@ -9,7 +9,9 @@
 //! Arguments: `sqlite` or `postgres` runs one backend; others (cargo's `--bench`) are ignored.
 //! Environment: MUNI_ID_BENCH_REQUESTS (5000), MUNI_ID_BENCH_CONCURRENCY (32),
 //! MUNI_ID_BENCH_WARMUP (200), MUNI_ID_BENCH_PHOTO (a PNG/JPEG file instead of the fixture),
-//! MUNI_ID_BENCH_POSTGRES_URL (a server where a throw-away database may be created).
+//! MUNI_ID_BENCH_POSTGRES_URL (a server where a throw-away database may be created),
+//! MUNI_ID_BENCH_LOG_LEVEL (info, the default, a line per request into a file),
+//! MUNI_ID_BENCH_BIN (another build of the server, e.g. an older commit's, to compare in one run).
 //! Other MUNI_ID__* variables (e.g. MUNI_ID__SERVER__WORKERS) reach the server unchanged.
 //! Any non-201 response, or a phase that runs past five minutes, makes the exit status 1.
 
@@ -205,7 +207,8 @@ struct Server {
 
 /// Environment shared by `staff add` and `serve`: a scratch data dir, a free port, the database.
 fn server_command(data_dir: &Path, port: u16, database_url: &str) -> Command {
-    let mut cmd = Command::new(SERVER_BIN);
+    let server = std::env::var("MUNI_ID_BENCH_BIN").unwrap_or_else(|_| SERVER_BIN.to_owned());
+    let mut cmd = Command::new(server);
     cmd.env_remove("MUNI_ID_CONFIG")
         .env_remove("RUST_LOG")
         .env("MUNI_ID__SERVER__BIND", format!("127.0.0.1:{port}"))
@@ -215,7 +218,10 @@ fn server_command(data_dir: &Path, port: u16, database_url: &str) -> Command {
         )
         .env("MUNI_ID__DATA_DIR", data_dir)
         .env("MUNI_ID__DATABASE__URL", database_url)
-        .env("MUNI_ID__LOG__LEVEL", "warn");
+        .env(
+            "MUNI_ID__LOG__LEVEL",
+            std::env::var("MUNI_ID_BENCH_LOG_LEVEL").unwrap_or_else(|_| "info".into()),
+        );
     cmd
 }
 
