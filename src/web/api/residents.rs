@@ -3,12 +3,12 @@
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 
-use super::auth::Staff;
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
 use crate::services::enrollment::{
     self, Enrolled, EnrollmentRequest, ResidentPatch, ResidentView, SearchRequest, SearchResult,
 };
+use crate::web::auth::Staff;
 use crate::web::ApiError;
 
 /// Resident ids are UUIDs; anything else cannot name a record.
@@ -30,7 +30,7 @@ pub fn resident_id(raw: String) -> Result<String, ApiError> {
 pub async fn enroll(
     ctx: web::Data<AppContext>,
     staff: Staff,
-    body: super::json::Json<EnrollmentRequest>,
+    body: crate::web::json::Json<EnrollmentRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let request = body.into_inner();
@@ -66,7 +66,7 @@ pub async fn update(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,
-    body: super::json::Json<ResidentPatch>,
+    body: crate::web::json::Json<ResidentPatch>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
@@ -100,7 +100,7 @@ pub async fn photo(
 pub async fn search(
     ctx: web::Data<AppContext>,
     staff: Staff,
-    body: super::json::Json<SearchRequest>,
+    body: crate::web::json::Json<SearchRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let request = body.into_inner();

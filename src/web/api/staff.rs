@@ -4,11 +4,11 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::auth::Staff;
 use crate::context::AppContext;
 use crate::crypto::password::Password;
 use crate::domain::staff::{Permission, StaffRole};
 use crate::services::staff::{self, StaffSummary};
+use crate::web::auth::Staff;
 use crate::web::ApiError;
 
 #[derive(Deserialize, ToSchema)]
@@ -56,7 +56,7 @@ pub async fn list(ctx: web::Data<AppContext>, staff: Staff) -> Result<HttpRespon
 pub async fn add(
     ctx: web::Data<AppContext>,
     staff: Staff,
-    body: super::json::Json<NewStaffRequest>,
+    body: crate::web::json::Json<NewStaffRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::Administer)?.staff_id.clone();
     let NewStaffRequest {
@@ -82,7 +82,7 @@ pub async fn change(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,
-    body: super::json::Json<StaffChange>,
+    body: crate::web::json::Json<StaffChange>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::Administer)?.staff_id.clone();
     let username = path.into_inner();

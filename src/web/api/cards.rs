@@ -3,13 +3,13 @@
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 
-use super::auth::Staff;
 use super::residents::resident_id;
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
 use crate::services::cards::{
     self, CardView, IssueRequest, IssuedCard, PrintRequest, RevokeRequest, Revoked,
 };
+use crate::web::auth::Staff;
 use crate::web::ApiError;
 
 fn pdf_response(pdf: Vec<u8>, filename: &str) -> HttpResponse {
@@ -34,7 +34,7 @@ pub async fn issue(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,
-    body: super::json::Json<IssueRequest>,
+    body: crate::web::json::Json<IssueRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
@@ -118,7 +118,7 @@ pub async fn print_one(
 pub async fn print(
     ctx: web::Data<AppContext>,
     staff: Staff,
-    body: super::json::Json<PrintRequest>,
+    body: crate::web::json::Json<PrintRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let numbers = body.into_inner().card_numbers;
@@ -135,7 +135,7 @@ pub async fn revoke(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,
-    body: super::json::Json<RevokeRequest>,
+    body: crate::web::json::Json<RevokeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let number = path.into_inner();
