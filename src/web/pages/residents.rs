@@ -10,10 +10,10 @@ use super::enroll::spoken_language_name;
 use super::forms::{Form, Posted};
 use super::problems::explain;
 use super::view::{PageError, Viewer};
-use crate::domain::card::CardNumber;
+use crate::domain::card::{CardNumber, CardStatus};
 use crate::domain::staff::Permission;
 use crate::render::card_pdf::language_name as card_language_name;
-use crate::services::cards::{self, CardView};
+use crate::services::cards::{self, CardSummary};
 use crate::services::enrollment::{
     self, AddressInput, AddressView, ResidentPatch, ResidentView, SearchRequest,
 };
@@ -44,11 +44,11 @@ pub struct CardRow {
     pub active: bool,
 }
 
-pub fn card_row(card: &CardView) -> CardRow {
+pub fn card_row(card: &CardSummary) -> CardRow {
     let status = match card.status {
-        crate::domain::card::CardStatus::Active => "active",
-        crate::domain::card::CardStatus::Revoked => "revoked",
-        crate::domain::card::CardStatus::Expired => "expired",
+        CardStatus::Active => "active",
+        CardStatus::Revoked => "revoked",
+        CardStatus::Expired => "expired",
     };
     CardRow {
         number: card.card_number.clone(),
@@ -95,7 +95,10 @@ pub fn resident_value(r: &ResidentView) -> Value {
 }
 
 /// Loads a resident (an audited read) and their cards.
-pub async fn load(viewer: &Viewer, id: &str) -> Result<(ResidentView, Vec<CardView>), PageError> {
+pub async fn load(
+    viewer: &Viewer,
+    id: &str,
+) -> Result<(ResidentView, Vec<CardSummary>), PageError> {
     let actor = viewer.require(Permission::ServeResidents)?;
     let ctx = viewer.ctx.clone();
     let id = id.to_owned();
