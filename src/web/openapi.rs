@@ -23,7 +23,7 @@ use super::{ops, reports, sessions, verify};
         audit::audit_verify, reports::retention,
         ops::healthz, ops::readyz, ops::metrics,
     ),
-    components(schemas(crate::domain::staff::StaffRole)),
+    components(schemas(staff::StaffRole)),
     modifiers(&BearerAuth, &CommonResponses),
 )]
 pub struct ApiDoc;
