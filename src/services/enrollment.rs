@@ -5,12 +5,13 @@
 use base64::alphabet::STANDARD as STANDARD_ALPHABET;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine;
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 
 use super::vault::{self, candidate_indexes, VaultError};
 use super::{audit, Actor};
 use crate::context::AppContext;
-use crate::db::residents::{self as store, ResidentRow};
+use crate::db::residents::{self as store, ResidentRow, SealedRecord};
+use crate::db::DbConnection;
 use crate::domain::documents::{DocumentError, DocumentPolicy, PointsTally};
 use crate::domain::resident::{
     Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, FieldWarning, Gender,
@@ -271,58 +272,23 @@ pub fn enroll(
     actor: &Actor,
     application: Application,
 ) -> Result<Enrollment, EnrollmentError> {
-    let Application {
-        face,
-        address,
-        tally,
-        photo_jpeg,
-        confirm_not_duplicate,
-    } = application;
-    let warnings = face.warnings();
-
+    let warnings = application.face.warnings();
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
-    let destroy_after =
-        ctx.clock.today() + TimeDelta::days(i64::from(ctx.config.retention.unissued_days));
-    let epoch = vault::target_epoch(ctx, destroy_after)?;
-    let sealed = vault::seal_record(ctx, &id, epoch, &face, &photo_jpeg, address.as_ref())?;
-    let row = ResidentRow {
-        id: id.clone(),
-        key_epoch: sealed.placement.key_epoch,
-        key_version: sealed.placement.key_version,
-        wrapped_key: sealed.placement.wrapped_key,
-        blind_index: sealed.placement.blind_index,
-        face: sealed.face,
-        address: sealed.address,
-        identity_points_met: tally.identity_met(),
-        residency_points_met: tally.residency_met(),
-        enrolled_by: actor.staff_id.clone(),
-        enrolled_at: now.naive_utc(),
-        updated_at: now.naive_utc(),
-        destroy_after,
-        address_updated_at: address.as_ref().map(|_| now.naive_utc()),
-        address_key: sealed.placement.address_key,
-    };
-    let sealed_photo = sealed.photo;
+    let (row, sealed_photo) = sealed_row(ctx, actor, &id, now, &application)?;
+    let face = &application.face;
     let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth)?;
 
     let mut conn = ctx.db()?;
-    let outcome = crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
-        store::insert(conn, &row, &sealed_photo)?;
-        // The chain head serialises enrollments (on SQLite the whole transaction holds the
-        // write lock from its start): two clerks enrolling the same person at once cannot both
-        // miss each other.
-        audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
-        let existing = store::ids_by_blind_index(conn, &probes)?
-            .into_iter()
-            .find(|other| *other != id);
-        if let (Some(existing), false) = (existing, confirm_not_duplicate) {
-            return Err(EnrollmentError::PossibleDuplicate {
-                resident_id: existing,
-            });
-        }
-        Ok(())
-    });
+    let outcome = insert_unless_duplicate(
+        &mut conn,
+        actor,
+        now,
+        &row,
+        &sealed_photo,
+        &probes,
+        application.confirm_not_duplicate,
+    );
     if let Err(EnrollmentError::PossibleDuplicate { resident_id }) = &outcome {
         // The refused enrollment rolled back with its entry, but the answer names an existing
         // resident to this clerk: a read of its own, recorded apart so that it stays.
@@ -340,6 +306,74 @@ pub fn enroll(
     Ok(Enrollment {
         resident_id: id,
         warnings,
+    })
+}
+
+/// The new resident's row, every personal value sealed under fresh keys, and the sealed photo.
+fn sealed_row(
+    ctx: &AppContext,
+    actor: &Actor,
+    id: &str,
+    now: DateTime<Utc>,
+    application: &Application,
+) -> Result<(ResidentRow, Vec<u8>), EnrollmentError> {
+    let Application {
+        face,
+        address,
+        tally,
+        photo_jpeg,
+        confirm_not_duplicate: _,
+    } = application;
+    let destroy_after =
+        ctx.clock.today() + TimeDelta::days(i64::from(ctx.config.retention.unissued_days));
+    let epoch = vault::target_epoch(ctx, destroy_after)?;
+    let sealed = vault::seal_record(ctx, id, epoch, face, photo_jpeg, address.as_ref())?;
+    let row = ResidentRow {
+        id: id.to_owned(),
+        key_epoch: sealed.placement.key_epoch,
+        key_version: sealed.placement.key_version,
+        wrapped_key: sealed.placement.wrapped_key,
+        blind_index: sealed.placement.blind_index,
+        face: sealed.face,
+        address: sealed.address,
+        identity_points_met: tally.identity_met(),
+        residency_points_met: tally.residency_met(),
+        enrolled_by: actor.staff_id.clone(),
+        enrolled_at: now.naive_utc(),
+        updated_at: now.naive_utc(),
+        destroy_after,
+        address_updated_at: address.as_ref().map(|_| now.naive_utc()),
+        address_key: sealed.placement.address_key,
+    };
+    Ok((row, sealed.photo))
+}
+
+/// Stores the new resident with its audit entry, unless a resident with the same legal name
+/// and date of birth (`probes`) exists and the clerk has not confirmed it is someone else.
+fn insert_unless_duplicate(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    row: &ResidentRow,
+    sealed_photo: &[u8],
+    probes: &[Vec<u8>],
+    confirm_not_duplicate: bool,
+) -> Result<(), EnrollmentError> {
+    crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
+        store::insert(conn, row, sealed_photo)?;
+        // The chain head serialises enrollments (on SQLite the whole transaction holds the
+        // write lock from its start): two clerks enrolling the same person at once cannot both
+        // miss each other.
+        audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&row.id))?;
+        let existing = store::ids_by_blind_index(conn, probes)?
+            .into_iter()
+            .find(|other| *other != row.id);
+        if let (Some(existing), false) = (existing, confirm_not_duplicate) {
+            return Err(EnrollmentError::PossibleDuplicate {
+                resident_id: existing,
+            });
+        }
+        Ok(())
     })
 }
 
@@ -427,42 +461,7 @@ pub fn update(
     let mut conn = ctx.db()?;
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
     let (key, mut face) = vault::open_face(ctx, &row)?;
-    let ResidentChanges {
-        legal_name,
-        preferred_name,
-        date_of_birth,
-        gender,
-        address,
-        languages,
-        emergency_contact,
-        veteran,
-        organ_donor,
-        photo_jpeg,
-    } = changes;
-    if let Some(value) = legal_name {
-        face.legal_name = value;
-    }
-    if let Some(value) = preferred_name {
-        face.preferred_name = value;
-    }
-    if let Some(value) = date_of_birth {
-        face.date_of_birth = value;
-    }
-    if let Some(value) = gender {
-        face.gender = value;
-    }
-    if let Some(value) = languages {
-        face.languages = value;
-    }
-    if let Some(value) = emergency_contact {
-        face.emergency_contact = value;
-    }
-    if let Some(veteran) = veteran {
-        face.veteran = veteran;
-    }
-    if let Some(organ_donor) = organ_donor {
-        face.organ_donor = organ_donor;
-    }
+    let (address, photo_jpeg) = changes.apply_to(&mut face);
     let photo_jpeg = match photo_jpeg {
         Some(jpeg) => jpeg,
         None => {
@@ -482,18 +481,76 @@ pub fn update(
     // longer be opened with the live key, and die with that copy's epoch.
     let epoch = vault::target_epoch(ctx, row.destroy_after)?;
     let sealed = vault::seal_record(ctx, id, epoch, &face, &photo_jpeg, address.as_ref())?;
-    crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
+    replace_audited(&mut conn, actor, now, &row, &sealed, address_updated_at)?;
+    let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
+    record_of(ctx, &row)
+}
+
+impl ResidentChanges {
+    /// Writes the changed card-face fields into `face`, and gives back what is sealed apart
+    /// from it: the address change and the new photo.
+    fn apply_to(self, face: &mut CardFace) -> (Option<Option<Address>>, Option<Vec<u8>>) {
+        let ResidentChanges {
+            legal_name,
+            preferred_name,
+            date_of_birth,
+            gender,
+            address,
+            languages,
+            emergency_contact,
+            veteran,
+            organ_donor,
+            photo_jpeg,
+        } = self;
+        if let Some(value) = legal_name {
+            face.legal_name = value;
+        }
+        if let Some(value) = preferred_name {
+            face.preferred_name = value;
+        }
+        if let Some(value) = date_of_birth {
+            face.date_of_birth = value;
+        }
+        if let Some(value) = gender {
+            face.gender = value;
+        }
+        if let Some(value) = languages {
+            face.languages = value;
+        }
+        if let Some(value) = emergency_contact {
+            face.emergency_contact = value;
+        }
+        if let Some(value) = veteran {
+            face.veteran = value;
+        }
+        if let Some(value) = organ_donor {
+            face.organ_donor = value;
+        }
+        (address, photo_jpeg)
+    }
+}
+
+/// Replaces the resident's sealed record, audited, unless another change moved it since `row`
+/// was read.
+fn replace_audited(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    row: &ResidentRow,
+    sealed: &SealedRecord,
+    address_updated_at: Option<NaiveDateTime>,
+) -> Result<(), EnrollmentError> {
+    let id = row.id.as_str();
+    crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
         audit::record(conn, now, &actor.staff_id, "resident.update", Some(id))?;
         // The answer is the decrypted record.
         audit::record(conn, now, &actor.staff_id, "resident.update_read", Some(id))?;
-        if store::replace_sealed(conn, &row, &sealed, address_updated_at, now.naive_utc())? == 0 {
+        if store::replace_sealed(conn, row, sealed, address_updated_at, now.naive_utc())? == 0 {
             return Err(match store::find(conn, id)? {
                 Some(_) => EnrollmentError::ChangedMeanwhile,
                 None => EnrollmentError::NotFound,
             });
         }
         Ok(())
-    })?;
-    let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
-    record_of(ctx, &row)
+    })
 }
