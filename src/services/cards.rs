@@ -4,8 +4,6 @@
 //! date; the status list is rebuilt after a revocation.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use super::{audit, custody, vault, Actor};
 use crate::context::AppContext;
@@ -23,37 +21,9 @@ use crate::render::card_pdf::{CardPrint, RenderError};
 /// At most this many cards in one print request.
 pub const MAX_BATCH: usize = 1000;
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct IssueRequest {
-    pub reason: IssueReason,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RevokeRequest {
-    /// `lost`, `stolen`, `damaged` or `issued_in_error`.
-    pub reason: RevokeReason,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PrintRequest {
-    pub card_numbers: Vec<String>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct IssuedCard {
-    pub card_number: String,
-    pub issued_on: NaiveDate,
-    pub expires_on: NaiveDate,
-    pub status: CardStatus,
-    /// What the card's QR code holds: the verifier page's address with the signed token.
-    pub qr_text: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CardView {
+/// A card as the clerk's tools list it.
+#[derive(Debug)]
+pub struct CardSummary {
     pub card_number: String,
     pub status: CardStatus,
     pub issued_on: NaiveDate,
@@ -63,9 +33,15 @@ pub struct CardView {
     pub printed: bool,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Revoked {
+/// A card just issued.
+#[derive(Debug)]
+pub struct NewCard {
+    pub card_number: String,
+    pub issued_on: NaiveDate,
+    pub expires_on: NaiveDate,
     pub status: CardStatus,
+    /// What the card's QR code holds: the verifier page's address with the signed token.
+    pub qr_text: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -146,8 +122,8 @@ pub fn qr_text_for(ctx: &AppContext, card: &CardRow) -> Result<String, Internal>
     Ok(qr_text(&ctx.config.public_base_url, &token))
 }
 
-fn view(card: &CardRow, today: NaiveDate) -> CardView {
-    CardView {
+fn summary(card: &CardRow, today: NaiveDate) -> CardSummary {
+    CardSummary {
         card_number: card.card_number.clone(),
         status: CardStatus::on(&card.status, card.expires_on, today),
         issued_on: card.issued_on,
@@ -198,7 +174,7 @@ pub fn issue(
     actor: &Actor,
     resident_id: &str,
     reason: IssueReason,
-) -> Result<IssuedCard, CardError> {
+) -> Result<NewCard, CardError> {
     let now = ctx.clock.now();
     let today = ctx.clock.today();
     let mut conn = ctx.db()?;
@@ -274,7 +250,7 @@ pub fn issue(
         reason = reason.as_str(),
         "a card was issued"
     );
-    Ok(IssuedCard {
+    Ok(NewCard {
         qr_text: qr_text_for(ctx, &card)?,
         card_number: card.card_number,
         issued_on: card.issued_on,
@@ -298,11 +274,11 @@ fn unused_status_index(ctx: &AppContext, conn: &mut DbConnection) -> Result<i64,
     .into())
 }
 
-pub fn get(ctx: &AppContext, card_number: &str) -> Result<CardView, CardError> {
+pub fn get(ctx: &AppContext, card_number: &str) -> Result<CardSummary, CardError> {
     let number = parse_number(card_number)?;
     let mut conn = ctx.db()?;
     let card = store::find(&mut conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
-    Ok(view(&card, ctx.clock.today()))
+    Ok(summary(&card, ctx.clock.today()))
 }
 
 /// The cards of one resident, newest first: an audited read (it ties the resident to their
@@ -311,7 +287,7 @@ pub fn of_resident(
     ctx: &AppContext,
     actor: &Actor,
     resident_id: &str,
-) -> Result<Vec<CardView>, CardError> {
+) -> Result<Vec<CardSummary>, CardError> {
     let now = ctx.clock.now();
     let today = ctx.clock.today();
     let mut conn = ctx.db()?;
@@ -326,7 +302,7 @@ pub fn of_resident(
         )?;
         Ok(store::for_resident(conn, resident_id)?)
     })?;
-    Ok(cards.iter().map(|c| view(c, today)).collect())
+    Ok(cards.iter().map(|c| summary(c, today)).collect())
 }
 
 /// Whether a card is the resident's (a check on ids the clerk already holds; reads nothing).
@@ -341,12 +317,13 @@ pub fn belongs_to(
         .is_some_and(|card| card.resident_id.as_deref() == Some(resident_id)))
 }
 
+/// Revokes an active card; gives the card's status after.
 pub fn revoke(
     ctx: &AppContext,
     actor: &Actor,
     card_number: &str,
     reason: RevokeReason,
-) -> Result<Revoked, CardError> {
+) -> Result<CardStatus, CardError> {
     let number = parse_number(card_number)?;
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
@@ -385,9 +362,7 @@ pub fn revoke(
         reason = reason.as_str(),
         "a card was revoked"
     );
-    Ok(Revoked {
-        status: CardStatus::Revoked,
-    })
+    Ok(CardStatus::Revoked)
 }
 
 /// One PDF with each card front then back. Only active cards print.

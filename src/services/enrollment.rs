@@ -5,18 +5,17 @@
 use base64::alphabet::STANDARD as STANDARD_ALPHABET;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine;
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
-use utoipa::ToSchema;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 
 use super::vault::{self, candidate_indexes, VaultError};
 use super::{audit, Actor};
 use crate::context::AppContext;
-use crate::db::residents::{self as store, ResidentRow};
+use crate::db::residents::{self as store, ResidentRow, SealedRecord};
+use crate::db::DbConnection;
 use crate::domain::documents::{DocumentError, DocumentPolicy, PointsTally};
 use crate::domain::resident::{
-    parse_languages, Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, Gender,
-    PersonName, PhoneNumber,
+    Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, FieldWarning, Gender,
+    LanguageTag, PersonName, PhoneNumber,
 };
 use crate::domain::FieldError;
 use crate::error::Internal;
@@ -24,181 +23,57 @@ use crate::render::photo::{PhotoError, PhotoNormalizer};
 use crate::telemetry::Metrics;
 
 // ---------------------------------------------------------------------------------------------
-// What clients send and receive.
+// What the use cases take and give: domain values (the API's wire types are in `web::api`).
 
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AddressInput {
-    pub line1: Option<String>,
-    pub line2: Option<String>,
-    pub care_of: Option<String>,
-    pub city: Option<String>,
-    pub postal_code: Option<String>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EmergencyContactInput {
-    pub name: String,
-    pub phone: String,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EnrollmentRequest {
-    #[schema(example = "José Núñez", min_length = 1, max_length = 150)]
-    pub legal_name: String,
-    #[serde(default)]
-    #[schema(min_length = 1, max_length = 150)]
-    pub preferred_name: Option<String>,
-    #[schema(example = "1990-04-01", format = Date)]
-    pub date_of_birth: String,
-    /// `F`, `M` or `X`, self-designated; absent prints nothing.
-    #[serde(default)]
-    #[schema(pattern = "^[FMX]$")]
-    pub gender: Option<String>,
-    #[serde(default)]
-    pub address: Option<AddressInput>,
-    /// At most two BCP 47 tags.
-    #[serde(default)]
-    #[schema(max_items = 2)]
-    pub languages: Vec<String>,
-    #[serde(default)]
-    pub emergency_contact: Option<EmergencyContactInput>,
-    #[serde(default)]
-    pub veteran: bool,
-    #[serde(default)]
-    pub organ_donor: bool,
-    /// Base64 of a JPEG or PNG.
-    #[schema(format = Byte)]
-    pub photo: String,
-    /// Kinds of document shown, from the configured list.
-    #[schema(example = json!(["passport", "utility_bill"]), min_items = 1)]
-    pub documents: Vec<String>,
-    #[serde(default)]
+/// An enrollment request whose every field is valid, as domain values.
+pub struct Application {
+    pub face: CardFace,
+    pub address: Option<Address>,
+    pub tally: PointsTally,
+    /// The normalised photo: JPEG, upright, card-sized, without metadata.
+    pub photo_jpeg: Vec<u8>,
+    /// The clerk has checked that a resident with the same legal name and date of birth is
+    /// someone else.
     pub confirm_not_duplicate: bool,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Enrolled {
-    pub resident_id: String,
-    /// What the clerk should check before issuing a card; always present, empty when none.
-    pub warnings: Vec<EnrollmentWarning>,
-}
-
-/// An accepted value worth a second look, such as a word that mixes scripts (`mixed_script`).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct EnrollmentWarning {
-    #[schema(example = "mixed_script")]
-    pub code: String,
-    #[schema(example = "legal_name")]
-    pub field: String,
-    pub message: String,
-}
-
-/// A change of card-face fields. Absent: unchanged; `null`: removed (optional fields only).
-#[derive(Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ResidentPatch {
-    pub legal_name: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub preferred_name: Option<Option<String>>,
-    pub date_of_birth: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
-    pub gender: Option<Option<String>>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<AddressInput>)]
-    pub address: Option<Option<AddressInput>>,
-    pub languages: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<EmergencyContactInput>)]
-    pub emergency_contact: Option<Option<EmergencyContactInput>>,
+/// A change of card-face fields whose every value is valid. `None`: unchanged; `Some(None)`:
+/// removed (optional fields only).
+pub struct ResidentChanges {
+    pub legal_name: Option<PersonName>,
+    pub preferred_name: Option<Option<PersonName>>,
+    pub date_of_birth: Option<DateOfBirth>,
+    pub gender: Option<Option<Gender>>,
+    pub address: Option<Option<Address>>,
+    pub languages: Option<Vec<LanguageTag>>,
+    pub emergency_contact: Option<Option<EmergencyContact>>,
     pub veteran: Option<bool>,
     pub organ_donor: Option<bool>,
-    pub photo: Option<String>,
+    /// A new photo, normalised as at enrollment.
+    pub photo_jpeg: Option<Vec<u8>>,
 }
 
-/// Tells "field absent" (outer `None`) from "field is null" (`Some(None)`).
-fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
+/// What an exact search matches: the legal name and the date of birth.
+pub struct SearchKey {
+    pub legal_name: PersonName,
+    pub date_of_birth: DateOfBirth,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SearchRequest {
-    #[schema(min_length = 1, max_length = 150)]
-    pub legal_name: String,
-    #[schema(format = Date)]
-    pub date_of_birth: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SearchMatch {
+/// A resident just enrolled.
+#[derive(Debug)]
+pub struct Enrollment {
     pub resident_id: String,
+    /// What the clerk should check before issuing a card.
+    pub warnings: Vec<FieldWarning>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SearchResult {
-    pub matches: Vec<SearchMatch>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct AddressView {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line1: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line2: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub care_of: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub postal_code: Option<String>,
-}
-
-impl AddressView {
-    /// The domain address it shows: a care-of line, or a home address.
-    pub fn to_address(&self) -> Option<Address> {
-        match (&self.care_of, &self.line1) {
-            (Some(care_of), _) => Some(Address::CareOf {
-                care_of: care_of.clone(),
-                city: self.city.clone(),
-                postal_code: self.postal_code.clone(),
-            }),
-            (None, Some(line1)) => Some(Address::Home {
-                line1: line1.clone(),
-                line2: self.line2.clone(),
-                city: self.city.clone(),
-                postal_code: self.postal_code.clone(),
-            }),
-            (None, None) => None,
-        }
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct EmergencyContactView {
-    pub name: String,
-    pub phone: String,
-}
-
-/// The card-face fields of a resident (the photo is fetched separately).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ResidentView {
+/// A resident's record, decrypted: the card face and address, and what the service keeps
+/// beside them (the photo is read separately).
+#[derive(Debug)]
+pub struct ResidentRecord {
     pub resident_id: String,
-    pub legal_name: String,
-    pub preferred_name: Option<String>,
-    pub date_of_birth: NaiveDate,
-    pub gender: Option<String>,
-    pub address: Option<AddressView>,
-    pub languages: Vec<String>,
-    pub emergency_contact: Option<EmergencyContactView>,
-    pub veteran: bool,
-    pub organ_donor: bool,
+    pub face: CardFace,
+    pub address: Option<Address>,
     pub identity_points_met: bool,
     pub residency_points_met: bool,
     pub enrolled_at: DateTime<Utc>,
@@ -248,7 +123,7 @@ impl From<FieldError> for EnrollmentError {
 impl EnrollmentError {
     /// Every problem found in one request, in form order, so a clerk fixes them all in one go.
     /// The first one is the answer's code.
-    fn all(mut problems: Vec<EnrollmentError>) -> Self {
+    pub fn all(mut problems: Vec<EnrollmentError>) -> Self {
         if problems.len() == 1 {
             problems.remove(0)
         } else {
@@ -275,14 +150,8 @@ impl From<VaultError> for EnrollmentError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parsing input into domain values.
-
-/// The field errors among parse results of different types, in the order given.
-macro_rules! field_errors {
-    ($($result:expr),+ $(,)?) => {
-        [$($result.err()),+].into_iter().flatten().map(EnrollmentError::Invalid)
-    };
-}
+// The rules for each field, for the conversions that build the drafts above from what a client
+// or a form sent (`web::api::residents`).
 
 const LENIENT_BASE64: GeneralPurpose = GeneralPurpose::new(
     &STANDARD_ALPHABET,
@@ -290,7 +159,7 @@ const LENIENT_BASE64: GeneralPurpose = GeneralPurpose::new(
 );
 
 /// Decodes a base64 photo (a `data:` URL prefix is allowed) and normalises it.
-fn parse_photo(photos: &PhotoNormalizer, encoded: &str) -> Result<Vec<u8>, EnrollmentError> {
+pub fn parse_photo(photos: &PhotoNormalizer, encoded: &str) -> Result<Vec<u8>, EnrollmentError> {
     let limits = photos.limits();
     let payload = match encoded.split_once(";base64,") {
         Some((prefix, rest)) if prefix.starts_with("data:") => rest,
@@ -316,45 +185,40 @@ fn parse_photo(photos: &PhotoNormalizer, encoded: &str) -> Result<Vec<u8>, Enrol
     photos.normalize(&bytes).map_err(EnrollmentError::Photo)
 }
 
-fn parse_gender(raw: Option<&str>) -> Result<Option<Gender>, FieldError> {
+/// A gender marker; blank is none.
+pub fn parse_gender(raw: Option<&str>) -> Result<Option<Gender>, FieldError> {
     match raw.map(str::trim) {
         None | Some("") => Ok(None),
         Some(g) => Gender::parse(g).map(Some),
     }
 }
 
-fn parse_address(input: Option<&AddressInput>) -> Result<Option<Address>, FieldError> {
-    let Some(a) = input else { return Ok(None) };
-    let all_empty = [&a.line1, &a.line2, &a.care_of, &a.city, &a.postal_code]
-        .iter()
-        .all(|v| v.as_deref().map(str::trim).unwrap_or("").is_empty());
+/// An address from its parts; all blank is none.
+pub fn parse_address(parts: AddressParts<'_>) -> Result<Option<Address>, FieldError> {
+    let all_empty = [
+        parts.line1,
+        parts.line2,
+        parts.care_of,
+        parts.city,
+        parts.postal_code,
+    ]
+    .iter()
+    .all(|v| v.map(str::trim).unwrap_or("").is_empty());
     if all_empty {
         return Ok(None);
     }
-    Address::parse(AddressParts {
-        line1: a.line1.as_deref(),
-        line2: a.line2.as_deref(),
-        care_of: a.care_of.as_deref(),
-        city: a.city.as_deref(),
-        postal_code: a.postal_code.as_deref(),
+    Address::parse(parts).map(Some)
+}
+
+pub fn parse_contact(name: &str, phone: &str) -> Result<EmergencyContact, FieldError> {
+    Ok(EmergencyContact {
+        name: PersonName::parse("emergency_contact.name", name)?,
+        phone: PhoneNumber::parse(phone)?,
     })
-    .map(Some)
 }
 
-fn parse_contact(
-    input: Option<&EmergencyContactInput>,
-) -> Result<Option<EmergencyContact>, FieldError> {
-    input
-        .map(|c| {
-            Ok(EmergencyContact {
-                name: PersonName::parse("emergency_contact.name", &c.name)?,
-                phone: PhoneNumber::parse(&c.phone)?,
-            })
-        })
-        .transpose()
-}
-
-fn parse_optional_name(
+/// An optional name; blank is none.
+pub fn parse_optional_name(
     field: &'static str,
     raw: Option<&str>,
 ) -> Result<Option<PersonName>, FieldError> {
@@ -383,89 +247,20 @@ impl<'a> ApplicationRules<'a> {
         }
     }
 
-    fn date_of_birth(&self, raw: &str) -> Result<DateOfBirth, FieldError> {
+    pub fn date_of_birth(&self, raw: &str) -> Result<DateOfBirth, FieldError> {
         DateOfBirth::parse(raw, self.today, self.minimum_age_years)
     }
 }
 
-/// An enrollment request whose every field is valid, as domain values.
-pub struct Application {
-    pub face: CardFace,
-    pub address: Option<Address>,
-    pub tally: PointsTally,
-    /// The normalised photo: JPEG, upright, card-sized, without metadata.
-    pub photo_jpeg: Vec<u8>,
-}
-
-/// Parses a whole enrollment request. Everything is checked before anything is refused, so the
-/// clerk sees every problem at once.
-pub fn parse_application(
-    request: &EnrollmentRequest,
-    rules: &ApplicationRules<'_>,
-) -> Result<Application, EnrollmentError> {
-    let mut problems: Vec<EnrollmentError> = Vec::new();
-    let parsed = (
-        PersonName::parse("legal_name", &request.legal_name),
-        parse_optional_name("preferred_name", request.preferred_name.as_deref()),
-        rules.date_of_birth(&request.date_of_birth),
-        parse_gender(request.gender.as_deref()),
-        parse_languages(&request.languages),
-        parse_contact(request.emergency_contact.as_ref()),
-        parse_address(request.address.as_ref()),
-    );
-    let fields = match parsed {
-        (
-            Ok(legal_name),
-            Ok(preferred_name),
-            Ok(date_of_birth),
-            Ok(gender),
-            Ok(languages),
-            Ok(emergency_contact),
-            Ok(address),
-        ) => Some((
-            CardFace {
-                legal_name,
-                preferred_name,
-                date_of_birth,
-                gender,
-                languages,
-                emergency_contact,
-                veteran: request.veteran,
-                organ_donor: request.organ_donor,
-            },
-            address,
-        )),
-        (a, b, c, d, e, f, g) => {
-            problems.extend(field_errors!(a, b, c, d, e, f, g));
-            None
-        }
-    };
-    let tally = match rules.documents.tally(&request.documents) {
-        Ok(tally) if tally.sufficient() => Some(tally),
-        Ok(tally) => {
-            problems.push(EnrollmentError::InsufficientProof(tally));
-            None
-        }
-        Err(e) => {
-            problems.push(EnrollmentError::Documents(e));
-            None
-        }
-    };
-    let photo_jpeg = match parse_photo(rules.photos, &request.photo) {
-        Ok(jpeg) => Some(jpeg),
-        Err(e) => {
-            problems.push(e);
-            None
-        }
-    };
-    match (fields, tally, photo_jpeg) {
-        (Some((face, address)), Some(tally), Some(photo_jpeg)) => Ok(Application {
-            face,
-            address,
-            tally,
-            photo_jpeg,
-        }),
-        _ => Err(EnrollmentError::all(problems)),
+/// The documents shown, totalled; refused unless they meet the requirement.
+pub fn parse_documents(
+    policy: &DocumentPolicy,
+    shown: &[String],
+) -> Result<PointsTally, EnrollmentError> {
+    match policy.tally(shown) {
+        Ok(tally) if tally.sufficient() => Ok(tally),
+        Ok(tally) => Err(EnrollmentError::InsufficientProof(tally)),
+        Err(e) => Err(EnrollmentError::Documents(e)),
     }
 }
 
@@ -475,32 +270,66 @@ pub fn parse_application(
 pub fn enroll(
     ctx: &AppContext,
     actor: &Actor,
-    request: EnrollmentRequest,
-) -> Result<Enrolled, EnrollmentError> {
+    application: Application,
+) -> Result<Enrollment, EnrollmentError> {
+    let warnings = application.face.warnings();
+    let now = ctx.clock.now();
+    let id = uuid::Uuid::new_v4().to_string();
+    let (row, sealed_photo) = sealed_row(ctx, actor, &id, now, &application)?;
+    let face = &application.face;
+    let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth)?;
+
+    let mut conn = ctx.db()?;
+    let outcome = insert_unless_duplicate(
+        &mut conn,
+        actor,
+        now,
+        &row,
+        &sealed_photo,
+        &probes,
+        application.confirm_not_duplicate,
+    );
+    if let Err(EnrollmentError::PossibleDuplicate { resident_id }) = &outcome {
+        // The refused enrollment rolled back with its entry, but the answer names an existing
+        // resident to this clerk: a read of its own, recorded apart so that it stays.
+        audit::record_alone(
+            &mut conn,
+            now,
+            &actor.staff_id,
+            "resident.duplicate_shown",
+            Some(resident_id),
+        )?;
+    }
+    outcome?;
+    Metrics::bump(&ctx.metrics.enrollments);
+    tracing::info!(event = "resident_enrolled", "a resident was enrolled");
+    Ok(Enrollment {
+        resident_id: id,
+        warnings,
+    })
+}
+
+/// The new resident's row, every personal value sealed under fresh keys, and the sealed photo.
+fn sealed_row(
+    ctx: &AppContext,
+    actor: &Actor,
+    id: &str,
+    now: DateTime<Utc>,
+    application: &Application,
+) -> Result<(ResidentRow, Vec<u8>), EnrollmentError> {
     let Application {
         face,
         address,
         tally,
         photo_jpeg,
-    } = parse_application(&request, &ApplicationRules::of(ctx))?;
-    let warnings = face
-        .warnings()
-        .into_iter()
-        .map(|w| EnrollmentWarning {
-            code: w.code.to_owned(),
-            field: w.field.to_owned(),
-            message: w.message,
-        })
-        .collect();
-
-    let now = ctx.clock.now();
-    let id = uuid::Uuid::new_v4().to_string();
+        confirm_not_duplicate: _,
+    } = application;
     let destroy_after =
         ctx.clock.today() + TimeDelta::days(i64::from(ctx.config.retention.unissued_days));
     let epoch = vault::target_epoch(ctx, destroy_after)?;
-    let sealed = vault::seal_record(ctx, &id, epoch, &face, &photo_jpeg, address.as_ref())?;
+    let sealed = vault::seal_record(ctx, id, epoch, face, photo_jpeg, address.as_ref())?;
     let row = ResidentRow {
-        id: id.clone(),
+        id: id.to_owned(),
         key_epoch: sealed.placement.key_epoch,
         key_version: sealed.placement.key_version,
         wrapped_key: sealed.placement.wrapped_key,
@@ -516,91 +345,46 @@ pub fn enroll(
         address_updated_at: address.as_ref().map(|_| now.naive_utc()),
         address_key: sealed.placement.address_key,
     };
-    let sealed_photo = sealed.photo;
-    let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth)?;
+    Ok((row, sealed.photo))
+}
 
-    let mut conn = ctx.db()?;
-    let outcome = crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
-        store::insert(conn, &row, &sealed_photo)?;
+/// Stores the new resident with its audit entry, unless a resident with the same legal name
+/// and date of birth (`probes`) exists and the clerk has not confirmed it is someone else.
+fn insert_unless_duplicate(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    row: &ResidentRow,
+    sealed_photo: &[u8],
+    probes: &[Vec<u8>],
+    confirm_not_duplicate: bool,
+) -> Result<(), EnrollmentError> {
+    crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
+        store::insert(conn, row, sealed_photo)?;
         // The chain head serialises enrollments (on SQLite the whole transaction holds the
         // write lock from its start): two clerks enrolling the same person at once cannot both
         // miss each other.
-        audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&id))?;
-        let existing = store::ids_by_blind_index(conn, &probes)?
+        audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&row.id))?;
+        let existing = store::ids_by_blind_index(conn, probes)?
             .into_iter()
-            .find(|other| *other != id);
-        if let (Some(existing), false) = (existing, request.confirm_not_duplicate) {
+            .find(|other| *other != row.id);
+        if let (Some(existing), false) = (existing, confirm_not_duplicate) {
             return Err(EnrollmentError::PossibleDuplicate {
                 resident_id: existing,
             });
         }
         Ok(())
-    });
-    if let Err(EnrollmentError::PossibleDuplicate { resident_id }) = &outcome {
-        // The refused enrollment rolled back with its entry, but the answer names an existing
-        // resident to this clerk: a read of its own, recorded apart so that it stays.
-        audit::record_alone(
-            &mut conn,
-            now,
-            &actor.staff_id,
-            "resident.duplicate_shown",
-            Some(resident_id),
-        )?;
-    }
-    outcome?;
-    Metrics::bump(&ctx.metrics.enrollments);
-    tracing::info!(event = "resident_enrolled", "a resident was enrolled");
-    Ok(Enrolled {
-        resident_id: id,
-        warnings,
     })
 }
 
-fn view(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentView, EnrollmentError> {
+/// The record as the service gives it: its sealed values opened.
+fn record_of(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentRecord, EnrollmentError> {
     let (_, face) = vault::open_face(ctx, row)?;
     let address = vault::address_of(ctx, row)?;
-    Ok(ResidentView {
+    Ok(ResidentRecord {
         resident_id: row.id.clone(),
-        legal_name: face.legal_name.as_str().to_owned(),
-        preferred_name: face.preferred_name.map(|n| n.as_str().to_owned()),
-        date_of_birth: face.date_of_birth.date(),
-        gender: face.gender.map(|g| format!("{g:?}")),
-        address: address.map(|a| match a {
-            Address::Home {
-                line1,
-                line2,
-                city,
-                postal_code,
-            } => AddressView {
-                line1: Some(line1),
-                line2,
-                care_of: None,
-                city,
-                postal_code,
-            },
-            Address::CareOf {
-                care_of,
-                city,
-                postal_code,
-            } => AddressView {
-                line1: None,
-                line2: None,
-                care_of: Some(care_of),
-                city,
-                postal_code,
-            },
-        }),
-        languages: face
-            .languages
-            .iter()
-            .map(|l| l.as_str().to_owned())
-            .collect(),
-        emergency_contact: face.emergency_contact.map(|c| EmergencyContactView {
-            name: c.name.as_str().to_owned(),
-            phone: c.phone.as_str().to_owned(),
-        }),
-        veteran: face.veteran,
-        organ_donor: face.organ_donor,
+        face,
+        address,
         identity_points_met: row.identity_points_met,
         residency_points_met: row.residency_points_met,
         enrolled_at: row.enrolled_at.and_utc(),
@@ -625,10 +409,10 @@ fn audited_load(
     })
 }
 
-pub fn get(ctx: &AppContext, actor: &Actor, id: &str) -> Result<ResidentView, EnrollmentError> {
+pub fn get(ctx: &AppContext, actor: &Actor, id: &str) -> Result<ResidentRecord, EnrollmentError> {
     let row = audited_load(ctx, actor, id, "resident.read")?;
     Metrics::bump(&ctx.metrics.resident_reads);
-    view(ctx, &row)
+    record_of(ctx, &row)
 }
 
 pub fn photo(ctx: &AppContext, actor: &Actor, id: &str) -> Result<Vec<u8>, EnrollmentError> {
@@ -645,18 +429,16 @@ pub fn photo(ctx: &AppContext, actor: &Actor, id: &str) -> Result<Vec<u8>, Enrol
     Ok(vault::open_photo(&key, id, &sealed)?)
 }
 
+/// The ids of the residents with exactly this legal name and date of birth.
 pub fn search(
     ctx: &AppContext,
     actor: &Actor,
-    request: &SearchRequest,
-) -> Result<SearchResult, EnrollmentError> {
-    let name = PersonName::parse("legal_name", &request.legal_name)?;
-    // No minimum age here: a search must find whoever was enrolled, even under an older policy.
-    let dob = DateOfBirth::parse(&request.date_of_birth, ctx.clock.today(), 0)?;
-    let probes = candidate_indexes(ctx, &name, &dob)?;
+    key: &SearchKey,
+) -> Result<Vec<String>, EnrollmentError> {
+    let probes = candidate_indexes(ctx, &key.legal_name, &key.date_of_birth)?;
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
-    let ids = crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
+    crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
         let ids = store::ids_by_blind_index(conn, &probes)?;
         let subject = (!ids.is_empty()).then(|| ids.join(","));
         audit::record(
@@ -667,12 +449,6 @@ pub fn search(
             subject.as_deref(),
         )?;
         Ok(ids)
-    })?;
-    Ok(SearchResult {
-        matches: ids
-            .into_iter()
-            .map(|resident_id| SearchMatch { resident_id })
-            .collect(),
     })
 }
 
@@ -680,92 +456,14 @@ pub fn update(
     ctx: &AppContext,
     actor: &Actor,
     id: &str,
-    patch: ResidentPatch,
-) -> Result<ResidentView, EnrollmentError> {
-    let rules = ApplicationRules::of(ctx);
+    changes: ResidentChanges,
+) -> Result<ResidentRecord, EnrollmentError> {
     let mut conn = ctx.db()?;
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
     let (key, mut face) = vault::open_face(ctx, &row)?;
-    // Every changed field is parsed before any error is returned, as in `enroll`.
-    let parsed = (
-        patch
-            .legal_name
-            .as_deref()
-            .map(|name| PersonName::parse("legal_name", name))
-            .transpose(),
-        patch
-            .preferred_name
-            .as_ref()
-            .map(|name| parse_optional_name("preferred_name", name.as_deref()))
-            .transpose(),
-        patch
-            .date_of_birth
-            .as_deref()
-            .map(|dob| rules.date_of_birth(dob))
-            .transpose(),
-        patch
-            .gender
-            .as_ref()
-            .map(|gender| parse_gender(gender.as_deref()))
-            .transpose(),
-        patch.languages.as_deref().map(parse_languages).transpose(),
-        patch
-            .emergency_contact
-            .as_ref()
-            .map(|contact| parse_contact(contact.as_ref()))
-            .transpose(),
-        patch
-            .address
-            .as_ref()
-            .map(|input| parse_address(input.as_ref()))
-            .transpose(),
-    );
-    let address = match parsed {
-        (
-            Ok(legal_name),
-            Ok(preferred_name),
-            Ok(date_of_birth),
-            Ok(gender),
-            Ok(languages),
-            Ok(contact),
-            Ok(address),
-        ) => {
-            if let Some(value) = legal_name {
-                face.legal_name = value;
-            }
-            if let Some(value) = preferred_name {
-                face.preferred_name = value;
-            }
-            if let Some(value) = date_of_birth {
-                face.date_of_birth = value;
-            }
-            if let Some(value) = gender {
-                face.gender = value;
-            }
-            if let Some(value) = languages {
-                face.languages = value;
-            }
-            if let Some(value) = contact {
-                face.emergency_contact = value;
-            }
-            address
-        }
-        (a, b, c, d, e, f, g) => {
-            let mut problems: Vec<EnrollmentError> = field_errors!(a, b, c, d, e, f, g).collect();
-            if let Some(Err(photo)) = patch.photo.as_deref().map(|p| parse_photo(rules.photos, p)) {
-                problems.push(photo);
-            }
-            return Err(EnrollmentError::all(problems));
-        }
-    };
-    if let Some(veteran) = patch.veteran {
-        face.veteran = veteran;
-    }
-    if let Some(organ_donor) = patch.organ_donor {
-        face.organ_donor = organ_donor;
-    }
-    let photo_jpeg = match patch.photo.as_deref() {
-        Some(encoded) => parse_photo(rules.photos, encoded)?,
+    let (address, photo_jpeg) = changes.apply_to(&mut face);
+    let photo_jpeg = match photo_jpeg {
+        Some(jpeg) => jpeg,
         None => {
             let sealed = store::find_photo(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
             vault::open_photo(&key, id, &sealed)?
@@ -783,18 +481,76 @@ pub fn update(
     // longer be opened with the live key, and die with that copy's epoch.
     let epoch = vault::target_epoch(ctx, row.destroy_after)?;
     let sealed = vault::seal_record(ctx, id, epoch, &face, &photo_jpeg, address.as_ref())?;
-    crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
+    replace_audited(&mut conn, actor, now, &row, &sealed, address_updated_at)?;
+    let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
+    record_of(ctx, &row)
+}
+
+impl ResidentChanges {
+    /// Writes the changed card-face fields into `face`, and gives back what is sealed apart
+    /// from it: the address change and the new photo.
+    fn apply_to(self, face: &mut CardFace) -> (Option<Option<Address>>, Option<Vec<u8>>) {
+        let ResidentChanges {
+            legal_name,
+            preferred_name,
+            date_of_birth,
+            gender,
+            address,
+            languages,
+            emergency_contact,
+            veteran,
+            organ_donor,
+            photo_jpeg,
+        } = self;
+        if let Some(value) = legal_name {
+            face.legal_name = value;
+        }
+        if let Some(value) = preferred_name {
+            face.preferred_name = value;
+        }
+        if let Some(value) = date_of_birth {
+            face.date_of_birth = value;
+        }
+        if let Some(value) = gender {
+            face.gender = value;
+        }
+        if let Some(value) = languages {
+            face.languages = value;
+        }
+        if let Some(value) = emergency_contact {
+            face.emergency_contact = value;
+        }
+        if let Some(value) = veteran {
+            face.veteran = value;
+        }
+        if let Some(value) = organ_donor {
+            face.organ_donor = value;
+        }
+        (address, photo_jpeg)
+    }
+}
+
+/// Replaces the resident's sealed record, audited, unless another change moved it since `row`
+/// was read.
+fn replace_audited(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    row: &ResidentRow,
+    sealed: &SealedRecord,
+    address_updated_at: Option<NaiveDateTime>,
+) -> Result<(), EnrollmentError> {
+    let id = row.id.as_str();
+    crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
         audit::record(conn, now, &actor.staff_id, "resident.update", Some(id))?;
         // The answer is the decrypted record.
         audit::record(conn, now, &actor.staff_id, "resident.update_read", Some(id))?;
-        if store::replace_sealed(conn, &row, &sealed, address_updated_at, now.naive_utc())? == 0 {
+        if store::replace_sealed(conn, row, sealed, address_updated_at, now.naive_utc())? == 0 {
             return Err(match store::find(conn, id)? {
                 Some(_) => EnrollmentError::ChangedMeanwhile,
                 None => EnrollmentError::NotFound,
             });
         }
         Ok(())
-    })?;
-    let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
-    view(ctx, &row)
+    })
 }

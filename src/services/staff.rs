@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use rand::distributions::{Alphanumeric, DistString};
-use serde::Serialize;
 
 use super::audit;
 use crate::context::AppContext;
@@ -43,8 +42,9 @@ impl From<diesel::result::Error> for StaffError {
     }
 }
 
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct StaffSummary {
+/// A staff account as the service reports it (never its password hash).
+#[derive(Debug, Clone)]
+pub struct StaffAccount {
     pub username: String,
     pub role: StaffRole,
     pub disabled: bool,
@@ -52,7 +52,7 @@ pub struct StaffSummary {
     pub created_at: DateTime<Utc>,
 }
 
-impl StaffSummary {
+impl StaffAccount {
     fn from_row(row: &StaffRow) -> Result<Self, StaffError> {
         Ok(Self {
             username: row.username.clone(),
@@ -78,7 +78,7 @@ pub fn add(
     username: &str,
     role: StaffRole,
     password: Option<Password>,
-) -> Result<(StaffSummary, Option<Password>), StaffError> {
+) -> Result<(StaffAccount, Option<Password>), StaffError> {
     let username = Username::parse(username).map_err(StaffError::InvalidUsername)?;
     let (password, generated) = match password {
         Some(p) => {
@@ -115,14 +115,14 @@ pub fn add(
         Err(e) => return Err(e.into()),
     }
     let row = store::find_by_id(&mut conn, &id)?.ok_or(StaffError::NotFound)?;
-    Ok((StaffSummary::from_row(&row)?, generated.then_some(password)))
+    Ok((StaffAccount::from_row(&row)?, generated.then_some(password)))
 }
 
-pub fn list(ctx: &AppContext) -> Result<Vec<StaffSummary>, StaffError> {
+pub fn list(ctx: &AppContext) -> Result<Vec<StaffAccount>, StaffError> {
     let mut conn = ctx.db()?;
     store::list(&mut conn)?
         .iter()
-        .map(StaffSummary::from_row)
+        .map(StaffAccount::from_row)
         .collect()
 }
 
@@ -136,7 +136,7 @@ pub fn set_disabled(
     actor: &str,
     username: &str,
     disabled: bool,
-) -> Result<StaffSummary, StaffError> {
+) -> Result<StaffAccount, StaffError> {
     let mut conn = ctx.db()?;
     let row = find(&mut conn, username)?;
     if row.id == actor && disabled {
@@ -156,7 +156,7 @@ pub fn set_disabled(
         }
         Ok(())
     })?;
-    StaffSummary::from_row(&find(&mut conn, username)?)
+    StaffAccount::from_row(&find(&mut conn, username)?)
 }
 
 pub fn set_role(
@@ -164,7 +164,7 @@ pub fn set_role(
     actor: &str,
     username: &str,
     role: StaffRole,
-) -> Result<StaffSummary, StaffError> {
+) -> Result<StaffAccount, StaffError> {
     let mut conn = ctx.db()?;
     let row = find(&mut conn, username)?;
     if row.id == actor && role != StaffRole::Admin {
@@ -177,7 +177,7 @@ pub fn set_role(
         sessions::delete_for_staff(conn, &row.id)?;
         Ok(())
     })?;
-    StaffSummary::from_row(&find(&mut conn, username)?)
+    StaffAccount::from_row(&find(&mut conn, username)?)
 }
 
 /// Replaces an account's password with a one-time password, returned once.

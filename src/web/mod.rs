@@ -1,9 +1,8 @@
 //! HTTP: routes, extractors, middleware. Thin by design — parse, call a service, respond.
 
+pub mod api;
 pub mod api_error;
-pub mod audit;
 pub mod auth;
-pub mod cards;
 pub mod errors;
 pub mod json;
 pub mod middleware;
@@ -11,15 +10,14 @@ pub mod openapi;
 pub mod ops;
 pub mod pages;
 pub mod reports;
-pub mod residents;
 pub mod sessions;
 pub mod slow_clients;
-pub mod staff;
 pub mod verify;
 
 use crate::error::ErrorCode;
 use actix_web::error::BlockingError;
 use actix_web::web;
+use api::{audit, cards, residents, staff};
 
 pub use api_error::ApiError;
 

@@ -8,7 +8,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, cards, ops, reports, residents, sessions, staff, verify};
+use super::api::{audit, cards, residents, staff};
+use super::{ops, reports, sessions, verify};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -22,7 +23,7 @@ use super::{audit, cards, ops, reports, residents, sessions, staff, verify};
         audit::audit_verify, reports::retention,
         ops::healthz, ops::readyz, ops::metrics,
     ),
-    components(schemas(crate::domain::staff::StaffRole)),
+    components(schemas(staff::StaffRole)),
     modifiers(&BearerAuth, &CommonResponses),
 )]
 pub struct ApiDoc;

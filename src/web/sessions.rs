@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use super::auth::{client_address, AnyStaff};
 use crate::context::AppContext;
 use crate::crypto::password::Password;
-use crate::domain::staff::StaffRole;
 use crate::services::auth;
+use crate::web::api::staff::StaffRole;
 use crate::web::ApiError;
 
 #[derive(Deserialize, ToSchema)]
@@ -51,7 +51,7 @@ pub async fn create(
         crate::web::blocking(move || auth::login(&ctx, &username, &password, &client)).await??;
     Ok(HttpResponse::Created().json(LoginResponse {
         token: session.token,
-        role: session.role,
+        role: session.role.into(),
         expires_at: session.expires_at,
         must_change_password: session.must_change_password,
     }))

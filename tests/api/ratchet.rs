@@ -477,8 +477,9 @@ mod property {
     use muni_id::context::AppContext;
     use muni_id::domain::card::{CardStatus, IssueReason, RevokeReason};
     use muni_id::services::cards::{self, CardError};
-    use muni_id::services::enrollment::{self, EnrollmentError, EnrollmentRequest, ResidentPatch};
+    use muni_id::services::enrollment::{self, ApplicationRules, EnrollmentError};
     use muni_id::services::Actor;
+    use muni_id::web::api::residents::{EnrollmentRequest, ResidentPatch};
     use proptest::prelude::*;
     use proptest::test_runner::{Config as RunnerConfig, TestRunner};
 
@@ -579,7 +580,10 @@ mod property {
                 Step::Enroll => {
                     let mut req = request(n);
                     req.confirm_not_duplicate = true;
-                    if let Some(done) = no_fault(enrollment::enroll(ctx, &actor, req)) {
+                    let enrolled = req
+                        .to_application(&ApplicationRules::of(ctx))
+                        .and_then(|application| enrollment::enroll(ctx, &actor, application));
+                    if let Some(done) = no_fault(enrolled) {
                         people.push((done.resident_id, None));
                     }
                 }
@@ -615,7 +619,13 @@ mod property {
                         )),
                         ..ResidentPatch::default()
                     };
-                    no_fault(enrollment::update(ctx, &actor, &people[i].0, patch));
+                    no_fault(
+                        patch
+                            .to_changes(&ApplicationRules::of(ctx))
+                            .and_then(|changes| {
+                                enrollment::update(ctx, &actor, &people[i].0, changes)
+                            }),
+                    );
                 }
                 Step::Print(i) => {
                     let Some(i) = pick(i) else { continue };

@@ -30,7 +30,8 @@ use muni_id::crypto::signing::SigningKeys;
 use muni_id::crypto::status_list::bit_in_published;
 use muni_id::domain::documents::DocumentPolicy;
 use muni_id::render::photo::{self, PhotoLimits, PhotoNormalizer};
-use muni_id::services::enrollment::{parse_application, ApplicationRules, EnrollmentRequest};
+use muni_id::services::enrollment::ApplicationRules;
+use muni_id::web::api::residents::EnrollmentRequest;
 
 /// What a target made of its input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,7 +208,7 @@ pub fn enrollment_body(data: &[u8]) -> Outcome {
     let Ok(request) = serde_json::from_slice::<EnrollmentRequest>(data) else {
         return Outcome::Refused;
     };
-    let Ok(application) = parse_application(&request, &h.rules()) else {
+    let Ok(application) = request.to_application(&h.rules()) else {
         return Outcome::Refused;
     };
     let name = application.face.legal_name.as_str();

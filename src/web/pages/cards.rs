@@ -47,12 +47,12 @@ pub async fn review(viewer: Viewer, path: web::Path<String>) -> Result<HttpRespo
         context! {
             r => r,
             brand => branding(&viewer.ctx),
-            dob => card_date(resident.date_of_birth),
+            dob => card_date(resident.face.date_of_birth.date()),
             card => (),
             reasons => issue_reasons(),
             default_reason => default_reason,
             error => (),
-            warnings => name_warnings(&viewer, &resident),
+            warnings => name_warnings(&viewer, &resident.face),
             has_cards => !cards.is_empty(),
         },
     )
@@ -87,12 +87,12 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
                 context! {
                     r => resident_value(&resident),
                     brand => branding(&viewer.ctx),
-                    dob => card_date(resident.date_of_birth),
+                    dob => card_date(resident.face.date_of_birth.date()),
                     card => (),
                     reasons => issue_reasons(),
                     default_reason => reason.as_str(),
                     error => problem.message,
-                    warnings => name_warnings(&viewer, &resident),
+                    warnings => name_warnings(&viewer, &resident.face),
                     has_cards => !cards.is_empty(),
                 },
             )
@@ -117,7 +117,7 @@ pub async fn show(
         context! {
             r => resident_value(&resident),
             brand => branding(&viewer.ctx),
-            dob => card_date(resident.date_of_birth),
+            dob => card_date(resident.face.date_of_birth.date()),
             card => context! {
                 issued => card_date(card.issued_on),
                 expires => card_date(card.expires_on),

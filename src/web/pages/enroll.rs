@@ -21,7 +21,8 @@ use super::problems::explain;
 use super::view::{PageError, Viewer};
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
-use crate::services::enrollment::{self, AddressInput, EmergencyContactInput, EnrollmentRequest};
+use crate::services::enrollment::{self, ApplicationRules};
+use crate::web::api::residents::{AddressInput, EmergencyContactInput, EnrollmentRequest};
 
 /// Languages offered for the card: BCP 47 tag, the name in the language itself, the English
 /// name (the card prints English).
@@ -264,7 +265,8 @@ fn non_empty(form: &Form, name: &str) -> Option<String> {
     form.opt(name)
 }
 
-/// The form, as the service's request. Only shaping: every rule is the service's.
+/// The form, as the API's request, checked as the API checks it. Only shaping: every rule is
+/// the service's.
 fn request_of(form: &Form, photo: String) -> EnrollmentRequest {
     let address = match form.get("address_kind") {
         "home" => Some(AddressInput {
@@ -343,9 +345,12 @@ pub async fn submit(posted: PostedWithFile) -> Result<HttpResponse, PageError> {
     let request = request_of(&form, photo);
 
     let ctx = viewer.ctx.clone();
-    let outcome = crate::web::blocking(move || enrollment::enroll(&ctx, &actor, request))
-        .await
-        .map_err(|e| viewer.internal(e.into()))?;
+    let outcome = crate::web::blocking(move || {
+        let application = request.to_application(&ApplicationRules::of(&ctx))?;
+        enrollment::enroll(&ctx, &actor, application)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
     let error = match outcome {
         Ok(enrolled) => {
             return Ok(viewer.see_other(&format!("/residents/{}/review", enrolled.resident_id)))

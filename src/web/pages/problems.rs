@@ -9,9 +9,8 @@ use serde_json::{Map, Value as Json};
 
 use super::i18n::{catalogue, Arg};
 use super::view::{PageError, Viewer};
-use crate::domain::resident;
+use crate::domain::resident::CardFace;
 use crate::error::ErrorCode;
-use crate::services::enrollment::ResidentView;
 use crate::web::ApiError;
 
 /// What went wrong, for the form to show beside the field.
@@ -142,23 +141,16 @@ pub fn explain(viewer: &Viewer, error: impl Into<ApiError>) -> Result<Problem, P
     })
 }
 
-/// The warnings about a resident's names (`domain::resident::name_warnings`), in the viewer's
-/// language, for the page that reviews the card before it is issued.
-pub fn name_warnings(viewer: &Viewer, r: &ResidentView) -> Vec<String> {
-    resident::name_warnings([
-        ("legal_name", Some(r.legal_name.as_str())),
-        ("preferred_name", r.preferred_name.as_deref()),
-        (
-            "emergency_contact.name",
-            r.emergency_contact.as_ref().map(|c| c.name.as_str()),
-        ),
-    ])
-    .into_iter()
-    .map(|w| {
-        let label = Arg::Text(field_label(viewer, w.field));
-        viewer.text(&format!("warn-{}", w.code), &[("field", label)])
-    })
-    .collect()
+/// The warnings about a resident's names (`CardFace::warnings`), in the viewer's language, for
+/// the page that reviews the card before it is issued.
+pub fn name_warnings(viewer: &Viewer, face: &CardFace) -> Vec<String> {
+    face.warnings()
+        .into_iter()
+        .map(|w| {
+            let label = Arg::Text(field_label(viewer, w.field));
+            viewer.text(&format!("warn-{}", w.code), &[("field", label)])
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -10,13 +10,13 @@ use super::enroll::spoken_language_name;
 use super::forms::{Form, Posted};
 use super::problems::explain;
 use super::view::{PageError, Viewer};
-use crate::domain::card::CardNumber;
+use crate::domain::card::{CardNumber, CardStatus};
+use crate::domain::resident::{Address, LanguageTag, PersonName};
 use crate::domain::staff::Permission;
 use crate::render::card_pdf::language_name as card_language_name;
-use crate::services::cards::{self, CardView};
-use crate::services::enrollment::{
-    self, AddressInput, AddressView, ResidentPatch, ResidentView, SearchRequest,
-};
+use crate::services::cards::{self, CardSummary};
+use crate::services::enrollment::{self, ApplicationRules, ResidentRecord};
+use crate::web::api::residents::{AddressInput, AddressView, ResidentPatch, SearchRequest};
 
 /// Resident ids are UUIDs; anything else names no record.
 pub fn resident_id(viewer: &Viewer, raw: &str) -> Result<String, PageError> {
@@ -44,11 +44,11 @@ pub struct CardRow {
     pub active: bool,
 }
 
-pub fn card_row(card: &CardView) -> CardRow {
+pub fn card_row(card: &CardSummary) -> CardRow {
     let status = match card.status {
-        crate::domain::card::CardStatus::Active => "active",
-        crate::domain::card::CardStatus::Revoked => "revoked",
-        crate::domain::card::CardStatus::Expired => "expired",
+        CardStatus::Active => "active",
+        CardStatus::Revoked => "revoked",
+        CardStatus::Expired => "expired",
     };
     CardRow {
         number: card.card_number.clone(),
@@ -62,31 +62,26 @@ pub fn card_row(card: &CardView) -> CardRow {
     }
 }
 
-/// The address as its lines, for showing: as the card prints them (`Address::lines`).
-pub fn address_lines(address: Option<&AddressView>) -> Vec<String> {
-    address
-        .and_then(AddressView::to_address)
-        .map(|a| a.lines())
-        .unwrap_or_default()
-}
-
 /// The resident as the pages show them.
-pub fn resident_value(r: &ResidentView) -> Value {
+pub fn resident_value(r: &ResidentRecord) -> Value {
+    let face = &r.face;
+    let languages: Vec<&str> = face.languages.iter().map(LanguageTag::as_str).collect();
     context! {
         id => r.resident_id.clone(),
-        legal_name => r.legal_name.clone(),
-        preferred_name => r.preferred_name.clone(),
-        date_of_birth => r.date_of_birth.to_string(),
-        gender => r.gender.clone(),
-        languages => r.languages.iter().map(|t| spoken_language_name(t)).collect::<Vec<_>>(),
-        language_tags => r.languages.clone(),
+        legal_name => face.legal_name.as_str(),
+        preferred_name => face.preferred_name.as_ref().map(PersonName::as_str),
+        date_of_birth => face.date_of_birth.date().to_string(),
+        gender => face.gender.map(|g| format!("{g:?}")),
+        languages => languages.iter().map(|t| spoken_language_name(t)).collect::<Vec<_>>(),
+        language_tags => languages.clone(),
         // As the card prints them (the preview shows the card).
-        language_names_en => r.languages.iter().map(|t| card_language_name(t)).collect::<Vec<_>>(),
-        emergency_name => r.emergency_contact.as_ref().map(|c| c.name.clone()),
-        emergency_phone => r.emergency_contact.as_ref().map(|c| c.phone.clone()),
-        veteran => r.veteran,
-        organ_donor => r.organ_donor,
-        address => address_lines(r.address.as_ref()),
+        language_names_en => languages.iter().map(|t| card_language_name(t)).collect::<Vec<_>>(),
+        emergency_name => face.emergency_contact.as_ref().map(|c| c.name.as_str()),
+        emergency_phone => face.emergency_contact.as_ref().map(|c| c.phone.as_str()),
+        veteran => face.veteran,
+        organ_donor => face.organ_donor,
+        // As the card prints them.
+        address => r.address.as_ref().map(Address::lines).unwrap_or_default(),
         identity_met => r.identity_points_met,
         residency_met => r.residency_points_met,
         enrolled_on => r.enrolled_at.date_naive().to_string(),
@@ -95,7 +90,10 @@ pub fn resident_value(r: &ResidentView) -> Value {
 }
 
 /// Loads a resident (an audited read) and their cards.
-pub async fn load(viewer: &Viewer, id: &str) -> Result<(ResidentView, Vec<CardView>), PageError> {
+pub async fn load(
+    viewer: &Viewer,
+    id: &str,
+) -> Result<(ResidentRecord, Vec<CardSummary>), PageError> {
     let actor = viewer.require(Permission::ServeResidents)?;
     let ctx = viewer.ctx.clone();
     let id = id.to_owned();
@@ -143,15 +141,17 @@ pub async fn find(posted: Posted) -> Result<HttpResponse, PageError> {
         date_of_birth => request.date_of_birth.clone(),
     };
     let ctx = viewer.ctx.clone();
-    let outcome = crate::web::blocking(move || enrollment::search(&ctx, &actor, &request))
-        .await
-        .map_err(|e| viewer.internal(e.into()))?;
+    let outcome = crate::web::blocking(move || {
+        let key = request.to_key(ctx.clock.today())?;
+        enrollment::search(&ctx, &actor, &key)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
     match outcome {
-        Ok(result) if result.matches.len() == 1 => {
-            Ok(viewer.see_other(&format!("/residents/{}", result.matches[0].resident_id)))
+        Ok(matches) if matches.len() == 1 => {
+            Ok(viewer.see_other(&format!("/residents/{}", matches[0])))
         }
-        Ok(result) => {
-            let matches: Vec<String> = result.matches.into_iter().map(|m| m.resident_id).collect();
+        Ok(matches) => {
             viewer.ok(
                 "find.html",
                 context! { values => values, errors => context!{}, searched => true, matches => matches },
@@ -226,14 +226,16 @@ pub async fn photo(viewer: Viewer, path: web::Path<String>) -> Result<HttpRespon
 
 // ---- name and address ------------------------------------------------------------------------
 
-fn address_values(address: Option<&AddressView>) -> Value {
+/// The address in the form's fields (those of the API's address).
+fn address_values(address: Option<&Address>) -> Value {
     let kind = match address {
         None => "none",
-        Some(a) if a.care_of.is_some() => "care_of",
-        Some(_) => "home",
+        Some(Address::CareOf { .. }) => "care_of",
+        Some(Address::Home { .. }) => "home",
     };
+    let view = address.cloned().map(AddressView::from);
     let get = |f: fn(&AddressView) -> &Option<String>| {
-        address.and_then(|a| f(a).clone()).unwrap_or_default()
+        view.as_ref().and_then(|a| f(a).clone()).unwrap_or_default()
     };
     context! {
         address_kind => kind,
@@ -265,9 +267,10 @@ fn form_values(form: &Form) -> Value {
 pub async fn edit_page(viewer: Viewer, path: web::Path<String>) -> Result<HttpResponse, PageError> {
     let id = resident_id(&viewer, &path)?;
     let (resident, _) = load(&viewer, &id).await?;
+    let face = &resident.face;
     let values = context! {
-        legal_name => resident.legal_name.clone(),
-        preferred_name => resident.preferred_name.clone().unwrap_or_default(),
+        legal_name => face.legal_name.as_str(),
+        preferred_name => face.preferred_name.as_ref().map_or("", PersonName::as_str),
         ..address_values(resident.address.as_ref())
     };
     viewer.ok(
@@ -311,9 +314,12 @@ pub async fn edit(posted: Posted, path: web::Path<String>) -> Result<HttpRespons
     let patch = patch_of(&form);
     let ctx = viewer.ctx.clone();
     let target = id.clone();
-    let outcome = crate::web::blocking(move || enrollment::update(&ctx, &actor, &target, patch))
-        .await
-        .map_err(|e| viewer.internal(e.into()))?;
+    let outcome = crate::web::blocking(move || {
+        let changes = patch.to_changes(&ApplicationRules::of(&ctx))?;
+        enrollment::update(&ctx, &actor, &target, changes)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
     match outcome {
         Ok(_) => Ok(viewer.see_other(&format!("/residents/{id}?done=updated"))),
         Err(enrollment::EnrollmentError::NotFound) => Err(viewer.not_found()),
@@ -334,18 +340,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn care_of_addresses_read_as_on_the_card() {
-        let a = AddressView {
-            line1: None,
-            line2: None,
-            care_of: Some("Harbor Shelter".into()),
+    fn care_of_addresses_fill_the_form_and_read_as_on_the_card() {
+        let a = Address::CareOf {
+            care_of: "Harbor Shelter".into(),
             city: Some("Springfield".into()),
             postal_code: Some("01101".into()),
         };
+        let values = address_values(Some(&a));
+        let field = |name: &str| values.get_attr(name).unwrap().to_string();
+        assert_eq!(field("address_kind"), "care_of");
+        assert_eq!(field("address_care_of"), "Harbor Shelter");
+        assert_eq!(field("address_line1"), "");
+        assert_eq!(field("address_postal_code"), "01101");
         assert_eq!(
-            address_lines(Some(&a)),
-            vec!["c/o Harbor Shelter", "Springfield 01101"]
+            address_values(None)
+                .get_attr("address_kind")
+                .unwrap()
+                .to_string(),
+            "none"
         );
-        assert!(address_lines(None).is_empty());
+        // And the record page shows it as the card prints it.
+        assert_eq!(a.lines(), vec!["c/o Harbor Shelter", "Springfield 01101"]);
     }
 }

@@ -2,10 +2,10 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::auth::Staff;
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
 use crate::services::audit::{self, ChainState};
+use crate::web::auth::Staff;
 use crate::web::ApiError;
 
 /// The audit chain's state: how many entries, and where it first breaks.

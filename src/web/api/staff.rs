@@ -1,15 +1,80 @@
-//! Staff administration (admin only): list, add, change role or disable, reset a password.
+//! Staff administration (admin only): list, add, change role or disable, reset a password;
+//! with what clients send and receive, and the role's wire form.
 
 use actix_web::{web, HttpResponse};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::auth::Staff;
 use crate::context::AppContext;
 use crate::crypto::password::Password;
-use crate::domain::staff::{Permission, StaffRole};
-use crate::services::staff::{self, StaffSummary};
+use crate::domain::staff::{self as domain, Permission};
+use crate::services::staff::{self, StaffAccount};
+use crate::web::auth::Staff;
+use crate::web::json::Json;
 use crate::web::ApiError;
+
+// `domain::staff::StaffRole` on the wire: the same serde names; the conversions match every
+// variant, so a new role is handled here or does not build. (A doc comment here would change
+// the published schema's description.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StaffRole {
+    Clerk,
+    Supervisor,
+    Auditor,
+    Admin,
+}
+
+impl From<StaffRole> for domain::StaffRole {
+    fn from(role: StaffRole) -> Self {
+        match role {
+            StaffRole::Clerk => domain::StaffRole::Clerk,
+            StaffRole::Supervisor => domain::StaffRole::Supervisor,
+            StaffRole::Auditor => domain::StaffRole::Auditor,
+            StaffRole::Admin => domain::StaffRole::Admin,
+        }
+    }
+}
+
+impl From<domain::StaffRole> for StaffRole {
+    fn from(role: domain::StaffRole) -> Self {
+        match role {
+            domain::StaffRole::Clerk => StaffRole::Clerk,
+            domain::StaffRole::Supervisor => StaffRole::Supervisor,
+            domain::StaffRole::Auditor => StaffRole::Auditor,
+            domain::StaffRole::Admin => StaffRole::Admin,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StaffSummary {
+    pub username: String,
+    pub role: StaffRole,
+    pub disabled: bool,
+    pub must_change_password: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<StaffAccount> for StaffSummary {
+    fn from(account: StaffAccount) -> Self {
+        let StaffAccount {
+            username,
+            role,
+            disabled,
+            must_change_password,
+            created_at,
+        } = account;
+        Self {
+            username,
+            role: role.into(),
+            disabled,
+            must_change_password,
+            created_at,
+        }
+    }
+}
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -46,7 +111,8 @@ pub struct PasswordReset {
 pub async fn list(ctx: web::Data<AppContext>, staff: Staff) -> Result<HttpResponse, ApiError> {
     staff.require(Permission::Administer)?;
     let all = crate::web::blocking(move || staff::list(&ctx)).await??;
-    Ok(HttpResponse::Ok().json(all))
+    let summaries: Vec<StaffSummary> = all.into_iter().map(StaffSummary::from).collect();
+    Ok(HttpResponse::Ok().json(summaries))
 }
 
 #[utoipa::path(post, path = "/api/v1/staff", tag = "staff", request_body = NewStaffRequest,
@@ -56,7 +122,7 @@ pub async fn list(ctx: web::Data<AppContext>, staff: Staff) -> Result<HttpRespon
 pub async fn add(
     ctx: web::Data<AppContext>,
     staff: Staff,
-    body: super::json::Json<NewStaffRequest>,
+    body: Json<NewStaffRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::Administer)?.staff_id.clone();
     let NewStaffRequest {
@@ -65,11 +131,17 @@ pub async fn add(
         password,
     } = body.into_inner();
     let (summary, generated) = crate::web::blocking(move || {
-        staff::add(&ctx, &actor, &username, role, password.map(Password::new))
+        staff::add(
+            &ctx,
+            &actor,
+            &username,
+            role.into(),
+            password.map(Password::new),
+        )
     })
     .await??;
     Ok(HttpResponse::Created().json(NewStaffResponse {
-        staff: summary,
+        staff: summary.into(),
         one_time_password: generated.map(|p| p.expose().to_owned()),
     }))
 }
@@ -82,7 +154,7 @@ pub async fn change(
     ctx: web::Data<AppContext>,
     staff: Staff,
     path: web::Path<String>,
-    body: super::json::Json<StaffChange>,
+    body: Json<StaffChange>,
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::Administer)?.staff_id.clone();
     let username = path.into_inner();
@@ -90,7 +162,7 @@ pub async fn change(
     let summary = crate::web::blocking(move || {
         let mut summary = None;
         if let Some(role) = role {
-            summary = Some(staff::set_role(&ctx, &actor, &username, role)?);
+            summary = Some(staff::set_role(&ctx, &actor, &username, role.into())?);
         }
         if let Some(disabled) = disabled {
             summary = Some(staff::set_disabled(&ctx, &actor, &username, disabled)?);
@@ -104,7 +176,7 @@ pub async fn change(
         }
     })
     .await??;
-    Ok(HttpResponse::Ok().json(summary))
+    Ok(HttpResponse::Ok().json(StaffSummary::from(summary)))
 }
 
 #[utoipa::path(post, path = "/api/v1/staff/{username}/password-reset", tag = "staff",
@@ -123,4 +195,19 @@ pub async fn reset_password(
     Ok(HttpResponse::Ok().json(PasswordReset {
         one_time_password: password.expose().to_owned(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_wire_role_names_every_role_as_the_domain_does() {
+        for role in domain::StaffRole::ALL {
+            assert_eq!(
+                serde_json::to_value(role).unwrap(),
+                serde_json::to_value(StaffRole::from(role)).unwrap()
+            );
+        }
+    }
 }

@@ -1,0 +1,355 @@
+//! Card routes (clerk, supervisor): issue, look up, list a resident's cards, revoke, print;
+//! with what clients send and receive, and the card enums' wire form.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::residents::resident_id;
+use crate::context::AppContext;
+use crate::domain::card;
+use crate::domain::staff::Permission;
+use crate::services::cards::{self, CardSummary, NewCard};
+use crate::web::auth::Staff;
+use crate::web::json::Json;
+use crate::web::ApiError;
+
+// ---------------------------------------------------------------------------------------------
+// What clients send and receive. The enums are `domain::card`'s on the wire, with the same
+// serde names; the conversions match every variant, so a new one is handled here or does not
+// build. (No doc comments on them: they would change the published schemas.)
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueReason {
+    New,
+    Renewal,
+    ReplacementLost,
+    ReplacementStolen,
+    ReplacementDamaged,
+    Update,
+}
+
+// The reasons a client may give: not `superseded`, which only the service records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RevokeReason {
+    Lost,
+    Stolen,
+    Damaged,
+    IssuedInError,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CardStatus {
+    Active,
+    Revoked,
+    Expired,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IssueRequest {
+    pub reason: IssueReason,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevokeRequest {
+    /// `lost`, `stolen`, `damaged` or `issued_in_error`.
+    pub reason: RevokeReason,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PrintRequest {
+    pub card_numbers: Vec<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IssuedCard {
+    pub card_number: String,
+    pub issued_on: NaiveDate,
+    pub expires_on: NaiveDate,
+    pub status: CardStatus,
+    /// What the card's QR code holds: the verifier page's address with the signed token.
+    pub qr_text: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CardView {
+    pub card_number: String,
+    pub status: CardStatus,
+    pub issued_on: NaiveDate,
+    pub expires_on: NaiveDate,
+    /// Absent once the resident's data is destroyed (the card remains as a tombstone).
+    pub issue_reason: Option<String>,
+    pub printed: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Revoked {
+    pub status: CardStatus,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversions.
+
+impl From<IssueReason> for card::IssueReason {
+    fn from(reason: IssueReason) -> Self {
+        match reason {
+            IssueReason::New => card::IssueReason::New,
+            IssueReason::Renewal => card::IssueReason::Renewal,
+            IssueReason::ReplacementLost => card::IssueReason::ReplacementLost,
+            IssueReason::ReplacementStolen => card::IssueReason::ReplacementStolen,
+            IssueReason::ReplacementDamaged => card::IssueReason::ReplacementDamaged,
+            IssueReason::Update => card::IssueReason::Update,
+        }
+    }
+}
+
+impl From<card::IssueReason> for IssueReason {
+    fn from(reason: card::IssueReason) -> Self {
+        match reason {
+            card::IssueReason::New => IssueReason::New,
+            card::IssueReason::Renewal => IssueReason::Renewal,
+            card::IssueReason::ReplacementLost => IssueReason::ReplacementLost,
+            card::IssueReason::ReplacementStolen => IssueReason::ReplacementStolen,
+            card::IssueReason::ReplacementDamaged => IssueReason::ReplacementDamaged,
+            card::IssueReason::Update => IssueReason::Update,
+        }
+    }
+}
+
+impl From<RevokeReason> for card::RevokeReason {
+    fn from(reason: RevokeReason) -> Self {
+        match reason {
+            RevokeReason::Lost => card::RevokeReason::Lost,
+            RevokeReason::Stolen => card::RevokeReason::Stolen,
+            RevokeReason::Damaged => card::RevokeReason::Damaged,
+            RevokeReason::IssuedInError => card::RevokeReason::IssuedInError,
+        }
+    }
+}
+
+impl From<card::CardStatus> for CardStatus {
+    fn from(status: card::CardStatus) -> Self {
+        match status {
+            card::CardStatus::Active => CardStatus::Active,
+            card::CardStatus::Revoked => CardStatus::Revoked,
+            card::CardStatus::Expired => CardStatus::Expired,
+        }
+    }
+}
+
+impl From<NewCard> for IssuedCard {
+    fn from(card: NewCard) -> Self {
+        let NewCard {
+            card_number,
+            issued_on,
+            expires_on,
+            status,
+            qr_text,
+        } = card;
+        Self {
+            card_number,
+            issued_on,
+            expires_on,
+            status: status.into(),
+            qr_text,
+        }
+    }
+}
+
+impl From<CardSummary> for CardView {
+    fn from(card: CardSummary) -> Self {
+        let CardSummary {
+            card_number,
+            status,
+            issued_on,
+            expires_on,
+            issue_reason,
+            printed,
+        } = card;
+        Self {
+            card_number,
+            status: status.into(),
+            issued_on,
+            expires_on,
+            issue_reason,
+            printed,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The routes.
+
+fn pdf_response(pdf: Vec<u8>, filename: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/pdf"))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{filename}\""),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store, private"))
+        .body(pdf)
+}
+/// Issue a card. Any earlier active card of the resident is revoked.
+#[utoipa::path(post, path = "/api/v1/residents/{id}/cards", tag = "cards", params(("id" = String, Path)),
+    request_body = IssueRequest,
+    responses((status = 201, body = IssuedCard), (status = 404),
+              (status = 410, description = "resident_data_destroyed"),
+              (status = 422, description = "unsupported_script")),
+    security(("bearer" = [])))]
+pub async fn issue(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+    body: Json<IssueRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let id = resident_id(path.into_inner())?;
+    let reason = body.into_inner().reason.into();
+    let card = crate::web::blocking(move || cards::issue(&ctx, &actor, &id, reason)).await??;
+    Ok(HttpResponse::Created().json(IssuedCard::from(card)))
+}
+
+/// A resident's cards, newest first.
+#[utoipa::path(get, path = "/api/v1/residents/{id}/cards", tag = "cards", params(("id" = String, Path)),
+    responses((status = 200, body = [CardView]), (status = 404)), security(("bearer" = [])))]
+pub async fn of_resident(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let id = resident_id(path.into_inner())?;
+    let list = crate::web::blocking(move || cards::of_resident(&ctx, &actor, &id)).await??;
+    let views: Vec<CardView> = list.into_iter().map(CardView::from).collect();
+    Ok(HttpResponse::Ok().json(views))
+}
+
+#[utoipa::path(get, path = "/api/v1/cards/{card_number}", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
+    responses((status = 200, body = CardView), (status = 404), (status = 422, description = "invalid_card_number")),
+    security(("bearer" = [])))]
+pub async fn get(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::ServeResidents)?;
+    let number = path.into_inner();
+    let card = crate::web::blocking(move || cards::get(&ctx, &number)).await??;
+    Ok(HttpResponse::Ok().json(CardView::from(card)))
+}
+
+/// One CR80 card as PDF: front page, back page. A read that changes nothing (the card is not
+/// marked printed); audited as a read of personal data.
+#[utoipa::path(get, path = "/api/v1/cards/{card_number}/pdf", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
+              (status = 410, description = "resident_data_destroyed"),
+              (status = 422, description = "invalid_card_number, unsupported_script, does_not_fit")),
+    security(("bearer" = [])))]
+pub async fn pdf(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let number = path.into_inner();
+    let target = number.clone();
+    let pdf = crate::web::blocking(move || cards::pdf(&ctx, &actor, &target)).await??;
+    Ok(pdf_response(pdf, &format!("card-{number}.pdf")))
+}
+
+/// Print one card: the same PDF, and the card is marked printed (which, by policy, destroys
+/// the print-only address).
+#[utoipa::path(post, path = "/api/v1/cards/{card_number}/print", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
+              (status = 410, description = "resident_data_destroyed"),
+              (status = 422, description = "invalid_card_number, unsupported_script, does_not_fit")),
+    security(("bearer" = [])))]
+pub async fn print_one(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let number = path.into_inner();
+    let numbers = vec![number.clone()];
+    let pdf = crate::web::blocking(move || cards::print(&ctx, &actor, &numbers)).await??;
+    Ok(pdf_response(pdf, &format!("card-{number}.pdf")))
+}
+
+/// Many cards in one PDF, each front then back.
+#[utoipa::path(post, path = "/api/v1/cards/print", tag = "cards", request_body = PrintRequest,
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
+              (status = 410, description = "resident_data_destroyed"),
+              (status = 422, description = "invalid_batch, invalid_card_number, unsupported_script, does_not_fit")),
+    security(("bearer" = [])))]
+pub async fn print(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    body: Json<PrintRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let numbers = body.into_inner().card_numbers;
+    let pdf = crate::web::blocking(move || cards::print(&ctx, &actor, &numbers)).await??;
+    Ok(pdf_response(pdf, "cards.pdf"))
+}
+
+#[utoipa::path(post, path = "/api/v1/cards/{card_number}/revoke", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
+    request_body = RevokeRequest,
+    responses((status = 200, body = Revoked), (status = 404), (status = 409, description = "card_not_active"),
+              (status = 422, description = "invalid_card_number")),
+    security(("bearer" = [])))]
+pub async fn revoke(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+    body: Json<RevokeRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let number = path.into_inner();
+    let reason = body.into_inner().reason.into();
+    let status =
+        crate::web::blocking(move || cards::revoke(&ctx, &actor, &number, reason)).await??;
+    Ok(HttpResponse::Ok().json(Revoked {
+        status: status.into(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(value: impl Serialize) -> serde_json::Value {
+        serde_json::to_value(value).unwrap()
+    }
+
+    #[test]
+    fn the_wire_enums_name_every_variant_as_the_domain_does() {
+        for reason in card::IssueReason::ALL {
+            assert_eq!(json(reason), json(IssueReason::from(reason)));
+        }
+        for reason in [
+            RevokeReason::Lost,
+            RevokeReason::Stolen,
+            RevokeReason::Damaged,
+            RevokeReason::IssuedInError,
+        ] {
+            assert_eq!(json(reason), json(card::RevokeReason::from(reason)));
+        }
+        for status in [
+            card::CardStatus::Active,
+            card::CardStatus::Revoked,
+            card::CardStatus::Expired,
+        ] {
+            assert_eq!(json(status), json(CardStatus::from(status)));
+        }
+    }
+}
