@@ -3,12 +3,13 @@
 //! at issue, the cards of a resident, a card's PDF); the resident's data key follows the new destruction
 //! date; the status list is rebuilt after a revocation.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{audit, custody, vault, Actor};
 use crate::context::AppContext;
 use crate::crypto::card_token::{qr_text, sign_card_token, CardClaims};
 use crate::db::cards::{self as store, CardRow};
+use crate::db::residents::ResidentRow;
 use crate::db::{dialect, residents, DbConnection};
 use crate::domain::card::{
     end_of_day_timestamp, CardNumber, CardNumberError, CardStatus, IssueReason, RevokeReason,
@@ -168,6 +169,65 @@ fn print_of(
     }
 }
 
+/// Writes a new card for `resident` (a fresh number and status index), revoking its active
+/// card, and moves the record's destruction date to follow its cards; audited.
+fn record_new_card(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    actor: &Actor,
+    resident: &ResidentRow,
+    reason: IssueReason,
+    (now, today): (DateTime<Utc>, NaiveDate),
+    expires_on: NaiveDate,
+) -> Result<CardRow, CardError> {
+    let resident_id = resident.id.as_str();
+    let number = loop {
+        let candidate = CardNumber::generate(&mut rand::rngs::OsRng);
+        if store::find(conn, candidate.as_str())?.is_none() {
+            break candidate;
+        }
+    };
+    audit::record(
+        conn,
+        now,
+        &actor.staff_id,
+        "card.issue",
+        Some(number.as_str()),
+    )?;
+    let superseded = store::revoke_active_of(
+        conn,
+        resident_id,
+        now.naive_utc(),
+        reason.revokes_previous_as().as_str(),
+    )?;
+    for old in &superseded {
+        audit::record(conn, now, &actor.staff_id, "card.revoke", Some(old))?;
+    }
+    let card = CardRow {
+        card_number: number.as_str().to_owned(),
+        resident_id: Some(resident_id.to_owned()),
+        status: CardStatus::Active.as_stored().to_owned(),
+        status_index: unused_status_index(ctx, conn)?,
+        issue_reason: Some(reason.as_str().to_owned()),
+        issued_on: today,
+        expires_on,
+        issued_at: now.naive_utc(),
+        issued_by: Some(actor.staff_id.clone()),
+        revoked_at: None,
+        revoke_reason: None,
+        printed_at: None,
+    };
+    store::insert(conn, &card)?;
+    let all_cards = store::for_resident(conn, resident_id)?;
+    custody::follow_destruction_date(
+        ctx,
+        conn,
+        resident,
+        custody::destruction_date(ctx, resident, &all_cards),
+    )?;
+    Ok(card)
+}
+
 /// Issues a card; the resident's earlier active card is revoked in the same transaction.
 pub fn issue(
     ctx: &AppContext,
@@ -198,51 +258,15 @@ pub fn issue(
     let expires_on = validity(ctx).expires_on(today, face.date_of_birth.age_on(today));
 
     let card = crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
-        let number = loop {
-            let candidate = CardNumber::generate(&mut rand::rngs::OsRng);
-            if store::find(conn, candidate.as_str())?.is_none() {
-                break candidate;
-            }
-        };
-        audit::record(
-            conn,
-            now,
-            &actor.staff_id,
-            "card.issue",
-            Some(number.as_str()),
-        )?;
-        let superseded = store::revoke_active_of(
-            conn,
-            resident_id,
-            now.naive_utc(),
-            reason.revokes_previous_as().as_str(),
-        )?;
-        for old in &superseded {
-            audit::record(conn, now, &actor.staff_id, "card.revoke", Some(old))?;
-        }
-        let card = CardRow {
-            card_number: number.as_str().to_owned(),
-            resident_id: Some(resident_id.to_owned()),
-            status: CardStatus::Active.as_stored().to_owned(),
-            status_index: unused_status_index(ctx, conn)?,
-            issue_reason: Some(reason.as_str().to_owned()),
-            issued_on: today,
-            expires_on,
-            issued_at: now.naive_utc(),
-            issued_by: Some(actor.staff_id.clone()),
-            revoked_at: None,
-            revoke_reason: None,
-            printed_at: None,
-        };
-        store::insert(conn, &card)?;
-        let all_cards = store::for_resident(conn, resident_id)?;
-        custody::follow_destruction_date(
+        record_new_card(
             ctx,
             conn,
+            actor,
             &resident,
-            custody::destruction_date(ctx, &resident, &all_cards),
-        )?;
-        Ok(card)
+            reason,
+            (now, today),
+            expires_on,
+        )
     })?;
     super::verification::reload_status_list(ctx, &mut conn)?;
     tracing::info!(
@@ -387,6 +411,51 @@ enum Purpose {
     Preview,
 }
 
+/// Records the cards as printed (audited) and destroys each print-only address the cards
+/// carried, if it is still the one printed. Answers whether an address was destroyed.
+fn record_prints(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    actor: &Actor,
+    numbers: &[CardNumber],
+    printed_for: &[(String, Option<Vec<u8>>)],
+) -> Result<bool, CardError> {
+    let now = ctx.clock.now();
+    let destroy_address = !ctx.config.retention.retain_address;
+    let mut addresses_destroyed = false;
+    crate::db::transaction::<_, CardError, _>(conn, |conn| {
+        for (number, (resident_id, address_key)) in numbers.iter().zip(printed_for) {
+            audit::record(
+                conn,
+                now,
+                &actor.staff_id,
+                "card.print",
+                Some(number.as_str()),
+            )?;
+            store::mark_printed(conn, number.as_str(), now.naive_utc())?;
+            // The address is print-only: once on the card, it leaves storage.
+            let cleared = match address_key.as_deref() {
+                Some(key) if destroy_address => {
+                    residents::clear_address_if(conn, resident_id, Some(key))?
+                }
+                _ => 0,
+            };
+            if cleared > 0 {
+                audit::record(
+                    conn,
+                    now,
+                    &actor.staff_id,
+                    "resident.address_destroy",
+                    Some(resident_id),
+                )?;
+                addresses_destroyed = true;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(addresses_destroyed)
+}
+
 fn render(
     ctx: &AppContext,
     actor: &Actor,
@@ -438,38 +507,7 @@ fn render(
         })?;
         return Ok(pdf);
     }
-    let destroy_address = !ctx.config.retention.retain_address;
-    let mut addresses_destroyed = false;
-    crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
-        for (number, (resident_id, address_key)) in numbers.iter().zip(&printed_for) {
-            audit::record(
-                conn,
-                now,
-                &actor.staff_id,
-                "card.print",
-                Some(number.as_str()),
-            )?;
-            store::mark_printed(conn, number.as_str(), now.naive_utc())?;
-            // The address is print-only: once on the card, it leaves storage.
-            let cleared = match address_key.as_deref() {
-                Some(key) if destroy_address => {
-                    residents::clear_address_if(conn, resident_id, Some(key))?
-                }
-                _ => 0,
-            };
-            if cleared > 0 {
-                audit::record(
-                    conn,
-                    now,
-                    &actor.staff_id,
-                    "resident.address_destroy",
-                    Some(resident_id),
-                )?;
-                addresses_destroyed = true;
-            }
-        }
-        Ok(())
-    })?;
+    let addresses_destroyed = record_prints(ctx, &mut conn, actor, &numbers, &printed_for)?;
     if addresses_destroyed {
         // The address's own key is gone; the old pages that held it go too.
         if let Err(e) = dialect::reclaim_after_row_destruction(&mut conn) {

@@ -1,5 +1,7 @@
 //! The OpenAPI document, generated from the handlers and types (`GET /api/openapi.json`).
 
+use std::collections::BTreeMap;
+
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::response::{Response, ResponseBuilder};
@@ -102,9 +104,21 @@ fn error_response(description: &str, retry_after: bool) -> Response {
 
 impl CommonResponses {
     fn declare(path: &str, operation: &mut Operation) {
+        let common = Self::refusals_of(path, operation);
+        let responses = &mut operation.responses.responses;
+        for (status, description, retry_after) in common {
+            responses
+                .entry(status.to_owned())
+                .or_insert_with(|| RefOr::T(error_response(description, retry_after)));
+        }
+        Self::give_error_bodies(responses);
+    }
+
+    /// The refusals any request to the operation may get: `(status, description, retry_after)`.
+    fn refusals_of(path: &str, operation: &Operation) -> Vec<(&'static str, &'static str, bool)> {
         let authenticated = operation.security.as_ref().is_some_and(|s| !s.is_empty());
         let has_body = operation.request_body.is_some();
-        let mut common: Vec<(&str, &str, bool)> = vec![
+        let mut common: Vec<(&'static str, &'static str, bool)> = vec![
             (
                 "429",
                 "too_many_connections (this address holds too many open connections), or the \
@@ -161,13 +175,11 @@ impl CommonResponses {
                 true,
             ));
         }
-        let responses = &mut operation.responses.responses;
-        for (status, description, retry_after) in common {
-            responses
-                .entry(status.to_owned())
-                .or_insert_with(|| RefOr::T(error_response(description, retry_after)));
-        }
-        // Every declared refusal carries the error body.
+        common
+    }
+
+    /// Every declared refusal carries the error body.
+    fn give_error_bodies(responses: &mut BTreeMap<String, RefOr<Response>>) {
         for (status, response) in responses.iter_mut() {
             if !(status.starts_with('4') || status.starts_with('5')) {
                 continue;
