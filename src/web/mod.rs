@@ -1,5 +1,6 @@
 //! HTTP: routes, extractors, middleware. Thin by design — parse, call a service, respond.
 
+pub mod api;
 pub mod api_error;
 pub mod audit;
 pub mod auth;
@@ -10,7 +11,6 @@ pub mod middleware;
 pub mod openapi;
 pub mod ops;
 pub mod pages;
-pub mod reports;
 pub mod residents;
 pub mod sessions;
 pub mod slow_clients;
@@ -90,7 +90,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(resource!("/cards/{card_number}/print", post => cards::print_one))
                 .service(resource!("/cards/{card_number}/revoke", post => cards::revoke))
                 .service(resource!("/audit/verify", get => audit::audit_verify))
-                .service(resource!("/reports/retention", get => reports::retention)),
+                .service(resource!("/reports/retention", get => api::reports::retention)),
         )
         .configure(pages::routes)
         .default_service(web::to(not_found));

@@ -8,7 +8,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
-use super::{audit, cards, ops, reports, residents, sessions, staff, verify};
+use super::api::reports;
+use super::{audit, cards, ops, residents, sessions, staff, verify};
 
 #[derive(OpenApi)]
 #[openapi(

@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::auth::Staff;
 use crate::context::AppContext;
 use crate::domain::resident::parse_date;
 use crate::domain::staff::Permission;
 use crate::error::ErrorCode;
 use crate::services::report::{self, RetentionReport};
+use crate::web::auth::Staff;
 use crate::web::ApiError;
 
 #[derive(Deserialize, IntoParams)]
