@@ -9,7 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 KNOWN=(
-  "src/render/report_pdf.rs:use crate::services::report::{embedding, RetentionReport};"
   "src/domain/card.rs:#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]"
   "src/domain/staff.rs:#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]"
 )

@@ -11,7 +11,7 @@ use printpdf::{
 };
 
 use super::report_chart;
-use crate::services::report::{embedding, RetentionReport};
+use crate::domain::report::{embedding, RetentionReport};
 
 const PAGE_W: f32 = 595.0;
 const PAGE_H: f32 = 842.0;
@@ -166,7 +166,7 @@ fn chart(w: &mut Writer, report: &RetentionReport) {
     let bars: Vec<_> = report
         .classes
         .iter()
-        .filter_map(|c| report_chart::bar(c.age(), report.as_of).map(|bar| (c, bar)))
+        .filter_map(|c| report_chart::bar(c.into(), report.as_of).map(|bar| (c, bar)))
         .collect();
     let row_h = 26.0;
     let height = row_h * bars.len() as f32 + 34.0;

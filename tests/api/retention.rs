@@ -35,7 +35,7 @@ fn resident_row(app: &TestApp, id: &str) -> Option<ResidentRow> {
     muni_id::db::residents::find(&mut conn, id).unwrap()
 }
 
-fn chain(app: &TestApp) -> audit::ChainState {
+fn chain(app: &TestApp) -> muni_id::domain::audit::ChainState {
     let mut conn = app.ctx.db().unwrap();
     audit::verify_chain(
         &mut conn,
