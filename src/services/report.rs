@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 use serde_json::Value;
 
 use super::audit;
@@ -50,103 +50,16 @@ fn count(n: i64) -> u64 {
 
 /// Builds and signs the report as of a day.
 pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Internal> {
-    let retention = &ctx.config.retention;
     let period_start = as_of - TimeDelta::days(PERIOD_DAYS);
     let verification = verification_totals(ctx, period_start)?;
     let mut conn = ctx.db()?;
     let runs = purge_runs::recent(&mut conn, 20)?;
-    let in_period = |f: fn(&PurgeRunRow) -> i64| -> u64 {
-        runs.iter()
-            .filter(|r| r.started_at.date() >= period_start)
-            .map(|r| count(f(r)))
-            .sum()
+    let purged = PeriodPurges {
+        runs: &runs,
+        since: period_start,
     };
-
-    let (card_face, unissued) = report_store::residents_by_card(&mut conn, as_of)?;
-    let (addresses_held, addresses_printed) = report_store::addresses(&mut conn)?;
-    let addresses_overdue = if retention.retain_address {
-        0
-    } else {
-        count(addresses_printed)
-    };
-    let audit_cutoff = midnight(as_of - TimeDelta::days(i64::from(retention.audit_days)));
     let now = ctx.clock.now();
-    // Sessions are judged at the report's day (its midnight, or now when that is later).
-    let as_of_time = midnight(as_of).max(now.naive_utc());
-    let idle_cutoff = as_of_time - TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
-    let sessions = report_store::sessions(&mut conn, as_of_time, idle_cutoff)?;
-    let cards = report_store::cards(&mut conn)?;
-
-    let classes = vec![
-        ClassReport {
-            class: "card_face".into(),
-            description: "Names, date of birth, photo and the other card-face fields of residents with a card (encrypted)".into(),
-            policy: format!("until the last card expired or was revoked + {} days", retention.card_grace_days),
-            policy_days: Some(ctx.config.cards.adult_validity_years * 366 + retention.card_grace_days),
-            held: count(card_face.held),
-            oldest: card_face.oldest,
-            overdue: count(card_face.overdue),
-            destroyed_in_period: in_period(|r| r.residents_destroyed),
-        },
-        ClassReport {
-            class: "unissued_residents".into(),
-            description: "Residents enrolled but never issued a card (encrypted)".into(),
-            policy: format!("{} days after enrollment", retention.unissued_days),
-            policy_days: Some(retention.unissued_days),
-            held: count(unissued.held),
-            oldest: unissued.oldest,
-            overdue: count(unissued.overdue),
-            destroyed_in_period: in_period(|r| r.unissued_destroyed),
-        },
-        ClassReport {
-            class: "print_only_address".into(),
-            description: "Home address or care-of line, kept only to print the card (encrypted)".into(),
-            policy: if retention.retain_address {
-                "kept with the card face (retain_address = true)".into()
-            } else {
-                "destroyed once a card carrying it is printed".into()
-            },
-            policy_days: None,
-            held: count(addresses_held),
-            oldest: None,
-            overdue: addresses_overdue,
-            destroyed_in_period: in_period(|r| r.addresses_destroyed),
-        },
-        ClassReport {
-            class: "audit_entries".into(),
-            description: "Who did what to which record id, when; never personal data".into(),
-            policy: format!("{} days", retention.audit_days),
-            policy_days: Some(retention.audit_days),
-            held: count(audit_store::count(&mut conn)?),
-            oldest: audit_store::oldest(&mut conn)?.map(|t| t.date()),
-            overdue: count(audit_store::count_before(&mut conn, audit_cutoff)?),
-            destroyed_in_period: in_period(|r| r.audit_entries_removed),
-        },
-        ClassReport {
-            class: "staff_sessions".into(),
-            description: "Staff sessions (hashed tokens)".into(),
-            policy: format!(
-                "until {} idle minutes or {} minutes after login",
-                ctx.config.auth.session_idle_minutes, ctx.config.auth.session_absolute_minutes
-            ),
-            policy_days: Some(1),
-            held: count(sessions.held),
-            oldest: sessions.oldest,
-            overdue: count(sessions.overdue),
-            destroyed_in_period: in_period(|r| r.sessions_removed),
-        },
-        ClassReport {
-            class: "card_status".into(),
-            description: "Card number, status-list index, dates and status; no personal data".into(),
-            policy: "kept while the card could be presented; tombstones keep their index from reuse".into(),
-            policy_days: None,
-            held: count(cards.held),
-            oldest: cards.oldest,
-            overdue: 0,
-            destroyed_in_period: 0,
-        },
-    ];
-
+    let classes = classes(ctx, &mut conn, as_of, now, &purged)?;
     let report = RetentionReport {
         report: "muni-id retention report v1".into(),
         jurisdiction: ctx.config.jurisdiction.clone(),
@@ -164,6 +77,159 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
     sign(&ctx.signing, report)
 }
 
+/// The purge runs of the report's period, for what they destroyed.
+struct PeriodPurges<'a> {
+    runs: &'a [PurgeRunRow],
+    since: NaiveDate,
+}
+
+impl PeriodPurges<'_> {
+    /// One counter of the runs (`|r| r.residents_destroyed`), summed over the period.
+    fn destroyed(&self, counter: fn(&PurgeRunRow) -> i64) -> u64 {
+        self.runs
+            .iter()
+            .filter(|r| r.started_at.date() >= self.since)
+            .map(|r| count(counter(r)))
+            .sum()
+    }
+}
+
+/// The data classes, one row each: what is held of it, its oldest record, what is overdue.
+fn classes(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    now: DateTime<Utc>,
+    purged: &PeriodPurges,
+) -> Result<Vec<ClassReport>, Internal> {
+    let [card_face, unissued] = resident_classes(ctx, conn, as_of, purged)?;
+    Ok(vec![
+        card_face,
+        unissued,
+        address_class(ctx, conn, purged)?,
+        audit_class(ctx, conn, as_of, purged)?,
+        session_class(ctx, conn, as_of, now, purged)?,
+        card_status_class(conn)?,
+    ])
+}
+
+/// Residents with a card (their card face) and residents enrolled but never issued one.
+fn resident_classes(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    purged: &PeriodPurges,
+) -> Result<[ClassReport; 2], Internal> {
+    let retention = &ctx.config.retention;
+    let (card_face, unissued) = report_store::residents_by_card(conn, as_of)?;
+    Ok([
+        ClassReport {
+            class: "card_face".into(),
+            description: "Names, date of birth, photo and the other card-face fields of residents with a card (encrypted)".into(),
+            policy: format!("until the last card expired or was revoked + {} days", retention.card_grace_days),
+            policy_days: Some(ctx.config.cards.adult_validity_years * 366 + retention.card_grace_days),
+            held: count(card_face.held),
+            oldest: card_face.oldest,
+            overdue: count(card_face.overdue),
+            destroyed_in_period: purged.destroyed(|r| r.residents_destroyed),
+        },
+        ClassReport {
+            class: "unissued_residents".into(),
+            description: "Residents enrolled but never issued a card (encrypted)".into(),
+            policy: format!("{} days after enrollment", retention.unissued_days),
+            policy_days: Some(retention.unissued_days),
+            held: count(unissued.held),
+            oldest: unissued.oldest,
+            overdue: count(unissued.overdue),
+            destroyed_in_period: purged.destroyed(|r| r.unissued_destroyed),
+        },
+    ])
+}
+
+fn address_class(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    purged: &PeriodPurges,
+) -> Result<ClassReport, Internal> {
+    let retain = ctx.config.retention.retain_address;
+    let (held, printed) = report_store::addresses(conn)?;
+    Ok(ClassReport {
+        class: "print_only_address".into(),
+        description: "Home address or care-of line, kept only to print the card (encrypted)".into(),
+        policy: if retain {
+            "kept with the card face (retain_address = true)".into()
+        } else {
+            "destroyed once a card carrying it is printed".into()
+        },
+        policy_days: None,
+        held: count(held),
+        oldest: None,
+        overdue: if retain { 0 } else { count(printed) },
+        destroyed_in_period: purged.destroyed(|r| r.addresses_destroyed),
+    })
+}
+
+fn audit_class(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    purged: &PeriodPurges,
+) -> Result<ClassReport, Internal> {
+    let days = ctx.config.retention.audit_days;
+    let cutoff = midnight(as_of - TimeDelta::days(i64::from(days)));
+    Ok(ClassReport {
+        class: "audit_entries".into(),
+        description: "Who did what to which record id, when; never personal data".into(),
+        policy: format!("{days} days"),
+        policy_days: Some(days),
+        held: count(audit_store::count(conn)?),
+        oldest: audit_store::oldest(conn)?.map(|t| t.date()),
+        overdue: count(audit_store::count_before(conn, cutoff)?),
+        destroyed_in_period: purged.destroyed(|r| r.audit_entries_removed),
+    })
+}
+
+/// Sessions are judged at the report's day (its midnight, or now when that is later).
+fn session_class(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    now: DateTime<Utc>,
+    purged: &PeriodPurges,
+) -> Result<ClassReport, Internal> {
+    let auth = &ctx.config.auth;
+    let as_of_time = midnight(as_of).max(now.naive_utc());
+    let idle_cutoff = as_of_time - TimeDelta::minutes(auth.session_idle_minutes);
+    let sessions = report_store::sessions(conn, as_of_time, idle_cutoff)?;
+    Ok(ClassReport {
+        class: "staff_sessions".into(),
+        description: "Staff sessions (hashed tokens)".into(),
+        policy: format!(
+            "until {} idle minutes or {} minutes after login",
+            auth.session_idle_minutes, auth.session_absolute_minutes
+        ),
+        policy_days: Some(1),
+        held: count(sessions.held),
+        oldest: sessions.oldest,
+        overdue: count(sessions.overdue),
+        destroyed_in_period: purged.destroyed(|r| r.sessions_removed),
+    })
+}
+
+fn card_status_class(conn: &mut DbConnection) -> Result<ClassReport, Internal> {
+    let cards = report_store::cards(conn)?;
+    Ok(ClassReport {
+        class: "card_status".into(),
+        description: "Card number, status-list index, dates and status; no personal data".into(),
+        policy: "kept while the card could be presented; tombstones keep their index from reuse"
+            .into(),
+        policy_days: None,
+        held: count(cards.held),
+        oldest: cards.oldest,
+        overdue: 0,
+        destroyed_in_period: 0,
+    })
+}
 /// Seals the chain head (so the report carries the chain as it is now), then checks it.
 fn audit_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<AuditReport, Internal> {
     let witness = audit::witness(&ctx.config);
