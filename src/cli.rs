@@ -662,7 +662,7 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
             let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
             let bytes = match format {
                 ReportFormat::Json => serde_json::to_vec_pretty(&built)?,
-                ReportFormat::Csv => report::to_csv(&built)?.into_bytes(),
+                ReportFormat::Csv => crate::render::report_csv::to_csv(&built)?.into_bytes(),
                 ReportFormat::Pdf => crate::render::report_pdf::render(&built)?,
             };
             match output {

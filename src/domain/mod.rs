@@ -1,8 +1,10 @@
 //! The rules of the program as plain types: no HTTP, no SQL, no clock reads.
 
+pub mod audit;
 pub mod card;
 pub mod documents;
 pub mod names;
+pub mod report;
 pub mod resident;
 pub mod staff;
 

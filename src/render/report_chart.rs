@@ -6,6 +6,8 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::report::ClassReport;
+
 /// How much of the limit the track shows: 125%.
 pub const TRACK_SHARE: f64 = 1.25;
 
@@ -18,6 +20,17 @@ pub struct ClassAge {
     pub oldest: Option<NaiveDate>,
     /// Records the report counts as kept past their rule.
     pub overdue: u64,
+}
+
+/// What the chart shows of a class of the report.
+impl From<&ClassReport> for ClassAge {
+    fn from(class: &ClassReport) -> Self {
+        ClassAge {
+            policy_days: class.policy_days,
+            oldest: class.oldest,
+            overdue: class.overdue,
+        }
+    }
 }
 
 /// One bar.

@@ -11,7 +11,7 @@ use printpdf::{
 };
 
 use super::report_chart;
-use crate::services::report::{embedding, RetentionReport};
+use crate::domain::report::{embedding, RetentionReport};
 
 const PAGE_W: f32 = 595.0;
 const PAGE_H: f32 = 842.0;
@@ -166,7 +166,7 @@ fn chart(w: &mut Writer, report: &RetentionReport) {
     let bars: Vec<_> = report
         .classes
         .iter()
-        .filter_map(|c| report_chart::bar(c.age(), report.as_of).map(|bar| (c, bar)))
+        .filter_map(|c| report_chart::bar(c.into(), report.as_of).map(|bar| (c, bar)))
         .collect();
     let row_h = 26.0;
     let height = row_h * bars.len() as f32 + 34.0;
@@ -226,6 +226,23 @@ fn chart(w: &mut Writer, report: &RetentionReport) {
 /// Renders the report; the signed JSON rides along at the end of the file.
 pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     let mut w = Writer::new();
+    title(&mut w, report);
+    data_classes(&mut w, report);
+    purge_runs(&mut w, report);
+    audit_chain(&mut w, report);
+    keys(&mut w, report);
+    staff_reads(&mut w, report);
+    verification(&mut w, report);
+    signature(&mut w, report);
+    let mut bytes = save(w, report)?;
+    // After %%EOF a PDF reader ignores comments; `report verify` reads this line.
+    let signed = embedding(report).map_err(|e| ReportPdfError(e.to_string()))?;
+    bytes.extend_from_slice(format!("\n%{signed}\n").as_bytes());
+    Ok(bytes)
+}
+
+/// The title, what the report covers, and the verdict on overdue records.
+fn title(w: &mut Writer, report: &RetentionReport) {
     w.line_of_text(18.0, true, ACCENT, "Retention report");
     w.line_of_text(
         11.0,
@@ -258,9 +275,12 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     };
     w.y -= 6.0;
     w.line_of_text(11.0, true, rgb, &verdict);
+}
 
+/// The chart, the table of data classes, and each class's policy in words.
+fn data_classes(w: &mut Writer, report: &RetentionReport) {
     w.heading("Data held against the policy");
-    chart(&mut w, report);
+    chart(w, report);
     let rows: Vec<Vec<String>> = report
         .classes
         .iter()
@@ -293,7 +313,10 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
             &format!("{}: {}", c.class.replace('_', " "), c.policy),
         );
     }
+}
 
+/// The latest purge runs (12 at most); a run that did not complete is marked.
+fn purge_runs(w: &mut Writer, report: &RetentionReport) {
     w.heading("Purge runs");
     let runs: Vec<Vec<String>> = report
         .purge_runs
@@ -336,7 +359,9 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
             &runs,
         );
     }
+}
 
+fn audit_chain(w: &mut Writer, report: &RetentionReport) {
     w.heading("Audit chain");
     let chain = &report.audit.chain;
     let state = if chain.intact {
@@ -366,7 +391,10 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
             None => "The chain head has not been sealed yet.".into(),
         },
     );
+}
 
+/// The epochs that protect residents, the empty and destroyed ones, and the key statement.
+fn keys(w: &mut Writer, report: &RetentionReport) {
     w.heading("Keys");
     let keys = &report.keys;
     let epochs: Vec<Vec<String>> = keys
@@ -419,7 +447,9 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     for chunk in wrap_words(&keys.statement, 110) {
         w.line_of_text(8.0, false, MUTED, &chunk);
     }
+}
 
+fn staff_reads(w: &mut Writer, report: &RetentionReport) {
     w.heading("Personal-data reads by staff member (period)");
     let reads: Vec<Vec<String>> = report
         .staff_reads
@@ -433,7 +463,9 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
         })
         .collect();
     w.table(&[0.0, 160.0, 260.0], &["username", "role", "reads"], &reads);
+}
 
+fn verification(w: &mut Writer, report: &RetentionReport) {
     w.heading("Verification (period, aggregate only)");
     let v = &report.verification;
     w.line_of_text(
@@ -445,7 +477,9 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
             v.checks, v.valid, v.not_valid
         ),
     );
+}
 
+fn signature(w: &mut Writer, report: &RetentionReport) {
     w.heading("Signature");
     let signature = report
         .signature
@@ -464,7 +498,10 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
         MUTED,
         "The signed JSON travels inside this file: check it with `muni-id report verify FILE`.",
     );
+}
 
+/// The pages, each with its footer ("page 2 of 3"), written as one PDF.
+fn save(w: Writer, report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     let page_count = w.pages.len();
     let pages: Vec<PdfPage> = w
         .pages
@@ -496,13 +533,10 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let mut bytes = doc.with_pages(pages).save(&options, &mut warnings);
+    let bytes = doc.with_pages(pages).save(&options, &mut warnings);
     if !bytes.starts_with(b"%PDF-") {
         return Err(ReportPdfError("the PDF writer produced no document".into()));
     }
-    // After %%EOF a PDF reader ignores comments; `report verify` reads this line.
-    let signed = embedding(report).map_err(|e| ReportPdfError(e.to_string()))?;
-    bytes.extend_from_slice(format!("\n%{signed}\n").as_bytes());
     Ok(bytes)
 }
 

@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, SubsecRound, Utc};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
@@ -12,6 +11,7 @@ use crate::crypto::signing::{KeyUse, SigningKeys};
 use crate::crypto::witness::{AuditWitness, WitnessLine};
 use crate::db::audit::{self as store, AuditRow, SealRow};
 use crate::db::DbConnection;
+use crate::domain::audit::ChainState;
 use crate::error::Internal;
 
 /// Appends an entry. Call it inside a `db::transaction`: it takes the chain head, which
@@ -79,26 +79,6 @@ pub fn entry_hash(
         hasher.update(part.as_bytes());
     }
     hex::encode(hasher.finalize())
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct ChainState {
-    pub entries: i64,
-    /// The chain is whole: every entry links to the one before, the head and every seal
-    /// match, and nothing the witness saw is missing or different.
-    pub intact: bool,
-    pub first_bad_entry: Option<i64>,
-    /// Seals in the witness file (kept outside the database, beside the keys).
-    #[serde(default)]
-    pub witnessed_seals: u64,
-    /// Every witnessed seal after the chain's start is in the database as witnessed, and the
-    /// chain's start is not past the last one the witness saw.
-    #[serde(default = "yes")]
-    pub witness_ok: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// The witness file the configuration names.

@@ -1,27 +1,28 @@
-//! The retention report: per data class, the policy, what is held, the oldest, what is overdue
-//! (the target is always zero) and what the last purges destroyed; the purge runs; the audit
-//! chain; the key inventory; personal-data reads per staff member; verification totals. No
-//! personal data anywhere in it. Signed (ES256 over its canonical JSON) so a copy can be
-//! checked later with `muni-id report verify FILE`.
+//! The retention report's use cases: build it from the database, the key ring and the audit
+//! chain (`build`), sign it, and check a signed copy (`verify`). The report itself, and the
+//! format of its signed JSON, are `domain::report`; its CSV and PDF are `render`.
 
 use std::collections::BTreeMap;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use utoipa::ToSchema;
 
-use super::audit::{self, ChainState};
+use super::audit;
 use crate::context::AppContext;
 use crate::crypto::signing::{KeyUse, SigningKeys};
+use crate::db::purge_runs::{self, PurgeRunRow};
 use crate::db::{
-    audit as audit_store, purge_runs, report as report_store, staff as staff_store,
+    audit as audit_store, report as report_store, staff as staff_store,
     verification_counts as verification_store, DbConnection,
 };
+use crate::domain::report::{
+    embedded_json, signed_form, AuditReport, ClassReport, DestroyedEpochReport, EpochReport,
+    KeyReport, PurgeRunReport, ReportSignature, RetentionReport, SealReference, StaffReads,
+    VerificationTotals,
+};
 use crate::error::Internal;
-use crate::render::report_chart::ClassAge;
 
 /// Reads of personal data, counted per staff member: every answer that carries a resident's
 /// decrypted data or links a resident to a card, and every decryption on a clerk's behalf.
@@ -39,132 +40,6 @@ const READ_ACTIONS: [&str; 9] = [
 /// The period the per-staff and verification figures cover.
 const PERIOD_DAYS: i64 = 30;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct ClassReport {
-    pub class: String,
-    pub description: String,
-    /// The rule, in words.
-    pub policy: String,
-    /// The longest any record of the class may be kept, in days, where the rule is a number.
-    pub policy_days: Option<u32>,
-    pub held: u64,
-    /// When the oldest record held was created.
-    pub oldest: Option<NaiveDate>,
-    /// Records kept past their policy: should always be zero.
-    pub overdue: u64,
-    /// Destroyed by the purges in the period.
-    pub destroyed_in_period: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct PurgeRunReport {
-    pub started_at: DateTime<Utc>,
-    pub finished_at: Option<DateTime<Utc>>,
-    pub as_of: NaiveDate,
-    pub trigger: String,
-    pub outcome: String,
-    pub residents_destroyed: i64,
-    pub unissued_destroyed: i64,
-    pub addresses_destroyed: i64,
-    pub sessions_removed: i64,
-    pub audit_entries_removed: i64,
-    pub epochs_destroyed: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct AuditReport {
-    #[serde(flatten)]
-    pub chain: ChainState,
-    pub last_sealed_entry: Option<i64>,
-    /// The latest seal of the chain (sealed when the report was made), also in the witness:
-    /// `muni-id audit verify --report FILE` checks that the chain still holds it.
-    #[serde(default)]
-    pub latest_seal: Option<SealReference>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct SealReference {
-    pub seq: i64,
-    pub entry_hash: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct EpochReport {
-    pub epoch: String,
-    pub key_version: u32,
-    /// Residents' data keys wrapped under this epoch's key.
-    pub data_keys: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct DestroyedEpochReport {
-    pub epoch: String,
-    pub destroyed_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct KeyReport {
-    /// Live epochs that protect at least one resident (empty future epochs are not listed).
-    pub epochs: Vec<EpochReport>,
-    pub empty_epochs_prepared: u64,
-    pub destroyed: Vec<DestroyedEpochReport>,
-    pub key_ring_backup_days: u32,
-    /// W: data keys are wrapped at most this many months ahead.
-    pub backup_window_months: u32,
-    pub statement: String,
-    pub signing_key_id: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct StaffReads {
-    pub username: String,
-    pub role: String,
-    pub personal_data_reads: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct VerificationTotals {
-    pub checks: u64,
-    pub valid: u64,
-    pub not_valid: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct ReportSignature {
-    pub alg: String,
-    /// The signing key's id, hex (the JWKS `kid` is the same bytes in base64url).
-    pub kid: String,
-    /// ES256 r‖s, base64url, over the canonical JSON of the report without `signature`.
-    pub value: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct RetentionReport {
-    pub report: String,
-    pub jurisdiction: String,
-    pub generated_at: DateTime<Utc>,
-    pub as_of: NaiveDate,
-    pub period_start: NaiveDate,
-    pub classes: Vec<ClassReport>,
-    pub purge_runs: Vec<PurgeRunReport>,
-    pub audit: AuditReport,
-    pub keys: KeyReport,
-    pub staff_reads: Vec<StaffReads>,
-    pub verification: VerificationTotals,
-    pub signature: Option<ReportSignature>,
-}
-
-impl ClassReport {
-    /// What the retention chart shows of the class.
-    pub fn age(&self) -> ClassAge {
-        ClassAge {
-            policy_days: self.policy_days,
-            oldest: self.oldest,
-            overdue: self.overdue,
-        }
-    }
-}
-
 fn midnight(day: NaiveDate) -> NaiveDateTime {
     day.and_hms_opt(0, 0, 0).unwrap_or_default()
 }
@@ -175,103 +50,16 @@ fn count(n: i64) -> u64 {
 
 /// Builds and signs the report as of a day.
 pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Internal> {
-    let retention = &ctx.config.retention;
     let period_start = as_of - TimeDelta::days(PERIOD_DAYS);
     let verification = verification_totals(ctx, period_start)?;
     let mut conn = ctx.db()?;
     let runs = purge_runs::recent(&mut conn, 20)?;
-    let in_period = |f: fn(&purge_runs::PurgeRunRow) -> i64| -> u64 {
-        runs.iter()
-            .filter(|r| r.started_at.date() >= period_start)
-            .map(|r| count(f(r)))
-            .sum()
+    let purged = PeriodPurges {
+        runs: &runs,
+        since: period_start,
     };
-
-    let (card_face, unissued) = report_store::residents_by_card(&mut conn, as_of)?;
-    let (addresses_held, addresses_printed) = report_store::addresses(&mut conn)?;
-    let addresses_overdue = if retention.retain_address {
-        0
-    } else {
-        count(addresses_printed)
-    };
-    let audit_cutoff = midnight(as_of - TimeDelta::days(i64::from(retention.audit_days)));
     let now = ctx.clock.now();
-    // Sessions are judged at the report's day (its midnight, or now when that is later).
-    let as_of_time = midnight(as_of).max(now.naive_utc());
-    let idle_cutoff = as_of_time - TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
-    let sessions = report_store::sessions(&mut conn, as_of_time, idle_cutoff)?;
-    let cards = report_store::cards(&mut conn)?;
-
-    let classes = vec![
-        ClassReport {
-            class: "card_face".into(),
-            description: "Names, date of birth, photo and the other card-face fields of residents with a card (encrypted)".into(),
-            policy: format!("until the last card expired or was revoked + {} days", retention.card_grace_days),
-            policy_days: Some(ctx.config.cards.adult_validity_years * 366 + retention.card_grace_days),
-            held: count(card_face.held),
-            oldest: card_face.oldest,
-            overdue: count(card_face.overdue),
-            destroyed_in_period: in_period(|r| r.residents_destroyed),
-        },
-        ClassReport {
-            class: "unissued_residents".into(),
-            description: "Residents enrolled but never issued a card (encrypted)".into(),
-            policy: format!("{} days after enrollment", retention.unissued_days),
-            policy_days: Some(retention.unissued_days),
-            held: count(unissued.held),
-            oldest: unissued.oldest,
-            overdue: count(unissued.overdue),
-            destroyed_in_period: in_period(|r| r.unissued_destroyed),
-        },
-        ClassReport {
-            class: "print_only_address".into(),
-            description: "Home address or care-of line, kept only to print the card (encrypted)".into(),
-            policy: if retention.retain_address {
-                "kept with the card face (retain_address = true)".into()
-            } else {
-                "destroyed once a card carrying it is printed".into()
-            },
-            policy_days: None,
-            held: count(addresses_held),
-            oldest: None,
-            overdue: addresses_overdue,
-            destroyed_in_period: in_period(|r| r.addresses_destroyed),
-        },
-        ClassReport {
-            class: "audit_entries".into(),
-            description: "Who did what to which record id, when; never personal data".into(),
-            policy: format!("{} days", retention.audit_days),
-            policy_days: Some(retention.audit_days),
-            held: count(audit_store::count(&mut conn)?),
-            oldest: audit_store::oldest(&mut conn)?.map(|t| t.date()),
-            overdue: count(audit_store::count_before(&mut conn, audit_cutoff)?),
-            destroyed_in_period: in_period(|r| r.audit_entries_removed),
-        },
-        ClassReport {
-            class: "staff_sessions".into(),
-            description: "Staff sessions (hashed tokens)".into(),
-            policy: format!(
-                "until {} idle minutes or {} minutes after login",
-                ctx.config.auth.session_idle_minutes, ctx.config.auth.session_absolute_minutes
-            ),
-            policy_days: Some(1),
-            held: count(sessions.held),
-            oldest: sessions.oldest,
-            overdue: count(sessions.overdue),
-            destroyed_in_period: in_period(|r| r.sessions_removed),
-        },
-        ClassReport {
-            class: "card_status".into(),
-            description: "Card number, status-list index, dates and status; no personal data".into(),
-            policy: "kept while the card could be presented; tombstones keep their index from reuse".into(),
-            policy_days: None,
-            held: count(cards.held),
-            oldest: cards.oldest,
-            overdue: 0,
-            destroyed_in_period: 0,
-        },
-    ];
-
+    let classes = classes(ctx, &mut conn, as_of, now, &purged)?;
     let report = RetentionReport {
         report: "muni-id retention report v1".into(),
         jurisdiction: ctx.config.jurisdiction.clone(),
@@ -289,6 +77,159 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
     sign(&ctx.signing, report)
 }
 
+/// The purge runs of the report's period, for what they destroyed.
+struct PeriodPurges<'a> {
+    runs: &'a [PurgeRunRow],
+    since: NaiveDate,
+}
+
+impl PeriodPurges<'_> {
+    /// One counter of the runs (`|r| r.residents_destroyed`), summed over the period.
+    fn destroyed(&self, counter: fn(&PurgeRunRow) -> i64) -> u64 {
+        self.runs
+            .iter()
+            .filter(|r| r.started_at.date() >= self.since)
+            .map(|r| count(counter(r)))
+            .sum()
+    }
+}
+
+/// The data classes, one row each: what is held of it, its oldest record, what is overdue.
+fn classes(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    now: DateTime<Utc>,
+    purged: &PeriodPurges,
+) -> Result<Vec<ClassReport>, Internal> {
+    let [card_face, unissued] = resident_classes(ctx, conn, as_of, purged)?;
+    Ok(vec![
+        card_face,
+        unissued,
+        address_class(ctx, conn, purged)?,
+        audit_class(ctx, conn, as_of, purged)?,
+        session_class(ctx, conn, as_of, now, purged)?,
+        card_status_class(conn)?,
+    ])
+}
+
+/// Residents with a card (their card face) and residents enrolled but never issued one.
+fn resident_classes(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    purged: &PeriodPurges,
+) -> Result<[ClassReport; 2], Internal> {
+    let retention = &ctx.config.retention;
+    let (card_face, unissued) = report_store::residents_by_card(conn, as_of)?;
+    Ok([
+        ClassReport {
+            class: "card_face".into(),
+            description: "Names, date of birth, photo and the other card-face fields of residents with a card (encrypted)".into(),
+            policy: format!("until the last card expired or was revoked + {} days", retention.card_grace_days),
+            policy_days: Some(ctx.config.cards.adult_validity_years * 366 + retention.card_grace_days),
+            held: count(card_face.held),
+            oldest: card_face.oldest,
+            overdue: count(card_face.overdue),
+            destroyed_in_period: purged.destroyed(|r| r.residents_destroyed),
+        },
+        ClassReport {
+            class: "unissued_residents".into(),
+            description: "Residents enrolled but never issued a card (encrypted)".into(),
+            policy: format!("{} days after enrollment", retention.unissued_days),
+            policy_days: Some(retention.unissued_days),
+            held: count(unissued.held),
+            oldest: unissued.oldest,
+            overdue: count(unissued.overdue),
+            destroyed_in_period: purged.destroyed(|r| r.unissued_destroyed),
+        },
+    ])
+}
+
+fn address_class(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    purged: &PeriodPurges,
+) -> Result<ClassReport, Internal> {
+    let retain = ctx.config.retention.retain_address;
+    let (held, printed) = report_store::addresses(conn)?;
+    Ok(ClassReport {
+        class: "print_only_address".into(),
+        description: "Home address or care-of line, kept only to print the card (encrypted)".into(),
+        policy: if retain {
+            "kept with the card face (retain_address = true)".into()
+        } else {
+            "destroyed once a card carrying it is printed".into()
+        },
+        policy_days: None,
+        held: count(held),
+        oldest: None,
+        overdue: if retain { 0 } else { count(printed) },
+        destroyed_in_period: purged.destroyed(|r| r.addresses_destroyed),
+    })
+}
+
+fn audit_class(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    purged: &PeriodPurges,
+) -> Result<ClassReport, Internal> {
+    let days = ctx.config.retention.audit_days;
+    let cutoff = midnight(as_of - TimeDelta::days(i64::from(days)));
+    Ok(ClassReport {
+        class: "audit_entries".into(),
+        description: "Who did what to which record id, when; never personal data".into(),
+        policy: format!("{days} days"),
+        policy_days: Some(days),
+        held: count(audit_store::count(conn)?),
+        oldest: audit_store::oldest(conn)?.map(|t| t.date()),
+        overdue: count(audit_store::count_before(conn, cutoff)?),
+        destroyed_in_period: purged.destroyed(|r| r.audit_entries_removed),
+    })
+}
+
+/// Sessions are judged at the report's day (its midnight, or now when that is later).
+fn session_class(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    now: DateTime<Utc>,
+    purged: &PeriodPurges,
+) -> Result<ClassReport, Internal> {
+    let auth = &ctx.config.auth;
+    let as_of_time = midnight(as_of).max(now.naive_utc());
+    let idle_cutoff = as_of_time - TimeDelta::minutes(auth.session_idle_minutes);
+    let sessions = report_store::sessions(conn, as_of_time, idle_cutoff)?;
+    Ok(ClassReport {
+        class: "staff_sessions".into(),
+        description: "Staff sessions (hashed tokens)".into(),
+        policy: format!(
+            "until {} idle minutes or {} minutes after login",
+            auth.session_idle_minutes, auth.session_absolute_minutes
+        ),
+        policy_days: Some(1),
+        held: count(sessions.held),
+        oldest: sessions.oldest,
+        overdue: count(sessions.overdue),
+        destroyed_in_period: purged.destroyed(|r| r.sessions_removed),
+    })
+}
+
+fn card_status_class(conn: &mut DbConnection) -> Result<ClassReport, Internal> {
+    let cards = report_store::cards(conn)?;
+    Ok(ClassReport {
+        class: "card_status".into(),
+        description: "Card number, status-list index, dates and status; no personal data".into(),
+        policy: "kept while the card could be presented; tombstones keep their index from reuse"
+            .into(),
+        policy_days: None,
+        held: count(cards.held),
+        oldest: cards.oldest,
+        overdue: 0,
+        destroyed_in_period: 0,
+    })
+}
 /// Seals the chain head (so the report carries the chain as it is now), then checks it.
 fn audit_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<AuditReport, Internal> {
     let witness = audit::witness(&ctx.config);
@@ -304,7 +245,7 @@ fn audit_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<AuditReport
     })
 }
 
-fn run_report(run: &purge_runs::PurgeRunRow) -> PurgeRunReport {
+fn run_report(run: &PurgeRunRow) -> PurgeRunReport {
     PurgeRunReport {
         started_at: run.started_at.and_utc(),
         finished_at: run.finished_at.map(|t| t.and_utc()),
@@ -430,41 +371,12 @@ fn verification_totals(ctx: &AppContext, since: NaiveDate) -> Result<Verificatio
     })
 }
 
-/// JSON with object keys sorted and no insignificant whitespace: the bytes that are signed.
-pub fn canonical_json(value: &Value) -> String {
-    match value {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            let fields: Vec<String> = keys
-                .into_iter()
-                .map(|k| format!("{}:{}", Value::String(k.clone()), canonical_json(&map[k])))
-                .collect();
-            format!("{{{}}}", fields.join(","))
-        }
-        Value::Array(items) => format!(
-            "[{}]",
-            items
-                .iter()
-                .map(canonical_json)
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
-        other => other.to_string(),
-    }
-}
-
-fn signed_bytes(report: &RetentionReport) -> Result<Vec<u8>, Internal> {
-    let mut value = serde_json::to_value(report).map_err(|e| Internal::new("report", e))?;
-    if let Value::Object(map) = &mut value {
-        map.remove("signature");
-    }
-    Ok(canonical_json(&value).into_bytes())
-}
-
+/// Signs the report (any signature it carried is replaced) with the current signing key.
 pub fn sign(keys: &SigningKeys, mut report: RetentionReport) -> Result<RetentionReport, Internal> {
     report.signature = None;
-    let message = signed_bytes(&report)?;
+    let message = report
+        .signed_bytes()
+        .map_err(|e| Internal::new("report", e))?;
     let current = keys
         .current()
         .ok_or_else(|| Internal::new("report signature", anyhow::anyhow!("no signing key")))?;
@@ -493,151 +405,16 @@ pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<RetentionReport, Report
         serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
     // The signed bytes are those of the JSON as written, re-canonicalised: an added, removed
     // or changed field anywhere breaks the signature.
-    let mut value: Value =
-        serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
-    if let Value::Object(map) = &mut value {
-        map.remove("signature");
-    }
+    let value: Value = serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
     let signature = report.signature.clone().ok_or(ReportCheckError::Unsigned)?;
     let kid = hex::decode(&signature.kid).map_err(|_| ReportCheckError::BadSignature)?;
     let sig = URL_SAFE_NO_PAD
         .decode(&signature.value)
         .map_err(|_| ReportCheckError::BadSignature)?;
     if signature.alg != "ES256"
-        || !keys.verify(
-            &kid,
-            canonical_json(&value).as_bytes(),
-            &sig,
-            KeyUse::Report,
-        )
+        || !keys.verify(&kid, signed_form(value).as_bytes(), &sig, KeyUse::Report)
     {
         return Err(ReportCheckError::BadSignature);
     }
     Ok(report)
-}
-
-/// Where a CSV or PDF carries the signed JSON: one line `signed-report,<base64url JSON>`.
-pub const EMBED_MARKER: &str = "signed-report,";
-
-fn embedded_json(bytes: &[u8]) -> Option<Vec<u8>> {
-    let trimmed = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .map(|i| &bytes[i..])?;
-    if trimmed.first() == Some(&b'{') {
-        return Some(trimmed.to_vec());
-    }
-    let marker = EMBED_MARKER.as_bytes();
-    let start = bytes.windows(marker.len()).position(|w| w == marker)? + marker.len();
-    let end = bytes[start..]
-        .iter()
-        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
-        .map_or(bytes.len(), |i| start + i);
-    URL_SAFE_NO_PAD.decode(&bytes[start..end]).ok()
-}
-
-/// The signed JSON, for embedding in CSV or PDF.
-pub fn embedding(report: &RetentionReport) -> Result<String, Internal> {
-    let json = serde_json::to_vec(report).map_err(|e| Internal::new("report", e))?;
-    Ok(format!("{EMBED_MARKER}{}", URL_SAFE_NO_PAD.encode(json)))
-}
-
-/// The report as CSV: one section per table, then the signed JSON.
-pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
-    fn field(s: &str) -> String {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    }
-    let mut out = String::new();
-    out.push_str(&format!(
-        "# {} — {} as of {}\n",
-        report.report,
-        field(&report.jurisdiction),
-        report.as_of
-    ));
-    out.push_str("section,class,policy,policy_days,held,oldest,overdue,destroyed_in_period\n");
-    for c in &report.classes {
-        out.push_str(&format!(
-            "class,{},{},{},{},{},{},{}\n",
-            c.class,
-            field(&c.policy),
-            c.policy_days.map(|d| d.to_string()).unwrap_or_default(),
-            c.held,
-            c.oldest.map(|d| d.to_string()).unwrap_or_default(),
-            c.overdue,
-            c.destroyed_in_period
-        ));
-    }
-    out.push_str("section,started_at,trigger,outcome,residents_destroyed,unissued_destroyed,addresses_destroyed,sessions_removed,audit_entries_removed,epochs_destroyed\n");
-    for r in &report.purge_runs {
-        out.push_str(&format!(
-            "purge_run,{},{},{},{},{},{},{},{},{}\n",
-            r.started_at.to_rfc3339(),
-            r.trigger,
-            r.outcome,
-            r.residents_destroyed,
-            r.unissued_destroyed,
-            r.addresses_destroyed,
-            r.sessions_removed,
-            r.audit_entries_removed,
-            field(&r.epochs_destroyed.join(" "))
-        ));
-    }
-    out.push_str("section,epoch,key_version,data_keys\n");
-    for e in &report.keys.epochs {
-        out.push_str(&format!(
-            "key_epoch,{},{},{}\n",
-            e.epoch, e.key_version, e.data_keys
-        ));
-    }
-    for d in &report.keys.destroyed {
-        out.push_str(&format!(
-            "key_epoch_destroyed,{},,{}\n",
-            d.epoch,
-            d.destroyed_at.to_rfc3339()
-        ));
-    }
-    out.push_str("section,username,role,personal_data_reads\n");
-    for s in &report.staff_reads {
-        out.push_str(&format!(
-            "staff_reads,{},{},{}\n",
-            s.username, s.role, s.personal_data_reads
-        ));
-    }
-    out.push_str(&format!(
-        "audit_chain,entries={},intact={},first_bad_entry={}\n",
-        report.audit.chain.entries,
-        report.audit.chain.intact,
-        report
-            .audit
-            .chain
-            .first_bad_entry
-            .map(|n| n.to_string())
-            .unwrap_or_default()
-    ));
-    out.push_str(&format!(
-        "verification,checks={},valid={},not_valid={}\n",
-        report.verification.checks, report.verification.valid, report.verification.not_valid
-    ));
-    out.push_str(&embedding(report)?);
-    out.push('\n');
-    Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn canonical_json_sorts_keys_at_every_level() {
-        let value: Value =
-            serde_json::from_str(r#"{"b":1,"a":{"d":[{"z":1,"y":2}],"c":"x"}}"#).unwrap();
-        assert_eq!(
-            canonical_json(&value),
-            r#"{"a":{"c":"x","d":[{"y":2,"z":1}]},"b":1}"#
-        );
-    }
 }

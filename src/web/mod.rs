@@ -9,7 +9,6 @@ pub mod middleware;
 pub mod openapi;
 pub mod ops;
 pub mod pages;
-pub mod reports;
 pub mod sessions;
 pub mod slow_clients;
 pub mod verify;
@@ -88,7 +87,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(resource!("/cards/{card_number}/print", post => cards::print_one))
                 .service(resource!("/cards/{card_number}/revoke", post => cards::revoke))
                 .service(resource!("/audit/verify", get => audit::audit_verify))
-                .service(resource!("/reports/retention", get => reports::retention)),
+                .service(resource!("/reports/retention", get => api::reports::retention)),
         )
         .configure(pages::routes)
         .default_service(web::to(not_found));

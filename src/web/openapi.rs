@@ -10,8 +10,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
-use super::api::{audit, cards, residents, staff};
-use super::{ops, reports, sessions, verify};
+use super::api::{audit, cards, reports, residents, staff};
+use super::{ops, sessions, verify};
 
 #[derive(OpenApi)]
 #[openapi(

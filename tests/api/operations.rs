@@ -214,6 +214,17 @@ async fn a_body_must_be_a_json_object() {
     assert_eq!((status, code.as_str()), (400, "malformed_json"));
 }
 
+/// The published OpenAPI document, whole: any change to the public contract (a path, a field, a
+/// schema's name, a description) shows as a snapshot diff to review.
+#[test]
+fn the_openapi_document_is_the_reviewed_contract() {
+    use utoipa::OpenApi;
+    let doc = muni_id::web::openapi::ApiDoc::openapi()
+        .to_pretty_json()
+        .unwrap();
+    insta::assert_snapshot!("openapi", doc);
+}
+
 #[test]
 fn every_operation_declares_its_errors_and_outages() {
     use utoipa::OpenApi;

@@ -35,7 +35,7 @@ fn resident_row(app: &TestApp, id: &str) -> Option<ResidentRow> {
     muni_id::db::residents::find(&mut conn, id).unwrap()
 }
 
-fn chain(app: &TestApp) -> audit::ChainState {
+fn chain(app: &TestApp) -> muni_id::domain::audit::ChainState {
     let mut conn = app.ctx.db().unwrap();
     audit::verify_chain(
         &mut conn,
@@ -694,4 +694,68 @@ async fn retention_jobs_run_on_a_pool_of_one_connection() {
     assert_eq!(dry.unissued_destroyed, 1);
     assert_eq!(outcome.unissued_destroyed, 1);
     assert!(resident_row(&app, &id).is_none());
+}
+
+/// A staff account with a fixed name (the report lists usernames), logged in.
+async fn fixed_session(app: &TestApp, username: &str, role: StaffRole) -> crate::helpers::Session {
+    app.add_staff(username, role);
+    let res = app.login(username, crate::helpers::STAFF_PASSWORD).await;
+    assert_eq!(res.status(), 201, "login as {username}");
+    let body: Value = res.json().await.unwrap();
+    crate::helpers::Session {
+        token: body["token"].as_str().unwrap().to_owned(),
+    }
+}
+
+/// A redaction that keeps a random value's format in the snapshot: `[hex, 64]` for a key id,
+/// `[base64url, 86]` for a signature.
+fn redact_format(value: insta::internals::Content, _: insta::internals::ContentPath<'_>) -> String {
+    let text = value.as_str().expect("a redacted value is a string");
+    let format = if text.chars().all(|c| c.is_ascii_hexdigit()) {
+        "hex"
+    } else if text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        "base64url"
+    } else {
+        "other"
+    };
+    format!("[{format}, {}]", text.len())
+}
+
+/// The report's JSON, field by field, for a fixed day's work: a renamed, added or dropped field,
+/// or a changed format, shows as a snapshot diff. Values random per run (key ids, the
+/// signature, the seal's hash) keep only their format.
+#[tokio::test]
+async fn the_report_json_keeps_its_shape() {
+    let app = spawn_app().await;
+    let clerk = fixed_session(&app, "snapshot.clerk", StaffRole::Clerk).await;
+    // Enrolled, never issued: destroyed by the purge once past its limit.
+    app.enroll_ok(&clerk, &resident("Never Issued")).await;
+    app.clock.advance(TimeDelta::days(45));
+    let clerk = fixed_session(&app, "snapshot.clerk2", StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Card Holder")).await;
+    let card = app.issue_card(&clerk, &id, "new").await;
+    app.get(&clerk, &format!("/api/v1/residents/{id}")).await;
+    let res = app
+        .client
+        .post(app.url("/api/v1/verify"))
+        .json(&json!({"token": card["qr_text"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.json::<Value>().await.unwrap()["valid"], true);
+    assert_eq!(purge_now(&app, false, None).unwrap().unissued_destroyed, 1);
+    let auditor = fixed_session(&app, "snapshot.auditor", StaffRole::Auditor).await;
+
+    let res = app.get(&auditor, "/api/v1/reports/retention").await;
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    insta::assert_json_snapshot!("retention_report", body, {
+        ".signature.kid" => insta::dynamic_redaction(redact_format),
+        ".signature.value" => insta::dynamic_redaction(redact_format),
+        ".keys.signing_key_id" => insta::dynamic_redaction(redact_format),
+        ".audit.latest_seal.entry_hash" => insta::dynamic_redaction(redact_format),
+    });
 }

@@ -1,7 +1,9 @@
 //! The JSON API under `/api/v1` for staff: each module holds the handlers of one resource with
-//! the wire types they read and write (the OpenAPI document is generated from them).
+//! the wire types they read and write, converted from the domain's types so that domain knows
+//! nothing of utoipa (the OpenAPI document is generated from them).
 
 pub mod audit;
 pub mod cards;
+pub mod reports;
 pub mod residents;
 pub mod staff;

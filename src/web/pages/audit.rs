@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use super::i18n::Arg;
 use super::view::{PageError, Viewer};
+use crate::domain::report::ClassReport;
 use crate::domain::resident::parse_date;
 use crate::domain::staff::Permission;
 use crate::render::report_chart;
-use crate::services::report::{self, ClassReport};
+use crate::services::report;
 
 #[derive(Deserialize)]
 pub struct ReportQuery {
@@ -83,7 +84,7 @@ fn policy_in_words(viewer: &Viewer, class: &str) -> String {
 fn chart(classes: &[ClassReport], as_of: NaiveDate, rtl: bool, viewer: &Viewer) -> Chart {
     let mut bars = Vec::new();
     for class in classes {
-        let Some(bar) = report_chart::bar(class.age(), as_of) else {
+        let Some(bar) = report_chart::bar(class.into(), as_of) else {
             continue;
         };
         let (age, limit) = (bar.age_days, bar.limit_days);

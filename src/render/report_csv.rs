@@ -1,0 +1,92 @@
+//! The retention report as CSV: one section per table, then the signed JSON in one line
+//! (`domain::report::embedding`), so `muni-id report verify FILE` checks a CSV copy as well.
+
+use crate::domain::report::{embedding, RetentionReport};
+use crate::error::Internal;
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The report as CSV: one section per table, then the signed JSON.
+pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "# {} — {} as of {}\n",
+        report.report,
+        field(&report.jurisdiction),
+        report.as_of
+    ));
+    out.push_str("section,class,policy,policy_days,held,oldest,overdue,destroyed_in_period\n");
+    for c in &report.classes {
+        out.push_str(&format!(
+            "class,{},{},{},{},{},{},{}\n",
+            c.class,
+            field(&c.policy),
+            c.policy_days.map(|d| d.to_string()).unwrap_or_default(),
+            c.held,
+            c.oldest.map(|d| d.to_string()).unwrap_or_default(),
+            c.overdue,
+            c.destroyed_in_period
+        ));
+    }
+    out.push_str("section,started_at,trigger,outcome,residents_destroyed,unissued_destroyed,addresses_destroyed,sessions_removed,audit_entries_removed,epochs_destroyed\n");
+    for r in &report.purge_runs {
+        out.push_str(&format!(
+            "purge_run,{},{},{},{},{},{},{},{},{}\n",
+            r.started_at.to_rfc3339(),
+            r.trigger,
+            r.outcome,
+            r.residents_destroyed,
+            r.unissued_destroyed,
+            r.addresses_destroyed,
+            r.sessions_removed,
+            r.audit_entries_removed,
+            field(&r.epochs_destroyed.join(" "))
+        ));
+    }
+    out.push_str("section,epoch,key_version,data_keys\n");
+    for e in &report.keys.epochs {
+        out.push_str(&format!(
+            "key_epoch,{},{},{}\n",
+            e.epoch, e.key_version, e.data_keys
+        ));
+    }
+    for d in &report.keys.destroyed {
+        out.push_str(&format!(
+            "key_epoch_destroyed,{},,{}\n",
+            d.epoch,
+            d.destroyed_at.to_rfc3339()
+        ));
+    }
+    out.push_str("section,username,role,personal_data_reads\n");
+    for s in &report.staff_reads {
+        out.push_str(&format!(
+            "staff_reads,{},{},{}\n",
+            s.username, s.role, s.personal_data_reads
+        ));
+    }
+    out.push_str(&format!(
+        "audit_chain,entries={},intact={},first_bad_entry={}\n",
+        report.audit.chain.entries,
+        report.audit.chain.intact,
+        report
+            .audit
+            .chain
+            .first_bad_entry
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    ));
+    out.push_str(&format!(
+        "verification,checks={},valid={},not_valid={}\n",
+        report.verification.checks, report.verification.valid, report.verification.not_valid
+    ));
+    out.push_str(&embedding(report).map_err(|e| Internal::new("report", e))?);
+    out.push('\n');
+    Ok(out)
+}
