@@ -214,6 +214,32 @@ async fn a_body_must_be_a_json_object() {
     assert_eq!((status, code.as_str()), (400, "malformed_json"));
 }
 
+/// Every parameter is where the document says: a path parameter is a `{name}` of its path, and
+/// a query parameter is not (the report's `format` and `as_of` were published as required path
+/// parameters, so a generated client could not call the report at all).
+#[test]
+fn every_parameter_is_declared_where_it_is_read() {
+    use utoipa::OpenApi;
+    let doc = serde_json::to_value(muni_id::web::openapi::ApiDoc::openapi()).unwrap();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let Some(params) = operation["parameters"].as_array() else {
+                continue;
+            };
+            for param in params {
+                let name = param["name"].as_str().unwrap();
+                let in_path = path.contains(&format!("{{{name}}}"));
+                assert_eq!(
+                    param["in"] == "path",
+                    in_path,
+                    "{method} {path}: parameter {name} is declared in {}",
+                    param["in"]
+                );
+            }
+        }
+    }
+}
+
 /// The published OpenAPI document, whole: any change to the public contract (a path, a field, a
 /// schema's name, a description) shows as a snapshot diff to review.
 #[test]

@@ -21,6 +21,7 @@ use crate::web::auth::Staff;
 use crate::web::ApiError;
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ReportQuery {
     /// `json` (default), `csv` or `pdf`.
