@@ -45,6 +45,8 @@ pub fn stderr_writer() -> (
 ) {
     tracing_appender::non_blocking::NonBlockingBuilder::default()
         .lossy(false)
+        // The queue is allocated whole at start: 128,000 lines (the default) took 4 MB.
+        .buffered_lines_limit(8_192)
         .thread_name("muni-id-log")
         .finish(std::io::BufWriter::with_capacity(64 * 1024, std::io::stderr()))
 }
