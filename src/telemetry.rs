@@ -48,7 +48,10 @@ pub fn stderr_writer() -> (
         // The queue is allocated whole at start: 128,000 lines (the default) took 4 MB.
         .buffered_lines_limit(8_192)
         .thread_name("muni-id-log")
-        .finish(std::io::BufWriter::with_capacity(64 * 1024, std::io::stderr()))
+        .finish(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            std::io::stderr(),
+        ))
 }
 
 /// Counters exposed at `/metrics` (see [`render_metrics`]).
