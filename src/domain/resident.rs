@@ -5,6 +5,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use unic_langid::LanguageIdentifier;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{names, FieldError};
@@ -237,33 +238,17 @@ impl LanguageTag {
                 "languages are BCP 47 tags such as \"es\" or \"zh-Hant\"",
             )
         };
-        if raw.is_empty() || raw.len() > 35 {
+        if raw.is_empty() || raw.len() > 35 || raw.contains('_') {
             return Err(bad());
         }
-        let mut parts = Vec::new();
-        for (i, part) in raw.split('-').enumerate() {
-            let ok = if i == 0 {
-                (2..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphabetic())
-            } else {
-                (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
-            };
-            if !ok {
-                return Err(bad());
-            }
-            let canonical = match (i, part.len()) {
-                (0, _) => part.to_ascii_lowercase(),
-                (_, 4) if part.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                    let lower = part.to_ascii_lowercase();
-                    lower[..1].to_ascii_uppercase() + &lower[1..]
-                }
-                (_, 2) if part.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                    part.to_ascii_uppercase()
-                }
-                _ => part.to_ascii_lowercase(),
-            };
-            parts.push(canonical);
+        // unic-langid checks the subtags and puts each in its canonical case.
+        let tag: LanguageIdentifier = raw.parse().map_err(|_| bad())?;
+        // A language people speak has a two- or three-letter ISO 639 code (BCP 47's five to
+        // eight letters are reserved).
+        if !(2..=3).contains(&tag.language.as_str().len()) {
+            return Err(bad());
         }
-        Ok(Self(parts.join("-")))
+        Ok(Self(tag.to_string()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -595,6 +580,12 @@ mod tests {
         assert_eq!(LanguageTag::parse("pt-br").unwrap().as_str(), "pt-BR");
         assert!(LanguageTag::parse("english").is_err());
         assert!(LanguageTag::parse("e").is_err());
+        assert_eq!(
+            LanguageTag::parse("SR-latn-rs").unwrap().as_str(),
+            "sr-Latn-RS"
+        );
+        assert!(LanguageTag::parse("en_US").is_err());
+        assert!(LanguageTag::parse("es-").is_err());
         let three = vec!["es".into(), "en".into(), "fr".into()];
         assert_eq!(
             parse_languages(&three).unwrap_err().code,
