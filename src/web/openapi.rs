@@ -163,6 +163,18 @@ impl CommonResponses {
                 ),
             ]);
         }
+        let has_query = operation
+            .parameters
+            .iter()
+            .flatten()
+            .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query));
+        if has_query && !has_body {
+            common.push((
+                "400",
+                "invalid_query: an unknown or malformed query parameter",
+                false,
+            ));
+        }
         if !WITHOUT_DATABASE.contains(&path) {
             common.push((
                 "503",
