@@ -25,14 +25,16 @@ use crate::web::ApiError;
 #[serde(deny_unknown_fields)]
 pub struct ReportQuery {
     /// `json` (default), `csv` or `pdf`.
+    #[param(pattern = "^(json|csv|pdf)$")]
     pub format: Option<String>,
     /// The day the report is as of (YYYY-MM-DD); default today.
+    #[param(format = Date)]
     pub as_of: Option<String>,
 }
 
 /// The signed retention report. No personal data in any format.
 #[utoipa::path(get, path = "/api/v1/reports/retention", tag = "retention", params(ReportQuery),
-    responses((status = 200, body = RetentionReport), (status = 403), (status = 422)),
+    responses((status = 200, description = "The report: JSON, CSV or PDF as `format` asks", content((RetentionReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/pdf"))), (status = 403), (status = 422)),
     security(("bearer" = [])))]
 pub async fn retention(
     ctx: web::Data<AppContext>,
