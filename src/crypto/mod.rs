@@ -4,6 +4,7 @@
 pub mod aead;
 pub mod blind_index;
 pub mod card_token;
+pub mod custody;
 pub mod envelope;
 pub mod key_file;
 pub mod keyring;

@@ -51,6 +51,12 @@ pub enum SigningKeyError {
     UnknownKey(String),
     #[error("the card-signing key {0} is already revoked")]
     AlreadyRevoked(String),
+    /// Key custody cannot be reached just now (see `CustodyError::Unavailable`).
+    #[error("key custody is unavailable: {0}")]
+    Unavailable(String),
+    /// Anything else the signing backend answered; never carries key material or a secret.
+    #[error("the card-signing keys: {0}")]
+    Failed(String),
 }
 
 /// What a signature is asked to vouch for: a key's standing decides which it may.

@@ -1,0 +1,1 @@
+//! File backend: written next.

@@ -1,0 +1,1 @@
+//! OpenBao transit backend: written next.
