@@ -48,7 +48,7 @@ fn main() {
     let current = keys.current().expect("current key");
     let message = b"a message of the size of a card token's Sig_structure, about 150 bytes long, \
                     which is what ES256 hashes and checks for every card that is verified.....";
-    let signature = current.sign(message);
+    let signature = current.sign(message).expect("the file key signs");
     let jwks = keys.jwks(Utc::now());
     let public = {
         let jwk = &jwks.keys[0];

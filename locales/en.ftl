@@ -41,6 +41,7 @@ err-not_found = There is no such record.
 outage-title = Nothing was saved
 err-database_unavailable = The database cannot be reached just now, so nothing was saved. Wait a moment, then go back and try again.
 err-storage_full = The server’s storage is full, so nothing was saved. Tell an administrator; the form can be sent again once space is freed.
+err-key_custody_unavailable = The keys that protect residents’ data cannot be reached just now, so nothing was read or saved. Wait a moment, then go back and try again.
 problem-title = This cannot be done
 form-unreadable-title = The form could not be read
 err-form-unreadable = The form could not be read, or it was too large. Go back and try again.

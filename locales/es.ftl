@@ -40,6 +40,7 @@ err-not_found = No existe ese registro.
 outage-title = No se guardó nada
 err-database_unavailable = En este momento no se puede acceder a la base de datos, así que no se guardó nada. Espere un momento, vuelva atrás e inténtelo de nuevo.
 err-storage_full = El almacenamiento del servidor está lleno, así que no se guardó nada. Avise a un administrador; podrá enviar el formulario de nuevo cuando se libere espacio.
+err-key_custody_unavailable = En este momento no se puede acceder a las claves que protegen los datos de los residentes, así que no se leyó ni se guardó nada. Espere un momento, vuelva atrás e inténtelo de nuevo.
 problem-title = No se puede hacer
 form-unreadable-title = No se pudo leer el formulario
 err-form-unreadable = No se pudo leer el formulario, o era demasiado grande. Vuelva atrás e inténtelo de nuevo.

@@ -1,10 +1,10 @@
-//! What every use case needs: configuration, the database pool, the key ring, the clock.
+//! What every use case needs: configuration, the database pool, key custody, the clock.
 
 use std::sync::Arc;
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::crypto::keyring::KeyRing;
+use crate::crypto::custody::KeyCustody;
 use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
 use crate::crypto::status_list::StatusList;
@@ -22,7 +22,7 @@ use crate::telemetry::VerificationCounters;
 pub struct AppContext {
     pub config: Arc<Config>,
     pub pool: DbPool,
-    pub keyring: Arc<KeyRing>,
+    pub custody: Arc<dyn KeyCustody>,
     pub clock: Arc<dyn Clock>,
     pub hasher: PasswordHasher,
     pub documents: Arc<DocumentPolicy>,

@@ -28,6 +28,9 @@ pub enum Outage {
     Database,
     /// The database's storage is full: nothing more can be written.
     Storage,
+    /// Key custody (the HSM, OpenBao, or the key-ring file's volume) cannot be reached: no
+    /// personal data can be opened or sealed, and nothing is written in the clear.
+    KeyCustody,
 }
 
 impl Outage {
@@ -35,7 +38,7 @@ impl Outage {
     /// The HTTP status it answers: 503, or 507 for full storage.
     pub fn status(self) -> u16 {
         match self {
-            Outage::Database => 503,
+            Outage::Database | Outage::KeyCustody => 503,
             Outage::Storage => 507,
         }
     }
@@ -45,6 +48,7 @@ impl Outage {
         match self {
             Outage::Database => ErrorCode::DatabaseUnavailable,
             Outage::Storage => ErrorCode::StorageFull,
+            Outage::KeyCustody => ErrorCode::KeyCustodyUnavailable,
         }
     }
 
@@ -58,13 +62,17 @@ impl Outage {
                 "The server's storage is full, so nothing can be saved. Nothing was changed; \
                  an administrator must free space."
             }
+            Outage::KeyCustody => {
+                "The keys that protect residents' data cannot be reached just now, so no \
+                 personal data can be read or saved. Nothing was changed; try again shortly."
+            }
         }
     }
 
     /// The seconds the client is told to wait (`Retry-After`).
     pub fn retry_after_secs(self) -> u64 {
         match self {
-            Outage::Database => 5,
+            Outage::Database | Outage::KeyCustody => 5,
             Outage::Storage => 60,
         }
     }
@@ -114,6 +122,12 @@ fn outage_of(cause: &(dyn std::error::Error + 'static)) -> Option<Outage> {
             }
             _ => None,
         };
+    }
+    if let Some(crate::crypto::custody::CustodyError::Unavailable(_)) = cause.downcast_ref() {
+        return Some(Outage::KeyCustody);
+    }
+    if let Some(crate::crypto::signing::SigningKeyError::Unavailable(_)) = cause.downcast_ref() {
+        return Some(Outage::KeyCustody);
     }
     if let Some(e) = cause.downcast_ref::<std::io::Error>() {
         if e.raw_os_error() == Some(libc::ENOSPC) {
@@ -178,6 +192,7 @@ error_codes! {
     InvalidBatch = "invalid_batch",
     InvalidCardNumber = "invalid_card_number",
     InvalidCharacters = "invalid_characters",
+    KeyCustodyUnavailable = "key_custody_unavailable",
     InvalidCredentials = "invalid_credentials",
     InvalidDate = "invalid_date",
     InvalidFieldType = "invalid_field_type",

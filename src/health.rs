@@ -15,6 +15,7 @@ pub const STORAGE_PROBE_INTERVAL: Duration = Duration::from_secs(1);
 pub struct Health {
     database: Watch,
     storage: Watch,
+    key_custody: Watch,
 }
 
 #[derive(Default)]
@@ -43,6 +44,7 @@ impl Health {
         match outage {
             Outage::Database => &self.database,
             Outage::Storage => &self.storage,
+            Outage::KeyCustody => &self.key_custody,
         }
     }
 
@@ -82,6 +84,7 @@ impl Health {
                 match outage {
                     Outage::Database => "the database",
                     Outage::Storage => "storage space",
+                    Outage::KeyCustody => "key custody",
                 }
             );
         }
@@ -93,7 +96,7 @@ impl Health {
 
     /// The outage in progress, the database's first.
     pub fn current(&self) -> Option<Outage> {
-        [Outage::Database, Outage::Storage]
+        [Outage::Database, Outage::KeyCustody, Outage::Storage]
             .into_iter()
             .find(|o| self.is_down(*o))
     }
@@ -119,6 +122,7 @@ fn describe(outage: Outage) -> &'static str {
     match outage {
         Outage::Database => "the database cannot be reached",
         Outage::Storage => "the database's storage is full",
+        Outage::KeyCustody => "key custody cannot be reached",
     }
 }
 

@@ -10,6 +10,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod health;
+pub mod key_custody;
 pub mod private_files;
 pub mod rate_limit;
 pub mod render;

@@ -13,11 +13,13 @@ use anyhow::Context as _;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::context::AppContext;
-use crate::crypto::keyring::{Epoch, KeyRing, Opened};
+use crate::crypto::custody::{KeyCustody, SigningCustody};
+use crate::crypto::keyring::Epoch;
 use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
 use crate::crypto::status_list::StatusList;
 use crate::error::ErrorCode;
+use crate::key_custody;
 use crate::private_files;
 use crate::rate_limit::ClientThrottle;
 use crate::render::card_pdf::{CardBranding, CardRenderer};
@@ -31,7 +33,8 @@ use crate::web::{self as routes, errors, middleware, slow_clients};
 pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
     private_files::restrict_umask();
     prepare_data_dir(&config)?;
-    let keyring = open_keyring(&config, clock.as_ref())?;
+    let (custody, signing_store) = key_custody::open(&config, clock.as_ref())?;
+    prepare_epochs(&config, clock.as_ref(), custody.as_ref())?;
 
     let url = config.database_url();
     let pool = crate::db::connect(
@@ -49,7 +52,7 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     )?;
     let documents = config.document_policy()?;
 
-    let signing = open_signing_keys(&config, clock.as_ref())?;
+    let signing = open_signing_keys(&config, clock.as_ref(), signing_store)?;
     let cards = &config.cards;
     let status_list = StatusList::new(
         &config.public_base_url,
@@ -67,7 +70,7 @@ pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Ap
     let context = AppContext {
         config: Arc::new(config),
         pool,
-        keyring: Arc::new(keyring),
+        custody,
         clock,
         hasher,
         documents: Arc::new(documents),
@@ -93,41 +96,29 @@ fn prepare_data_dir(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The key ring (created in development), refused beside a SQLite database outside dev mode,
-/// with this month's keys prepared as the ratchet allows.
-fn open_keyring(config: &Config, clock: &dyn Clock) -> anyhow::Result<KeyRing> {
-    private_files::refuse_keys_beside_database(
-        config,
-        &[
-            config.keyring_path(),
-            config.signing_keys_path(),
-            config.audit_witness_path(),
-        ],
-    )?;
-    let keyring_path = config.keyring_path();
-    let (keyring, opened) = KeyRing::open(&keyring_path, config.keys.create_if_missing)?;
-    if opened == Opened::Created {
-        tracing::warn!(
-            path = %keyring_path.display(),
-            "CREATED A NEW DEVELOPMENT KEY RING. Every resident's data is readable only with it: \
-             keep it out of the database backups, and in production mount a managed key ring \
-             instead (keys.keyring_file, keys.create_if_missing = false)"
-        );
-    }
-    let month = keyring
+/// This month's keys and the ratchet's window prepared in key custody.
+fn prepare_epochs(
+    config: &Config,
+    clock: &dyn Clock,
+    custody: &dyn KeyCustody,
+) -> anyhow::Result<()> {
+    let month = custody
         .ratchet_month()?
         .map_or(Epoch::of(clock.today()), |m| {
             m.max(Epoch::of(clock.today()))
         });
-    keyring.prepare(month, config.keys.backup_window_months)?;
-    Ok(keyring)
+    custody.prepare(month, config.keys.backup_window_months)?;
+    Ok(())
 }
 
-/// The card-signing keys (created in development), bounded by the longest validity policy.
-fn open_signing_keys(config: &Config, clock: &dyn Clock) -> anyhow::Result<SigningKeys> {
-    let signing_path = config.signing_keys_path();
-    let (signing, created) =
-        SigningKeys::open(&signing_path, config.keys.create_if_missing, clock.now())?;
+/// The card-signing keys (a first one created in development, or in an empty HSM or OpenBao),
+/// bounded by the longest validity policy.
+fn open_signing_keys(
+    config: &Config,
+    clock: &dyn Clock,
+    store: Arc<dyn SigningCustody>,
+) -> anyhow::Result<SigningKeys> {
+    let (signing, created) = SigningKeys::new(store, config.keys.create_if_missing, clock.now())?;
     let signing = signing.with_max_card_validity_years(
         config
             .cards
@@ -136,7 +127,7 @@ fn open_signing_keys(config: &Config, clock: &dyn Clock) -> anyhow::Result<Signi
     );
     if created {
         tracing::warn!(
-            path = %signing_path.display(),
+            custody = %signing.describe(),
             "created a new card-signing key; its public half is published at /.well-known/jwks.json"
         );
     }

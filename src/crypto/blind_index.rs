@@ -1,11 +1,8 @@
 //! A keyed hash of normalised name + date of birth: finds an exact match without storing
 //! either in the clear. Keyed per retention epoch, so a destroyed epoch leaves nothing to
-//! match a name against in old copies of the database.
+//! match a name against in old copies of the database. The key never leaves key custody: this
+//! module builds the message, custody computes its HMAC-SHA-256.
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
-
-use super::secret::SecretKey;
 use crate::domain::resident::{DateOfBirth, PersonName};
 
 /// What the index is computed over. Version 2: the name's UTS #39 skeleton after NFKC and full
@@ -13,16 +10,14 @@ use crate::domain::resident::{DateOfBirth, PersonName};
 /// indexed under an older version match nothing until they are re-indexed.
 pub const INDEX_VERSION: u32 = 2;
 
-pub fn blind_index(index_key: &SecretKey, legal_name: &PersonName, dob: &DateOfBirth) -> Vec<u8> {
-    // An HMAC accepts keys of any length, so this cannot fail.
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(index_key.expose())
-        .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+/// The message whose keyed hash is the blind index.
+pub fn index_message(legal_name: &PersonName, dob: &DateOfBirth) -> Vec<u8> {
     // The version is in the domain tag, so hashes of two versions can never be confused.
-    mac.update(format!("muni-id/blind-index/v{INDEX_VERSION}\0").as_bytes());
-    mac.update(legal_name.matching_key().as_bytes());
-    mac.update(b"\0");
-    mac.update(dob.date().format("%Y-%m-%d").to_string().as_bytes());
-    mac.finalize().into_bytes().to_vec()
+    let mut message = format!("muni-id/blind-index/v{INDEX_VERSION}\0").into_bytes();
+    message.extend_from_slice(legal_name.matching_key().as_bytes());
+    message.push(0);
+    message.extend_from_slice(dob.date().format("%Y-%m-%d").to_string().as_bytes());
+    message
 }
 
 #[cfg(test)]
@@ -31,27 +26,31 @@ mod tests {
     use chrono::NaiveDate;
 
     #[test]
-    fn same_person_same_key_matches_and_other_keys_do_not() {
+    fn the_same_person_written_differently_gives_the_same_message() {
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         let dob = DateOfBirth::parse("1990-04-01", today, 10).unwrap();
         let a = PersonName::parse("n", "José Núñez").unwrap();
         let b = PersonName::parse("n", "JOSÉ   NÚÑEZ").unwrap();
-        let key = SecretKey::generate();
-        assert_eq!(blind_index(&key, &a, &dob), blind_index(&key, &b, &dob));
-        assert_ne!(
-            blind_index(&key, &a, &dob),
-            blind_index(&SecretKey::generate(), &a, &dob)
-        );
+        assert_eq!(index_message(&a, &dob), index_message(&b, &dob));
         let look_alike = PersonName::parse("n", "Jos\u{0435}\u{0301} N\u{00FA}\u{00F1}ez").unwrap();
         assert_eq!(
-            blind_index(&key, &a, &dob),
-            blind_index(&key, &look_alike, &dob),
+            index_message(&a, &dob),
+            index_message(&look_alike, &dob),
             "a Cyrillic е for a Latin e"
         );
         let other_dob = DateOfBirth::parse("1990-04-02", today, 10).unwrap();
-        assert_ne!(
-            blind_index(&key, &a, &dob),
-            blind_index(&key, &a, &other_dob)
+        assert_ne!(index_message(&a, &dob), index_message(&a, &other_dob));
+    }
+
+    #[test]
+    fn the_message_is_the_one_earlier_releases_hashed() {
+        // Rows indexed before key custody must still match: same tag, same separators.
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let dob = DateOfBirth::parse("1990-04-01", today, 10).unwrap();
+        let name = PersonName::parse("n", "ana").unwrap();
+        assert_eq!(
+            index_message(&name, &dob),
+            b"muni-id/blind-index/v2\0ana\x001990-04-01".to_vec()
         );
     }
 }

@@ -40,6 +40,8 @@ pub enum TokenError {
     NoKey,
     #[error("cannot encode the token: {0}")]
     Encode(String),
+    #[error("cannot sign the token")]
+    Signing(#[source] super::signing::SigningKeyError),
 }
 
 fn int(i: i64) -> Value {
@@ -67,7 +69,10 @@ fn sign(keys: &SigningKeys, typ: Option<&str>, payload: Vec<u8>) -> Result<Vec<u
     CoseSign1Builder::new()
         .protected(header.build())
         .payload(payload)
-        .create_signature(b"", |to_be_signed| current.sign(to_be_signed).to_vec())
+        .try_create_signature(b"", |to_be_signed| {
+            current.sign(to_be_signed).map(|s| s.to_vec())
+        })
+        .map_err(TokenError::Signing)?
         .build()
         .to_tagged_vec()
         .map_err(|e| TokenError::Encode(e.to_string()))

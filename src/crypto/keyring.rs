@@ -23,6 +23,7 @@ use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use super::custody::KeyInventory;
 use super::key_file;
 use super::secret::SecretKey;
 
@@ -463,29 +464,18 @@ impl KeyRing {
     }
 
     /// Epochs with keys (and their current version), and the destroyed ones with when.
-    pub fn inventory(&self) -> KeyInventory {
-        if let Err(e) = self.fresh_state() {
-            tracing::warn!(cause = %e, "the key ring could not be re-read; showing what was read last");
-        }
-        let state = self.read_state();
-        KeyInventory {
+    pub fn inventory(&self) -> Result<KeyInventory, KeyRingError> {
+        let state = self.fresh_state()?;
+        Ok(KeyInventory {
             live: state
                 .epochs
                 .iter()
                 .map(|(e, k)| (*e, k.current().map(|(v, _)| v).unwrap_or(0)))
                 .collect(),
             destroyed: state.destroyed.iter().map(|(e, d)| (*e, d.at)).collect(),
-        }
+            rotating: state.epochs.values().any(|k| k.keks.len() > 1),
+        })
     }
-}
-
-/// What the key ring holds, without the keys.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyInventory {
-    /// Each live epoch with its current key version.
-    pub live: Vec<(Epoch, u32)>,
-    /// Each destroyed epoch with when it was destroyed.
-    pub destroyed: Vec<(Epoch, DateTime<Utc>)>,
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> KeyRingError {
@@ -683,7 +673,7 @@ mod tests {
         assert!(!fs::read_to_string(&path)
             .unwrap()
             .contains("\"2026-10\",\n      \"index_key"));
-        assert_eq!(reopened.inventory().destroyed.len(), 1);
+        assert_eq!(reopened.inventory().unwrap().destroyed.len(), 1);
     }
 
     #[test]

@@ -2,27 +2,26 @@
 //! status list; retired keys keep only their public half, published until every card they can
 //! have signed has expired, and vouch only for what they can have signed before they retired.
 //! A revoked key (compromised) is published no more and vouches for nothing but the audit
-//! seals it made. Kept in a 0600 file beside the key ring, never in the database; every use
-//! first checks (one `stat`) whether another process changed the file, so a rotation or a
-//! revocation reaches every running instance at once.
+//! seals it made. The keys live in key custody (`crypto::custody`: a file in development, an
+//! HSM or OpenBao in production), never in the database; the private half of the current key
+//! never leaves it. This module decides what each key may vouch for, over the public halves it
+//! reads from custody: before every use when custody can tell cheaply that nothing changed
+//! (the file), otherwise at most every `SIGNING_REFRESH`, so a rotation or a revocation
+//! reaches every running instance.
 
-use std::fs;
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock, RwLockReadGuard};
-use std::time::SystemTime;
+use std::time::Instant;
 
-use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Months, TimeDelta, Utc};
-use ring::rand::SystemRandom;
-use ring::signature::{
-    EcdsaKeyPair, KeyPair, UnparsedPublicKey, ECDSA_P256_SHA256_FIXED,
-    ECDSA_P256_SHA256_FIXED_SIGNING,
-};
+use ring::signature::{UnparsedPublicKey, ECDSA_P256_SHA256_FIXED};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use zeroize::Zeroizing;
+
+use super::custody::signing_file::FileSigning;
+use super::custody::{Generation, SigningCustody, SigningKeyRecord, SIGNING_REFRESH};
 
 pub type KeyId = [u8; 8];
 
@@ -73,81 +72,6 @@ pub enum KeyUse {
     Seal,
 }
 
-/// A P-256 private key: its PKCS#8 document (what the file holds; zeroized on drop) and the
-/// key pair parsed from it once.
-#[derive(Clone)]
-struct PrivateKey {
-    pkcs8: Arc<Zeroizing<Vec<u8>>>,
-    pair: Arc<EcdsaKeyPair>,
-}
-
-impl PrivateKey {
-    fn generate() -> Self {
-        let document =
-            EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, &SystemRandom::new())
-                .expect("the operating system's random source works");
-        Self::from_pkcs8(document.as_ref()).expect("ring reads the PKCS#8 document it wrote")
-    }
-
-    fn from_pkcs8(der: &[u8]) -> Option<Self> {
-        let pair =
-            EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_FIXED_SIGNING, der, &SystemRandom::new())
-                .ok()?;
-        Some(Self {
-            pkcs8: Arc::new(Zeroizing::new(der.to_vec())),
-            pair: Arc::new(pair),
-        })
-    }
-
-    /// The uncompressed SEC1 point of its public half.
-    fn public_sec1(&self) -> &[u8] {
-        self.pair.public_key().as_ref()
-    }
-}
-
-struct KeyEntry {
-    kid: KeyId,
-    /// The uncompressed SEC1 point (0x04 ‖ x ‖ y), as the verifier and the JWKS take it.
-    public_sec1: Vec<u8>,
-    /// Only the current key keeps its private half.
-    private: Option<PrivateKey>,
-    created_at: DateTime<Utc>,
-    retired_at: Option<DateTime<Utc>>,
-    /// Set once the key is revoked: then it is kept only to check the audit seals it made.
-    revoked_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KeyFile {
-    format: u32,
-    keys: Vec<KeyFileEntry>,
-    /// Revoked keys, public half only, kept to check the audit seals they made.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    revoked: Vec<RevokedFileEntry>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RevokedFileEntry {
-    /// SEC1 uncompressed point, base64.
-    public_key: String,
-    created_at: DateTime<Utc>,
-    retired_at: Option<DateTime<Utc>>,
-    revoked_at: DateTime<Utc>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KeyFileEntry {
-    /// SEC1 uncompressed point, base64.
-    public_key: String,
-    /// PKCS#8 DER, base64; absent once retired.
-    private_key: Option<String>,
-    created_at: DateTime<Utc>,
-    retired_at: Option<DateTime<Utc>>,
-}
-
 /// A public key as published in the JWKS.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Jwk {
@@ -166,25 +90,16 @@ pub struct Jwks {
     pub keys: Vec<Jwk>,
 }
 
-/// The key that signs now. The PKCS#8 copy of its private half zeroizes on drop.
+/// The key that signs now: its id, and the custody that holds its private half.
 pub struct CurrentKey {
     pub kid: KeyId,
-    key: PrivateKey,
+    store: Arc<dyn SigningCustody>,
 }
 
 impl CurrentKey {
-    /// A raw 64-byte r‖s signature (ring's hedged nonce: random bytes mixed with the key and
-    /// the message, so a weak random source does not reveal the key).
-    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
-        let signature = self
-            .key
-            .pair
-            .sign(&SystemRandom::new(), message)
-            .expect("the operating system's random source works");
-        signature
-            .as_ref()
-            .try_into()
-            .expect("an ES256 signature in the fixed encoding is 64 bytes")
+    /// A raw 64-byte r‖s ES256 signature, made inside key custody.
+    pub fn sign(&self, message: &[u8]) -> Result<[u8; 64], SigningKeyError> {
+        self.store.sign(&self.kid, message)
     }
 }
 
@@ -198,68 +113,61 @@ pub struct Revocation {
     pub new_current: Option<KeyId>,
 }
 
-/// The file's identity as `stat` sees it: a rewrite (always a rename onto the path) changes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct FileStamp {
-    dev: u64,
-    ino: u64,
-    len: u64,
-    modified: Option<SystemTime>,
-}
-
-impl FileStamp {
-    fn of(path: &Path) -> Option<Self> {
-        let meta = fs::metadata(path).ok()?;
-        Some(Self {
-            dev: meta.dev(),
-            ino: meta.ino(),
-            len: meta.len(),
-            modified: meta.modified().ok(),
-        })
-    }
-}
-
+/// The keys as last read from custody, and when or at which generation.
 struct KeyState {
-    /// The file as last looked at (read, or found unreadable).
-    seen: Option<FileStamp>,
-    keys: Vec<KeyEntry>,
+    generation: Option<Generation>,
+    read_at: Option<Instant>,
+    keys: Vec<SigningKeyRecord>,
 }
 
 /// The longest card validity any configuration allows (`cards.*_validity_years` ≤ 10).
 const DEFAULT_CARD_YEARS: u32 = 10;
 
 pub struct SigningKeys {
-    path: PathBuf,
+    store: Arc<dyn SigningCustody>,
     /// The longest validity a card may have, in years (a day of slack is added).
     max_card_years: u32,
     state: RwLock<KeyState>,
 }
 
 impl SigningKeys {
-    /// Opens the key file, creating it with a first key when allowed. Returns whether it created it.
+    /// The keys `store` holds, with a first key created when allowed and none can sign.
+    /// Returns whether it created one.
+    pub fn new(
+        store: Arc<dyn SigningCustody>,
+        create_if_missing: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(Self, bool), SigningKeyError> {
+        let created = create_if_missing && store.ensure_key(now)?;
+        let keys = Self {
+            store,
+            max_card_years: DEFAULT_CARD_YEARS,
+            state: RwLock::new(KeyState {
+                generation: None,
+                read_at: None,
+                keys: Vec::new(),
+            }),
+        };
+        keys.reload()?;
+        if !keys.read().keys.iter().any(|k| k.signs) {
+            return Err(SigningKeyError::Failed(format!(
+                "{} holds no key that can sign",
+                keys.store.describe()
+            )));
+        }
+        Ok((keys, created))
+    }
+
+    /// The keys in a file (development, tests, benchmarks), created with a first key when
+    /// allowed. Returns whether it created the file.
     pub fn open(
         path: &Path,
         create_if_missing: bool,
         now: DateTime<Utc>,
     ) -> Result<(Self, bool), SigningKeyError> {
-        let created = if path.exists() {
-            false
-        } else if create_if_missing {
-            let first = new_entry(now);
-            write_file(path, std::slice::from_ref(&first))?;
-            true
-        } else {
-            return Err(SigningKeyError::Missing(path.to_owned()));
-        };
-        let (seen, keys) = read_checked(path)?;
-        Ok((
-            Self {
-                path: path.to_owned(),
-                max_card_years: DEFAULT_CARD_YEARS,
-                state: RwLock::new(KeyState { seen, keys }),
-            },
-            created,
-        ))
+        let (store, created) = FileSigning::open(path, create_if_missing, now)?;
+        let (keys, _) = Self::new(Arc::new(store), false, now)?;
+        Ok((keys, created))
     }
 
     /// Sets the longest card validity policy (the longer of the adult and minor policies):
@@ -270,64 +178,74 @@ impl SigningKeys {
         self
     }
 
-    /// The keys as the file holds them now: re-read first when another process changed it.
+    /// Which custody holds the keys; never a secret.
+    pub fn describe(&self) -> String {
+        self.store.describe()
+    }
+
+    /// The keys as custody holds them now, re-read when they may have changed. Custody that
+    /// cannot be read keeps the keys in memory (verification goes on from the published
+    /// public keys), said once per failed refresh.
     fn read(&self) -> RwLockReadGuard<'_, KeyState> {
-        let now = FileStamp::of(&self.path);
-        {
-            let state = self.state.read().unwrap_or_else(|p| p.into_inner());
-            if state.seen == now {
-                return state;
+        if self.is_stale() {
+            if let Err(e) = self.reload() {
+                tracing::error!(
+                    event = "signing_keys_unreadable",
+                    cause = %e,
+                    "the card-signing keys cannot be read from key custody; keeping the keys in memory"
+                );
+                // Try again after the refresh interval, not on every request.
+                let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+                state.read_at = Some(Instant::now());
+                state.generation = Some(self.store.generation());
             }
         }
-        self.reload();
         self.state.read().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Re-reads the file if it changed since it was last looked at. An unreadable file keeps
-    /// the keys in memory (a rewrite is an atomic rename, so this is an operator's mistake),
-    /// said once per change of the file.
-    fn reload(&self) {
-        let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
-        let now = FileStamp::of(&self.path);
-        if state.seen == now {
-            return;
-        }
-        state.seen = now;
-        match read_checked(&self.path) {
-            Ok((seen, keys)) => {
-                *state = KeyState { seen, keys };
-                tracing::info!(
-                    event = "signing_keys_reloaded",
-                    "the card-signing keys changed on disk; reloaded"
-                );
-            }
-            Err(e) => tracing::error!(
-                event = "signing_keys_unreadable",
-                cause = %e,
-                "the card-signing key file changed but cannot be read; keeping the keys in memory"
-            ),
+    fn is_stale(&self) -> bool {
+        let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+        match self.store.generation() {
+            known @ Generation::Known(_) => state.generation != Some(known),
+            Generation::Unknown => state
+                .read_at
+                .is_none_or(|at| at.elapsed() >= SIGNING_REFRESH),
         }
     }
 
-    /// For a change: the keys as on disk now (another process may have changed them), or the
-    /// error if the file cannot be read.
-    fn write_locked(&self) -> Result<std::sync::RwLockWriteGuard<'_, KeyState>, SigningKeyError> {
+    /// Reads the keys from custody now.
+    fn reload(&self) -> Result<(), SigningKeyError> {
+        let generation = self.store.generation();
+        let keys = self.store.keys()?;
         let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
-        let (seen, keys) = read_checked(&self.path)?;
-        *state = KeyState { seen, keys };
-        Ok(state)
+        let changed = state.read_at.is_some() && state.keys != keys;
+        *state = KeyState {
+            generation: Some(generation),
+            read_at: Some(Instant::now()),
+            keys,
+        };
+        if changed {
+            tracing::info!(
+                event = "signing_keys_reloaded",
+                "the card-signing keys changed in key custody; reloaded"
+            );
+        }
+        Ok(())
     }
 
     /// The current key and its id, for one signature (the header naming the key is written
     /// before the signature is made, so both must come from the same key).
     pub fn current(&self) -> Option<CurrentKey> {
         let state = self.read();
-        state.keys.iter().rev().find_map(|k| {
-            k.private.as_ref().map(|p| CurrentKey {
+        state
+            .keys
+            .iter()
+            .filter(|k| k.signs)
+            .max_by_key(|k| k.created_at)
+            .map(|k| CurrentKey {
                 kid: k.kid,
-                key: p.clone(),
+                store: self.store.clone(),
             })
-        })
     }
 
     pub fn current_kid(&self) -> KeyId {
@@ -354,7 +272,7 @@ impl SigningKeys {
             })
     }
 
-    fn may_vouch(&self, key: &KeyEntry, what: KeyUse) -> bool {
+    fn may_vouch(&self, key: &SigningKeyRecord, what: KeyUse) -> bool {
         if key.revoked_at.is_some() {
             return what == KeyUse::Seal;
         }
@@ -411,49 +329,18 @@ impl SigningKeys {
 
     /// Retires the current key (its private half is destroyed) and starts a new one.
     pub fn rotate(&self, now: DateTime<Utc>) -> Result<KeyId, SigningKeyError> {
-        let mut state = self.write_locked()?;
-        let kid = retire_and_start(&mut state.keys, now);
-        write_file(&self.path, &state.keys)?;
-        state.seen = FileStamp::of(&self.path);
+        let kid = self.store.rotate(now)?;
+        self.reload()?;
         Ok(kid)
     }
 
     /// Revokes a (compromised) key at once: it is published no more and vouches for nothing
     /// but the audit seals it made. When it was the signing key, a new key starts.
     pub fn revoke(&self, kid: &KeyId, now: DateTime<Utc>) -> Result<Revocation, SigningKeyError> {
-        let mut state = self.write_locked()?;
-        let shown = URL_SAFE_NO_PAD.encode(kid);
-        let key = state
-            .keys
-            .iter_mut()
-            .find(|k| &k.kid == kid)
-            .ok_or_else(|| SigningKeyError::UnknownKey(shown.clone()))?;
-        if key.revoked_at.is_some() {
-            return Err(SigningKeyError::AlreadyRevoked(shown));
-        }
-        let was_current = key.private.is_some();
-        key.revoked_at = Some(now);
-        let new_current = was_current.then(|| retire_and_start(&mut state.keys, now));
-        write_file(&self.path, &state.keys)?;
-        state.seen = FileStamp::of(&self.path);
-        Ok(Revocation {
-            revoked: *kid,
-            was_current,
-            new_current,
-        })
+        let revocation = self.store.revoke(kid, now)?;
+        self.reload()?;
+        Ok(revocation)
     }
-}
-
-/// Retires the signing key (destroying its private half) and appends a new one.
-fn retire_and_start(keys: &mut Vec<KeyEntry>, now: DateTime<Utc>) -> KeyId {
-    for key in keys.iter_mut().filter(|k| k.private.is_some()) {
-        key.private = None;
-        key.retired_at = Some(now);
-    }
-    let fresh = new_entry(now);
-    let kid = fresh.kid;
-    keys.push(fresh);
-    kid
 }
 
 /// Parses a key id as the JWKS (base64url) or the report and audit trail (hex) show it.
@@ -467,166 +354,13 @@ pub fn parse_key_id(text: &str) -> Option<KeyId> {
     KeyId::try_from(bytes.as_slice()).ok()
 }
 
-fn new_entry(now: DateTime<Utc>) -> KeyEntry {
-    let private = PrivateKey::generate();
-    let public_sec1 = private.public_sec1().to_vec();
-    KeyEntry {
-        kid: key_id(&public_sec1),
-        public_sec1,
-        private: Some(private),
-        created_at: now,
-        retired_at: None,
-        revoked_at: None,
-    }
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> SigningKeyError {
-    SigningKeyError::Io {
-        path: path.to_owned(),
-        source,
-    }
-}
-
-fn corrupt(path: &Path, message: impl Into<String>) -> SigningKeyError {
-    SigningKeyError::Corrupt {
-        path: path.to_owned(),
-        message: message.into(),
-    }
-}
-
-/// The file's stamp and keys, refused unless exactly one key can sign.
-fn read_checked(path: &Path) -> Result<(Option<FileStamp>, Vec<KeyEntry>), SigningKeyError> {
-    let seen = FileStamp::of(path);
-    let keys = read_file(path)?;
-    if keys
-        .iter()
-        .filter(|k| k.private.is_some() && k.revoked_at.is_none())
-        .count()
-        != 1
-    {
-        return Err(corrupt(path, "no current signing key"));
-    }
-    Ok((seen, keys))
-}
-
-/// An uncompressed SEC1 point of P-256's size (ring checks that it is on the curve each time
-/// it verifies, and refuses the signature when it is not).
-fn public_from(path: &Path, b64: &str) -> Result<Vec<u8>, SigningKeyError> {
-    let public_bytes = STANDARD
-        .decode(b64)
-        .map_err(|_| corrupt(path, "a public key is not base64"))?;
-    if public_bytes.len() != 65 || public_bytes[0] != 0x04 {
-        return Err(corrupt(
-            path,
-            "a public key is not an uncompressed P-256 point",
-        ));
-    }
-    Ok(public_bytes)
-}
-
-fn read_file(path: &Path) -> Result<Vec<KeyEntry>, SigningKeyError> {
-    let mode = fs::metadata(path)
-        .map_err(|e| io_error(path, e))?
-        .permissions()
-        .mode()
-        & 0o777;
-    if mode & 0o077 != 0 {
-        return Err(SigningKeyError::LoosePermissions {
-            path: path.to_owned(),
-            mode,
-        });
-    }
-    let text = Zeroizing::new(fs::read_to_string(path).map_err(|e| io_error(path, e))?);
-    let file: KeyFile = serde_json::from_str(&text).map_err(|e| corrupt(path, e.to_string()))?;
-    let revoked = file.revoked.iter().map(|entry| {
-        let public_sec1 = public_from(path, &entry.public_key)?;
-        Ok(KeyEntry {
-            kid: key_id(&public_sec1),
-            public_sec1,
-            private: None,
-            created_at: entry.created_at,
-            retired_at: entry.retired_at,
-            revoked_at: Some(entry.revoked_at),
-        })
-    });
-    file.keys
-        .iter()
-        .map(|entry| {
-            let public_sec1 = public_from(path, &entry.public_key)?;
-            let private = entry
-                .private_key
-                .as_deref()
-                .map(|b64| {
-                    let der = Zeroizing::new(
-                        STANDARD
-                            .decode(b64)
-                            .map_err(|_| corrupt(path, "a private key is not base64"))?,
-                    );
-                    PrivateKey::from_pkcs8(&der)
-                        .ok_or_else(|| corrupt(path, "a private key is not PKCS#8 P-256"))
-                })
-                .transpose()?;
-            if private
-                .as_ref()
-                .is_some_and(|p| p.public_sec1() != public_sec1.as_slice())
-            {
-                return Err(corrupt(path, "a private key does not match its public key"));
-            }
-            Ok(KeyEntry {
-                kid: key_id(&public_sec1),
-                public_sec1,
-                private,
-                created_at: entry.created_at,
-                retired_at: entry.retired_at,
-                revoked_at: None,
-            })
-        })
-        .chain(revoked)
-        .collect()
-}
-
-fn write_file(path: &Path, keys: &[KeyEntry]) -> Result<(), SigningKeyError> {
-    let revoked = keys
-        .iter()
-        .filter_map(|k| {
-            k.revoked_at.map(|revoked_at| RevokedFileEntry {
-                public_key: STANDARD.encode(&k.public_sec1),
-                created_at: k.created_at,
-                retired_at: k.retired_at,
-                revoked_at,
-            })
-        })
-        .collect();
-    let entries = keys
-        .iter()
-        .filter(|k| k.revoked_at.is_none())
-        .map(|k| {
-            let private_key = k
-                .private
-                .as_ref()
-                .map(|p| STANDARD.encode(p.pkcs8.as_slice()));
-            Ok(KeyFileEntry {
-                public_key: STANDARD.encode(&k.public_sec1),
-                private_key,
-                created_at: k.created_at,
-                retired_at: k.retired_at,
-            })
-        })
-        .collect::<Result<Vec<_>, SigningKeyError>>()?;
-    let text = Zeroizing::new(
-        serde_json::to_string_pretty(&KeyFile {
-            format: 1,
-            keys: entries,
-            revoked,
-        })
-        .map_err(|e| corrupt(path, e.to_string()))?,
-    );
-    super::key_file::write_atomically(path, text.as_bytes()).map_err(|e| io_error(path, e))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+
+    use base64::engine::general_purpose::STANDARD;
 
     #[test]
     fn a_new_key_file_gets_a_private_folder_like_the_key_ring() {
@@ -650,7 +384,7 @@ mod tests {
         let (keys, created) = SigningKeys::open(&path, false, Utc::now()).unwrap();
         assert!(!created);
         let current = keys.current().unwrap();
-        let signature = current.sign(b"a seal");
+        let signature = current.sign(b"a seal").unwrap();
         assert!(keys.verify(&current.kid, b"a seal", &signature, KeyUse::Seal));
         let file: serde_json::Value = serde_json::from_str(text).unwrap();
         let public = STANDARD
@@ -682,7 +416,7 @@ mod tests {
             0o600
         );
         let current = keys.current().unwrap();
-        let (kid, signature) = (current.kid, current.sign(b"hello"));
+        let (kid, signature) = (current.kid, current.sign(b"hello").unwrap());
         assert!(keys.verify(&kid, b"hello", &signature, KeyUse::Report));
         assert!(!keys.verify(&kid, b"hellO", &signature, KeyUse::Report));
         assert!(!keys.verify(&[0; 8], b"hello", &signature, KeyUse::Report));
@@ -703,9 +437,10 @@ mod tests {
         assert!(!created);
         assert_eq!(reopened.current_kid(), new_kid);
         let text = fs::read_to_string(&path).unwrap();
-        let file: KeyFile = serde_json::from_str(&text).unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let keys = file["keys"].as_array().unwrap();
         assert_eq!(
-            file.keys.iter().filter(|k| k.private_key.is_some()).count(),
+            keys.iter().filter(|k| k["private_key"].is_string()).count(),
             1
         );
     }
@@ -727,7 +462,7 @@ mod tests {
         let (keys, _) = SigningKeys::open(&dir.path().join("k.json"), true, now).unwrap();
         let keys = keys.with_max_card_validity_years(5);
         let old = keys.current().unwrap();
-        let signature = old.sign(b"card");
+        let signature = old.sign(b"card").unwrap();
         let ok = |what| keys.verify(&old.kid, b"card", &signature, what);
         assert!(ok(card(now, 5)));
         assert!(!ok(card(now, 6)), "no card lives longer than the policy");
@@ -757,7 +492,7 @@ mod tests {
         let now = Utc::now();
         let (keys, _) = SigningKeys::open(&path, true, now).unwrap();
         let old = keys.current().unwrap();
-        let signature = old.sign(b"m");
+        let signature = old.sign(b"m").unwrap();
         let revocation = keys.revoke(&old.kid, now).unwrap();
         assert!(revocation.was_current);
         let new_kid = revocation.new_current.unwrap();
@@ -777,8 +512,14 @@ mod tests {
         ));
         // The file keeps the revoked key's public half only, apart from the live keys.
         let text = fs::read_to_string(&path).unwrap();
-        let file: KeyFile = serde_json::from_str(&text).unwrap();
-        assert_eq!((file.keys.len(), file.revoked.len()), (1, 1));
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            (
+                file["keys"].as_array().unwrap().len(),
+                file["revoked"].as_array().unwrap().len()
+            ),
+            (1, 1)
+        );
         let (reopened, _) = SigningKeys::open(&path, false, now).unwrap();
         assert!(reopened.verify(&old.kid, b"m", &signature, KeyUse::Seal));
         assert!(!reopened.verify(&old.kid, b"m", &signature, KeyUse::Report));

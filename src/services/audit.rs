@@ -120,7 +120,7 @@ pub fn seal_head(
 ) -> Result<Option<i64>, Internal> {
     // The database keeps microseconds; the signature covers what it keeps.
     let now = now.trunc_subsecs(6);
-    let sealed = crate::db::transaction::<_, diesel::result::Error, _>(&mut *conn, |conn| {
+    let sealed = crate::db::transaction::<_, Internal, _>(&mut *conn, |conn| {
         store::lock_head(conn)?;
         let (seq, entry_hash) = store::head(conn)?;
         if seq == 0 || store::last_seal(conn)?.is_some_and(|s| s.seq == seq) {
@@ -129,7 +129,9 @@ pub fn seal_head(
         let Some(current) = keys.current() else {
             return Ok(None);
         };
-        let signature = current.sign(&seal_message(seq, &entry_hash, now));
+        let signature = current
+            .sign(&seal_message(seq, &entry_hash, now))
+            .map_err(|e| Internal::new("audit seal", e))?;
         let seal = SealRow {
             seq,
             entry_hash,

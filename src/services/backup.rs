@@ -70,7 +70,7 @@ pub fn backup(ctx: &AppContext, dir: &Path) -> anyhow::Result<Manifest> {
 /// later epoch.
 fn opens_until(ctx: &AppContext) -> anyhow::Result<NaiveDate> {
     let ratchet = ctx
-        .keyring
+        .custody
         .ratchet_month()?
         .unwrap_or_else(|| Epoch::of(ctx.clock.today()))
         .max(Epoch::of(ctx.clock.today()));

@@ -28,27 +28,16 @@ pub fn rotate(
 ) -> Result<RotationOutcome, PurgeError> {
     let mut lock = retention_lock(ctx)?;
     let conn = lock.connection();
-    ctx.keyring
-        .reload()
-        .map_err(|e| Internal::new("key ring", e))?;
-    let inventory = ctx.keyring.inventory();
+    let custody = |e| Internal::new("key custody", e);
     // A stopped rotation left epochs with several versions: finish it rather than start anew.
-    let in_progress = inventory.live.iter().any(|(epoch, _)| {
-        ctx.keyring
-            .epoch_keys(*epoch)
-            .map(|k| k.keks.len() > 1)
-            .unwrap_or(false)
-    });
-    if !in_progress {
-        ctx.keyring
-            .add_versions()
-            .map_err(|e| Internal::new("key ring", e))?;
+    if !ctx.custody.inventory().map_err(custody)?.rotating {
+        ctx.custody.add_versions().map_err(custody)?;
         let now = ctx.clock.now();
         crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
             Ok(audit::record(conn, now, "cli", "keys.rotate_start", None)?)
         })?;
     }
-    let targets: Vec<(Epoch, u32)> = ctx.keyring.inventory().live;
+    let targets: Vec<(Epoch, u32)> = ctx.custody.inventory().map_err(custody)?.live;
     let total = u64::try_from(residents::count(conn)?).unwrap_or(0);
     let mut outcome = RotationOutcome {
         epochs: targets.len(),
@@ -85,10 +74,8 @@ pub fn rotate(
             outcome.data_keys_rewrapped += rewrapped.len() as u64;
             progress(done, total);
         }
-        outcome.old_versions_destroyed += ctx
-            .keyring
-            .retire_old_versions(*epoch)
-            .map_err(|e| Internal::new("key ring", e))?;
+        outcome.old_versions_destroyed +=
+            ctx.custody.retire_old_versions(*epoch).map_err(custody)?;
     }
     let now = ctx.clock.now();
     crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {

@@ -269,8 +269,9 @@ fn epochs_to_retire(ctx: &AppContext, as_of: NaiveDate) -> Result<Vec<Epoch>, Pu
     let month = Epoch::of(as_of).max(vault::ratchet_month(ctx)?);
     let ceiling = ctx.config.ratchet().ceiling(month);
     Ok(ctx
-        .keyring
+        .custody
         .inventory()
+        .map_err(|e| Internal::new("key custody", e))?
         .live
         .into_iter()
         .map(|(epoch, _)| epoch)

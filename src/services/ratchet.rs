@@ -101,7 +101,7 @@ pub(super) fn roll_forward_locked(
     let ratchet = ctx.config.ratchet();
     let month = Epoch::of(as_of).max(vault::ratchet_month(ctx)?);
     let ceiling = ratchet.ceiling(month);
-    ctx.keyring
+    ctx.custody
         .prepare(month, ratchet.window_months())
         .map_err(key_ring)?;
     let mut outcome = RollOutcome {
@@ -155,7 +155,7 @@ pub(super) fn roll_forward_locked(
         outcome.data_keys_moved += moved;
         progress(seen.min(total), total);
     }
-    ctx.keyring.advance_ratchet(month).map_err(key_ring)?;
+    ctx.custody.advance_ratchet(month).map_err(key_ring)?;
 
     outcome.epochs_destroyed = destroy_finished_epochs(ctx, conn, month, ceiling, &unreadable)?;
     tracing::info!(
@@ -178,12 +178,12 @@ fn destroy_finished_epochs(
     unreadable: &BTreeMap<String, i64>,
 ) -> Result<Vec<String>, PurgeError> {
     let mut destroyed = Vec::new();
-    for (epoch, _) in ctx.keyring.inventory().live {
+    for (epoch, _) in ctx.custody.inventory().map_err(key_ring)?.live {
         let over = epoch < month;
         let beyond_rule = epoch > ceiling;
         let skipped = unreadable.get(&epoch.id()).copied().unwrap_or(0);
         if (over || beyond_rule) && residents::count_in_epoch(conn, &epoch.id())? <= skipped {
-            ctx.keyring
+            ctx.custody
                 .destroy(epoch, ctx.clock.now())
                 .map_err(key_ring)?;
             destroyed.push(epoch.id());

@@ -38,6 +38,10 @@ pub fn check(ctx: &AppContext) -> Result<(), NotReady> {
             });
         }
     }
+    ctx.custody
+        .check()
+        .map_err(|e| not_ready(Outage::KeyCustody)(Internal::new("key custody", e)))?;
+    ctx.health.recovered(Outage::KeyCustody);
     if ctx.health.is_down(Outage::Storage) {
         crate::db::audit::probe_write(&mut conn)
             .map_err(|e| not_ready(Outage::Storage)(Internal::from(e)))?;

@@ -270,7 +270,10 @@ fn key_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<KeyReport, In
     let per_epoch: BTreeMap<String, i64> = report_store::data_keys_per_epoch(conn)?
         .into_iter()
         .collect();
-    let inventory = ctx.keyring.inventory();
+    let inventory = ctx
+        .custody
+        .inventory()
+        .map_err(|e| Internal::new("key custody", e))?;
     let mut epochs = Vec::new();
     let mut empty = 0;
     for (epoch, version) in &inventory.live {
@@ -383,7 +386,11 @@ pub fn sign(keys: &SigningKeys, mut report: RetentionReport) -> Result<Retention
     report.signature = Some(ReportSignature {
         alg: "ES256".into(),
         kid: hex::encode(current.kid),
-        value: URL_SAFE_NO_PAD.encode(current.sign(&message)),
+        value: URL_SAFE_NO_PAD.encode(
+            current
+                .sign(&message)
+                .map_err(|e| Internal::new("report signature", e))?,
+        ),
     });
     Ok(report)
 }

@@ -9,11 +9,10 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::context::AppContext;
-use crate::crypto::blind_index::blind_index;
-use crate::crypto::envelope::{
-    open_field, seal_field, unwrap_data_key, wrap_data_key, EnvelopeError, FieldBinding, WrappedKey,
-};
-use crate::crypto::keyring::{Epoch, KeyRingError};
+use crate::crypto::blind_index::index_message;
+use crate::crypto::custody::{CustodyError, WrappedKey};
+use crate::crypto::envelope::{open_field, seal_field, FieldBinding};
+use crate::crypto::keyring::Epoch;
 use crate::crypto::secret::SecretKey;
 use crate::db::residents::{KeyPlacement, ResidentRow, SealedRecord};
 use crate::domain::resident::{Address, CardFace, DateOfBirth, PersonName};
@@ -36,23 +35,15 @@ pub enum VaultError {
     Internal(#[from] Internal),
 }
 
-impl From<EnvelopeError> for VaultError {
-    fn from(e: EnvelopeError) -> Self {
+impl From<CustodyError> for VaultError {
+    fn from(e: CustodyError) -> Self {
         match e {
-            EnvelopeError::Key(key) => key.into(),
-            EnvelopeError::Crypto(c) => VaultError::Corrupt(Internal::new("data key", c)),
-        }
-    }
-}
-
-impl From<KeyRingError> for VaultError {
-    fn from(e: KeyRingError) -> Self {
-        match e {
-            KeyRingError::EpochDestroyed(_) => VaultError::Destroyed,
-            e @ KeyRingError::UnknownKey { .. } => {
-                VaultError::Corrupt(Internal::new("key ring", e))
+            CustodyError::EpochDestroyed(_) => VaultError::Destroyed,
+            e @ (CustodyError::UnknownKey { .. } | CustodyError::OpenFailed) => {
+                VaultError::Corrupt(Internal::new("data key", e))
             }
-            other => VaultError::Internal(Internal::new("key ring", other)),
+            // Unavailable stays in the cause chain: the request answers 503.
+            other => VaultError::Internal(Internal::new("key custody", other)),
         }
     }
 }
@@ -145,11 +136,12 @@ fn wrapped(row: &ResidentRow, bytes: &[u8]) -> Result<WrappedKey, VaultError> {
 
 /// The resident's data key, unwrapped with their epoch's key.
 pub fn data_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<SecretKey, VaultError> {
-    Ok(unwrap_data_key(
-        &ctx.keyring,
-        &row.id,
-        &wrapped(row, &row.wrapped_key)?,
-    )?)
+    let key = ctx
+        .custody
+        .unwrap(&row.id, &wrapped(row, &row.wrapped_key)?)?;
+    // Custody answered: an outage in progress is over.
+    ctx.health.recovered(crate::error::Outage::KeyCustody);
+    Ok(key)
 }
 
 /// The address's own data key, when the record holds an address.
@@ -157,11 +149,9 @@ fn address_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<Option<SecretKe
     row.address_key
         .as_deref()
         .map(|bytes| {
-            Ok(unwrap_data_key(
-                &ctx.keyring,
-                &address_key_id(&row.id),
-                &wrapped(row, bytes)?,
-            )?)
+            Ok(ctx
+                .custody
+                .unwrap(&address_key_id(&row.id), &wrapped(row, bytes)?)?)
         })
         .transpose()
 }
@@ -196,30 +186,23 @@ pub fn candidate_indexes(
     name: &PersonName,
     dob: &DateOfBirth,
 ) -> Result<Vec<Vec<u8>>, Internal> {
-    Ok(ctx
-        .keyring
-        .live_index_keys()
-        .map_err(|e| Internal::new("key ring", e))?
-        .iter()
-        .map(|(_, key)| blind_index(key, name, dob))
-        .collect())
+    ctx.custody
+        .index_live(&index_message(name, dob))
+        .map_err(|e| Internal::new("key custody", e))
 }
 
 /// The blind index of a card face under one epoch's key.
 pub fn index_for(ctx: &AppContext, epoch: Epoch, face: &CardFace) -> Result<Vec<u8>, VaultError> {
-    let keys = ctx.keyring.epoch_keys(epoch)?;
-    Ok(blind_index(
-        &keys.index_key,
-        &face.legal_name,
-        &face.date_of_birth,
-    ))
+    Ok(ctx
+        .custody
+        .index(epoch, &index_message(&face.legal_name, &face.date_of_birth))?)
 }
 
 /// Where the ratchet stands: this calendar month, or the month of a later roll-forward.
 pub fn ratchet_month(ctx: &AppContext) -> Result<Epoch, VaultError> {
     let calendar = Epoch::of(ctx.clock.today());
     Ok(ctx
-        .keyring
+        .custody
         .ratchet_month()?
         .map_or(calendar, |m| m.max(calendar)))
 }
@@ -245,13 +228,13 @@ pub fn seal_record(
     photo_jpeg: &[u8],
     address: Option<&Address>,
 ) -> Result<SealedRecord, VaultError> {
-    ctx.keyring.prepare(epoch, 0)?;
+    ctx.custody.prepare(epoch, 0)?;
     let data_key = SecretKey::generate();
-    let wrapped_key = wrap_data_key(&ctx.keyring, id, epoch, &data_key)?;
+    let wrapped_key = ctx.custody.wrap(epoch, id, &data_key)?;
     let (address_key, address) = match address {
         Some(address) => {
             let key = SecretKey::generate();
-            let wrapped = wrap_data_key(&ctx.keyring, &address_key_id(id), epoch, &key)?;
+            let wrapped = ctx.custody.wrap(epoch, &address_key_id(id), &key)?;
             let sealed = seal_json(&key, address_binding(id), address)?;
             (Some(wrapped.bytes), Some(sealed))
         }
@@ -280,10 +263,10 @@ pub fn rewrap(
     epoch: Epoch,
 ) -> Result<KeyPlacement, VaultError> {
     let (data_key, face) = open_face(ctx, row)?;
-    ctx.keyring.prepare(epoch, 0)?;
-    let wrapped_key = wrap_data_key(&ctx.keyring, &row.id, epoch, &data_key)?;
+    ctx.custody.prepare(epoch, 0)?;
+    let wrapped_key = ctx.custody.wrap(epoch, &row.id, &data_key)?;
     let address_key = address_key_of(ctx, row)?
-        .map(|key| wrap_data_key(&ctx.keyring, &address_key_id(&row.id), epoch, &key))
+        .map(|key| ctx.custody.wrap(epoch, &address_key_id(&row.id), &key))
         .transpose()?;
     Ok(KeyPlacement {
         key_epoch: epoch.id(),

@@ -178,7 +178,8 @@ impl CommonResponses {
         if !WITHOUT_DATABASE.contains(&path) {
             common.push((
                 "503",
-                "database_unavailable: the database cannot be reached; nothing was changed",
+                "database_unavailable: the database cannot be reached, or \
+                 key_custody_unavailable: the keys cannot be reached; nothing was changed",
                 true,
             ));
             common.push((

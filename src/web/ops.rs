@@ -15,10 +15,11 @@ pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(json!({"status": "ok"}))
 }
 
-/// The database answers and its storage can take a write; otherwise 503 naming which.
+/// The database answers, its storage can take a write, and key custody answers; otherwise 503
+/// naming which.
 #[utoipa::path(get, path = "/readyz", tag = "operations", responses(
     (status = 200, description = "ready"),
-    (status = 503, description = "`database_unavailable` or `storage_full`, with `Retry-After`",
+    (status = 503, description = "`database_unavailable`, `storage_full` or `key_custody_unavailable`, with `Retry-After`",
         headers(("Retry-After" = u64, description = "seconds")))))]
 pub async fn readyz(ctx: web::Data<AppContext>) -> HttpResponse {
     let checked = ctx.clone();

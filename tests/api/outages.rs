@@ -282,3 +282,79 @@ async fn a_full_disk_answers_507_once_logged_loses_nothing_and_recovers() {
     assert_eq!(log_lines_with("storage space is back") - back_lines, 1);
     drop(app);
 }
+
+/// Key custody out of reach (here the key ring's volume unmounted: the file is gone): routes
+/// that need personal data answer 503 `key_custody_unavailable` with `Retry-After`, `/readyz`
+/// says why, nothing is written, verification goes on from the published keys, and the
+/// service recovers by itself when the keys are back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unreachable_key_custody_answers_503_keeps_verifying_and_recovers() {
+    let app = spawn_app_with(|_| {}).await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let first = app.enroll_ok(&clerk, &resident("Before Keys Outage")).await;
+    let card = app.issue_card(&clerk, &first, "new").await;
+    let token = card["qr_text"]
+        .as_str()
+        .unwrap()
+        .rsplit_once('#')
+        .unwrap()
+        .1
+        .to_owned();
+    let residents_before = app.count_rows("residents");
+    let audit_before = app.count_rows("audit_log");
+
+    let ring = app.ctx.config.keyring_path();
+    let away = ring.with_extension("unmounted");
+    std::fs::rename(&ring, &away).unwrap();
+
+    let res = app.enroll(&clerk, &resident("During Keys Outage")).await;
+    assert_eq!(
+        res.headers()
+            .get("retry-after")
+            .map(|v| v.to_str().unwrap().to_owned()),
+        Some("5".to_owned())
+    );
+    let (status, code, body) = error_code(res).await;
+    assert_eq!((status, code.as_str()), (503, "key_custody_unavailable"));
+    assert!(
+        !body.to_string().contains("keyring"),
+        "no path shown: {body}"
+    );
+    assert_eq!(
+        app.count_rows("audit_log"),
+        audit_before,
+        "a refused enrollment records nothing"
+    );
+    let (status, code, _) =
+        error_code(app.get(&clerk, &format!("/api/v1/residents/{first}")).await).await;
+    assert_eq!((status, code.as_str()), (503, "key_custody_unavailable"));
+    assert_not_ready(&app, "key_custody_unavailable").await;
+    assert_eq!(
+        app.count_rows("residents"),
+        residents_before,
+        "nothing half-written"
+    );
+    // (The refused read is in the audit log: an attempt to open a record is recorded first.)
+
+    // Verification needs no key custody: the published keys vouch for the card.
+    let res = app
+        .client
+        .post(app.url("/api/v1/verify"))
+        .json(&serde_json::json!({"token": token}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["valid"], true);
+    let res = app
+        .client
+        .get(app.url("/.well-known/jwks.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+
+    std::fs::rename(&away, &ring).unwrap();
+    assert_recovers(&app, &clerk, &first, residents_before).await;
+}

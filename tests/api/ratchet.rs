@@ -223,7 +223,7 @@ async fn a_copy_older_than_the_window_opens_nothing_of_anyone() {
     for (id, _) in &ids[..2] {
         assert!(vault::open_face(&app.ctx, &row(&app, id).unwrap()).is_ok());
     }
-    let epochs = app.ctx.keyring.inventory().live.len() as u32;
+    let epochs = app.ctx.custody.inventory().unwrap().live.len() as u32;
     assert!(epochs <= W + 2, "{epochs} epochs alive");
 }
 
@@ -254,7 +254,7 @@ async fn a_running_server_forgets_an_epoch_destroyed_by_another_instance() {
     // (Its start-up alone rolls the ratchet forward; its purge finds the rest done.)
     purge_as_of(&other, other.clock.today());
     assert!(other
-        .keyring
+        .custody
         .is_destroyed(Epoch::parse(&old.key_epoch).unwrap())
         .unwrap());
 
@@ -316,8 +316,8 @@ async fn a_run_dated_beyond_the_window_is_refused_and_changes_nothing() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let id = app.enroll_ok(&clerk, &resident("Far Future")).await;
-    let before = app.ctx.keyring.inventory();
-    let month_before = app.ctx.keyring.ratchet_month().unwrap();
+    let before = app.ctx.custody.inventory().unwrap();
+    let month_before = app.ctx.custody.ratchet_month().unwrap();
     let far = app.clock.today() + TimeDelta::days(200);
     let options = PurgeOptions {
         as_of: far,
@@ -329,8 +329,8 @@ async fn a_run_dated_beyond_the_window_is_refused_and_changes_nothing() {
     assert!(matches!(err, purge::PurgeError::AsOfTooFar { .. }), "{err}");
     let err = ratchet::roll_forward(&app.ctx, far, &|_, _| {}).unwrap_err();
     assert!(matches!(err, purge::PurgeError::AsOfTooFar { .. }), "{err}");
-    assert_eq!(app.ctx.keyring.inventory(), before);
-    assert_eq!(app.ctx.keyring.ratchet_month().unwrap(), month_before);
+    assert_eq!(app.ctx.custody.inventory().unwrap(), before);
+    assert_eq!(app.ctx.custody.ratchet_month().unwrap(), month_before);
     assert!(row(&app, &id).is_some());
 }
 
@@ -372,7 +372,7 @@ async fn keys_prepared_far_ahead_by_an_older_version_are_brought_within_the_rule
     let after = row(&app, &id).unwrap();
     let month = Epoch::of(app.clock.today());
     assert!(Epoch::parse(&after.key_epoch).unwrap() <= month.plus_months(W));
-    assert!(restarted.keyring.is_destroyed(far).unwrap());
+    assert!(restarted.custody.is_destroyed(far).unwrap());
     assert!(vault::open_face(restarted, &after).is_ok());
 }
 
@@ -552,7 +552,7 @@ mod property {
                 );
             }
         }
-        let alive = ctx.keyring.inventory().live.len() as u32;
+        let alive = ctx.custody.inventory().unwrap().live.len() as u32;
         prop_assert!(alive <= W + 2, "{alive} epochs alive");
         Ok(())
     }

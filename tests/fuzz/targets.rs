@@ -94,7 +94,9 @@ impl Harness {
         CoseSign1Builder::new()
             .protected(header.build())
             .payload(payload.to_vec())
-            .create_signature(b"", |data| current.sign(data).to_vec())
+            .create_signature(b"", |data| {
+                current.sign(data).expect("the fixture key signs").to_vec()
+            })
             .build()
             .to_tagged_vec()
             .expect("a COSE_Sign1 encodes")

@@ -15,6 +15,7 @@ use super::problems::explain;
 use super::view::{role_message, PageError, Viewer};
 use crate::crypto::password::Password;
 use crate::domain::staff::{Permission, StaffRole};
+use crate::error::Internal;
 use crate::services::staff::{self, StaffError};
 
 #[derive(Serialize)]
@@ -201,7 +202,11 @@ pub async fn policy(viewer: Viewer) -> Result<HttpResponse, PageError> {
         })
         .collect();
     let requirement = ctx.documents.requirement();
-    let inventory = ctx.keyring.inventory();
+    let custody = ctx.custody.clone();
+    let inventory = crate::web::blocking(move || custody.inventory())
+        .await
+        .map_err(|e| viewer.internal(e.into()))?
+        .map_err(|e| viewer.internal(Internal::new("key custody", e)))?;
     let epochs: Vec<Value> = inventory
         .live
         .iter()

@@ -1,1 +1,0 @@
-//! OpenBao transit backend: written next.
