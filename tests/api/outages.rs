@@ -83,6 +83,21 @@ async fn wait_ready(app: &TestApp, status: u16, within: Duration) -> bool {
     false
 }
 
+/// `/api/v1/verify` says the card is valid: verification needs neither the database nor key
+/// custody.
+async fn assert_still_verifies(app: &TestApp, token: &str) {
+    let res = app
+        .client
+        .post(app.url("/api/v1/verify"))
+        .json(&serde_json::json!({"token": token}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["valid"], true);
+}
+
 /// `/readyz` answers 503 naming `code`.
 async fn assert_not_ready(app: &TestApp, code: &str) {
     let res = app.client.get(app.url("/readyz")).send().await.unwrap();
@@ -156,16 +171,7 @@ async fn an_unreachable_database_answers_503_once_logged_and_recovers_by_itself(
         app.ctx.config.cards.status_list_refresh_secs + 1,
     ))
     .await;
-    let res = app
-        .client
-        .post(app.url("/api/v1/verify"))
-        .json(&serde_json::json!({"token": qr_text}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(body["valid"], true);
+    assert_still_verifies(&app, &qr_text).await;
     assert_eq!(
         log_lines_with("the database cannot be reached;") - outage_lines,
         1,
@@ -337,16 +343,7 @@ async fn unreachable_key_custody_answers_503_keeps_verifying_and_recovers() {
     // (The refused read is in the audit log: an attempt to open a record is recorded first.)
 
     // Verification needs no key custody: the published keys vouch for the card.
-    let res = app
-        .client
-        .post(app.url("/api/v1/verify"))
-        .json(&serde_json::json!({"token": token}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(body["valid"], true);
+    assert_still_verifies(&app, &token).await;
     let res = app
         .client
         .get(app.url("/.well-known/jwks.json"))
