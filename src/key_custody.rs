@@ -46,10 +46,16 @@ pub fn open_files(config: &Config, clock: &dyn Clock) -> anyhow::Result<Custody>
              instead (keys.keyring_file, keys.create_if_missing = false)"
         );
     }
-    let (signing, _) = FileSigning::open(
+    let (signing, created) = FileSigning::open(
         &config.signing_keys_path(),
         config.keys.create_if_missing,
         clock.now(),
     )?;
+    if created {
+        tracing::warn!(
+            path = %signing.path().display(),
+            "created a new card-signing key; its public half is published at /.well-known/jwks.json"
+        );
+    }
     Ok((Arc::new(FileCustody::new(keyring)), Arc::new(signing)))
 }
