@@ -446,13 +446,6 @@ impl KeyRing {
         })
     }
 
-    /// Re-reads the file (another instance or a command changed it).
-    pub fn reload(&self) -> Result<(), KeyRingError> {
-        let fresh = read_ring(&self.path)?;
-        *self.state.write().unwrap_or_else(|p| p.into_inner()) = fresh;
-        Ok(())
-    }
-
     /// The blind-index keys of every epoch that still has keys, for an exact-match search.
     pub fn live_index_keys(&self) -> Result<Vec<(Epoch, SecretKey)>, KeyRingError> {
         Ok(self

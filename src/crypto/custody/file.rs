@@ -21,10 +21,6 @@ impl FileCustody {
     pub fn new(ring: KeyRing) -> Self {
         Self { ring }
     }
-
-    pub fn ring(&self) -> &KeyRing {
-        &self.ring
-    }
 }
 
 impl From<KeyRingError> for CustodyError {
