@@ -225,4 +225,15 @@ pub trait SigningCustody: Send + Sync {
 
     /// Revokes a (compromised) key at once; a new key starts when it was the signing one.
     fn revoke(&self, kid: &KeyId, now: DateTime<Utc>) -> Result<Revocation, SigningKeyError>;
+
+    /// Keeps the public half and standing of a key another store made (a move between
+    /// backends, `muni-id keys migrate`): it stays published and verifies what it signed, and
+    /// never signs here (`record.signs` is ignored; a key kept without its private half counts
+    /// as retired at `record.retired_at`, or now when it had none). Idempotent: a key already
+    /// held is left as it is.
+    fn adopt_public(
+        &self,
+        record: &SigningKeyRecord,
+        now: DateTime<Utc>,
+    ) -> Result<(), SigningKeyError>;
 }

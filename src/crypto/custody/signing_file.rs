@@ -280,6 +280,27 @@ impl SigningCustody for FileSigning {
             })
         })
     }
+
+    fn adopt_public(
+        &self,
+        record: &SigningKeyRecord,
+        now: DateTime<Utc>,
+    ) -> Result<(), SigningKeyError> {
+        self.change(|keys| {
+            if keys.iter().any(|k| k.kid == record.kid) {
+                return Ok(());
+            }
+            keys.push(KeyEntry {
+                kid: record.kid,
+                public_sec1: record.public_sec1.clone(),
+                private: None,
+                created_at: record.created_at,
+                retired_at: Some(record.retired_at.unwrap_or(now)),
+                revoked_at: record.revoked_at,
+            });
+            Ok(())
+        })
+    }
 }
 
 /// Retires the signing key (destroying its private half) and appends a new one.
