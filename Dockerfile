@@ -1,10 +1,12 @@
 # syntax=docker/dockerfile:1
 # Two stages: build the release binary, then run it as an unprivileged user with
-# config/production.toml (development mode off). Data (the SQLite database when no PostgreSQL
-# URL secret is given) and keys live on two separate volumes, /data and /keys: a copy of the
-# data volume never holds the keys that open it, and the service refuses a key file beside a
-# SQLite database. For PostgreSQL set MUNI_ID__DATABASE__URL_FILE=/run/secrets/muni-id-database-url.
-# The first start needs MUNI_ID__KEYS__CREATE_IF_MISSING=true to create the key ring (README).
+# config/production.toml (development mode off; the keys in OpenBao, whose address, CA and
+# token come from that file and container secrets — README, "Production keys"). Data (the
+# SQLite database when no PostgreSQL URL secret is given) and the audit witness live on two
+# separate volumes, /data and /keys; with keys.backend = "file" the key ring is on /keys too, so
+# a copy of the data volume never holds the keys that open it, and the service refuses a key
+# file beside a SQLite database. For PostgreSQL set
+# MUNI_ID__DATABASE__URL_FILE=/run/secrets/muni-id-database-url.
 
 FROM rust:1-bookworm AS build
 WORKDIR /src
@@ -33,6 +35,7 @@ ENV MALLOC_ARENA_MAX=2 \
     MUNI_ID__DATABASE__URL=sqlite:///data/muni-id.db \
     MUNI_ID__DATABASE__URL_FILE= \
     MUNI_ID__KEYS__KEYRING_FILE=/keys/keyring.json \
+    MUNI_ID__KEYS__AUDIT_WITNESS_FILE=/keys/audit-witness.jsonl \
     MUNI_ID__SERVER__BIND=0.0.0.0:8080
 VOLUME ["/data", "/keys"]
 EXPOSE 8080

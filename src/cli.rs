@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::clock::SystemClock;
-use crate::config::Config;
+use crate::config::{Config, KeyBackend};
 use crate::crypto::password::Password;
 use crate::domain::staff::StaffRole;
 use crate::services::staff::{self, CLI_ACTOR};
@@ -144,6 +144,15 @@ enum KeysCommand {
         #[arg(long, value_parser = parse_day)]
         as_of: Option<NaiveDate>,
     },
+    /// Move the keys out of the development file ring into the HSM or OpenBao that
+    /// keys.backend names: every data key re-wrapped there (resumable, under the purge's lock),
+    /// the file's public signing keys kept published and a new signing key started there,
+    /// then the file ring deleted. Stop the servers first.
+    Migrate {
+        /// The backend to move to; keys.backend must already name it.
+        #[arg(long, value_enum)]
+        to: KeyBackend,
+    },
 }
 
 #[derive(Subcommand)]
@@ -238,6 +247,9 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Keys {
             command: KeysCommand::RollForward { as_of },
         } => roll_forward(config, as_of),
+        Command::Keys {
+            command: KeysCommand::Migrate { to },
+        } => migrate_keys(config, to),
         Command::Purge { dry_run, as_of } => purge(config, dry_run, as_of),
         Command::Report { command } => report(config, command),
         Command::Config | Command::Healthcheck { .. } => Ok(()),
@@ -619,6 +631,36 @@ fn rotate_keys(config: Config) -> anyhow::Result<()> {
     println!(
         "Rotated the keys of {} epochs: {} data keys re-wrapped, {} old key versions destroyed.",
         outcome.epochs, outcome.data_keys_rewrapped, outcome.old_versions_destroyed
+    );
+    Ok(())
+}
+
+fn migrate_keys(config: Config, to: KeyBackend) -> anyhow::Result<()> {
+    let bar = progress_bar("moving data keys");
+    let migrated =
+        crate::key_custody::migrate(&config, Arc::new(SystemClock), to, &|done, total| {
+            bar.set_length(total);
+            bar.set_position(done);
+        })?;
+    bar.finish_and_clear();
+    let Some(migrated) = migrated else {
+        println!(
+            "No file key ring at {}: nothing to move (moved already?).",
+            config.keyring_path().display()
+        );
+        return Ok(());
+    };
+    let o = &migrated.outcome;
+    println!(
+        "Moved the keys into {}: {} records re-wrapped ({} moved by an earlier run, {} unreadable \
+         and left as they were), {} destroyed epochs recorded, {} public signing keys kept \
+         published, a new signing key started. The file key ring is deleted.",
+        migrated.custody,
+        o.records_moved,
+        o.records_already_moved,
+        o.unreadable_records,
+        o.destroyed_epochs,
+        o.public_keys_kept,
     );
     Ok(())
 }

@@ -81,6 +81,8 @@ impl fmt::Debug for DatabaseConfig {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeysConfig {
+    /// Where the keys live and are used (see `crypto::custody`).
+    pub backend: KeyBackend,
     pub keyring_file: String,
     pub create_if_missing: bool,
     /// W: the longest time, in months, any copy of the database (backup, WAL archive,
@@ -88,6 +90,62 @@ pub struct KeysConfig {
     /// this month + W, so every copy is unreadable W + 1 months after it was taken.
     pub backup_window_months: u32,
     pub audit_witness_file: String,
+    pub pkcs11: Pkcs11Config,
+    pub openbao: OpenBaoConfig,
+}
+
+/// Which key custody holds the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyBackend {
+    /// A key ring and a signing-key file on this server's disk: development only.
+    File,
+    /// A hardware security module through PKCS#11 (SoftHSM2 in development).
+    Pkcs11,
+    /// OpenBao's (or HashiCorp Vault's) transit engine over HTTPS.
+    Openbao,
+}
+
+impl KeyBackend {
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyBackend::File => "file",
+            KeyBackend::Pkcs11 => "pkcs11",
+            KeyBackend::Openbao => "openbao",
+        }
+    }
+}
+
+/// `[keys.pkcs11]`: the HSM's PKCS#11 module, the token and its user PIN.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pkcs11Config {
+    /// The vendor's PKCS#11 library (SoftHSM2: /usr/lib/softhsm/libsofthsm2.so).
+    pub module: String,
+    pub token_label: String,
+    /// A 0600 file holding the user PIN (a container secret); the PIN never prints.
+    pub pin_file: String,
+    /// Prefixes the label of every object this service makes on the token, so several
+    /// deployments can share one.
+    pub label_prefix: String,
+}
+
+/// `[keys.openbao]`: the OpenBao (or Vault) server, its transit and KV mounts and the token.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenBaoConfig {
+    /// https://host:8200 (http:// only to a loopback address).
+    pub address: String,
+    /// The CA certificate (PEM) the server's certificate is checked against; empty means the
+    /// system's roots are not used and only an http:// loopback address works.
+    pub ca_file: String,
+    /// A 0600 file holding the token (a container secret); the token never prints.
+    pub token_file: String,
+    pub transit_mount: String,
+    pub kv_mount: String,
+    /// Prefixes the name of every transit key and KV path this service uses.
+    pub key_prefix: String,
+    pub timeout_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -453,6 +511,7 @@ impl Config {
 
     /// The key ratchet's backup window, and key-ring copies inside it.
     fn validate_keys(&self) -> Result<(), ConfigError> {
+        self.validate_key_backend()?;
         if !(1..=24).contains(&self.keys.backup_window_months) {
             return Err(invalid(
                 "keys.backup_window_months",
@@ -470,6 +529,47 @@ impl Config {
             ));
         }
         Ok(())
+    }
+
+    /// What the chosen key backend needs is set.
+    fn validate_key_backend(&self) -> Result<(), ConfigError> {
+        let required = |key: &'static str, value: &str| {
+            if value.trim().is_empty() {
+                Err(invalid(
+                    key,
+                    format!(
+                        "must be set when keys.backend = \"{}\"",
+                        self.keys.backend.name()
+                    ),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        match self.keys.backend {
+            KeyBackend::File => Ok(()),
+            KeyBackend::Pkcs11 => {
+                let p = &self.keys.pkcs11;
+                required("keys.pkcs11.module", &p.module)?;
+                required("keys.pkcs11.token_label", &p.token_label)?;
+                required("keys.pkcs11.pin_file", &p.pin_file)
+            }
+            KeyBackend::Openbao => {
+                let o = &self.keys.openbao;
+                required("keys.openbao.address", &o.address)?;
+                required("keys.openbao.token_file", &o.token_file)?;
+                required("keys.openbao.transit_mount", &o.transit_mount)?;
+                required("keys.openbao.kv_mount", &o.kv_mount)?;
+                if !(1..=120).contains(&o.timeout_secs) {
+                    return Err(invalid(
+                        "keys.openbao.timeout_secs",
+                        "must be 1 to 120 seconds",
+                    ));
+                }
+                openbao_address_allowed(&o.address, !o.ca_file.is_empty())
+                    .map_err(|m| invalid("keys.openbao.address", m))
+            }
+        }
     }
 
     /// The configured document kinds and requirement, as the domain type.
@@ -594,6 +694,26 @@ fn toml_string(config: &Config) -> String {
     toml::to_string_pretty(config).unwrap_or_else(|e| format!("# cannot render: {e}\n"))
 }
 
+/// The OpenBao address: https:// (checked against `ca_file`, or without one against nothing
+/// and refused), or http:// to a loopback address (the development server). A token sent in
+/// the clear over a network is refused.
+fn openbao_address_allowed(address: &str, has_ca_file: bool) -> Result<(), String> {
+    let url = url::Url::parse(address).map_err(|e| format!("not a URL: {e}"))?;
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name == "localhost",
+        None => false,
+    };
+    match url.scheme() {
+        "https" if has_ca_file => Ok(()),
+        "https" => Err("an https:// address needs keys.openbao.ca_file, the CA that signed the server's certificate".into()),
+        "http" if loopback => Ok(()),
+        "http" => Err("the token would cross the network in the clear: use https:// (http:// only to a loopback address)".into()),
+        other => Err(format!("the scheme {other}:// is not http:// or https://")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,6 +725,32 @@ mod tests {
         assert!(matches!(config.database_url(), DatabaseUrl::Sqlite(_)));
         let policy = config.document_policy().unwrap();
         assert_eq!(policy.kind("passport").unwrap().identity_points(), 3);
+    }
+
+    #[test]
+    fn a_key_backend_needs_its_settings_and_a_token_never_crosses_a_network_in_the_clear() {
+        let config = Config::from_toml_overrides("").unwrap();
+        assert_eq!(config.keys.backend, KeyBackend::File);
+        let err = Config::from_toml_overrides("[keys]\nbackend = \"pkcs11\"").unwrap_err();
+        assert!(err.to_string().contains("keys.pkcs11.module"), "{err}");
+        let hsm = "[keys]\nbackend = \"pkcs11\"\n[keys.pkcs11]\nmodule = \"/usr/lib/softhsm/libsofthsm2.so\"\ntoken_label = \"muni-id\"\npin_file = \"/run/secrets/pin\"";
+        assert_eq!(
+            Config::from_toml_overrides(hsm).unwrap().keys.backend,
+            KeyBackend::Pkcs11
+        );
+        let bao = |address: &str, ca: &str| {
+            Config::from_toml_overrides(&format!(
+                "[keys]\nbackend = \"openbao\"\n[keys.openbao]\naddress = \"{address}\"\nca_file = \"{ca}\"\ntoken_file = \"/run/secrets/bao\""
+            ))
+        };
+        assert!(bao("http://127.0.0.1:8200", "").is_ok());
+        assert!(bao("https://bao.city.internal:8200", "/etc/ssl/city-ca.pem").is_ok());
+        let err = bao("http://bao.city.internal:8200", "").unwrap_err();
+        assert!(err.to_string().contains("in the clear"), "{err}");
+        let err = bao("https://bao.city.internal:8200", "").unwrap_err();
+        assert!(err.to_string().contains("ca_file"), "{err}");
+        let err = Config::from_toml_overrides("[keys]\nbackend = \"kms\"").unwrap_err();
+        assert!(err.to_string().contains("kms"), "{err}");
     }
 
     #[test]

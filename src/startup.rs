@@ -11,7 +11,7 @@ use actix_web::{web, App, HttpServer};
 use anyhow::Context as _;
 
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, KeyBackend};
 use crate::context::AppContext;
 use crate::crypto::custody::{KeyCustody, SigningCustody};
 use crate::crypto::keyring::Epoch;
@@ -29,11 +29,22 @@ use crate::telemetry::Metrics;
 use crate::telemetry::VerificationCounters;
 use crate::web::{self as routes, errors, middleware, slow_clients};
 
-/// Opens the key ring and the database and prepares everything a use case needs.
+/// Opens key custody and the database and prepares everything a use case needs.
 pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
     private_files::restrict_umask();
     prepare_data_dir(&config)?;
-    let (custody, signing_store) = key_custody::open(&config, clock.as_ref())?;
+    let custody = key_custody::open(&config, clock.as_ref())?;
+    build_context_with(config, clock, custody)
+}
+
+/// The same over key custody the caller opened (`keys migrate` opens two).
+pub fn build_context_with(
+    config: Config,
+    clock: Arc<dyn Clock>,
+    (custody, signing_store): key_custody::Custody,
+) -> anyhow::Result<AppContext> {
+    private_files::restrict_umask();
+    prepare_data_dir(&config)?;
     prepare_epochs(&config, clock.as_ref(), custody.as_ref())?;
 
     let url = config.database_url();
@@ -118,7 +129,10 @@ fn open_signing_keys(
     clock: &dyn Clock,
     store: Arc<dyn SigningCustody>,
 ) -> anyhow::Result<SigningKeys> {
-    let (signing, created) = SigningKeys::new(store, config.keys.create_if_missing, clock.now())?;
+    // An HSM or OpenBao starts empty: its first signing key is made there. The file store makes
+    // one only where files may be created (development).
+    let create = config.keys.create_if_missing || config.keys.backend != KeyBackend::File;
+    let (signing, created) = SigningKeys::new(store, create, clock.now())?;
     let signing = signing.with_max_card_validity_years(
         config
             .cards

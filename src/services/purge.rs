@@ -75,9 +75,18 @@ impl From<diesel::result::Error> for PurgeError {
     }
 }
 
-/// Takes the cross-instance retention lock (purge and key rotation never overlap).
+/// Takes the cross-instance retention lock (purge and key rotation never overlap): a
+/// PostgreSQL advisory lock, or on SQLite a lock file beside the database file, so that two
+/// servers with their own data folders on one database still exclude each other.
 pub fn retention_lock(ctx: &AppContext) -> Result<JobLock, PurgeError> {
-    let lock_file = ctx.config.data_dir.join("retention.lock");
+    let lock_file = match ctx.config.database_url() {
+        crate::config::DatabaseUrl::Sqlite(db) => {
+            let mut name = db.file_name().unwrap_or_default().to_owned();
+            name.push(".retention-lock");
+            db.with_file_name(name)
+        }
+        _ => ctx.config.data_dir.join("retention.lock"),
+    };
     JobLock::try_acquire(ctx.db()?, RETENTION_LOCK_ID, &lock_file)
         .map_err(|m| Internal::new("retention lock", anyhow::anyhow!(m)))?
         .ok_or(PurgeError::AlreadyRunning)

@@ -134,11 +134,14 @@ fn wrapped(row: &ResidentRow, bytes: &[u8]) -> Result<WrappedKey, VaultError> {
     })
 }
 
+/// The resident's data key as the record holds it (wrapped).
+pub fn wrapped_data_key(row: &ResidentRow) -> Result<WrappedKey, VaultError> {
+    wrapped(row, &row.wrapped_key)
+}
+
 /// The resident's data key, unwrapped with their epoch's key.
 pub fn data_key_of(ctx: &AppContext, row: &ResidentRow) -> Result<SecretKey, VaultError> {
-    let key = ctx
-        .custody
-        .unwrap(&row.id, &wrapped(row, &row.wrapped_key)?)?;
+    let key = ctx.custody.unwrap(&row.id, &wrapped_data_key(row)?)?;
     // Custody answered: an outage in progress is over.
     ctx.health.recovered(crate::error::Outage::KeyCustody);
     Ok(key)

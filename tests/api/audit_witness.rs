@@ -73,18 +73,6 @@ fn cut_after(app: &TestApp, keep: i64) {
         .unwrap();
 }
 
-fn cli(app: &TestApp, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_muni-id"))
-        .args(args)
-        .env("MUNI_ID__DATA_DIR", app.data_dir.path())
-        .env("MUNI_ID__DATABASE__URL", &app.ctx.config.database.url)
-        .env("MUNI_ID__PUBLIC_BASE_URL", &app.ctx.config.public_base_url)
-        .env_remove("MUNI_ID_CONFIG")
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn cutting_the_tail_with_its_seals_and_fixing_the_head_is_caught() {
     let app = sealed_twice(2555).await;
@@ -98,7 +86,7 @@ async fn cutting_the_tail_with_its_seals_and_fixing_the_head_is_caught() {
     assert_eq!(state["first_bad_entry"], seals[0] + 1, "{state}");
     assert_eq!(state["witnessed_seals"], 2, "{state}");
     // The command line says the same, and fails.
-    let out = cli(&app, &["audit", "verify"]);
+    let out = app.cli(&["audit", "verify"]);
     assert!(!out.status.success(), "{out:?}");
 }
 
@@ -135,7 +123,7 @@ async fn a_report_whose_seal_is_not_in_the_chain_fails_verify() {
     std::fs::write(&file, &report).unwrap();
     let file = file.to_str().unwrap();
 
-    let out = cli(&app, &["audit", "verify", "--report", file]);
+    let out = app.cli(&["audit", "verify", "--report", file]);
     assert!(out.status.success(), "{out:?}");
 
     // The attacker cuts the chain back before the report's seal, and gets rid of the witness
@@ -147,7 +135,7 @@ async fn a_report_whose_seal_is_not_in_the_chain_fails_verify() {
         true,
         "no witness, the chain alone looks whole"
     );
-    let out = cli(&app, &["audit", "verify", "--report", file]);
+    let out = app.cli(&["audit", "verify", "--report", file]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success(), "{out:?}");
     assert!(

@@ -39,6 +39,7 @@ impl Backup {
                 }
                 Copy::Sqlite(target)
             }
+            TestDatabase::Shared => panic!("take the backup from the app that owns the database"),
             TestDatabase::Postgres { admin_url, name } => {
                 let dump = dir.path().join("dump");
                 let source = database_url(admin_url, name);

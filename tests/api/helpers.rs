@@ -10,7 +10,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use diesel::connection::SimpleConnection;
 use diesel::Connection;
 use muni_id::clock::ManualClock;
-use muni_id::config::{Config, LogFormat};
+use muni_id::config::{Config, KeyBackend, LogFormat};
 use muni_id::context::AppContext;
 use muni_id::domain::staff::StaffRole;
 use muni_id::startup::Application;
@@ -63,7 +63,12 @@ pub fn test_start() -> DateTime<Utc> {
 /// A database made for one test and dropped after it.
 pub enum TestDatabase {
     Sqlite,
-    Postgres { admin_url: String, name: String },
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
+    /// Another app's database (a second host on it): left to that app.
+    Shared,
 }
 
 impl TestDatabase {
@@ -114,13 +119,15 @@ pub struct TestApp {
     pub ctx: AppContext,
     pub data_dir: tempfile::TempDir,
     pub database: TestDatabase,
-    server: actix_web::dev::ServerHandle,
+    _server: RunningServer,
 }
 
-impl Drop for TestApp {
+/// Stops the server when the app is dropped (without waiting; the runtime ends with the test).
+pub struct RunningServer(actix_web::dev::ServerHandle);
+
+impl Drop for RunningServer {
     fn drop(&mut self) {
-        // Stop without waiting; the runtime ends with the test.
-        drop(self.server.stop(false));
+        drop(self.0.stop(false));
     }
 }
 
@@ -151,6 +158,8 @@ argon2_iterations = 1
         dir = data_dir.path().display(),
     ))
     .expect("test configuration");
+    let mut config = config;
+    use_test_key_backend(&mut config);
     let clock = Arc::new(ManualClock::new(test_start()));
     let ctx = muni_id::startup::build_context(config, clock.clone()).expect("build context");
     TestContext {
@@ -158,6 +167,48 @@ argon2_iterations = 1
         clock,
         _data_dir: data_dir,
         _database: database,
+    }
+}
+
+/// The key backend the suite runs on: the file ring unless `MUNI_ID_TEST_KEYS` names
+/// `pkcs11` (a SoftHSM2 token: tests/keys/softhsm.sh) or `openbao` (a dev server:
+/// tests/keys/openbao.sh), whose settings come from the variables those scripts print. Each
+/// app gets its own label prefix, so tests share one token or server without seeing each
+/// other's keys.
+pub fn test_key_backend() -> KeyBackend {
+    match std::env::var("MUNI_ID_TEST_KEYS").as_deref() {
+        Err(_) | Ok("") | Ok("file") => KeyBackend::File,
+        Ok("pkcs11") => KeyBackend::Pkcs11,
+        Ok("openbao") => KeyBackend::Openbao,
+        Ok(other) => panic!("MUNI_ID_TEST_KEYS={other}: expected file, pkcs11 or openbao"),
+    }
+}
+
+fn required_env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: run the suite through tests/keys/run.sh, which starts the key backend")
+    })
+}
+
+pub fn use_test_key_backend(config: &mut Config) {
+    let backend = test_key_backend();
+    config.keys.backend = backend;
+    let prefix = format!("t{}", uuid::Uuid::new_v4().simple());
+    match backend {
+        KeyBackend::File => {}
+        KeyBackend::Pkcs11 => {
+            let p = &mut config.keys.pkcs11;
+            p.module = required_env("MUNI_ID_TEST_PKCS11_MODULE");
+            p.token_label = required_env("MUNI_ID_TEST_PKCS11_TOKEN");
+            p.pin_file = required_env("MUNI_ID_TEST_PKCS11_PIN_FILE");
+            p.label_prefix = format!("{prefix}/");
+        }
+        KeyBackend::Openbao => {
+            let o = &mut config.keys.openbao;
+            o.address = required_env("MUNI_ID_TEST_OPENBAO_ADDR");
+            o.token_file = required_env("MUNI_ID_TEST_OPENBAO_TOKEN_FILE");
+            o.key_prefix = format!("{prefix}-");
+        }
     }
 }
 
@@ -189,9 +240,23 @@ argon2_iterations = 1
         dir = data_dir.path().display(),
     );
     let mut config = Config::from_toml_overrides(&base).expect("test configuration");
+    use_test_key_backend(&mut config);
     adjust(&mut config);
     let clock = Arc::new(ManualClock::new(test_start()));
     spawn_on(config, clock, listener, data_dir, database)
+}
+
+/// A second server beside `app`, as on another host: its own (empty) data folder, the same
+/// database and the same key backend.
+pub fn spawn_beside(app: &TestApp, adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind port 0");
+    let mut config = (*app.ctx.config).clone();
+    config.data_dir = data_dir.path().to_owned();
+    config.public_base_url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    adjust(&mut config);
+    let clock = Arc::new(ManualClock::new(test_start()));
+    spawn_on(config, clock, listener, data_dir, TestDatabase::Shared)
 }
 
 /// Serves `config` (its database and keys already where it says) on `listener`.
@@ -219,7 +284,7 @@ pub fn spawn_on(
         ctx,
         data_dir,
         database,
-        server: handle,
+        _server: RunningServer(handle),
     }
 }
 
@@ -352,6 +417,40 @@ impl TestApp {
         let body: Value = res.json().await.unwrap();
         assert_eq!(status, 201, "{body}");
         body
+    }
+
+    /// Runs the command line against this server's data folder, database and key backend.
+    pub fn cli(&self, args: &[&str]) -> std::process::Output {
+        self.cli_with(&self.ctx.config, args)
+    }
+
+    /// The same with `config`'s database and key settings.
+    pub fn cli_with(&self, config: &Config, args: &[&str]) -> std::process::Output {
+        let keys = &config.keys;
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_muni-id"));
+        command
+            .args(args)
+            .env("MUNI_ID__DATA_DIR", self.data_dir.path())
+            .env("MUNI_ID__DATABASE__URL", &config.database.url)
+            .env("MUNI_ID__PUBLIC_BASE_URL", &config.public_base_url)
+            .env("MUNI_ID__AUTH__ARGON2_MEMORY_KIB", "64")
+            .env("MUNI_ID__AUTH__ARGON2_ITERATIONS", "1")
+            .env("MUNI_ID__KEYS__BACKEND", keys.backend.name())
+            .env_remove("MUNI_ID_CONFIG")
+            .env_remove("RUST_LOG");
+        let (p, o) = (&keys.pkcs11, &keys.openbao);
+        for (name, value) in [
+            ("PKCS11__MODULE", &p.module),
+            ("PKCS11__TOKEN_LABEL", &p.token_label),
+            ("PKCS11__PIN_FILE", &p.pin_file),
+            ("PKCS11__LABEL_PREFIX", &p.label_prefix),
+            ("OPENBAO__ADDRESS", &o.address),
+            ("OPENBAO__TOKEN_FILE", &o.token_file),
+            ("OPENBAO__KEY_PREFIX", &o.key_prefix),
+        ] {
+            command.env(format!("MUNI_ID__KEYS__{name}"), value);
+        }
+        command.output().unwrap()
     }
 
     pub fn count_rows(&self, table: &str) -> i64 {

@@ -95,21 +95,6 @@ async fn published_kids(app: &TestApp) -> Vec<String> {
         .collect()
 }
 
-/// Runs the command line against the test server's data folder and database.
-fn cli(app: &TestApp, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_muni-id"))
-        .args(args)
-        .env("MUNI_ID__DATA_DIR", app.data_dir.path())
-        .env("MUNI_ID__DATABASE__URL", &app.ctx.config.database.url)
-        .env("MUNI_ID__PUBLIC_BASE_URL", &app.ctx.config.public_base_url)
-        .env("MUNI_ID__AUTH__ARGON2_MEMORY_KIB", "64")
-        .env("MUNI_ID__AUTH__ARGON2_ITERATIONS", "1")
-        .env_remove("MUNI_ID_CONFIG")
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn a_retired_key_cannot_mint_a_card_issued_after_its_retirement() {
     let app = spawn_app().await;
@@ -179,7 +164,7 @@ async fn revoking_a_key_from_the_command_line_invalidates_its_cards_at_once() {
     assert!(is_valid(&app, &genuine).await);
     let audit_before = app.count_rows("audit_log");
 
-    let out = cli(&app, &["keys", "revoke-signing", &old_kid]);
+    let out = app.cli(&["keys", "revoke-signing", &old_kid]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
     assert!(
@@ -223,7 +208,7 @@ async fn revoking_a_key_from_the_command_line_invalidates_its_cards_at_once() {
         (old_kid.as_str(), "already revoked"),
         ("not-a-kid!", "is not a key id"),
     ] {
-        let out = cli(&app, &["keys", "revoke-signing", kid]);
+        let out = app.cli(&["keys", "revoke-signing", kid]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success());
         assert!(stderr.contains(says), "{kid}: {stderr}");

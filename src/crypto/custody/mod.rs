@@ -14,6 +14,7 @@
 //! use asks the backend (or, for the file, checks that the file has not changed).
 
 pub mod file;
+pub mod migrating;
 pub mod signing_file;
 
 use chrono::{DateTime, Utc};
