@@ -29,6 +29,11 @@ mod api;
 mod epochs;
 mod kv;
 #[cfg(test)]
+mod rates;
+mod signing;
+#[cfg(test)]
+mod signing_tests;
+#[cfg(test)]
 mod tests;
 mod wrapping;
 
