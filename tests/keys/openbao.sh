@@ -8,6 +8,8 @@
 # ($MUNI_ID_BAO_VENV, default tests/keys/.bao-venv) when missing. Dev mode keeps everything in
 # memory: stopping the server forgets every key.
 set -euo pipefail
+# The dev server prints its root token in its log: keep every file private.
+umask 077
 here="$(cd "$(dirname "$0")" && pwd)"
 
 if [ "${1:-}" = "stop" ]; then
