@@ -137,7 +137,7 @@ pub struct OpenBaoConfig {
     /// https://host:8200 (http:// only to a loopback address).
     pub address: String,
     /// The CA certificate (PEM) the server's certificate is checked against; empty means the
-    /// system's roots are not used and only an http:// loopback address works.
+    /// system's roots.
     pub ca_file: String,
     /// A 0600 file holding the token (a container secret); the token never prints.
     pub token_file: String,
@@ -566,7 +566,7 @@ impl Config {
                         "must be 1 to 120 seconds",
                     ));
                 }
-                openbao_address_allowed(&o.address, !o.ca_file.is_empty())
+                openbao_address_allowed(&o.address)
                     .map_err(|m| invalid("keys.openbao.address", m))
             }
         }
@@ -694,10 +694,9 @@ fn toml_string(config: &Config) -> String {
     toml::to_string_pretty(config).unwrap_or_else(|e| format!("# cannot render: {e}\n"))
 }
 
-/// The OpenBao address: https:// (checked against `ca_file`, or without one against nothing
-/// and refused), or http:// to a loopback address (the development server). A token sent in
-/// the clear over a network is refused.
-fn openbao_address_allowed(address: &str, has_ca_file: bool) -> Result<(), String> {
+/// The OpenBao address: https://, or http:// to a loopback address only (the development
+/// server). A token sent in the clear over a network is refused.
+fn openbao_address_allowed(address: &str) -> Result<(), String> {
     let url = url::Url::parse(address).map_err(|e| format!("not a URL: {e}"))?;
     let loopback = match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -706,8 +705,7 @@ fn openbao_address_allowed(address: &str, has_ca_file: bool) -> Result<(), Strin
         None => false,
     };
     match url.scheme() {
-        "https" if has_ca_file => Ok(()),
-        "https" => Err("an https:// address needs keys.openbao.ca_file, the CA that signed the server's certificate".into()),
+        "https" => Ok(()),
         "http" if loopback => Ok(()),
         "http" => Err("the token would cross the network in the clear: use https:// (http:// only to a loopback address)".into()),
         other => Err(format!("the scheme {other}:// is not http:// or https://")),
@@ -745,10 +743,9 @@ mod tests {
         };
         assert!(bao("http://127.0.0.1:8200", "").is_ok());
         assert!(bao("https://bao.city.internal:8200", "/etc/ssl/city-ca.pem").is_ok());
+        assert!(bao("https://bao.city.internal:8200", "").is_ok());
         let err = bao("http://bao.city.internal:8200", "").unwrap_err();
         assert!(err.to_string().contains("in the clear"), "{err}");
-        let err = bao("https://bao.city.internal:8200", "").unwrap_err();
-        assert!(err.to_string().contains("ca_file"), "{err}");
         let err = Config::from_toml_overrides("[keys]\nbackend = \"kms\"").unwrap_err();
         assert!(err.to_string().contains("kms"), "{err}");
     }

@@ -3,9 +3,9 @@
 //! backend chosen in configuration (`keys.backend`):
 //!
 //! - `file`: a 0600 key ring and signing-key file on the server's disk (development only);
-//! - `pkcs11`: a hardware security module through PKCS#11 (SoftHSM2 in development), and
-//! - `openbao`: an OpenBao (or HashiCorp Vault) transit engine over HTTPS, both being written
-//!   against these traits (issue 11).
+//! - `pkcs11`: a hardware security module through PKCS#11 (SoftHSM2 in development), being
+//!   written against these traits (issue 11), and
+//! - `openbao`: an OpenBao (or HashiCorp Vault) transit engine over HTTPS ([`openbao`]).
 //!
 //! With the last two no key ever leaves the backend: data keys are wrapped and unwrapped, blind
 //! indexes computed and tokens signed inside it, and destroying an epoch destroys its key
@@ -15,6 +15,7 @@
 
 pub mod file;
 pub mod migrating;
+pub mod openbao;
 pub mod signing_file;
 
 use chrono::{DateTime, Utc};
