@@ -246,14 +246,13 @@ argon2_iterations = 1
     spawn_on(config, clock, listener, data_dir, database)
 }
 
-/// A second server beside `app`, as on another host: its own (empty) data folder, the same
-/// database and the same key backend.
+/// A second server beside `app`, as on another host behind the same public address: its own
+/// (empty) data folder, the same database and the same key backend.
 pub fn spawn_beside(app: &TestApp, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind port 0");
     let mut config = (*app.ctx.config).clone();
     config.data_dir = data_dir.path().to_owned();
-    config.public_base_url = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
     adjust(&mut config);
     let clock = Arc::new(ManualClock::new(test_start()));
     spawn_on(config, clock, listener, data_dir, TestDatabase::Shared)

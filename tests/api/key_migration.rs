@@ -27,9 +27,8 @@ fn restarted_on_target(app: TestApp) -> TestApp {
     let mut config = (*app.ctx.config).clone();
     config.keys.backend = target();
     let clock = app.clock.clone();
+    // The same public address: the cards name it as their issuer.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    config.public_base_url = format!("http://127.0.0.1:{port}");
     // The folder and database go on; the old server stops.
     let TestApp {
         data_dir, database, ..

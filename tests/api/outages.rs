@@ -3,16 +3,20 @@
 //! outage; nothing is half-written; and the service recovers by itself when the dependency
 //! returns.
 
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use muni_id::config::KeyBackend;
 use muni_id::domain::staff::StaffRole;
 use serde_json::Value;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 
-use crate::helpers::{captured_logs, error_code, resident, spawn_app_with, Session, TestApp};
+use crate::helpers::{
+    captured_logs, error_code, resident, spawn_app_with, test_key_backend, Session, TestApp,
+};
 
 /// How many captured log lines contain `text`.
 fn log_lines_with(text: &str) -> usize {
@@ -289,13 +293,16 @@ async fn a_full_disk_answers_507_once_logged_loses_nothing_and_recovers() {
     drop(app);
 }
 
-/// Key custody out of reach (here the key ring's volume unmounted: the file is gone): routes
-/// that need personal data answer 503 `key_custody_unavailable` with `Retry-After`, `/readyz`
-/// says why, nothing is written, verification goes on from the published keys, and the
-/// service recovers by itself when the keys are back.
+/// Key custody out of reach (the key ring's volume unmounted, the HSM token gone, OpenBao
+/// stopped): routes that need personal data answer 503 `key_custody_unavailable` with
+/// `Retry-After`, `/readyz` says why, nothing is written, verification goes on from the
+/// published keys, and the service recovers by itself when the keys are back. On the HSM it
+/// takes the shared token away: tests/keys/run.sh runs it on its own.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unreachable_key_custody_answers_503_keeps_verifying_and_recovers() {
-    let app = spawn_app_with(|_| {}).await;
+    let private_server = tempfile::tempdir().unwrap();
+    let _stop = StopOpenBao(private_server.path().to_owned());
+    let app = spawn_app_with(|config| custody_of_its_own(config, private_server.path())).await;
     let clerk = app.session(StaffRole::Clerk).await;
     let first = app.enroll_ok(&clerk, &resident("Before Keys Outage")).await;
     let card = app.issue_card(&clerk, &first, "new").await;
@@ -309,9 +316,7 @@ async fn unreachable_key_custody_answers_503_keeps_verifying_and_recovers() {
     let residents_before = app.count_rows("residents");
     let audit_before = app.count_rows("audit_log");
 
-    let ring = app.ctx.config.keyring_path();
-    let away = ring.with_extension("unmounted");
-    std::fs::rename(&ring, &away).unwrap();
+    let outage = CustodyOutage::begin(&app, private_server.path());
 
     let res = app.enroll(&clerk, &resident("During Keys Outage")).await;
     assert_eq!(
@@ -352,6 +357,108 @@ async fn unreachable_key_custody_answers_503_keeps_verifying_and_recovers() {
         .unwrap();
     assert_eq!(res.status(), 200);
 
-    std::fs::rename(&away, &ring).unwrap();
+    outage.end();
     assert_recovers(&app, &clerk, &first, residents_before).await;
+}
+
+/// Key custody going away, as each backend does: the file ring's secret volume unmounted, the
+/// HSM's token gone (its object store moved away), OpenBao stopped.
+enum CustodyOutage {
+    File { ring: PathBuf, away: PathBuf },
+    Pkcs11 { tokens: PathBuf, away: PathBuf },
+    OpenBao { folder: PathBuf },
+}
+
+impl CustodyOutage {
+    fn begin(app: &TestApp, private_server: &Path) -> Self {
+        let outage = match test_key_backend() {
+            KeyBackend::File => {
+                let ring = app.ctx.config.keyring_path();
+                CustodyOutage::File {
+                    away: ring.with_extension("unmounted"),
+                    ring,
+                }
+            }
+            KeyBackend::Pkcs11 => {
+                let tokens = softhsm_token_folder();
+                CustodyOutage::Pkcs11 {
+                    away: tokens.with_extension("unplugged"),
+                    tokens,
+                }
+            }
+            KeyBackend::Openbao => CustodyOutage::OpenBao {
+                folder: private_server.to_owned(),
+            },
+        };
+        match &outage {
+            CustodyOutage::File { ring, away } => std::fs::rename(ring, away).unwrap(),
+            CustodyOutage::Pkcs11 { tokens, away } => std::fs::rename(tokens, away).unwrap(),
+            CustodyOutage::OpenBao { folder } => drop(openbao_script(&["stop", path(folder)])),
+        }
+        outage
+    }
+
+    fn end(self) {
+        match self {
+            CustodyOutage::File { ring, away } => std::fs::rename(away, ring).unwrap(),
+            CustodyOutage::Pkcs11 { tokens, away } => std::fs::rename(away, tokens).unwrap(),
+            CustodyOutage::OpenBao { folder } => drop(openbao_script(&[path(&folder)])),
+        }
+    }
+}
+
+/// Stops the test's own OpenBao server, however the test ends.
+struct StopOpenBao(PathBuf);
+
+impl Drop for StopOpenBao {
+    fn drop(&mut self) {
+        if self.0.join("pid").exists() {
+            openbao_script(&["stop", path(&self.0)]);
+        }
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Runs tests/keys/openbao.sh (start or stop a server); returns what it printed.
+fn openbao_script(args: &[&str]) -> String {
+    let out = std::process::Command::new("bash")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys/openbao.sh"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "openbao.sh {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// On OpenBao the test stops the server, so it gets one of its own (the other tests go on
+/// using the shared one); the file ring and the HSM token need nothing more.
+fn custody_of_its_own(config: &mut muni_id::config::Config, folder: &Path) {
+    if test_key_backend() != KeyBackend::Openbao {
+        return;
+    }
+    let printed = openbao_script(&[path(folder)]);
+    let value = |name: &str| {
+        printed
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("export {name}=")))
+            .unwrap_or_else(|| panic!("openbao.sh printed no {name}: {printed}"))
+            .to_owned()
+    };
+    config.keys.openbao.address = value("MUNI_ID_TEST_OPENBAO_ADDR");
+    config.keys.openbao.token_file = value("MUNI_ID_TEST_OPENBAO_TOKEN_FILE");
+}
+
+/// The folder SoftHSM2 keeps its tokens in, from the configuration tests/keys/softhsm.sh wrote.
+fn softhsm_token_folder() -> PathBuf {
+    let conf = std::env::var("SOFTHSM2_CONF").expect("SOFTHSM2_CONF (tests/keys/run.sh sets it)");
+    let text = std::fs::read_to_string(&conf).unwrap();
+    text.lines()
+        .find_map(|line| {
+            let (key, value) = line.split_once('=')?;
+            (key.trim() == "directories.tokendir").then(|| PathBuf::from(value.trim()))
+        })
+        .unwrap_or_else(|| panic!("{conf} names no directories.tokendir"))
 }
