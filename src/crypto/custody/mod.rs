@@ -3,8 +3,9 @@
 //! backend chosen in configuration (`keys.backend`):
 //!
 //! - `file`: a 0600 key ring and signing-key file on the server's disk (development only);
-//! - `pkcs11`: a hardware security module through PKCS#11 (SoftHSM2 in development), and
-//! - `openbao`: an OpenBao (or HashiCorp Vault) transit engine over HTTPS, both being written
+//! - `pkcs11`: a hardware security module through PKCS#11 (SoftHSM2 in development; see
+//!   [`pkcs11`] for the objects it keeps on the token), and
+//! - `openbao`: an OpenBao (or HashiCorp Vault) transit engine over HTTPS, being written
 //!   against these traits (issue 11).
 //!
 //! With the last two no key ever leaves the backend: data keys are wrapped and unwrapped, blind
@@ -14,6 +15,7 @@
 //! use asks the backend (or, for the file, checks that the file has not changed).
 
 pub mod file;
+pub mod pkcs11;
 pub mod signing_file;
 
 use chrono::{DateTime, Utc};
