@@ -25,6 +25,8 @@
 
 mod epochs;
 mod objects;
+mod signing;
+mod signing_keys;
 mod state;
 mod token;
 

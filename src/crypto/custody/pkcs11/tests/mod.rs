@@ -10,6 +10,7 @@ use super::*;
 use crate::crypto::keyring::Epoch;
 
 mod epochs;
+mod signing;
 
 fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| {
