@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
 use cryptoki::error::{Error as Pkcs11Error, RvError};
-use cryptoki::session::{Session, UserType};
+use cryptoki::session::{Session, SessionState, UserType};
 use cryptoki::slot::Slot;
 use cryptoki::types::AuthPin;
 use zeroize::Zeroizing;
@@ -135,9 +135,19 @@ impl Token {
 
     fn open_session(&self) -> Result<Session, Fault> {
         let session = self.context.open_rw_session(self.slot()?)?;
+        self.log_in(&session)?;
+        Ok(session)
+    }
+
+    /// Logs in (again: a token logged out by another program, or restarted, lists no private
+    /// object at all, which must not read as "no keys").
+    fn log_in(&self, session: &Session) -> Result<(), Fault> {
+        if session.get_session_info()?.session_state() == SessionState::RwUser {
+            return Ok(());
+        }
         let pin = AuthPin::from(self.pin.as_str().to_owned());
         match session.login(UserType::User, Some(&pin)) {
-            Ok(()) | Err(Pkcs11Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => Ok(session),
+            Ok(()) | Err(Pkcs11Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => Ok(()),
             Err(Pkcs11Error::Pkcs11(rv @ (RvError::PinIncorrect | RvError::PinLocked), _)) => {
                 Err(CustodyError::Failed(format!(
                     "the PIN was refused by the token \"{}\" ({rv:?})",
@@ -184,11 +194,12 @@ impl Token {
             (pool.sessions.pop(), pool.generation)
         };
         let session = match idle {
-            Some(session) => session,
-            None => self.open_session().inspect_err(|fault| {
-                self.forget_if_lost(fault);
-            })?,
-        };
+            Some(session) => self.log_in(&session).map(|()| session),
+            None => self.open_session(),
+        }
+        .inspect_err(|fault| {
+            self.forget_if_lost(fault);
+        })?;
         let out = work(&session);
         match &out {
             Err(fault) if self.forget_if_lost(fault) => drop(session),

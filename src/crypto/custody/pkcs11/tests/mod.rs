@@ -7,6 +7,7 @@ use std::sync::Arc;
 use cryptoki::object::{Attribute, AttributeType, ObjectClass};
 
 use super::*;
+use crate::crypto::custody::KeyCustody;
 use crate::crypto::keyring::Epoch;
 
 mod epochs;
@@ -89,22 +90,29 @@ fn on_token(custody: &Pkcs11Custody, class: ObjectClass, label: &str) -> usize {
         .len()
 }
 
-/// Runs in a process of its own (a process already logged in to the token by another test
-/// would not check the PIN at all): the test starts itself again with the marker set.
+/// Whether this is the test's own process. A test that logs in or out runs alone in a
+/// process (login is shared by every session of a process: another test logged in would hide
+/// a wrong PIN, and a logout would disturb the others): it starts itself again, waits, and
+/// checks that the run succeeded.
+fn in_own_process(test: &str) -> bool {
+    const ALONE: &str = "MUNI_ID_TEST_PKCS11_ALONE";
+    if std::env::var_os(ALONE).is_some() {
+        return true;
+    }
+    let status = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--ignored", "--exact", "--nocapture"])
+        .arg(format!("crypto::custody::pkcs11::tests::{test}"))
+        .env(ALONE, "1")
+        .status()
+        .unwrap();
+    assert!(status.success(), "{test} failed in a process of its own");
+    false
+}
+
 #[test]
 #[ignore = "needs SoftHSM2: see tests/keys/softhsm.sh"]
 fn a_wrong_pin_is_refused_clearly_without_showing_it() {
-    const ALONE: &str = "MUNI_ID_TEST_PKCS11_ALONE";
-    if std::env::var_os(ALONE).is_none() {
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--ignored", "--exact", "--nocapture"])
-            .arg(
-                "crypto::custody::pkcs11::tests::a_wrong_pin_is_refused_clearly_without_showing_it",
-            )
-            .env(ALONE, "1")
-            .status()
-            .unwrap();
-        assert!(status.success(), "the check in a process of its own failed");
+    if !in_own_process("a_wrong_pin_is_refused_clearly_without_showing_it") {
         return;
     }
     let wrong = format!("{}-not", the_pin());
@@ -128,6 +136,23 @@ fn a_wrong_pin_is_refused_clearly_without_showing_it() {
         panic!("a missing module loaded");
     };
     assert!(error.to_string().contains("cannot be loaded"), "{error}");
+}
+
+#[test]
+#[ignore = "needs SoftHSM2: see tests/keys/softhsm.sh"]
+fn a_token_logged_out_underneath_is_logged_in_again() {
+    if !in_own_process("a_token_logged_out_underneath_is_logged_in_again") {
+        return;
+    }
+    let custody = custody();
+    let e = epoch("2027-08");
+    let dek = crate::crypto::secret::SecretKey::generate();
+    let wrapped = custody.wrap(e, "r1", &dek).unwrap();
+    custody.token.with_session(|s| Ok(s.logout()?)).unwrap();
+    assert_eq!(custody.inventory().unwrap().live, vec![(e, 1)]);
+    assert_eq!(custody.unwrap("r1", &wrapped).unwrap(), dek);
+    custody.token.with_session(|s| Ok(s.logout()?)).unwrap();
+    assert_eq!(custody.wrap(e, "r2", &dek).unwrap().version, 1);
 }
 
 #[test]
