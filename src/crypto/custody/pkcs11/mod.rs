@@ -10,15 +10,19 @@
 //!
 //! | object | class | CKA_LABEL | CKA_ID |
 //! |---|---|---|---|
-//! | key-encryption key | secret key (AES) | `P` `kek/2027-03/v2` | 16 random bytes |
-//! | blind-index key | secret key (generic) | `P` `idx/2027-03/v1` | 16 random bytes |
+//! | key-encryption key | secret key (AES) | `P` `kek/2027-03` | version (4 bytes BE) ‖ 12 random |
+//! | blind-index key | secret key (generic) | `P` `idx/2027-03` | version (4 bytes BE) ‖ 12 random |
 //! | destroyed marker | data | `P` `destroyed/2027-03` | — |
 //! | ratchet mark | data | `P` `ratchet/2027-03` | — |
 //! | signing key pair | public + private key (EC) | `P` `sig/<kid hex>` | 16 random bytes |
 //! | signing key standing | data | `P` `sig/<kid hex>` | — |
 //!
-//! Data objects carry CKA_APPLICATION `muni-id P`, by which they are listed. The version of an
-//! index key is the key version its epoch was (re)opened with. Two processes may both make the
+//! Every version of an epoch's key shares its label (one C_FindObjects finds them all); the
+//! version is in the CKA_ID. Data objects carry CKA_APPLICATION `muni-id P`, by which they are
+//! listed; a destroyed marker's value is JSON `{"at", "through_version"}`, a ratchet mark's the
+//! month, a standing's JSON `{"created_at", "retired_at", "revoked_at"}`; several markers of one
+//! thing merge (latest destruction, highest month, earliest dates), so nothing is rewritten.
+//! The version of an index key is the key version its epoch was (re)opened with. Two processes may both make the
 //! same key (PKCS#11 has no cross-process lock): then the object with the lowest CKA_ID is the
 //! one used, and unwrapping tries every object of the version. Within a process, key creation
 //! and destruction are serialised (concurrent creation on one SoftHSM token has failed).
