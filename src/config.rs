@@ -566,8 +566,7 @@ impl Config {
                         "must be 1 to 120 seconds",
                     ));
                 }
-                openbao_address_allowed(&o.address)
-                    .map_err(|m| invalid("keys.openbao.address", m))
+                openbao_address_allowed(&o.address).map_err(|m| invalid("keys.openbao.address", m))
             }
         }
     }

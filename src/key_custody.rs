@@ -54,7 +54,7 @@ fn open_pkcs11(config: &Config) -> anyhow::Result<Custody> {
     let hsm = Pkcs11Custody::open(Pkcs11Settings {
         module: p.module.clone().into(),
         token_label: p.token_label.clone(),
-        pin: read_secret("keys.pkcs11.pin_file", Path::new(&p.pin_file))?,
+        pin: zeroize::Zeroizing::new(read_secret("keys.pkcs11.pin_file", Path::new(&p.pin_file))?),
         label_prefix: p.label_prefix.clone(),
     })
     .context("opening the HSM (keys.pkcs11)")?;

@@ -425,7 +425,10 @@ fn path(p: &Path) -> &str {
 /// Runs tests/keys/openbao.sh (start or stop a server); returns what it printed.
 fn openbao_script(args: &[&str]) -> String {
     let out = std::process::Command::new("bash")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/keys/openbao.sh"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/keys/openbao.sh"
+        ))
         .args(args)
         .output()
         .unwrap();

@@ -3,8 +3,8 @@
 //! backend chosen in configuration (`keys.backend`):
 //!
 //! - `file`: a 0600 key ring and signing-key file on the server's disk (development only);
-//! - `pkcs11`: a hardware security module through PKCS#11 (SoftHSM2 in development), being
-//!   written against these traits (issue 11), and
+//! - `pkcs11`: a hardware security module through PKCS#11 (SoftHSM2 in development; see
+//!   [`pkcs11`] for the objects it keeps on the token), and
 //! - `openbao`: an OpenBao (or HashiCorp Vault) transit engine over HTTPS ([`openbao`]).
 //!
 //! With the last two no key ever leaves the backend: data keys are wrapped and unwrapped, blind
@@ -16,6 +16,7 @@
 pub mod file;
 pub mod migrating;
 pub mod openbao;
+pub mod pkcs11;
 pub mod signing_file;
 
 use chrono::{DateTime, Utc};

@@ -1,0 +1,359 @@
+//! The epoch keys on the token: data keys sealed and opened with AES-256-GCM under the epoch's
+//! key-encryption key (a 12-byte random nonce in front of the ciphertext and its 128-bit tag,
+//! the associated data binding the record, epoch and version), the blind index by
+//! CKM_SHA256_HMAC, destruction and rotation. Keys are made find-or-create under the process's
+//! change lock, so two threads never make the same key.
+
+use chrono::{DateTime, Utc};
+use cryptoki::context::Function;
+use cryptoki::error::{Error as Pkcs11Error, RvError};
+use cryptoki::mechanism::aead::GcmParams;
+use cryptoki::mechanism::Mechanism;
+use cryptoki::object::ObjectHandle;
+use cryptoki::session::Session;
+use cryptoki::types::Ulong;
+use rand::RngCore;
+use zeroize::Zeroizing;
+
+use super::objects::{self, KeyObject, SecretKind};
+use super::state::{destroyed_value, Destroyed, EpochView};
+use super::{Fault, Pkcs11Custody};
+use crate::crypto::custody::{wrap_aad, CustodyError, KeyCustody, KeyInventory, WrappedKey};
+use crate::crypto::keyring::Epoch;
+use crate::crypto::secret::SecretKey;
+
+const NONCE_LEN: usize = 12;
+const TAG_BITS: u64 = 128;
+/// Nonce, sealed 32-byte key, tag.
+const WRAPPED_LEN: usize = NONCE_LEN + 32 + 16;
+
+impl Pkcs11Custody {
+    /// The epoch's live keys, made when it has none: a destroyed epoch only when `reopen` (then
+    /// under versions above every destroyed one). Returns the view and whether keys were made.
+    fn ensure_epoch(
+        &self,
+        session: &Session,
+        epoch: Epoch,
+        reopen: bool,
+    ) -> Result<(EpochView, bool), Fault> {
+        let mut view = self.view(session, epoch)?;
+        if view.is_live() && view.index_key().is_some() {
+            return Ok((view, false));
+        }
+        if !view.is_live() && view.destroyed.is_some() && !reopen {
+            return Err(CustodyError::EpochDestroyed(epoch).into());
+        }
+        let version = view.current().map_or(view.through() + 1, |k| k.version);
+        if view.index_key().is_none() {
+            let label = self.index_label(epoch);
+            let key = objects::generate_secret(session, SecretKind::Hmac, &label, version)?;
+            view.index_keys.push(key);
+        }
+        let added = !view.is_live();
+        if added {
+            let label = self.kek_label(epoch);
+            let key = objects::generate_secret(session, SecretKind::Aes, &label, version)?;
+            view.keks.push(key);
+        }
+        Ok((view, added))
+    }
+
+    /// Runs `work` with the epoch's live keys, made (under the change lock) when it is new.
+    /// A key destroyed by another thread between reading and using it is read again once.
+    fn with_live_epoch<T>(
+        &self,
+        epoch: Epoch,
+        work: impl Fn(&Session, &EpochView) -> Result<T, Fault>,
+    ) -> Result<T, Fault> {
+        retry_if_vanished(|| {
+            let ready = self.token.with_session(|s| {
+                let view = self.view(s, epoch)?;
+                if view.is_live() && view.index_key().is_some() {
+                    return work(s, &view).map(Some);
+                }
+                if !view.is_live() && view.destroyed.is_some() {
+                    return Err(CustodyError::EpochDestroyed(epoch).into());
+                }
+                Ok(None)
+            })?;
+            match ready {
+                Some(out) => Ok(out),
+                None => self.token.changing(|s| {
+                    let (view, _) = self.ensure_epoch(s, epoch, false)?;
+                    work(s, &view)
+                }),
+            }
+        })
+    }
+}
+
+/// Runs `attempt` again once when it used an object that is gone since it was found.
+fn retry_if_vanished<T>(attempt: impl Fn() -> Result<T, Fault>) -> Result<T, Fault> {
+    match attempt() {
+        Err(Fault::Token(Pkcs11Error::Pkcs11(
+            RvError::KeyHandleInvalid | RvError::ObjectHandleInvalid,
+            _,
+        ))) => attempt(),
+        other => other,
+    }
+}
+
+fn seal(
+    session: &Session,
+    kek: ObjectHandle,
+    aad: &[u8],
+    data_key: &SecretKey,
+) -> Result<Vec<u8>, Fault> {
+    let mut nonce = [0u8; NONCE_LEN];
+    rand::rngs::OsRng.fill_bytes(&mut nonce);
+    let mut iv = nonce;
+    let params = GcmParams::new(&mut iv, aad, Ulong::from(TAG_BITS))?;
+    let sealed = session.encrypt(&Mechanism::AesGcm(params), kek, data_key.expose())?;
+    let mut bytes = nonce.to_vec();
+    bytes.extend_from_slice(&sealed);
+    Ok(bytes)
+}
+
+/// Opens a sealed data key. A tag that does not match is `OpenFailed`. The standard answer
+/// is CKR_ENCRYPTED_DATA_INVALID; SoftHSM2 (2.6) answers CKR_GENERAL_ERROR from C_Decrypt
+/// instead, so that one counts as a mismatch too, but only from C_Decrypt on an input of the
+/// right length and only while the session still answers (a token in trouble stays an error).
+fn open(
+    session: &Session,
+    kek: ObjectHandle,
+    aad: &[u8],
+    bytes: &[u8],
+) -> Result<SecretKey, Fault> {
+    if bytes.len() != WRAPPED_LEN {
+        return Err(CustodyError::OpenFailed.into());
+    }
+    let (nonce, sealed) = bytes.split_at(NONCE_LEN);
+    let mut iv = nonce.to_vec();
+    let params = GcmParams::new(&mut iv, aad, Ulong::from(TAG_BITS))?;
+    match session.decrypt(&Mechanism::AesGcm(params), kek, sealed) {
+        Ok(plain) => {
+            let plain = Zeroizing::new(plain);
+            SecretKey::from_slice(&plain).ok_or_else(|| CustodyError::OpenFailed.into())
+        }
+        Err(Pkcs11Error::Pkcs11(
+            RvError::EncryptedDataInvalid | RvError::EncryptedDataLenRange,
+            Function::Decrypt,
+        )) => Err(CustodyError::OpenFailed.into()),
+        Err(Pkcs11Error::Pkcs11(RvError::GeneralError, Function::Decrypt)) => {
+            session.get_session_info()?;
+            Err(CustodyError::OpenFailed.into())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Opens with each object of the version in turn (more than one only after two processes made
+/// the version at once, each sealing under its own until they saw the other).
+fn open_any(
+    session: &Session,
+    candidates: &[&KeyObject],
+    aad: &[u8],
+    bytes: &[u8],
+) -> Result<SecretKey, Fault> {
+    let mut outcome = Err(CustodyError::OpenFailed.into());
+    for key in candidates {
+        outcome = open(session, key.handle, aad, bytes);
+        if !matches!(outcome, Err(Fault::Custody(CustodyError::OpenFailed))) {
+            break;
+        }
+    }
+    outcome
+}
+
+impl KeyCustody for Pkcs11Custody {
+    fn describe(&self) -> String {
+        self.description.clone()
+    }
+
+    fn check(&self) -> Result<(), CustodyError> {
+        self.token.with_session(|s| Ok(s.get_session_info()?))?;
+        Ok(())
+    }
+
+    fn prepare(&self, from: Epoch, months: u32) -> Result<usize, CustodyError> {
+        let wanted: Vec<Epoch> = (0..=months).map(|m| from.plus_months(m)).collect();
+        let missing: Vec<Epoch> = self.token.with_session(|s| {
+            let mut missing = Vec::new();
+            for epoch in &wanted {
+                let view = self.view(s, *epoch)?;
+                if !view.is_live() || view.index_key().is_none() {
+                    missing.push(*epoch);
+                }
+            }
+            Ok(missing)
+        })?;
+        if missing.is_empty() {
+            return Ok(0);
+        }
+        Ok(self.token.changing(|s| {
+            let mut added = 0;
+            for epoch in missing {
+                added += usize::from(self.ensure_epoch(s, epoch, true)?.1);
+            }
+            Ok(added)
+        })?)
+    }
+
+    fn wrap(
+        &self,
+        epoch: Epoch,
+        record_id: &str,
+        data_key: &SecretKey,
+    ) -> Result<WrappedKey, CustodyError> {
+        let (version, bytes) = self.with_live_epoch(epoch, |s, view| {
+            let kek = view
+                .current()
+                .ok_or(CustodyError::UnknownKey { epoch, version: 0 })?;
+            let aad = wrap_aad(record_id, epoch, kek.version);
+            Ok((kek.version, seal(s, kek.handle, &aad, data_key)?))
+        })?;
+        Ok(WrappedKey {
+            epoch,
+            version,
+            bytes,
+        })
+    }
+
+    fn unwrap(&self, record_id: &str, wrapped: &WrappedKey) -> Result<SecretKey, CustodyError> {
+        let (epoch, version) = (wrapped.epoch, wrapped.version);
+        let aad = wrap_aad(record_id, epoch, version);
+        Ok(retry_if_vanished(|| {
+            self.token
+                .with_session(|s| self.open_wrapped(s, epoch, version, &aad, wrapped))
+        })?)
+    }
+
+    fn index(&self, epoch: Epoch, message: &[u8]) -> Result<Vec<u8>, CustodyError> {
+        Ok(self.with_live_epoch(epoch, |s, view| {
+            let key = view
+                .index_key()
+                .ok_or(CustodyError::UnknownKey { epoch, version: 0 })?;
+            Ok(s.sign(&Mechanism::Sha256Hmac, key.handle, message)?)
+        })?)
+    }
+
+    fn destroy(&self, epoch: Epoch, at: DateTime<Utc>) -> Result<bool, CustodyError> {
+        Ok(self.token.changing(|s| self.destroy_epoch(s, epoch, at))?)
+    }
+
+    fn add_versions(&self) -> Result<Vec<(Epoch, u32)>, CustodyError> {
+        Ok(self.token.changing(|s| {
+            let mut added = Vec::new();
+            for (epoch, view) in self.all_epochs(s)? {
+                if let Some(current) = view.current() {
+                    let next = current.version + 1;
+                    let label = self.kek_label(epoch);
+                    objects::generate_secret(s, SecretKind::Aes, &label, next)?;
+                    added.push((epoch, next));
+                }
+            }
+            Ok(added)
+        })?)
+    }
+
+    fn retire_old_versions(&self, epoch: Epoch) -> Result<usize, CustodyError> {
+        Ok(self.token.changing(|s| {
+            let view = self.view(s, epoch)?;
+            let Some(current) = view.current().map(|k| k.version) else {
+                return Ok(0);
+            };
+            let old: Vec<&KeyObject> = view.keks.iter().filter(|k| k.version < current).collect();
+            for key in &old {
+                s.destroy_object(key.handle)?;
+            }
+            let mut versions: Vec<u32> = old.iter().map(|k| k.version).collect();
+            versions.dedup();
+            Ok(versions.len())
+        })?)
+    }
+
+    fn inventory(&self) -> Result<KeyInventory, CustodyError> {
+        Ok(self.token.with_session(|s| self.read_inventory(s))?)
+    }
+
+    fn ratchet_month(&self) -> Result<Option<Epoch>, CustodyError> {
+        Ok(self.token.with_session(|s| self.read_ratchet(s))?)
+    }
+
+    fn advance_ratchet(&self, month: Epoch) -> Result<(), CustodyError> {
+        Ok(self.token.changing(|s| {
+            if self.read_ratchet(s)?.is_some_and(|m| m >= month) {
+                return Ok(());
+            }
+            let (label, application) = (self.ratchet_label(), self.application());
+            objects::create_data(s, &application, &label, month.id().as_bytes())
+        })?)
+    }
+
+    fn is_destroyed(&self, epoch: Epoch) -> Result<bool, CustodyError> {
+        let view = self.token.with_session(|s| self.view(s, epoch))?;
+        Ok(view.destroyed.is_some() && !view.is_live())
+    }
+}
+
+impl Pkcs11Custody {
+    fn open_wrapped(
+        &self,
+        session: &Session,
+        epoch: Epoch,
+        version: u32,
+        aad: &[u8],
+        wrapped: &WrappedKey,
+    ) -> Result<SecretKey, Fault> {
+        let view = self.view(session, epoch)?;
+        if view.destroyed.is_some() && version <= view.through() {
+            return Err(CustodyError::EpochDestroyed(epoch).into());
+        }
+        let candidates: Vec<&KeyObject> = view.keks_of(version).collect();
+        if candidates.is_empty() {
+            return Err(CustodyError::UnknownKey { epoch, version }.into());
+        }
+        open_any(session, &candidates, aad, &wrapped.bytes)
+    }
+
+    /// Writes the destroyed marker first, then destroys every key object of the epoch: a crash
+    /// in between leaves the epoch destroyed (its objects are condemned by the marker).
+    fn destroy_epoch(
+        &self,
+        session: &Session,
+        epoch: Epoch,
+        at: DateTime<Utc>,
+    ) -> Result<bool, Fault> {
+        let view = self.view(session, epoch)?;
+        let had_keys = view.is_live();
+        if had_keys || view.destroyed.is_none() {
+            let live = view.keks.iter().chain(&view.index_keys);
+            let marker = Destroyed {
+                at,
+                through_version: live.map(|k| k.version).max().unwrap_or(0),
+            };
+            let (label, application) = (self.destroyed_label(epoch), self.application());
+            objects::create_data(session, &application, &label, &destroyed_value(&marker))?;
+        }
+        let every = view
+            .keks
+            .iter()
+            .chain(&view.index_keys)
+            .chain(&view.condemned);
+        for key in every {
+            session.destroy_object(key.handle)?;
+        }
+        Ok(had_keys)
+    }
+}
+
+/// Seals under a given key object, as another process would have.
+#[cfg(test)]
+pub(super) fn seal_for_test(
+    session: &Session,
+    kek: ObjectHandle,
+    aad: &[u8],
+    data_key: &SecretKey,
+) -> Result<Vec<u8>, Fault> {
+    seal(session, kek, aad, data_key)
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# A private SoftHSM2 token for the PKCS#11 key-custody tests (src/crypto/custody/pkcs11).
+#
+#   eval "$(bash tests/keys/softhsm.sh /tmp/hsm [LABEL])"
+#   cargo test --lib custody::pkcs11 -- --ignored
+#
+# Makes FOLDER/softhsm2.conf (tokens under FOLDER/tokens, file object store), initialises a
+# token labelled LABEL (default muni-id-test) unless one with that label is there already,
+# keeps its user PIN in FOLDER/pin (0600), and prints the exports the tests read. Installs
+# softhsm2 when it is missing. Only for tests: the PINs are random but stored beside the token.
+set -euo pipefail
+
+folder=${1:?usage: softhsm.sh FOLDER [LABEL]}
+label=${2:-muni-id-test}
+module=/usr/lib/softhsm/libsofthsm2.so
+
+if ! command -v softhsm2-util >/dev/null || [ ! -e "$module" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get install -y softhsm2 >&2
+fi
+
+mkdir -p "$folder/tokens"
+folder=$(cd "$folder" && pwd)
+conf="$folder/softhsm2.conf"
+cat >"$conf" <<CONF
+directories.tokendir = $folder/tokens
+objectstore.backend = file
+log.level = ERROR
+CONF
+export SOFTHSM2_CONF="$conf"
+
+umask 077
+if [ ! -s "$folder/pin" ]; then
+  head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$folder/pin"
+fi
+chmod 600 "$folder/pin"
+
+if ! softhsm2-util --show-slots | grep -qE "^\s*Label:\s+$label\s*$"; then
+  so_pin=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  softhsm2-util --init-token --free --label "$label" --so-pin "$so_pin" \
+    --pin "$(cat "$folder/pin")" >&2
+fi
+
+printf 'export SOFTHSM2_CONF=%q\n' "$conf"
+printf 'export MUNI_ID_TEST_PKCS11_MODULE=%q\n' "$module"
+printf 'export MUNI_ID_TEST_PKCS11_TOKEN=%q\n' "$label"
+printf 'export MUNI_ID_TEST_PKCS11_PIN_FILE=%q\n' "$folder/pin"
