@@ -199,7 +199,14 @@ pub fn use_test_key_backend(config: &mut Config) {
         KeyBackend::Pkcs11 => {
             let p = &mut config.keys.pkcs11;
             p.module = required_env("MUNI_ID_TEST_PKCS11_MODULE");
-            p.token_label = required_env("MUNI_ID_TEST_PKCS11_TOKEN");
+            // One of the tokens tests/keys/softhsm.sh made, by the app's prefix: the suite
+            // spreads over them.
+            let tokens: u64 = required_env("MUNI_ID_TEST_PKCS11_TOKENS").parse().unwrap();
+            let spread = u64::from_str_radix(&prefix[1..9], 16).unwrap() % tokens;
+            p.token_label = format!(
+                "{}{spread}",
+                required_env("MUNI_ID_TEST_PKCS11_TOKEN_LABELS")
+            );
             p.pin_file = required_env("MUNI_ID_TEST_PKCS11_PIN_FILE");
             p.label_prefix = format!("{prefix}/");
         }

@@ -293,11 +293,11 @@ async fn a_full_disk_answers_507_once_logged_loses_nothing_and_recovers() {
     drop(app);
 }
 
-/// Key custody out of reach (the key ring's volume unmounted, the HSM token gone, OpenBao
-/// stopped): routes that need personal data answer 503 `key_custody_unavailable` with
-/// `Retry-After`, `/readyz` says why, nothing is written, verification goes on from the
-/// published keys, and the service recovers by itself when the keys are back. On the HSM it
-/// takes the shared token away: tests/keys/run.sh runs it on its own.
+/// Key custody out of reach (the key ring's volume unmounted, OpenBao stopped): routes that
+/// need personal data answer 503 `key_custody_unavailable` with `Retry-After`, `/readyz` says
+/// why, nothing is written, verification goes on from the published keys, and the service
+/// recovers by itself when the keys are back. Not on SoftHSM2: it cannot unplug a token, and a
+/// token whose store went away stays invalid in the process until the module is started again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unreachable_key_custody_answers_503_keeps_verifying_and_recovers() {
     let private_server = tempfile::tempdir().unwrap();
@@ -361,11 +361,10 @@ async fn unreachable_key_custody_answers_503_keeps_verifying_and_recovers() {
     assert_recovers(&app, &clerk, &first, residents_before).await;
 }
 
-/// Key custody going away, as each backend does: the file ring's secret volume unmounted, the
-/// HSM's token gone (its object store moved away), OpenBao stopped.
+/// Key custody going away, as each backend does: the file ring's secret volume unmounted,
+/// OpenBao stopped.
 enum CustodyOutage {
     File { ring: PathBuf, away: PathBuf },
-    Pkcs11 { tokens: PathBuf, away: PathBuf },
     OpenBao { folder: PathBuf },
 }
 
@@ -379,20 +378,13 @@ impl CustodyOutage {
                     ring,
                 }
             }
-            KeyBackend::Pkcs11 => {
-                let tokens = softhsm_token_folder();
-                CustodyOutage::Pkcs11 {
-                    away: tokens.with_extension("unplugged"),
-                    tokens,
-                }
-            }
+            KeyBackend::Pkcs11 => panic!("SoftHSM2 cannot unplug a token (see the test's comment)"),
             KeyBackend::Openbao => CustodyOutage::OpenBao {
                 folder: private_server.to_owned(),
             },
         };
         match &outage {
             CustodyOutage::File { ring, away } => std::fs::rename(ring, away).unwrap(),
-            CustodyOutage::Pkcs11 { tokens, away } => std::fs::rename(tokens, away).unwrap(),
             CustodyOutage::OpenBao { folder } => drop(openbao_script(&["stop", path(folder)])),
         }
         outage
@@ -401,7 +393,6 @@ impl CustodyOutage {
     fn end(self) {
         match self {
             CustodyOutage::File { ring, away } => std::fs::rename(away, ring).unwrap(),
-            CustodyOutage::Pkcs11 { tokens, away } => std::fs::rename(away, tokens).unwrap(),
             CustodyOutage::OpenBao { folder } => drop(openbao_script(&[path(&folder)])),
         }
     }
@@ -452,16 +443,4 @@ fn custody_of_its_own(config: &mut muni_id::config::Config, folder: &Path) {
     };
     config.keys.openbao.address = value("MUNI_ID_TEST_OPENBAO_ADDR");
     config.keys.openbao.token_file = value("MUNI_ID_TEST_OPENBAO_TOKEN_FILE");
-}
-
-/// The folder SoftHSM2 keeps its tokens in, from the configuration tests/keys/softhsm.sh wrote.
-fn softhsm_token_folder() -> PathBuf {
-    let conf = std::env::var("SOFTHSM2_CONF").expect("SOFTHSM2_CONF (tests/keys/run.sh sets it)");
-    let text = std::fs::read_to_string(&conf).unwrap();
-    text.lines()
-        .find_map(|line| {
-            let (key, value) = line.split_once('=')?;
-            (key.trim() == "directories.tokendir").then(|| PathBuf::from(value.trim()))
-        })
-        .unwrap_or_else(|| panic!("{conf} names no directories.tokendir"))
 }

@@ -17,7 +17,8 @@ module=/usr/lib/softhsm/libsofthsm2.so
 if ! command -v softhsm2-util >/dev/null || [ ! -e "$module" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get install -y softhsm2 >&2
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq softhsm2 >&2
 fi
 
 mkdir -p "$folder/tokens"
@@ -36,13 +37,20 @@ if [ ! -s "$folder/pin" ]; then
 fi
 chmod 600 "$folder/pin"
 
-if ! softhsm2-util --show-slots | grep -qE "^\s*Label:\s+$label\s*$"; then
-  so_pin=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
-  softhsm2-util --init-token --free --label "$label" --so-pin "$so_pin" \
-    --pin "$(cat "$folder/pin")" >&2
-fi
+# Several tokens, LABEL-0 … LABEL-7: test apps spread over them (each token's object store is
+# re-read whenever it changes, so one token shared by a whole parallel suite gets slow).
+tokens=${MUNI_ID_TEST_PKCS11_TOKENS:-8}
+for n in $(seq 0 $((tokens - 1))); do
+  if ! softhsm2-util --show-slots | grep -qE "^\s*Label:\s+$label-$n\s*$"; then
+    so_pin=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    softhsm2-util --init-token --free --label "$label-$n" --so-pin "$so_pin" \
+      --pin "$(cat "$folder/pin")" >&2
+  fi
+done
 
 printf 'export SOFTHSM2_CONF=%q\n' "$conf"
 printf 'export MUNI_ID_TEST_PKCS11_MODULE=%q\n' "$module"
-printf 'export MUNI_ID_TEST_PKCS11_TOKEN=%q\n' "$label"
+printf 'export MUNI_ID_TEST_PKCS11_TOKEN=%q\n' "$label-0"
+printf 'export MUNI_ID_TEST_PKCS11_TOKEN_LABELS=%q\n' "$label-"
+printf 'export MUNI_ID_TEST_PKCS11_TOKENS=%q\n' "$tokens"
 printf 'export MUNI_ID_TEST_PKCS11_PIN_FILE=%q\n' "$folder/pin"

@@ -40,6 +40,8 @@ impl Pkcs11Custody {
         if view.is_live() && view.index_key().is_some() {
             return Ok((view, false));
         }
+        // Never new keys in a token that lost this deployment's objects.
+        self.own_objects(session)?;
         if !view.is_live() && view.destroyed.is_some() && !reopen {
             return Err(CustodyError::EpochDestroyed(epoch).into());
         }
@@ -54,6 +56,10 @@ impl Pkcs11Custody {
             let label = self.kek_label(epoch);
             let key = objects::generate_secret(session, SecretKind::Aes, &label, version)?;
             view.keks.push(key);
+        }
+        let listed = self.epoch_label(epoch);
+        if objects::data_values(session, &listed)?.is_empty() {
+            objects::create_data(session, &self.application(), &listed, epoch.id().as_bytes())?;
         }
         Ok((view, added))
     }
@@ -171,7 +177,7 @@ impl KeyCustody for Pkcs11Custody {
     }
 
     fn check(&self) -> Result<(), CustodyError> {
-        self.token.with_session(|s| Ok(s.get_session_info()?))?;
+        self.token.with_session(|s| self.own_objects(s))?;
         Ok(())
     }
 
@@ -311,6 +317,7 @@ impl Pkcs11Custody {
         }
         let candidates: Vec<&KeyObject> = view.keks_of(version).collect();
         if candidates.is_empty() {
+            self.own_objects(session)?;
             return Err(CustodyError::UnknownKey { epoch, version }.into());
         }
         open_any(session, &candidates, aad, &wrapped.bytes)

@@ -38,9 +38,11 @@ mod token;
 mod tests;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use cryptoki::error::{Error as Pkcs11Error, RvError};
+use cryptoki::session::Session;
 use zeroize::Zeroizing;
 
 use super::CustodyError;
@@ -76,6 +78,8 @@ pub struct Pkcs11Custody {
     token: Token,
     prefix: String,
     description: String,
+    /// Whether this deployment's objects were ever seen on the token (see `own_objects`).
+    seen_own: AtomicBool,
 }
 
 impl Pkcs11Custody {
@@ -88,11 +92,34 @@ impl Pkcs11Custody {
             settings.token_label
         );
         let token = Token::open(&settings.module, &settings.token_label, settings.pin)?;
-        Ok(Arc::new(Self {
+        let custody = Self {
             token,
             prefix: settings.label_prefix,
             description,
-        }))
+            seen_own: AtomicBool::new(false),
+        };
+        custody.token.with_session(|s| custody.own_objects(s))?;
+        Ok(Arc::new(custody))
+    }
+
+    /// This deployment's data objects (its list of epochs, destruction marks, the ratchet, the
+    /// signing keys' standing). None at all, once some were seen, means the token lost them
+    /// (unplugged, reset, or swapped for another): `Unavailable`, never an empty token to fill
+    /// with new keys.
+    fn own_objects(&self, session: &Session) -> Result<Vec<(String, Vec<u8>)>, Fault> {
+        let found = objects::data_objects(session, &self.application())?;
+        if found.is_empty() {
+            if self.seen_own.load(Ordering::Acquire) {
+                return Err(CustodyError::Unavailable(format!(
+                    "{} no longer holds this service's objects (unplugged, reset or swapped?)",
+                    self.description
+                ))
+                .into());
+            }
+        } else {
+            self.seen_own.store(true, Ordering::Release);
+        }
+        Ok(found)
     }
 
     fn label(&self, name: &str) -> String {

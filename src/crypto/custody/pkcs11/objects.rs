@@ -82,41 +82,6 @@ pub(super) fn keys_labelled(session: &Session, label: &str) -> Result<Vec<KeyObj
     Ok(keys)
 }
 
-/// The label and CKA_ID of every secret key on the token (for listing epochs).
-pub(super) fn secret_keys(session: &Session) -> Result<Vec<(String, KeyObject)>, Fault> {
-    let template = [
-        Attribute::Class(ObjectClass::SECRET_KEY),
-        Attribute::Token(true),
-    ];
-    let mut keys = Vec::new();
-    for handle in session.find_objects(&template)? {
-        let (mut label, mut id) = (Vec::new(), Vec::new());
-        let wanted = [AttributeType::Label, AttributeType::Id];
-        let Some(found) = attributes(session, handle, &wanted)? else {
-            continue;
-        };
-        for attribute in found {
-            match attribute {
-                Attribute::Label(l) => label = l,
-                Attribute::Id(i) => id = i,
-                _ => {}
-            }
-        }
-        if let Some(version) = version_of(&id) {
-            let label = String::from_utf8_lossy(&label).into_owned();
-            keys.push((
-                label,
-                KeyObject {
-                    handle,
-                    version,
-                    id,
-                },
-            ));
-        }
-    }
-    Ok(keys)
-}
-
 /// Which secret key to make.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum SecretKind {

@@ -82,7 +82,7 @@ impl Pkcs11Custody {
     pub(super) fn standings(&self, session: &Session) -> Result<BTreeMap<KeyId, Standing>, Fault> {
         let prefix = self.label("sig/");
         let mut standings: BTreeMap<KeyId, Standing> = BTreeMap::new();
-        for (label, value) in objects::data_objects(session, &self.application())? {
+        for (label, value) in self.own_objects(session)? {
             let Some(kid) = label.strip_prefix(&prefix).and_then(parse_kid) else {
                 continue;
             };

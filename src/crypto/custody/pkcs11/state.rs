@@ -101,6 +101,12 @@ impl Pkcs11Custody {
         self.label(&format!("idx/{epoch}"))
     }
 
+    /// The epoch's entry in this deployment's list of epochs (a data object, found with the
+    /// others by CKA_APPLICATION, so listing never scans the token's keys).
+    pub(super) fn epoch_label(&self, epoch: Epoch) -> String {
+        self.label(&format!("epoch/{epoch}"))
+    }
+
     pub(super) fn destroyed_label(&self, epoch: Epoch) -> String {
         self.label(&format!("destroyed/{epoch}"))
     }
@@ -125,31 +131,26 @@ impl Pkcs11Custody {
         Ok(view)
     }
 
-    /// Every epoch of this deployment on the token, by scanning its objects once.
+    /// Every epoch of this deployment on the token: those its list of epochs and its
+    /// destruction markers name (its own data objects, found by CKA_APPLICATION), each read by
+    /// its labels. The cost follows this deployment's epochs, not what else the token holds.
     pub(super) fn all_epochs(
         &self,
         session: &Session,
     ) -> Result<BTreeMap<Epoch, EpochView>, Fault> {
-        let mut epochs: BTreeMap<Epoch, EpochView> = BTreeMap::new();
-        let destroyed_prefix = self.label("destroyed/");
-        for (label, value) in objects::data_objects(session, &self.application())? {
-            if let Some(epoch) = label.strip_prefix(&destroyed_prefix).and_then(Epoch::parse) {
-                let marker = parse_destroyed(&value)?;
-                let view = epochs.entry(epoch).or_default();
-                view.destroyed = Some(view.destroyed.map_or(marker, |d| d.merge(marker)));
-            }
+        let (listed, destroyed) = (self.label("epoch/"), self.label("destroyed/"));
+        let mut named = std::collections::BTreeSet::new();
+        for (label, _) in self.own_objects(session)? {
+            let epoch = label
+                .strip_prefix(&listed)
+                .or_else(|| label.strip_prefix(&destroyed))
+                .and_then(Epoch::parse);
+            named.extend(epoch);
         }
-        let (kek_prefix, index_prefix) = (self.label("kek/"), self.label("idx/"));
-        let mut keys = objects::secret_keys(session)?;
-        keys.sort_by(|a, b| a.1.id.cmp(&b.1.id));
-        for (label, key) in keys {
-            if let Some(epoch) = label.strip_prefix(&kek_prefix).and_then(Epoch::parse) {
-                epochs.entry(epoch).or_default().sort_in(true, key);
-            } else if let Some(epoch) = label.strip_prefix(&index_prefix).and_then(Epoch::parse) {
-                epochs.entry(epoch).or_default().sort_in(false, key);
-            }
-        }
-        Ok(epochs)
+        named
+            .into_iter()
+            .map(|epoch| Ok((epoch, self.view(session, epoch)?)))
+            .collect()
     }
 
     pub(super) fn read_inventory(&self, session: &Session) -> Result<KeyInventory, Fault> {

@@ -102,7 +102,12 @@ impl Token {
             idle: Mutex::default(),
             changes: change_lock(module, label),
         };
-        let session = token.open_session().map_err(|fault| match fault {
+        // Beside other uses but no change (SoftHSM2 reads its object store to answer).
+        let opened = {
+            let _no_change = token.changes.read().unwrap_or_else(|p| p.into_inner());
+            token.open_session()
+        };
+        let session = opened.map_err(|fault| match fault {
             Fault::Token(e) if is_lost(&e) => CustodyError::Failed(format!(
                 "the token \"{label}\" cannot be used: {}",
                 describe(&e)
