@@ -158,7 +158,13 @@ pub fn migrate(
 /// Deletes the file key ring and the signing-key file once their keys live elsewhere (`keys
 /// migrate`); copies kept by key-ring backups expire with `retention.key_backup_days`.
 pub fn remove_file_ring(config: &Config) -> anyhow::Result<()> {
-    for path in [config.keyring_path(), config.signing_keys_path()] {
+    let ring = config.keyring_path();
+    // The ring's lock file (empty) goes with it.
+    for path in [
+        ring.with_extension("lock"),
+        ring.clone(),
+        config.signing_keys_path(),
+    ] {
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
