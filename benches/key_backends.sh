@@ -10,8 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 work=$(mktemp -d)
-eval "$(bash tests/keys/softhsm.sh "$work/hsm")"
-eval "$(bash tests/keys/openbao.sh "$work/bao")"
+vars=$(bash tests/keys/softhsm.sh "$work/hsm")
+eval "$vars"
+vars=$(bash tests/keys/openbao.sh "$work/bao")
+eval "$vars"
 trap 'bash tests/keys/openbao.sh stop "$work/bao"; rm -rf "$work"' EXIT
 
 requests="${MUNI_ID_BENCH_REQUESTS:-2000}"

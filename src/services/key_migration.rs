@@ -21,6 +21,7 @@ use super::vault::{self, VaultError};
 use crate::context::AppContext;
 use crate::crypto::custody::migrating::Migrating;
 use crate::crypto::custody::{KeyCustody, SigningCustody};
+use crate::crypto::keyring::Epoch;
 use crate::db::residents::{self, KeyPlacement, ResidentRow};
 use crate::db::DbConnection;
 use crate::error::Internal;
@@ -66,13 +67,8 @@ pub fn migrate(
         destroyed_epochs: carry_epochs(ctx, migrating.source())?,
         ..MigrationOutcome::default()
     };
-    loop {
-        let moved_before = outcome.records_moved;
-        move_records(ctx, conn, migrating, &mut outcome, progress)?;
-        if outcome.records_moved == moved_before {
-            break;
-        }
-    }
+    // Until a pass finds nothing left to move (a record changed under a pass is taken again).
+    while move_records(ctx, conn, migrating, &mut outcome, progress)? > 0 {}
     outcome.public_keys_kept = keep_public_keys(ctx, signing)?;
     let now = ctx.clock.now();
     crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
@@ -86,7 +82,14 @@ pub fn migrate(
 /// epoch. Returns how many epochs are recorded as destroyed.
 fn carry_epochs(ctx: &AppContext, source: &dyn KeyCustody) -> Result<usize, PurgeError> {
     let inventory = source.inventory().map_err(custody_error)?;
-    for (epoch, at) in &inventory.destroyed {
+    // An epoch destroyed ahead of the window and opened again since is live: its records move.
+    let live = |epoch: &Epoch| inventory.live.iter().any(|(e, _)| e == epoch);
+    let destroyed: Vec<_> = inventory
+        .destroyed
+        .iter()
+        .filter(|(e, _)| !live(e))
+        .collect();
+    for (epoch, at) in &destroyed {
         ctx.custody.destroy(*epoch, *at).map_err(custody_error)?;
     }
     if let Some(month) = source.ratchet_month().map_err(custody_error)? {
@@ -95,17 +98,19 @@ fn carry_epochs(ctx: &AppContext, source: &dyn KeyCustody) -> Result<usize, Purg
     for (epoch, _) in &inventory.live {
         ctx.custody.prepare(*epoch, 0).map_err(custody_error)?;
     }
-    Ok(inventory.destroyed.len())
+    Ok(destroyed.len())
 }
 
 /// One pass over every record: each one not yet under the target is re-wrapped there.
+/// Returns how many it found still to move.
 fn move_records(
     ctx: &AppContext,
     conn: &mut DbConnection,
     migrating: &Migrating,
     outcome: &mut MigrationOutcome,
     progress: &dyn Fn(u64, u64),
-) -> Result<(), PurgeError> {
+) -> Result<usize, PurgeError> {
+    let mut planned = 0;
     let total = u64::try_from(residents::count(conn)?).unwrap_or(0);
     let (mut seen, mut after) = (0u64, String::new());
     outcome.records_already_moved = 0;
@@ -126,6 +131,7 @@ fn move_records(
                 Err(VaultError::Internal(cause)) => return Err(PurgeError::Internal(cause)),
             }
         }
+        planned += moves.len();
         let moved = crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
             let mut moved = 0u64;
             for (row, placement) in &moves {
@@ -137,7 +143,7 @@ fn move_records(
         outcome.records_moved += moved;
         progress(seen, total);
     }
-    Ok(())
+    Ok(planned)
 }
 
 /// The record's keys re-wrapped under the target, or `None` when they are there already.

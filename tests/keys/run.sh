@@ -13,11 +13,13 @@ backend="${1:?usage: tests/keys/run.sh pkcs11|openbao}"
 work=$(mktemp -d)
 case "$backend" in
   pkcs11)
-    eval "$(bash tests/keys/softhsm.sh "$work")"
+    vars=$(bash tests/keys/softhsm.sh "$work")
+    eval "$vars"
     trap 'rm -rf "$work"' EXIT
     ;;
   openbao)
-    eval "$(bash tests/keys/openbao.sh "$work")"
+    vars=$(bash tests/keys/openbao.sh "$work")
+    eval "$vars"
     trap 'bash tests/keys/openbao.sh stop "$work"; rm -rf "$work"' EXIT
     ;;
   *) echo "unknown key backend $backend (pkcs11 or openbao)" >&2; exit 2 ;;

@@ -93,9 +93,9 @@ impl KeyCustody for Migrating {
         self.to.index_live(message)
     }
 
+    /// In the target only: the source is read from, never changed, until it is deleted whole.
     fn destroy(&self, epoch: Epoch, at: DateTime<Utc>) -> Result<bool, CustodyError> {
-        let there = self.to.destroy(epoch, at)?;
-        Ok(self.from.destroy(epoch, at)? || there)
+        self.to.destroy(epoch, at)
     }
 
     fn add_versions(&self) -> Result<Vec<(Epoch, u32)>, CustodyError> {
@@ -152,5 +152,10 @@ mod tests {
         // Bound to its record on both sides.
         assert!(migrating.unwrap("r2", &old).is_err());
         assert!(migrating.unwrap("r2", &new).is_err());
+        // Destroying goes to the target only: the source's keys still open what they sealed.
+        assert!(migrating.destroy(epoch, chrono::Utc::now()).unwrap());
+        assert!(to.is_destroyed(epoch).unwrap());
+        assert!(!from.is_destroyed(epoch).unwrap());
+        assert_eq!(from.unwrap("r1", &old).unwrap().expose(), key.expose());
     }
 }

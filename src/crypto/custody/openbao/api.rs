@@ -212,11 +212,22 @@ fn answer(
         .body_mut()
         .read_to_string()
         .map_err(transport_error)?;
-    let body: Value = if text.trim().is_empty() {
-        Value::Null
+    let parsed = if text.trim().is_empty() {
+        Ok(Value::Null)
     } else {
-        serde_json::from_str(&text)
-            .map_err(|_| ApiError::Failed(format!("{path}: HTTP {status}, not a JSON answer")))?
+        serde_json::from_str::<Value>(&text)
+    };
+    let body = match (status, parsed) {
+        (_, Ok(body)) => body,
+        // A proxy or load balancer in front of OpenBao answering for it: an outage.
+        (412 | 429 | 500..=599, Err(_)) => {
+            return Err(ApiError::Unavailable(format!("HTTP {status}")));
+        }
+        (_, Err(_)) => {
+            return Err(ApiError::Failed(format!(
+                "{path}: HTTP {status}, not a JSON answer"
+            )));
+        }
     };
     let message = server_messages(&body);
     match status {

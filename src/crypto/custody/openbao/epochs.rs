@@ -125,14 +125,16 @@ impl OpenBaoCustody {
         Ok(())
     }
 
-    /// Deletes both keys; returns whether the key-encryption key was there.
+    /// Deletes both keys, the blind-index key first (an epoch is listed by its key-encryption
+    /// key, so one whose deletion stopped half-way stays listed and is destroyed again);
+    /// returns whether the key-encryption key was there.
     fn delete_epoch_keys(&self, epoch: Epoch) -> Result<bool, CustodyError> {
         self.forget_version(epoch);
+        self.delete_key(&self.idx_name(epoch))
+            .map_err(failed("deleting a blind-index key"))?;
         let had = self
             .delete_key(&self.kek_name(epoch))
             .map_err(failed("deleting an epoch key"))?;
-        self.delete_key(&self.idx_name(epoch))
-            .map_err(failed("deleting a blind-index key"))?;
         self.forget_version(epoch);
         Ok(had)
     }

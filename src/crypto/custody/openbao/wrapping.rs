@@ -142,7 +142,18 @@ impl OpenBaoCustody {
         keys: &[(&str, &WrappedKey)],
     ) -> Result<Vec<Result<SecretKey, CustodyError>>, CustodyError> {
         let path = format!("{}/decrypt/{}", self.transit, self.kek_name(epoch));
-        let mut marker: Option<Option<DestroyedMarker>> = None;
+        // The destruction mark decides first: a key whose deletion failed after its epoch was
+        // marked destroyed opens nothing.
+        let known_marker = self.marker(epoch)?;
+        if let Some(through) = known_marker.as_ref().map(|m| m.through_version) {
+            if keys.iter().all(|(_, w)| w.version <= through) {
+                return Ok(keys
+                    .iter()
+                    .map(|_| Err(CustodyError::EpochDestroyed(epoch)))
+                    .collect());
+            }
+        }
+        let mut marker: Option<Option<DestroyedMarker>> = Some(known_marker);
         let mut out = Vec::with_capacity(keys.len());
         for chunk in keys.chunks(DECRYPT_BATCH) {
             let items: Vec<DecryptItem> = chunk
@@ -172,7 +183,12 @@ impl OpenBaoCustody {
                     .filter(|p| !p.is_empty())
                     .and_then(|p| STANDARD.decode(p).ok().map(Zeroizing::new))
                     .and_then(|p| SecretKey::from_slice(&p));
+                let through = marker
+                    .as_ref()
+                    .and_then(Option::as_ref)
+                    .map_or(0, |m| m.through_version);
                 let result = match opened {
+                    _ if wrapped.version <= through => Err(CustodyError::EpochDestroyed(epoch)),
                     Some(key) => Ok(key),
                     None => {
                         let error = item.and_then(|i| i.get("error")).and_then(Value::as_str);

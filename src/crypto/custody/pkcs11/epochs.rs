@@ -42,6 +42,12 @@ impl Pkcs11Custody {
         }
         // Never new keys in a token that lost this deployment's objects.
         self.own_objects(session)?;
+        // Listed first: keys made by a call that stops half-way are still found, rotated and
+        // destroyed with their epoch.
+        let listed = self.epoch_label(epoch);
+        if objects::data_values(session, &listed)?.is_empty() {
+            objects::create_data(session, &self.application(), &listed, epoch.id().as_bytes())?;
+        }
         if !view.is_live() && view.destroyed.is_some() && !reopen {
             return Err(CustodyError::EpochDestroyed(epoch).into());
         }
@@ -56,10 +62,6 @@ impl Pkcs11Custody {
             let label = self.kek_label(epoch);
             let key = objects::generate_secret(session, SecretKind::Aes, &label, version)?;
             view.keks.push(key);
-        }
-        let listed = self.epoch_label(epoch);
-        if objects::data_values(session, &listed)?.is_empty() {
-            objects::create_data(session, &self.application(), &listed, epoch.id().as_bytes())?;
         }
         Ok((view, added))
     }
@@ -122,8 +124,10 @@ fn seal(
 
 /// Opens a sealed data key. A tag that does not match is `OpenFailed`. The standard answer
 /// is CKR_ENCRYPTED_DATA_INVALID; SoftHSM2 (2.6) answers CKR_GENERAL_ERROR from C_Decrypt
-/// instead, so that one counts as a mismatch too, but only from C_Decrypt on an input of the
-/// right length and only while the session still answers (a token in trouble stays an error).
+/// instead, which other tokens use for faults of their own. So a CKR_GENERAL_ERROR counts as
+/// a mismatch only when the same key still seals and opens a probe at once: a token in
+/// trouble stays an error (never "unreadable", which could let a roll-forward destroy an
+/// epoch whose records are fine).
 fn open(
     session: &Session,
     kek: ObjectHandle,
@@ -145,12 +149,31 @@ fn open(
             RvError::EncryptedDataInvalid | RvError::EncryptedDataLenRange,
             Function::Decrypt,
         )) => Err(CustodyError::OpenFailed.into()),
-        Err(Pkcs11Error::Pkcs11(RvError::GeneralError, Function::Decrypt)) => {
-            session.get_session_info()?;
-            Err(CustodyError::OpenFailed.into())
+        Err(e @ Pkcs11Error::Pkcs11(RvError::GeneralError, Function::Decrypt)) => {
+            let probe = SecretKey::generate();
+            let sealed = seal(session, kek, b"muni-id/probe", &probe)?;
+            match open_probe(session, kek, &sealed) {
+                Some(opened) if opened.expose() == probe.expose() => {
+                    Err(CustodyError::OpenFailed.into())
+                }
+                _ => Err(e.into()),
+            }
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Opens the probe `open` sealed to tell a mismatch from a fault.
+fn open_probe(session: &Session, kek: ObjectHandle, bytes: &[u8]) -> Option<SecretKey> {
+    let (nonce, sealed) = bytes.split_at(NONCE_LEN);
+    let mut iv = nonce.to_vec();
+    let params = GcmParams::new(&mut iv, b"muni-id/probe", Ulong::from(TAG_BITS)).ok()?;
+    let plain = Zeroizing::new(
+        session
+            .decrypt(&Mechanism::AesGcm(params), kek, sealed)
+            .ok()?,
+    );
+    SecretKey::from_slice(&plain)
 }
 
 /// Opens with each object of the version in turn (more than one only after two processes made
