@@ -425,6 +425,20 @@ impl TestApp {
         body
     }
 
+    /// Whether `/api/v1/verify` finds the card of this QR text valid.
+    pub async fn card_is_valid(&self, qr_text: &str) -> bool {
+        let token = qr_text.rsplit_once('#').map_or(qr_text, |(_, token)| token);
+        let res = self
+            .client
+            .post(self.url("/api/v1/verify"))
+            .json(&json!({ "token": token }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        res.json::<Value>().await.unwrap()["valid"] == true
+    }
+
     /// Runs the command line against this server's data folder, database and key backend.
     pub fn cli(&self, args: &[&str]) -> std::process::Output {
         self.cli_with(&self.ctx.config, args)

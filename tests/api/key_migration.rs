@@ -81,19 +81,6 @@ fn assert_no_key_material(dir: &std::path::Path, secrets: &[String]) {
     }
 }
 
-async fn verify(app: &TestApp, qr_text: &str) -> bool {
-    let token = qr_text.rsplit_once('#').unwrap().1;
-    let res = app
-        .client
-        .post(app.url("/api/v1/verify"))
-        .json(&json!({ "token": token }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    res.json::<Value>().await.unwrap()["valid"] == true
-}
-
 async fn search(app: &TestApp, clerk: &crate::helpers::Session, name: &str) -> Vec<Value> {
     let res = app
         .post_json(
@@ -189,7 +176,7 @@ async fn a_file_ring_moves_into_the_backend_and_every_resident_and_card_keeps_wo
     // card is signed in the backend.
     let mut verified = false;
     for _ in 0..40 {
-        verified = verify(&app, &old_qr).await;
+        verified = app.card_is_valid(&old_qr).await;
         if verified {
             break;
         }
@@ -197,7 +184,10 @@ async fn a_file_ring_moves_into_the_backend_and_every_resident_and_card_keeps_wo
     }
     assert!(verified, "a card signed before the move");
     let new_card = app.issue_card(&clerk, &ids[1], "new").await;
-    assert!(verify(&app, new_card["qr_text"].as_str().unwrap()).await);
+    assert!(
+        app.card_is_valid(new_card["qr_text"].as_str().unwrap())
+            .await
+    );
     assert!(!app.ctx.config.keyring_path().exists(), "no ring came back");
     // And a new resident enrolls under the backend's keys.
     app.enroll_ok(&clerk, &resident("After The Move")).await;

@@ -13,20 +13,7 @@ use muni_id::domain::staff::StaffRole;
 use muni_id::services::purge::{self, PurgeError, PurgeOptions};
 use serde_json::{json, Value};
 
-use crate::helpers::{resident, spawn_app_with, spawn_beside, test_key_backend, TestApp};
-
-async fn valid(app: &TestApp, qr_text: &str) -> bool {
-    let token = qr_text.rsplit_once('#').unwrap().1;
-    let res = app
-        .client
-        .post(app.url("/api/v1/verify"))
-        .json(&json!({ "token": token }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    res.json::<Value>().await.unwrap()["valid"] == true
-}
+use crate::helpers::{resident, spawn_app_with, spawn_beside, test_key_backend};
 
 /// Polls `check` for up to ten seconds (the other host reloads on its own schedule).
 async fn eventually(mut check: impl AsyncFnMut() -> bool) -> bool {
@@ -77,7 +64,7 @@ async fn two_hosts_share_residents_revocations_key_changes_and_the_purge_lock() 
     // A card issued on B verifies on A; revoked on A, B stops vouching for it.
     let card = b.issue_card(&clerk_b, &id, "new").await;
     let qr = card["qr_text"].as_str().unwrap().to_owned();
-    assert!(valid(&a, &qr).await);
+    assert!(a.card_is_valid(&qr).await);
     let number = card["card_number"].as_str().unwrap();
     let res = a
         .post_json(
@@ -88,7 +75,7 @@ async fn two_hosts_share_residents_revocations_key_changes_and_the_purge_lock() 
         .await;
     assert_eq!(res.status(), 200);
     assert!(
-        eventually(async || !valid(&b, &qr).await).await,
+        eventually(async || !b.card_is_valid(&qr).await).await,
         "B sees A's revocation"
     );
 
@@ -99,7 +86,7 @@ async fn two_hosts_share_residents_revocations_key_changes_and_the_purge_lock() 
         "B follows A's signing key"
     );
     let second = b.issue_card(&clerk_b, &id, "replacement_lost").await;
-    assert!(valid(&a, second["qr_text"].as_str().unwrap()).await);
+    assert!(a.card_is_valid(second["qr_text"].as_str().unwrap()).await);
 
     // An epoch destroyed on A is destroyed for B, at once: nothing is cached past it.
     let epoch = Epoch::parse("2031-01").unwrap();
