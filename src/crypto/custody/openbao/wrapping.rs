@@ -144,16 +144,14 @@ impl OpenBaoCustody {
         let path = format!("{}/decrypt/{}", self.transit, self.kek_name(epoch));
         // The destruction mark decides first: a key whose deletion failed after its epoch was
         // marked destroyed opens nothing.
-        let known_marker = self.marker(epoch)?;
-        if let Some(through) = known_marker.as_ref().map(|m| m.through_version) {
-            if keys.iter().all(|(_, w)| w.version <= through) {
-                return Ok(keys
-                    .iter()
-                    .map(|_| Err(CustodyError::EpochDestroyed(epoch)))
-                    .collect());
-            }
+        let marker = self.marker(epoch)?;
+        let through = marker.as_ref().map_or(0, |m| m.through_version);
+        if marker.is_some() && keys.iter().all(|(_, w)| w.version <= through) {
+            return Ok(keys
+                .iter()
+                .map(|_| Err(CustodyError::EpochDestroyed(epoch)))
+                .collect());
         }
-        let mut marker: Option<Option<DestroyedMarker>> = Some(known_marker);
         let mut out = Vec::with_capacity(keys.len());
         for chunk in keys.chunks(DECRYPT_BATCH) {
             let items: Vec<DecryptItem> = chunk
@@ -183,10 +181,6 @@ impl OpenBaoCustody {
                     .filter(|p| !p.is_empty())
                     .and_then(|p| STANDARD.decode(p).ok().map(Zeroizing::new))
                     .and_then(|p| SecretKey::from_slice(&p));
-                let through = marker
-                    .as_ref()
-                    .and_then(Option::as_ref)
-                    .map_or(0, |m| m.through_version);
                 let result = match opened {
                     _ if wrapped.version <= through => Err(CustodyError::EpochDestroyed(epoch)),
                     Some(key) => Ok(key),
@@ -194,11 +188,12 @@ impl OpenBaoCustody {
                         let error = item.and_then(|i| i.get("error")).and_then(Value::as_str);
                         let all = body.get("errors_for_all").and_then(Value::as_str);
                         let message = error.or(all).unwrap_or("");
-                        if marker.is_none() {
-                            marker = Some(self.marker(epoch)?);
-                        }
-                        let known = marker.as_ref().and_then(Option::as_ref);
-                        Err(open_failure(epoch, wrapped.version, message, known))
+                        Err(open_failure(
+                            epoch,
+                            wrapped.version,
+                            message,
+                            marker.as_ref(),
+                        ))
                     }
                 };
                 out.push(result);
