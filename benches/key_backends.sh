@@ -10,11 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 work=$(mktemp -d)
+trap 'bash tests/keys/openbao.sh stop "$work/bao"; rm -rf "$work"' EXIT
 vars=$(bash tests/keys/softhsm.sh "$work/hsm")
 eval "$vars"
 vars=$(bash tests/keys/openbao.sh "$work/bao")
 eval "$vars"
-trap 'bash tests/keys/openbao.sh stop "$work/bao"; rm -rf "$work"' EXIT
 
 requests="${MUNI_ID_BENCH_REQUESTS:-2000}"
 for backend in file pkcs11 openbao; do
