@@ -19,7 +19,7 @@ use crate::crypto::custody::{KeyCustody, SigningCustody};
 use crate::crypto::keyring::{KeyRing, Opened};
 use crate::private_files;
 use crate::services::key_migration::{self, MigrationOutcome, SigningStores};
-use crate::startup::build_context_with;
+use crate::startup::{build_context_with, prepare_process};
 
 /// The epoch keys and the signing keys, both from the configured backend.
 pub type Custody = (Arc<dyn KeyCustody>, Arc<dyn SigningCustody>);
@@ -132,6 +132,7 @@ pub fn migrate(
     if !file_ring_present(config) {
         return Ok(None);
     }
+    prepare_process(config)?;
     let mut file_config = config.clone();
     file_config.keys.create_if_missing = false;
     let (source_keys, source_signing) = open_files(&file_config, clock.as_ref())?;

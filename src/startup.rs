@@ -31,20 +31,25 @@ use crate::web::{self as routes, errors, middleware, slow_clients};
 
 /// Opens key custody and the database and prepares everything a use case needs.
 pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
-    private_files::restrict_umask();
-    prepare_data_dir(&config)?;
+    prepare_process(&config)?;
     let custody = key_custody::open(&config, clock.as_ref())?;
     build_context_with(config, clock, custody)
 }
 
-/// The same over key custody the caller opened (`keys migrate` opens two).
+/// Private files from here on (umask 077) and the data folder made: before any key or
+/// database file is opened.
+pub fn prepare_process(config: &Config) -> anyhow::Result<()> {
+    private_files::restrict_umask();
+    prepare_data_dir(config)
+}
+
+/// The same over key custody the caller opened after [`prepare_process`] (`keys migrate`
+/// opens two).
 pub fn build_context_with(
     config: Config,
     clock: Arc<dyn Clock>,
     (custody, signing_store): key_custody::Custody,
 ) -> anyhow::Result<AppContext> {
-    private_files::restrict_umask();
-    prepare_data_dir(&config)?;
     prepare_epochs(&config, clock.as_ref(), custody.as_ref())?;
 
     let url = config.database_url();
