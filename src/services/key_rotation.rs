@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::audit;
 use super::purge::{retention_lock, PurgeError};
-use super::vault;
+use super::rewrap::rewrap_many;
 use crate::context::AppContext;
 use crate::crypto::keyring::Epoch;
 use crate::db::residents;
@@ -32,6 +32,8 @@ pub fn rotate(
     // A stopped rotation left epochs with several versions: finish it rather than start anew.
     if !ctx.custody.inventory().map_err(custody)?.rotating {
         ctx.custody.add_versions().map_err(custody)?;
+        // Until then another server may still seal under the old versions.
+        std::thread::sleep(ctx.custody.settle_time());
         let now = ctx.clock.now();
         crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
             Ok(audit::record(conn, now, "cli", "keys.rotate_start", None)?)
@@ -59,9 +61,10 @@ pub fn rotate(
                 continue;
             };
             after = last.id.clone();
+            let moves: Vec<_> = stale.iter().map(|row| (row, *epoch)).collect();
             let mut rewrapped = Vec::with_capacity(stale.len());
-            for row in &stale {
-                rewrapped.push((row, vault::rewrap(ctx, row, *epoch)?));
+            for (row, placement) in stale.iter().zip(rewrap_many(ctx, &moves)?) {
+                rewrapped.push((row, placement?));
             }
             crate::db::transaction::<_, PurgeError, _>(&mut *conn, |conn| {
                 for (row, placement) in &rewrapped {

@@ -93,6 +93,10 @@ impl KeyCustody for Migrating {
         self.to.index_live(message)
     }
 
+    fn index_many(&self, epoch: Epoch, messages: &[&[u8]]) -> Result<Vec<Vec<u8>>, CustodyError> {
+        self.to.index_many(epoch, messages)
+    }
+
     /// In the target only: the source is read from, never changed, until it is deleted whole.
     fn destroy(&self, epoch: Epoch, at: DateTime<Utc>) -> Result<bool, CustodyError> {
         self.to.destroy(epoch, at)
@@ -104,6 +108,10 @@ impl KeyCustody for Migrating {
 
     fn retire_old_versions(&self, epoch: Epoch) -> Result<usize, CustodyError> {
         self.to.retire_old_versions(epoch)
+    }
+
+    fn settle_time(&self) -> std::time::Duration {
+        self.to.settle_time()
     }
 
     fn inventory(&self) -> Result<KeyInventory, CustodyError> {

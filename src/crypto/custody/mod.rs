@@ -147,6 +147,12 @@ pub trait KeyCustody: Send + Sync {
             .collect()
     }
 
+    /// The blind indexes of several messages under `epoch`'s key, in order (a backend with
+    /// batch calls makes one round trip per batch; a roll-forward and a rotation use it).
+    fn index_many(&self, epoch: Epoch, messages: &[&[u8]]) -> Result<Vec<Vec<u8>>, CustodyError> {
+        messages.iter().map(|m| self.index(epoch, m)).collect()
+    }
+
     /// Destroys every key of `epoch`: data wrapped under it can never be opened again, in this
     /// database or any copy of it. Idempotent; returns whether there was something to destroy.
     fn destroy(&self, epoch: Epoch, at: DateTime<Utc>) -> Result<bool, CustodyError>;
@@ -167,6 +173,13 @@ pub trait KeyCustody: Send + Sync {
 
     /// Records that the ratchet has reached `month`; it never moves back.
     fn advance_ratchet(&self, month: Epoch) -> Result<(), CustodyError>;
+
+    /// How long another server may still seal data keys under the version that was current
+    /// before [`Self::add_versions`] (it reuses what it read from the backend for that long).
+    /// A rotation waits this long before it re-wraps, so none is left under a retired version.
+    fn settle_time(&self) -> std::time::Duration {
+        std::time::Duration::ZERO
+    }
 
     /// Whether an epoch's keys were destroyed (here or by another instance) and it has none.
     fn is_destroyed(&self, epoch: Epoch) -> Result<bool, CustodyError> {

@@ -23,6 +23,8 @@ use crate::crypto::secret::SecretKey;
 /// on 2.7.2: 199 encryptions of five strings each, 249 decryptions of four, still pass).
 const ENCRYPT_BATCH: usize = 190;
 const DECRYPT_BATCH: usize = 240;
+/// Two strings per HMAC item (its key and value).
+const INDEX_BATCH: usize = 400;
 
 #[derive(Serialize)]
 struct EncryptItem {
@@ -45,6 +47,17 @@ struct DecryptItem {
 #[derive(Serialize)]
 struct Batch<T> {
     batch_input: Vec<T>,
+}
+
+/// An HMAC answer (`vault:vN:<base64>`) as its 32 bytes.
+fn parse_hmac(answer: Option<&Value>) -> Result<Vec<u8>, CustodyError> {
+    answer
+        .and_then(Value::as_str)
+        .and_then(|h| h.strip_prefix("vault:v"))
+        .and_then(|h| h.split_once(':'))
+        .and_then(|(_, b64)| STANDARD.decode(b64).ok())
+        .filter(|mac| mac.len() == 32)
+        .ok_or_else(|| CustodyError::Failed("openbao: an HMAC answer is malformed".into()))
 }
 
 /// The transit version inside `vault:vN:…`.
@@ -292,12 +305,32 @@ impl KeyCustody for OpenBaoCustody {
             other => other,
         }
         .map_err(failed("computing a blind index"))?;
-        let hmac = answer.pointer("/data/hmac").and_then(Value::as_str);
-        hmac.and_then(|h| h.strip_prefix("vault:v"))
-            .and_then(|h| h.split_once(':'))
-            .and_then(|(_, b64)| STANDARD.decode(b64).ok())
-            .filter(|mac| mac.len() == 32)
-            .ok_or_else(|| CustodyError::Failed("openbao: an HMAC answer is malformed".into()))
+        parse_hmac(answer.pointer("/data/hmac"))
+    }
+
+    fn index_many(&self, epoch: Epoch, messages: &[&[u8]]) -> Result<Vec<Vec<u8>>, CustodyError> {
+        let path = format!("{}/hmac/{}/sha2-256", self.transit, self.idx_name(epoch));
+        let mut out = Vec::with_capacity(messages.len());
+        for chunk in messages.chunks(INDEX_BATCH) {
+            let items: Vec<Value> = chunk
+                .iter()
+                .map(|m| serde_json::json!({ "input": STANDARD.encode(m) }))
+                .collect();
+            let body = Batch { batch_input: items };
+            let answer = match self.api.post(&path, &body) {
+                Err(e) if e.is_missing() => {
+                    self.create_index_key(epoch)?;
+                    self.api.post(&path, &body)
+                }
+                other => other,
+            }
+            .map_err(failed("computing blind indexes"))?;
+            for index in 0..chunk.len() {
+                let item = answer.pointer(&format!("/data/batch_results/{index}/hmac"));
+                out.push(parse_hmac(item)?);
+            }
+        }
+        Ok(out)
     }
 
     fn destroy(&self, epoch: Epoch, at: DateTime<Utc>) -> Result<bool, CustodyError> {
@@ -306,6 +339,10 @@ impl KeyCustody for OpenBaoCustody {
 
     fn add_versions(&self) -> Result<Vec<(Epoch, u32)>, CustodyError> {
         self.add_epoch_versions()
+    }
+
+    fn settle_time(&self) -> std::time::Duration {
+        super::VERSION_CACHE
     }
 
     fn retire_old_versions(&self, epoch: Epoch) -> Result<usize, CustodyError> {

@@ -16,6 +16,7 @@ use rand::RngCore;
 use zeroize::Zeroizing;
 
 use super::objects::{self, KeyObject, SecretKind};
+use super::recent::Held;
 use super::state::{destroyed_value, Destroyed, EpochView};
 use super::{Fault, Pkcs11Custody};
 use crate::crypto::custody::{wrap_aad, CustodyError, KeyCustody, KeyInventory, WrappedKey};
@@ -66,43 +67,66 @@ impl Pkcs11Custody {
         Ok((view, added))
     }
 
-    /// Runs `work` with the epoch's live keys, made (under the change lock) when it is new.
-    /// A key destroyed by another thread between reading and using it is read again once.
+    /// Runs `work` with the epoch's live keys (as read a moment ago: `recent`), made (under
+    /// the change lock) when it is new. A key destroyed since it was read is read again once.
     fn with_live_epoch<T>(
         &self,
         epoch: Epoch,
-        work: impl Fn(&Session, &EpochView) -> Result<T, Fault>,
+        work: impl Fn(&Session, &Held) -> Result<T, Fault>,
     ) -> Result<T, Fault> {
-        retry_if_vanished(|| {
+        self.retry_if_vanished(epoch, || {
             let ready = self.token.with_session(|s| {
-                let view = self.view(s, epoch)?;
-                if view.is_live() && view.index_key().is_some() {
-                    return work(s, &view).map(Some);
+                let held = self.recent_view(s, epoch)?;
+                if held.view.is_live() && held.view.index_key().is_some() {
+                    return work(s, &held).map(Some);
                 }
-                if !view.is_live() && view.destroyed.is_some() {
+                if !held.view.is_live() && held.view.destroyed.is_some() {
                     return Err(CustodyError::EpochDestroyed(epoch).into());
                 }
                 Ok(None)
             })?;
             match ready {
                 Some(out) => Ok(out),
-                None => self.token.changing(|s| {
+                None => self.changing(|s| {
                     let (view, _) = self.ensure_epoch(s, epoch, false)?;
-                    work(s, &view)
+                    work(s, &Held::fresh(view))
                 }),
             }
         })
     }
-}
 
-/// Runs `attempt` again once when it used an object that is gone since it was found.
-fn retry_if_vanished<T>(attempt: impl Fn() -> Result<T, Fault>) -> Result<T, Fault> {
-    match attempt() {
-        Err(Fault::Token(Pkcs11Error::Pkcs11(
-            RvError::KeyHandleInvalid | RvError::ObjectHandleInvalid,
-            _,
-        ))) => attempt(),
-        other => other,
+    /// Runs `attempt` again once, the epoch read afresh, when it used an object that is gone
+    /// since it was found.
+    fn retry_if_vanished<T>(
+        &self,
+        epoch: Epoch,
+        attempt: impl Fn() -> Result<T, Fault>,
+    ) -> Result<T, Fault> {
+        match attempt() {
+            Err(Fault::Token(Pkcs11Error::Pkcs11(
+                RvError::KeyHandleInvalid | RvError::ObjectHandleInvalid,
+                _,
+            ))) => {
+                self.recent.forget(epoch);
+                attempt()
+            }
+            other => other,
+        }
+    }
+
+    /// The blind index under `epoch`'s key, when the epoch is live; never makes keys.
+    fn index_if_live(&self, epoch: Epoch, message: &[u8]) -> Result<Option<Vec<u8>>, Fault> {
+        self.retry_if_vanished(epoch, || {
+            self.token.with_session(|s| {
+                let held = self.recent_view(s, epoch)?;
+                let key = match held.view.index_key() {
+                    Some(key) if held.view.is_live() => key,
+                    _ => return Ok(None),
+                };
+                let handle = held.handle(s, key)?;
+                Ok(Some(s.sign(&Mechanism::Sha256Hmac, handle, message)?))
+            })
+        })
     }
 }
 
@@ -180,13 +204,14 @@ fn open_probe(session: &Session, kek: ObjectHandle, bytes: &[u8]) -> Option<Secr
 /// the version at once, each sealing under its own until they saw the other).
 fn open_any(
     session: &Session,
+    held: &Held,
     candidates: &[&KeyObject],
     aad: &[u8],
     bytes: &[u8],
 ) -> Result<SecretKey, Fault> {
     let mut outcome = Err(CustodyError::OpenFailed.into());
     for key in candidates {
-        outcome = open(session, key.handle, aad, bytes);
+        outcome = open(session, held.handle(session, key)?, aad, bytes);
         if !matches!(outcome, Err(Fault::Custody(CustodyError::OpenFailed))) {
             break;
         }
@@ -219,7 +244,7 @@ impl KeyCustody for Pkcs11Custody {
         if missing.is_empty() {
             return Ok(0);
         }
-        Ok(self.token.changing(|s| {
+        Ok(self.changing(|s| {
             let mut added = 0;
             for epoch in missing {
                 added += usize::from(self.ensure_epoch(s, epoch, true)?.1);
@@ -234,12 +259,13 @@ impl KeyCustody for Pkcs11Custody {
         record_id: &str,
         data_key: &SecretKey,
     ) -> Result<WrappedKey, CustodyError> {
-        let (version, bytes) = self.with_live_epoch(epoch, |s, view| {
-            let kek = view
+        let (version, bytes) = self.with_live_epoch(epoch, |s, held| {
+            let kek = held
+                .view
                 .current()
                 .ok_or(CustodyError::UnknownKey { epoch, version: 0 })?;
             let aad = wrap_aad(record_id, epoch, kek.version);
-            Ok((kek.version, seal(s, kek.handle, &aad, data_key)?))
+            Ok((kek.version, seal(s, held.handle(s, kek)?, &aad, data_key)?))
         })?;
         Ok(WrappedKey {
             epoch,
@@ -251,27 +277,43 @@ impl KeyCustody for Pkcs11Custody {
     fn unwrap(&self, record_id: &str, wrapped: &WrappedKey) -> Result<SecretKey, CustodyError> {
         let (epoch, version) = (wrapped.epoch, wrapped.version);
         let aad = wrap_aad(record_id, epoch, version);
-        Ok(retry_if_vanished(|| {
+        Ok(self.retry_if_vanished(epoch, || {
             self.token
                 .with_session(|s| self.open_wrapped(s, epoch, version, &aad, wrapped))
         })?)
     }
 
     fn index(&self, epoch: Epoch, message: &[u8]) -> Result<Vec<u8>, CustodyError> {
-        Ok(self.with_live_epoch(epoch, |s, view| {
-            let key = view
+        Ok(self.with_live_epoch(epoch, |s, held| {
+            let key = held
+                .view
                 .index_key()
                 .ok_or(CustodyError::UnknownKey { epoch, version: 0 })?;
-            Ok(s.sign(&Mechanism::Sha256Hmac, key.handle, message)?)
+            Ok(s.sign(&Mechanism::Sha256Hmac, held.handle(s, key)?, message)?)
         })?)
     }
 
+    /// Under every epoch named on the token (as read a moment ago) that is live; one destroyed
+    /// by another server meanwhile is left out.
+    fn index_live(&self, message: &[u8]) -> Result<Vec<Vec<u8>>, CustodyError> {
+        let named = self.token.with_session(|s| self.recent_epochs(s))?;
+        let mut indexes = Vec::new();
+        for epoch in named.iter() {
+            match self.index_if_live(*epoch, message) {
+                Ok(index) => indexes.extend(index),
+                Err(Fault::Custody(CustodyError::EpochDestroyed(_))) => {}
+                Err(fault) => return Err(fault.into()),
+            }
+        }
+        Ok(indexes)
+    }
+
     fn destroy(&self, epoch: Epoch, at: DateTime<Utc>) -> Result<bool, CustodyError> {
-        Ok(self.token.changing(|s| self.destroy_epoch(s, epoch, at))?)
+        Ok(self.changing(|s| self.destroy_epoch(s, epoch, at))?)
     }
 
     fn add_versions(&self) -> Result<Vec<(Epoch, u32)>, CustodyError> {
-        Ok(self.token.changing(|s| {
+        Ok(self.changing(|s| {
             let mut added = Vec::new();
             for (epoch, view) in self.all_epochs(s)? {
                 if let Some(current) = view.current() {
@@ -286,7 +328,7 @@ impl KeyCustody for Pkcs11Custody {
     }
 
     fn retire_old_versions(&self, epoch: Epoch) -> Result<usize, CustodyError> {
-        Ok(self.token.changing(|s| {
+        Ok(self.changing(|s| {
             let view = self.view(s, epoch)?;
             let Some(current) = view.current().map(|k| k.version) else {
                 return Ok(0);
@@ -310,13 +352,17 @@ impl KeyCustody for Pkcs11Custody {
     }
 
     fn advance_ratchet(&self, month: Epoch) -> Result<(), CustodyError> {
-        Ok(self.token.changing(|s| {
+        Ok(self.changing(|s| {
             if self.read_ratchet(s)?.is_some_and(|m| m >= month) {
                 return Ok(());
             }
             let (label, application) = (self.ratchet_label(), self.application());
             objects::create_data(s, &application, &label, month.id().as_bytes())
         })?)
+    }
+
+    fn settle_time(&self) -> std::time::Duration {
+        super::recent::VIEW_REFRESH
     }
 
     fn is_destroyed(&self, epoch: Epoch) -> Result<bool, CustodyError> {
@@ -334,16 +380,22 @@ impl Pkcs11Custody {
         aad: &[u8],
         wrapped: &WrappedKey,
     ) -> Result<SecretKey, Fault> {
-        let view = self.view(session, epoch)?;
+        let held = self.recent_view(session, epoch)?;
+        let view = &held.view;
         if view.destroyed.is_some() && version <= view.through() {
             return Err(CustodyError::EpochDestroyed(epoch).into());
         }
         let candidates: Vec<&KeyObject> = view.keks_of(version).collect();
         if candidates.is_empty() {
+            if held.is_reused() {
+                // Made by another server since it was read.
+                self.recent.forget(epoch);
+                return self.open_wrapped(session, epoch, version, aad, wrapped);
+            }
             self.own_objects(session)?;
             return Err(CustodyError::UnknownKey { epoch, version }.into());
         }
-        open_any(session, &candidates, aad, &wrapped.bytes)
+        open_any(session, &held, &candidates, aad, &wrapped.bytes)
     }
 
     /// Writes the destroyed marker first, then destroys every key object of the epoch: a crash

@@ -29,6 +29,7 @@
 
 mod epochs;
 mod objects;
+mod recent;
 mod signing;
 mod signing_keys;
 mod state;
@@ -78,6 +79,8 @@ pub struct Pkcs11Custody {
     token: Token,
     prefix: String,
     description: String,
+    /// Epochs as read a moment ago, for the request paths.
+    recent: recent::Recent,
     /// Whether this deployment's objects were ever seen on the token (see `own_objects`).
     seen_own: AtomicBool,
 }
@@ -96,6 +99,7 @@ impl Pkcs11Custody {
             token,
             prefix: settings.label_prefix,
             description,
+            recent: recent::Recent::default(),
             seen_own: AtomicBool::new(false),
         };
         custody.token.with_session(|s| custody.own_objects(s))?;

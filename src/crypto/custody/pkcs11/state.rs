@@ -1,13 +1,12 @@
 //! The epochs as the token holds them: each epoch's key objects, its destroyed markers and the
-//! ratchet marks, read afresh on every use (nothing is cached that could outlive a destruction
-//! made by another server).
+//! ratchet marks, read afresh (the request paths reuse a recent reading: `recent`).
 //!
 //! An epoch's destroyed markers say up to which key version its keys were destroyed. A key
 //! object of a version at or below that is condemned: never used, and destroyed by the next
 //! `destroy` (a crash between writing the marker and destroying the objects leaves the epoch
 //! destroyed all the same).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use cryptoki::session::Session;
@@ -138,8 +137,16 @@ impl Pkcs11Custody {
         &self,
         session: &Session,
     ) -> Result<BTreeMap<Epoch, EpochView>, Fault> {
+        self.named_epochs(session)?
+            .into_iter()
+            .map(|epoch| Ok((epoch, self.view(session, epoch)?)))
+            .collect()
+    }
+
+    /// The epochs this deployment's list of epochs and destruction markers name.
+    pub(super) fn named_epochs(&self, session: &Session) -> Result<BTreeSet<Epoch>, Fault> {
         let (listed, destroyed) = (self.label("epoch/"), self.label("destroyed/"));
-        let mut named = std::collections::BTreeSet::new();
+        let mut named = BTreeSet::new();
         for (label, _) in self.own_objects(session)? {
             let epoch = label
                 .strip_prefix(&listed)
@@ -147,10 +154,7 @@ impl Pkcs11Custody {
                 .and_then(Epoch::parse);
             named.extend(epoch);
         }
-        named
-            .into_iter()
-            .map(|epoch| Ok((epoch, self.view(session, epoch)?)))
-            .collect()
+        Ok(named)
     }
 
     pub(super) fn read_inventory(&self, session: &Session) -> Result<KeyInventory, Fault> {

@@ -316,3 +316,60 @@ fn eight_threads_wrap_unwrap_index_and_prepare_at_once() {
         assert_eq!(count(custody.index_label(e)), 1, "{e}: one index key");
     }
 }
+
+#[test]
+#[ignore = "needs SoftHSM2: see tests/keys/softhsm.sh"]
+fn a_handle_reused_for_another_key_is_never_used_from_what_was_read() {
+    let custody = custody();
+    let (e, other) = (epoch("2027-08"), epoch("2027-09"));
+    custody.wrap(e, "r0", &SecretKey::generate()).unwrap();
+    custody.wrap(other, "r0", &SecretKey::generate()).unwrap();
+    // What a token that hands a destroyed key's handle to a new object would leave behind: the
+    // view read a moment ago names, under this epoch's key, a handle that is now another key.
+    let forged = custody
+        .token
+        .with_session(|s| {
+            let mut view = custody.view(s, e)?;
+            let elsewhere = custody.view(s, other)?.current().unwrap().handle;
+            view.keks.last_mut().unwrap().handle = elsewhere;
+            view.index_keys.last_mut().unwrap().handle = elsewhere;
+            Ok(view)
+        })
+        .unwrap();
+    custody.remember_for_test(e, forged);
+    let dek = SecretKey::generate();
+    let wrapped = custody.wrap(e, "r1", &dek).unwrap();
+    // Sealed under the epoch's own key: another server (nothing read before) opens it.
+    let other_host = open_at(&custody.prefix);
+    assert_eq!(other_host.unwrap("r1", &wrapped).unwrap(), dek);
+}
+
+#[test]
+#[ignore = "needs SoftHSM2: see tests/keys/softhsm.sh"]
+fn what_another_server_adds_is_used_at_once_or_within_the_refresh() {
+    let prefix = fresh_prefix();
+    let (server, cli) = (open_at(&prefix), open_at(&prefix));
+    let e = epoch("2027-10");
+    server.wrap(e, "r0", &SecretKey::generate()).unwrap();
+    assert_eq!(server.index_live(b"n").unwrap().len(), 1);
+    // A rotation elsewhere: a data key sealed under the new version opens here at once.
+    assert_eq!(cli.add_versions().unwrap(), vec![(e, 2)]);
+    let dek = SecretKey::generate();
+    let wrapped = cli.wrap(e, "r1", &dek).unwrap();
+    assert_eq!(wrapped.version, 2);
+    assert_eq!(server.unwrap("r1", &wrapped).unwrap(), dek);
+    // A new month elsewhere: its blind index is probed here once the refresh has passed.
+    let later = epoch("2027-11");
+    cli.wrap(later, "r2", &SecretKey::generate()).unwrap();
+    std::thread::sleep(recent::VIEW_REFRESH);
+    assert_eq!(
+        server.index_live(b"n").unwrap(),
+        vec![cli.index(e, b"n").unwrap(), cli.index(later, b"n").unwrap()]
+    );
+    // Destroyed elsewhere: never probed again, at once.
+    assert!(cli.destroy(e, Utc::now()).unwrap());
+    assert_eq!(
+        server.index_live(b"n").unwrap(),
+        vec![cli.index(later, b"n").unwrap()]
+    );
+}
