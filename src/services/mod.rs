@@ -14,6 +14,7 @@ pub mod purge;
 pub mod ratchet;
 pub mod readiness;
 pub mod report;
+pub mod rewrap;
 pub mod staff;
 pub mod vault;
 pub mod verification;

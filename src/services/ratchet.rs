@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::audit;
 use super::purge::{retention_lock, PurgeError};
+use super::rewrap::rewrap_many;
 use super::vault::{self, VaultError};
 use crate::context::AppContext;
 use crate::crypto::keyring::Epoch;
@@ -126,22 +127,31 @@ pub(super) fn roll_forward_locked(
         let Some(last) = page.last() else { break };
         after = last.id.clone();
         seen += page.len() as u64;
-        let mut moves: Vec<(&ResidentRow, KeyPlacement)> = Vec::with_capacity(page.len());
+        // A row that cannot be opened is counted by its epoch and left; a fault stops.
+        let mut skip = |row: &ResidentRow, e: VaultError| match e {
+            VaultError::Destroyed | VaultError::Corrupt(_) => {
+                outcome.unreadable_records += 1;
+                *unreadable.entry(row.key_epoch.clone()).or_default() += 1;
+                Ok(())
+            }
+            e @ VaultError::Internal(_) => Err(PurgeError::from(e)),
+        };
+        let mut targets: Vec<(&ResidentRow, Epoch)> = Vec::new();
         for row in &page {
-            let planned = vault::epoch_of(row).and_then(|epoch| {
-                ratchet
-                    .must_move(epoch, row.destroy_after, month)
-                    .map(|target| vault::rewrap(ctx, row, target))
-                    .transpose()
-            });
-            match planned {
-                Ok(Some(placement)) => moves.push((row, placement)),
-                Ok(None) => {}
-                Err(VaultError::Destroyed | VaultError::Corrupt(_)) => {
-                    outcome.unreadable_records += 1;
-                    *unreadable.entry(row.key_epoch.clone()).or_default() += 1;
-                }
-                Err(e @ VaultError::Internal(_)) => return Err(e.into()),
+            match vault::epoch_of(row) {
+                Ok(epoch) => targets.extend(
+                    ratchet
+                        .must_move(epoch, row.destroy_after, month)
+                        .map(|target| (row, target)),
+                ),
+                Err(e) => skip(row, e)?,
+            }
+        }
+        let mut moves: Vec<(&ResidentRow, KeyPlacement)> = Vec::with_capacity(targets.len());
+        for ((row, _), placed) in targets.iter().zip(rewrap_many(ctx, &targets)?) {
+            match placed {
+                Ok(placement) => moves.push((row, placement)),
+                Err(e) => skip(row, e)?,
             }
         }
         let moved = crate::db::transaction::<_, PurgeError, _>(conn, |conn| {

@@ -93,7 +93,7 @@ pub fn photo_binding(id: &str) -> FieldBinding<'_> {
 
 /// The record id the address's own data key is wrapped for (so it cannot pass for the
 /// resident's key, nor the other way round).
-fn address_key_id(id: &str) -> String {
+pub fn address_key_id(id: &str) -> String {
     format!("{id}/address")
 }
 
@@ -137,6 +137,12 @@ fn wrapped(row: &ResidentRow, bytes: &[u8]) -> Result<WrappedKey, VaultError> {
 /// The resident's data key as the record holds it (wrapped).
 pub fn wrapped_data_key(row: &ResidentRow) -> Result<WrappedKey, VaultError> {
     wrapped(row, &row.wrapped_key)
+}
+
+/// The record's data key and its address's own key (if it holds an address), wrapped.
+pub fn wrapped_keys(row: &ResidentRow) -> Result<(WrappedKey, Option<WrappedKey>), VaultError> {
+    let address = row.address_key.as_deref().map(|b| wrapped(row, b));
+    Ok((wrapped_data_key(row)?, address.transpose()?))
 }
 
 /// The resident's data key, unwrapped with their epoch's key.
