@@ -33,6 +33,7 @@ use crate::web::{self as routes, errors, middleware, slow_clients};
 pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
     prepare_process(&config)?;
     let custody = key_custody::open(&config, clock.as_ref())?;
+    refuse_custody_without_keys(&config, custody.0.as_ref())?;
     build_context_with(config, clock, custody)
 }
 
@@ -108,6 +109,34 @@ fn prepare_data_dir(config: &Config) -> anyhow::Result<()> {
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("creating the data folder {}", config.data_dir.display()))?;
         std::fs::set_permissions(&config.data_dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Key custody holding nothing of this deployment (no epoch, live or destroyed) while the
+/// database holds residents is the wrong one: another token, label prefix, OpenBao mount or key
+/// prefix, or a data folder restored without its key ring. Refused before anything is made in
+/// it (new keys there would read no record, and the next start would no longer notice).
+fn refuse_custody_without_keys(config: &Config, custody: &dyn KeyCustody) -> anyhow::Result<()> {
+    let inventory = custody.inventory()?;
+    if !inventory.live.is_empty() || !inventory.destroyed.is_empty() {
+        return Ok(());
+    }
+    let pool = crate::db::connect(
+        &config.database_url(),
+        1,
+        config.database.connect_timeout_secs,
+        std::time::Duration::from_millis(config.database.acquire_timeout_ms),
+    )?;
+    let residents = crate::db::residents::count(&mut *pool.get()?)?;
+    if residents > 0 {
+        anyhow::bail!(
+            "key custody ({}) holds no key of this service, but the database holds {residents} \
+             residents: it is not the custody their data was sealed with. Check keys.backend and \
+             its settings (token, label_prefix, key_prefix, mount); after `muni-id keys migrate` \
+             the configuration must name the backend the keys moved to. Nothing was changed.",
+            custody.describe()
+        );
     }
     Ok(())
 }

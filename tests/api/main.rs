@@ -28,3 +28,4 @@ mod several_hosts;
 mod signing_keys;
 mod slow_clients;
 mod tampering;
+mod wrong_keys;
