@@ -296,8 +296,8 @@ async fn a_full_disk_answers_507_once_logged_loses_nothing_and_recovers() {
 /// Key custody out of reach (the key ring's volume unmounted, OpenBao stopped): routes that
 /// need personal data answer 503 `key_custody_unavailable` with `Retry-After`, `/readyz` says
 /// why, nothing is written, verification goes on from the published keys, and the service
-/// recovers by itself when the keys are back. Not on SoftHSM2: it cannot unplug a token, and a
-/// token whose store went away stays invalid in the process until the module is started again.
+/// recovers by itself when the keys are back. On PKCS#11 the token is reached through a module
+/// whose link can be cut (tests/keys/cuttable.c), as a network HSM's is.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unreachable_key_custody_answers_503_keeps_verifying_and_recovers() {
     let private_server = tempfile::tempdir().unwrap();
@@ -362,9 +362,10 @@ async fn unreachable_key_custody_answers_503_keeps_verifying_and_recovers() {
 }
 
 /// Key custody going away, as each backend does: the file ring's secret volume unmounted,
-/// OpenBao stopped.
+/// the HSM's link cut, OpenBao stopped.
 enum CustodyOutage {
     File { ring: PathBuf, away: PathBuf },
+    Pkcs11 { cut: PathBuf },
     OpenBao { folder: PathBuf },
 }
 
@@ -378,13 +379,16 @@ impl CustodyOutage {
                     ring,
                 }
             }
-            KeyBackend::Pkcs11 => panic!("SoftHSM2 cannot unplug a token (see the test's comment)"),
+            KeyBackend::Pkcs11 => CustodyOutage::Pkcs11 {
+                cut: env_path("MUNI_ID_TEST_PKCS11_CUT_FILE"),
+            },
             KeyBackend::Openbao => CustodyOutage::OpenBao {
                 folder: private_server.to_owned(),
             },
         };
         match &outage {
             CustodyOutage::File { ring, away } => std::fs::rename(ring, away).unwrap(),
+            CustodyOutage::Pkcs11 { cut } => std::fs::write(cut, b"").unwrap(),
             CustodyOutage::OpenBao { folder } => drop(openbao_script(&["stop", path(folder)])),
         }
         outage
@@ -393,6 +397,7 @@ impl CustodyOutage {
     fn end(self) {
         match self {
             CustodyOutage::File { ring, away } => std::fs::rename(away, ring).unwrap(),
+            CustodyOutage::Pkcs11 { cut } => std::fs::remove_file(cut).unwrap(),
             CustodyOutage::OpenBao { folder } => drop(openbao_script(&[path(&folder)])),
         }
     }
@@ -428,10 +433,17 @@ fn openbao_script(args: &[&str]) -> String {
 }
 
 /// On OpenBao the test stops the server, so it gets one of its own (the other tests go on
-/// using the shared one); the file ring and the HSM token need nothing more.
+/// using the shared one); on PKCS#11 it reaches the token through the module whose link it
+/// cuts (the other tests do not use that module); the file ring needs nothing more.
 fn custody_of_its_own(config: &mut muni_id::config::Config, folder: &Path) {
-    if test_key_backend() != KeyBackend::Openbao {
-        return;
+    match test_key_backend() {
+        KeyBackend::File => return,
+        KeyBackend::Pkcs11 => {
+            let module = env_path("MUNI_ID_TEST_PKCS11_CUTTABLE_MODULE");
+            config.keys.pkcs11.module = path(&module).to_owned();
+            return;
+        }
+        KeyBackend::Openbao => {}
     }
     let printed = openbao_script(&[path(folder)]);
     let value = |name: &str| {
@@ -443,4 +455,11 @@ fn custody_of_its_own(config: &mut muni_id::config::Config, folder: &Path) {
     };
     config.keys.openbao.address = value("MUNI_ID_TEST_OPENBAO_ADDR");
     config.keys.openbao.token_file = value("MUNI_ID_TEST_OPENBAO_TOKEN_FILE");
+}
+
+/// A path tests/keys/softhsm.sh exported.
+fn env_path(name: &str) -> PathBuf {
+    std::env::var_os(name)
+        .unwrap_or_else(|| panic!("{name} is not set: see tests/keys/softhsm.sh"))
+        .into()
 }

@@ -38,14 +38,12 @@ fi
 # roll-forward, rotation, report signing, audit seals), with the service on this backend; the
 # migration and two-servers tests need a backend and run only here. Skipped: the test that
 # steals a copy of the signing-key file (an HSM or OpenBao never lets a private key out), and
-# the custody outage, which runs on its own afterwards on OpenBao (it stops a server of its
-# own; SoftHSM2 cannot unplug a token).
+# the custody outage, which runs on its own afterwards (on OpenBao it stops a server of its
+# own; on PKCS#11 it cuts the link of a module in front of SoftHSM2, tests/keys/cuttable.c).
 export MUNI_ID_TEST_KEYS="$backend"
 cargo test --locked --test api -- --include-ignored \
   enrollment:: reads:: cards:: retention:: ratchet:: signing_keys:: audit_witness:: \
   operations:: privacy:: key_migration:: several_hosts:: \
   --skip signing_keys::a_retired_key_cannot_mint_a_card_issued_after_its_retirement
-if [ "$backend" = openbao ]; then
-  cargo test --locked --test api -- --exact \
-    outages::unreachable_key_custody_answers_503_keeps_verifying_and_recovers
-fi
+cargo test --locked --test api -- --exact \
+  outages::unreachable_key_custody_answers_503_keeps_verifying_and_recovers

@@ -48,9 +48,22 @@ for n in $(seq 0 $((tokens - 1))); do
   fi
 done
 
+# The same token behind a module whose link the outage tests can cut (tests/keys/cuttable.c).
+here=$(cd "$(dirname "$0")" && pwd)
+if ! command -v gcc >/dev/null || [ ! -e /usr/include/p11-kit-1/p11-kit/pkcs11.h ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq gcc libp11-kit-dev >&2
+fi
+gcc -shared -fPIC -O2 -Wall -I/usr/include/p11-kit-1 -o "$folder/cuttable.so" \
+  "$here/cuttable.c" -ldl >&2
+
 printf 'export SOFTHSM2_CONF=%q\n' "$conf"
 printf 'export MUNI_ID_TEST_PKCS11_MODULE=%q\n' "$module"
 printf 'export MUNI_ID_TEST_PKCS11_TOKEN=%q\n' "$label-0"
 printf 'export MUNI_ID_TEST_PKCS11_TOKEN_LABELS=%q\n' "$label-"
 printf 'export MUNI_ID_TEST_PKCS11_TOKENS=%q\n' "$tokens"
 printf 'export MUNI_ID_TEST_PKCS11_PIN_FILE=%q\n' "$folder/pin"
+printf 'export MUNI_ID_TEST_PKCS11_CUTTABLE_MODULE=%q\n' "$folder/cuttable.so"
+printf 'export MUNI_ID_TEST_PKCS11_CUT_FILE=%q\n' "$folder/cut"

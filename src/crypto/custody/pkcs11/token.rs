@@ -39,6 +39,8 @@ struct Pool {
     sessions: Vec<Session>,
     /// Bumped when a session was lost: sessions borrowed before then are not given back.
     generation: u64,
+    /// Whether the token was ever found (then missing means gone for now).
+    found: bool,
 }
 
 /// Every module stays loaded and initialised for the life of the process: C_Initialize is once
@@ -120,21 +122,34 @@ impl Token {
 
     /// The slot holding the token with our label (looked up again after the token was lost:
     /// a token put back may sit in another slot).
+    /// A token missing once it was found is gone for now (unplugged, its link cut):
+    /// `Unavailable`, and looked for again on the next call.
     fn slot(&self) -> Result<Slot, Fault> {
         if let Some(slot) = self.pool().slot {
             return Ok(slot);
         }
         for slot in self.context.get_slots_with_token()? {
-            let info = self.context.get_token_info(slot)?;
+            let info = match self.context.get_token_info(slot) {
+                // Taken away between the two calls.
+                Err(Pkcs11Error::Pkcs11(RvError::TokenNotPresent, _)) => continue,
+                other => other?,
+            };
             if info.label().trim_end() == self.label {
-                self.pool().slot = Some(slot);
+                let mut pool = self.pool();
+                pool.slot = Some(slot);
+                pool.found = true;
                 return Ok(slot);
             }
         }
-        Err(CustodyError::Failed(format!(
+        let missing = format!(
             "no PKCS#11 token is labelled \"{}\" (is it initialised and plugged in?)",
             self.label
-        ))
+        );
+        Err(if self.pool().found {
+            CustodyError::Unavailable(missing)
+        } else {
+            CustodyError::Failed(missing)
+        }
         .into())
     }
 

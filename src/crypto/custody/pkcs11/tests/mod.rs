@@ -11,6 +11,7 @@ use crate::crypto::custody::KeyCustody;
 use crate::crypto::keyring::Epoch;
 
 mod epochs;
+mod outage;
 mod signing;
 
 fn env(name: &str) -> String {
