@@ -17,6 +17,7 @@ use crate::crypto::custody::pkcs11::{Pkcs11Custody, Pkcs11Settings};
 use crate::crypto::custody::signing_file::FileSigning;
 use crate::crypto::custody::{KeyCustody, SigningCustody};
 use crate::crypto::keyring::{KeyRing, Opened};
+use crate::file_ring_lock;
 use crate::private_files;
 use crate::services::key_migration::{self, MigrationOutcome, SigningStores};
 use crate::startup::{build_context_with, prepare_process};
@@ -132,6 +133,8 @@ pub fn migrate(
     if !file_ring_present(config) {
         return Ok(None);
     }
+    // Held until the file ring is gone: no server seals under it meanwhile.
+    let _alone = file_ring_lock::claim_for_migration(config)?;
     prepare_process(config)?;
     let mut file_config = config.clone();
     file_config.keys.create_if_missing = false;
@@ -175,7 +178,7 @@ pub fn remove_file_ring(config: &Config) -> anyhow::Result<()> {
             std::fs::File::open(dir).and_then(|d| d.sync_all()).ok();
         }
     }
-    Ok(())
+    file_ring_lock::remove(config).context("deleting the file ring's lock file")
 }
 
 fn refuse_unmigrated_file_ring(config: &Config, backend: KeyBackend) -> anyhow::Result<()> {

@@ -9,6 +9,7 @@ pub mod crypto;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod file_ring_lock;
 pub mod health;
 pub mod key_custody;
 pub mod private_files;

@@ -19,6 +19,7 @@ use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
 use crate::crypto::status_list::StatusList;
 use crate::error::ErrorCode;
+use crate::file_ring_lock::{self, FileRingLock};
 use crate::key_custody;
 use crate::private_files;
 use crate::rate_limit::ClientThrottle;
@@ -223,6 +224,8 @@ impl Application {
         clock: Arc<dyn Clock>,
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
+        // Before the keys open: never beside `keys migrate` moving them.
+        let ring_lock = file_ring_lock::hold_for_serving(&config)?;
         let context = build_context(config, clock)?;
         // Rows of an older layout, and keys an older version prepared far ahead, are brought
         // within the ratchet's rule before the server answers anything.
@@ -239,7 +242,7 @@ impl Application {
             );
         }
         let port = listener.local_addr()?.port();
-        let server = serve(listener, context.clone())?;
+        let server = serve(listener, context.clone(), ring_lock)?;
         Ok(Self {
             port,
             server,
@@ -264,7 +267,14 @@ impl Application {
     }
 }
 
-fn serve(listener: TcpListener, context: AppContext) -> anyhow::Result<Server> {
+/// Serves `context` on `listener`; the file ring's lock (if any) is held until the server
+/// has stopped.
+fn serve(
+    listener: TcpListener,
+    context: AppContext,
+    ring_lock: Option<FileRingLock>,
+) -> anyhow::Result<Server> {
+    let ring_lock = Arc::new(ring_lock);
     let max_body = context.config.server.max_body_bytes;
     let https = context.config.public_base_url.starts_with("https://");
     let workers = context.config.server.workers;
@@ -274,6 +284,7 @@ fn serve(listener: TcpListener, context: AppContext) -> anyhow::Result<Server> {
         slow_clients::ConnectionCounts::new(context.config.server.max_connections_per_client);
     let data = web::Data::new(context);
     let mut server = HttpServer::new(move || {
+        let _held_while_serving = &ring_lock;
         App::new()
             .app_data(data.clone())
             .app_data(

@@ -439,6 +439,12 @@ impl TestApp {
         res.json::<Value>().await.unwrap()["valid"] == true
     }
 
+    /// Stops the server (its data folder, database and context stay), once every connection
+    /// has closed: as a deployment stops its servers before `keys migrate`.
+    pub async fn stop_serving(&self) {
+        self._server.0.stop(true).await;
+    }
+
     /// Runs the command line against this server's data folder, database and key backend.
     pub fn cli(&self, args: &[&str]) -> std::process::Output {
         self.cli_with(&self.ctx.config, args)

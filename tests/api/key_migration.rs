@@ -141,6 +141,15 @@ async fn a_file_ring_moves_into_the_backend_and_every_resident_and_card_keeps_wo
         "{refused:#}"
     );
 
+    // While a server still runs on the file ring (it would go on sealing under it), the
+    // migration is refused and changes nothing.
+    let running = migrate(&app);
+    assert!(!running.status.success());
+    let said = String::from_utf8_lossy(&running.stderr).into_owned();
+    assert!(said.contains("still running"), "{said}");
+    assert!(ring.exists());
+    app.stop_serving().await;
+
     let out = migrate(&app);
     assert!(
         out.status.success(),
