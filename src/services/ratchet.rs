@@ -165,7 +165,13 @@ pub(super) fn roll_forward_locked(
         outcome.data_keys_moved += moved;
         progress(seen.min(total), total);
     }
+    let before = ctx.custody.ratchet_month().map_err(key_ring)?;
     ctx.custody.advance_ratchet(month).map_err(key_ring)?;
+    // A ratchet moved beyond the calendar month: another server that read it a moment ago may
+    // still seal a new record under a month this run leaves behind, until the settle time.
+    if month > Epoch::of(ctx.clock.today()) && before.is_none_or(|b| b < month) {
+        std::thread::sleep(ctx.custody.settle_time());
+    }
 
     outcome.epochs_destroyed = destroy_finished_epochs(ctx, conn, month, ceiling, &unreadable)?;
     tracing::info!(

@@ -231,10 +231,12 @@ impl KeyCustody for Pkcs11Custody {
 
     fn prepare(&self, from: Epoch, months: u32) -> Result<usize, CustodyError> {
         let wanted: Vec<Epoch> = (0..=months).map(|m| from.plus_months(m)).collect();
+        // As read a moment ago (every enrollment prepares its month): a key destroyed since is
+        // noticed when it is used.
         let missing: Vec<Epoch> = self.token.with_session(|s| {
             let mut missing = Vec::new();
             for epoch in &wanted {
-                let view = self.view(s, *epoch)?;
+                let view = self.recent_view(s, *epoch)?.view;
                 if !view.is_live() || view.index_key().is_none() {
                     missing.push(*epoch);
                 }
@@ -348,7 +350,7 @@ impl KeyCustody for Pkcs11Custody {
     }
 
     fn ratchet_month(&self) -> Result<Option<Epoch>, CustodyError> {
-        Ok(self.token.with_session(|s| self.read_ratchet(s))?)
+        Ok(self.token.with_session(|s| self.recent_ratchet(s))?)
     }
 
     fn advance_ratchet(&self, month: Epoch) -> Result<(), CustodyError> {

@@ -9,7 +9,8 @@
 //! What another server adds is seen within [`VIEW_REFRESH`]: a new month's keys (the blind
 //! index of an enrollment made there in that month) and a rotation's new version (until then
 //! data keys are still sealed under the previous version, which stays until the rotation has
-//! waited that long: [`crate::crypto::custody::KeyCustody::settle_time`]).
+//! waited that long: [`crate::crypto::custody::KeyCustody::settle_time`]). The same holds
+//! for the ratchet's month (a roll-forward waits as long before it destroys a month).
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -33,6 +34,8 @@ pub(super) struct Recent {
     views: Mutex<HashMap<Epoch, (Instant, Arc<EpochView>)>>,
     /// The epochs this deployment's own objects name (listed or destroyed).
     named: Mutex<Option<(Instant, Arc<BTreeSet<Epoch>>)>>,
+    /// The ratchet's month.
+    ratchet: Mutex<Option<(Instant, Option<Epoch>)>>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -48,6 +51,7 @@ impl Recent {
     pub(super) fn clear(&self) {
         lock(&self.views).clear();
         *lock(&self.named) = None;
+        *lock(&self.ratchet) = None;
     }
 }
 
@@ -128,6 +132,19 @@ impl Pkcs11Custody {
     #[cfg(test)]
     pub(super) fn remember_for_test(&self, epoch: Epoch, view: EpochView) {
         lock(&self.recent.views).insert(epoch, (Instant::now(), Arc::new(view)));
+    }
+
+    /// The ratchet's month as read within [`VIEW_REFRESH`] (a roll-forward elsewhere waits
+    /// that long before it destroys the months it left behind).
+    pub(super) fn recent_ratchet(&self, session: &Session) -> Result<Option<Epoch>, Fault> {
+        if let Some((read, month)) = *lock(&self.recent.ratchet) {
+            if read.elapsed() < VIEW_REFRESH {
+                return Ok(month);
+            }
+        }
+        let month = self.read_ratchet(session)?;
+        *lock(&self.recent.ratchet) = Some((Instant::now(), month));
+        Ok(month)
     }
 
     /// Runs `work` as the only use of the token in this process; what was read before is
