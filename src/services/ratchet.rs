@@ -127,33 +127,7 @@ pub(super) fn roll_forward_locked(
         let Some(last) = page.last() else { break };
         after = last.id.clone();
         seen += page.len() as u64;
-        // A row that cannot be opened is counted by its epoch and left; a fault stops.
-        let mut skip = |row: &ResidentRow, e: VaultError| match e {
-            VaultError::Destroyed | VaultError::Corrupt(_) => {
-                outcome.unreadable_records += 1;
-                *unreadable.entry(row.key_epoch.clone()).or_default() += 1;
-                Ok(())
-            }
-            e @ VaultError::Internal(_) => Err(PurgeError::from(e)),
-        };
-        let mut targets: Vec<(&ResidentRow, Epoch)> = Vec::new();
-        for row in &page {
-            match vault::epoch_of(row) {
-                Ok(epoch) => targets.extend(
-                    ratchet
-                        .must_move(epoch, row.destroy_after, month)
-                        .map(|target| (row, target)),
-                ),
-                Err(e) => skip(row, e)?,
-            }
-        }
-        let mut moves: Vec<(&ResidentRow, KeyPlacement)> = Vec::with_capacity(targets.len());
-        for ((row, _), placed) in targets.iter().zip(rewrap_many(ctx, &targets)?) {
-            match placed {
-                Ok(placement) => moves.push((row, placement)),
-                Err(e) => skip(row, e)?,
-            }
-        }
+        let moves = plan_page(ctx, &page, month, &mut outcome, &mut unreadable)?;
         let moved = crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
             let mut moved = 0u64;
             for (row, placement) in &moves {
@@ -165,14 +139,7 @@ pub(super) fn roll_forward_locked(
         outcome.data_keys_moved += moved;
         progress(seen.min(total), total);
     }
-    let before = ctx.custody.ratchet_month().map_err(key_ring)?;
-    ctx.custody.advance_ratchet(month).map_err(key_ring)?;
-    // A ratchet moved beyond the calendar month: another server that read it a moment ago may
-    // still seal a new record under a month this run leaves behind, until the settle time.
-    if month > Epoch::of(ctx.clock.today()) && before.is_none_or(|b| b < month) {
-        std::thread::sleep(ctx.custody.settle_time());
-    }
-
+    advance_ratchet(ctx, month)?;
     outcome.epochs_destroyed = destroy_finished_epochs(ctx, conn, month, ceiling, &unreadable)?;
     tracing::info!(
         event = "roll_forward",
@@ -182,6 +149,57 @@ pub(super) fn roll_forward_locked(
         "the key ratchet moved forward"
     );
     Ok(outcome)
+}
+
+/// The page's records that must move, re-wrapped under their targets in batches. A record
+/// that cannot be opened is counted by its epoch and left; a fault stops the run.
+fn plan_page<'a>(
+    ctx: &AppContext,
+    page: &'a [ResidentRow],
+    month: Epoch,
+    outcome: &mut RollOutcome,
+    unreadable: &mut BTreeMap<String, i64>,
+) -> Result<Vec<(&'a ResidentRow, KeyPlacement)>, PurgeError> {
+    let ratchet = ctx.config.ratchet();
+    let mut skip = |row: &ResidentRow, e: VaultError| match e {
+        VaultError::Destroyed | VaultError::Corrupt(_) => {
+            outcome.unreadable_records += 1;
+            *unreadable.entry(row.key_epoch.clone()).or_default() += 1;
+            Ok(())
+        }
+        e @ VaultError::Internal(_) => Err(PurgeError::from(e)),
+    };
+    let mut targets: Vec<(&ResidentRow, Epoch)> = Vec::new();
+    for row in page {
+        match vault::epoch_of(row) {
+            Ok(epoch) => targets.extend(
+                ratchet
+                    .must_move(epoch, row.destroy_after, month)
+                    .map(|target| (row, target)),
+            ),
+            Err(e) => skip(row, e)?,
+        }
+    }
+    let mut moves = Vec::with_capacity(targets.len());
+    for ((row, _), placed) in targets.iter().zip(rewrap_many(ctx, &targets)?) {
+        match placed {
+            Ok(placement) => moves.push((*row, placement)),
+            Err(e) => skip(row, e)?,
+        }
+    }
+    Ok(moves)
+}
+
+/// Records the ratchet's new month. When it moved beyond the calendar month, another server
+/// that read it a moment ago may still seal a new record under a month left behind: the run
+/// waits the settle time before destroying anything.
+fn advance_ratchet(ctx: &AppContext, month: Epoch) -> Result<(), PurgeError> {
+    let before = ctx.custody.ratchet_month().map_err(key_ring)?;
+    ctx.custody.advance_ratchet(month).map_err(key_ring)?;
+    if month > Epoch::of(ctx.clock.today()) && before.is_none_or(|b| b < month) {
+        std::thread::sleep(ctx.custody.settle_time());
+    }
+    Ok(())
 }
 
 /// Destroys every live epoch that is over (before the ratchet's month) or beyond the rule and
