@@ -54,7 +54,20 @@ username = اسم المستخدم
 password = كلمة المرور
 login-button = دخول
 err-invalid_credentials = اسم المستخدم أو كلمة المرور غير صحيحة.
-err-too_many_attempts = محاولات فاشلة كثيرة. انتظر { $minutes } دقيقة ثم حاول مرة أخرى.
+err-too_many_attempts = محاولات فاشلة كثيرة. انتظر { $unit ->
+        [seconds] { $count ->
+            [one] ثانية واحدة
+            [two] ثانيتين
+            [few] { $count } ثوانٍ
+           *[other] { $count } ثانية
+        }
+       *[minutes] { $count ->
+            [one] دقيقة واحدة
+            [two] دقيقتين
+            [few] { $count } دقائق
+           *[other] { $count } دقيقة
+        }
+    } ثم حاول مرة أخرى.
 
 ## كلمة المرور
 
@@ -402,7 +415,7 @@ policy-purge-interval = يجري الحذف كل
 policy-sessions = تنتهي جلسات الموظفين بعد
 policy-sessions-value = { $idle } دقيقة خمول، أو { $absolute } دقيقة من الدخول
 policy-throttle = تقييد محاولات الدخول
-policy-throttle-value = { $failures } محاولات فاشلة كل { $window } دقيقة
+policy-throttle-value = { $failures } محاولات فاشلة لكل حساب من العنوان نفسه، ثم انتظار { $first } ثانية يتضاعف حتى { $longest } دقيقة
 days = { $n ->
     [zero] لا أيام
     [one] يوم واحد

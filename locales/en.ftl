@@ -55,7 +55,16 @@ username = Username
 password = Password
 login-button = Log in
 err-invalid_credentials = The username or password is wrong.
-err-too_many_attempts = Too many failed attempts. Wait { $minutes } minutes, then try again.
+err-too_many_attempts = Too many failed attempts. Wait { $unit ->
+        [seconds] { $count ->
+            [one] one second
+           *[other] { $count } seconds
+        }
+       *[minutes] { $count ->
+            [one] one minute
+           *[other] { $count } minutes
+        }
+    }, then try again.
 
 ## Password
 
@@ -404,7 +413,7 @@ policy-purge-interval = Purge runs every
 policy-sessions = Staff sessions end after
 policy-sessions-value = { $idle } idle minutes, or { $absolute } minutes after login
 policy-throttle = Login throttling
-policy-throttle-value = { $failures } failed attempts per { $window } minutes
+policy-throttle-value = { $failures } failed attempts per account from one address, then a wait of { $first } seconds that doubles up to { $longest } minutes
 days = { $n ->
     [one] { $n } day
    *[other] { $n } days

@@ -54,7 +54,16 @@ username = Nombre de usuario
 password = Contraseña
 login-button = Iniciar sesión
 err-invalid_credentials = El nombre de usuario o la contraseña no son correctos.
-err-too_many_attempts = Demasiados intentos fallidos. Espere { $minutes } minutos y vuelva a intentarlo.
+err-too_many_attempts = Demasiados intentos fallidos. Espere { $unit ->
+        [seconds] { $count ->
+            [one] un segundo
+           *[other] { $count } segundos
+        }
+       *[minutes] { $count ->
+            [one] un minuto
+           *[other] { $count } minutos
+        }
+    } y vuelva a intentarlo.
 
 ## Contraseña
 
@@ -403,7 +412,7 @@ policy-purge-interval = La purga se hace cada
 policy-sessions = Las sesiones del personal terminan tras
 policy-sessions-value = { $idle } minutos de inactividad, o { $absolute } minutos desde el inicio
 policy-throttle = Límite de intentos de inicio de sesión
-policy-throttle-value = { $failures } intentos fallidos cada { $window } minutos
+policy-throttle-value = { $failures } intentos fallidos por cuenta desde una misma dirección; después, una espera de { $first } segundos que se duplica hasta { $longest } minutos
 days = { $n ->
     [one] { $n } día
    *[other] { $n } días

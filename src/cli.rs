@@ -173,7 +173,8 @@ enum StaffCommand {
         username: String,
         #[arg(long, value_parser = parse_role)]
         role: StaffRole,
-        /// Read the password from standard input.
+        /// Read the password from standard input (it must be changed at first login: it was
+        /// not chosen by the account's owner).
         #[arg(long)]
         password_stdin: bool,
     },

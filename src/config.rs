@@ -44,7 +44,13 @@ pub struct ServerConfig {
     pub bind: String,
     pub workers: usize,
     pub max_body_bytes: usize,
-    pub trust_forwarded_for: bool,
+    /// The reverse proxies in front of the service (CIDR, e.g. `10.0.0.0/8`, `192.0.2.7/32`).
+    /// A request from one of them names its client in `client_address_header`: the client is
+    /// the right-most address there that is not a trusted proxy. Empty: the peer is the client
+    /// and the header is never read.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Which header the trusted proxies set: `x-forwarded-for` or `forwarded` (RFC 7239).
+    pub client_address_header: ClientAddressHeader,
     /// The request line and headers must arrive within this many milliseconds (actix's
     /// `client_request_timeout`), or the answer is 408 and the connection closes.
     pub client_request_timeout_ms: u64,
@@ -52,6 +58,14 @@ pub struct ServerConfig {
     pub body_timeout_secs: u64,
     /// Connections one address may hold open at once; 0 leaves it to a reverse proxy.
     pub max_connections_per_client: u32,
+}
+
+/// The header a trusted reverse proxy names the client in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClientAddressHeader {
+    XForwardedFor,
+    Forwarded,
 }
 
 #[derive(Clone, Deserialize, Serialize)]
@@ -156,9 +170,19 @@ pub struct AuthConfig {
     pub argon2_parallelism: u32,
     pub session_absolute_minutes: i64,
     pub session_idle_minutes: i64,
-    pub max_failures_per_account: i32,
-    pub max_failures_per_client: i32,
-    pub failure_window_minutes: i64,
+    /// Failed logins one client may make on one account before each further attempt waits.
+    pub free_failures_per_account_and_client: i32,
+    /// Failed logins one client may make over every account before each further one waits.
+    pub free_failures_per_client: i32,
+    /// The first wait; it doubles with each further failure, up to `longest_delay_secs`.
+    pub first_delay_secs: i64,
+    pub longest_delay_secs: i64,
+    /// Failures are forgotten this long after the last one (and at a login that succeeds).
+    pub failures_forgotten_after_minutes: i64,
+    /// Password checks (argon2, memory-hard) computed at once; more wait their turn.
+    pub password_checks_at_once: usize,
+    /// How long a password check waits for its turn before the answer is 429.
+    pub password_check_wait_ms: u64,
     pub first_admin_username: String,
 }
 
@@ -423,8 +447,24 @@ impl Config {
                 "session lifetimes must be positive",
             ));
         }
-        if self.auth.max_failures_per_account <= 0 || self.auth.max_failures_per_client <= 0 {
-            return Err(invalid("auth.max_failures_*", "must be positive"));
+        let auth = &self.auth;
+        if auth.free_failures_per_account_and_client <= 0 || auth.free_failures_per_client <= 0 {
+            return Err(invalid("auth.free_failures_*", "must be positive"));
+        }
+        if auth.first_delay_secs <= 0 || auth.longest_delay_secs < auth.first_delay_secs {
+            return Err(invalid(
+                "auth.first_delay_secs",
+                "must be positive, and longest_delay_secs no shorter",
+            ));
+        }
+        if auth.failures_forgotten_after_minutes * 60 < auth.longest_delay_secs {
+            return Err(invalid(
+                "auth.failures_forgotten_after_minutes",
+                "must be at least longest_delay_secs (or waiting would forget the failures)",
+            ));
+        }
+        if auth.password_checks_at_once == 0 {
+            return Err(invalid("auth.password_checks_at_once", "must be positive"));
         }
         crate::domain::staff::Username::parse(&self.auth.first_admin_username)
             .map_err(|m| invalid("auth.first_admin_username", m.to_string()))?;

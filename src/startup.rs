@@ -33,9 +33,14 @@ use crate::web::{self as routes, errors, middleware, slow_clients};
 /// Opens key custody and the database and prepares everything a use case needs.
 pub fn build_context(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
     prepare_process(&config)?;
+    open_and_build(config, clock)
+}
+
+/// After [`prepare_process`]: the configured key custody, refused when it holds nothing of
+/// this service while the database holds residents.
+fn open_and_build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppContext> {
     let custody = key_custody::open(&config, clock.as_ref())?;
-    refuse_custody_without_keys(&config, custody.0.as_ref())?;
-    build_context_with(config, clock, custody)
+    build(config, clock, custody, CustodyCheck::RefuseEmpty)
 }
 
 /// Private files from here on (umask 077) and the data folder made: before any key or
@@ -46,14 +51,28 @@ pub fn prepare_process(config: &Config) -> anyhow::Result<()> {
 }
 
 /// The same over key custody the caller opened after [`prepare_process`] (`keys migrate`
-/// opens two).
+/// opens two, the target empty at first).
 pub fn build_context_with(
     config: Config,
     clock: Arc<dyn Clock>,
-    (custody, signing_store): key_custody::Custody,
+    custody: key_custody::Custody,
 ) -> anyhow::Result<AppContext> {
-    prepare_epochs(&config, clock.as_ref(), custody.as_ref())?;
+    build(config, clock, custody, CustodyCheck::AnyKeys)
+}
 
+/// Whether key custody that holds nothing of this service may be used.
+#[derive(PartialEq, Eq)]
+enum CustodyCheck {
+    RefuseEmpty,
+    AnyKeys,
+}
+
+fn build(
+    config: Config,
+    clock: Arc<dyn Clock>,
+    (custody, signing_store): key_custody::Custody,
+    check: CustodyCheck,
+) -> anyhow::Result<AppContext> {
     let url = config.database_url();
     let pool = crate::db::connect(
         &url,
@@ -61,12 +80,20 @@ pub fn build_context_with(
         config.database.connect_timeout_secs,
         std::time::Duration::from_millis(config.database.acquire_timeout_ms),
     )?;
+    if check == CustodyCheck::RefuseEmpty {
+        refuse_custody_without_keys(custody.as_ref(), &mut *pool.get()?)?;
+    }
+    prepare_epochs(&config, clock.as_ref(), custody.as_ref())?;
     private_files::secure_database_files(&config)?;
     let auth = &config.auth;
     let hasher = PasswordHasher::new(
-        auth.argon2_memory_kib,
-        auth.argon2_iterations,
-        auth.argon2_parallelism,
+        (
+            auth.argon2_memory_kib,
+            auth.argon2_iterations,
+            auth.argon2_parallelism,
+        ),
+        auth.password_checks_at_once,
+        std::time::Duration::from_millis(auth.password_check_wait_ms),
     )?;
     let documents = config.document_policy()?;
 
@@ -118,18 +145,15 @@ fn prepare_data_dir(config: &Config) -> anyhow::Result<()> {
 /// database holds residents is the wrong one: another token, label prefix, OpenBao mount or key
 /// prefix, or a data folder restored without its key ring. Refused before anything is made in
 /// it (new keys there would read no record, and the next start would no longer notice).
-fn refuse_custody_without_keys(config: &Config, custody: &dyn KeyCustody) -> anyhow::Result<()> {
+fn refuse_custody_without_keys(
+    custody: &dyn KeyCustody,
+    conn: &mut crate::db::DbConnection,
+) -> anyhow::Result<()> {
     let inventory = custody.inventory()?;
     if !inventory.live.is_empty() || !inventory.destroyed.is_empty() {
         return Ok(());
     }
-    let pool = crate::db::connect(
-        &config.database_url(),
-        1,
-        config.database.connect_timeout_secs,
-        std::time::Duration::from_millis(config.database.acquire_timeout_ms),
-    )?;
-    let residents = crate::db::residents::count(&mut *pool.get()?)?;
+    let residents = crate::db::residents::count(conn)?;
     if residents > 0 {
         anyhow::bail!(
             "key custody ({}) holds no key of this service, but the database holds {residents} \
@@ -224,9 +248,10 @@ impl Application {
         clock: Arc<dyn Clock>,
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
+        prepare_process(&config)?;
         // Before the keys open: never beside `keys migrate` moving them.
         let ring_lock = file_ring_lock::hold_for_serving(&config)?;
-        let context = build_context(config, clock)?;
+        let context = open_and_build(config, clock)?;
         // Rows of an older layout, and keys an older version prepared far ahead, are brought
         // within the ratchet's rule before the server answers anything.
         services::ratchet::bring_within_rule(&context)

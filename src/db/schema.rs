@@ -26,7 +26,8 @@ diesel::table! {
     login_failures (throttle_key) {
         throttle_key -> Text,
         failures -> Integer,
-        window_started_at -> Timestamp,
+        last_failure_at -> BigInt,
+        next_allowed_at -> BigInt,
     }
 }
 

@@ -2,14 +2,13 @@
 //! absolute and an idle expiry, and sign-out.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use sha2::{Digest, Sha256};
 
-use super::{audit, Actor};
+use super::{audit, login_throttle, Actor};
 use crate::context::AppContext;
-use crate::crypto::password::Password;
+use crate::crypto::password::{Busy, HashPasswordError, Password};
 use crate::crypto::token::{new_token, token_hash};
 use crate::db::sessions::{self as session_store, SessionRow};
-use crate::db::{staff as staff_store, throttle};
+use crate::db::staff as staff_store;
 use crate::domain::staff::{check_new_password, StaffRole};
 use crate::error::Internal;
 use crate::telemetry::Metrics;
@@ -23,12 +22,21 @@ pub enum AuthError {
     InvalidCredentials,
     #[error("too many failed attempts")]
     TooManyAttempts { retry_after_secs: i64 },
+    /// Every password-check turn was taken for as long as a check may wait.
+    #[error("too many password checks at once")]
+    Busy,
     #[error("not logged in, or the session has expired")]
     NotAuthenticated,
     #[error("the new password is not acceptable: {0}")]
     WeakPassword(&'static str),
     #[error(transparent)]
     Internal(#[from] Internal),
+}
+
+impl From<Busy> for AuthError {
+    fn from(_: Busy) -> Self {
+        AuthError::Busy
+    }
 }
 
 impl From<diesel::result::Error> for AuthError {
@@ -54,12 +62,8 @@ pub struct SignedIn {
     pub session_hash: String,
 }
 
-fn throttle_key(kind: &str, value: &str) -> String {
-    hex::encode(Sha256::digest(format!("{kind}:{value}").as_bytes()))
-}
-
-/// Checks a username and password; on success opens a session.
-/// Slow by design (argon2): call it off the async workers.
+/// Checks a username and password from `client` (its throttling bucket); on success opens a
+/// session. Slow by design (argon2): call it off the async workers.
 pub fn login(
     ctx: &AppContext,
     username: &str,
@@ -68,30 +72,15 @@ pub fn login(
 ) -> Result<NewSession, AuthError> {
     let auth = &ctx.config.auth;
     let now = ctx.clock.now();
-    let window_start = (now - TimeDelta::minutes(auth.failure_window_minutes)).naive_utc();
-    let account_key = throttle_key("account", &username.to_lowercase());
-    let client_key = throttle_key("client", client);
     let mut conn = ctx.db()?;
-
-    // Every attempt is counted before its password is checked, so that attempts arriving
-    // together cannot all be checked before the first failure is written.
-    let at = now.naive_utc();
-    let account_attempts = throttle::count_attempt(&mut conn, &account_key, at, window_start)?;
-    let client_attempts = throttle::count_attempt(&mut conn, &client_key, at, window_start)?;
-    if account_attempts > auth.max_failures_per_account
-        || client_attempts > auth.max_failures_per_client
-    {
-        Metrics::bump(&ctx.metrics.logins_throttled);
-        return Err(AuthError::TooManyAttempts {
-            retry_after_secs: auth.failure_window_minutes * 60,
-        });
-    }
+    // The slot is taken before the password is checked (see login_throttle).
+    let attempt = login_throttle::begin(ctx, &mut conn, username, client)?;
 
     let staff = staff_store::find_by_username(&mut conn, username)?;
     // Always run argon2, against a dummy hash when there is no such account.
     let password_ok = ctx
         .hasher
-        .verify(password, staff.as_ref().map(|s| s.password_hash.as_str()));
+        .verify(password, staff.as_ref().map(|s| s.password_hash.as_str()))?;
     let staff = match staff {
         Some(s) if password_ok && !s.disabled => s,
         _ => {
@@ -107,8 +96,7 @@ pub fn login(
     let expires_at = now + TimeDelta::minutes(auth.session_absolute_minutes);
     crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
         audit::record(conn, now, &staff.id, "session.open", Some(&staff.id))?;
-        throttle::clear(conn, &account_key)?;
-        throttle::uncount_attempt(conn, &client_key)?;
+        login_throttle::succeeded(ctx, conn, &attempt)?;
         session_store::delete_stale(
             conn,
             now.naive_utc(),
@@ -188,29 +176,33 @@ pub fn logout(ctx: &AppContext, signed_in: &SignedIn) -> Result<(), AuthError> {
     })
 }
 
-/// Changes one's own password; every other session of the account is closed.
+/// Changes one's own password; every other session of the account is closed. The check of
+/// the current password counts in the login throttle (a stolen session must not be a way to
+/// guess the password at full speed).
 pub fn change_own_password(
     ctx: &AppContext,
     signed_in: &SignedIn,
-    current: &Password,
-    new: &Password,
+    (current, new): (&Password, &Password),
+    client: &str,
 ) -> Result<(), AuthError> {
     let mut conn = ctx.db()?;
     let staff = staff_store::find_by_id(&mut conn, &signed_in.actor.staff_id)?
         .ok_or(AuthError::NotAuthenticated)?;
-    if !ctx.hasher.verify(current, Some(&staff.password_hash)) {
+    let attempt = login_throttle::begin(ctx, &mut conn, &staff.username, client)?;
+    if !ctx.hasher.verify(current, Some(&staff.password_hash))? {
         return Err(AuthError::InvalidCredentials);
     }
+    login_throttle::succeeded(ctx, &mut conn, &attempt)?;
     check_new_password(new.expose()).map_err(AuthError::WeakPassword)?;
     if new.expose() == current.expose() {
         return Err(AuthError::WeakPassword(
             "the new password must differ from the current one",
         ));
     }
-    let hash = ctx
-        .hasher
-        .hash(new)
-        .map_err(|e| Internal::new("password hash", e))?;
+    let hash = ctx.hasher.hash(new).map_err(|e| match e {
+        HashPasswordError::Busy(busy) => AuthError::from(busy),
+        failed => Internal::new("password hash", failed).into(),
+    })?;
     let now = ctx.clock.now();
     crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
         audit::record(

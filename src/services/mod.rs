@@ -10,6 +10,7 @@ pub mod enrollment;
 pub mod issuer;
 pub mod key_migration;
 pub mod key_rotation;
+pub mod login_throttle;
 pub mod purge;
 pub mod ratchet;
 pub mod readiness;

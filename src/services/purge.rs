@@ -255,7 +255,7 @@ fn forget_stale_sessions_and_audit(
         sessions::delete_stale(conn, now.naive_utc(), idle_cutoff.naive_utc())? as u64;
     throttle::delete_before(
         conn,
-        (now - TimeDelta::minutes(ctx.config.auth.failure_window_minutes)).naive_utc(),
+        now.timestamp() - ctx.config.auth.failures_forgotten_after_minutes * 60,
     )?;
     run.sessions_removed = i64::try_from(outcome.sessions_removed).unwrap_or(i64::MAX);
 

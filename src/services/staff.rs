@@ -70,8 +70,10 @@ pub fn one_time_password() -> Password {
     Password::new(Alphanumeric.sample_string(&mut rand::rngs::OsRng, 20))
 }
 
-/// Creates an account. With no password given, a one-time password is generated and returned,
-/// and the account must change it at first login.
+/// Creates an account. With no password given, a one-time password is generated and returned.
+/// Either way the password was chosen by someone other than the account's owner, so the
+/// account must change it at first login (an admin who chose a clerk's password must not be
+/// able to log in as that clerk and read residents).
 pub fn add(
     ctx: &AppContext,
     actor: &str,
@@ -104,7 +106,7 @@ pub fn add(
                 password_hash: &hash,
                 role: role.as_str(),
                 disabled: false,
-                must_change_password: generated,
+                must_change_password: true,
                 created_at: now.naive_utc(),
             },
         )

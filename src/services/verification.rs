@@ -2,7 +2,6 @@
 //! identifies the card (number, token, index) is logged, stored, counted or traced — only
 //! aggregate counters move.
 
-use std::net::IpAddr;
 use std::sync::atomic::Ordering;
 
 use crate::context::AppContext;
@@ -48,8 +47,10 @@ pub fn reload_status_list(ctx: &AppContext, conn: &mut DbConnection) -> Result<(
 
 /// Whether a check from `client` may be answered now (a fixed window per address); a refused
 /// one is counted.
-pub fn admit(ctx: &AppContext, client: Option<IpAddr>) -> bool {
-    let admitted = client.is_none_or(|address| ctx.verify_throttle.allow(address));
+/// Counts a card check of `client` (its throttling bucket); false when it has used up its
+/// minute. Every client is counted: an address that does not read shares one bucket.
+pub fn admit(ctx: &AppContext, client: &str) -> bool {
+    let admitted = ctx.verify_throttle.allow(client);
     if !admitted {
         ctx.verification.throttled.fetch_add(1, Ordering::Relaxed);
     }

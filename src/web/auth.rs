@@ -126,15 +126,3 @@ impl FromRequest for AnyStaff {
         Box::pin(async move { Ok(AnyStaff(signed_in(&req).await?)) })
     }
 }
-
-/// The client address used for throttling: the peer, or the proxy's X-Forwarded-For when the
-/// configuration says a trusted proxy sets it.
-pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
-    let info = req.connection_info();
-    let address = if trust_forwarded_for {
-        info.realip_remote_addr().map(str::to_owned)
-    } else {
-        req.peer_addr().map(|a| a.ip().to_string())
-    };
-    address.unwrap_or_else(|| "unknown".into())
-}

@@ -28,7 +28,15 @@ impl From<AuthError> for ApiError {
                 ErrorCode::TooManyAttempts,
                 "Too many failed attempts. Wait a while before trying again.",
             )
-            .with("retry_after_seconds", retry_after_secs),
+            .with("retry_after_seconds", retry_after_secs)
+            .retry_after(u64::try_from(retry_after_secs).unwrap_or(1)),
+            AuthError::Busy => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::TooManyAttempts,
+                "Too many logins at once. Try again in a moment.",
+            )
+            .with("retry_after_seconds", 1)
+            .retry_after(1),
             AuthError::NotAuthenticated => ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::NotAuthenticated,

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod api_error;
 pub mod auth;
+pub mod client_address;
 pub mod errors;
 pub mod json;
 pub mod middleware;

@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::auth::{client_address, AnyStaff};
+use super::auth::AnyStaff;
+use super::client_address::client_of;
 use crate::context::AppContext;
 use crate::crypto::password::Password;
 use crate::services::auth;
@@ -44,7 +45,7 @@ pub async fn create(
     req: HttpRequest,
     body: super::json::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let client = client_address(&req, ctx.config.server.trust_forwarded_for);
+    let client = client_of(&req, &ctx.config.server).bucket();
     let LoginRequest { username, password } = body.into_inner();
     let password = Password::new(password);
     let session =
@@ -70,19 +71,24 @@ pub async fn delete_current(
 
 /// Change one's own password (required after a one-time password).
 #[utoipa::path(post, path = "/api/v1/staff/me/password", tag = "sessions", request_body = PasswordChange,
-    responses((status = 204), (status = 401), (status = 422, description = "weak_password")),
+    responses((status = 204), (status = 401), (status = 422, description = "weak_password"),
+              (status = 429, description = "too_many_attempts")),
     security(("bearer" = [])))]
 pub async fn change_password(
     ctx: web::Data<AppContext>,
+    req: HttpRequest,
     staff: AnyStaff,
     body: super::json::Json<PasswordChange>,
 ) -> Result<HttpResponse, ApiError> {
+    let client = client_of(&req, &ctx.config.server).bucket();
     let PasswordChange {
         current_password,
         new_password,
     } = body.into_inner();
     let (current, new) = (Password::new(current_password), Password::new(new_password));
-    crate::web::blocking(move || auth::change_own_password(&ctx, &staff.0, &current, &new))
-        .await??;
+    crate::web::blocking(move || {
+        auth::change_own_password(&ctx, &staff.0, (&current, &new), &client)
+    })
+    .await??;
     Ok(HttpResponse::NoContent().finish())
 }

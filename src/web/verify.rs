@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::auth::client_address;
+use super::client_address::client_of;
 use crate::context::AppContext;
 use crate::crypto::card_token::STATUS_LIST_TYP;
 use crate::crypto::signing::Jwks;
@@ -39,8 +39,8 @@ pub async fn verify(
     req: HttpRequest,
     body: super::json::Json<VerifyRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let client = client_address(&req, ctx.config.server.trust_forwarded_for);
-    if !verification::admit(&ctx, client.parse().ok()) {
+    let client = client_of(&req, &ctx.config.server);
+    if !verification::admit(&ctx, &client.bucket()) {
         return Err(ApiError::new(
             actix_web::http::StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::TooManyRequests,

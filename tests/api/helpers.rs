@@ -303,8 +303,12 @@ impl TestApp {
         format!("{}{}", self.address, path)
     }
 
-    /// Creates a staff account directly through the service (no one-time password).
+    /// Creates a staff account directly through the service, with `STAFF_PASSWORD` as if its
+    /// owner had chosen it (the service makes every account change a password someone else
+    /// set; the tests of that do not use this).
     pub fn add_staff(&self, username: &str, role: StaffRole) {
+        use diesel::prelude::*;
+        use muni_id::db::schema::staff;
         muni_id::services::staff::add(
             &self.ctx,
             "test",
@@ -315,6 +319,10 @@ impl TestApp {
             )),
         )
         .expect("add staff");
+        diesel::update(staff::table.filter(staff::username.eq(username)))
+            .set(staff::must_change_password.eq(false))
+            .execute(&mut *self.ctx.db().unwrap())
+            .expect("the owner chose it");
     }
 
     pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {

@@ -155,12 +155,11 @@ async fn a_destroyed_residents_cards_keep_only_number_status_index_and_dates() {
 }
 
 /// Every stored time, from every table that keeps one.
-const TIME_COLUMNS: [(&str, &str); 15] = [
+const TIME_COLUMNS: [(&str, &str); 14] = [
     ("staff", "created_at"),
     ("sessions", "created_at"),
     ("sessions", "last_seen_at"),
     ("sessions", "expires_at"),
-    ("login_failures", "window_started_at"),
     ("residents", "enrolled_at"),
     ("residents", "updated_at"),
     ("residents", "address_updated_at"),

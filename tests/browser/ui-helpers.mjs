@@ -49,9 +49,12 @@ export async function startServer(staff) {
     MUNI_ID__AUTH__ARGON2_ITERATIONS: '1',
     MUNI_ID__LOG__LEVEL: 'info',
   };
+  // A password set on the command line was not chosen by its owner and must be changed at
+  // first login: each account is added with a first password, then changed to its own below.
+  const first = (password) => `first ${password}`;
   for (const { username, role, password } of staff) {
     const added = spawnSync(BIN, ['staff', 'add', username, '--role', role, '--password-stdin'], {
-      env, input: password, encoding: 'utf8',
+      env, input: first(password), encoding: 'utf8',
     });
     assert.equal(added.status, 0, `staff add ${username} failed: ${added.stderr}`);
   }
@@ -64,6 +67,9 @@ export async function startServer(staff) {
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
+  for (const { username, password } of staff) {
+    await chooseOwnPassword(base, username, first(password), password);
+  }
   return {
     base,
     log: () => log,
@@ -72,6 +78,21 @@ export async function startServer(staff) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Logs in with the first password, replaces it with the account's own, and logs out. */
+async function chooseOwnPassword(base, username, first, own) {
+  const post = (path, body, token) => fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const login = await post('/api/v1/sessions', { username, password: first });
+  assert.equal(login.status, 201, `first login of ${username}`);
+  const { token } = await login.json();
+  const changed = await post('/api/v1/staff/me/password', { current_password: first, new_password: own }, token);
+  assert.equal(changed.status, 204, `${username} chooses a password`);
+  await fetch(`${base}/api/v1/sessions/current`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
 }
 
 /** Chromium with a fake camera that needs no permission prompt. */

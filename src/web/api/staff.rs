@@ -82,7 +82,8 @@ pub struct NewStaffRequest {
     #[schema(pattern = "^[a-z0-9._-]{2,64}$")]
     pub username: String,
     pub role: StaffRole,
-    /// Omit to have a one-time password generated; it must be changed at first login.
+    /// Omit to have a one-time password generated. Either way it must be changed at first
+    /// login (it was not chosen by the account's owner).
     #[schema(min_length = 12)]
     pub password: Option<String>,
 }

@@ -12,7 +12,8 @@ use super::view::{local_path, set_cookie, PageError, Viewer, LANG_COOKIE, PRE_SE
 use crate::crypto::password::Password;
 use crate::domain::staff::{Permission, StaffRole};
 use crate::services::auth::{self, AuthError};
-use crate::web::auth::{client_address, SESSION_COOKIE};
+use crate::web::auth::SESSION_COOKIE;
+use crate::web::client_address::client_of;
 
 /// Where a staff member starts: the first page their role may use.
 pub fn home_of(role: StaffRole) -> &'static str {
@@ -59,7 +60,7 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
     let username = form.get("username").trim().to_owned();
     let password = Password::new(form.get("password").to_owned());
     let next = local_path(form.get("next"));
-    let client = client_address(&req, viewer.ctx.config.server.trust_forwarded_for);
+    let client = client_of(&req, &viewer.ctx.config.server).bucket();
     let ctx = viewer.ctx.clone();
     let who = username.clone();
     let outcome = crate::web::blocking(move || auth::login(&ctx, &who, &password, &client))
@@ -94,11 +95,9 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
         ),
         Err(AuthError::TooManyAttempts { retry_after_secs }) => (
             StatusCode::TOO_MANY_REQUESTS,
-            viewer.text(
-                "err-too_many_attempts",
-                &[("minutes", Arg::Number((retry_after_secs + 59) / 60))],
-            ),
+            wait_text(&viewer, retry_after_secs),
         ),
+        Err(AuthError::Busy) => (StatusCode::TOO_MANY_REQUESTS, wait_text(&viewer, 1)),
         Err(AuthError::Internal(cause)) => return Err(viewer.internal(cause)),
         Err(other) => {
             return Err(viewer.internal(crate::error::Internal::new(
@@ -146,8 +145,9 @@ pub async fn password_page(viewer: Viewer) -> Result<HttpResponse, PageError> {
     )
 }
 
-pub async fn change_password(posted: Posted) -> Result<HttpResponse, PageError> {
+pub async fn change_password(req: HttpRequest, posted: Posted) -> Result<HttpResponse, PageError> {
     let Posted { viewer, form } = posted;
+    let client = client_of(&req, &viewer.ctx.config.server).bucket();
     let signed = viewer.signed()?.clone();
     let required = signed.must_change_password;
     let new = form.get("new_password").to_owned();
@@ -162,10 +162,12 @@ pub async fn change_password(posted: Posted) -> Result<HttpResponse, PageError> 
     let current = Password::new(form.get("current_password").to_owned());
     let new = Password::new(new);
     let ctx = viewer.ctx.clone();
-    let outcome =
-        crate::web::blocking(move || auth::change_own_password(&ctx, &signed, &current, &new))
-            .await
-            .map_err(|e| viewer.internal(e.into()))?;
+    let outcome = crate::web::blocking(move || {
+        auth::change_own_password(&ctx, &signed, (&current, &new), &client)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     let errors = match outcome {
         Ok(()) => {
             return viewer.ok(
@@ -179,6 +181,14 @@ pub async fn change_password(posted: Posted) -> Result<HttpResponse, PageError> 
         Err(AuthError::WeakPassword(_)) => {
             context! { new_password => viewer.text("err-weak_password", &[]) }
         }
+        Err(AuthError::TooManyAttempts { retry_after_secs }) => {
+            status = StatusCode::TOO_MANY_REQUESTS;
+            context! { current_password => wait_text(&viewer, retry_after_secs) }
+        }
+        Err(AuthError::Busy) => {
+            status = StatusCode::TOO_MANY_REQUESTS;
+            context! { current_password => wait_text(&viewer, 1) }
+        }
         Err(AuthError::Internal(cause)) => return Err(viewer.internal(cause)),
         Err(other) => {
             return Err(viewer.internal(crate::error::Internal::new(
@@ -188,9 +198,25 @@ pub async fn change_password(posted: Posted) -> Result<HttpResponse, PageError> 
         }
     };
     viewer.page(
-        StatusCode::UNPROCESSABLE_ENTITY,
+        status,
         "password.html",
         context! { required => required, errors => errors, done => false },
+    )
+}
+
+/// "Too many attempts: wait N seconds" (under a minute) or "N minutes".
+fn wait_text(viewer: &Viewer, retry_after_secs: i64) -> String {
+    let (unit, count) = if retry_after_secs < 60 {
+        ("seconds", retry_after_secs.max(1))
+    } else {
+        ("minutes", (retry_after_secs + 59) / 60)
+    };
+    viewer.text(
+        "err-too_many_attempts",
+        &[
+            ("unit", Arg::Text(unit.into())),
+            ("count", Arg::Number(count)),
+        ],
     )
 }
 
