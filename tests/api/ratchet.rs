@@ -334,6 +334,49 @@ async fn a_run_dated_beyond_the_window_is_refused_and_changes_nothing() {
     assert!(row(&app, &id).is_some());
 }
 
+/// The roll-forward and the rotation move a page of records in batches (one unwrap call, then
+/// one wrap and one blind-index call per target month): each record keeps its own keys, its
+/// address key, and a blind index under its new month, so search still finds every one.
+#[tokio::test]
+async fn records_moved_in_batches_keep_their_address_and_are_still_found_by_search() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let names = ["Batch One", "Batch Two", "Batch Three"];
+    let mut ids = Vec::new();
+    for name in names {
+        let id = app.enroll_ok(&clerk, &resident(name)).await;
+        app.issue_card(&clerk, &id, "new").await;
+        ids.push(id);
+    }
+    let as_of = app.clock.today() + TimeDelta::days(70);
+    let rolled = ratchet::roll_forward(&app.ctx, as_of, &|_, _| {}).unwrap();
+    assert_eq!(rolled.data_keys_moved, 3);
+    let rotated = muni_id::services::key_rotation::rotate(&app.ctx, &|_, _| {}).unwrap();
+    assert_eq!(rotated.data_keys_rewrapped, 3);
+    for (id, name) in ids.iter().zip(names) {
+        let live = row(&app, id).unwrap();
+        let (_, face) = vault::open_face(&app.ctx, &live).unwrap();
+        assert_eq!(face.legal_name.as_str(), name);
+        let address = vault::address_of(&app.ctx, &live).unwrap();
+        let lines = address.map(|a| a.lines()).unwrap_or_default();
+        assert!(
+            lines.iter().any(|l| l.contains("12 Elm St")),
+            "{name}: {lines:?}"
+        );
+        let found = app
+            .post_json(
+                &clerk,
+                "/api/v1/residents/search",
+                &json!({"legal_name": name, "date_of_birth": "1990-04-01"}),
+            )
+            .await;
+        let found: Value = found.json().await.unwrap();
+        let matches = found["matches"].as_array().unwrap();
+        assert_eq!(matches.len(), 1, "{name}: {found}");
+        assert_eq!(matches[0]["resident_id"], id.as_str());
+    }
+}
+
 #[tokio::test]
 async fn the_roll_forward_is_resumable_and_moves_nothing_twice() {
     let app = spawn_app().await;

@@ -202,6 +202,26 @@ fn the_index_is_keyed_per_epoch_and_per_prefix() {
 
 #[test]
 #[ignore = "needs OpenBao: see tests/keys/openbao.sh"]
+fn batched_indexes_equal_single_ones_across_several_calls() {
+    let custody = custody();
+    let e = epoch("2027-04");
+    // More than one call's worth, on an epoch whose index key does not exist yet.
+    let messages: Vec<Vec<u8>> = (0..900).map(|n| format!("name {n}").into_bytes()).collect();
+    let refs: Vec<&[u8]> = messages.iter().map(Vec::as_slice).collect();
+    let batched = custody.index_many(e, &refs).unwrap();
+    assert_eq!(batched.len(), 900);
+    for n in [0, 399, 400, 899] {
+        assert_eq!(
+            batched[n],
+            custody.index(e, &messages[n]).unwrap(),
+            "item {n}"
+        );
+    }
+    assert_ne!(batched[0], batched[1]);
+}
+
+#[test]
+#[ignore = "needs OpenBao: see tests/keys/openbao.sh"]
 fn batches_span_several_calls_and_answer_per_item() {
     let custody = custody();
     let (e, f) = (epoch("2027-04"), epoch("2027-05"));
