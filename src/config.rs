@@ -51,6 +51,9 @@ pub struct ServerConfig {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Which header the trusted proxies set: `x-forwarded-for` or `forwarded` (RFC 7239).
     pub client_address_header: ClientAddressHeader,
+    /// A file (mode 0600) holding the bearer token `/metrics` asks for. Empty: `/metrics` is
+    /// not served (its live counts, tied to moments in time, are not for the public).
+    pub metrics_token_file: String,
     /// The request line and headers must arrive within this many milliseconds (actix's
     /// `client_request_timeout`), or the answer is 408 and the connection closes.
     pub client_request_timeout_ms: u64,

@@ -34,6 +34,8 @@ pub struct AppContext {
     pub verify_throttle: Arc<ClientThrottle>,
     pub verification: Arc<VerificationCounters>,
     pub health: Arc<Health>,
+    /// The SHA-256 of the bearer token `/metrics` asks for; `None`: not served.
+    pub metrics_token: Option<[u8; 32]>,
 }
 
 impl AppContext {

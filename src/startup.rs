@@ -3,6 +3,7 @@
 
 use std::net::TcpListener;
 use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
 use std::sync::Arc;
 
 use actix_web::dev::Server;
@@ -112,6 +113,7 @@ fn build(
         config.enrollment.photo_decodes_at_once,
     );
     let verify_throttle = ClientThrottle::new(config.verification.max_checks_per_minute);
+    let metrics_token = metrics_token(&config)?;
     let context = AppContext {
         config: Arc::new(config),
         pool,
@@ -127,8 +129,20 @@ fn build(
         verify_throttle: Arc::new(verify_throttle),
         verification: Arc::new(VerificationCounters::default()),
         health: Arc::new(Default::default()),
+        metrics_token,
     };
     Ok(context)
+}
+
+/// The digest of the token `/metrics` asks for, read from its 0600 file.
+fn metrics_token(config: &Config) -> anyhow::Result<Option<[u8; 32]>> {
+    use sha2::{Digest, Sha256};
+    let file = &config.server.metrics_token_file;
+    if file.is_empty() {
+        return Ok(None);
+    }
+    let token = key_custody::read_secret("server.metrics_token_file", Path::new(file))?;
+    Ok(Some(Sha256::digest(token.as_bytes()).into()))
 }
 
 /// The data folder, made private (0700) when it is created.

@@ -1,9 +1,10 @@
 //! Request extractors for signed-in staff, and the role check every protected route makes.
 //!
 //! API clients send `Authorization: Bearer <token>`. The staff pages keep the same opaque token
-//! in an HttpOnly, SameSite=Strict cookie; the API accepts that cookie on GET and HEAD only
-//! (downloads such as the retention report), so no cookie can make a change through the API
-//! without the CSRF check the page forms carry.
+//! in an HttpOnly, SameSite=Strict cookie; the API accepts that cookie on one route only, the
+//! retention report download the auditor's page links to (GET). A cookie opens nothing else of
+//! the API: no change without the CSRF check the page forms carry, and no read of personal
+//! data a page did not ask for.
 
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
@@ -18,7 +19,8 @@ use crate::services::auth::{self, AuthError, SignedIn};
 use crate::services::Actor;
 use crate::web::ApiError;
 
-fn bearer_token(req: &HttpRequest) -> Option<String> {
+/// The token of `Authorization: Bearer <token>`, if sent.
+pub fn bearer_token(req: &HttpRequest) -> Option<String> {
     let header = req.headers().get(actix_web::http::header::AUTHORIZATION)?;
     let value = header.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
@@ -42,14 +44,18 @@ pub fn cookie(req: &HttpRequest, name: &str) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
-/// The session token: the bearer token, or on a read-only request the page session cookie.
+/// The API routes a page session's cookie opens (downloads its pages link to).
+const COOKIE_ROUTES: [&str; 1] = ["/api/v1/reports/retention"];
+
+/// The session token: the bearer token, or on a download a page links to, the page session
+/// cookie.
 fn session_token(req: &HttpRequest) -> Option<String> {
     bearer_token(req).or_else(|| {
         let read_only = matches!(
             *req.method(),
             actix_web::http::Method::GET | actix_web::http::Method::HEAD
         );
-        if read_only {
+        if read_only && COOKIE_ROUTES.contains(&req.path()) {
             cookie(req, SESSION_COOKIE)
         } else {
             None

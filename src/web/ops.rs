@@ -6,6 +6,7 @@ use serde_json::json;
 use utoipa::OpenApi;
 
 use crate::context::AppContext;
+use crate::error::ErrorCode;
 use crate::services::readiness;
 use crate::web::ApiError;
 
@@ -39,15 +40,41 @@ pub async fn readyz(ctx: web::Data<AppContext>) -> HttpResponse {
             "error": {"code": outage.code(), "message": outage.message()}}))
 }
 
-/// Aggregate counters in the Prometheus text format. Nothing here identifies a person or card.
-#[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, content_type = "application/openmetrics-text")))]
-pub async fn metrics(ctx: web::Data<AppContext>) -> HttpResponse {
-    HttpResponse::Ok()
+/// Aggregate counters in the Prometheus text format, for the scraper that sends the token in
+/// `server.metrics_token_file`; not served without one. Nothing here identifies a person or
+/// card, but the live counts can be tied to moments in time: they are not for the public.
+#[utoipa::path(get, path = "/metrics", tag = "operations",
+    responses((status = 200, content_type = "application/openmetrics-text"),
+              (status = 401, description = "not_authenticated: no token, or the wrong one"),
+              (status = 404, description = "not_found: no metrics token is configured")),
+    security(("bearer" = [])))]
+pub async fn metrics(
+    ctx: web::Data<AppContext>,
+    req: actix_web::HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    use sha2::{Digest, Sha256};
+    let Some(expected) = ctx.metrics_token else {
+        return Err(ApiError::new(
+            actix_web::http::StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "No such route. The API is described at /api/openapi.json.",
+        ));
+    };
+    let sent = crate::web::auth::bearer_token(&req).unwrap_or_default();
+    let digest: [u8; 32] = Sha256::digest(sent.as_bytes()).into();
+    if digest != expected {
+        return Err(ApiError::new(
+            actix_web::http::StatusCode::UNAUTHORIZED,
+            ErrorCode::NotAuthenticated,
+            "Send the metrics token: `Authorization: Bearer <token>`.",
+        ));
+    }
+    Ok(HttpResponse::Ok()
         .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
         .body(crate::telemetry::render_metrics(
             &ctx.metrics,
             &ctx.verification,
-        ))
+        )))
 }
 
 pub async fn openapi() -> Result<HttpResponse, ApiError> {

@@ -300,15 +300,7 @@ async fn verification_leaves_no_trail() {
         audit_before,
         "verification writes nothing"
     );
-    let metrics = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = app.metrics().await;
     assert!(
         metrics.contains("muni_id_verifications_valid_total 3"),
         "{metrics}"

@@ -219,6 +219,9 @@ pub fn use_test_key_backend(config: &mut Config) {
     }
 }
 
+/// The bearer token the test servers' `/metrics` asks for.
+pub const METRICS_TOKEN: &str = "test-metrics-token-0123456789";
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
@@ -247,6 +250,14 @@ argon2_iterations = 1
         dir = data_dir.path().display(),
     );
     let mut config = Config::from_toml_overrides(&base).expect("test configuration");
+    let token_file = data_dir.path().join("metrics-token");
+    std::fs::write(&token_file, METRICS_TOKEN).unwrap();
+    std::fs::set_permissions(
+        &token_file,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
+    config.server.metrics_token_file = token_file.display().to_string();
     use_test_key_backend(&mut config);
     adjust(&mut config);
     let clock = Arc::new(ManualClock::new(test_start()));
@@ -451,6 +462,19 @@ impl TestApp {
     /// has closed: as a deployment stops its servers before `keys migrate`.
     pub async fn stop_serving(&self) {
         self._server.0.stop(true).await;
+    }
+
+    /// `/metrics`, as the configured scraper reads it.
+    pub async fn metrics(&self) -> String {
+        let res = self
+            .client
+            .get(self.url("/metrics"))
+            .bearer_auth(METRICS_TOKEN)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "/metrics with its token");
+        res.text().await.unwrap()
     }
 
     /// Runs the command line against this server's data folder, database and key backend.

@@ -208,15 +208,23 @@ async fn a_form_without_its_csrf_token_is_refused() {
     assert_eq!(login.status(), 403);
 }
 
+/// Finding 6 of issue 15: every API GET accepted the page cookie. It opens only the report
+/// download the auditor's page links to.
 #[tokio::test]
-async fn the_session_cookie_opens_the_api_for_reading_only() {
+async fn the_session_cookie_opens_only_the_report_download_in_the_api() {
     let app = spawn_app().await;
     app.add_staff("cookie.admin", StaffRole::Admin);
     let (cookie, _) = page_login(&app, "cookie.admin").await;
-    let listed = get_page(&app, &cookie, "/api/v1/staff").await;
-    assert_eq!(listed.status(), 200);
     let report = get_page(&app, &cookie, "/api/v1/reports/retention?format=csv").await;
     assert_eq!(report.status(), 200);
+    for path in [
+        "/api/v1/staff",
+        "/api/v1/audit/verify",
+        "/api/v1/cards/123456789012",
+    ] {
+        let read = get_page(&app, &cookie, path).await;
+        assert_eq!(read.status(), 401, "{path}");
+    }
     let change = app
         .client
         .post(app.url("/api/v1/staff"))

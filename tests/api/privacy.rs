@@ -1,7 +1,7 @@
 use muni_id::domain::staff::StaffRole;
 use serde_json::{json, Value};
 
-use crate::helpers::{captured_logs, resident, spawn_app};
+use crate::helpers::{captured_logs, error_code, resident, spawn_app, spawn_app_with};
 
 const SENTINEL_NAME: &str = "Zyxwvutsrq Sentinelperson";
 const SENTINEL_PREFERRED: &str = "Qwertysentinel";
@@ -186,15 +186,36 @@ async fn metrics_and_urls_carry_no_personal_data() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     app.enroll_ok(&clerk, &resident(SENTINEL_NAME)).await;
-    let metrics = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = app.metrics().await;
     assert!(metrics.contains("muni_id_enrollments_total 1"), "{metrics}");
     assert!(!metrics.contains("Sentinel"));
+}
+
+/// Finding 6 of issue 15: `/metrics` was public, and its live counts can be tied to moments
+/// in time (an enrollment a minute ago). It answers only its scraper's token.
+#[tokio::test]
+async fn metrics_answer_only_the_scrapers_token() {
+    let app = spawn_app().await;
+    let get = |token: Option<&'static str>| {
+        let mut request = app.client.get(app.url("/metrics"));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    let (status, code, _) = error_code(get(None).await.unwrap()).await;
+    assert_eq!((status, code.as_str()), (401, "not_authenticated"));
+    let wrong = get(Some("not-the-metrics-token")).await.unwrap();
+    assert_eq!(wrong.status(), 401);
+    assert!(app.metrics().await.contains("muni_id_enrollments_total"));
+    // No token configured: not served at all.
+    let unserved = spawn_app_with(|c| c.server.metrics_token_file.clear()).await;
+    let res = unserved
+        .client
+        .get(unserved.url("/metrics"))
+        .bearer_auth(crate::helpers::METRICS_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
 }
