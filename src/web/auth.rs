@@ -29,8 +29,39 @@ pub fn bearer_token(req: &HttpRequest) -> Option<String> {
         .then(|| token.trim().to_owned())
 }
 
-/// The cookie that holds a page session's token.
-pub const SESSION_COOKIE: &str = "muni_session";
+/// The service's cookies. Served over https (`public_base_url`) their names carry the
+/// `__Host-` prefix: a browser accepts such a cookie only with Secure, `Path=/` and no Domain,
+/// so no other host (a sibling subdomain, anything on plain http) can set or overwrite it.
+/// Over plain http (development) the names have no prefix, which a browser would refuse
+/// without Secure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cookie {
+    /// A page session's token.
+    Session,
+    /// Before login: the random secret the login form's CSRF token is derived from.
+    PreSession,
+    /// The interface language the staff member chose.
+    Lang,
+}
+
+impl Cookie {
+    pub fn name(self, https: bool) -> &'static str {
+        match (self, https) {
+            (Cookie::Session, true) => "__Host-muni_session",
+            (Cookie::Session, false) => "muni_session",
+            (Cookie::PreSession, true) => "__Host-muni_pre",
+            (Cookie::PreSession, false) => "muni_pre",
+            (Cookie::Lang, true) => "__Host-muni_lang",
+            (Cookie::Lang, false) => "muni_lang",
+        }
+    }
+}
+
+/// Whether the service is served over https (its cookies then carry `__Host-` and Secure).
+pub fn over_https(req: &HttpRequest) -> bool {
+    req.app_data::<web::Data<AppContext>>()
+        .is_some_and(|ctx| ctx.config.public_base_url.starts_with("https://"))
+}
 
 /// The value of a cookie sent with the request.
 pub fn cookie(req: &HttpRequest, name: &str) -> Option<String> {
@@ -56,7 +87,7 @@ fn session_token(req: &HttpRequest) -> Option<String> {
             actix_web::http::Method::GET | actix_web::http::Method::HEAD
         );
         if read_only && COOKIE_ROUTES.contains(&req.path()) {
-            cookie(req, SESSION_COOKIE)
+            cookie(req, Cookie::Session.name(over_https(req)))
         } else {
             None
         }

@@ -139,13 +139,38 @@ async fn a_malformed_foreign_cookie_does_not_hide_the_session() {
     }
 }
 
+/// Finding 6 of issue 15: the cookies lacked the `__Host-` prefix, so another host of the
+/// city's domain (or anything on plain http) could set or overwrite them. Over https every
+/// cookie is `__Host-`, Secure, `Path=/`, with no Domain, and the session works with it.
 #[tokio::test]
-async fn the_cookie_is_secure_behind_https() {
+async fn over_https_every_cookie_is_a_host_only_secure_cookie() {
     let app = spawn_app_with(|c| c.public_base_url = "https://id.example.gov".into()).await;
     app.add_staff("secure.clerk", StaffRole::Clerk);
-    let (_, res) = page_login(&app, "secure.clerk").await;
-    let (_, line) = set_cookie(&res, "muni_session").unwrap();
-    assert!(line.contains("; Secure"), "{line}");
+    let page = app.client.get(app.url("/login")).send().await.unwrap();
+    let (pre, line) = set_cookie(&page, "__Host-muni_pre").expect("a __Host- pre-session");
+    assert!(
+        line.contains("; Secure") && !line.contains("Domain"),
+        "{line}"
+    );
+    assert!(set_cookie(&page, "muni_pre").is_none());
+    let cookie = format!("__Host-muni_pre={pre}");
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("username", "secure.clerk"),
+        ("password", STAFF_PASSWORD),
+    ];
+    let res = post_form(&app, &cookie, "/login", &fields).await;
+    let (session, line) = set_cookie(&res, "__Host-muni_session").expect("a __Host- session");
+    for flag in ["; Secure", "Path=/", "HttpOnly", "SameSite=Strict"] {
+        assert!(line.contains(flag), "{line}");
+    }
+    assert!(!line.contains("Domain"), "{line}");
+    let page = get_page(&app, &format!("__Host-muni_session={session}"), "/enroll").await;
+    assert_eq!(page.status(), 200);
+    // The unprefixed name opens nothing there.
+    let plain = get_page(&app, &format!("muni_session={session}"), "/enroll").await;
+    assert_eq!(plain.status(), 303);
 }
 
 #[tokio::test]

@@ -104,7 +104,11 @@ async fn a_staff_page_that_fails_answers_with_a_page_not_json() {
         .header("accept", "text/html")
         .header(
             "cookie",
-            format!("{}={}", muni_id::web::auth::SESSION_COOKIE, clerk.token),
+            format!(
+                "{}={}",
+                muni_id::web::auth::Cookie::Session.name(false),
+                clerk.token
+            ),
         )
         .send()
         .await

@@ -20,7 +20,7 @@ pub(crate) mod view;
 
 use actix_web::web;
 
-pub use view::{LANG_COOKIE, PAGE_CSP, PRE_SESSION_COOKIE};
+pub use view::PAGE_CSP;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(session::home))

@@ -8,11 +8,11 @@ use serde::Deserialize;
 
 use super::forms::Posted;
 use super::i18n::{catalogue, Arg};
-use super::view::{local_path, set_cookie, PageError, Viewer, LANG_COOKIE, PRE_SESSION_COOKIE};
+use super::view::{local_path, set_cookie, PageError, Viewer};
 use crate::crypto::password::Password;
 use crate::domain::staff::{Permission, StaffRole};
 use crate::services::auth::{self, AuthError};
-use crate::web::auth::SESSION_COOKIE;
+use crate::web::auth::Cookie;
 use crate::web::client_address::client_of;
 
 /// Where a staff member starts: the first page their role may use.
@@ -81,11 +81,11 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
                 .insert_header((header::LOCATION, target))
                 .append_header((
                     header::SET_COOKIE,
-                    set_cookie(SESSION_COOKIE, &session.token, Some(max_age), https),
+                    set_cookie(Cookie::Session, &session.token, Some(max_age), https),
                 ))
                 .append_header((
                     header::SET_COOKIE,
-                    set_cookie(PRE_SESSION_COOKIE, "", Some(0), https),
+                    set_cookie(Cookie::PreSession, "", Some(0), https),
                 ))
                 .finish());
         }
@@ -132,7 +132,7 @@ pub async fn logout(posted: Posted) -> Result<HttpResponse, PageError> {
         .insert_header((header::LOCATION, "/login?done=logged-out"))
         .append_header((
             header::SET_COOKIE,
-            set_cookie(SESSION_COOKIE, "", Some(0), viewer.https()),
+            set_cookie(Cookie::Session, "", Some(0), viewer.https()),
         ))
         .finish())
 }
@@ -245,7 +245,7 @@ pub async fn choose_language(
         .append_header((
             header::SET_COOKIE,
             set_cookie(
-                LANG_COOKIE,
+                Cookie::Lang,
                 locale.code,
                 Some(365 * 24 * 3600),
                 viewer.https(),

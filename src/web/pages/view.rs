@@ -19,12 +19,7 @@ use crate::domain::staff::{Permission, StaffRole};
 use crate::error::{Internal, Outage};
 use crate::services::auth::{self, AuthError, SignedIn};
 use crate::services::Actor;
-use crate::web::auth::{cookie, SESSION_COOKIE};
-
-/// The interface language the staff member chose.
-pub const LANG_COOKIE: &str = "muni_lang";
-/// Before login: the random secret the login form's CSRF token is derived from.
-pub const PRE_SESSION_COOKIE: &str = "muni_pre";
+use crate::web::auth::{cookie, over_https, Cookie};
 
 /// The policy for every page: our own scripts, styles and images only; the camera stream and
 /// the photo preview as blob:/data:; forms post only here; never framed.
@@ -33,7 +28,8 @@ img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'se
 form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// A `Set-Cookie` value: HttpOnly, SameSite=Strict, whole site, Secure behind HTTPS.
-pub fn set_cookie(name: &str, value: &str, max_age_secs: Option<i64>, https: bool) -> String {
+pub fn set_cookie(which: Cookie, value: &str, max_age_secs: Option<i64>, https: bool) -> String {
+    let name = which.name(https);
     let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict");
     if let Some(age) = max_age_secs {
         cookie.push_str(&format!("; Max-Age={age}"));
@@ -93,8 +89,9 @@ impl FromRequest for Viewer {
 
 impl Viewer {
     pub async fn load(req: &HttpRequest) -> Result<Self, PageError> {
+        let https = over_https(req);
         let lang = catalogue().negotiate(
-            cookie(req, LANG_COOKIE).as_deref(),
+            cookie(req, Cookie::Lang.name(https)).as_deref(),
             req.headers()
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok()),
@@ -117,7 +114,7 @@ impl Viewer {
             new_pre_session: None,
             path,
         };
-        if let Some(token) = cookie(req, SESSION_COOKIE) {
+        if let Some(token) = cookie(req, Cookie::Session.name(https)) {
             let ctx = viewer.ctx.clone();
             let probe = token.clone();
             match crate::web::blocking(move || auth::authenticate(&ctx, &probe)).await {
@@ -136,7 +133,7 @@ impl Viewer {
             }
         }
         if viewer.secret.is_none() {
-            viewer.secret = cookie(req, PRE_SESSION_COOKIE);
+            viewer.secret = cookie(req, Cookie::PreSession.name(https));
         }
         if viewer.secret.is_none() {
             let fresh = new_token();
@@ -277,7 +274,7 @@ impl Viewer {
         if let Some(pre) = &self.new_pre_session {
             response.append_header((
                 header::SET_COOKIE,
-                set_cookie(PRE_SESSION_COOKIE, pre, None, self.https()),
+                set_cookie(Cookie::PreSession, pre, None, self.https()),
             ));
         }
         Ok(response.body(body))
