@@ -15,7 +15,7 @@ use base64::Engine;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
-use super::forms::{Form, PostedWithFile};
+use super::forms::{Form, FormFor, PostedWithFile};
 use super::i18n::{catalogue, Locale};
 use super::problems::explain;
 use super::view::{PageError, Viewer};
@@ -320,13 +320,21 @@ fn retained_photo(ctx: &AppContext, bytes: &[u8]) -> Option<String> {
         .map(|jpeg| BASE64.encode(jpeg))
 }
 
-pub async fn submit(posted: PostedWithFile) -> Result<HttpResponse, PageError> {
+/// The enrollment form: for staff who serve residents.
+pub struct Enrollment;
+
+impl FormFor for Enrollment {
+    const PERMISSION: Permission = Permission::ServeResidents;
+}
+
+pub async fn submit(posted: PostedWithFile<Enrollment>) -> Result<HttpResponse, PageError> {
     let PostedWithFile {
         viewer,
+        actor,
         form,
         files,
+        ..
     } = posted;
-    let actor = viewer.require(Permission::ServeResidents)?;
     let form_lang = form_locale(form.opt("form_lang").as_deref(), &viewer);
 
     let uploaded = files

@@ -9,7 +9,11 @@ use actix_web::{web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use futures_util::StreamExt;
 
+use std::marker::PhantomData;
+
 use super::view::{PageError, Viewer};
+use crate::domain::staff::Permission;
+use crate::services::Actor;
 
 /// Largest text field of a multipart form other than a retained photo.
 const TEXT_FIELD_LIMIT: usize = 16 * 1024;
@@ -76,15 +80,29 @@ impl FromRequest for Posted {
     }
 }
 
-/// A multipart form (one with a file) whose CSRF token has been checked.
-pub struct PostedWithFile {
+/// What a multipart form asks of its sender before a byte of its body is read.
+pub trait FormFor {
+    /// The permission the form's action needs.
+    const PERMISSION: Permission;
+}
+
+/// A multipart form (one with a file, up to `server.max_body_bytes`): the sender's session,
+/// role and CSRF token (sent in the query, `?csrf=`, or the `X-CSRF-Token` header, since the
+/// body is not read yet) are checked before the body is read, so nobody without them can make
+/// the server read megabytes. At most [`MAX_FIELDS`] fields.
+pub struct PostedWithFile<F: FormFor> {
     pub viewer: Viewer,
+    pub actor: Actor,
     pub form: Form,
     /// Uploaded files by field name; an empty file input is left out.
     pub files: Vec<(String, Bytes)>,
+    _for: PhantomData<F>,
 }
 
-impl FromRequest for PostedWithFile {
+/// Fields a multipart form may have (the enrollment form has about sixty).
+const MAX_FIELDS: usize = 300;
+
+impl<F: FormFor + 'static> FromRequest for PostedWithFile<F> {
     type Error = PageError;
     type Future = LocalBoxFuture<'static, Result<Self, PageError>>;
 
@@ -93,18 +111,37 @@ impl FromRequest for PostedWithFile {
         let multipart = Multipart::new(req.headers(), payload.take());
         Box::pin(async move {
             let viewer = Viewer::load(&req).await?;
+            viewer.check_csrf(&csrf_outside_the_body(&req))?;
+            let actor = viewer.require(F::PERMISSION)?;
             let limit = viewer.ctx.config.server.max_body_bytes;
             let (form, files) = read_multipart(multipart, limit)
                 .await
                 .ok_or_else(|| unreadable(&viewer))?;
-            viewer.check_csrf(form.get("csrf"))?;
             Ok(PostedWithFile {
                 viewer,
+                actor,
                 form,
                 files,
+                _for: PhantomData,
             })
         })
     }
+}
+
+/// The CSRF token of a multipart form: the `X-CSRF-Token` header, or `csrf` in the query.
+fn csrf_outside_the_body(req: &HttpRequest) -> String {
+    if let Some(token) = req
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        return token.to_owned();
+    }
+    web::Query::<Vec<(String, String)>>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.into_inner().into_iter().find(|(k, _)| k == "csrf"))
+        .map(|(_, v)| v)
+        .unwrap_or_default()
 }
 
 async fn read_multipart(
@@ -114,7 +151,12 @@ async fn read_multipart(
     let mut form = Form::default();
     let mut files = Vec::new();
     let mut remaining = limit;
+    let mut fields = 0;
     while let Some(field) = multipart.next().await {
+        fields += 1;
+        if fields > MAX_FIELDS {
+            return None;
+        }
         let mut field = field.ok()?;
         let name = field.name()?.to_owned();
         let is_file = field
