@@ -34,14 +34,13 @@ impl DelaySchedule {
     /// `CASE <failures> WHEN 1 THEN .. END` over the schedule's steps, the longest after.
     fn sql_case(&self, failures: &str) -> String {
         let mut sql = format!("CASE WHEN {failures} < {} THEN 0", self.free);
-        let mut n = self.free;
-        loop {
+        // `after` stops doubling after 30 steps: so does this.
+        for n in self.free..self.free.saturating_add(31) {
             let wait = self.after(n);
             if wait >= self.longest_secs {
                 break;
             }
             sql.push_str(&format!(" WHEN {failures} = {n} THEN {wait}"));
-            n += 1;
         }
         sql.push_str(&format!(" ELSE {} END", self.longest_secs));
         sql
@@ -99,9 +98,24 @@ pub fn next_allowed(conn: &mut DbConnection, key: &str) -> QueryResult<Option<i6
         .optional()
 }
 
-/// Gives back the slot of an attempt that succeeded: the failure it counted, and the wait it
-/// set (back to none while the key is within its free failures).
-pub fn give_back(
+/// Gives back the slot of an attempt that succeeded (or checked nothing): the failure it
+/// counted, and any wait (a right password from a shared bucket, an office behind one
+/// address, is not followed by a wait; its next failure sets one again).
+pub fn give_back(conn: &mut DbConnection, key: &str, now: i64) -> QueryResult<usize> {
+    // Numbered in the order they first appear: SQLite numbers `$n` parameters that way.
+    diesel::sql_query(
+        "UPDATE login_failures SET failures = failures - 1, next_allowed_at = $1 \
+         WHERE throttle_key = $2 AND failures > 0",
+    )
+    .bind::<BigInt, _>(now)
+    .bind::<Text, _>(key)
+    .execute(conn)
+}
+
+/// Gives back the slot of an attempt that checked no password (no turn was free): the failure
+/// it counted, and its wait only while the key is within its free failures (a wait owed for
+/// the failures that stay counted stays).
+pub fn return_unchecked(
     conn: &mut DbConnection,
     key: &str,
     now: i64,
@@ -113,7 +127,6 @@ pub fn give_back(
          WHERE throttle_key = $2 AND failures > 0",
         free = schedule.free,
     );
-    // Numbered in the order they first appear: SQLite numbers `$n` parameters that way.
     diesel::sql_query(sql)
         .bind::<BigInt, _>(now)
         .bind::<Text, _>(key)

@@ -72,15 +72,19 @@ pub fn login(
 ) -> Result<NewSession, AuthError> {
     let auth = &ctx.config.auth;
     let now = ctx.clock.now();
-    let mut conn = ctx.db()?;
-    // The slot is taken before the password is checked (see login_throttle).
-    let attempt = login_throttle::begin(ctx, &mut conn, username, client)?;
-
-    let staff = staff_store::find_by_username(&mut conn, username)?;
+    // The slot is taken before the password is checked (see login_throttle); no connection
+    // is held while the check waits for its turn.
+    let (attempt, staff) = {
+        let mut conn = ctx.db()?;
+        let attempt = login_throttle::begin(ctx, &mut conn, username, client)?;
+        (attempt, staff_store::find_by_username(&mut conn, username)?)
+    };
     // Always run argon2, against a dummy hash when there is no such account.
-    let password_ok = ctx
+    let checked = ctx
         .hasher
-        .verify(password, staff.as_ref().map(|s| s.password_hash.as_str()))?;
+        .verify(password, staff.as_ref().map(|s| s.password_hash.as_str()));
+    let password_ok = login_throttle::checked(ctx, &attempt, checked)?;
+    let mut conn = ctx.db()?;
     let staff = match staff {
         Some(s) if password_ok && !s.disabled => s,
         _ => {
@@ -185,13 +189,18 @@ pub fn change_own_password(
     (current, new): (&Password, &Password),
     client: &str,
 ) -> Result<(), AuthError> {
-    let mut conn = ctx.db()?;
-    let staff = staff_store::find_by_id(&mut conn, &signed_in.actor.staff_id)?
-        .ok_or(AuthError::NotAuthenticated)?;
-    let attempt = login_throttle::begin(ctx, &mut conn, &staff.username, client)?;
-    if !ctx.hasher.verify(current, Some(&staff.password_hash))? {
+    let (staff, attempt) = {
+        let mut conn = ctx.db()?;
+        let staff = staff_store::find_by_id(&mut conn, &signed_in.actor.staff_id)?
+            .ok_or(AuthError::NotAuthenticated)?;
+        let attempt = login_throttle::begin(ctx, &mut conn, &staff.username, client)?;
+        (staff, attempt)
+    };
+    let checked = ctx.hasher.verify(current, Some(&staff.password_hash));
+    if !login_throttle::checked(ctx, &attempt, checked)? {
         return Err(AuthError::InvalidCredentials);
     }
+    let mut conn = ctx.db()?;
     login_throttle::succeeded(ctx, &mut conn, &attempt)?;
     check_new_password(new.expose()).map_err(AuthError::WeakPassword)?;
     if new.expose() == current.expose() {

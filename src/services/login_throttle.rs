@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use super::auth::AuthError;
 use crate::config::AuthConfig;
 use crate::context::AppContext;
+use crate::crypto::password::Busy;
 use crate::db::throttle::{self, DelaySchedule};
 use crate::db::DbConnection;
 use crate::telemetry::Metrics;
@@ -66,10 +67,31 @@ pub fn begin(
     let by_client = client_schedule(auth);
     if throttle::take_slot(conn, &attempt.client_key, now, forget_before, &by_client)?.is_none() {
         // No password is checked: the pair's slot goes back.
-        throttle::give_back(conn, &attempt.pair_key, now, &pair)?;
+        throttle::return_unchecked(conn, &attempt.pair_key, now, &pair)?;
         return Err(refused(ctx, conn, &attempt.client_key, now)?);
     }
     Ok(attempt)
+}
+
+/// The outcome of the password check. One that found no turn (`Busy`) checked nothing: both
+/// slots go back, so a stranger's flood never counts against an honest attempt.
+pub fn checked(
+    ctx: &AppContext,
+    attempt: &Attempt,
+    outcome: Result<bool, Busy>,
+) -> Result<bool, AuthError> {
+    match outcome {
+        Ok(matches) => Ok(matches),
+        Err(busy) => {
+            let auth = &ctx.config.auth;
+            let now = ctx.clock.now().timestamp();
+            let mut conn = ctx.db()?;
+            let (pair, client) = (pair_schedule(auth), client_schedule(auth));
+            throttle::return_unchecked(&mut conn, &attempt.pair_key, now, &pair)?;
+            throttle::return_unchecked(&mut conn, &attempt.client_key, now, &client)?;
+            Err(busy.into())
+        }
+    }
 }
 
 /// The password was right: the pair's failures are forgotten, the client's slot given back.
@@ -80,12 +102,7 @@ pub fn succeeded(
 ) -> Result<(), AuthError> {
     let now = ctx.clock.now().timestamp();
     throttle::clear(conn, &attempt.pair_key)?;
-    throttle::give_back(
-        conn,
-        &attempt.client_key,
-        now,
-        &client_schedule(&ctx.config.auth),
-    )?;
+    throttle::give_back(conn, &attempt.client_key, now)?;
     Ok(())
 }
 

@@ -22,12 +22,18 @@ pub enum Client {
     Unreadable,
 }
 
+/// An IPv4 address written as IPv6 (`::ffff:192.0.2.1`, as a server bound to `[::]` sees
+/// IPv4 peers) as the IPv4 address it is.
+fn plain(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(address, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
 impl Client {
     fn of(address: IpAddr) -> Self {
-        let address = match address {
-            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(address, IpAddr::V4),
-            v4 => v4,
-        };
+        let address = plain(address);
         let prefix = if address.is_ipv4() { 32 } else { 64 };
         IpNet::new(address, prefix)
             .map(|net| Client::Network(net.trunc()))
@@ -53,7 +59,10 @@ pub fn client_of(req: &HttpRequest, server: &ServerConfig) -> Client {
 }
 
 fn resolve(peer: IpAddr, headers: &HeaderMap, server: &ServerConfig) -> Client {
-    let trusted = |address: &IpAddr| server.trusted_proxies.iter().any(|n| n.contains(address));
+    let trusted = |address: &IpAddr| {
+        let address = plain(*address);
+        server.trusted_proxies.iter().any(|n| n.contains(&address))
+    };
     if !trusted(&peer) {
         return Client::of(peer);
     }
@@ -197,6 +206,11 @@ mod tests {
         assert_eq!(a.bucket(), "2001:db8:1:2::/64");
         let mapped = resolve("::ffff:192.0.2.1".parse().unwrap(), &none, &config);
         assert_eq!(mapped, net("192.0.2.1/32"));
+        // A proxy seen as a mapped address by a server bound to [::] is still trusted.
+        let proxied = server(&["10.0.0.2/32"], XFF);
+        let seen = headers(&[("x-forwarded-for", "203.0.113.7")]);
+        let peer: IpAddr = "::ffff:10.0.0.2".parse().unwrap();
+        assert_eq!(resolve(peer, &seen, &proxied), net("203.0.113.7/32"));
     }
 
     #[test]

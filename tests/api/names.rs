@@ -246,7 +246,7 @@ async fn enroll_on_the_page(
         ("photo_data", &photo),
     ]);
     app.client
-        .post(app.url(&format!("/enroll?csrf={csrf}")))
+        .post(app.url("/enroll"))
         .header(reqwest::header::COOKIE, cookie)
         .header(reqwest::header::ACCEPT_LANGUAGE, lang)
         .header(reqwest::header::CONTENT_TYPE, content_type)

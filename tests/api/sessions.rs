@@ -403,3 +403,66 @@ async fn a_password_set_by_an_admin_must_be_changed_before_anything_else() {
     .await;
     assert_eq!((status, code.as_str()), (403, "password_change_required"));
 }
+
+/// Review of the throttle: a right password from a shared address (an office behind one NAT)
+/// that has used up its free failures must not leave a wait behind it: colleagues log in one
+/// after another.
+#[tokio::test]
+async fn right_passwords_from_a_shared_address_leave_no_wait_behind() {
+    let app = spawn_behind_proxy(|c| c.auth.free_failures_per_client = 2).await;
+    app.add_staff("clerk.one", StaffRole::Clerk);
+    app.add_staff("clerk.two", StaffRole::Clerk);
+    for typo in ["clerk.onne", "clerk.tw"] {
+        let res = login_from(&app, OWNER, typo, STAFF_PASSWORD).await;
+        assert_eq!(res.status(), 401);
+    }
+    let waiting = login_from(&app, OWNER, "clerk.one", STAFF_PASSWORD).await;
+    assert_eq!(answer(waiting).await, (429, Some(30)));
+    app.clock.advance(TimeDelta::seconds(30));
+    for colleague in ["clerk.one", "clerk.two", "clerk.one"] {
+        let res = login_from(&app, OWNER, colleague, STAFF_PASSWORD).await;
+        assert_eq!(res.status(), 201, "{colleague}");
+    }
+}
+
+/// Review of the throttle: a check that found no free turn (every argon2 turn taken) checked
+/// nothing, so it counts nothing: a stranger's flood never uses up an honest client's free
+/// failures.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_check_that_found_no_turn_counts_nothing() {
+    let app = spawn_behind_proxy(|c| {
+        c.auth.argon2_memory_kib = 19_456;
+        c.auth.argon2_iterations = 2;
+        c.auth.password_checks_at_once = 1;
+        c.auth.password_check_wait_ms = 0;
+        c.auth.free_failures_per_client = 1_000;
+    })
+    .await;
+    app.add_staff("clerk.one", StaffRole::Clerk);
+    let passwords: Vec<String> = (0..12).map(|i| format!("wrong guess {i}")).collect();
+    let burst = passwords
+        .iter()
+        .map(|p| login_from(&app, STRANGER, "clerk.one", p));
+    let mut checked = 0;
+    let mut busy = 0;
+    for res in futures_util::future::join_all(burst).await {
+        match answer(res).await {
+            (401, _) => checked += 1,
+            (429, Some(1)) => busy += 1,
+            (429, _) => {}
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(
+        busy >= 1,
+        "the burst found every turn free: nothing was tried"
+    );
+    assert!(checked <= 5);
+    // Only the checked guesses counted: the free ones left are exactly the rest.
+    for _ in checked..5 {
+        let res = login_from(&app, STRANGER, "clerk.one", "another wrong guess").await;
+        assert_eq!(res.status(), 401);
+    }
+    let res = login_from(&app, STRANGER, "clerk.one", "one more").await;
+    assert_eq!(res.status(), 429);
+}

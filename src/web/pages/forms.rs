@@ -86,10 +86,11 @@ pub trait FormFor {
     const PERMISSION: Permission;
 }
 
-/// A multipart form (one with a file, up to `server.max_body_bytes`): the sender's session,
-/// role and CSRF token (sent in the query, `?csrf=`, or the `X-CSRF-Token` header, since the
-/// body is not read yet) are checked before the body is read, so nobody without them can make
-/// the server read megabytes. At most [`MAX_FIELDS`] fields.
+/// A multipart form (one with a file, up to `server.max_body_bytes`): the sender's session and
+/// role are checked before any of the body is read, and the CSRF token before the rest of it
+/// (the `X-CSRF-Token` header, or else the form's first field, `csrf`, at most
+/// [`CSRF_FIELD_LIMIT`] bytes: the page's forms put it first), so nobody without them can
+/// make the server read megabytes. At most [`MAX_FIELDS`] fields.
 pub struct PostedWithFile<F: FormFor> {
     pub viewer: Viewer,
     pub actor: Actor,
@@ -101,6 +102,8 @@ pub struct PostedWithFile<F: FormFor> {
 
 /// Fields a multipart form may have (the enrollment form has about sixty).
 const MAX_FIELDS: usize = 300;
+/// The CSRF field is 64 hexadecimal digits.
+const CSRF_FIELD_LIMIT: usize = 128;
 
 impl<F: FormFor + 'static> FromRequest for PostedWithFile<F> {
     type Error = PageError;
@@ -108,11 +111,19 @@ impl<F: FormFor + 'static> FromRequest for PostedWithFile<F> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
-        let multipart = Multipart::new(req.headers(), payload.take());
+        let mut multipart = Multipart::new(req.headers(), payload.take());
         Box::pin(async move {
             let viewer = Viewer::load(&req).await?;
-            viewer.check_csrf(&csrf_outside_the_body(&req))?;
             let actor = viewer.require(F::PERMISSION)?;
+            let header = req
+                .headers()
+                .get("x-csrf-token")
+                .and_then(|v| v.to_str().ok());
+            let token = match header {
+                Some(token) => token.to_owned(),
+                None => first_field_csrf(&mut multipart).await.unwrap_or_default(),
+            };
+            viewer.check_csrf(&token)?;
             let limit = viewer.ctx.config.server.max_body_bytes;
             let (form, files) = read_multipart(multipart, limit)
                 .await
@@ -128,20 +139,15 @@ impl<F: FormFor + 'static> FromRequest for PostedWithFile<F> {
     }
 }
 
-/// The CSRF token of a multipart form: the `X-CSRF-Token` header, or `csrf` in the query.
-fn csrf_outside_the_body(req: &HttpRequest) -> String {
-    if let Some(token) = req
-        .headers()
-        .get("x-csrf-token")
-        .and_then(|v| v.to_str().ok())
-    {
-        return token.to_owned();
+/// The token in the form's first field, when that field is `csrf` (read up to
+/// [`CSRF_FIELD_LIMIT`] bytes, nothing beyond).
+async fn first_field_csrf(multipart: &mut Multipart) -> Option<String> {
+    let mut field = multipart.next().await?.ok()?;
+    if field.name()? != "csrf" {
+        return None;
     }
-    web::Query::<Vec<(String, String)>>::from_query(req.query_string())
-        .ok()
-        .and_then(|q| q.into_inner().into_iter().find(|(k, _)| k == "csrf"))
-        .map(|(_, v)| v)
-        .unwrap_or_default()
+    let bytes = field.bytes(CSRF_FIELD_LIMIT).await.ok()?.ok()?;
+    String::from_utf8(bytes.to_vec()).ok()
 }
 
 async fn read_multipart(

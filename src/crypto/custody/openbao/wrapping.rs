@@ -341,8 +341,10 @@ impl KeyCustody for OpenBaoCustody {
         self.add_epoch_versions()
     }
 
+    /// The version cache's life, and as long again for a wrap made just before it ran out to
+    /// reach the database.
     fn settle_time(&self) -> std::time::Duration {
-        super::VERSION_CACHE
+        super::VERSION_CACHE * 2
     }
 
     fn retire_old_versions(&self, epoch: Epoch) -> Result<usize, CustodyError> {

@@ -363,8 +363,10 @@ impl KeyCustody for Pkcs11Custody {
         })?)
     }
 
+    /// The reuse time, and as long again for a wrap made just before it ran out to reach the
+    /// database.
     fn settle_time(&self) -> std::time::Duration {
-        super::recent::VIEW_REFRESH
+        super::recent::VIEW_REFRESH * 2
     }
 
     fn is_destroyed(&self, epoch: Epoch) -> Result<bool, CustodyError> {
@@ -382,18 +384,18 @@ impl Pkcs11Custody {
         aad: &[u8],
         wrapped: &WrappedKey,
     ) -> Result<SecretKey, Fault> {
-        let held = self.recent_view(session, epoch)?;
+        let mut held = self.recent_view(session, epoch)?;
+        if held.is_reused() && held.view.keks_of(version).next().is_none() {
+            // A version made by another server since it was read.
+            self.recent.forget(epoch);
+            held = Held::fresh(self.view(session, epoch)?);
+        }
         let view = &held.view;
         if view.destroyed.is_some() && version <= view.through() {
             return Err(CustodyError::EpochDestroyed(epoch).into());
         }
         let candidates: Vec<&KeyObject> = view.keks_of(version).collect();
         if candidates.is_empty() {
-            if held.is_reused() {
-                // Made by another server since it was read.
-                self.recent.forget(epoch);
-                return self.open_wrapped(session, epoch, version, aad, wrapped);
-            }
             self.own_objects(session)?;
             return Err(CustodyError::UnknownKey { epoch, version }.into());
         }

@@ -153,8 +153,11 @@ impl Pkcs11Custody {
         &self,
         work: impl FnOnce(&Session) -> Result<T, Fault>,
     ) -> Result<T, Fault> {
-        let out = self.token.changing(work);
-        self.recent.clear();
-        out
+        // Forgotten before the change lock is released: no reader reuses what was read before.
+        self.token.changing(|session| {
+            let out = work(session);
+            self.recent.clear();
+            out
+        })
     }
 }

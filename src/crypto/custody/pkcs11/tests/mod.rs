@@ -100,13 +100,19 @@ fn in_own_process(test: &str) -> bool {
     if std::env::var_os(ALONE).is_some() {
         return true;
     }
-    let status = std::process::Command::new(std::env::current_exe().unwrap())
+    let run = std::process::Command::new(std::env::current_exe().unwrap())
         .args(["--ignored", "--exact", "--nocapture"])
         .arg(format!("crypto::custody::pkcs11::tests::{test}"))
         .env(ALONE, "1")
-        .status()
+        .output()
         .unwrap();
-    assert!(status.success(), "{test} failed in a process of its own");
+    let said = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{test} failed in a process of its own: {said}"
+    );
+    // A renamed test would match nothing, and "pass".
+    assert!(said.contains("1 passed"), "{test} did not run: {said}");
     false
 }
 
