@@ -43,10 +43,42 @@ struct Pool {
     found: bool,
 }
 
+/// The modules loaded in this process.
+static MODULES: OnceLock<Mutex<HashMap<PathBuf, Pkcs11>>> = OnceLock::new();
+
+/// At process exit every module is finalised (C_Finalize) before its own clean-up runs: exit
+/// handlers run in the reverse order of registration, and a module (and the crypto library it
+/// uses) registers its own when it loads, before this one. Without it SoftHSM2 crashes now and
+/// then at exit, tearing down state it was never told to release.
+extern "C" fn finalize_at_exit() {
+    let Some(modules) = MODULES.get() else {
+        return;
+    };
+    // Never wait at exit: a thread that died holding the lock leaves the modules as they are.
+    let Ok(mut modules) = modules.try_lock() else {
+        return;
+    };
+    for (_, context) in modules.drain() {
+        let _ = context.finalize();
+    }
+}
+
+fn finalize_modules_at_exit() {
+    static REGISTERED: std::sync::Once = std::sync::Once::new();
+    REGISTERED.call_once(|| {
+        // SAFETY: atexit only records a function pointer; `finalize_at_exit` takes no
+        // arguments, never unwinds (it ignores every error) and touches only this module's
+        // statics.
+        unsafe {
+            libc::atexit(finalize_at_exit);
+        }
+    });
+}
+
 /// Every module stays loaded and initialised for the life of the process: C_Initialize is once
-/// per process, and several custodies (two deployments, parallel tests) share it.
+/// per process, and several custodies (two deployments, parallel tests) share it. It is
+/// finalised at exit.
 fn load(module: &Path) -> Result<Pkcs11, CustodyError> {
-    static MODULES: OnceLock<Mutex<HashMap<PathBuf, Pkcs11>>> = OnceLock::new();
     let mut modules = MODULES
         .get_or_init(Mutex::default)
         .lock()
@@ -71,6 +103,7 @@ fn load(module: &Path) -> Result<Pkcs11, CustodyError> {
         }
     }
     modules.insert(module.to_owned(), context.clone());
+    finalize_modules_at_exit();
     Ok(context)
 }
 
@@ -238,5 +271,17 @@ impl Token {
             pool.slot = None;
         }
         lost
+    }
+}
+
+/// A custody going away (a server stopping) leaves its idle sessions to the module rather than
+/// closing them: it may go away while the process exits, and SoftHSM2 crashes when
+/// C_CloseSession runs on one thread while exit tears the module down on another (seen in the
+/// test suite, one run in two). The module releases them at C_Finalize, or the process end.
+impl Drop for Token {
+    fn drop(&mut self) {
+        for session in self.pool().sessions.drain(..) {
+            std::mem::forget(session);
+        }
     }
 }
