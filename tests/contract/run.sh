@@ -28,13 +28,18 @@ export MUNI_ID__DATA_DIR="$work" \
   MUNI_ID__PUBLIC_BASE_URL="http://127.0.0.1:$port" \
   MUNI_ID__LOG__LEVEL=warn \
   MUNI_ID__VERIFICATION__MAX_CHECKS_PER_MINUTE=100000 \
-  MUNI_ID__AUTH__MAX_FAILURES_PER_CLIENT=100000 \
-  MUNI_ID__AUTH__MAX_FAILURES_PER_ACCOUNT=100000
+  MUNI_ID__SERVER__METRICS_TOKEN_FILE="$work/metrics-token" \
+  MUNI_ID__AUTH__FREE_FAILURES_PER_CLIENT=100000 \
+  MUNI_ID__AUTH__FREE_FAILURES_PER_ACCOUNT_AND_CLIENT=100000
 unset MUNI_ID_CONFIG
+(umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$work/metrics-token")
 
 password="contract test passphrase"
+# A password set on the command line must be changed at first login: each account starts
+# with a first one and chooses $password once the server is up.
+first="first $password"
 for role in clerk supervisor auditor admin; do
-  printf '%s' "$password" | "$bin" staff add "contract.$role" --role "$role" --password-stdin >/dev/null
+  printf '%s' "$first" | "$bin" staff add "contract.$role" --role "$role" --password-stdin >/dev/null
 done
 
 "$bin" serve >"$work/server.log" 2>&1 &
@@ -50,6 +55,21 @@ for _ in range(300):
         time.sleep(0.2)
 else:
     sys.exit("the server did not start")
+PY
+
+python3 - "$port" "$first" "$password" <<'PY'
+import json, sys, urllib.request
+port, first, own = sys.argv[1:]
+def post(path, body, token=None):
+    headers = {"content-type": "application/json"}
+    if token:
+        headers["authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}",
+                                     data=json.dumps(body).encode(), headers=headers)
+    return urllib.request.urlopen(request)
+for role in ["clerk", "supervisor", "auditor", "admin"]:
+    login = json.load(post("/api/v1/sessions", {"username": f"contract.{role}", "password": first}))
+    post("/api/v1/staff/me/password", {"current_password": first, "new_password": own}, login["token"])
 PY
 
 token() {
