@@ -362,6 +362,21 @@ col-data-keys = المقيمون
 audit-reads = قراءات البيانات الشخصية (٣٠ يومًا)
 col-role = الدور
 col-reads = القراءات
+audit-staff-changes = حسابات الموظفين التي أُنشئت أو أُعيد تعيينها أو عُدّلت (٣٠ يومًا)
+audit-no-staff-changes = لم يُنشأ أي حساب موظف ولم يُعدَّل.
+col-when = الوقت (UTC)
+col-change = التغيير
+col-account = الحساب
+col-by = بواسطة
+staff-change-created = أُنشئ
+staff-change-password_reset = أُعيد تعيين كلمة المرور
+staff-change-factors_reset = أُعيد تعيين عوامل تسجيل الدخول
+staff-change-role_changed = تغيّر الدور
+staff-change-disabled = عُطّل
+staff-change-enabled = أُعيد تفعيله
+staff-change-by-cli = سطر الأوامر
+staff-change-by-system = الخدمة عند تشغيلها أول مرة
+audit-checks = عمليات التحقق من البطاقات
 audit-verifications = عمليات التحقق من البطاقات في ٣٠ يومًا: { $checks } ({ $valid } صالحة، { $not_valid } غير صالحة).
 
 ## حسابات الموظفين
@@ -459,3 +474,57 @@ purge-trigger-cli = من سطر الأوامر
 purge-outcome-running = جارية
 purge-outcome-completed = اكتملت
 purge-outcome-failed = فشلت
+
+## العامل الثاني
+
+nav-account = الحساب وتسجيل الدخول
+factor-title = الخطوة الثانية لتسجيل الدخول
+factor-code = الرمز
+factor-code-hint = الرمز المكوّن من ستة أرقام الذي يعرضه تطبيق المصادقة الآن، أو أحد رموز الاسترداد.
+factor-button = متابعة
+factor-start-again = البدء من جديد باسم المستخدم
+account-title = الحساب وتسجيل الدخول
+account-factors = العامل الثاني
+factor-due = أعِدّ عاملًا ثانيًا قبل { $date }. بعد ذلك اليوم لن تكفي كلمة المرور وحدها لتسجيل الدخول.
+factor-set-up-now = إعداده الآن
+factor-required-here = يتطلب دورك تسجيل الدخول بعامل ثانٍ.
+factor-offered = العامل الثاني يحمي حسابك حتى لو عرف أحد كلمة مرورك.
+factor-none = ليس لديك عامل ثانٍ بعد.
+col-factor = العامل
+col-added = أُضيف في
+col-last-used = آخر استخدام
+factor-kind-totp = تطبيق المصادقة
+factor-kind-passkey = مفتاح مرور
+password-to-confirm = كلمة المرور للتأكيد
+factor-remove = إزالة
+factor-removed = أُزيل العامل.
+totp-add = إعداد تطبيق مصادقة
+totp-title = إعداد تطبيق مصادقة
+totp-step-scan = في تطبيق المصادقة، أضف حسابًا وامسح هذا الرمز.
+totp-step-type = إن لم تستطع مسحه، فاكتب هذا المفتاح:
+totp-step-confirm = اكتب الرمز المكوّن من ستة أرقام الذي يعرضه التطبيق الآن، وكلمة مرورك.
+totp-code = رمز من ستة أرقام
+totp-confirm = تأكيد
+totp-added = أُعدّ تطبيق المصادقة. من الآن فصاعدًا تسجّل الدخول بكلمة مرورك ورمز من التطبيق.
+totp-qr-label = رمز QR لتطبيق المصادقة
+recovery-title = رموز الاسترداد
+recovery-left = { $count ->
+        [zero] لم يبقَ لديك أي رمز استرداد غير مستخدم.
+        [one] لديك رمز استرداد واحد غير مستخدم.
+        [two] لديك رمزا استرداد غير مستخدمين.
+        [few] لديك { $count } رموز استرداد غير مستخدمة.
+       *[other] لديك { $count } رمز استرداد غير مستخدم.
+    }
+recovery-new = إنشاء رموز استرداد جديدة
+recovery-shown-once = دوّن هذه الرموز أو اطبعها واحفظها في مكان آمن. لن تُعرض إلا الآن.
+recovery-how = إن فقدت هاتفك، فسجّل الدخول بأحد هذه الرموز بدلًا من رمز التطبيق. كل رمز يصلح مرة واحدة. إنشاء رموز جديدة يلغي هذه الرموز.
+err-totp-wrong-code = هذا الرمز لا يطابق التطبيق الذي تُعدّه. تحقّق من الوقت في هاتفك واكتب الرمز الذي يعرضه الآن.
+err-factor-gone = هذا العامل لم يعد في حسابك. ابدأ من جديد.
+err-factor-required = يتطلب دورك الإبقاء على عامل ثانٍ. أعِدّ عاملًا آخر قبل إزالة هذا، أو اطلب المساعدة من مسؤول.
+err-second_factor_required = يسجّل هذا الحساب الدخول بعامل ثانٍ.
+err-invalid_second_factor = هذا الرمز غير صحيح أو استُخدم من قبل. انتظر الرمز التالي وحاول مرة أخرى.
+err-second_factor_enrolment_overdue = كان هذا الحساب يحتاج إلى عامل ثانٍ وانتهت مهلة إعداده. اطلب من مسؤول إعادة تعيين العامل الثاني.
+state-second-factor = لديه عامل ثانٍ
+state-no-second-factor = بلا عامل ثانٍ
+reset-factors = إعادة تعيين العامل الثاني لـ { $username }
+done-factors-reset = أُزيل العامل الثاني لـ { $username } وأُغلقت جلساته. يمكنه إعداد عامل جديد عند تسجيل دخوله التالي.

@@ -360,6 +360,21 @@ col-data-keys = Residents
 audit-reads = Reads of personal data (30 days)
 col-role = Role
 col-reads = Reads
+audit-staff-changes = Staff accounts created, reset or changed (30 days)
+audit-no-staff-changes = No staff account was created or changed.
+col-when = When (UTC)
+col-change = Change
+col-account = Account
+col-by = By
+staff-change-created = created
+staff-change-password_reset = password reset
+staff-change-factors_reset = sign-in factors reset
+staff-change-role_changed = role changed
+staff-change-disabled = disabled
+staff-change-enabled = enabled again
+staff-change-by-cli = the command line
+staff-change-by-system = the service, at its first start
+audit-checks = Card checks
 audit-verifications = Card checks in 30 days: { $checks } ({ $valid } valid, { $not_valid } not valid).
 
 ## Staff accounts
@@ -451,3 +466,54 @@ purge-trigger-cli = from the command line
 purge-outcome-running = running
 purge-outcome-completed = completed
 purge-outcome-failed = failed
+
+## Second factors
+
+nav-account = Account and sign-in
+factor-title = Second step of logging in
+factor-code = Code
+factor-code-hint = The six-digit code your authenticator app shows now, or one of your recovery codes.
+factor-button = Continue
+factor-start-again = Start again with your username
+account-title = Account and sign-in
+account-factors = Second factor
+factor-due = Set up a second factor by { $date }. After that day your password alone will not let you log in.
+factor-set-up-now = Set it up now
+factor-required-here = Your role must log in with a second factor.
+factor-offered = A second factor keeps your account safe even if someone learns your password.
+factor-none = You have no second factor yet.
+col-factor = Factor
+col-added = Added
+col-last-used = Last used
+factor-kind-totp = Authenticator app
+factor-kind-passkey = Passkey
+password-to-confirm = Your password, to confirm
+factor-remove = Remove
+factor-removed = The factor has been removed.
+totp-add = Set up an authenticator app
+totp-title = Set up an authenticator app
+totp-step-scan = In your authenticator app, add an account and scan this code.
+totp-step-type = If you cannot scan it, type this key instead:
+totp-step-confirm = Type the six-digit code the app now shows, and your password.
+totp-code = Six-digit code
+totp-confirm = Confirm
+totp-added = The authenticator app is set up. From now on you log in with your password and a code from it.
+totp-qr-label = QR code for your authenticator app
+recovery-title = Recovery codes
+recovery-left = { $count ->
+        [one] You have one unused recovery code.
+       *[other] You have { $count } unused recovery codes.
+    }
+recovery-new = Make new recovery codes
+recovery-shown-once = Write these codes down or print them, and keep them somewhere safe. They are shown only now.
+recovery-how = If you lose your phone, log in with one of these codes instead of a code from the app. Each works once. Making new codes cancels these.
+err-totp-wrong-code = That code does not match the app being set up. Check the time on your phone and type the code it shows now.
+err-factor-gone = That factor is not on your account any more. Start again.
+err-factor-required = Your role must keep a second factor. Set up another one before removing this one, or ask an administrator.
+err-second_factor_required = This account logs in with a second factor.
+err-invalid_second_factor = That code is wrong, or it was already used. Wait for the next code and try again.
+err-second_factor_enrolment_overdue = This account needed a second factor and the time to set one up is over. Ask an administrator to reset your second factor.
+state-second-factor = has a second factor
+state-no-second-factor = no second factor
+reset-factors = Reset second factor of { $username }
+done-factors-reset = The second factor of { $username } has been removed; their sessions were closed. They can set up a new one when they next log in.

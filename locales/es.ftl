@@ -359,6 +359,21 @@ col-data-keys = Residentes
 audit-reads = Lecturas de datos personales (30 días)
 col-role = Función
 col-reads = Lecturas
+audit-staff-changes = Cuentas del personal creadas, restablecidas o modificadas (30 días)
+audit-no-staff-changes = No se creó ni modificó ninguna cuenta del personal.
+col-when = Cuándo (UTC)
+col-change = Cambio
+col-account = Cuenta
+col-by = Hecho por
+staff-change-created = creada
+staff-change-password_reset = contraseña restablecida
+staff-change-factors_reset = factores de acceso restablecidos
+staff-change-role_changed = función cambiada
+staff-change-disabled = desactivada
+staff-change-enabled = reactivada
+staff-change-by-cli = la línea de comandos
+staff-change-by-system = el servicio, en su primer arranque
+audit-checks = Comprobaciones de tarjetas
 audit-verifications = Comprobaciones de tarjetas en 30 días: { $checks } ({ $valid } válidas, { $not_valid } no válidas).
 
 ## Cuentas del personal
@@ -450,3 +465,54 @@ purge-trigger-cli = desde la línea de órdenes
 purge-outcome-running = en curso
 purge-outcome-completed = terminada
 purge-outcome-failed = fallida
+
+## Segundo factor
+
+nav-account = Cuenta y acceso
+factor-title = Segundo paso para entrar
+factor-code = Código
+factor-code-hint = El código de seis cifras que muestra ahora su aplicación de autenticación, o uno de sus códigos de recuperación.
+factor-button = Continuar
+factor-start-again = Volver a empezar con su nombre de usuario
+account-title = Cuenta y acceso
+account-factors = Segundo factor
+factor-due = Configure un segundo factor antes del { $date }. A partir de ese día, su contraseña sola no le permitirá entrar.
+factor-set-up-now = Configurarlo ahora
+factor-required-here = Su función exige entrar con un segundo factor.
+factor-offered = Un segundo factor protege su cuenta aunque alguien llegue a conocer su contraseña.
+factor-none = Todavía no tiene ningún segundo factor.
+col-factor = Factor
+col-added = Añadido
+col-last-used = Último uso
+factor-kind-totp = Aplicación de autenticación
+factor-kind-passkey = Llave de acceso
+password-to-confirm = Su contraseña, para confirmar
+factor-remove = Quitar
+factor-removed = Se ha quitado el factor.
+totp-add = Configurar una aplicación de autenticación
+totp-title = Configurar una aplicación de autenticación
+totp-step-scan = En su aplicación de autenticación, añada una cuenta y escanee este código.
+totp-step-type = Si no puede escanearlo, escriba esta clave:
+totp-step-confirm = Escriba el código de seis cifras que muestra ahora la aplicación, y su contraseña.
+totp-code = Código de seis cifras
+totp-confirm = Confirmar
+totp-added = La aplicación de autenticación está configurada. A partir de ahora entrará con su contraseña y un código de la aplicación.
+totp-qr-label = Código QR para su aplicación de autenticación
+recovery-title = Códigos de recuperación
+recovery-left = { $count ->
+        [one] Le queda un código de recuperación sin usar.
+       *[other] Le quedan { $count } códigos de recuperación sin usar.
+    }
+recovery-new = Crear códigos de recuperación nuevos
+recovery-shown-once = Anote o imprima estos códigos y guárdelos en un lugar seguro. Solo se muestran ahora.
+recovery-how = Si pierde el teléfono, entre con uno de estos códigos en lugar de un código de la aplicación. Cada uno sirve una sola vez. Al crear códigos nuevos, estos dejan de valer.
+err-totp-wrong-code = Ese código no corresponde a la aplicación que está configurando. Compruebe la hora del teléfono y escriba el código que muestra ahora.
+err-factor-gone = Ese factor ya no está en su cuenta. Vuelva a empezar.
+err-factor-required = Su función exige mantener un segundo factor. Configure otro antes de quitar este, o pida ayuda a un administrador.
+err-second_factor_required = Esta cuenta entra con un segundo factor.
+err-invalid_second_factor = Ese código no es correcto o ya se usó. Espere al siguiente código e inténtelo de nuevo.
+err-second_factor_enrolment_overdue = Esta cuenta necesitaba un segundo factor y el plazo para configurarlo ha terminado. Pida a un administrador que restablezca su segundo factor.
+state-second-factor = tiene segundo factor
+state-no-second-factor = sin segundo factor
+reset-factors = Restablecer el segundo factor de { $username }
+done-factors-reset = Se ha quitado el segundo factor de { $username } y se cerraron sus sesiones. Podrá configurar uno nuevo la próxima vez que entre.

@@ -187,6 +187,25 @@ pub struct AuthConfig {
     /// How long a password check waits for its turn before the answer is 429.
     pub password_check_wait_ms: u64,
     pub first_admin_username: String,
+    pub second_factor: SecondFactorConfig,
+}
+
+/// Second factors of staff sign-in (TOTP, recovery codes): which roles must have one, and how
+/// long a new (or reset) account may work without one.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorConfig {
+    /// Roles that must sign in with a second factor. Empty: offered to every account, required
+    /// of none.
+    pub required_for: Vec<crate::domain::staff::StaffRole>,
+    /// Days an account of such a role may sign in with its password alone after it was
+    /// created (or its factors were reset), to enrol a factor. After them, a password alone
+    /// opens nothing.
+    pub enrolment_grace_days: i64,
+    /// Wrong codes one account may give before each further attempt waits (the throttle's
+    /// delays); counted per account, from any address: only someone who knew the password
+    /// got this far.
+    pub free_code_failures: i32,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -8,6 +8,7 @@ pub mod custody;
 pub mod envelope;
 pub mod key_file;
 pub mod keyring;
+pub mod one_time_code;
 pub mod password;
 pub mod ratchet;
 pub mod secret;

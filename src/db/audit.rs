@@ -181,3 +181,31 @@ pub fn counts_by_actor(
         .select((audit_log::actor, diesel::dsl::count_star()))
         .load(conn)
 }
+
+/// An audit entry without its chain hashes.
+#[derive(Queryable, Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub recorded_at: NaiveDateTime,
+    pub actor: String,
+    pub action: String,
+    pub subject: Option<String>,
+}
+
+/// The entries with one of `actions` since `since`, oldest first.
+pub fn entries_with_actions(
+    conn: &mut DbConnection,
+    actions: &[&str],
+    since: NaiveDateTime,
+) -> QueryResult<Vec<Entry>> {
+    audit_log::table
+        .filter(audit_log::action.eq_any(actions))
+        .filter(audit_log::recorded_at.ge(since))
+        .order(audit_log::seq.asc())
+        .select((
+            audit_log::recorded_at,
+            audit_log::actor,
+            audit_log::action,
+            audit_log::subject,
+        ))
+        .load(conn)
+}

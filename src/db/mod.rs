@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod cards;
 pub mod dialect;
+pub mod factors;
 pub mod purge_runs;
 pub mod report;
 pub mod residents;

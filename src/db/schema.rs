@@ -9,6 +9,7 @@ diesel::table! {
         disabled -> Bool,
         must_change_password -> Bool,
         created_at -> Timestamp,
+        factors_reset_at -> Nullable<Timestamp>,
     }
 }
 
@@ -19,6 +20,30 @@ diesel::table! {
         created_at -> Timestamp,
         last_seen_at -> Timestamp,
         expires_at -> Timestamp,
+        awaiting_factor -> Bool,
+        factor_due_by -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    staff_factors (id) {
+        id -> Text,
+        staff_id -> Text,
+        kind -> Text,
+        label -> Text,
+        secret -> Nullable<Text>,
+        last_step -> BigInt,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    staff_recovery_codes (code_hash) {
+        code_hash -> Text,
+        staff_id -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -86,6 +111,7 @@ diesel::table! {
 }
 
 diesel::joinable!(sessions -> staff (staff_id));
+diesel::joinable!(staff_factors -> staff (staff_id));
 diesel::joinable!(resident_photos -> residents (resident_id));
 
 diesel::table! {
@@ -162,6 +188,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     cards,
     staff,
     sessions,
+    staff_factors,
+    staff_recovery_codes,
     login_failures,
     residents,
     resident_photos,

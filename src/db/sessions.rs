@@ -15,6 +15,10 @@ pub struct SessionRow {
     pub created_at: NaiveDateTime,
     pub last_seen_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
+    /// Opened by a right password; opens nothing until the second factor is given.
+    pub awaiting_factor: bool,
+    /// An account that must enrol a second factor and has none: the session ends then.
+    pub factor_due_by: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &SessionRow) -> QueryResult<()> {
@@ -64,4 +68,11 @@ pub fn delete_stale(
         ),
     )
     .execute(conn)
+}
+
+/// The account enrolled a second factor: its sessions no longer end at the enrolment deadline.
+pub fn clear_factor_deadline(conn: &mut DbConnection, staff_id: &str) -> QueryResult<usize> {
+    diesel::update(sessions::table.filter(sessions::staff_id.eq(staff_id)))
+        .set(sessions::factor_due_by.eq(None::<NaiveDateTime>))
+        .execute(conn)
 }

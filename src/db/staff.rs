@@ -17,6 +17,7 @@ pub struct StaffRow {
     pub disabled: bool,
     pub must_change_password: bool,
     pub created_at: NaiveDateTime,
+    pub factors_reset_at: Option<NaiveDateTime>,
 }
 
 #[derive(Insertable)]
@@ -88,5 +89,16 @@ pub fn set_password(
             staff::password_hash.eq(password_hash),
             staff::must_change_password.eq(must_change_password),
         ))
+        .execute(conn)
+}
+
+/// An admin reset the account's second factors: its grace period to enrol one starts again.
+pub fn mark_factors_reset(
+    conn: &mut DbConnection,
+    id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(staff::table.find(id))
+        .set(staff::factors_reset_at.eq(Some(at)))
         .execute(conn)
 }

@@ -96,6 +96,19 @@ pub struct StaffReads {
     pub personal_data_reads: u64,
 }
 
+/// A change to a staff account in the report's period, and who made it: the accounts that can
+/// open residents' data, and how each came to be able to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffAccountChange {
+    pub at: DateTime<Utc>,
+    /// `created`, `password_reset`, `factors_reset`, `role_changed`, `disabled` or `enabled`.
+    pub change: String,
+    /// The account changed (its username).
+    pub account: String,
+    /// The admin who made the change (a username), `command line` or `first start`.
+    pub by: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VerificationTotals {
     pub checks: u64,
@@ -124,6 +137,9 @@ pub struct RetentionReport {
     pub audit: AuditReport,
     pub keys: KeyReport,
     pub staff_reads: Vec<StaffReads>,
+    /// Absent from reports made before it was added (they still verify).
+    #[serde(default)]
+    pub staff_changes: Vec<StaffAccountChange>,
     pub verification: VerificationTotals,
     pub signature: Option<ReportSignature>,
 }
@@ -265,6 +281,7 @@ pub(crate) fn sample() -> RetentionReport {
             role: "clerk".into(),
             personal_data_reads: 3,
         }],
+        staff_changes: sample_staff_changes(),
         verification: VerificationTotals {
             checks: 10,
             valid: 7,
@@ -276,6 +293,16 @@ pub(crate) fn sample() -> RetentionReport {
             value: "abc_DEF-123".into(),
         }),
     }
+}
+
+#[cfg(test)]
+fn sample_staff_changes() -> Vec<StaffAccountChange> {
+    vec![StaffAccountChange {
+        at: "2027-01-04T09:30:00Z".parse().unwrap(),
+        change: "created".into(),
+        account: "clerk.one".into(),
+        by: "admin".into(),
+    }]
 }
 
 #[cfg(test)]

@@ -43,6 +43,31 @@ impl QrCode {
     }
 }
 
+impl QrCode {
+    /// The symbol as an SVG image with a four-module quiet zone, scaled by its container;
+    /// `label` is its accessible name (escaped here).
+    pub fn to_svg(&self, label: &str) -> String {
+        let side = self.width + 8;
+        let mut path = String::new();
+        for y in 0..self.width {
+            for x in 0..self.width {
+                if self.is_dark(x, y) {
+                    path.push_str(&format!("M{} {}h1v1h-1z", x + 4, y + 4));
+                }
+            }
+        }
+        let label = label
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('"', "&quot;");
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" role=\"img\" \
+             aria-label=\"{label}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" \
+             height=\"{side}\" fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>"
+        )
+    }
+}
+
 impl std::fmt::Debug for QrCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("QrCode")

@@ -64,13 +64,7 @@ pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
             d.destroyed_at.to_rfc3339()
         ));
     }
-    out.push_str("section,username,role,personal_data_reads\n");
-    for s in &report.staff_reads {
-        out.push_str(&format!(
-            "staff_reads,{},{},{}\n",
-            s.username, s.role, s.personal_data_reads
-        ));
-    }
+    staff_sections(&mut out, report);
     out.push_str(&format!(
         "audit_chain,entries={},intact={},first_bad_entry={}\n",
         report.audit.chain.entries,
@@ -89,4 +83,25 @@ pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
     out.push_str(&embedding(report).map_err(|e| Internal::new("report", e))?);
     out.push('\n');
     Ok(out)
+}
+
+/// Reads per staff member, and the account changes of the period.
+fn staff_sections(out: &mut String, report: &RetentionReport) {
+    out.push_str("section,username,role,personal_data_reads\n");
+    for s in &report.staff_reads {
+        out.push_str(&format!(
+            "staff_reads,{},{},{}\n",
+            s.username, s.role, s.personal_data_reads
+        ));
+    }
+    out.push_str("section,at,change,account,by\n");
+    for c in &report.staff_changes {
+        out.push_str(&format!(
+            "staff_change,{},{},{},{}\n",
+            c.at.to_rfc3339(),
+            c.change,
+            c.account,
+            c.by
+        ));
+    }
 }

@@ -232,6 +232,7 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     audit_chain(&mut w, report);
     keys(&mut w, report);
     staff_reads(&mut w, report);
+    staff_changes(&mut w, report);
     verification(&mut w, report);
     signature(&mut w, report);
     let mut bytes = save(w, report)?;
@@ -463,6 +464,31 @@ fn staff_reads(w: &mut Writer, report: &RetentionReport) {
         })
         .collect();
     w.table(&[0.0, 160.0, 260.0], &["username", "role", "reads"], &reads);
+}
+
+fn staff_changes(w: &mut Writer, report: &RetentionReport) {
+    w.heading("Staff accounts created, reset or changed (period)");
+    if report.staff_changes.is_empty() {
+        w.line_of_text(9.5, false, INK, "No account was created or changed.");
+        return;
+    }
+    let rows: Vec<Vec<String>> = report
+        .staff_changes
+        .iter()
+        .map(|c| {
+            vec![
+                c.at.format("%Y-%m-%d %H:%M").to_string(),
+                c.change.replace('_', " "),
+                c.account.clone(),
+                c.by.clone(),
+            ]
+        })
+        .collect();
+    w.table(
+        &[0.0, 100.0, 200.0, 330.0],
+        &["when (UTC)", "change", "account", "by"],
+        &rows,
+    );
 }
 
 fn verification(w: &mut Writer, report: &RetentionReport) {

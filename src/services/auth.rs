@@ -3,12 +3,13 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 
+use super::second_factor::{self, Gate};
 use super::{audit, login_throttle, Actor};
 use crate::context::AppContext;
 use crate::crypto::password::{Busy, HashPasswordError, Password};
 use crate::crypto::token::{new_token, token_hash};
 use crate::db::sessions::{self as session_store, SessionRow};
-use crate::db::staff as staff_store;
+use crate::db::staff::{self as staff_store, StaffRow};
 use crate::domain::staff::{check_new_password, StaffRole};
 use crate::error::Internal;
 use crate::telemetry::Metrics;
@@ -27,6 +28,14 @@ pub enum AuthError {
     Busy,
     #[error("not logged in, or the session has expired")]
     NotAuthenticated,
+    /// The password was right; the account's second factor must come with it.
+    #[error("a second factor is needed")]
+    SecondFactorRequired,
+    #[error("the second-factor code is wrong or was used before")]
+    InvalidSecondFactor,
+    /// The account must have a second factor, has none, and its time to enrol one is over.
+    #[error("the time to set up a second factor is over")]
+    EnrolmentOverdue,
     #[error("the new password is not acceptable: {0}")]
     WeakPassword(&'static str),
     #[error(transparent)]
@@ -52,6 +61,10 @@ pub struct NewSession {
     pub role: StaffRole,
     pub expires_at: DateTime<Utc>,
     pub must_change_password: bool,
+    /// A page login whose second factor is still to be given: the session opens nothing yet.
+    pub awaiting_factor: bool,
+    /// The account must enrol a second factor by then (it has none).
+    pub factor_due_by: Option<DateTime<Utc>>,
 }
 
 /// The staff member behind a valid session.
@@ -60,18 +73,69 @@ pub struct SignedIn {
     pub actor: Actor,
     pub must_change_password: bool,
     pub session_hash: String,
+    /// The account must enrol a second factor by then; the session ends at that time.
+    pub factor_due_by: Option<DateTime<Utc>>,
 }
 
-/// Checks a username and password from `client` (its throttling bucket); on success opens a
-/// session. Slow by design (argon2): call it off the async workers.
+/// How a login with a right password gives its second factor, when the account has one.
+#[derive(Debug, Clone, Copy)]
+pub enum FactorStep<'a> {
+    /// The API: the code comes with the password, or the login is refused with
+    /// `SecondFactorRequired`.
+    WithCode(Option<&'a str>),
+    /// The pages: the session opened waits for the factor, asked for on the next page.
+    OnNextPage,
+}
+
+/// How long a page login may take between its password and its second factor.
+const FACTOR_WAIT_MINUTES: i64 = 5;
+
+/// Checks a username and password from `client` (its throttling bucket), then the second
+/// factor the account has or must have; on success opens a session. Slow by design (argon2):
+/// call it off the async workers.
 pub fn login(
     ctx: &AppContext,
     username: &str,
     password: &Password,
     client: &str,
+    step: FactorStep<'_>,
 ) -> Result<NewSession, AuthError> {
-    let auth = &ctx.config.auth;
+    let staff = check_password(ctx, username, password, client)?;
     let now = ctx.clock.now();
+    let gate = second_factor::gate(ctx, &staff, now)?;
+    let awaiting_factor = match (gate, step) {
+        (Gate::HasFactor, FactorStep::WithCode(Some(code))) => {
+            second_factor::check_code(ctx, &staff.id, code)?;
+            false
+        }
+        (Gate::HasFactor, FactorStep::WithCode(None)) => {
+            return Err(AuthError::SecondFactorRequired)
+        }
+        (Gate::HasFactor, FactorStep::OnNextPage) => true,
+        (Gate::Overdue, _) => {
+            tracing::info!(
+                event = "login_refused",
+                "a login without a required second factor was refused"
+            );
+            return Err(AuthError::EnrolmentOverdue);
+        }
+        (Gate::Offered | Gate::DueBy(_), _) => false,
+    };
+    let due_by = match gate {
+        Gate::DueBy(deadline) => Some(deadline),
+        _ => None,
+    };
+    open_session(ctx, &staff, awaiting_factor, due_by)
+}
+
+/// The password check of a login, throttled; the account, if the password is right and the
+/// account enabled.
+fn check_password(
+    ctx: &AppContext,
+    username: &str,
+    password: &Password,
+    client: &str,
+) -> Result<StaffRow, AuthError> {
     // The slot is taken before the password is checked (see login_throttle); no connection
     // is held while the check waits for its turn.
     let (attempt, staff) = {
@@ -84,23 +148,42 @@ pub fn login(
         .hasher
         .verify(password, staff.as_ref().map(|s| s.password_hash.as_str()));
     let password_ok = login_throttle::checked(ctx, &attempt, checked)?;
-    let mut conn = ctx.db()?;
-    let staff = match staff {
-        Some(s) if password_ok && !s.disabled => s,
+    match staff {
+        Some(s) if password_ok && !s.disabled => {
+            login_throttle::succeeded(ctx, &mut *ctx.db()?, &attempt)?;
+            Ok(s)
+        }
         _ => {
             Metrics::bump(&ctx.metrics.logins_failed);
             tracing::info!(event = "login_failed", "a login failed");
-            return Err(AuthError::InvalidCredentials);
+            Err(AuthError::InvalidCredentials)
         }
-    };
+    }
+}
+
+/// Opens a session for an account whose password (and factor, unless `awaiting_factor`) was
+/// given.
+fn open_session(
+    ctx: &AppContext,
+    staff: &StaffRow,
+    awaiting_factor: bool,
+    factor_due_by: Option<DateTime<Utc>>,
+) -> Result<NewSession, AuthError> {
+    let auth = &ctx.config.auth;
+    let now = ctx.clock.now();
     let role = StaffRole::parse(&staff.role)
         .map_err(|m| Internal::new("staff role", anyhow::anyhow!(m)))?;
-
     let token = new_token();
-    let expires_at = now + TimeDelta::minutes(auth.session_absolute_minutes);
+    let expires_at = if awaiting_factor {
+        now + TimeDelta::minutes(FACTOR_WAIT_MINUTES)
+    } else {
+        now + TimeDelta::minutes(auth.session_absolute_minutes)
+    };
+    let mut conn = ctx.db()?;
     crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
-        audit::record(conn, now, &staff.id, "session.open", Some(&staff.id))?;
-        login_throttle::succeeded(ctx, conn, &attempt)?;
+        if !awaiting_factor {
+            audit::record(conn, now, &staff.id, "session.open", Some(&staff.id))?;
+        }
         session_store::delete_stale(
             conn,
             now.naive_utc(),
@@ -114,22 +197,52 @@ pub fn login(
                 created_at: now.naive_utc(),
                 last_seen_at: now.naive_utc(),
                 expires_at: expires_at.naive_utc(),
+                awaiting_factor,
+                factor_due_by: factor_due_by.map(|t| t.naive_utc()),
             },
         )?;
         Ok(())
     })?;
-    Metrics::bump(&ctx.metrics.logins_succeeded);
-    tracing::info!(
-        event = "login",
-        role = role.as_str(),
-        "a staff member logged in"
-    );
+    if !awaiting_factor {
+        Metrics::bump(&ctx.metrics.logins_succeeded);
+        tracing::info!(
+            event = "login",
+            role = role.as_str(),
+            "a staff member logged in"
+        );
+    }
     Ok(NewSession {
         token,
         role,
         expires_at,
         must_change_password: staff.must_change_password,
+        awaiting_factor,
+        factor_due_by,
     })
+}
+
+/// A page login waiting for its second factor: the session it opened, if still waiting.
+pub fn awaiting_factor(ctx: &AppContext, token: &str) -> Result<StaffRow, AuthError> {
+    if token.is_empty() || token.len() > 128 {
+        return Err(AuthError::NotAuthenticated);
+    }
+    let mut conn = ctx.db()?;
+    let (session, staff) = session_store::find_with_staff(&mut conn, &token_hash(token))?
+        .ok_or(AuthError::NotAuthenticated)?;
+    if !session.awaiting_factor || staff.disabled || session.expires_at.and_utc() <= ctx.clock.now()
+    {
+        return Err(AuthError::NotAuthenticated);
+    }
+    Ok(staff)
+}
+
+/// Completes a page login with its second factor: the waiting session is closed and a new
+/// one (a new token) opened, so a token seen before the factor was given opens nothing.
+pub fn give_factor(ctx: &AppContext, token: &str, code: &str) -> Result<NewSession, AuthError> {
+    let staff = awaiting_factor(ctx, token)?;
+    second_factor::check_code(ctx, &staff.id, code)?;
+    session_store::delete(&mut *ctx.db()?, &token_hash(token))?;
+    open_session(ctx, &staff, false, None)
 }
 
 /// The staff member a session token belongs to, if the session is still valid.
@@ -144,7 +257,15 @@ pub fn authenticate(ctx: &AppContext, token: &str) -> Result<SignedIn, AuthError
         session_store::find_with_staff(&mut conn, &hash)?.ok_or(AuthError::NotAuthenticated)?;
     let idle_limit = TimeDelta::minutes(ctx.config.auth.session_idle_minutes);
     let last_seen = session.last_seen_at.and_utc();
-    if staff.disabled || session.expires_at.and_utc() <= now || last_seen + idle_limit <= now {
+    let factor_due_by = session.factor_due_by.map(|t| t.and_utc());
+    if session.awaiting_factor {
+        return Err(AuthError::NotAuthenticated);
+    }
+    if staff.disabled
+        || session.expires_at.and_utc() <= now
+        || last_seen + idle_limit <= now
+        || factor_due_by.is_some_and(|due| due <= now)
+    {
         session_store::delete(&mut conn, &hash)?;
         return Err(AuthError::NotAuthenticated);
     }
@@ -161,6 +282,7 @@ pub fn authenticate(ctx: &AppContext, token: &str) -> Result<SignedIn, AuthError
         },
         must_change_password: staff.must_change_password,
         session_hash: hash,
+        factor_due_by,
     })
 }
 
@@ -189,19 +311,7 @@ pub fn change_own_password(
     (current, new): (&Password, &Password),
     client: &str,
 ) -> Result<(), AuthError> {
-    let (staff, attempt) = {
-        let mut conn = ctx.db()?;
-        let staff = staff_store::find_by_id(&mut conn, &signed_in.actor.staff_id)?
-            .ok_or(AuthError::NotAuthenticated)?;
-        let attempt = login_throttle::begin(ctx, &mut conn, &staff.username, client)?;
-        (staff, attempt)
-    };
-    let checked = ctx.hasher.verify(current, Some(&staff.password_hash));
-    if !login_throttle::checked(ctx, &attempt, checked)? {
-        return Err(AuthError::InvalidCredentials);
-    }
-    let mut conn = ctx.db()?;
-    login_throttle::succeeded(ctx, &mut conn, &attempt)?;
+    let staff = recheck_password(ctx, signed_in, current, client)?;
     check_new_password(new.expose()).map_err(AuthError::WeakPassword)?;
     if new.expose() == current.expose() {
         return Err(AuthError::WeakPassword(
@@ -213,6 +323,7 @@ pub fn change_own_password(
         failed => Internal::new("password hash", failed).into(),
     })?;
     let now = ctx.clock.now();
+    let mut conn = ctx.db()?;
     crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
         audit::record(
             conn,
@@ -233,6 +344,8 @@ pub fn change_own_password(
                 last_seen_at: now.naive_utc(),
                 expires_at: (now + TimeDelta::minutes(ctx.config.auth.session_absolute_minutes))
                     .naive_utc(),
+                awaiting_factor: false,
+                factor_due_by: signed_in.factor_due_by.map(|t| t.naive_utc()),
             },
         )?;
         Ok(())
@@ -245,4 +358,28 @@ pub fn change_own_password(
         let _ = std::fs::remove_file(first_admin_file);
     }
     Ok(())
+}
+
+/// Checks a signed-in staff member's password again before a change to how they sign in (a
+/// new password, a factor added or removed, new recovery codes): a session left open on a
+/// counter computer must not be enough. Counted in the login throttle.
+pub fn recheck_password(
+    ctx: &AppContext,
+    signed_in: &SignedIn,
+    password: &Password,
+    client: &str,
+) -> Result<StaffRow, AuthError> {
+    let (staff, attempt) = {
+        let mut conn = ctx.db()?;
+        let staff = staff_store::find_by_id(&mut conn, &signed_in.actor.staff_id)?
+            .ok_or(AuthError::NotAuthenticated)?;
+        let attempt = login_throttle::begin(ctx, &mut conn, &staff.username, client)?;
+        (staff, attempt)
+    };
+    let checked = ctx.hasher.verify(password, Some(&staff.password_hash));
+    if !login_throttle::checked(ctx, &attempt, checked)? {
+        return Err(AuthError::InvalidCredentials);
+    }
+    login_throttle::succeeded(ctx, &mut *ctx.db()?, &attempt)?;
+    Ok(staff)
 }

@@ -118,3 +118,41 @@ fn refused(
         retry_after_secs: (next - now).max(1),
     })
 }
+
+/// The slot a second-factor code took: counted per account, from any client (only someone
+/// who knew the password gets to give a code, from however many addresses).
+pub struct CodeAttempt {
+    key: String,
+}
+
+fn code_schedule(auth: &AuthConfig) -> DelaySchedule {
+    DelaySchedule {
+        free: auth.second_factor.free_code_failures,
+        ..pair_schedule(auth)
+    }
+}
+
+/// Takes a slot for checking a second-factor code of an account, or says how long to wait.
+pub fn begin_code(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    staff_id: &str,
+) -> Result<CodeAttempt, AuthError> {
+    let auth = &ctx.config.auth;
+    let now = ctx.clock.now().timestamp();
+    let forget_before = now - auth.failures_forgotten_after_minutes * 60;
+    let attempt = CodeAttempt {
+        key: key("code", &[staff_id]),
+    };
+    if throttle::take_slot(conn, &attempt.key, now, forget_before, &code_schedule(auth))?.is_none()
+    {
+        return Err(refused(ctx, conn, &attempt.key, now)?);
+    }
+    Ok(attempt)
+}
+
+/// The code was right: the account's code failures are forgotten.
+pub fn code_succeeded(conn: &mut DbConnection, attempt: &CodeAttempt) -> Result<(), AuthError> {
+    throttle::clear(conn, &attempt.key)?;
+    Ok(())
+}

@@ -16,6 +16,7 @@ pub mod ratchet;
 pub mod readiness;
 pub mod report;
 pub mod rewrap;
+pub mod second_factor;
 pub mod staff;
 pub mod vault;
 pub mod verification;

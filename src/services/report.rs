@@ -19,8 +19,8 @@ use crate::db::{
 };
 use crate::domain::report::{
     embedded_json, signed_form, AuditReport, ClassReport, DestroyedEpochReport, EpochReport,
-    KeyReport, PurgeRunReport, ReportSignature, RetentionReport, SealReference, StaffReads,
-    VerificationTotals,
+    KeyReport, PurgeRunReport, ReportSignature, RetentionReport, SealReference, StaffAccountChange,
+    StaffReads, VerificationTotals,
 };
 use crate::error::Internal;
 
@@ -36,6 +36,15 @@ const READ_ACTIONS: [&str; 9] = [
     "resident.duplicate_shown",
     "card.pdf_read",
     "card.print",
+];
+/// Changes to staff accounts the report lists, and the name each has in it.
+const STAFF_CHANGES: [(&str, &str); 6] = [
+    ("staff.create", "created"),
+    ("staff.password_reset", "password_reset"),
+    ("staff.factors_reset", "factors_reset"),
+    ("staff.role_change", "role_changed"),
+    ("staff.disable", "disabled"),
+    ("staff.enable", "enabled"),
 ];
 /// The period the per-staff and verification figures cover.
 const PERIOD_DAYS: i64 = 30;
@@ -71,6 +80,7 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
         audit: audit_report(ctx, &mut conn)?,
         keys: key_report(ctx, &mut conn)?,
         staff_reads: staff_reads(&mut conn, midnight(period_start))?,
+        staff_changes: staff_changes(&mut conn, midnight(period_start))?,
         verification,
         signature: None,
     };
@@ -322,6 +332,39 @@ fn staff_reads(conn: &mut DbConnection, since: NaiveDateTime) -> Result<Vec<Staf
             personal_data_reads: count(counts.get(&member.id).copied().unwrap_or(0)),
             username: member.username,
             role: member.role,
+        })
+        .collect())
+}
+
+/// Account creations, credential resets, role changes and disablings of the period, with the
+/// account that made each: who could have given themselves, or someone, a way into the data.
+fn staff_changes(
+    conn: &mut DbConnection,
+    since: NaiveDateTime,
+) -> Result<Vec<StaffAccountChange>, Internal> {
+    let usernames: BTreeMap<String, String> = staff_store::list(conn)?
+        .into_iter()
+        .map(|member| (member.id, member.username))
+        .collect();
+    let name_of = |id: &str| match id {
+        super::staff::CLI_ACTOR => "command line".to_owned(),
+        super::staff::SYSTEM_ACTOR => "first start".to_owned(),
+        id => usernames
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| format!("unknown account {id}")),
+    };
+    let actions: Vec<&str> = STAFF_CHANGES.iter().map(|(action, _)| *action).collect();
+    Ok(audit_store::entries_with_actions(conn, &actions, since)?
+        .into_iter()
+        .filter_map(|entry| {
+            let (_, change) = STAFF_CHANGES.iter().find(|(a, _)| *a == entry.action)?;
+            Some(StaffAccountChange {
+                at: entry.recorded_at.and_utc(),
+                change: (*change).to_owned(),
+                account: name_of(entry.subject.as_deref().unwrap_or_default()),
+                by: name_of(&entry.actor),
+            })
         })
         .collect())
 }

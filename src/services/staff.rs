@@ -19,6 +19,8 @@ pub const FIRST_ADMIN_PASSWORD_FILE: &str = "initial-admin-password.txt";
 
 /// Who changed an account: a signed-in admin's staff id, or the command line.
 pub const CLI_ACTOR: &str = "cli";
+/// Who created the first admin: the service at its first start.
+pub const SYSTEM_ACTOR: &str = "system";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StaffError {
@@ -30,7 +32,9 @@ pub enum StaffError {
     UsernameTaken,
     #[error("no such staff account")]
     NotFound,
-    #[error("an administrator cannot disable or demote their own account")]
+    #[error(
+        "an administrator cannot disable or demote their own account, nor reset its second factors"
+    )]
     OwnAccount,
     #[error(transparent)]
     Internal(#[from] Internal),
@@ -50,10 +54,19 @@ pub struct StaffAccount {
     pub disabled: bool,
     pub must_change_password: bool,
     pub created_at: DateTime<Utc>,
+    /// Whether the account has a second factor (never which, nor its secret).
+    pub second_factor: bool,
 }
 
 impl StaffAccount {
-    fn from_row(row: &StaffRow) -> Result<Self, StaffError> {
+    fn read(conn: &mut crate::db::DbConnection, row: &StaffRow) -> Result<Self, StaffError> {
+        let has_factor = crate::db::factors::of_staff(conn, &row.id)?
+            .iter()
+            .any(|f| f.confirmed_at.is_some());
+        Self::with_factor(row, has_factor)
+    }
+
+    fn with_factor(row: &StaffRow, second_factor: bool) -> Result<Self, StaffError> {
         Ok(Self {
             username: row.username.clone(),
             role: StaffRole::parse(&row.role)
@@ -61,6 +74,7 @@ impl StaffAccount {
             disabled: row.disabled,
             must_change_password: row.must_change_password,
             created_at: row.created_at.and_utc(),
+            second_factor,
         })
     }
 }
@@ -117,14 +131,22 @@ pub fn add(
         Err(e) => return Err(e.into()),
     }
     let row = store::find_by_id(&mut conn, &id)?.ok_or(StaffError::NotFound)?;
-    Ok((StaffAccount::from_row(&row)?, generated.then_some(password)))
+    Ok((
+        StaffAccount::read(&mut conn, &row)?,
+        generated.then_some(password),
+    ))
 }
 
 pub fn list(ctx: &AppContext) -> Result<Vec<StaffAccount>, StaffError> {
     let mut conn = ctx.db()?;
+    let with_factor: std::collections::HashSet<String> =
+        crate::db::factors::confirmed_counts(&mut conn)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
     store::list(&mut conn)?
         .iter()
-        .map(StaffAccount::from_row)
+        .map(|row| StaffAccount::with_factor(row, with_factor.contains(&row.id)))
         .collect()
 }
 
@@ -158,7 +180,8 @@ pub fn set_disabled(
         }
         Ok(())
     })?;
-    StaffAccount::from_row(&find(&mut conn, username)?)
+    let row = find(&mut conn, username)?;
+    StaffAccount::read(&mut conn, &row)
 }
 
 pub fn set_role(
@@ -179,7 +202,8 @@ pub fn set_role(
         sessions::delete_for_staff(conn, &row.id)?;
         Ok(())
     })?;
-    StaffAccount::from_row(&find(&mut conn, username)?)
+    let row = find(&mut conn, username)?;
+    StaffAccount::read(&mut conn, &row)
 }
 
 /// Replaces an account's password with a one-time password, returned once.
@@ -215,7 +239,7 @@ pub fn ensure_first_admin(ctx: &AppContext) -> Result<Option<PathBuf>, StaffErro
         }
     }
     let username = ctx.config.auth.first_admin_username.clone();
-    let (_, password) = match add(ctx, "system", &username, StaffRole::Admin, None) {
+    let (_, password) = match add(ctx, SYSTEM_ACTOR, &username, StaffRole::Admin, None) {
         Ok(created) => created,
         // Another instance created it first.
         Err(StaffError::UsernameTaken) => return Ok(None),
@@ -235,4 +259,23 @@ pub fn ensure_first_admin(ctx: &AppContext) -> Result<Option<PathBuf>, StaffErro
     writeln!(file, "{}", password.expose())
         .map_err(|e| Internal::new("first admin password file", e))?;
     Ok(Some(path))
+}
+
+/// Removes every second factor and recovery code of an account (lost phone), closes its
+/// sessions, and gives it the grace period again to enrol a new one. The admin never sees a
+/// factor; an admin cannot reset their own (another admin must).
+pub fn reset_factors(ctx: &AppContext, actor: &str, username: &str) -> Result<(), StaffError> {
+    let mut conn = ctx.db()?;
+    let row = find(&mut conn, username)?;
+    if row.id == actor {
+        return Err(StaffError::OwnAccount);
+    }
+    let now = ctx.clock.now();
+    crate::db::transaction::<_, StaffError, _>(&mut conn, |conn| {
+        audit::record(conn, now, actor, "staff.factors_reset", Some(&row.id))?;
+        crate::db::factors::delete_all(conn, &row.id)?;
+        store::mark_factors_reset(conn, &row.id, now.naive_utc())?;
+        sessions::delete_for_staff(conn, &row.id)?;
+        Ok(())
+    })
 }

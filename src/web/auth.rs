@@ -42,6 +42,8 @@ pub enum Cookie {
     PreSession,
     /// The interface language the staff member chose.
     Lang,
+    /// A page login's session while it waits for the second factor (it opens nothing else).
+    Factor,
 }
 
 impl Cookie {
@@ -53,6 +55,8 @@ impl Cookie {
             (Cookie::PreSession, false) => "muni_pre",
             (Cookie::Lang, true) => "__Host-muni_lang",
             (Cookie::Lang, false) => "muni_lang",
+            (Cookie::Factor, true) => "__Host-muni_factor",
+            (Cookie::Factor, false) => "muni_factor",
         }
     }
 }

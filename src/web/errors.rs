@@ -42,6 +42,21 @@ impl From<AuthError> for ApiError {
                 ErrorCode::NotAuthenticated,
                 "Log in first: send `Authorization: Bearer <token>` from POST /api/v1/sessions.",
             ),
+            AuthError::SecondFactorRequired => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::SecondFactorNeeded,
+                "This account signs in with a second factor: send one_time_code (the code its authenticator app shows, or a recovery code) with the password.",
+            ),
+            AuthError::InvalidSecondFactor => ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::InvalidSecondFactor,
+                "The one-time code is wrong, or was used before. Wait for the next code.",
+            ),
+            AuthError::EnrolmentOverdue => ApiError::new(
+                StatusCode::FORBIDDEN,
+                ErrorCode::SecondFactorEnrolmentOverdue,
+                "This account must have a second factor and its time to set one up is over. Ask an administrator to reset its factors.",
+            ),
             AuthError::WeakPassword(why) => ApiError::unprocessable(ErrorCode::WeakPassword, why),
             AuthError::Internal(cause) => ApiError::internal(cause),
         }
@@ -64,7 +79,7 @@ impl From<StaffError> for ApiError {
             StaffError::OwnAccount => ApiError::new(
                 StatusCode::CONFLICT,
                 ErrorCode::OwnAccount,
-                "An administrator cannot disable or demote their own account.",
+                "An administrator cannot disable or demote their own account, nor reset its second factors: another administrator must.",
             ),
             StaffError::Internal(cause) => ApiError::internal(cause),
         }

@@ -69,6 +69,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     "/staff/{username}/password-reset",
                     post => staff::reset_password
                 ))
+                .service(resource!(
+                    "/staff/{username}/factors-reset",
+                    post => staff::reset_factors
+                ))
                 .service(resource!("/residents", post => residents::enroll))
                 .service(resource!("/residents/search", post => residents::search))
                 .service(resource!(

@@ -19,7 +19,7 @@ use super::{ops, sessions, verify};
     paths(
         sessions::create, sessions::delete_current, sessions::change_password,
         residents::enroll, residents::get, residents::update, residents::photo, residents::search,
-        staff::list, staff::add, staff::change, staff::reset_password,
+        staff::list, staff::add, staff::change, staff::reset_password, staff::reset_factors,
         cards::issue, cards::of_resident, cards::get, cards::pdf, cards::print_one, cards::print, cards::revoke,
         verify::verify, verify::jwks, verify::status_list,
         audit::audit_verify, reports::retention,

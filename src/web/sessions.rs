@@ -18,6 +18,10 @@ use crate::web::ApiError;
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
+    /// For an account with a second factor: the six-digit code its authenticator app shows,
+    /// or one of its unused recovery codes.
+    #[schema(max_length = 64)]
+    pub one_time_code: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -27,6 +31,10 @@ pub struct LoginResponse {
     pub expires_at: DateTime<Utc>,
     /// True for a one-time password: change it before anything else.
     pub must_change_password: bool,
+    /// The account must set up a second factor (on its account page) by then; after it, its
+    /// password alone opens nothing. Absent when the account has one or need not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_factor_due_by: Option<DateTime<Utc>>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -38,7 +46,9 @@ pub struct PasswordChange {
 
 /// Log in.
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = LoginRequest,
-    responses((status = 201, body = LoginResponse), (status = 401, description = "invalid_credentials"),
+    responses((status = 201, body = LoginResponse),
+              (status = 401, description = "invalid_credentials, second_factor_required (the password was right; send one_time_code), invalid_second_factor"),
+              (status = 403, description = "second_factor_enrolment_overdue: the account must have a second factor and its time to set one up is over; an admin can reset its factors"),
               (status = 429, description = "too_many_attempts")))]
 pub async fn create(
     ctx: web::Data<AppContext>,
@@ -46,15 +56,23 @@ pub async fn create(
     body: super::json::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let client = client_of(&req, &ctx.config.server).bucket();
-    let LoginRequest { username, password } = body.into_inner();
+    let LoginRequest {
+        username,
+        password,
+        one_time_code,
+    } = body.into_inner();
     let password = Password::new(password);
-    let session =
-        crate::web::blocking(move || auth::login(&ctx, &username, &password, &client)).await??;
+    let session = crate::web::blocking(move || {
+        let step = auth::FactorStep::WithCode(one_time_code.as_deref());
+        auth::login(&ctx, &username, &password, &client, step)
+    })
+    .await??;
     Ok(HttpResponse::Created().json(LoginResponse {
         token: session.token,
         role: session.role.into(),
         expires_at: session.expires_at,
         must_change_password: session.must_change_password,
+        second_factor_due_by: session.factor_due_by,
     }))
 }
 

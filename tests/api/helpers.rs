@@ -322,7 +322,7 @@ impl TestApp {
         use muni_id::db::schema::staff;
         muni_id::services::staff::add(
             &self.ctx,
-            "test",
+            muni_id::services::staff::CLI_ACTOR,
             username,
             role,
             Some(muni_id::crypto::password::Password::new(

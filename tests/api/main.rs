@@ -23,6 +23,7 @@ mod reads;
 mod restore_drill;
 mod retention;
 mod roles;
+mod second_factor;
 mod sessions;
 mod several_hosts;
 mod signing_keys;

@@ -7,7 +7,7 @@ use reqwest::Response;
 
 use crate::helpers::{spawn_app, spawn_app_with, TestApp, STAFF_PASSWORD};
 
-fn form_body(fields: &[(&str, &str)]) -> String {
+pub(crate) fn form_body(fields: &[(&str, &str)]) -> String {
     fields
         .iter()
         .map(|(k, v)| {
@@ -28,7 +28,7 @@ fn form_body(fields: &[(&str, &str)]) -> String {
 }
 
 /// The value a response sets for a cookie, with the whole Set-Cookie line.
-fn set_cookie(res: &Response, name: &str) -> Option<(String, String)> {
+pub(crate) fn set_cookie(res: &Response, name: &str) -> Option<(String, String)> {
     res.headers()
         .get_all(SET_COOKIE)
         .iter()
@@ -50,7 +50,12 @@ pub(crate) fn csrf_of(html: &str) -> String {
     html[start..start + 64].to_owned()
 }
 
-async fn post_form(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> Response {
+pub(crate) async fn post_form(
+    app: &TestApp,
+    cookie: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> Response {
     app.client
         .post(app.url(path))
         .header(COOKIE, cookie)

@@ -758,3 +758,82 @@ async fn the_report_json_keeps_its_shape() {
         ".audit.latest_seal.entry_hash" => insta::dynamic_redaction(redact_format),
     });
 }
+
+/// Issue 15: an admin who creates a clerk or resets someone's password has given a person a
+/// way into residents' data; the auditor sees each such change and who made it, in the signed
+/// report (JSON, CSV and PDF).
+#[tokio::test]
+async fn the_report_lists_staff_accounts_created_and_reset_and_by_whom() {
+    let app = spawn_app().await;
+    let admin = fixed_session(&app, "head.admin", StaffRole::Admin).await;
+    let res = app
+        .post_json(
+            &admin,
+            "/api/v1/staff",
+            &json!({"username": "new.clerk", "role": "clerk"}),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let res = app
+        .post_json(&admin, "/api/v1/staff/new.clerk/password-reset", &json!({}))
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .patch_json(
+            &admin,
+            "/api/v1/staff/new.clerk",
+            &json!({"role": "supervisor"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let auditor = fixed_session(&app, "the.auditor", StaffRole::Auditor).await;
+
+    let res = app.get(&auditor, "/api/v1/reports/retention").await;
+    assert_eq!(res.status(), 200);
+    let body: Value = res.json().await.unwrap();
+    let changes: Vec<(String, String, String)> = body["staff_changes"]
+        .as_array()
+        .expect("a staff_changes section")
+        .iter()
+        .map(|c| {
+            (
+                c["change"].as_str().unwrap().to_owned(),
+                c["account"].as_str().unwrap().to_owned(),
+                c["by"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("created", "admin", "first start"),
+        ("created", "head.admin", "command line"),
+        ("created", "new.clerk", "head.admin"),
+        ("password_reset", "new.clerk", "head.admin"),
+        ("role_changed", "new.clerk", "head.admin"),
+        ("created", "the.auditor", "command line"),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(changes, expected);
+
+    let csv = app
+        .get(&auditor, "/api/v1/reports/retention?format=csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains(",password_reset,new.clerk,head.admin\n"),
+        "{csv}"
+    );
+    assert!(report::verify(&app.ctx.signing, csv.as_bytes()).is_ok());
+    let pdf = app
+        .get(&auditor, "/api/v1/reports/retention?format=pdf")
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let checked = report::verify(&app.ctx.signing, &pdf).expect("the PDF verifies");
+    assert_eq!(checked.staff_changes.len(), 6);
+}

@@ -310,6 +310,35 @@ impl From<domain::StaffReads> for StaffReads {
     }
 }
 
+/// A change to a staff account in the period, and who made it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StaffAccountChange {
+    pub at: DateTime<Utc>,
+    /// `created`, `password_reset`, `factors_reset`, `role_changed`, `disabled` or `enabled`.
+    pub change: String,
+    /// The account changed (its username).
+    pub account: String,
+    /// The admin who made the change (a username), `command line` or `first start`.
+    pub by: String,
+}
+
+impl From<domain::StaffAccountChange> for StaffAccountChange {
+    fn from(change: domain::StaffAccountChange) -> Self {
+        let domain::StaffAccountChange {
+            at,
+            change,
+            account,
+            by,
+        } = change;
+        Self {
+            at,
+            change,
+            account,
+            by,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct VerificationTotals {
     pub checks: u64,
@@ -360,6 +389,7 @@ pub struct RetentionReport {
     pub audit: AuditReport,
     pub keys: KeyReport,
     pub staff_reads: Vec<StaffReads>,
+    pub staff_changes: Vec<StaffAccountChange>,
     pub verification: VerificationTotals,
     pub signature: Option<ReportSignature>,
 }
@@ -377,6 +407,7 @@ impl From<domain::RetentionReport> for RetentionReport {
             audit,
             keys,
             staff_reads,
+            staff_changes,
             verification,
             signature,
         } = report;
@@ -391,6 +422,7 @@ impl From<domain::RetentionReport> for RetentionReport {
             audit: audit.into(),
             keys: keys.into(),
             staff_reads: staff_reads.into_iter().map(Into::into).collect(),
+            staff_changes: staff_changes.into_iter().map(Into::into).collect(),
             verification: verification.into(),
             signature: signature.map(Into::into),
         }

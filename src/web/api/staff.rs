@@ -55,6 +55,8 @@ pub struct StaffSummary {
     pub disabled: bool,
     pub must_change_password: bool,
     pub created_at: DateTime<Utc>,
+    /// Whether the account has a second factor (never which, nor its secret).
+    pub second_factor: bool,
 }
 
 impl From<StaffAccount> for StaffSummary {
@@ -65,6 +67,7 @@ impl From<StaffAccount> for StaffSummary {
             disabled,
             must_change_password,
             created_at,
+            second_factor,
         } = account;
         Self {
             username,
@@ -72,6 +75,7 @@ impl From<StaffAccount> for StaffSummary {
             disabled,
             must_change_password,
             created_at,
+            second_factor,
         }
     }
 }
@@ -211,4 +215,22 @@ mod tests {
             );
         }
     }
+}
+
+/// Remove every second factor and recovery code of an account (a lost phone): its sessions
+/// close, and it has the grace period again to set up a new one. Not one's own account.
+#[utoipa::path(post, path = "/api/v1/staff/{username}/factors-reset", tag = "staff",
+    params(("username" = String, Path)),
+    responses((status = 204), (status = 404), (status = 403),
+              (status = 409, description = "own_account")),
+    security(("bearer" = [])))]
+pub async fn reset_factors(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::Administer)?.staff_id.clone();
+    let username = path.into_inner();
+    crate::web::blocking(move || staff::reset_factors(&ctx, &actor, &username)).await??;
+    Ok(HttpResponse::NoContent().finish())
 }

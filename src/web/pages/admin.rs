@@ -27,6 +27,7 @@ struct StaffRow {
     must_change_password: bool,
     created_on: String,
     is_me: bool,
+    second_factor: bool,
 }
 
 /// What the staff page says after an action (a fixed list).
@@ -65,6 +66,7 @@ async fn staff_page(
             disabled: m.disabled,
             must_change_password: m.must_change_password,
             created_on: m.created_at.date_naive().to_string(),
+            second_factor: m.second_factor,
         })
         .collect();
     let roles: Vec<Value> = StaffRole::ALL
@@ -145,7 +147,7 @@ pub async fn add(posted: Posted) -> Result<HttpResponse, PageError> {
     staff_page(&viewer, status, outcome).await
 }
 
-/// One account: `action` is role, disable, enable or reset.
+/// One account: `action` is role, disable, enable, reset (the password) or reset-factors.
 pub async fn change(posted: Posted, path: web::Path<String>) -> Result<HttpResponse, PageError> {
     let Posted { viewer, form } = posted;
     let me = viewer.require(Permission::Administer)?;
@@ -166,6 +168,9 @@ pub async fn change(posted: Posted, path: web::Path<String>) -> Result<HttpRespo
             staff::set_disabled(&ctx, &actor, &who, false).map(|_| ("done-enabled", None))
         }
         ("reset", _) => staff::reset_password(&ctx, &actor, &who).map(|p| ("done-reset", Some(p))),
+        ("reset-factors", _) => {
+            staff::reset_factors(&ctx, &actor, &who).map(|()| ("done-factors-reset", None))
+        }
         _ => Err(StaffError::NotFound),
     })
     .await

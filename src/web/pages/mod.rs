@@ -4,12 +4,14 @@
 //! form carries a CSRF token; every page has a strict Content-Security-Policy and only our own
 //! CSS and a little JavaScript (the webcam and the running points total).
 
+mod account;
 mod admin;
 mod assets;
 mod audit;
 mod cards;
 mod csrf;
 mod enroll;
+mod factor_login;
 mod forms;
 pub mod i18n;
 mod problems;
@@ -27,6 +29,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/login", web::get().to(session::login_page))
         .route("/login", web::post().to(session::login))
         .route("/logout", web::post().to(session::logout))
+        .route("/login/factor", web::get().to(factor_login::page))
+        .route("/login/factor", web::post().to(factor_login::submit))
+        .route("/account", web::get().to(account::page))
+        .route("/account/totp", web::post().to(account::start_totp))
+        .route(
+            "/account/totp/confirm",
+            web::post().to(account::confirm_totp),
+        )
+        .route(
+            "/account/recovery-codes",
+            web::post().to(account::new_recovery_codes),
+        )
+        .route(
+            "/account/factors/{id}/remove",
+            web::post().to(account::remove_factor),
+        )
         .route("/account/password", web::get().to(session::password_page))
         .route(
             "/account/password",

@@ -36,7 +36,7 @@ pub async fn home(viewer: Viewer) -> Result<HttpResponse, PageError> {
 
 #[derive(Deserialize)]
 pub struct NextQuery {
-    next: Option<String>,
+    pub next: Option<String>,
     done: Option<String>,
 }
 
@@ -63,10 +63,15 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
     let client = client_of(&req, &viewer.ctx.config.server).bucket();
     let ctx = viewer.ctx.clone();
     let who = username.clone();
-    let outcome = crate::web::blocking(move || auth::login(&ctx, &who, &password, &client))
-        .await
-        .map_err(|e| viewer.internal(e.into()))?;
+    let outcome = crate::web::blocking(move || {
+        auth::login(&ctx, &who, &password, &client, auth::FactorStep::OnNextPage)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
     let (status, error) = match outcome {
+        Ok(session) if session.awaiting_factor => {
+            return Ok(super::factor_login::ask_for_factor(&viewer, &session, next))
+        }
         Ok(session) => {
             let max_age = (session.expires_at - viewer.ctx.clock.now())
                 .num_seconds()
@@ -98,6 +103,10 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
             wait_text(&viewer, retry_after_secs),
         ),
         Err(AuthError::Busy) => (StatusCode::TOO_MANY_REQUESTS, wait_text(&viewer, 1)),
+        Err(AuthError::EnrolmentOverdue) => (
+            StatusCode::FORBIDDEN,
+            viewer.text("err-second_factor_enrolment_overdue", &[]),
+        ),
         Err(AuthError::Internal(cause)) => return Err(viewer.internal(cause)),
         Err(other) => {
             return Err(viewer.internal(crate::error::Internal::new(
@@ -205,7 +214,7 @@ pub async fn change_password(req: HttpRequest, posted: Posted) -> Result<HttpRes
 }
 
 /// "Too many attempts: wait N seconds" (under a minute) or "N minutes".
-fn wait_text(viewer: &Viewer, retry_after_secs: i64) -> String {
+pub(super) fn wait_text(viewer: &Viewer, retry_after_secs: i64) -> String {
     let (unit, count) = if retry_after_secs < 60 {
         ("seconds", retry_after_secs.max(1))
     } else {

@@ -31,6 +31,10 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "audit.html",
     "staff.html",
     "policy.html",
+    "factor.html",
+    "account.html",
+    "totp_setup.html",
+    "recovery_codes.html",
 );
 
 fn environment() -> &'static Environment<'static> {

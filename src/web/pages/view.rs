@@ -253,6 +253,11 @@ impl Viewer {
             jurisdiction => self.ctx.config.jurisdiction.clone(),
             user => user,
             nav => self.nav(),
+            factor_due_by => self
+                .signed_in
+                .as_ref()
+                .and_then(|s| s.factor_due_by)
+                .map(|at| at.format("%Y-%m-%d").to_string()),
         }
     }
 

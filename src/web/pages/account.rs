@@ -1,0 +1,251 @@
+//! The staff member's own account page: second factors (an authenticator app, recovery
+//! codes) through `services::second_factor`. Each change to how one signs in asks for the
+//! password again.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use minijinja::context;
+use serde::Serialize;
+
+use super::forms::Posted;
+use super::session::wait_text;
+use super::view::{PageError, Viewer};
+use crate::crypto::password::Password;
+use crate::render::qr;
+use crate::services::auth::AuthError;
+use crate::services::second_factor::{self, FactorError, Gate};
+use crate::web::client_address::client_of;
+
+#[derive(Serialize)]
+struct FactorItem {
+    id: String,
+    kind: String,
+    added: String,
+    last_used: Option<String>,
+}
+
+fn day(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%d").to_string()
+}
+
+/// What went wrong, in the viewer's language, and the status to answer with.
+fn problem(viewer: &Viewer, error: FactorError) -> Result<(StatusCode, String), PageError> {
+    let (status, id) = match error {
+        FactorError::Auth(AuthError::InvalidCredentials) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "err-current-password-wrong",
+        ),
+        FactorError::Auth(AuthError::TooManyAttempts { retry_after_secs }) => {
+            return Ok((
+                StatusCode::TOO_MANY_REQUESTS,
+                wait_text(viewer, retry_after_secs),
+            ))
+        }
+        FactorError::Auth(AuthError::Busy) => {
+            return Ok((StatusCode::TOO_MANY_REQUESTS, wait_text(viewer, 1)))
+        }
+        FactorError::Auth(AuthError::NotAuthenticated) => return Err(viewer.redirect("/login")),
+        FactorError::WrongCode => (StatusCode::UNPROCESSABLE_ENTITY, "err-totp-wrong-code"),
+        FactorError::NotFound => (StatusCode::NOT_FOUND, "err-factor-gone"),
+        FactorError::Required => (StatusCode::CONFLICT, "err-factor-required"),
+        FactorError::Auth(AuthError::Internal(cause)) | FactorError::Internal(cause) => {
+            return Err(viewer.internal(cause))
+        }
+        FactorError::Auth(other) => {
+            return Err(viewer.internal(crate::error::Internal::new(
+                "factor",
+                anyhow::anyhow!("{other}"),
+            )))
+        }
+    };
+    Ok((status, viewer.text(id, &[])))
+}
+
+async fn account_page(
+    viewer: &Viewer,
+    status: StatusCode,
+    (notice, error): (Option<String>, Option<String>),
+) -> Result<HttpResponse, PageError> {
+    let signed = viewer.signed()?.clone();
+    if signed.must_change_password {
+        return Err(viewer.redirect("/account/password"));
+    }
+    let ctx = viewer.ctx.clone();
+    let account = crate::web::blocking(move || second_factor::of_account(&ctx, &signed))
+        .await
+        .map_err(|e| viewer.internal(e.into()))?
+        .map_err(|e| match e {
+            FactorError::Internal(cause) | FactorError::Auth(AuthError::Internal(cause)) => {
+                viewer.internal(cause)
+            }
+            _ => viewer.redirect("/login"),
+        })?;
+    let factors: Vec<FactorItem> = account
+        .factors
+        .iter()
+        .map(|f| FactorItem {
+            id: f.id.clone(),
+            kind: f.kind.clone(),
+            added: day(f.created_at),
+            last_used: f.last_used_at.map(day),
+        })
+        .collect();
+    let due_by = match account.gate {
+        Gate::DueBy(at) => Some(day(at)),
+        _ => None,
+    };
+    let required = !matches!(account.gate, Gate::Offered)
+        && viewer.signed_in.as_ref().is_some_and(|s| {
+            viewer
+                .ctx
+                .config
+                .auth
+                .second_factor
+                .required_for
+                .contains(&s.actor.role)
+        });
+    viewer.page(
+        status,
+        "account.html",
+        context! {
+            factors => factors,
+            recovery_codes_left => account.recovery_codes_left,
+            due_by => due_by,
+            required => required,
+            status => notice,
+            error => error,
+        },
+    )
+}
+
+#[derive(serde::Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+pub async fn page(viewer: Viewer, query: web::Query<DoneQuery>) -> Result<HttpResponse, PageError> {
+    let notice = match query.done.as_deref() {
+        Some("removed") => Some(viewer.text("factor-removed", &[])),
+        _ => None,
+    };
+    account_page(&viewer, StatusCode::OK, (notice, None)).await
+}
+
+/// Starts setting up an authenticator app: its QR code and secret, and the confirm form.
+pub async fn start_totp(posted: Posted) -> Result<HttpResponse, PageError> {
+    let viewer = posted.viewer;
+    let signed = viewer.signed()?.clone();
+    let ctx = viewer.ctx.clone();
+    let setup = crate::web::blocking(move || second_factor::begin_totp(&ctx, &signed))
+        .await
+        .map_err(|e| viewer.internal(e.into()))?;
+    let setup = match setup {
+        Ok(setup) => setup,
+        Err(e) => {
+            let (status, text) = problem(&viewer, e)?;
+            return account_page(&viewer, status, (None, Some(text))).await;
+        }
+    };
+    let qr_svg = qr::encode(&setup.url)
+        .map_err(|e| viewer.internal(crate::error::Internal::new("totp qr", e)))?
+        .to_svg(&viewer.text("totp-qr-label", &[]));
+    let grouped = setup
+        .secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    viewer.ok(
+        "totp_setup.html",
+        context! {
+            factor_id => setup.factor_id,
+            qr_svg => qr_svg,
+            secret_grouped => grouped,
+            error => (),
+        },
+    )
+}
+
+/// Confirms the app with a code from it and the password; the first factor brings recovery
+/// codes, shown once.
+pub async fn confirm_totp(req: HttpRequest, posted: Posted) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let signed = viewer.signed()?.clone();
+    let client = client_of(&req, &viewer.ctx.config.server).bucket();
+    let factor_id = form.get("factor").to_owned();
+    let code = form.get("code").to_owned();
+    let password = Password::new(form.get("password").to_owned());
+    let ctx = viewer.ctx.clone();
+    let outcome = crate::web::blocking(move || {
+        second_factor::confirm_totp(&ctx, &signed, (&factor_id, &code), &password, &client)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
+    match outcome {
+        Ok(Some(codes)) => viewer.ok(
+            "recovery_codes.html",
+            context! { codes => codes, factor_added => true },
+        ),
+        Ok(None) => {
+            let notice = viewer.text("totp-added", &[]);
+            account_page(&viewer, StatusCode::OK, (Some(notice), None)).await
+        }
+        Err(e) => {
+            let (status, text) = problem(&viewer, e)?;
+            account_page(&viewer, status, (None, Some(text))).await
+        }
+    }
+}
+
+/// New recovery codes (the old ones stop working), shown once.
+pub async fn new_recovery_codes(
+    req: HttpRequest,
+    posted: Posted,
+) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let signed = viewer.signed()?.clone();
+    let client = client_of(&req, &viewer.ctx.config.server).bucket();
+    let password = Password::new(form.get("password").to_owned());
+    let ctx = viewer.ctx.clone();
+    let outcome = crate::web::blocking(move || {
+        second_factor::new_recovery_codes_for(&ctx, &signed, &password, &client)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
+    match outcome {
+        Ok(codes) => viewer.ok(
+            "recovery_codes.html",
+            context! { codes => codes, factor_added => false },
+        ),
+        Err(e) => {
+            let (status, text) = problem(&viewer, e)?;
+            account_page(&viewer, status, (None, Some(text))).await
+        }
+    }
+}
+
+pub async fn remove_factor(
+    req: HttpRequest,
+    path: web::Path<String>,
+    posted: Posted,
+) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let signed = viewer.signed()?.clone();
+    let client = client_of(&req, &viewer.ctx.config.server).bucket();
+    let password = Password::new(form.get("password").to_owned());
+    let factor_id = path.into_inner();
+    let ctx = viewer.ctx.clone();
+    let outcome = crate::web::blocking(move || {
+        second_factor::remove(&ctx, &signed, &factor_id, &password, &client)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
+    match outcome {
+        Ok(()) => Ok(viewer.see_other("/account?done=removed")),
+        Err(e) => {
+            let (status, text) = problem(&viewer, e)?;
+            account_page(&viewer, status, (None, Some(text))).await
+        }
+    }
+}
