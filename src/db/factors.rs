@@ -17,6 +17,8 @@ pub struct FactorRow {
     pub kind: String,
     pub label: String,
     pub secret: Option<String>,
+    /// A passkey's credential (webauthn-rs `Passkey` as JSON: public key, id, counter).
+    pub credential: Option<String>,
     pub last_step: i64,
     pub created_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
@@ -162,4 +164,19 @@ pub fn recovery_codes_left(conn: &mut DbConnection, staff_id: &str) -> QueryResu
         .filter(staff_recovery_codes::staff_id.eq(staff_id))
         .count()
         .get_result(conn)
+}
+
+/// Stores a passkey's credential after a login used it (its signature counter moved on).
+pub fn update_credential(
+    conn: &mut DbConnection,
+    id: &str,
+    credential: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(staff_factors::table.find(id))
+        .set((
+            staff_factors::credential.eq(Some(credential)),
+            staff_factors::last_used_at.eq(Some(at)),
+        ))
+        .execute(conn)
 }

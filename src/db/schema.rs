@@ -22,6 +22,7 @@ diesel::table! {
         expires_at -> Timestamp,
         awaiting_factor -> Bool,
         factor_due_by -> Nullable<Timestamp>,
+        ceremony -> Nullable<Text>,
     }
 }
 
@@ -32,6 +33,7 @@ diesel::table! {
         kind -> Text,
         label -> Text,
         secret -> Nullable<Text>,
+        credential -> Nullable<Text>,
         last_step -> BigInt,
         created_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,

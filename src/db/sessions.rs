@@ -19,6 +19,8 @@ pub struct SessionRow {
     pub awaiting_factor: bool,
     /// An account that must enrol a second factor and has none: the session ends then.
     pub factor_due_by: Option<NaiveDateTime>,
+    /// A WebAuthn ceremony under way (its challenge state).
+    pub ceremony: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &SessionRow) -> QueryResult<()> {
@@ -75,4 +77,31 @@ pub fn clear_factor_deadline(conn: &mut DbConnection, staff_id: &str) -> QueryRe
     diesel::update(sessions::table.filter(sessions::staff_id.eq(staff_id)))
         .set(sessions::factor_due_by.eq(None::<NaiveDateTime>))
         .execute(conn)
+}
+
+/// Starts a WebAuthn ceremony in a session (replacing one begun before).
+pub fn set_ceremony(conn: &mut DbConnection, token_hash: &str, state: &str) -> QueryResult<usize> {
+    diesel::update(sessions::table.find(token_hash))
+        .set(sessions::ceremony.eq(Some(state)))
+        .execute(conn)
+}
+
+/// Takes a session's ceremony, once: the state if it was there (it is gone now).
+pub fn take_ceremony(conn: &mut DbConnection, token_hash: &str) -> QueryResult<Option<String>> {
+    let state: Option<Option<String>> = sessions::table
+        .find(token_hash)
+        .select(sessions::ceremony)
+        .first(conn)
+        .optional()?;
+    let Some(Some(state)) = state else {
+        return Ok(None);
+    };
+    let taken = diesel::update(
+        sessions::table
+            .find(token_hash)
+            .filter(sessions::ceremony.eq(&state)),
+    )
+    .set(sessions::ceremony.eq(None::<String>))
+    .execute(conn)?;
+    Ok((taken == 1).then_some(state))
 }

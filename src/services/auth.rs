@@ -199,6 +199,7 @@ fn open_session(
                 expires_at: expires_at.naive_utc(),
                 awaiting_factor,
                 factor_due_by: factor_due_by.map(|t| t.naive_utc()),
+                ceremony: None,
             },
         )?;
         Ok(())
@@ -236,11 +237,27 @@ pub fn awaiting_factor(ctx: &AppContext, token: &str) -> Result<StaffRow, AuthEr
     Ok(staff)
 }
 
+/// What a page login's second step answers with.
+#[derive(Debug, Clone, Copy)]
+pub enum FactorAnswer<'a> {
+    /// A code from the account's authenticator app, or a recovery code.
+    Code(&'a str),
+    /// The browser's answer to the passkey ceremony the waiting session began (JSON).
+    Passkey(&'a str),
+}
+
 /// Completes a page login with its second factor: the waiting session is closed and a new
 /// one (a new token) opened, so a token seen before the factor was given opens nothing.
-pub fn give_factor(ctx: &AppContext, token: &str, code: &str) -> Result<NewSession, AuthError> {
+pub fn give_factor(
+    ctx: &AppContext,
+    token: &str,
+    answer: FactorAnswer<'_>,
+) -> Result<NewSession, AuthError> {
     let staff = awaiting_factor(ctx, token)?;
-    second_factor::check_code(ctx, &staff.id, code)?;
+    match answer {
+        FactorAnswer::Code(code) => second_factor::check_code(ctx, &staff.id, code)?,
+        FactorAnswer::Passkey(json) => super::passkeys::check_answer(ctx, &staff.id, token, json)?,
+    }
     session_store::delete(&mut *ctx.db()?, &token_hash(token))?;
     open_session(ctx, &staff, false, None)
 }
@@ -346,6 +363,7 @@ pub fn change_own_password(
                     .naive_utc(),
                 awaiting_factor: false,
                 factor_due_by: signed_in.factor_due_by.map(|t| t.naive_utc()),
+                ceremony: None,
             },
         )?;
         Ok(())

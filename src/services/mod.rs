@@ -11,6 +11,7 @@ pub mod issuer;
 pub mod key_migration;
 pub mod key_rotation;
 pub mod login_throttle;
+pub mod passkeys;
 pub mod purge;
 pub mod ratchet;
 pub mod readiness;

@@ -45,6 +45,12 @@ pub enum FactorError {
     WrongCode,
     #[error("this account's role must keep a second factor")]
     Required,
+    /// `public_base_url` is not a domain name: a passkey cannot be bound to it.
+    #[error("passkeys need the service at a domain name")]
+    PasskeysUnavailable,
+    /// The browser's answer did not verify, or came after its ceremony ended.
+    #[error("the passkey was not accepted")]
+    PasskeyRefused,
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -114,6 +120,16 @@ fn gate_of(ctx: &AppContext, staff: &StaffRow, has_factor: bool, now: DateTime<U
 pub fn gate(ctx: &AppContext, staff: &StaffRow, now: DateTime<Utc>) -> Result<Gate, AuthError> {
     let has_factor = !confirmed(store::of_staff(&mut *ctx.db()?, &staff.id)?).is_empty();
     Ok(gate_of(ctx, staff, has_factor, now))
+}
+
+/// Whether an account can answer a login with a passkey (it has one, and passkeys are offered).
+pub fn has_passkey(ctx: &AppContext, staff_id: &str) -> Result<bool, AuthError> {
+    if super::passkeys::relying_party(ctx).is_none() {
+        return Ok(false);
+    }
+    Ok(confirmed(store::of_staff(&mut *ctx.db()?, staff_id)?)
+        .iter()
+        .any(|f| f.kind == "passkey"))
 }
 
 /// Checks a second-factor code of an account: a six-digit code from one of its authenticators
@@ -211,6 +227,7 @@ pub fn begin_totp(ctx: &AppContext, signed_in: &SignedIn) -> Result<TotpSetup, F
                 kind: "totp".into(),
                 label: "authenticator app".into(),
                 secret: Some(secret.clone()),
+                credential: None,
                 last_step: 0,
                 created_at: now,
                 confirmed_at: None,
@@ -251,13 +268,37 @@ pub fn confirm_totp(
         if store::confirm(conn, &staff.id, factor_id, step, now.naive_utc())? != 1 {
             return Err(FactorError::NotFound);
         }
-        audit::record(conn, now, &staff.id, "staff.factor_added", Some(&staff.id))?;
-        sessions::clear_factor_deadline(conn, &staff.id)?;
-        if store::recovery_codes_left(conn, &staff.id)? > 0 {
-            return Ok(None);
-        }
-        Ok(Some(replace_recovery_codes(conn, &staff.id, now)?))
+        factor_added(conn, &staff.id, now)
     })
+}
+
+/// Stores a factor already proved (a passkey whose ceremony verified). Returns the recovery
+/// codes, shown once, when the account had none left.
+pub fn add_confirmed(
+    ctx: &AppContext,
+    row: &FactorRow,
+    now: DateTime<Utc>,
+) -> Result<Option<Vec<String>>, FactorError> {
+    let mut conn = ctx.db()?;
+    crate::db::transaction::<_, FactorError, _>(&mut conn, |conn| {
+        store::insert(conn, row)?;
+        factor_added(conn, &row.staff_id, now)
+    })
+}
+
+/// What every new factor brings: an audit entry, no more enrolment deadline, and recovery
+/// codes when there are none.
+fn factor_added(
+    conn: &mut DbConnection,
+    staff_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Vec<String>>, FactorError> {
+    audit::record(conn, now, staff_id, "staff.factor_added", Some(staff_id))?;
+    sessions::clear_factor_deadline(conn, staff_id)?;
+    if store::recovery_codes_left(conn, staff_id)? > 0 {
+        return Ok(None);
+    }
+    Ok(Some(replace_recovery_codes(conn, staff_id, now)?))
 }
 
 fn replace_recovery_codes(

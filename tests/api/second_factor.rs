@@ -486,3 +486,88 @@ async fn the_account_page_sets_up_an_authenticator_and_shows_recovery_codes_once
     let (_, code, _) = error_code(login_with(&app, "self.setup", None).await).await;
     assert_eq!(code, "second_factor_required");
 }
+
+/// A passkey answer the browser never made (forged, or for a ceremony that was never begun)
+/// opens nothing and counts like a wrong code; passkeys are not offered where
+/// `public_base_url` is an IP address, since a passkey is bound to a domain name.
+#[tokio::test]
+async fn a_forged_passkey_answer_is_refused_and_passkeys_need_a_domain_name() {
+    let app = spawn_app_with(|c| {
+        c.auth.second_factor.free_code_failures = 2;
+        // Passkeys are bound to a domain name: this app is at localhost.
+        c.public_base_url = c.public_base_url.replace("127.0.0.1", "localhost");
+    })
+    .await;
+    assert!(muni_id::services::passkeys::relying_party(&app.ctx).is_some());
+    app.add_staff("forged.clerk", StaffRole::Clerk);
+    let (secret, _) = enrol_totp(&app, "forged.clerk");
+    let page = app.client.get(app.url("/login")).send().await.unwrap();
+    let (pre, _) = set_cookie(&page, "muni_pre").unwrap();
+    let pre = format!("muni_pre={pre}");
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let res = post_form(
+        &app,
+        &pre,
+        "/login",
+        &[
+            ("csrf", &csrf),
+            ("username", "forged.clerk"),
+            ("password", STAFF_PASSWORD),
+        ],
+    )
+    .await;
+    let (waiting, _) = set_cookie(&res, "muni_factor").unwrap();
+    let cookies = format!("{pre}; muni_factor={waiting}");
+    let forged = json!({
+        "id": "AAAA", "rawId": "AAAA", "type": "public-key",
+        "response": {"authenticatorData": "AAAA", "clientDataJSON": "AAAA", "signature": "AAAA", "userHandle": null}
+    })
+    .to_string();
+    for _ in 0..2 {
+        let res = post_form(
+            &app,
+            &cookies,
+            "/login/factor",
+            &[("csrf", &csrf), ("passkey", &forged)],
+        )
+        .await;
+        assert_eq!(res.status(), 401);
+        assert!(set_cookie(&res, "muni_session").is_none());
+    }
+    // The account's free failures are spent: even the right code waits now.
+    let code = now_code(&app, &secret);
+    let res = post_form(
+        &app,
+        &cookies,
+        "/login/factor",
+        &[("csrf", &csrf), ("code", &code)],
+    )
+    .await;
+    assert_eq!(res.status(), 429);
+
+    // An account without a passkey asks for passkey options in vain.
+    let options = post_form(&app, &cookies, "/login/factor/passkey", &[("csrf", &csrf)]).await;
+    assert_eq!(options.status(), 409);
+    let body: Value = options.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "passkey");
+
+    let ip = spawn_app_with(|c| c.public_base_url = "http://127.0.0.1:8080".into()).await;
+    ip.add_staff("ip.clerk", StaffRole::Clerk);
+    let (cookie, _) = crate::pages::page_login(&ip, "ip.clerk").await;
+    let account = get_page(&ip, &cookie, "/account")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(account.contains("Passkeys need the service at a domain name"));
+    assert!(!account.contains("id=\"passkey-form\""));
+    let csrf = csrf_of(&account);
+    let res = post_form(
+        &ip,
+        &cookie,
+        "/account/passkey/options",
+        &[("csrf", &csrf), ("password", STAFF_PASSWORD)],
+    )
+    .await;
+    assert_eq!(res.status(), 409);
+}

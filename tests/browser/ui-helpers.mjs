@@ -35,10 +35,13 @@ function freePort() {
  * Starts the real binary on a free port with a fresh SQLite database, after adding the staff
  * accounts given as [{username, role, password}].
  */
-export async function startServer(staff) {
+export async function startServer(staff, extraEnv = {}, { host = '127.0.0.1' } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'muni-id-ui-'));
   const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  // The address the pages are opened at (`localhost` for passkeys, which need a domain name);
+  // the test itself talks to the bound address.
+  const base = `http://${host}:${port}`;
+  const direct = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
     MUNI_ID__DATA_DIR: dataDir,
@@ -48,6 +51,7 @@ export async function startServer(staff) {
     MUNI_ID__AUTH__ARGON2_MEMORY_KIB: '64',
     MUNI_ID__AUTH__ARGON2_ITERATIONS: '1',
     MUNI_ID__LOG__LEVEL: 'info',
+    ...extraEnv,
   };
   // A password set on the command line was not chosen by its owner and must be changed at
   // first login: each account is added with a first password, then changed to its own below.
@@ -63,12 +67,12 @@ export async function startServer(staff) {
   server.stderr.on('data', (chunk) => { log += chunk; });
   for (let i = 0; i < 100; i += 1) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
+      if ((await fetch(`${direct}/healthz`)).ok) break;
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
   for (const { username, password } of staff) {
-    await chooseOwnPassword(base, username, first(password), password);
+    await chooseOwnPassword(direct, username, first(password), password);
   }
   return {
     base,
@@ -152,7 +156,12 @@ export async function logIn(page, base, username, password) {
   await page.goto(`${base}/login`);
   await page.fill('#username', username);
   await page.fill('#password', password);
-  await Promise.all([page.waitForLoadState('load'), page.click('button[type=submit].primary')]);
+  // Waits for the navigation the submit starts, then for that page to load ('load' alone
+  // could resolve on the login page being left).
+  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await page.click('button[type=submit].primary');
+  await navigated;
+  await page.waitForLoadState('load');
 }
 
 /** Logs out through the header's button. */

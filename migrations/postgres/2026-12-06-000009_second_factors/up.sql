@@ -1,13 +1,15 @@
--- Second factors of staff sign-in. A factor is a TOTP authenticator (its RFC 6238 secret, which
--- the service must read to check a code) or, later, a passkey (its public key only). A TOTP
--- factor is unconfirmed until its owner has typed a code from it. last_step is the TOTP time
--- step last accepted: a code is accepted once (one UPDATE ... WHERE last_step < step).
+-- Second factors of staff sign-in. A factor is a TOTP authenticator (secret: its RFC 6238
+-- secret, which the service must read to check a code) or a passkey (credential: its WebAuthn
+-- public key, credential id and signature counter, as webauthn-rs keeps them; no secret). A
+-- TOTP factor is unconfirmed until its owner has typed a code from it. last_step is the TOTP
+-- time step last accepted: a code is accepted once (one UPDATE ... WHERE last_step < step).
 CREATE TABLE staff_factors (
     id TEXT PRIMARY KEY NOT NULL,
     staff_id TEXT NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
     kind TEXT NOT NULL CHECK (kind IN ('totp', 'passkey')),
     label TEXT NOT NULL,
     secret TEXT,
+    credential TEXT,
     last_step BIGINT NOT NULL DEFAULT 0,
     created_at TIMESTAMP NOT NULL,
     confirmed_at TIMESTAMP,
@@ -30,3 +32,6 @@ ALTER TABLE staff ADD COLUMN factors_reset_at TIMESTAMP;
 ALTER TABLE sessions ADD COLUMN awaiting_factor BOOLEAN NOT NULL DEFAULT FALSE;
 -- When a session of an account that must enrol a factor (and has none) stops opening anything.
 ALTER TABLE sessions ADD COLUMN factor_due_by TIMESTAMP;
+-- A WebAuthn ceremony under way in a session (a passkey being added, or given at login): the
+-- challenge state, taken once (compare and clear) when the browser answers.
+ALTER TABLE sessions ADD COLUMN ceremony TEXT;

@@ -13,6 +13,7 @@ use super::view::{PageError, Viewer};
 use crate::crypto::password::Password;
 use crate::render::qr;
 use crate::services::auth::AuthError;
+use crate::services::passkeys;
 use crate::services::second_factor::{self, FactorError, Gate};
 use crate::web::client_address::client_of;
 
@@ -20,6 +21,7 @@ use crate::web::client_address::client_of;
 struct FactorItem {
     id: String,
     kind: String,
+    label: String,
     added: String,
     last_used: Option<String>,
 }
@@ -48,6 +50,8 @@ fn problem(viewer: &Viewer, error: FactorError) -> Result<(StatusCode, String), 
         FactorError::WrongCode => (StatusCode::UNPROCESSABLE_ENTITY, "err-totp-wrong-code"),
         FactorError::NotFound => (StatusCode::NOT_FOUND, "err-factor-gone"),
         FactorError::Required => (StatusCode::CONFLICT, "err-factor-required"),
+        FactorError::PasskeysUnavailable => (StatusCode::CONFLICT, "err-passkeys-unavailable"),
+        FactorError::PasskeyRefused => (StatusCode::UNPROCESSABLE_ENTITY, "err-passkey-refused"),
         FactorError::Auth(AuthError::Internal(cause)) | FactorError::Internal(cause) => {
             return Err(viewer.internal(cause))
         }
@@ -86,6 +90,7 @@ async fn account_page(
         .map(|f| FactorItem {
             id: f.id.clone(),
             kind: f.kind.clone(),
+            label: f.label.clone(),
             added: day(f.created_at),
             last_used: f.last_used_at.map(day),
         })
@@ -112,6 +117,7 @@ async fn account_page(
             recovery_codes_left => account.recovery_codes_left,
             due_by => due_by,
             required => required,
+            passkeys_available => passkeys::relying_party(&viewer.ctx).is_some(),
             status => notice,
             error => error,
         },
@@ -243,6 +249,55 @@ pub async fn remove_factor(
     .map_err(|e| viewer.internal(e.into()))?;
     match outcome {
         Ok(()) => Ok(viewer.see_other("/account?done=removed")),
+        Err(e) => {
+            let (status, text) = problem(&viewer, e)?;
+            account_page(&viewer, status, (None, Some(text))).await
+        }
+    }
+}
+
+/// The options for adding a passkey (after the password again), as JSON for the page's script.
+pub async fn passkey_options(req: HttpRequest, posted: Posted) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let signed = viewer.signed()?.clone();
+    let client = client_of(&req, &viewer.ctx.config.server).bucket();
+    let password = Password::new(form.get("password").to_owned());
+    let ctx = viewer.ctx.clone();
+    let outcome = crate::web::blocking(move || {
+        passkeys::begin_registration(&ctx, &signed, &password, &client)
+    })
+    .await
+    .map_err(|e| viewer.internal(e.into()))?;
+    match outcome {
+        Ok(options) => Ok(HttpResponse::Ok().json(options)),
+        Err(e) => {
+            let (status, text) = problem(&viewer, e)?;
+            Ok(HttpResponse::build(status)
+                .json(serde_json::json!({"error": {"code": "passkey", "message": text}})))
+        }
+    }
+}
+
+/// Adds the passkey the browser made; the first factor brings recovery codes, shown once.
+pub async fn add_passkey(posted: Posted) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let signed = viewer.signed()?.clone();
+    let label = form.get("label").to_owned();
+    let answer = form.get("credential").to_owned();
+    let ctx = viewer.ctx.clone();
+    let outcome =
+        crate::web::blocking(move || passkeys::finish_registration(&ctx, &signed, &label, &answer))
+            .await
+            .map_err(|e| viewer.internal(e.into()))?;
+    match outcome {
+        Ok(Some(codes)) => viewer.ok(
+            "recovery_codes.html",
+            context! { codes => codes, factor_added => true },
+        ),
+        Ok(None) => {
+            let notice = viewer.text("passkey-added", &[]);
+            account_page(&viewer, StatusCode::OK, (Some(notice), None)).await
+        }
         Err(e) => {
             let (status, text) = problem(&viewer, e)?;
             account_page(&viewer, status, (None, Some(text))).await

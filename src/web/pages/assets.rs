@@ -8,6 +8,7 @@ use crate::context::AppContext;
 
 const APP_CSS: &str = include_str!("../../../templates/static/app.css");
 const ENROLL_JS: &str = include_str!("../../../templates/static/enroll.js");
+const PASSKEY_JS: &str = include_str!("../../../templates/static/passkey.js");
 
 fn asset(
     content_type: &'static str,
@@ -25,6 +26,10 @@ pub async fn stylesheet() -> HttpResponse {
 
 pub async fn enroll_script() -> HttpResponse {
     asset("text/javascript; charset=utf-8", ENROLL_JS)
+}
+
+pub async fn passkey_script() -> HttpResponse {
+    asset("text/javascript; charset=utf-8", PASSKEY_JS)
 }
 
 /// The card preview's accent colour (the PDF's `card_design.accent_colour`) and the text colour

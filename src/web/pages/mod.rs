@@ -31,8 +31,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/logout", web::post().to(session::logout))
         .route("/login/factor", web::get().to(factor_login::page))
         .route("/login/factor", web::post().to(factor_login::submit))
+        .route(
+            "/login/factor/passkey",
+            web::post().to(factor_login::passkey_options),
+        )
         .route("/account", web::get().to(account::page))
         .route("/account/totp", web::post().to(account::start_totp))
+        .route(
+            "/account/passkey/options",
+            web::post().to(account::passkey_options),
+        )
+        .route("/account/passkey", web::post().to(account::add_passkey))
         .route(
             "/account/totp/confirm",
             web::post().to(account::confirm_totp),
@@ -54,6 +63,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/app.css", web::get().to(assets::stylesheet))
         .route("/static/brand.css", web::get().to(assets::brand))
         .route("/static/enroll.js", web::get().to(assets::enroll_script))
+        .route("/static/passkey.js", web::get().to(assets::passkey_script))
         .route("/enroll", web::get().to(enroll::form))
         .route("/enroll", web::post().to(enroll::submit))
         .route("/residents/find", web::get().to(residents::find_page))
