@@ -173,13 +173,17 @@ async fn enrol_totp(client: &reqwest::Client, base: &str, token: &str) -> (Strin
             .header("cookie", &cookie)
             .form(&fields[1..])
     };
-    let setup = form(&[("", "/account/totp"), ("csrf", &csrf)])
-        .send()
-        .await
-        .expect("totp set-up")
-        .text()
-        .await
-        .expect("totp set-up");
+    let setup = form(&[
+        ("", "/account/totp"),
+        ("csrf", &csrf),
+        ("password", PASSWORD),
+    ])
+    .send()
+    .await
+    .expect("totp set-up")
+    .text()
+    .await
+    .expect("totp set-up");
     let secret: String = between(&setup, "id=\"totp-secret\">", "<")
         .split_whitespace()
         .collect();
@@ -191,7 +195,6 @@ async fn enrol_totp(client: &reqwest::Client, base: &str, token: &str) -> (Strin
         ("csrf", &csrf),
         ("factor", &factor),
         ("code", &code),
-        ("password", PASSWORD),
     ])
     .send()
     .await

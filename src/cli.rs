@@ -184,6 +184,10 @@ enum StaffCommand {
     Disable { username: String },
     /// Re-enable a disabled account.
     Enable { username: String },
+    /// Remove an account's second factors and recovery codes (a lost phone), close its
+    /// sessions, and give it the grace period again to set up a new one. The way back in for
+    /// an admin whose factors are lost, or for an account past its enrolment deadline.
+    ResetFactors { username: String },
 }
 
 fn parse_day(raw: &str) -> Result<NaiveDate, String> {
@@ -389,6 +393,13 @@ fn staff_command(config: Config, command: StaffCommand) -> anyhow::Result<()> {
         StaffCommand::Enable { username } => {
             staff::set_disabled(&ctx, CLI_ACTOR, &username, false)?;
             println!("Enabled {username}.");
+        }
+        StaffCommand::ResetFactors { username } => {
+            staff::reset_factors(&ctx, CLI_ACTOR, &username)?;
+            let days = ctx.config.auth.second_factor.enrolment_grace_days;
+            println!(
+                "Removed the second factors of {username} and closed their sessions; they have {days} days to set up a new one."
+            );
         }
     }
     Ok(())

@@ -485,6 +485,19 @@ impl Config {
                 "must be at least longest_delay_secs (or waiting would forget the failures)",
             ));
         }
+        let factor = &auth.second_factor;
+        if !(0..=90).contains(&factor.enrolment_grace_days) {
+            return Err(invalid(
+                "auth.second_factor.enrolment_grace_days",
+                "must be from 0 to 90 days",
+            ));
+        }
+        if factor.free_code_failures <= 0 {
+            return Err(invalid(
+                "auth.second_factor.free_code_failures",
+                "must be positive",
+            ));
+        }
         if auth.password_checks_at_once == 0 {
             return Err(invalid("auth.password_checks_at_once", "must be positive"));
         }
@@ -809,6 +822,35 @@ mod tests {
         assert!(err.to_string().contains("in the clear"), "{err}");
         let err = Config::from_toml_overrides("[keys]\nbackend = \"kms\"").unwrap_err();
         assert!(err.to_string().contains("kms"), "{err}");
+    }
+
+    #[test]
+    fn the_second_factor_policy_is_checked_at_start_up() {
+        let production = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/production.toml"),
+        )
+        .unwrap();
+        let value: toml::Value = toml::from_str(&production).unwrap();
+        let required = &value["auth"]["second_factor"]["required_for"];
+        assert_eq!(
+            required.as_array().map(Vec::len),
+            Some(4),
+            "production requires a second factor of every role"
+        );
+        let defaults = Config::from_toml_overrides("").unwrap();
+        assert!(defaults.auth.second_factor.required_for.is_empty());
+        for bad in [
+            "enrolment_grace_days = 100000",
+            "enrolment_grace_days = -1",
+            "free_code_failures = 0",
+        ] {
+            let err =
+                Config::from_toml_overrides(&format!("[auth.second_factor]\n{bad}")).unwrap_err();
+            assert!(err.to_string().contains("auth.second_factor"), "{err}");
+        }
+        let err = Config::from_toml_overrides("[auth.second_factor]\nrequired_for = [\"mayor\"]")
+            .unwrap_err();
+        assert!(err.to_string().contains("mayor"), "{err}");
     }
 
     #[test]

@@ -220,7 +220,7 @@ error_codes! {
     RequestTimeout = "request_timeout",
     ResidentDataDestroyed = "resident_data_destroyed",
     SecondFactorEnrolmentOverdue = "second_factor_enrolment_overdue",
-    SecondFactorNeeded = "second_factor_required",
+    SecondFactorRequired = "second_factor_required",
     InvalidSecondFactor = "invalid_second_factor",
     StorageFull = "storage_full",
     TooManyAttempts = "too_many_attempts",

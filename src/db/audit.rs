@@ -168,15 +168,16 @@ pub fn count_before(conn: &mut DbConnection, cutoff: NaiveDateTime) -> QueryResu
         .get_result(conn)
 }
 
-/// Per staff id, how many entries with one of `actions` since `since`.
+/// Per staff id, how many entries with one of `actions` in `[since, until)`.
 pub fn counts_by_actor(
     conn: &mut DbConnection,
     actions: &[&str],
-    since: NaiveDateTime,
+    (since, until): (NaiveDateTime, NaiveDateTime),
 ) -> QueryResult<Vec<(String, i64)>> {
     audit_log::table
         .filter(audit_log::action.eq_any(actions))
         .filter(audit_log::recorded_at.ge(since))
+        .filter(audit_log::recorded_at.lt(until))
         .group_by(audit_log::actor)
         .select((audit_log::actor, diesel::dsl::count_star()))
         .load(conn)
@@ -191,15 +192,16 @@ pub struct Entry {
     pub subject: Option<String>,
 }
 
-/// The entries with one of `actions` since `since`, oldest first.
+/// The entries with one of `actions` in `[since, until)`, oldest first.
 pub fn entries_with_actions(
     conn: &mut DbConnection,
     actions: &[&str],
-    since: NaiveDateTime,
+    (since, until): (NaiveDateTime, NaiveDateTime),
 ) -> QueryResult<Vec<Entry>> {
     audit_log::table
         .filter(audit_log::action.eq_any(actions))
         .filter(audit_log::recorded_at.ge(since))
+        .filter(audit_log::recorded_at.lt(until))
         .order(audit_log::seq.asc())
         .select((
             audit_log::recorded_at,

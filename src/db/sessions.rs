@@ -105,3 +105,13 @@ pub fn take_ceremony(conn: &mut DbConnection, token_hash: &str) -> QueryResult<O
     .execute(conn)?;
     Ok((taken == 1).then_some(state))
 }
+
+/// Deletes a session that waits for its second factor: 1 when this call claimed it.
+pub fn delete_waiting(conn: &mut DbConnection, token_hash: &str) -> QueryResult<usize> {
+    diesel::delete(
+        sessions::table
+            .find(token_hash)
+            .filter(sessions::awaiting_factor.eq(true)),
+    )
+    .execute(conn)
+}

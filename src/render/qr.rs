@@ -1,6 +1,7 @@
-//! The card's QR code: the verifier address with the signed token, encoded at error-correction
-//! level M with optimal segmentation, so an upper-case URL and a base32 token stay in the
-//! compact alphanumeric mode (only a character such as `#` costs a one-byte segment).
+//! QR codes: the card's (the verifier address with the signed token, encoded at
+//! error-correction level M with optimal segmentation, so an upper-case URL and a base32 token
+//! stay in the compact alphanumeric mode; only a character such as `#` costs a one-byte
+//! segment), and the authenticator app's set-up code on the account page, as SVG.
 
 use qrcode::bits::{self, Bits};
 use qrcode::canvas::{Canvas, MaskPattern};

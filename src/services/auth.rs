@@ -258,7 +258,10 @@ pub fn give_factor(
         FactorAnswer::Code(code) => second_factor::check_code(ctx, &staff.id, code)?,
         FactorAnswer::Passkey(json) => super::passkeys::check_answer(ctx, &staff.id, token, json)?,
     }
-    session_store::delete(&mut *ctx.db()?, &token_hash(token))?;
+    // The waiting session is claimed once: two answers sent together open one session.
+    if session_store::delete_waiting(&mut *ctx.db()?, &token_hash(token))? != 1 {
+        return Err(AuthError::NotAuthenticated);
+    }
     open_session(ctx, &staff, false, None)
 }
 

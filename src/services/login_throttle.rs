@@ -151,8 +151,14 @@ pub fn begin_code(
     Ok(attempt)
 }
 
-/// The code was right: the account's code failures are forgotten.
-pub fn code_succeeded(conn: &mut DbConnection, attempt: &CodeAttempt) -> Result<(), AuthError> {
-    throttle::clear(conn, &attempt.key)?;
+/// The code was right: its slot goes back. The failures before it stay counted (until they
+/// are forgotten): someone who knows the password gets no fresh free guesses each time the
+/// account's owner logs in.
+pub fn code_succeeded(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    attempt: &CodeAttempt,
+) -> Result<(), AuthError> {
+    throttle::give_back(conn, &attempt.key, ctx.clock.now().timestamp())?;
     Ok(())
 }

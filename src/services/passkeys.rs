@@ -235,7 +235,7 @@ pub fn check_answer(
         "staff.passkey_used",
         Some(staff_id),
     )?;
-    login_throttle::code_succeeded(&mut conn, &attempt)?;
+    login_throttle::code_succeeded(ctx, &mut conn, &attempt)?;
     Ok(())
 }
 

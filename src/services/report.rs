@@ -60,6 +60,9 @@ fn count(n: i64) -> u64 {
 /// Builds and signs the report as of a day.
 pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Internal> {
     let period_start = as_of - TimeDelta::days(PERIOD_DAYS);
+    // The per-staff figures cover the period's days, up to the end of `as_of`: a report as of
+    // a past day counts nothing done after it.
+    let period = (midnight(period_start), midnight(as_of + TimeDelta::days(1)));
     let verification = verification_totals(ctx, period_start)?;
     let mut conn = ctx.db()?;
     let runs = purge_runs::recent(&mut conn, 20)?;
@@ -79,8 +82,8 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
         purge_runs: runs.iter().map(run_report).collect(),
         audit: audit_report(ctx, &mut conn)?,
         keys: key_report(ctx, &mut conn)?,
-        staff_reads: staff_reads(&mut conn, midnight(period_start))?,
-        staff_changes: staff_changes(&mut conn, midnight(period_start))?,
+        staff_reads: staff_reads(&mut conn, period)?,
+        staff_changes: staff_changes(&mut conn, period)?,
         verification,
         signature: None,
     };
@@ -322,8 +325,11 @@ fn key_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<KeyReport, In
     })
 }
 
-fn staff_reads(conn: &mut DbConnection, since: NaiveDateTime) -> Result<Vec<StaffReads>, Internal> {
-    let counts: BTreeMap<String, i64> = audit_store::counts_by_actor(conn, &READ_ACTIONS, since)?
+fn staff_reads(
+    conn: &mut DbConnection,
+    period: (NaiveDateTime, NaiveDateTime),
+) -> Result<Vec<StaffReads>, Internal> {
+    let counts: BTreeMap<String, i64> = audit_store::counts_by_actor(conn, &READ_ACTIONS, period)?
         .into_iter()
         .collect();
     Ok(staff_store::list(conn)?
@@ -340,7 +346,7 @@ fn staff_reads(conn: &mut DbConnection, since: NaiveDateTime) -> Result<Vec<Staf
 /// account that made each: who could have given themselves, or someone, a way into the data.
 fn staff_changes(
     conn: &mut DbConnection,
-    since: NaiveDateTime,
+    period: (NaiveDateTime, NaiveDateTime),
 ) -> Result<Vec<StaffAccountChange>, Internal> {
     let usernames: BTreeMap<String, String> = staff_store::list(conn)?
         .into_iter()
@@ -355,7 +361,7 @@ fn staff_changes(
             .unwrap_or_else(|| format!("unknown account {id}")),
     };
     let actions: Vec<&str> = STAFF_CHANGES.iter().map(|(action, _)| *action).collect();
-    Ok(audit_store::entries_with_actions(conn, &actions, since)?
+    Ok(audit_store::entries_with_actions(conn, &actions, period)?
         .into_iter()
         .filter_map(|entry| {
             let (_, change) = STAFF_CHANGES.iter().find(|(a, _)| *a == entry.action)?;

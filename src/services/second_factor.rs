@@ -79,8 +79,9 @@ pub struct AccountFactors {
     pub gate: Gate,
 }
 
-/// An authenticator being set up: shown once, confirmed by a code from it.
-#[derive(Debug, Clone)]
+/// An authenticator being set up: shown once, confirmed by a code from it. No `Debug`: it
+/// holds the secret.
+#[derive(Clone)]
 pub struct TotpSetup {
     pub factor_id: String,
     /// Base32, for typing into an app that cannot scan.
@@ -88,6 +89,9 @@ pub struct TotpSetup {
     /// `otpauth://totp/…`, for the QR code.
     pub url: String,
 }
+
+/// How long an authenticator being set up waits for its first code.
+const SETUP_MINUTES: i64 = 10;
 
 fn must_have_factor(ctx: &AppContext, role: &str) -> bool {
     StaffRole::parse(role)
@@ -179,7 +183,7 @@ pub fn check_code(ctx: &AppContext, staff_id: &str, code: &str) -> Result<(), Au
         );
         return Err(AuthError::InvalidSecondFactor);
     }
-    login_throttle::code_succeeded(&mut conn, &attempt)?;
+    login_throttle::code_succeeded(ctx, &mut conn, &attempt)?;
     Ok(())
 }
 
@@ -206,9 +210,16 @@ pub fn of_account(ctx: &AppContext, signed_in: &SignedIn) -> Result<AccountFacto
     })
 }
 
-/// Starts setting up an authenticator app: a new secret, kept unconfirmed until a code from
-/// the app comes back (`confirm_totp`). A set-up begun before and left is replaced.
-pub fn begin_totp(ctx: &AppContext, signed_in: &SignedIn) -> Result<TotpSetup, FactorError> {
+/// Starts setting up an authenticator app, after the password again: a new secret, kept
+/// unconfirmed until a code from the app comes back (`confirm_totp`, within
+/// `SETUP_MINUTES`). A set-up begun before and left is replaced.
+pub fn begin_totp(
+    ctx: &AppContext,
+    signed_in: &SignedIn,
+    password: &Password,
+    client: &str,
+) -> Result<TotpSetup, FactorError> {
+    recheck_password(ctx, signed_in, password, client)?;
     let secret = new_totp_secret();
     let issuer = &ctx.config.jurisdiction;
     let url = totp_url(&secret, issuer, &signed_in.actor.username).ok_or_else(|| {
@@ -243,21 +254,45 @@ pub fn begin_totp(ctx: &AppContext, signed_in: &SignedIn) -> Result<TotpSetup, F
     })
 }
 
-/// Confirms an authenticator being set up with a code from it and the account's password.
-/// Returns the recovery codes, shown once, when the account had none left.
+/// An authenticator still being set up (begun within `SETUP_MINUTES`), to show its page again
+/// after a mistyped code.
+pub fn pending_totp(
+    ctx: &AppContext,
+    signed_in: &SignedIn,
+    factor_id: &str,
+) -> Result<Option<TotpSetup>, FactorError> {
+    let begun_after = (ctx.clock.now() - TimeDelta::minutes(SETUP_MINUTES)).naive_utc();
+    let Some(secret) = store::of_staff(&mut *ctx.db()?, &signed_in.actor.staff_id)?
+        .into_iter()
+        .find(|f| f.id == factor_id && f.confirmed_at.is_none() && f.created_at > begun_after)
+        .and_then(|f| f.secret)
+    else {
+        return Ok(None);
+    };
+    let url = totp_url(&secret, &ctx.config.jurisdiction, &signed_in.actor.username).ok_or_else(
+        || Internal::new("totp", anyhow::anyhow!("the otpauth URL could not be made")),
+    )?;
+    Ok(Some(TotpSetup {
+        factor_id: factor_id.to_owned(),
+        secret,
+        url,
+    }))
+}
+
+/// Confirms an authenticator being set up (by the password, in `begin_totp`) with a code from
+/// it. Returns the recovery codes, shown once, when the account had none left.
 pub fn confirm_totp(
     ctx: &AppContext,
     signed_in: &SignedIn,
     (factor_id, code): (&str, &str),
-    password: &Password,
-    client: &str,
 ) -> Result<Option<Vec<String>>, FactorError> {
-    let staff = recheck_password(ctx, signed_in, password, client)?;
+    let staff_id = &signed_in.actor.staff_id;
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
-    let factor = store::of_staff(&mut conn, &staff.id)?
+    let begun_after = (now - TimeDelta::minutes(SETUP_MINUTES)).naive_utc();
+    let factor = store::of_staff(&mut conn, staff_id)?
         .into_iter()
-        .find(|f| f.id == factor_id && f.confirmed_at.is_none())
+        .find(|f| f.id == factor_id && f.confirmed_at.is_none() && f.created_at > begun_after)
         .ok_or(FactorError::NotFound)?;
     let step = factor
         .secret
@@ -265,10 +300,10 @@ pub fn confirm_totp(
         .and_then(|secret| totp_step(secret, code, now.timestamp()))
         .ok_or(FactorError::WrongCode)?;
     crate::db::transaction::<_, FactorError, _>(&mut conn, |conn| {
-        if store::confirm(conn, &staff.id, factor_id, step, now.naive_utc())? != 1 {
+        if store::confirm(conn, staff_id, factor_id, step, now.naive_utc())? != 1 {
             return Err(FactorError::NotFound);
         }
-        factor_added(conn, &staff.id, now)
+        factor_added(conn, staff_id, now)
     })
 }
 

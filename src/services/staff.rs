@@ -177,6 +177,8 @@ pub fn set_disabled(
         store::set_disabled(conn, &row.id, disabled)?;
         if disabled {
             sessions::delete_for_staff(conn, &row.id)?;
+        } else {
+            grace_again_without_factor(conn, &row.id, now)?;
         }
         Ok(())
     })?;
@@ -200,6 +202,7 @@ pub fn set_role(
         audit::record(conn, now, actor, "staff.role_change", Some(&row.id))?;
         store::set_role(conn, &row.id, role.as_str())?;
         sessions::delete_for_staff(conn, &row.id)?;
+        grace_again_without_factor(conn, &row.id, now)?;
         Ok(())
     })?;
     let row = find(&mut conn, username)?;
@@ -259,6 +262,22 @@ pub fn ensure_first_admin(ctx: &AppContext) -> Result<Option<PathBuf>, StaffErro
     writeln!(file, "{}", password.expose())
         .map_err(|e| Internal::new("first admin password file", e))?;
     Ok(Some(path))
+}
+
+/// An account given a role (or re-enabled) that has no second factor gets the grace period
+/// to enrol one from now: a role that must have one would else find it overdue at once.
+fn grace_again_without_factor(
+    conn: &mut crate::db::DbConnection,
+    staff_id: &str,
+    now: DateTime<Utc>,
+) -> diesel::QueryResult<()> {
+    let has_factor = crate::db::factors::of_staff(conn, staff_id)?
+        .iter()
+        .any(|f| f.confirmed_at.is_some());
+    if !has_factor {
+        store::mark_factors_reset(conn, staff_id, now.naive_utc())?;
+    }
+    Ok(())
 }
 
 /// Removes every second factor and recovery code of an account (lost phone), closes its

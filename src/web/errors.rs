@@ -44,13 +44,13 @@ impl From<AuthError> for ApiError {
             ),
             AuthError::SecondFactorRequired => ApiError::new(
                 StatusCode::UNAUTHORIZED,
-                ErrorCode::SecondFactorNeeded,
+                ErrorCode::SecondFactorRequired,
                 "This account signs in with a second factor: send one_time_code (the code its authenticator app shows, or a recovery code) with the password.",
             ),
             AuthError::InvalidSecondFactor => ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::InvalidSecondFactor,
-                "The one-time code is wrong, or was used before. Wait for the next code.",
+                "The one-time code (or passkey) was not accepted: it is wrong, or was used before. Wait for the next code.",
             ),
             AuthError::EnrolmentOverdue => ApiError::new(
                 StatusCode::FORBIDDEN,

@@ -837,3 +837,27 @@ async fn the_report_lists_staff_accounts_created_and_reset_and_by_whom() {
     let checked = report::verify(&app.ctx.signing, &pdf).expect("the PDF verifies");
     assert_eq!(checked.staff_changes.len(), 6);
 }
+
+/// Review finding: a report as of a past day listed (and signed) account changes made after
+/// that day.
+#[tokio::test]
+async fn a_report_as_of_a_past_day_lists_no_change_made_after_it() {
+    let app = spawn_app().await;
+    app.add_staff("late.clerk", StaffRole::Clerk);
+    app.clock.advance(TimeDelta::days(10));
+    muni_id::services::staff::reset_password(&app.ctx, "cli", "late.clerk").unwrap();
+    let today = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
+    assert!(today
+        .staff_changes
+        .iter()
+        .any(|c| c.change == "password_reset"));
+    let earlier = report::build(&app.ctx, app.ctx.clock.today() - TimeDelta::days(5)).unwrap();
+    assert!(
+        earlier
+            .staff_changes
+            .iter()
+            .all(|c| c.change != "password_reset"),
+        "{:?}",
+        earlier.staff_changes
+    );
+}

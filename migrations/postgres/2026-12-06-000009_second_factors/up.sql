@@ -27,7 +27,10 @@ CREATE TABLE staff_recovery_codes (
 CREATE INDEX staff_recovery_codes_staff_id ON staff_recovery_codes (staff_id);
 
 -- When an admin last reset an account's factors: the grace period to enrol one starts again.
+-- Accounts that exist at this upgrade get their grace period from now, not from their
+-- creation (else a policy that requires a factor would lock every older account out).
 ALTER TABLE staff ADD COLUMN factors_reset_at TIMESTAMP;
+UPDATE staff SET factors_reset_at = (CURRENT_TIMESTAMP AT TIME ZONE 'UTC');
 -- A session opened by a right password that still waits for its second factor opens nothing.
 ALTER TABLE sessions ADD COLUMN awaiting_factor BOOLEAN NOT NULL DEFAULT FALSE;
 -- When a session of an account that must enrol a factor (and has none) stops opening anything.

@@ -30,6 +30,16 @@ fn day(at: chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%d").to_string()
 }
 
+/// The signed-in staff member, once they have chosen their own password (a one-time password
+/// opens nothing else, factors included).
+fn ready(viewer: &Viewer) -> Result<crate::services::auth::SignedIn, PageError> {
+    let signed = viewer.signed()?;
+    if signed.must_change_password {
+        return Err(viewer.redirect("/account/password"));
+    }
+    Ok(signed.clone())
+}
+
 /// What went wrong, in the viewer's language, and the status to answer with.
 fn problem(viewer: &Viewer, error: FactorError) -> Result<(StatusCode, String), PageError> {
     let (status, id) = match error {
@@ -70,10 +80,7 @@ async fn account_page(
     status: StatusCode,
     (notice, error): (Option<String>, Option<String>),
 ) -> Result<HttpResponse, PageError> {
-    let signed = viewer.signed()?.clone();
-    if signed.must_change_password {
-        return Err(viewer.redirect("/account/password"));
-    }
+    let signed = ready(viewer)?;
     let ctx = viewer.ctx.clone();
     let account = crate::web::blocking(move || second_factor::of_account(&ctx, &signed))
         .await
@@ -137,14 +144,18 @@ pub async fn page(viewer: Viewer, query: web::Query<DoneQuery>) -> Result<HttpRe
     account_page(&viewer, StatusCode::OK, (notice, None)).await
 }
 
-/// Starts setting up an authenticator app: its QR code and secret, and the confirm form.
-pub async fn start_totp(posted: Posted) -> Result<HttpResponse, PageError> {
-    let viewer = posted.viewer;
-    let signed = viewer.signed()?.clone();
+/// Starts setting up an authenticator app (after the password again): its QR code and
+/// secret, and the confirm form.
+pub async fn start_totp(req: HttpRequest, posted: Posted) -> Result<HttpResponse, PageError> {
+    let Posted { viewer, form } = posted;
+    let signed = ready(&viewer)?;
+    let client = client_of(&req, &viewer.ctx.config.server).bucket();
+    let password = Password::new(form.get("password").to_owned());
     let ctx = viewer.ctx.clone();
-    let setup = crate::web::blocking(move || second_factor::begin_totp(&ctx, &signed))
-        .await
-        .map_err(|e| viewer.internal(e.into()))?;
+    let setup =
+        crate::web::blocking(move || second_factor::begin_totp(&ctx, &signed, &password, &client))
+            .await
+            .map_err(|e| viewer.internal(e.into()))?;
     let setup = match setup {
         Ok(setup) => setup,
         Err(e) => {
@@ -152,6 +163,16 @@ pub async fn start_totp(posted: Posted) -> Result<HttpResponse, PageError> {
             return account_page(&viewer, status, (None, Some(text))).await;
         }
     };
+    setup_page(&viewer, StatusCode::OK, &setup, None)
+}
+
+/// The set-up page: the QR code, the key grouped by four, and the form for the first code.
+fn setup_page(
+    viewer: &Viewer,
+    status: StatusCode,
+    setup: &second_factor::TotpSetup,
+    error: Option<String>,
+) -> Result<HttpResponse, PageError> {
     let qr_svg = qr::encode(&setup.url)
         .map_err(|e| viewer.internal(crate::error::Internal::new("totp qr", e)))?
         .to_svg(&viewer.text("totp-qr-label", &[]));
@@ -162,32 +183,48 @@ pub async fn start_totp(posted: Posted) -> Result<HttpResponse, PageError> {
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
         .join(" ");
-    viewer.ok(
+    viewer.page(
+        status,
         "totp_setup.html",
         context! {
-            factor_id => setup.factor_id,
+            factor_id => setup.factor_id.clone(),
             qr_svg => qr_svg,
             secret_grouped => grouped,
-            error => (),
+            error => error,
         },
     )
 }
 
-/// Confirms the app with a code from it and the password; the first factor brings recovery
-/// codes, shown once.
-pub async fn confirm_totp(req: HttpRequest, posted: Posted) -> Result<HttpResponse, PageError> {
+/// Confirms the app with a code from it; the first factor brings recovery codes, shown once.
+pub async fn confirm_totp(posted: Posted) -> Result<HttpResponse, PageError> {
     let Posted { viewer, form } = posted;
-    let signed = viewer.signed()?.clone();
-    let client = client_of(&req, &viewer.ctx.config.server).bucket();
+    let signed = ready(&viewer)?;
     let factor_id = form.get("factor").to_owned();
     let code = form.get("code").to_owned();
-    let password = Password::new(form.get("password").to_owned());
     let ctx = viewer.ctx.clone();
     let outcome = crate::web::blocking(move || {
-        second_factor::confirm_totp(&ctx, &signed, (&factor_id, &code), &password, &client)
+        match second_factor::confirm_totp(&ctx, &signed, (&factor_id, &code)) {
+            // A mistyped code: the same set-up again, to type the next code.
+            Err(FactorError::WrongCode) => second_factor::pending_totp(&ctx, &signed, &factor_id)
+                .map(|setup| Err(setup.ok_or(FactorError::WrongCode))),
+            other => other.map(Ok),
+        }
     })
     .await
     .map_err(|e| viewer.internal(e.into()))?;
+    let outcome = match outcome {
+        Ok(Ok(codes)) => Ok(codes),
+        Ok(Err(Ok(setup))) => {
+            let text = viewer.text("err-totp-wrong-code", &[]);
+            return setup_page(
+                &viewer,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &setup,
+                Some(text),
+            );
+        }
+        Ok(Err(Err(e))) | Err(e) => Err(e),
+    };
     match outcome {
         Ok(Some(codes)) => viewer.ok(
             "recovery_codes.html",
@@ -210,7 +247,7 @@ pub async fn new_recovery_codes(
     posted: Posted,
 ) -> Result<HttpResponse, PageError> {
     let Posted { viewer, form } = posted;
-    let signed = viewer.signed()?.clone();
+    let signed = ready(&viewer)?;
     let client = client_of(&req, &viewer.ctx.config.server).bucket();
     let password = Password::new(form.get("password").to_owned());
     let ctx = viewer.ctx.clone();
@@ -237,7 +274,7 @@ pub async fn remove_factor(
     posted: Posted,
 ) -> Result<HttpResponse, PageError> {
     let Posted { viewer, form } = posted;
-    let signed = viewer.signed()?.clone();
+    let signed = ready(&viewer)?;
     let client = client_of(&req, &viewer.ctx.config.server).bucket();
     let password = Password::new(form.get("password").to_owned());
     let factor_id = path.into_inner();
@@ -259,7 +296,7 @@ pub async fn remove_factor(
 /// The options for adding a passkey (after the password again), as JSON for the page's script.
 pub async fn passkey_options(req: HttpRequest, posted: Posted) -> Result<HttpResponse, PageError> {
     let Posted { viewer, form } = posted;
-    let signed = viewer.signed()?.clone();
+    let signed = ready(&viewer)?;
     let client = client_of(&req, &viewer.ctx.config.server).bucket();
     let password = Password::new(form.get("password").to_owned());
     let ctx = viewer.ctx.clone();
@@ -281,7 +318,7 @@ pub async fn passkey_options(req: HttpRequest, posted: Posted) -> Result<HttpRes
 /// Adds the passkey the browser made; the first factor brings recovery codes, shown once.
 pub async fn add_passkey(posted: Posted) -> Result<HttpResponse, PageError> {
     let Posted { viewer, form } = posted;
-    let signed = viewer.signed()?.clone();
+    let signed = ready(&viewer)?;
     let label = form.get("label").to_owned();
     let answer = form.get("credential").to_owned();
     let ctx = viewer.ctx.clone();

@@ -143,6 +143,10 @@ pub async fn logout(posted: Posted) -> Result<HttpResponse, PageError> {
             header::SET_COOKIE,
             set_cookie(Cookie::Session, "", Some(0), viewer.https()),
         ))
+        .append_header((
+            header::SET_COOKIE,
+            set_cookie(Cookie::Factor, "", Some(0), viewer.https()),
+        ))
         .finish())
 }
 
