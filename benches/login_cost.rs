@@ -10,7 +10,8 @@
 //! server (e.g. MUNI_ID__AUTH__PASSWORD_CHECKS_AT_ONCE). The argon2 parameters are the
 //! service's defaults (m = 19 MiB, t = 2). A passkey is not measured here: it needs a browser's
 //! authenticator (its server cost is one signature check and two writes, without argon2).
-//! Any refused login makes the exit status 1.
+//! Each account logs in from an address of its own (as from its own counter). Any refused
+//! login makes the exit status 1.
 
 use std::io::Write as _;
 use std::net::TcpListener;
@@ -84,7 +85,11 @@ fn command(data_dir: &Path, port: u16) -> Command {
             "MUNI_ID__DATABASE__URL",
             format!("sqlite://{}", data_dir.join("bench.db").display()),
         )
-        .env("MUNI_ID__LOG__LEVEL", "warn");
+        .env("MUNI_ID__LOG__LEVEL", "warn")
+        // Each account logs in from its own counter (X-Forwarded-For through a trusted proxy):
+        // 32 logins at once from one address would count as 32 attempts in flight against
+        // that address's free failures (20), which is what the throttle is for.
+        .env("MUNI_ID__SERVER__TRUSTED_PROXIES", "[\"127.0.0.1/32\"]");
     cmd
 }
 
@@ -250,7 +255,8 @@ async fn round(
 ) -> Vec<Duration> {
     let gate = Arc::new(tokio::sync::Semaphore::new(concurrency));
     let mut tasks = Vec::new();
-    for account in accounts {
+    for (i, account) in accounts.iter().enumerate() {
+        let counter = format!("10.1.{}.{}", i / 250, i % 250 + 1);
         let mut body = json!({"username": account.username, "password": PASSWORD});
         let now = chrono::Utc::now().timestamp();
         match factor {
@@ -272,7 +278,13 @@ async fn round(
         tasks.push(tokio::spawn(async move {
             let _turn = gate.acquire().await.expect("a turn");
             let started = Instant::now();
-            let res = client.post(url).json(&body).send().await.expect("login");
+            let res = client
+                .post(url)
+                .header("x-forwarded-for", counter)
+                .json(&body)
+                .send()
+                .await
+                .expect("login");
             let elapsed = started.elapsed();
             let status = res.status();
             (status.as_u16(), elapsed)

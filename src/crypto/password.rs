@@ -6,8 +6,10 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{
+    Output, PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString,
+};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use zeroize::Zeroizing;
 
 /// A password typed by a person: zeroized on drop, never printed.
@@ -47,9 +49,14 @@ pub struct HashError(String);
 #[error("too many password checks at once")]
 pub struct Busy;
 
-/// A counting semaphore over the computations, with what tests and metrics read.
+/// A counting semaphore over the computations, with what tests and metrics read. Each turn
+/// lends one of `at_once` argon2 memory buffers, made once and reused: a check allocates
+/// nothing, so memory stays at `at_once` × `memory_kib` however many logins come (and a
+/// check skips the page faults of fresh memory).
 struct Turns {
     busy: Mutex<usize>,
+    buffers: Mutex<Vec<Vec<Block>>>,
+    blocks: usize,
     freed: Condvar,
     at_once: usize,
     wait: Duration,
@@ -58,7 +65,10 @@ struct Turns {
     peak: AtomicUsize,
 }
 
-struct Turn<'a>(&'a Turns);
+struct Turn<'a> {
+    turns: &'a Turns,
+    buffer: Vec<Block>,
+}
 
 impl Turns {
     fn take(&self) -> Result<Turn<'_>, Busy> {
@@ -78,14 +88,30 @@ impl Turns {
         *busy += 1;
         self.peak.fetch_max(*busy, Ordering::Relaxed);
         self.computed.fetch_add(1, Ordering::Relaxed);
-        Ok(Turn(self))
+        drop(busy);
+        let buffer = self
+            .buffers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .pop()
+            .unwrap_or_else(|| vec![Block::default(); self.blocks]);
+        Ok(Turn {
+            turns: self,
+            buffer,
+        })
     }
 }
 
 impl Drop for Turn<'_> {
     fn drop(&mut self) {
-        *self.0.busy.lock().unwrap_or_else(|p| p.into_inner()) -= 1;
-        self.0.freed.notify_one();
+        let buffer = std::mem::take(&mut self.buffer);
+        self.turns
+            .buffers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(buffer);
+        *self.turns.busy.lock().unwrap_or_else(|p| p.into_inner()) -= 1;
+        self.turns.freed.notify_one();
     }
 }
 
@@ -99,10 +125,12 @@ impl PasswordHasher {
         let params = Params::new(memory_kib, iterations, parallelism, None)
             .map_err(|e| HashError(e.to_string()))?;
         let mut hasher = Self {
-            params,
+            params: params.clone(),
             dummy_hash: String::new(),
             turns: Arc::new(Turns {
                 busy: Mutex::new(0),
+                buffers: Mutex::new(Vec::new()),
+                blocks: params.block_count(),
                 freed: Condvar::new(),
                 at_once: at_once.max(1),
                 wait,
@@ -134,14 +162,19 @@ impl PasswordHasher {
     /// work is done against a dummy hash, and the answer is no. Waits its turn; `Busy` after
     /// the wait.
     pub fn verify(&self, password: &Password, stored: Option<&str>) -> Result<bool, Busy> {
-        let _turn = self.turns.take()?;
+        let mut turn = self.turns.take()?;
         let hash = stored.unwrap_or(&self.dummy_hash);
         let matches = PasswordHash::new(hash)
-            .map(|parsed| {
-                self.argon2()
-                    .verify_password(password.expose().as_bytes(), &parsed)
-                    .is_ok()
-            })
+            .map(
+                |parsed| match verify_in(&mut turn.buffer, password, &parsed) {
+                    Some(matches) => matches,
+                    // A hash made with more memory than a buffer holds (older, larger parameters).
+                    None => self
+                        .argon2()
+                        .verify_password(password.expose().as_bytes(), &parsed)
+                        .is_ok(),
+                },
+            )
             .unwrap_or(false);
         Ok(matches && stored.is_some())
     }
@@ -166,6 +199,25 @@ pub enum HashPasswordError {
     Failed(#[from] HashError),
 }
 
+/// Checks `password` against an argon2 hash in `memory`: whether it matches, or `None` when
+/// the hash needs more memory than `memory` holds (or is not an argon2 hash this can read).
+/// The comparison is in constant time (`Output`'s equality).
+fn verify_in(memory: &mut [Block], password: &Password, hash: &PasswordHash<'_>) -> Option<bool> {
+    let algorithm = Algorithm::try_from(hash.algorithm).ok()?;
+    let version = Version::try_from(hash.version.unwrap_or(0x13)).ok()?;
+    let params = Params::try_from(hash).ok()?;
+    let expected = hash.hash?;
+    let mut salt = [0u8; 64];
+    let salt = hash.salt?.decode_b64(&mut salt).ok()?;
+    let blocks = params.block_count();
+    let memory = memory.get_mut(..blocks)?;
+    let mut out = Zeroizing::new(vec![0u8; expected.len()]);
+    Argon2::new(algorithm, version, params)
+        .hash_password_into_with_memory(password.expose().as_bytes(), salt, &mut out, memory)
+        .ok()?;
+    Some(Output::new(&out).ok()? == expected)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +237,33 @@ mod tests {
         assert!(check("correct horse battery", Some(&hash)).unwrap());
         assert!(!check("wrong", Some(&hash)).unwrap());
         assert!(!check("dummy password for timing", None).unwrap());
+    }
+
+    #[test]
+    fn a_check_in_a_reused_buffer_agrees_with_the_library_and_larger_hashes_still_verify() {
+        let hasher = hasher(1, 1_000);
+        let right = Password::new("correct horse battery".into());
+        let wrong = Password::new("correct horse batterz".into());
+        let hash = hasher.hash(&right).unwrap();
+        let parsed = PasswordHash::new(&hash).unwrap();
+        let mut memory = vec![Block::default(); hasher.params.block_count()];
+        for _ in 0..3 {
+            assert_eq!(verify_in(&mut memory, &right, &parsed), Some(true));
+            assert_eq!(verify_in(&mut memory, &wrong, &parsed), Some(false));
+        }
+        // A hash made with more memory than the buffers hold: checked by the library instead.
+        let larger = PasswordHasher::new((256, 1, 1), 1, Duration::from_secs(1)).unwrap();
+        let big = larger.hash(&right).unwrap();
+        assert_eq!(
+            verify_in(&mut memory, &right, &PasswordHash::new(&big).unwrap()),
+            None
+        );
+        assert!(hasher.verify(&right, Some(&big)).unwrap());
+        assert!(!hasher.verify(&wrong, Some(&big)).unwrap());
+        // Another algorithm's string is no match.
+        assert!(!hasher
+            .verify(&right, Some("$2b$12$abcdefghijklmnopqrstuv"))
+            .unwrap());
     }
 
     #[test]
