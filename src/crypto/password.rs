@@ -6,9 +6,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{
-    Output, PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString,
-};
+use argon2::password_hash::{Output, PasswordHash, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use zeroize::Zeroizing;
 
@@ -150,11 +148,9 @@ impl PasswordHasher {
 
     /// A new hash of `password` (waits its turn; `Busy` after the wait).
     pub fn hash(&self, password: &Password) -> Result<String, HashPasswordError> {
-        let _turn = self.turns.take()?;
+        let mut turn = self.turns.take()?;
         let salt = SaltString::generate(&mut OsRng);
-        self.argon2()
-            .hash_password(password.expose().as_bytes(), &salt)
-            .map(|h| h.to_string())
+        hash_in(&mut turn.buffer, &self.params, password, &salt)
             .map_err(|e| HashError(e.to_string()).into())
     }
 
@@ -197,6 +193,37 @@ pub enum HashPasswordError {
     Busy(#[from] Busy),
     #[error(transparent)]
     Failed(#[from] HashError),
+}
+
+/// An argon2id hash (PHC string) of `password` with `params`, computed in `memory`: the same
+/// string `Argon2::hash_password` makes.
+fn hash_in(
+    memory: &mut [Block],
+    params: &Params,
+    password: &Password,
+    salt: &SaltString,
+) -> Result<String, argon2::password_hash::Error> {
+    let mut raw_salt = [0u8; 64];
+    let raw_salt = salt.as_salt().decode_b64(&mut raw_salt)?;
+    let mut out = Zeroizing::new(vec![
+        0u8;
+        params
+            .output_len()
+            .unwrap_or(Params::DEFAULT_OUTPUT_LEN)
+    ]);
+    let memory = memory
+        .get_mut(..params.block_count())
+        .ok_or(argon2::password_hash::Error::Crypto)?;
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone())
+        .hash_password_into_with_memory(password.expose().as_bytes(), raw_salt, &mut out, memory)?;
+    let hash = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: argon2::password_hash::ParamsString::try_from(params)?,
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(&out)?),
+    };
+    Ok(hash.to_string())
 }
 
 /// Checks `password` against an argon2 hash in `memory`: whether it matches, or `None` when
@@ -260,6 +287,10 @@ mod tests {
         );
         assert!(hasher.verify(&right, Some(&big)).unwrap());
         assert!(!hasher.verify(&wrong, Some(&big)).unwrap());
+        // The pooled hash is the library's own format: the library verifies it.
+        assert!(Argon2::default()
+            .verify_password(right.expose().as_bytes(), &parsed)
+            .is_ok());
         // Another algorithm's string is no match.
         assert!(!hasher
             .verify(&right, Some("$2b$12$abcdefghijklmnopqrstuv"))
