@@ -55,6 +55,29 @@ async fn login_with(app: &TestApp, username: &str, code: Option<&str>) -> reqwes
         .unwrap()
 }
 
+/// The login page's first step, the password: the pre-session cookie, the form's CSRF token,
+/// and the answer.
+async fn password_step(
+    app: &TestApp,
+    username: &str,
+    next: Option<&str>,
+) -> (String, String, reqwest::Response) {
+    let page = app.client.get(app.url("/login")).send().await.unwrap();
+    let (pre, _) = set_cookie(&page, "muni_pre").unwrap();
+    let pre = format!("muni_pre={pre}");
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let mut fields = vec![
+        ("csrf", csrf.as_str()),
+        ("username", username),
+        ("password", STAFF_PASSWORD),
+    ];
+    if let Some(next) = next {
+        fields.push(("next", next));
+    }
+    let res = post_form(app, &pre, "/login", &fields).await;
+    (pre, csrf, res)
+}
+
 fn now_code(app: &TestApp, secret: &str) -> String {
     totp_code(secret, app.clock.now().timestamp()).unwrap()
 }
@@ -338,22 +361,7 @@ async fn the_login_page_asks_for_the_code_in_a_second_step_that_opens_nothing_be
     let app = spawn_app().await;
     app.add_staff("page.totp", StaffRole::Clerk);
     let (secret, _) = enrol_totp(&app, "page.totp");
-    let page = app.client.get(app.url("/login")).send().await.unwrap();
-    let (pre, _) = set_cookie(&page, "muni_pre").unwrap();
-    let pre = format!("muni_pre={pre}");
-    let csrf = csrf_of(&page.text().await.unwrap());
-    let res = post_form(
-        &app,
-        &pre,
-        "/login",
-        &[
-            ("csrf", &csrf),
-            ("username", "page.totp"),
-            ("password", STAFF_PASSWORD),
-            ("next", "/residents/find"),
-        ],
-    )
-    .await;
+    let (pre, _, res) = password_step(&app, "page.totp", Some("/residents/find")).await;
     assert_eq!(res.status(), 303);
     assert_eq!(
         res.headers()[LOCATION],
@@ -514,21 +522,7 @@ async fn a_forged_passkey_answer_is_refused_and_passkeys_need_a_domain_name() {
     assert!(muni_id::services::passkeys::relying_party(&app.ctx).is_some());
     app.add_staff("forged.clerk", StaffRole::Clerk);
     let (secret, _) = enrol_totp(&app, "forged.clerk");
-    let page = app.client.get(app.url("/login")).send().await.unwrap();
-    let (pre, _) = set_cookie(&page, "muni_pre").unwrap();
-    let pre = format!("muni_pre={pre}");
-    let csrf = csrf_of(&page.text().await.unwrap());
-    let res = post_form(
-        &app,
-        &pre,
-        "/login",
-        &[
-            ("csrf", &csrf),
-            ("username", "forged.clerk"),
-            ("password", STAFF_PASSWORD),
-        ],
-    )
-    .await;
+    let (pre, csrf, res) = password_step(&app, "forged.clerk", None).await;
     let (waiting, _) = set_cookie(&res, "muni_factor").unwrap();
     let cookies = format!("{pre}; muni_factor={waiting}");
     let forged = json!({

@@ -201,20 +201,21 @@ pub async fn confirm_totp(posted: Posted) -> Result<HttpResponse, PageError> {
     let signed = ready(&viewer)?;
     let factor_id = form.get("factor").to_owned();
     let code = form.get("code").to_owned();
-    let ctx = viewer.ctx.clone();
+    let (ctx, again) = (viewer.ctx.clone(), (signed.clone(), factor_id.clone()));
     let outcome = crate::web::blocking(move || {
-        match second_factor::confirm_totp(&ctx, &signed, (&factor_id, &code)) {
-            // A mistyped code: the same set-up again, to type the next code.
-            Err(FactorError::WrongCode) => second_factor::pending_totp(&ctx, &signed, &factor_id)
-                .map(|setup| Err(setup.ok_or(FactorError::WrongCode))),
-            other => other.map(Ok),
-        }
+        second_factor::confirm_totp(&ctx, &signed, (&factor_id, &code))
     })
     .await
     .map_err(|e| viewer.internal(e.into()))?;
-    let outcome = match outcome {
-        Ok(Ok(codes)) => Ok(codes),
-        Ok(Err(Ok(setup))) => {
+    if matches!(outcome, Err(FactorError::WrongCode)) {
+        // A mistyped code: the same set-up again, to type the next code.
+        let ctx = viewer.ctx.clone();
+        let (signed, factor_id) = again;
+        let pending =
+            crate::web::blocking(move || second_factor::pending_totp(&ctx, &signed, &factor_id))
+                .await
+                .map_err(|e| viewer.internal(e.into()))?;
+        if let Ok(Some(setup)) = pending {
             let text = viewer.text("err-totp-wrong-code", &[]);
             return setup_page(
                 &viewer,
@@ -223,20 +224,29 @@ pub async fn confirm_totp(posted: Posted) -> Result<HttpResponse, PageError> {
                 Some(text),
             );
         }
-        Ok(Err(Err(e))) | Err(e) => Err(e),
-    };
+    }
+    factor_added_page(&viewer, outcome, "totp-added").await
+}
+
+/// After a factor was added: the recovery codes, shown once, when it brought them; else the
+/// account page with `notice`, or with what went wrong.
+async fn factor_added_page(
+    viewer: &Viewer,
+    outcome: Result<Option<Vec<String>>, FactorError>,
+    notice: &str,
+) -> Result<HttpResponse, PageError> {
     match outcome {
         Ok(Some(codes)) => viewer.ok(
             "recovery_codes.html",
             context! { codes => codes, factor_added => true },
         ),
         Ok(None) => {
-            let notice = viewer.text("totp-added", &[]);
-            account_page(&viewer, StatusCode::OK, (Some(notice), None)).await
+            let notice = viewer.text(notice, &[]);
+            account_page(viewer, StatusCode::OK, (Some(notice), None)).await
         }
         Err(e) => {
-            let (status, text) = problem(&viewer, e)?;
-            account_page(&viewer, status, (None, Some(text))).await
+            let (status, text) = problem(viewer, e)?;
+            account_page(viewer, status, (None, Some(text))).await
         }
     }
 }
@@ -326,18 +336,5 @@ pub async fn add_passkey(posted: Posted) -> Result<HttpResponse, PageError> {
         crate::web::blocking(move || passkeys::finish_registration(&ctx, &signed, &label, &answer))
             .await
             .map_err(|e| viewer.internal(e.into()))?;
-    match outcome {
-        Ok(Some(codes)) => viewer.ok(
-            "recovery_codes.html",
-            context! { codes => codes, factor_added => true },
-        ),
-        Ok(None) => {
-            let notice = viewer.text("passkey-added", &[]);
-            account_page(&viewer, StatusCode::OK, (Some(notice), None)).await
-        }
-        Err(e) => {
-            let (status, text) = problem(&viewer, e)?;
-            account_page(&viewer, status, (None, Some(text))).await
-        }
-    }
+    factor_added_page(&viewer, outcome, "passkey-added").await
 }

@@ -7,7 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use minijinja::context;
 
 use super::forms::Posted;
-use super::session::{home_of, wait_text, NextQuery};
+use super::session::{signed_in, wait_text, NextQuery};
 use super::view::{local_path, set_cookie, PageError, Viewer};
 use crate::services::auth::{self, AuthError, NewSession};
 use crate::services::{passkeys, second_factor};
@@ -142,33 +142,4 @@ pub async fn passkey_options(req: HttpRequest, posted: Posted) -> Result<HttpRes
                 .json(serde_json::json!({"error": {"code": "passkey", "message": text}})))
         }
     }
-}
-
-/// The factor was right: the new session's cookie, the waiting one's and the pre-session's
-/// gone, and on to where the login was going.
-fn signed_in(viewer: &Viewer, session: &NewSession, next: Option<String>) -> HttpResponse {
-    let max_age = (session.expires_at - viewer.ctx.clock.now())
-        .num_seconds()
-        .max(60);
-    let target = if session.must_change_password {
-        "/account/password".to_owned()
-    } else {
-        next.unwrap_or_else(|| home_of(session.role).to_owned())
-    };
-    let https = viewer.https();
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, target))
-        .append_header((
-            header::SET_COOKIE,
-            set_cookie(Cookie::Session, &session.token, Some(max_age), https),
-        ))
-        .append_header((
-            header::SET_COOKIE,
-            set_cookie(Cookie::Factor, "", Some(0), https),
-        ))
-        .append_header((
-            header::SET_COOKIE,
-            set_cookie(Cookie::PreSession, "", Some(0), https),
-        ))
-        .finish()
 }

@@ -11,7 +11,7 @@ use super::i18n::{catalogue, Arg};
 use super::view::{local_path, set_cookie, PageError, Viewer};
 use crate::crypto::password::Password;
 use crate::domain::staff::{Permission, StaffRole};
-use crate::services::auth::{self, AuthError};
+use crate::services::auth::{self, AuthError, NewSession};
 use crate::web::auth::Cookie;
 use crate::web::client_address::client_of;
 
@@ -72,28 +72,7 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
         Ok(session) if session.awaiting_factor => {
             return Ok(super::factor_login::ask_for_factor(&viewer, &session, next))
         }
-        Ok(session) => {
-            let max_age = (session.expires_at - viewer.ctx.clock.now())
-                .num_seconds()
-                .max(60);
-            let target = if session.must_change_password {
-                "/account/password".to_owned()
-            } else {
-                next.unwrap_or_else(|| home_of(session.role).to_owned())
-            };
-            let https = viewer.https();
-            return Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, target))
-                .append_header((
-                    header::SET_COOKIE,
-                    set_cookie(Cookie::Session, &session.token, Some(max_age), https),
-                ))
-                .append_header((
-                    header::SET_COOKIE,
-                    set_cookie(Cookie::PreSession, "", Some(0), https),
-                ))
-                .finish());
-        }
+        Ok(session) => return Ok(signed_in(&viewer, &session, next)),
         Err(AuthError::InvalidCredentials) => (
             StatusCode::UNAUTHORIZED,
             viewer.text("err-invalid_credentials", &[]),
@@ -120,6 +99,40 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
         "login.html",
         context! { next => next, username => username, error => error, logged_out => false },
     )
+}
+
+/// A login is complete (its password, and its second factor if the account has one): the new
+/// session's cookie, the waiting session's and the pre-session's gone, and on to where the
+/// login was going (the password change first after a one-time password).
+pub(super) fn signed_in(
+    viewer: &Viewer,
+    session: &NewSession,
+    next: Option<String>,
+) -> HttpResponse {
+    let max_age = (session.expires_at - viewer.ctx.clock.now())
+        .num_seconds()
+        .max(60);
+    let target = if session.must_change_password {
+        "/account/password".to_owned()
+    } else {
+        next.unwrap_or_else(|| home_of(session.role).to_owned())
+    };
+    let https = viewer.https();
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, target))
+        .append_header((
+            header::SET_COOKIE,
+            set_cookie(Cookie::Session, &session.token, Some(max_age), https),
+        ))
+        .append_header((
+            header::SET_COOKIE,
+            set_cookie(Cookie::Factor, "", Some(0), https),
+        ))
+        .append_header((
+            header::SET_COOKIE,
+            set_cookie(Cookie::PreSession, "", Some(0), https),
+        ))
+        .finish()
 }
 
 pub async fn logout(posted: Posted) -> Result<HttpResponse, PageError> {
