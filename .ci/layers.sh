@@ -10,7 +10,7 @@ found=$(
   {
     grep -rnE '\b(diesel|actix_web|actix_multipart|utoipa)\b' src/domain || true
     grep -rnE 'diesel::(prelude|dsl|insert_into|update|delete|select|sql_query)|crate::db::schema|batch_execute|sql_query' src/services || true
-    grep -rnE 'crate::(services|web)\b' src/domain src/crypto src/db src/render \
+    grep -rnE 'crate::(services|web)\b' src/domain src/crypto src/db src/render src/identity_provider src/outbound_http.rs \
       src/context.rs src/error.rs src/config.rs src/telemetry.rs src/clock.rs src/health.rs \
       src/rate_limit.rs src/private_files.rs || true
     grep -rnE 'crate::web\b' src/services || true

@@ -532,3 +532,21 @@ passkey-or-code = Or type a code:
 totp-why = An app on your phone that shows a new six-digit code every 30 seconds.
 err-passkeys-unavailable = Passkeys need the service at a domain name. Use an authenticator app instead.
 err-passkey-refused = The passkey was not accepted. Try again.
+
+# Single sign-on (the city's identity provider)
+sign-on-button = Sign in with { $name }
+sign-on-or-password = Or log in with your username and password:
+break-glass-summary = Emergency sign-in with a password
+break-glass-hint = Only for the one emergency administrator account, when the city's sign-in is not working.
+signed-on-title = Signed in
+signed-on-text = You are signed in. Your page opens now.
+signed-on-continue = Continue
+err-local_passwords_off = Staff sign in with the city's sign-in above; passwords are switched off here except for the emergency administrator account.
+err-sign-on-unknown = This sign-in link is not valid any more: it was used already, it is older than ten minutes, or it was opened in another browser. Start again.
+err-sign-on-ended = The sign-in was cancelled or not completed. Start again.
+err-sign-on-unreachable = The city's sign-in cannot be reached right now. Try again in a few minutes, or ask the help desk.
+err-sign-on-invalid = The answer from the city's sign-in was not accepted. Start again; if it happens again, tell the help desk.
+err-sign-on-no-account = You are signed in at the city, but there is no staff account for you here. Ask an administrator to create one.
+err-sign-on-no-role = You are signed in at the city, but none of your groups gives access to this service. Ask the help desk to add you to the right group.
+err-sign-on-two-roles = Your groups at the city give two different roles here. Ask the help desk to keep you in only one of them.
+account-signed-on = You signed in with { $name }. Your password and second factor are managed there.

@@ -531,3 +531,21 @@ passkey-or-code = O escriba un código:
 totp-why = Una aplicación en su teléfono que muestra un código nuevo de seis cifras cada 30 segundos.
 err-passkeys-unavailable = Las llaves de acceso necesitan que el servicio tenga un nombre de dominio. Use una aplicación de autenticación.
 err-passkey-refused = No se aceptó la llave de acceso. Inténtelo de nuevo.
+
+# Inicio de sesión único (el proveedor de identidad de la ciudad)
+sign-on-button = Iniciar sesión con { $name }
+sign-on-or-password = O inicie sesión con su usuario y contraseña:
+break-glass-summary = Acceso de emergencia con contraseña
+break-glass-hint = Solo para la cuenta de administración de emergencia, cuando el acceso de la ciudad no funciona.
+signed-on-title = Sesión iniciada
+signed-on-text = Ha iniciado sesión. Su página se abre ahora.
+signed-on-continue = Continuar
+err-local_passwords_off = El personal inicia sesión con el acceso de la ciudad (arriba); aquí las contraseñas están desactivadas, salvo para la cuenta de administración de emergencia.
+err-sign-on-unknown = Este enlace de inicio de sesión ya no es válido: ya se usó, tiene más de diez minutos o se abrió en otro navegador. Empiece de nuevo.
+err-sign-on-ended = El inicio de sesión se canceló o no se completó. Empiece de nuevo.
+err-sign-on-unreachable = No se puede conectar con el acceso de la ciudad en este momento. Inténtelo en unos minutos o consulte al servicio de asistencia.
+err-sign-on-invalid = No se aceptó la respuesta del acceso de la ciudad. Empiece de nuevo; si vuelve a ocurrir, avise al servicio de asistencia.
+err-sign-on-no-account = Ha iniciado sesión en la ciudad, pero aquí no hay una cuenta de personal para usted. Pida a un administrador que la cree.
+err-sign-on-no-role = Ha iniciado sesión en la ciudad, pero ninguno de sus grupos da acceso a este servicio. Pida al servicio de asistencia que le añada al grupo correcto.
+err-sign-on-two-roles = Sus grupos en la ciudad le dan aquí dos funciones distintas. Pida al servicio de asistencia que le deje en uno solo.
+account-signed-on = Inició sesión con { $name }. Su contraseña y su segundo factor se gestionan allí.

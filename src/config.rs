@@ -188,6 +188,65 @@ pub struct AuthConfig {
     pub password_check_wait_ms: u64,
     pub first_admin_username: String,
     pub second_factor: SecondFactorConfig,
+    /// Whether staff may sign in with a password. `false` needs single sign-on: then only
+    /// `break_glass_username` may (for when the identity provider is down).
+    pub local_passwords: bool,
+    /// The one account that keeps its password when `local_passwords` is false; empty: the
+    /// first admin.
+    pub break_glass_username: String,
+    pub sso: SsoConfig,
+}
+
+impl AuthConfig {
+    /// Whether `username` may sign in with a password.
+    pub fn password_allowed_for(&self, username: &str) -> bool {
+        self.local_passwords || username == self.break_glass_account()
+    }
+
+    /// The account that keeps its password when local passwords are off.
+    pub fn break_glass_account(&self) -> &str {
+        if self.break_glass_username.is_empty() {
+            &self.first_admin_username
+        } else {
+            &self.break_glass_username
+        }
+    }
+}
+
+/// Single sign-on with the city's OpenID Connect identity provider (authorization code with
+/// PKCE). Off while `issuer` is empty.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SsoConfig {
+    /// The issuer URL; its `/.well-known/openid-configuration` is read (https; plain http
+    /// only on loopback).
+    pub issuer: String,
+    /// The name of the sign-in the login page's button shows ("Sign in with …").
+    pub display_name: String,
+    pub client_id: String,
+    /// A file holding the client secret (mode 0600); empty: a public client (PKCE only).
+    pub client_secret_file: String,
+    /// The CA certificate (PEM) the provider's certificate chains to; empty: the system's.
+    pub ca_file: String,
+    /// Scopes asked for besides `openid` (those that bring the two claims below).
+    pub scopes: Vec<String>,
+    /// The ID token claim whose value is the staff username (matched to existing accounts).
+    pub username_claim: String,
+    /// When set, the claim's value must end in `@` and this domain, which is taken off
+    /// (`mlopez@city.example` → `mlopez`); any other domain is refused.
+    pub username_domain: String,
+    /// The ID token claim listing the person's groups.
+    pub groups_claim: String,
+    /// Which group gives which role. A person in none of them gets no access; in groups of
+    /// two different roles, none either (the city must say which).
+    pub roles: std::collections::BTreeMap<String, crate::domain::staff::StaffRole>,
+    pub timeout_secs: u64,
+}
+
+impl SsoConfig {
+    pub fn enabled(&self) -> bool {
+        !self.issuer.trim().is_empty()
+    }
 }
 
 /// Second factors of staff sign-in (TOTP, recovery codes): which roles must have one, and how
@@ -503,6 +562,45 @@ impl Config {
         }
         crate::domain::staff::Username::parse(&self.auth.first_admin_username)
             .map_err(|m| invalid("auth.first_admin_username", m.to_string()))?;
+        crate::domain::staff::Username::parse(self.auth.break_glass_account())
+            .map_err(|m| invalid("auth.break_glass_username", m.to_string()))?;
+        self.validate_sso()
+    }
+
+    /// Single sign-on, and passwords switched off only when it is on.
+    fn validate_sso(&self) -> Result<(), ConfigError> {
+        let sso = &self.auth.sso;
+        if !sso.enabled() {
+            if !self.auth.local_passwords {
+                return Err(invalid(
+                    "auth.local_passwords",
+                    "can be false only with single sign-on ([auth.sso] issuer)",
+                ));
+            }
+            return Ok(());
+        }
+        crate::outbound_http::check_address(sso.issuer.trim())
+            .map_err(|m| invalid("auth.sso.issuer", m))?;
+        if sso.client_id.trim().is_empty() {
+            return Err(invalid("auth.sso.client_id", "must be set with an issuer"));
+        }
+        for (key, claim) in [
+            ("auth.sso.username_claim", &sso.username_claim),
+            ("auth.sso.groups_claim", &sso.groups_claim),
+        ] {
+            if claim.trim().is_empty() {
+                return Err(invalid(key, "must name a claim"));
+            }
+        }
+        if sso.roles.is_empty() {
+            return Err(invalid(
+                "auth.sso.roles",
+                "map at least one group to a role: nobody could sign in",
+            ));
+        }
+        if !(1..=60).contains(&sso.timeout_secs) {
+            return Err(invalid("auth.sso.timeout_secs", "must be 1 to 60"));
+        }
         Ok(())
     }
 
@@ -851,6 +949,61 @@ mod tests {
         let err = Config::from_toml_overrides("[auth.second_factor]\nrequired_for = [\"mayor\"]")
             .unwrap_err();
         assert!(err.to_string().contains("mayor"), "{err}");
+    }
+
+    #[test]
+    fn single_sign_on_is_checked_at_start_up() {
+        let defaults = Config::from_toml_overrides("").unwrap();
+        assert!(!defaults.auth.sso.enabled() && defaults.auth.local_passwords);
+        assert_eq!(defaults.auth.break_glass_account(), "admin");
+        let sso = "[auth.sso]\nissuer = \"https://login.city.example\"\nclient_id = \"muni-id\"\n";
+        let roles = "[auth.sso.roles]\n\"clerks\" = \"clerk\"\n";
+        let ok = Config::from_toml_overrides(&format!(
+            "[auth]\nlocal_passwords = false\nbreak_glass_username = \"glass\"\n{sso}{roles}"
+        ))
+        .unwrap();
+        assert!(ok.auth.password_allowed_for("glass"));
+        assert!(!ok.auth.password_allowed_for("admin"));
+        assert!(!ok.auth.password_allowed_for("Glass"));
+        for (bad, key) in [
+            // Passwords off with no other way in.
+            (
+                "[auth]\nlocal_passwords = false\n".to_owned(),
+                "auth.local_passwords",
+            ),
+            // Nobody could sign in.
+            (sso.to_owned(), "auth.sso.roles"),
+            // The code and the client secret would cross the network in the clear.
+            (
+                format!("{}{roles}", sso.replace("https://", "http://")),
+                "auth.sso.issuer",
+            ),
+            (
+                format!("{}{roles}", sso.replace("\"muni-id\"", "\"\"")),
+                "auth.sso.client_id",
+            ),
+            (
+                format!("{sso}username_claim = \"\"\n{roles}"),
+                "auth.sso.username_claim",
+            ),
+            (
+                format!("[auth]\nbreak_glass_username = \"Not Valid\"\n{sso}{roles}"),
+                "auth.break_glass_username",
+            ),
+        ] {
+            let err = Config::from_toml_overrides(&bad).unwrap_err();
+            assert!(err.to_string().contains(key), "{bad}: {err}");
+        }
+        let production = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/production.toml"),
+        )
+        .unwrap();
+        let value: toml::Value = toml::from_str(&production).unwrap();
+        assert_eq!(value["auth"]["local_passwords"].as_bool(), Some(false));
+        assert!(value["auth"]["sso"]["issuer"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://"));
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub struct AppContext {
     pub health: Arc<Health>,
     /// The SHA-256 of the bearer token `/metrics` asks for; `None`: not served.
     pub metrics_token: Option<[u8; 32]>,
+    /// The city's identity provider, when single sign-on is configured.
+    pub sign_on: Option<Arc<crate::identity_provider::IdentityProvider>>,
 }
 
 impl AppContext {

@@ -204,6 +204,7 @@ error_codes! {
     InvalidPhoto = "invalid_photo",
     InvalidQuery = "invalid_query",
     InvalidUsername = "invalid_username",
+    LocalPasswordsOff = "local_passwords_off",
     InvalidValue = "invalid_value",
     MalformedBody = "malformed_body",
     MalformedJson = "malformed_json",

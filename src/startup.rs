@@ -114,6 +114,7 @@ fn build(
     );
     let verify_throttle = ClientThrottle::new(config.verification.max_checks_per_minute);
     let metrics_token = metrics_token(&config)?;
+    let sign_on = identity_provider(&config)?;
     let context = AppContext {
         config: Arc::new(config),
         pool,
@@ -130,8 +131,39 @@ fn build(
         verification: Arc::new(VerificationCounters::default()),
         health: Arc::new(Default::default()),
         metrics_token,
+        sign_on,
     };
     Ok(context)
+}
+
+/// The city's identity provider, when single sign-on is configured (its client secret read
+/// from its 0600 file). Nothing is fetched from it here: the service starts while it is down.
+fn identity_provider(
+    config: &Config,
+) -> anyhow::Result<Option<Arc<crate::identity_provider::IdentityProvider>>> {
+    let sso = &config.auth.sso;
+    if !sso.enabled() {
+        return Ok(None);
+    }
+    let secret = if sso.client_secret_file.is_empty() {
+        None
+    } else {
+        let text = key_custody::read_secret(
+            "auth.sso.client_secret_file",
+            Path::new(&sso.client_secret_file),
+        )?;
+        Some(text.trim().to_owned())
+    };
+    let provider =
+        crate::identity_provider::IdentityProvider::new(sso, secret, &config.public_base_url)
+            .map_err(|why| anyhow::anyhow!("auth.sso: {why}"))?;
+    tracing::info!(
+        event = "sign_on",
+        issuer = sso.issuer.trim(),
+        local_passwords = config.auth.local_passwords,
+        "single sign-on through the identity provider"
+    );
+    Ok(Some(Arc::new(provider)))
 }
 
 /// The digest of the token `/metrics` asks for, read from its 0600 file.

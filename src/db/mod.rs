@@ -12,6 +12,7 @@ pub mod residents;
 pub mod schema;
 pub mod sessions;
 pub mod settings;
+pub mod sign_on_requests;
 pub mod staff;
 pub mod throttle;
 pub mod verification_counts;

@@ -23,6 +23,18 @@ diesel::table! {
         awaiting_factor -> Bool,
         factor_due_by -> Nullable<Timestamp>,
         ceremony -> Nullable<Text>,
+        signed_on -> Bool,
+    }
+}
+
+diesel::table! {
+    sign_on_requests (state_hash) {
+        state_hash -> Text,
+        browser_hash -> Text,
+        nonce -> Text,
+        pkce_verifier -> Text,
+        next_path -> Nullable<Text>,
+        created_at -> Timestamp,
     }
 }
 
@@ -203,4 +215,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     verification_counts,
     record_state,
     service_settings,
+    sign_on_requests,
 );

@@ -21,6 +21,8 @@ pub struct SessionRow {
     pub factor_due_by: Option<NaiveDateTime>,
     /// A WebAuthn ceremony under way (its challenge state).
     pub ceremony: Option<String>,
+    /// Opened through the identity provider (single sign-on), not by a local password.
+    pub signed_on: bool,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &SessionRow) -> QueryResult<()> {

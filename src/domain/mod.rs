@@ -6,6 +6,7 @@ pub mod documents;
 pub mod names;
 pub mod report;
 pub mod resident;
+pub mod sign_on;
 pub mod staff;
 
 use crate::error::ErrorCode;

@@ -105,7 +105,8 @@ pub struct StaffAccountChange {
     pub change: String,
     /// The account changed (its username).
     pub account: String,
-    /// The admin who made the change (a username), `command line` or `first start`.
+    /// The admin who made the change (a username), `command line`, `first start`, or
+    /// `single sign-on` (a role the identity provider's groups changed).
     pub by: String,
 }
 

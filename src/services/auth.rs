@@ -36,6 +36,9 @@ pub enum AuthError {
     /// The account must have a second factor, has none, and its time to enrol one is over.
     #[error("the time to set up a second factor is over")]
     EnrolmentOverdue,
+    /// Passwords are switched off (single sign-on) for every account but the break-glass one.
+    #[error("staff sign in through the identity provider; passwords are off")]
+    PasswordsOff,
     #[error("the new password is not acceptable: {0}")]
     WeakPassword(&'static str),
     #[error(transparent)]
@@ -75,6 +78,19 @@ pub struct SignedIn {
     pub session_hash: String,
     /// The account must enrol a second factor by then; the session ends at that time.
     pub factor_due_by: Option<DateTime<Utc>>,
+    /// Opened through the identity provider (single sign-on), not by a password here.
+    pub signed_on: bool,
+}
+
+/// How a session was opened: a password here (whose second factor may still be awaited), or
+/// the identity provider (which asked for its own factors).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Opening {
+    Password {
+        awaiting_factor: bool,
+        factor_due_by: Option<DateTime<Utc>>,
+    },
+    SignOn,
 }
 
 /// How a login with a right password gives its second factor, when the account has one.
@@ -125,7 +141,14 @@ pub fn login(
         Gate::DueBy(deadline) => Some(deadline),
         _ => None,
     };
-    open_session(ctx, &staff, awaiting_factor, due_by)
+    open_session(
+        ctx,
+        &staff,
+        Opening::Password {
+            awaiting_factor,
+            factor_due_by: due_by,
+        },
+    )
 }
 
 /// The password check of a login, throttled; the account, if the password is right and the
@@ -136,6 +159,10 @@ fn check_password(
     password: &Password,
     client: &str,
 ) -> Result<StaffRow, AuthError> {
+    // Every name but the break-glass one is refused alike, whether an account has it or not.
+    if !ctx.config.auth.password_allowed_for(username) {
+        return Err(AuthError::PasswordsOff);
+    }
     // The slot is taken before the password is checked (see login_throttle); no connection
     // is held while the check waits for its turn.
     let (attempt, staff) = {
@@ -161,14 +188,20 @@ fn check_password(
     }
 }
 
-/// Opens a session for an account whose password (and factor, unless `awaiting_factor`) was
-/// given.
-fn open_session(
+/// Opens a session for an account whose password (and factor, unless awaiting it) was given,
+/// or whom the identity provider vouched for.
+pub(super) fn open_session(
     ctx: &AppContext,
     staff: &StaffRow,
-    awaiting_factor: bool,
-    factor_due_by: Option<DateTime<Utc>>,
+    opening: Opening,
 ) -> Result<NewSession, AuthError> {
+    let (awaiting_factor, factor_due_by, signed_on) = match opening {
+        Opening::Password {
+            awaiting_factor,
+            factor_due_by,
+        } => (awaiting_factor, factor_due_by, false),
+        Opening::SignOn => (false, None, true),
+    };
     let auth = &ctx.config.auth;
     let now = ctx.clock.now();
     let role = StaffRole::parse(&staff.role)
@@ -200,6 +233,7 @@ fn open_session(
                 awaiting_factor,
                 factor_due_by: factor_due_by.map(|t| t.naive_utc()),
                 ceremony: None,
+                signed_on,
             },
         )?;
         Ok(())
@@ -216,7 +250,8 @@ fn open_session(
         token,
         role,
         expires_at,
-        must_change_password: staff.must_change_password,
+        // The password here is not what this session was opened with.
+        must_change_password: staff.must_change_password && !signed_on,
         awaiting_factor,
         factor_due_by,
     })
@@ -262,7 +297,14 @@ pub fn give_factor(
     if session_store::delete_waiting(&mut *ctx.db()?, &token_hash(token))? != 1 {
         return Err(AuthError::NotAuthenticated);
     }
-    open_session(ctx, &staff, false, None)
+    open_session(
+        ctx,
+        &staff,
+        Opening::Password {
+            awaiting_factor: false,
+            factor_due_by: None,
+        },
+    )
 }
 
 /// The staff member a session token belongs to, if the session is still valid.
@@ -300,9 +342,10 @@ pub fn authenticate(ctx: &AppContext, token: &str) -> Result<SignedIn, AuthError
             username: staff.username,
             role,
         },
-        must_change_password: staff.must_change_password,
+        must_change_password: staff.must_change_password && !session.signed_on,
         session_hash: hash,
         factor_due_by,
+        signed_on: session.signed_on,
     })
 }
 
@@ -367,6 +410,7 @@ pub fn change_own_password(
                 awaiting_factor: false,
                 factor_due_by: signed_in.factor_due_by.map(|t| t.naive_utc()),
                 ceremony: None,
+                signed_on: signed_in.signed_on,
             },
         )?;
         Ok(())
@@ -394,6 +438,9 @@ pub fn recheck_password(
         let mut conn = ctx.db()?;
         let staff = staff_store::find_by_id(&mut conn, &signed_in.actor.staff_id)?
             .ok_or(AuthError::NotAuthenticated)?;
+        if !ctx.config.auth.password_allowed_for(&staff.username) {
+            return Err(AuthError::PasswordsOff);
+        }
         let attempt = login_throttle::begin(ctx, &mut conn, &staff.username, client)?;
         (staff, attempt)
     };

@@ -18,6 +18,7 @@ pub mod readiness;
 pub mod report;
 pub mod rewrap;
 pub mod second_factor;
+pub mod sign_on;
 pub mod staff;
 pub mod vault;
 pub mod verification;

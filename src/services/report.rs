@@ -355,6 +355,7 @@ fn staff_changes(
     let name_of = |id: &str| match id {
         super::staff::CLI_ACTOR => "command line".to_owned(),
         super::staff::SYSTEM_ACTOR => "first start".to_owned(),
+        super::staff::SIGN_ON_ACTOR => "single sign-on".to_owned(),
         id => usernames
             .get(id)
             .cloned()

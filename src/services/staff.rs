@@ -9,7 +9,7 @@ use rand::distributions::{Alphanumeric, DistString};
 
 use super::audit;
 use crate::context::AppContext;
-use crate::crypto::password::Password;
+use crate::crypto::password::{HashPasswordError, Password};
 use crate::db::staff::{self as store, NewStaff, StaffRow};
 use crate::db::{is_unique_violation, sessions};
 use crate::domain::staff::{check_new_password, StaffRole, Username};
@@ -21,6 +21,8 @@ pub const FIRST_ADMIN_PASSWORD_FILE: &str = "initial-admin-password.txt";
 pub const CLI_ACTOR: &str = "cli";
 /// Who created the first admin: the service at its first start.
 pub const SYSTEM_ACTOR: &str = "system";
+/// Who changed a role to the one the identity provider's groups give (single sign-on).
+pub const SIGN_ON_ACTOR: &str = "sign-on";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StaffError {
@@ -36,6 +38,9 @@ pub enum StaffError {
         "an administrator cannot disable or demote their own account, nor reset its second factors"
     )]
     OwnAccount,
+    /// Every password-hash turn was taken for as long as a hash may wait.
+    #[error("too many password checks at once")]
+    Busy,
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -79,6 +84,14 @@ impl StaffAccount {
     }
 }
 
+/// The hash of a new password, in its turn (`Busy` when no turn came in time).
+fn hash_new(ctx: &AppContext, password: &Password) -> Result<String, StaffError> {
+    ctx.hasher.hash(password).map_err(|e| match e {
+        HashPasswordError::Busy(_) => StaffError::Busy,
+        failed => Internal::new("password hash", failed).into(),
+    })
+}
+
 /// A random password for a new or reset account, to be changed at first login.
 pub fn one_time_password() -> Password {
     Password::new(Alphanumeric.sample_string(&mut rand::rngs::OsRng, 20))
@@ -103,10 +116,7 @@ pub fn add(
         }
         None => (one_time_password(), true),
     };
-    let hash = ctx
-        .hasher
-        .hash(&password)
-        .map_err(|e| Internal::new("password hash", e))?;
+    let hash = hash_new(ctx, &password)?;
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
     let mut conn = ctx.db()?;
@@ -197,16 +207,41 @@ pub fn set_role(
     if row.id == actor && role != StaffRole::Admin {
         return Err(StaffError::OwnAccount);
     }
-    let now = ctx.clock.now();
-    crate::db::transaction::<_, StaffError, _>(&mut conn, |conn| {
-        audit::record(conn, now, actor, "staff.role_change", Some(&row.id))?;
-        store::set_role(conn, &row.id, role.as_str())?;
-        sessions::delete_for_staff(conn, &row.id)?;
-        grace_again_without_factor(conn, &row.id, now)?;
-        Ok(())
-    })?;
+    change_role(&mut conn, ctx.clock.now(), actor, &row.id, role)?;
     let row = find(&mut conn, username)?;
     StaffAccount::read(&mut conn, &row)
+}
+
+/// Gives an account the role the identity provider's groups now give it (single sign-on),
+/// audited as the sign-on's change; its other sessions close, as at an admin's change.
+pub fn take_role_from_provider(
+    ctx: &AppContext,
+    staff_id: &str,
+    role: StaffRole,
+) -> Result<(), StaffError> {
+    change_role(
+        &mut *ctx.db()?,
+        ctx.clock.now(),
+        SIGN_ON_ACTOR,
+        staff_id,
+        role,
+    )
+}
+
+fn change_role(
+    conn: &mut crate::db::DbConnection,
+    now: DateTime<Utc>,
+    actor: &str,
+    staff_id: &str,
+    role: StaffRole,
+) -> Result<(), StaffError> {
+    crate::db::transaction::<_, StaffError, _>(conn, |conn| {
+        audit::record(conn, now, actor, "staff.role_change", Some(staff_id))?;
+        store::set_role(conn, staff_id, role.as_str())?;
+        sessions::delete_for_staff(conn, staff_id)?;
+        grace_again_without_factor(conn, staff_id, now)?;
+        Ok(())
+    })
 }
 
 /// Replaces an account's password with a one-time password, returned once.
@@ -218,10 +253,7 @@ pub fn reset_password(
     let mut conn = ctx.db()?;
     let row = find(&mut conn, username)?;
     let password = one_time_password();
-    let hash = ctx
-        .hasher
-        .hash(&password)
-        .map_err(|e| Internal::new("password hash", e))?;
+    let hash = hash_new(ctx, &password)?;
     let now = ctx.clock.now();
     crate::db::transaction::<_, StaffError, _>(&mut conn, |conn| {
         audit::record(conn, now, actor, "staff.password_reset", Some(&row.id))?;

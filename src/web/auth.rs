@@ -44,6 +44,8 @@ pub enum Cookie {
     Lang,
     /// A page login's session while it waits for the second factor (it opens nothing else).
     Factor,
+    /// A single sign-on under way: the secret binding the provider's answer to this browser.
+    SignOn,
 }
 
 impl Cookie {
@@ -57,6 +59,8 @@ impl Cookie {
             (Cookie::Lang, false) => "muni_lang",
             (Cookie::Factor, true) => "__Host-muni_factor",
             (Cookie::Factor, false) => "muni_factor",
+            (Cookie::SignOn, true) => "__Host-muni_sign_on",
+            (Cookie::SignOn, false) => "muni_sign_on",
         }
     }
 }

@@ -57,6 +57,11 @@ impl From<AuthError> for ApiError {
                 ErrorCode::SecondFactorEnrolmentOverdue,
                 "This account must have a second factor and its time to set one up is over. Ask an administrator to reset its factors.",
             ),
+            AuthError::PasswordsOff => ApiError::new(
+                StatusCode::FORBIDDEN,
+                ErrorCode::LocalPasswordsOff,
+                "Staff sign in through the city's identity provider (single sign-on) on the login page; passwords are switched off here except for the break-glass account.",
+            ),
             AuthError::WeakPassword(why) => ApiError::unprocessable(ErrorCode::WeakPassword, why),
             AuthError::Internal(cause) => ApiError::internal(cause),
         }
@@ -81,6 +86,13 @@ impl From<StaffError> for ApiError {
                 ErrorCode::OwnAccount,
                 "An administrator cannot disable or demote their own account, nor reset its second factors: another administrator must.",
             ),
+            StaffError::Busy => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::TooManyAttempts,
+                "Too many password checks at once. Try again in a moment.",
+            )
+            .with("retry_after_seconds", 1)
+            .retry_after(1),
             StaffError::Internal(cause) => ApiError::internal(cause),
         }
     }

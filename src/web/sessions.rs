@@ -48,7 +48,7 @@ pub struct PasswordChange {
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = LoginRequest,
     responses((status = 201, body = LoginResponse),
               (status = 401, description = "invalid_credentials, second_factor_required (the password was right; send one_time_code), invalid_second_factor"),
-              (status = 403, description = "second_factor_enrolment_overdue: the account must have a second factor and its time to set one up is over; an admin can reset its factors"),
+              (status = 403, description = "second_factor_enrolment_overdue: the account must have a second factor and its time to set one up is over; an admin can reset its factors. local_passwords_off: staff sign in through single sign-on; only the break-glass account has a password"),
               (status = 429, description = "too_many_attempts")))]
 pub async fn create(
     ctx: web::Data<AppContext>,

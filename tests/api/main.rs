@@ -26,6 +26,7 @@ mod roles;
 mod second_factor;
 mod sessions;
 mod several_hosts;
+mod sign_on;
 mod signing_keys;
 mod slow_clients;
 mod tampering;

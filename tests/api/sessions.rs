@@ -466,3 +466,40 @@ async fn a_check_that_found_no_turn_counts_nothing() {
     let res = login_from(&app, STRANGER, "clerk.one", "one more").await;
     assert_eq!(res.status(), 429);
 }
+
+/// Review of issue 15: an admin's account creation or password reset that found no free
+/// password-hash turn answered 500. It is a 429 with Retry-After, like a login, and changes
+/// nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn account_changes_that_find_no_hash_turn_answer_429_and_change_nothing() {
+    let app = spawn_app_with(|c| {
+        c.auth.argon2_memory_kib = 19_456;
+        c.auth.argon2_iterations = 2;
+        c.auth.password_checks_at_once = 1;
+        c.auth.password_check_wait_ms = 0;
+    })
+    .await;
+    let admin = app.session(StaffRole::Admin).await;
+    let before = app.count_rows("staff");
+    let burst = (0..8).map(|i| {
+        let body = json!({"username": format!("new.clerk{i}"), "role": "clerk"});
+        let admin = &admin;
+        let app = &app;
+        async move { app.post_json(admin, "/api/v1/staff", &body).await }
+    });
+    let (mut created, mut busy) = (0, 0);
+    for res in futures_util::future::join_all(burst).await {
+        match res.status().as_u16() {
+            201 => created += 1,
+            429 => {
+                assert_eq!(res.headers()["retry-after"], "1");
+                let (_, code, _) = error_code(res).await;
+                assert_eq!(code, "too_many_attempts");
+                busy += 1;
+            }
+            other => panic!("{other}: {}", res.text().await.unwrap()),
+        }
+    }
+    assert!(busy >= 1, "the burst found every turn free: nothing was tried");
+    assert_eq!(app.count_rows("staff"), before + created);
+}

@@ -21,7 +21,7 @@ export const NEVER_COLLECTED = [
   /الهجرة/, /الجنسية/, /المواطنة/, /بلد الميلاد/, /رقم المستند/, /رقم الوثيقة/,
 ];
 
-function freePort() {
+export function freePort() {
   return new Promise((done, fail) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address();
@@ -33,9 +33,10 @@ function freePort() {
 
 /**
  * Starts the real binary on a free port with a fresh SQLite database, after adding the staff
- * accounts given as [{username, role, password}].
+ * accounts given as [{username, role, password}] (each logs in once to choose its password),
+ * and `accounts` [{username, role}] that never use a password here (single sign-on).
  */
-export async function startServer(staff, extraEnv = {}, { host = '127.0.0.1' } = {}) {
+export async function startServer(staff, extraEnv = {}, { host = '127.0.0.1', accounts = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'muni-id-ui-'));
   const port = await freePort();
   // The address the pages are opened at (`localhost` for passkeys, which need a domain name);
@@ -62,6 +63,10 @@ export async function startServer(staff, extraEnv = {}, { host = '127.0.0.1' } =
     });
     assert.equal(added.status, 0, `staff add ${username} failed: ${added.stderr}`);
   }
+  for (const { username, role } of accounts) {
+    const added = spawnSync(BIN, ['staff', 'add', username, '--role', role], { env, encoding: 'utf8' });
+    assert.equal(added.status, 0, `staff add ${username} failed: ${added.stderr}`);
+  }
   const server = spawn(BIN, ['serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   server.stderr.on('data', (chunk) => { log += chunk; });
@@ -76,6 +81,7 @@ export async function startServer(staff, extraEnv = {}, { host = '127.0.0.1' } =
   }
   return {
     base,
+    direct,
     log: () => log,
     stop() {
       server.kill('SIGTERM');

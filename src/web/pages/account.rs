@@ -57,6 +57,9 @@ fn problem(viewer: &Viewer, error: FactorError) -> Result<(StatusCode, String), 
             return Ok((StatusCode::TOO_MANY_REQUESTS, wait_text(viewer, 1)))
         }
         FactorError::Auth(AuthError::NotAuthenticated) => return Err(viewer.redirect("/login")),
+        FactorError::Auth(AuthError::PasswordsOff) => {
+            (StatusCode::FORBIDDEN, "err-local_passwords_off")
+        }
         FactorError::WrongCode => (StatusCode::UNPROCESSABLE_ENTITY, "err-totp-wrong-code"),
         FactorError::NotFound => (StatusCode::NOT_FOUND, "err-factor-gone"),
         FactorError::Required => (StatusCode::CONFLICT, "err-factor-required"),
@@ -81,6 +84,11 @@ async fn account_page(
     (notice, error): (Option<String>, Option<String>),
 ) -> Result<HttpResponse, PageError> {
     let signed = ready(viewer)?;
+    let auth = &viewer.ctx.config.auth;
+    // Signed in through the identity provider, with no password here: nothing to manage here.
+    let managed_by =
+        (!auth.password_allowed_for(&signed.actor.username)).then(|| auth.sso.display_name.clone());
+    let signed_on_with = signed.signed_on.then(|| auth.sso.display_name.clone());
     let ctx = viewer.ctx.clone();
     let account = crate::web::blocking(move || second_factor::of_account(&ctx, &signed))
         .await
@@ -127,6 +135,8 @@ async fn account_page(
             passkeys_available => passkeys::relying_party(&viewer.ctx).is_some(),
             status => notice,
             error => error,
+            managed_by => managed_by,
+            signed_on_with => signed_on_with,
         },
     )
 }

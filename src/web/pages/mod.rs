@@ -17,6 +17,7 @@ pub mod i18n;
 mod problems;
 mod residents;
 mod session;
+mod sign_on;
 mod templates;
 pub(crate) mod view;
 
@@ -29,6 +30,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/login", web::get().to(session::login_page))
         .route("/login", web::post().to(session::login))
         .route("/logout", web::post().to(session::logout))
+        .route("/login/sso", web::get().to(sign_on::start))
+        .route("/login/sso/callback", web::get().to(sign_on::callback))
         .route("/login/factor", web::get().to(factor_login::page))
         .route("/login/factor", web::post().to(factor_login::submit))
         .route(

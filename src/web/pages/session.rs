@@ -49,9 +49,33 @@ pub async fn login_page(
     }
     let next = query.next.as_deref().and_then(local_path);
     let logged_out = query.done.as_deref() == Some("logged-out");
-    viewer.ok(
+    login_view(&viewer, StatusCode::OK, next, "", None, logged_out)
+}
+
+/// The login page: the single sign-on link when it is configured, and the password form (when
+/// passwords are off, folded away for the break-glass account).
+pub(super) fn login_view(
+    viewer: &Viewer,
+    status: StatusCode,
+    next: Option<String>,
+    username: &str,
+    error: Option<String>,
+    logged_out: bool,
+) -> Result<HttpResponse, PageError> {
+    let auth = &viewer.ctx.config.auth;
+    let sign_on = auth.sso.enabled().then(|| auth.sso.display_name.clone());
+    let sign_on_href = match &next {
+        Some(next) => format!("/login/sso?next={next}"),
+        None => "/login/sso".to_owned(),
+    };
+    viewer.page(
+        status,
         "login.html",
-        context! { next => next, username => "", error => (), logged_out => logged_out },
+        context! {
+            next => next, username => username, error => error, logged_out => logged_out,
+            sign_on => sign_on, sign_on_href => sign_on_href,
+            local_passwords => auth.local_passwords,
+        },
     )
 }
 
@@ -86,6 +110,10 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
             StatusCode::FORBIDDEN,
             viewer.text("err-second_factor_enrolment_overdue", &[]),
         ),
+        Err(AuthError::PasswordsOff) => (
+            StatusCode::FORBIDDEN,
+            viewer.text("err-local_passwords_off", &[]),
+        ),
         Err(AuthError::Internal(cause)) => return Err(viewer.internal(cause)),
         Err(other) => {
             return Err(viewer.internal(crate::error::Internal::new(
@@ -94,11 +122,7 @@ pub async fn login(req: HttpRequest, posted: Posted) -> Result<HttpResponse, Pag
             )))
         }
     };
-    viewer.page(
-        status,
-        "login.html",
-        context! { next => next, username => username, error => error, logged_out => false },
-    )
+    login_view(&viewer, status, next, &username, Some(error), false)
 }
 
 /// A login is complete (its password, and its second factor if the account has one): the new
@@ -109,17 +133,27 @@ pub(super) fn signed_in(
     session: &NewSession,
     next: Option<String>,
 ) -> HttpResponse {
-    let max_age = (session.expires_at - viewer.ctx.clock.now())
-        .num_seconds()
-        .max(60);
     let target = if session.must_change_password {
         "/account/password".to_owned()
     } else {
         next.unwrap_or_else(|| home_of(session.role).to_owned())
     };
+    let mut response = landing(viewer, session, HttpResponse::SeeOther());
+    response.insert_header((header::LOCATION, target)).finish()
+}
+
+/// The cookies of a completed login: the new session's, the waiting session's and the
+/// pre-session's gone.
+pub(super) fn landing(
+    viewer: &Viewer,
+    session: &NewSession,
+    mut response: actix_web::HttpResponseBuilder,
+) -> actix_web::HttpResponseBuilder {
+    let max_age = (session.expires_at - viewer.ctx.clock.now())
+        .num_seconds()
+        .max(60);
     let https = viewer.https();
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, target))
+    response
         .append_header((
             header::SET_COOKIE,
             set_cookie(Cookie::Session, &session.token, Some(max_age), https),
@@ -131,8 +165,8 @@ pub(super) fn signed_in(
         .append_header((
             header::SET_COOKIE,
             set_cookie(Cookie::PreSession, "", Some(0), https),
-        ))
-        .finish()
+        ));
+    response
 }
 
 pub async fn logout(posted: Posted) -> Result<HttpResponse, PageError> {
@@ -206,6 +240,10 @@ pub async fn change_password(req: HttpRequest, posted: Posted) -> Result<HttpRes
         }
         Err(AuthError::WeakPassword(_)) => {
             context! { new_password => viewer.text("err-weak_password", &[]) }
+        }
+        Err(AuthError::PasswordsOff) => {
+            status = StatusCode::FORBIDDEN;
+            context! { current_password => viewer.text("err-local_passwords_off", &[]) }
         }
         Err(AuthError::TooManyAttempts { retry_after_secs }) => {
             status = StatusCode::TOO_MANY_REQUESTS;

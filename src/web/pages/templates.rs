@@ -35,6 +35,7 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "account.html",
     "totp_setup.html",
     "recovery_codes.html",
+    "signed_on.html",
 );
 
 fn environment() -> &'static Environment<'static> {

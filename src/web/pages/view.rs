@@ -27,10 +27,18 @@ pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'se
 img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; \
 form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Strict, whole site, Secure behind HTTPS.
+/// A `Set-Cookie` value: HttpOnly, SameSite=Strict (the sign-on's: Lax), whole site, Secure
+/// behind HTTPS.
 pub fn set_cookie(which: Cookie, value: &str, max_age_secs: Option<i64>, https: bool) -> String {
     let name = which.name(https);
-    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict");
+    // The sign-on cookie must come back with the identity provider's top-level redirect (a
+    // navigation from another site); Lax sends it on such a GET and on nothing else cross-site.
+    let same_site = if which == Cookie::SignOn {
+        "Lax"
+    } else {
+        "Strict"
+    };
+    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}");
     if let Some(age) = max_age_secs {
         cookie.push_str(&format!("; Max-Age={age}"));
     }

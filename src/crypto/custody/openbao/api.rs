@@ -3,18 +3,13 @@
 //! can act on. The token is sent in a header and never appears in an error or a log line.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
 use serde_json::Value;
-use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig, TlsProvider};
 use zeroize::Zeroizing;
 
 use crate::crypto::custody::CustodyError;
-
-/// Where the Debian family keeps the system's trusted roots (used when no CA file is set).
-const SYSTEM_ROOTS: &str = "/etc/ssl/certs/ca-certificates.crt";
 
 /// What the server answered, sorted by what the caller does next.
 #[derive(Debug)]
@@ -80,27 +75,10 @@ impl Api {
         timeout: Duration,
     ) -> Result<Self, CustodyError> {
         let address = address.trim_end_matches('/');
-        let https = check_address(address)?;
-        let roots = if https {
-            read_roots(ca_file.unwrap_or(Path::new(SYSTEM_ROOTS)))?
-        } else {
-            Vec::new()
-        };
-        // ring, the crypto the service already uses (rustls 0.23.48 marks it deprecated only
-        // for lacking post-quantum key exchange).
-        #[allow(deprecated)]
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let tls = TlsConfig::builder()
-            .provider(TlsProvider::Rustls)
-            .unversioned_rustls_crypto_provider(provider)
-            .root_certs(RootCerts::Specific(Arc::new(roots)))
-            .build();
-        let agent = ureq::Agent::config_builder()
-            .tls_config(tls)
-            .http_status_as_error(false)
-            .timeout_global(Some(timeout))
-            .build()
-            .new_agent();
+        let https = crate::outbound_http::check_address(address)
+            .map_err(|why| CustodyError::Failed(format!("openbao address {why}")))?;
+        let agent = crate::outbound_http::agent(https, ca_file, timeout)
+            .map_err(|why| CustodyError::Failed(format!("openbao {why}")))?;
         Ok(Self {
             agent,
             base: format!("{address}/v1/"),
@@ -159,46 +137,6 @@ impl Api {
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
-}
-
-/// Accepts `https://…`, and plain `http://` only on loopback (the token would cross the
-/// network in clear). Returns whether it is HTTPS.
-fn check_address(address: &str) -> Result<bool, CustodyError> {
-    if address.starts_with("https://") {
-        return Ok(true);
-    }
-    let host = address.strip_prefix("http://").ok_or_else(|| {
-        CustodyError::Failed(format!("openbao address `{address}` is not an http(s) URL"))
-    })?;
-    let loopback = ["127.0.0.1", "localhost", "[::1]"]
-        .iter()
-        .any(|h| host == *h || host.starts_with(&format!("{h}:")));
-    if loopback {
-        Ok(false)
-    } else {
-        Err(CustodyError::Failed(format!(
-            "openbao address `{address}`: plain http is only allowed on loopback; use https"
-        )))
-    }
-}
-
-/// The trusted roots: only the certificates in `file`.
-fn read_roots(file: &Path) -> Result<Vec<Certificate<'static>>, CustodyError> {
-    let pem = std::fs::read(file)
-        .map_err(|e| CustodyError::Failed(format!("openbao CA file {}: {e}", file.display())))?;
-    let roots: Vec<Certificate<'static>> = ureq::tls::parse_pem(&pem)
-        .filter_map(|item| match item {
-            Ok(PemItem::Certificate(cert)) => Some(cert),
-            _ => None,
-        })
-        .collect();
-    if roots.is_empty() {
-        return Err(CustodyError::Failed(format!(
-            "openbao CA file {} holds no certificate",
-            file.display()
-        )));
-    }
-    Ok(roots)
 }
 
 /// Sorts an answer: 2xx → its JSON (`Null` when empty), the rest → an [`ApiError`].

@@ -1,0 +1,2 @@
+ALTER TABLE sessions DROP COLUMN signed_on;
+DROP TABLE sign_on_requests;
