@@ -237,6 +237,12 @@ pub struct SsoConfig {
     pub username_domain: String,
     /// The ID token claim listing the person's groups.
     pub groups_claim: String,
+    /// Authentication methods (the ID token's `amr`) of which one must be listed, e.g.
+    /// `["mfa"]`: the provider vouches that a second factor was given. Empty: not checked
+    /// (the provider's own policy is trusted).
+    pub required_amr: Vec<String>,
+    /// Sign-on steps (the link to the provider, the way back) one client may take a minute.
+    pub steps_per_client_per_minute: u32,
     /// Which group gives which role. A person in none of them gets no access; in groups of
     /// two different roles, none either (the city must say which).
     pub roles: std::collections::BTreeMap<String, crate::domain::staff::StaffRole>,
@@ -596,6 +602,12 @@ impl Config {
             return Err(invalid(
                 "auth.sso.roles",
                 "map at least one group to a role: nobody could sign in",
+            ));
+        }
+        if sso.steps_per_client_per_minute == 0 {
+            return Err(invalid(
+                "auth.sso.steps_per_client_per_minute",
+                "must be positive",
             ));
         }
         if !(1..=60).contains(&sso.timeout_secs) {

@@ -38,6 +38,8 @@ pub struct AppContext {
     pub metrics_token: Option<[u8; 32]>,
     /// The city's identity provider, when single sign-on is configured.
     pub sign_on: Option<Arc<crate::identity_provider::IdentityProvider>>,
+    /// Single sign-ons begun or completed per client and minute (each may ask the provider).
+    pub sign_on_throttle: Arc<ClientThrottle>,
 }
 
 impl AppContext {

@@ -15,22 +15,23 @@ const SYSTEM_ROOTS: &str = "/etc/ssl/certs/ca-certificates.crt";
 /// `http://` only on loopback (what is sent would cross the network in the clear). Returns
 /// whether it is HTTPS.
 pub fn check_address(address: &str) -> Result<bool, String> {
-    if address.starts_with("https://") {
-        return Ok(true);
+    let parsed =
+        url::Url::parse(address).map_err(|_| format!("`{address}` is not an http(s) URL"))?;
+    // A user name or password in the URL would hide the host a reader of the setting sees.
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(format!("`{address}`: no user name or password in the URL"));
     }
-    let rest = address
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("`{address}` is not an http(s) URL"))?;
-    let authority = rest.split('/').next().unwrap_or(rest);
-    let loopback = ["127.0.0.1", "localhost", "[::1]"]
-        .iter()
-        .any(|h| authority == *h || authority.starts_with(&format!("{h}:")));
-    if loopback {
-        Ok(false)
-    } else {
-        Err(format!(
-            "`{address}`: plain http is only allowed on loopback; use https"
-        ))
+    match parsed.scheme() {
+        "https" => Ok(true),
+        "http" => match parsed.host() {
+            Some(url::Host::Domain("localhost")) => Ok(false),
+            Some(url::Host::Ipv4(ip)) if ip.is_loopback() => Ok(false),
+            Some(url::Host::Ipv6(ip)) if ip.is_loopback() => Ok(false),
+            _ => Err(format!(
+                "`{address}`: plain http is only allowed on loopback; use https"
+            )),
+        },
+        _ => Err(format!("`{address}` is not an http(s) URL")),
     }
 }
 
@@ -97,5 +98,9 @@ mod tests {
         assert!(check_address("http://idp.city.example").is_err());
         assert!(check_address("http://127.0.0.1.evil.example").is_err());
         assert!(check_address("ftp://127.0.0.1").is_err());
+        // The host is what the URL names after any user information.
+        assert!(check_address("http://127.0.0.1:1@idp.city.example/").is_err());
+        assert!(check_address("https://user:pass@idp.city.example/").is_err());
+        assert!(check_address("http://localhost.city.example/").is_err());
     }
 }

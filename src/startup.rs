@@ -115,6 +115,7 @@ fn build(
     let verify_throttle = ClientThrottle::new(config.verification.max_checks_per_minute);
     let metrics_token = metrics_token(&config)?;
     let sign_on = identity_provider(&config)?;
+    let sign_ons_per_minute = config.auth.sso.steps_per_client_per_minute;
     let context = AppContext {
         config: Arc::new(config),
         pool,
@@ -132,6 +133,7 @@ fn build(
         health: Arc::new(Default::default()),
         metrics_token,
         sign_on,
+        sign_on_throttle: Arc::new(ClientThrottle::new(sign_ons_per_minute)),
     };
     Ok(context)
 }

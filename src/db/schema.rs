@@ -10,6 +10,7 @@ diesel::table! {
         must_change_password -> Bool,
         created_at -> Timestamp,
         factors_reset_at -> Nullable<Timestamp>,
+        sign_on_subject -> Nullable<Text>,
     }
 }
 

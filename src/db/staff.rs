@@ -18,6 +18,8 @@ pub struct StaffRow {
     pub must_change_password: bool,
     pub created_at: NaiveDateTime,
     pub factors_reset_at: Option<NaiveDateTime>,
+    /// SHA-256 of the identity provider's issuer and subject this account is bound to.
+    pub sign_on_subject: Option<String>,
 }
 
 #[derive(Insertable)]
@@ -100,5 +102,29 @@ pub fn mark_factors_reset(
 ) -> QueryResult<usize> {
     diesel::update(staff::table.find(id))
         .set(staff::factors_reset_at.eq(Some(at)))
+        .execute(conn)
+}
+
+/// Binds an account to the identity provider's person (the hash of issuer and subject), if it
+/// is bound to nobody yet: 1 when this call bound it. Fails with a unique violation when
+/// another account is bound to that person.
+pub fn bind_sign_on_subject(
+    conn: &mut DbConnection,
+    id: &str,
+    subject: &str,
+) -> QueryResult<usize> {
+    diesel::update(
+        staff::table
+            .find(id)
+            .filter(staff::sign_on_subject.is_null()),
+    )
+    .set(staff::sign_on_subject.eq(Some(subject)))
+    .execute(conn)
+}
+
+/// Forgets the identity provider's person an account was bound to (an admin's reset).
+pub fn forget_sign_on_subject(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(staff::table.find(id))
+        .set(staff::sign_on_subject.eq(None::<String>))
         .execute(conn)
 }

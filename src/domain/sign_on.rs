@@ -15,6 +15,17 @@ pub enum Refusal {
     NoRole,
     /// Their groups map to two different roles; the city must decide which.
     TwoRoles,
+    /// The claim names the break-glass account, which signs in only with its password (the
+    /// way in when the provider is down, never through it).
+    BreakGlass,
+    /// The username claim is an e-mail address the provider has not verified.
+    EmailNotVerified,
+    /// The provider does not say the person gave a second factor (`amr`), and the
+    /// configuration requires it.
+    NoSecondFactor,
+    /// The account is bound to another person at the provider (its `sub`): the name was
+    /// given to someone else there.
+    OtherPerson,
 }
 
 impl Refusal {
@@ -24,18 +35,27 @@ impl Refusal {
             Refusal::NoUsername => "no_username",
             Refusal::NoRole => "no_role",
             Refusal::TwoRoles => "two_roles",
+            Refusal::BreakGlass => "break_glass",
+            Refusal::EmailNotVerified => "email_not_verified",
+            Refusal::NoSecondFactor => "no_second_factor",
+            Refusal::OtherPerson => "other_person",
         }
     }
 }
 
 /// The username a claim value names: lower-cased, the configured domain taken off (a value of
-/// any other domain, or none when one is configured, names nobody).
+/// any other domain, or none when one is configured, names nobody). Only ASCII is read: a
+/// Unicode look-alike (the Kelvin sign lower-cases to `k`) or a trailing no-break space must
+/// not name an account it is not.
 pub fn username_of(claim: &str, domain: &str) -> Result<Username, Refusal> {
-    let value = claim.trim().to_lowercase();
+    if !claim.is_ascii() {
+        return Err(Refusal::NoUsername);
+    }
+    let value = claim.to_ascii_lowercase();
     let local = if domain.is_empty() {
         value.as_str()
     } else {
-        let suffix = format!("@{}", domain.to_lowercase());
+        let suffix = format!("@{}", domain.to_ascii_lowercase());
         value.strip_suffix(&suffix).ok_or(Refusal::NoUsername)?
     };
     Username::parse(local).map_err(|_| Refusal::NoUsername)

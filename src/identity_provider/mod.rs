@@ -25,6 +25,9 @@ use crate::config::SsoConfig;
 
 /// How long the provider's discovery document and keys are used before they are read again.
 const DISCOVERY_TTL: Duration = Duration::from_secs(3600);
+/// After a failed discovery, sign-ins are refused at once for this long (a provider that is
+/// down is not asked again by every click; concurrent ones wait for the one fetch).
+const FAILURE_TTL: Duration = Duration::from_secs(5);
 
 /// The only ID token signatures accepted: the provider's published public keys, never an
 /// HMAC under the client secret (a secret this service holds too).
@@ -64,10 +67,17 @@ pub struct Started {
 /// What a verified ID token says, for the claims configured.
 #[derive(Debug)]
 pub struct VerifiedPerson {
+    /// The issuer and the subject (`sub`), which never changes for a person at a provider:
+    /// `<iss> <sub>`.
+    pub subject: String,
     /// The username claim's value, when it is text.
     pub username: Option<String>,
+    /// Whether the provider verified the e-mail address (`email_verified`), when it says.
+    pub email_verified: Option<bool>,
     /// The groups claim: a list of texts (or one text).
     pub groups: Vec<String>,
+    /// How the person authenticated at the provider (`amr`, e.g. `pwd`, `mfa`, `hwk`).
+    pub methods: Vec<String>,
 }
 
 pub struct IdentityProvider {
@@ -75,7 +85,15 @@ pub struct IdentityProvider {
     secret: Option<ClientSecret>,
     redirect: RedirectUrl,
     http: http::Client,
-    discovered: Mutex<Option<(Instant, CoreProviderMetadata)>>,
+    discovered: Mutex<Discovery>,
+    /// Held while the discovery document is fetched: one fetch at a time.
+    fetching: Mutex<()>,
+}
+
+#[derive(Default)]
+struct Discovery {
+    document: Option<(Instant, CoreProviderMetadata)>,
+    failed: Option<(Instant, String)>,
 }
 
 impl IdentityProvider {
@@ -98,7 +116,8 @@ impl IdentityProvider {
             secret: client_secret.map(ClientSecret::new),
             redirect,
             http: http::Client::new(agent, https),
-            discovered: Mutex::new(None),
+            discovered: Mutex::new(Discovery::default()),
+            fetching: Mutex::new(()),
         })
     }
 
@@ -193,26 +212,64 @@ impl IdentityProvider {
     }
 
     fn metadata(&self, refresh: bool) -> Result<CoreProviderMetadata, ProviderError> {
+        let fresh = |d: &Discovery| -> Option<Result<CoreProviderMetadata, ProviderError>> {
+            if let Some((at, why)) = &d.failed {
+                if at.elapsed() < FAILURE_TTL {
+                    return Some(Err(ProviderError::Unreachable(why.clone())));
+                }
+            }
+            match &d.document {
+                Some((at, metadata)) if !refresh && at.elapsed() < DISCOVERY_TTL => {
+                    Some(Ok(metadata.clone()))
+                }
+                _ => None,
+            }
+        };
+        let requested = Instant::now();
+        if let Some(known) = fresh(&self.lock()) {
+            return known;
+        }
+        let _one_at_a_time = self.fetching.lock().unwrap_or_else(|p| p.into_inner());
         {
-            let cached = self.discovered.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some((at, metadata)) = cached.as_ref() {
-                if !refresh && at.elapsed() < DISCOVERY_TTL {
-                    return Ok(metadata.clone());
+            // Fetched (or failed) while this call waited for its turn: that answer.
+            let d = self.lock();
+            let since = |at: &Instant| *at >= requested;
+            if d.document.as_ref().is_some_and(|(at, _)| since(at))
+                || d.failed.as_ref().is_some_and(|(at, _)| since(at))
+            {
+                if let Some(known) = fresh(&d) {
+                    return known;
                 }
             }
         }
-        let issuer = IssuerUrl::new(self.config.issuer.trim().to_owned())
-            .map_err(|e| ProviderError::Unreachable(format!("issuer URL: {e}")))?;
-        let metadata = CoreProviderMetadata::discover(&issuer, &self.http)
-            .map_err(|e| ProviderError::Unreachable(format!("discovery: {}", describe(&e))))?;
-        *self.discovered.lock().unwrap_or_else(|p| p.into_inner()) =
-            Some((Instant::now(), metadata.clone()));
-        Ok(metadata)
+        let fetched = IssuerUrl::new(self.config.issuer.trim().to_owned())
+            .map_err(|e| format!("issuer URL: {e}"))
+            .and_then(|issuer| {
+                CoreProviderMetadata::discover(&issuer, &self.http)
+                    .map_err(|e| format!("discovery: {}", describe(&e)))
+            });
+        let mut d = self.lock();
+        match fetched {
+            Ok(metadata) => {
+                d.failed = None;
+                d.document = Some((Instant::now(), metadata.clone()));
+                Ok(metadata)
+            }
+            Err(why) => {
+                d.failed = Some((Instant::now(), why.clone()));
+                Err(ProviderError::Unreachable(why))
+            }
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Discovery> {
+        self.discovered.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
 /// The configured claims of an ID token whose signature and claims were checked: its payload
-/// read again as JSON, since the claim names are the city's choice.
+/// read again as JSON, since the claim names are the city's choice. `compact` is the token's
+/// own text (`IdToken`'s Display gives back the bytes it parsed and checked).
 fn person(compact: &str, config: &SsoConfig) -> Result<VerifiedPerson, ProviderError> {
     let payload = compact
         .split('.')
@@ -224,11 +281,8 @@ fn person(compact: &str, config: &SsoConfig) -> Result<VerifiedPerson, ProviderE
         })
         .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
         .ok_or_else(|| ProviderError::InvalidToken("the ID token's claims do not read".into()))?;
-    let username = payload
-        .get(&config.username_claim)
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    let groups = match payload.get(&config.groups_claim) {
+    let text = |name: &str| payload.get(name).and_then(Value::as_str).map(str::to_owned);
+    let texts = |name: &str| match payload.get(name) {
         Some(Value::Array(items)) => items
             .iter()
             .filter_map(Value::as_str)
@@ -237,7 +291,18 @@ fn person(compact: &str, config: &SsoConfig) -> Result<VerifiedPerson, ProviderE
         Some(Value::String(one)) => vec![one.clone()],
         _ => Vec::new(),
     };
-    Ok(VerifiedPerson { username, groups })
+    let (Some(iss), Some(sub)) = (text("iss"), text("sub")) else {
+        return Err(ProviderError::InvalidToken(
+            "the ID token has no iss or sub".into(),
+        ));
+    };
+    Ok(VerifiedPerson {
+        subject: format!("{iss} {sub}"),
+        username: text(&config.username_claim),
+        email_verified: payload.get("email_verified").and_then(Value::as_bool),
+        groups: texts(&config.groups_claim),
+        methods: texts("amr"),
+    })
 }
 
 fn token_error<RE: std::error::Error + 'static>(
@@ -251,8 +316,9 @@ fn token_error<RE: std::error::Error + 'static>(
             ProviderError::Refused(answer.error().as_ref().to_owned())
         }
         RequestTokenError::Request(e) => ProviderError::Unreachable(describe(&e)),
+        // Only where it failed: serde's message may quote a claim's value.
         RequestTokenError::Parse(e, _) => {
-            ProviderError::Unreachable(format!("the token answer does not read: {e}"))
+            ProviderError::Unreachable(format!("the token answer does not read (at {})", e.path()))
         }
         RequestTokenError::Other(why) => ProviderError::Unreachable(why),
     }
@@ -262,8 +328,8 @@ fn claims_error(e: ClaimsVerificationError) -> ProviderError {
     ProviderError::InvalidToken(describe(&e))
 }
 
-/// An error with its causes, for logs (provider errors carry no personal data: URLs, codes,
-/// client ids).
+/// An error with its causes, for logs: discovery and transport errors and the ID token's
+/// checks (which name algorithms, audiences, issuers and times, never a person's claims).
 fn describe(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut source = e.source();

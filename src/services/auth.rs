@@ -215,7 +215,13 @@ pub(super) fn open_session(
     let mut conn = ctx.db()?;
     crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
         if !awaiting_factor {
-            audit::record(conn, now, &staff.id, "session.open", Some(&staff.id))?;
+            // Which way in, so an audit can find every use of the break-glass password.
+            let action = if signed_on {
+                "session.open_sign_on"
+            } else {
+                "session.open"
+            };
+            audit::record(conn, now, &staff.id, action, Some(&staff.id))?;
         }
         session_store::delete_stale(
             conn,
@@ -243,6 +249,7 @@ pub(super) fn open_session(
         tracing::info!(
             event = "login",
             role = role.as_str(),
+            method = if signed_on { "sign_on" } else { "password" },
             "a staff member logged in"
         );
     }
@@ -323,7 +330,11 @@ pub fn authenticate(ctx: &AppContext, token: &str) -> Result<SignedIn, AuthError
     if session.awaiting_factor {
         return Err(AuthError::NotAuthenticated);
     }
+    // A password session opened before passwords were switched off ends with them.
+    let password_gone =
+        !session.signed_on && !ctx.config.auth.password_allowed_for(&staff.username);
     if staff.disabled
+        || password_gone
         || session.expires_at.and_utc() <= now
         || last_seen + idle_limit <= now
         || factor_due_by.is_some_and(|due| due <= now)

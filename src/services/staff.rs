@@ -228,6 +228,36 @@ pub fn take_role_from_provider(
     )
 }
 
+/// Binds an account to the identity provider's person (the hash of issuer and subject) at its
+/// first sign-on, audited. False when another account is bound to that person, or this one
+/// was bound to someone else meanwhile.
+pub fn bind_to_provider(
+    ctx: &AppContext,
+    staff_id: &str,
+    subject: &str,
+) -> Result<bool, StaffError> {
+    let now = ctx.clock.now();
+    let mut conn = ctx.db()?;
+    let bound = crate::db::transaction::<_, diesel::result::Error, _>(&mut conn, |conn| {
+        if store::bind_sign_on_subject(conn, staff_id, subject)? != 1 {
+            return Ok(false);
+        }
+        audit::record(
+            conn,
+            now,
+            SIGN_ON_ACTOR,
+            "staff.sign_on_bound",
+            Some(staff_id),
+        )?;
+        Ok(true)
+    });
+    match bound {
+        Ok(bound) => Ok(bound),
+        Err(e) if is_unique_violation(&e) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
 fn change_role(
     conn: &mut crate::db::DbConnection,
     now: DateTime<Utc>,
@@ -325,6 +355,8 @@ pub fn reset_factors(ctx: &AppContext, actor: &str, username: &str) -> Result<()
     crate::db::transaction::<_, StaffError, _>(&mut conn, |conn| {
         audit::record(conn, now, actor, "staff.factors_reset", Some(&row.id))?;
         crate::db::factors::delete_all(conn, &row.id)?;
+        // The person at the identity provider too: the next sign-on binds whoever it is.
+        store::forget_sign_on_subject(conn, &row.id)?;
         store::mark_factors_reset(conn, &row.id, now.naive_utc())?;
         sessions::delete_for_staff(conn, &row.id)?;
         Ok(())

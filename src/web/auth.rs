@@ -44,8 +44,14 @@ pub enum Cookie {
     Lang,
     /// A page login's session while it waits for the second factor (it opens nothing else).
     Factor,
-    /// A single sign-on under way: the secret binding the provider's answer to this browser.
-    SignOn,
+}
+
+/// The cookie of a single sign-on under way (`tag`: its request's), holding the secret that
+/// binds the provider's answer to this browser; one per request, so two tabs do not undo
+/// each other.
+pub fn sign_on_cookie_name(https: bool, tag: &str) -> String {
+    let prefix = if https { "__Host-" } else { "" };
+    format!("{prefix}muni_sign_on_{tag}")
 }
 
 impl Cookie {
@@ -59,8 +65,6 @@ impl Cookie {
             (Cookie::Lang, false) => "muni_lang",
             (Cookie::Factor, true) => "__Host-muni_factor",
             (Cookie::Factor, false) => "muni_factor",
-            (Cookie::SignOn, true) => "__Host-muni_sign_on",
-            (Cookie::SignOn, false) => "muni_sign_on",
         }
     }
 }

@@ -89,7 +89,9 @@ pub async fn delete_current(
 
 /// Change one's own password (required after a one-time password).
 #[utoipa::path(post, path = "/api/v1/staff/me/password", tag = "sessions", request_body = PasswordChange,
-    responses((status = 204), (status = 401), (status = 422, description = "weak_password"),
+    responses((status = 204), (status = 401),
+              (status = 403, description = "local_passwords_off: the account signs in through single sign-on and has no password here"),
+              (status = 422, description = "weak_password"),
               (status = 429, description = "too_many_attempts")),
     security(("bearer" = [])))]
 pub async fn change_password(

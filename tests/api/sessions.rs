@@ -500,6 +500,9 @@ async fn account_changes_that_find_no_hash_turn_answer_429_and_change_nothing() 
             other => panic!("{other}: {}", res.text().await.unwrap()),
         }
     }
-    assert!(busy >= 1, "the burst found every turn free: nothing was tried");
+    assert!(
+        busy >= 1,
+        "the burst found every turn free: nothing was tried"
+    );
     assert_eq!(app.count_rows("staff"), before + created);
 }

@@ -12,7 +12,7 @@ use muni_id::db::sign_on_requests::{self, SignOnRequestRow};
 use muni_id::domain::staff::StaffRole;
 use reqwest::header::COOKIE;
 
-use crate::helpers::{error_code, spawn_app_with, TestApp, STAFF_PASSWORD};
+use crate::helpers::{error_code, spawn_app_with, spawn_beside, Session, TestApp, STAFF_PASSWORD};
 use crate::pages::{csrf_of, post_form, set_cookie};
 
 /// Single sign-on with a provider nothing listens for (port 9, discard), passwords off but for
@@ -118,12 +118,15 @@ fn waiting_request(app: &TestApp, state: &str, browser: &str) {
     .unwrap();
 }
 
-async fn callback(app: &TestApp, query: &str, browser: Option<&str>) -> (u16, String) {
+/// The callback with `query`, from a browser holding the cookie of the request begun with
+/// `cookie`'s state (its secret), if any.
+async fn callback(app: &TestApp, query: &str, cookie: Option<(&str, &str)>) -> (u16, String) {
     let mut request = app
         .client
         .get(app.url(&format!("/login/sso/callback?{query}")));
-    if let Some(secret) = browser {
-        request = request.header(COOKIE, format!("muni_sign_on={secret}"));
+    if let Some((state, secret)) = cookie {
+        let name = format!("muni_sign_on_{}", muni_id::services::sign_on::tag_of(state));
+        request = request.header(COOKIE, format!("{name}={secret}"));
     }
     let res = request.send().await.unwrap();
     let status = res.status().as_u16();
@@ -139,16 +142,26 @@ async fn the_callback_opens_nothing_without_the_request_this_browser_began() {
     let app = sign_on_app().await;
     waiting_request(&app, "the-real-state", "the-browser-secret");
 
-    // A forged state, the right state from a browser without the cookie or with another's.
-    for (query, browser) in [
-        ("state=forged&code=abc", Some("the-browser-secret")),
-        ("state=the-real-stat&code=abc", Some("the-browser-secret")),
+    let mine = Some(("the-real-state", "the-browser-secret"));
+    // A forged or tampered state (with this browser's cookie), the right state from a browser
+    // without the cookie, with another's secret under its name, or with the cookie of the
+    // forged state.
+    for (query, cookie) in [
+        ("state=forged&code=abc", mine),
+        ("state=the-real-stat&code=abc", mine),
         ("state=the-real-state&code=abc", None),
-        ("state=the-real-state&code=abc", Some("another-browser")),
-        ("code=abc", Some("the-browser-secret")),
+        (
+            "state=the-real-state&code=abc",
+            Some(("the-real-state", "another-browser")),
+        ),
+        (
+            "state=forged&code=abc",
+            Some(("forged", "the-browser-secret")),
+        ),
+        ("code=abc", mine),
     ] {
-        let (status, html) = callback(&app, query, browser).await;
-        assert_eq!(status, 400, "{query} {browser:?}");
+        let (status, html) = callback(&app, query, cookie).await;
+        assert_eq!(status, 400, "{query} {cookie:?}");
         assert!(html.contains("not valid any more"), "{html}");
     }
     assert_eq!(
@@ -158,22 +171,12 @@ async fn the_callback_opens_nothing_without_the_request_this_browser_began() {
     );
 
     // The right pair: the request is taken, and the code goes to the provider (down here).
-    let (status, html) = callback(
-        &app,
-        "state=the-real-state&code=abc",
-        Some("the-browser-secret"),
-    )
-    .await;
+    let (status, html) = callback(&app, "state=the-real-state&code=abc", mine).await;
     assert_eq!(status, 502, "{html}");
     assert!(html.contains("cannot be reached right now"));
     assert_eq!(app.count_rows("sign_on_requests"), 0);
     // Taken once: the same callback again finds nothing.
-    let (status, _) = callback(
-        &app,
-        "state=the-real-state&code=abc",
-        Some("the-browser-secret"),
-    )
-    .await;
+    let (status, _) = callback(&app, "state=the-real-state&code=abc", mine).await;
     assert_eq!(status, 400);
 }
 
@@ -182,12 +185,21 @@ async fn a_request_older_than_ten_minutes_or_ended_by_the_provider_opens_nothing
     let app = sign_on_app().await;
     waiting_request(&app, "old-state", "browser");
     app.clock.advance(TimeDelta::minutes(11));
-    let (status, _) = callback(&app, "state=old-state&code=abc", Some("browser")).await;
+    let (status, _) = callback(
+        &app,
+        "state=old-state&code=abc",
+        Some(("old-state", "browser")),
+    )
+    .await;
     assert_eq!(status, 400);
 
     waiting_request(&app, "cancelled", "browser");
-    let (status, html) =
-        callback(&app, "state=cancelled&error=access_denied", Some("browser")).await;
+    let (status, html) = callback(
+        &app,
+        "state=cancelled&error=access_denied",
+        Some(("cancelled", "browser")),
+    )
+    .await;
     assert_eq!(status, 401);
     assert!(html.contains("cancelled or not completed"), "{html}");
 }
@@ -212,4 +224,105 @@ async fn an_unreachable_provider_is_said_plainly_and_nothing_waits() {
         .await
         .unwrap();
     assert_eq!(res.status(), 404);
+}
+
+/// A clerk's read that answers 404 to a session that opens it.
+const NO_SUCH_RESIDENT: &str = "/api/v1/residents/00000000-0000-4000-8000-000000000000";
+
+#[tokio::test]
+async fn a_password_session_ends_when_passwords_are_switched_off() {
+    // Before: passwords on. The same database then served with passwords off (an upgrade to
+    // single sign-on): the clerk's password session opens nothing any more; the break-glass
+    // admin's still does.
+    let before = spawn_app_with(|config| {
+        sign_on_config(config);
+        config.auth.local_passwords = true;
+    })
+    .await;
+    before.add_staff("break.glass", StaffRole::Admin);
+    before.add_staff("a.clerk", StaffRole::Clerk);
+    let mut tokens = Vec::new();
+    for who in ["a.clerk", "break.glass"] {
+        let res = before.login(who, STAFF_PASSWORD).await;
+        assert_eq!(res.status(), 201);
+        let body: serde_json::Value = res.json().await.unwrap();
+        tokens.push(Session {
+            token: body["token"].as_str().unwrap().to_owned(),
+        });
+    }
+    let after = spawn_beside(&before, |config| config.auth.local_passwords = false);
+    let res = after.get(&tokens[0], NO_SUCH_RESIDENT).await;
+    assert_eq!(res.status(), 401, "the clerk's password session ended");
+    let res = after.get(&tokens[1], "/api/v1/staff").await;
+    assert_eq!(res.status(), 200, "the break-glass admin's did not");
+}
+
+#[tokio::test]
+async fn a_signed_on_session_has_no_password_to_change_and_is_not_asked_to() {
+    let app = sign_on_app().await;
+    // A session as a completed sign-on leaves it, for an account whose password was set by
+    // someone else (it would have to be changed at a password login).
+    let token = "a-signed-on-session-token-for-the-test";
+    let staff_id = {
+        use diesel::prelude::*;
+        use muni_id::db::schema::staff;
+        let mut conn = app.ctx.db().unwrap();
+        diesel::update(staff::table.filter(staff::username.eq("a.clerk")))
+            .set(staff::must_change_password.eq(true))
+            .execute(&mut conn)
+            .unwrap();
+        staff::table
+            .filter(staff::username.eq("a.clerk"))
+            .select(staff::id)
+            .first::<String>(&mut conn)
+            .unwrap()
+    };
+    let now = app.clock.now().naive_utc();
+    muni_id::db::sessions::insert(
+        &mut app.ctx.db().unwrap(),
+        &muni_id::db::sessions::SessionRow {
+            token_hash: token_hash(token),
+            staff_id,
+            created_at: now,
+            last_seen_at: now,
+            expires_at: now + TimeDelta::hours(1),
+            awaiting_factor: false,
+            factor_due_by: None,
+            ceremony: None,
+            signed_on: true,
+        },
+    )
+    .unwrap();
+    let session = Session {
+        token: token.into(),
+    };
+    // Not sent to change a password it does not sign in with (403 password_change_required):
+    // the clerk's work opens.
+    let res = app.get(&session, NO_SUCH_RESIDENT).await;
+    assert_eq!(res.status(), 404);
+    let res = app
+        .post_json(
+            &session,
+            "/api/v1/staff/me/password",
+            &serde_json::json!({"current_password": STAFF_PASSWORD, "new_password": "a brand new passphrase"}),
+        )
+        .await;
+    let (status, code, _) = error_code(res).await;
+    assert_eq!((status, code.as_str()), (403, "local_passwords_off"));
+}
+
+#[tokio::test]
+async fn each_client_may_take_only_so_many_sign_on_steps_a_minute() {
+    let app = spawn_app_with(|config| {
+        sign_on_config(config);
+        config.auth.sso.steps_per_client_per_minute = 2;
+    })
+    .await;
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let res = app.client.get(app.url("/login/sso")).send().await.unwrap();
+        statuses.push(res.status().as_u16());
+    }
+    // The provider is down (502) for the first two; the third is not even tried.
+    assert_eq!(statuses, [502, 502, 429]);
 }

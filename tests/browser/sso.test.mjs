@@ -3,9 +3,12 @@
 // break-glass admin. The pages are opened at `localhost` and the provider is at `127.0.0.1`:
 // two sites, so the provider's redirect back is a cross-site navigation, as in production.
 // Someone in a mapped group gets in (and the provider's groups change their role here, in the
-// report); someone unmapped, or without an account, is refused; a tampered state, a replayed
-// callback, a replayed code, a callback opened in another browser, an ID token for another
-// audience and one signed with a key the provider never published are each refused.
+// report); someone unmapped, without an account, another person given the same name, the
+// break-glass account and a sign-in without a second factor (amr) are refused; a tampered
+// state, a replayed code and ID tokens for another audience, expired, from another issuer,
+// with another nonce, signed with an unpublished key or HS256 with the client secret are each
+// refused. (That a callback is taken once and bound to its browser's cookie is tested in
+// tests/api/sign_on.rs: here a used callback and another browser also lack the cookie.)
 // Needs the debug binary (`cargo build`); MUNI_ID_BIN overrides.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,6 +34,9 @@ function configFile(dir, issuer) {
 local_passwords = false
 break_glass_username = "${ADMIN.username}"
 
+[auth.second_factor]
+required_for = ["clerk", "admin"]
+
 [auth.sso]
 issuer = "${issuer}"
 display_name = "Example City sign-in"
@@ -39,6 +45,8 @@ client_secret_file = "${secretFile}"
 scopes = ["profile"]
 username_claim = "preferred_username"
 groups_claim = "groups"
+required_amr = ["mfa"]
+steps_per_client_per_minute = 1000
 
 [auth.sso.roles]
 "muni-id-clerks" = "clerk"
@@ -138,6 +146,12 @@ test('single sign-on through a real OpenID Provider', async (t) => {
   provider = await startProvider({
     port: opPort, clientId: CLIENT_ID, secret: SECRET, redirectUri: `${server.base}/login/sso/callback`,
   });
+  // The provider vouches that each person gave a second factor, unless a test says otherwise.
+  const MFA = { amr: ['pwd', 'mfa'] };
+  const vouched = () => { for (const k of Object.keys(provider.tamper)) delete provider.tamper[k]; provider.tamper.claims = { ...MFA }; };
+  vouched();
+  // The service refuses sign-ins for 5 s after the provider could not be reached.
+  await new Promise((done) => { setTimeout(done, 5500); });
 
   await t.test('the login page: the city sign-in first, the password folded away for the break-glass admin', async () => {
     for (const lang of ['en', 'es', 'ar']) {
@@ -157,6 +171,9 @@ test('single sign-on through a real OpenID Provider', async (t) => {
     // An auditor here before; the provider's group says clerk: the clerk's first page.
     assert.match(landed, /\/enroll$/);
     assert.match(await page.textContent('header'), /ana\.clerk/);
+    // Clerks must have a second factor here; the provider asked for it (amr), so this
+    // service does not, and no deadline to set one up is shown.
+    assert.equal(await page.$('.banner'), null);
     firstCallback = callbacks.at(-1);
     assert.ok(firstCallback, 'the callback was seen');
     // The account page: nothing to manage here, the provider does.
@@ -179,7 +196,7 @@ test('single sign-on through a real OpenID Provider', async (t) => {
     await Promise.all([page.waitForURL(/\/login/), page.click('.who button')]);
   });
 
-  await t.test('the same callback a second time opens nothing', async () => {
+  await t.test('the same callback a second time (its cookie gone) opens nothing', async () => {
     const res = await page.goto(firstCallback);
     assert.equal(res.status(), 400);
     assert.match(await bodyText(page), /not valid any more/);
@@ -197,6 +214,22 @@ test('single sign-on through a real OpenID Provider', async (t) => {
     assert.match(await bodyText(page), /no staff account for you here/);
     await page.goto(`${server.base}/enroll`);
     assert.match(page.url(), /\/login/, 'neither got a session');
+  });
+
+  await t.test('another person given the same name at the provider is refused', async () => {
+    await throughProvider(page, server, 'ana.impostor');
+    assert.match(await bodyText(page), /belongs to another person/);
+  });
+
+  await t.test('the break-glass account never signs on, and a sign-in without a second factor is refused', async () => {
+    await throughProvider(page, server, 'root.admin');
+    assert.match(await bodyText(page), /signs in only with its password/);
+    provider.tamper.claims = { amr: ['pwd'] };
+    await throughProvider(page, server, 'ana.clerk');
+    assert.match(await bodyText(page), /with your second factor/);
+    vouched();
+    await page.goto(`${server.base}/enroll`);
+    assert.match(page.url(), /\/login/, 'no session from any of them');
   });
 
   await t.test('a tampered state is refused, and the untouched callback still works', async () => {
@@ -223,7 +256,7 @@ test('single sign-on through a real OpenID Provider', async (t) => {
     assert.match(server.log(), /invalid_grant/);
   });
 
-  await t.test('a callback opened in another browser opens nothing there', async () => {
+  await t.test('a callback opened in another browser (no cookie) opens nothing there', async () => {
     const held = await throughProvider(page, server, 'ana.clerk', { hold: true });
     const other = await browser.newContext({ viewport: DESKTOP });
     const elsewhere = await other.newPage();
@@ -233,19 +266,27 @@ test('single sign-on through a real OpenID Provider', async (t) => {
     await other.close();
   });
 
-  await t.test('an ID token for another audience, or signed with a key never published, is refused', async () => {
-    provider.tamper.audience = 'another-city-app';
-    await throughProvider(page, server, 'ana.clerk');
-    assert.match(await bodyText(page), /was not accepted/);
-    assert.match(server.log(), /audience/i);
-    delete provider.tamper.audience;
-    provider.tamper.foreignKey = true;
-    await throughProvider(page, server, 'ana.clerk');
-    assert.match(await bodyText(page), /was not accepted/);
-    assert.match(server.log(), /Signature verification failed/);
-    delete provider.tamper.foreignKey;
+  await t.test('ID tokens the provider did not issue for this sign-in are refused', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const cases = [
+      ['for another audience', { claims: { ...MFA, aud: 'another-city-app' } }, /audience/i],
+      ['expired', { claims: { ...MFA, iat: now - 7200, exp: now - 3600 } }, /Expired/],
+      ['from another issuer', { claims: { ...MFA, iss: 'http://127.0.0.1:1' } }, /issuer/i],
+      ["with another request's nonce", { claims: { ...MFA, nonce: 'not-this-request' } }, /nonce/i],
+      ['signed with a key never published', { claims: { ...MFA }, foreignKey: true }, /Signature verification failed/],
+      ['signed HS256 with the client secret', { claims: { ...MFA }, hmacWith: SECRET }, /Disallowed signature algorithm/],
+    ];
+    for (const [label, tamper, reason] of cases) {
+      vouched();
+      Object.assign(provider.tamper, tamper);
+      const before = server.log().length;
+      await throughProvider(page, server, 'ana.clerk');
+      assert.match(await bodyText(page), /was not accepted/, label);
+      assert.match(server.log().slice(before), reason, label);
+    }
+    vouched();
     await page.goto(`${server.base}/enroll`);
-    assert.match(page.url(), /\/login/, 'no session from either');
+    assert.match(page.url(), /\/login/, 'no session from any of them');
   });
 
   await t.test('passwords are off: only the break-glass admin logs in with one', async () => {
@@ -264,6 +305,8 @@ test('single sign-on through a real OpenID Provider', async (t) => {
     await page.fill('#username', ADMIN.username);
     await page.fill('#password', ADMIN.password);
     await Promise.all([page.waitForURL(/\/admin\/staff/), page.click('details.break-glass button[type=submit]')]);
+    // The break-glass password session is under this service's second-factor policy.
+    assert.match(await page.textContent('.banner'), /Set up a second factor by/);
   });
 
   await t.test('the log names nobody the provider vouched for, nor any code or token', async () => {

@@ -86,8 +86,7 @@ async fn account_page(
     let signed = ready(viewer)?;
     let auth = &viewer.ctx.config.auth;
     // Signed in through the identity provider, with no password here: nothing to manage here.
-    let managed_by =
-        (!auth.password_allowed_for(&signed.actor.username)).then(|| auth.sso.display_name.clone());
+    let managed_elsewhere = !auth.password_allowed_for(&signed.actor.username);
     let signed_on_with = signed.signed_on.then(|| auth.sso.display_name.clone());
     let ctx = viewer.ctx.clone();
     let account = crate::web::blocking(move || second_factor::of_account(&ctx, &signed))
@@ -135,7 +134,7 @@ async fn account_page(
             passkeys_available => passkeys::relying_party(&viewer.ctx).is_some(),
             status => notice,
             error => error,
-            managed_by => managed_by,
+            managed_elsewhere => managed_elsewhere,
             signed_on_with => signed_on_with,
         },
     )

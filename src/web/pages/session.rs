@@ -138,35 +138,26 @@ pub(super) fn signed_in(
     } else {
         next.unwrap_or_else(|| home_of(session.role).to_owned())
     };
-    let mut response = landing(viewer, session, HttpResponse::SeeOther());
-    response.insert_header((header::LOCATION, target)).finish()
+    let mut response = HttpResponse::SeeOther();
+    response.insert_header((header::LOCATION, target));
+    for cookie in landing(viewer, session) {
+        response.append_header((header::SET_COOKIE, cookie));
+    }
+    response.finish()
 }
 
 /// The cookies of a completed login: the new session's, the waiting session's and the
 /// pre-session's gone.
-pub(super) fn landing(
-    viewer: &Viewer,
-    session: &NewSession,
-    mut response: actix_web::HttpResponseBuilder,
-) -> actix_web::HttpResponseBuilder {
+pub(super) fn landing(viewer: &Viewer, session: &NewSession) -> [String; 3] {
     let max_age = (session.expires_at - viewer.ctx.clock.now())
         .num_seconds()
         .max(60);
     let https = viewer.https();
-    response
-        .append_header((
-            header::SET_COOKIE,
-            set_cookie(Cookie::Session, &session.token, Some(max_age), https),
-        ))
-        .append_header((
-            header::SET_COOKIE,
-            set_cookie(Cookie::Factor, "", Some(0), https),
-        ))
-        .append_header((
-            header::SET_COOKIE,
-            set_cookie(Cookie::PreSession, "", Some(0), https),
-        ));
-    response
+    [
+        set_cookie(Cookie::Session, &session.token, Some(max_age), https),
+        set_cookie(Cookie::Factor, "", Some(0), https),
+        set_cookie(Cookie::PreSession, "", Some(0), https),
+    ]
 }
 
 pub async fn logout(posted: Posted) -> Result<HttpResponse, PageError> {
@@ -199,9 +190,16 @@ pub async fn logout(posted: Posted) -> Result<HttpResponse, PageError> {
 
 pub async fn password_page(viewer: Viewer) -> Result<HttpResponse, PageError> {
     let signed = viewer.signed()?;
+    let auth = &viewer.ctx.config.auth;
+    // An account that signs in only through the identity provider has no password here.
+    let managed_by =
+        (!auth.password_allowed_for(&signed.actor.username)).then(|| auth.sso.display_name.clone());
     viewer.ok(
         "password.html",
-        context! { required => signed.must_change_password, errors => context!{}, done => false },
+        context! {
+            required => signed.must_change_password, errors => context!{}, done => false,
+            managed_by => managed_by,
+        },
     )
 }
 
@@ -243,7 +241,7 @@ pub async fn change_password(req: HttpRequest, posted: Posted) -> Result<HttpRes
         }
         Err(AuthError::PasswordsOff) => {
             status = StatusCode::FORBIDDEN;
-            context! { current_password => viewer.text("err-local_passwords_off", &[]) }
+            context! { current_password => viewer.text("err-password-managed-elsewhere", &[]) }
         }
         Err(AuthError::TooManyAttempts { retry_after_secs }) => {
             status = StatusCode::TOO_MANY_REQUESTS;

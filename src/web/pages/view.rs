@@ -27,17 +27,26 @@ pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'se
 img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; \
 form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Strict (the sign-on's: Lax), whole site, Secure
-/// behind HTTPS.
+/// A `Set-Cookie` value: HttpOnly, SameSite=Strict, whole site, Secure behind HTTPS.
 pub fn set_cookie(which: Cookie, value: &str, max_age_secs: Option<i64>, https: bool) -> String {
-    let name = which.name(https);
-    // The sign-on cookie must come back with the identity provider's top-level redirect (a
-    // navigation from another site); Lax sends it on such a GET and on nothing else cross-site.
-    let same_site = if which == Cookie::SignOn {
-        "Lax"
-    } else {
-        "Strict"
-    };
+    cookie_line(which.name(https), value, max_age_secs, https, "Strict")
+}
+
+/// A single sign-on's cookie (see `sign_on_cookie_name`): SameSite=Lax, since it must come
+/// back with the identity provider's top-level redirect, a navigation from another site (Lax
+/// sends it on such a GET and on nothing else cross-site).
+pub fn set_sign_on_cookie(tag: &str, value: &str, max_age_secs: i64, https: bool) -> String {
+    let name = crate::web::auth::sign_on_cookie_name(https, tag);
+    cookie_line(&name, value, Some(max_age_secs), https, "Lax")
+}
+
+fn cookie_line(
+    name: &str,
+    value: &str,
+    max_age_secs: Option<i64>,
+    https: bool,
+    same_site: &str,
+) -> String {
     let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}");
     if let Some(age) = max_age_secs {
         cookie.push_str(&format!("; Max-Age={age}"));
