@@ -556,3 +556,20 @@ err-sign-on-email-unverified = The city's sign-in has not verified your e-mail a
 err-sign-on-no-second-factor = Sign in at the city with your second factor (for example your phone or security key), then try again.
 err-sign-on-other-person = This staff account belongs to another person at the city's sign-in. Ask an administrator to reset its sign-in.
 err-password-managed-elsewhere = Your password and second factor are managed by the city's sign-in, not here.
+
+# The residents' document pre-check (/check)
+check-title = Which documents do I need for a municipal ID card?
+check-intro = To get a card you show documents that prove who you are and that you live in the city. Each document counts for points: you need { $identity } identity { $identity ->
+    [one] point
+   *[other] points
+} and { $residency } residency { $residency ->
+    [one] point
+   *[other] points
+}.
+check-nothing-kept = This page saves nothing about you: what you tick is not stored, and no one at the city sees it.
+check-documents = The documents you have
+check-hint = Tick each kind of document you can bring.
+check-add-up = Add up my points
+check-list = What each document counts for
+check-bring = Bring the originals of the documents you ticked when you apply. A clerk looks at them and gives them back; the program keeps no copies and no document numbers.
+check-print = To take this list with you, print this page.

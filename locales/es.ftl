@@ -555,3 +555,20 @@ err-sign-on-email-unverified = El acceso de la ciudad no ha verificado su correo
 err-sign-on-no-second-factor = Inicie sesión en la ciudad con su segundo factor (por ejemplo, su teléfono o su llave de seguridad) y vuelva a intentarlo.
 err-sign-on-other-person = Esta cuenta de personal pertenece a otra persona en el acceso de la ciudad. Pida a un administrador que restablezca su inicio de sesión.
 err-password-managed-elsewhere = Su contraseña y su segundo factor se gestionan en el acceso de la ciudad, no aquí.
+
+# Verificación previa de documentos para residentes (/check)
+check-title = ¿Qué documentos necesito para la tarjeta de identificación municipal?
+check-intro = Para obtener la tarjeta, usted muestra documentos que prueban quién es y que vive en la ciudad. Cada documento vale puntos: necesita { $identity } { $identity ->
+    [one] punto
+   *[other] puntos
+} de identidad y { $residency } { $residency ->
+    [one] punto
+   *[other] puntos
+} de residencia.
+check-nothing-kept = Esta página no guarda nada sobre usted: lo que marque no se almacena y nadie en la ciudad lo ve.
+check-documents = Los documentos que tiene
+check-hint = Marque cada tipo de documento que puede traer.
+check-add-up = Sumar mis puntos
+check-list = Cuánto vale cada documento
+check-bring = Cuando haga la solicitud, traiga los originales de los documentos que marcó. Un empleado los revisa y se los devuelve; el programa no guarda copias ni números de documentos.
+check-print = Para llevarse esta lista, imprima esta página.

@@ -454,3 +454,73 @@ async fn announce_a_large_body(app: &TestApp, cookie: &str, first_part: &str) ->
         .unwrap();
     String::from_utf8_lossy(&answer[..read]).into_owned()
 }
+
+/// Issue 12: the residents' document pre-check. Public (no login), it adds up the ticked
+/// documents with the same policy as the counter, names unknown codes nowhere, sets no cookie
+/// and stores nothing.
+#[tokio::test]
+async fn the_document_pre_check_is_public_adds_up_and_keeps_nothing() {
+    let app = spawn_app().await;
+    let audit_before = app.count_rows("audit_log");
+    let page = |query: &'static str| {
+        let app = &app;
+        async move {
+            let res = app
+                .client
+                .get(app.url(&format!("/check{query}")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200, "{query}");
+            assert!(
+                res.headers().get(SET_COOKIE).is_none(),
+                "no cookie: {query}"
+            );
+            res.text().await.unwrap()
+        }
+    };
+    let empty = page("").await;
+    for label in [
+        "Passport",
+        "Consular ID",
+        "Utility bill",
+        "Lease or rental agreement",
+    ] {
+        assert!(empty.contains(label), "{label} listed");
+    }
+    assert!(empty.contains("3 identity points and 1 residency point"));
+    assert!(!empty.contains(" checked"), "nothing ticked");
+
+    let enough = page("?doc=passport&doc=utility_bill").await;
+    assert_eq!(enough.matches(" checked>").count(), 2);
+    assert_eq!(
+        enough.matches("</span> requirement met").count(),
+        2,
+        "{enough}"
+    );
+
+    // One short of each; a code that is no document here is ignored, not repeated.
+    let short = page("?doc=consular_id&doc=ssn_card").await;
+    assert_eq!(short.matches(" checked>").count(), 1);
+    assert_eq!(short.matches("</span> 1 more needed").count(), 2, "{short}");
+    assert!(!short.contains("ssn_card"));
+
+    // Spanish, from the browser's language.
+    let res = app
+        .client
+        .get(app.url("/check"))
+        .header("accept-language", "es")
+        .send()
+        .await
+        .unwrap();
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("¿Qué documentos necesito"));
+    assert_eq!(
+        app.count_rows("audit_log"),
+        audit_before,
+        "nothing recorded"
+    );
+}

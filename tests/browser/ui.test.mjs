@@ -111,7 +111,7 @@ test('staff pages: enroll, print, find, revoke, audit, administer — in three l
       const total = Object.values(sizes).reduce((a, b) => a + b, 0);
       t.diagnostic(`enrollment page weight: ${total} bytes (${JSON.stringify(sizes)})`);
       console.log(`# enrollment page weight: ${total} bytes = ${(total / 1024).toFixed(1)} KB`);
-      assert.equal(Object.keys(sizes).length, 3, 'the page, app.css and enroll.js');
+      assert.equal(Object.keys(sizes).length, 4, 'the page, app.css, points.js and enroll.js');
       assert.ok(total < WEIGHT_LIMIT, `${total} bytes`);
     });
 

@@ -8,6 +8,7 @@ use crate::context::AppContext;
 
 const APP_CSS: &str = include_str!("../../../templates/static/app.css");
 const ENROLL_JS: &str = include_str!("../../../templates/static/enroll.js");
+const POINTS_JS: &str = include_str!("../../../templates/static/points.js");
 const PASSKEY_JS: &str = include_str!("../../../templates/static/passkey.js");
 
 fn asset(
@@ -26,6 +27,10 @@ pub async fn stylesheet() -> HttpResponse {
 
 pub async fn enroll_script() -> HttpResponse {
     asset("text/javascript; charset=utf-8", ENROLL_JS)
+}
+
+pub async fn points_script() -> HttpResponse {
+    asset("text/javascript; charset=utf-8", POINTS_JS)
 }
 
 pub async fn passkey_script() -> HttpResponse {

@@ -62,7 +62,7 @@ pub fn spoken_language_name(tag: &str) -> String {
 }
 
 #[derive(Serialize)]
-struct DocumentItem {
+pub(super) struct DocumentItem {
     code: String,
     label: String,
     identity: u32,
@@ -71,7 +71,7 @@ struct DocumentItem {
 }
 
 #[derive(Serialize)]
-struct Points {
+pub(super) struct Points {
     identity: u32,
     residency: u32,
     need_identity: u32,
@@ -103,7 +103,7 @@ pub fn document_label(locale: &Locale, code: &str) -> String {
 }
 
 /// The points of the ticked kinds, totalled by the same policy the service applies.
-fn points(ctx: &AppContext, checked: &[String]) -> Points {
+pub(super) fn points(ctx: &AppContext, checked: &[String]) -> Points {
     let required = ctx.documents.requirement();
     let (identity, residency) = match ctx.documents.tally(checked) {
         Ok(t) => (t.identity_points, t.residency_points),
@@ -119,7 +119,11 @@ fn points(ctx: &AppContext, checked: &[String]) -> Points {
     }
 }
 
-fn documents(ctx: &AppContext, locale: &Locale, checked: &[String]) -> Vec<DocumentItem> {
+pub(super) fn documents(
+    ctx: &AppContext,
+    locale: &Locale,
+    checked: &[String],
+) -> Vec<DocumentItem> {
     ctx.documents
         .kinds()
         .iter()

@@ -9,6 +9,7 @@ mod admin;
 mod assets;
 mod audit;
 mod cards;
+mod check;
 mod csrf;
 mod enroll;
 mod factor_login;
@@ -66,6 +67,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/app.css", web::get().to(assets::stylesheet))
         .route("/static/brand.css", web::get().to(assets::brand))
         .route("/static/enroll.js", web::get().to(assets::enroll_script))
+        .route("/static/points.js", web::get().to(assets::points_script))
+        .route("/check", web::get().to(check::page))
         .route("/static/passkey.js", web::get().to(assets::passkey_script))
         .route("/enroll", web::get().to(enroll::form))
         .route("/enroll", web::post().to(enroll::submit))

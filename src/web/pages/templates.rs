@@ -36,6 +36,7 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "totp_setup.html",
     "recovery_codes.html",
     "signed_on.html",
+    "check.html",
 );
 
 fn environment() -> &'static Environment<'static> {

@@ -160,6 +160,14 @@ impl Viewer {
         Ok(viewer)
     }
 
+    /// For a public page that must set no cookie (it has no form that posts): no pre-session.
+    pub fn without_pre_session(mut self) -> Self {
+        if self.new_pre_session.take().is_some() {
+            self.secret = None;
+        }
+        self
+    }
+
     pub fn https(&self) -> bool {
         self.ctx.config.public_base_url.starts_with("https://")
     }
