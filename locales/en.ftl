@@ -571,5 +571,6 @@ check-documents = The documents you have
 check-hint = Tick each kind of document you can bring.
 check-add-up = Add up my points
 check-list = What each document counts for
-check-bring = Bring the originals of the documents you ticked when you apply. A clerk looks at them and gives them back; the program keeps no copies and no document numbers.
+check-bring = When you apply, bring the originals of the documents you ticked. A clerk looks at them and gives them back; the program keeps no copies and no document numbers.
 check-print = To take this list with you, print this page.
+check-footer = This page is from the city's municipal ID program. It keeps nothing about you.

@@ -106,7 +106,7 @@ points-total = Puntos hasta ahora
 points-identity = Puntos de identidad
 points-residency = Puntos de residencia
 points-met = requisito cumplido
-points-missing = faltan { $n }
+points-missing = puntos que faltan: { $n }
 enroll-documents-privacy = Mire los documentos y devuélvalos. Solo se usan los tipos que marque, para sumar los puntos; no se anota ni se guarda nada más sobre ellos.
 enroll-details = El residente
 label-legal_name = Nombre legal
@@ -558,7 +558,7 @@ err-password-managed-elsewhere = Su contraseña y su segundo factor se gestionan
 
 # Verificación previa de documentos para residentes (/check)
 check-title = ¿Qué documentos necesito para la tarjeta de identificación municipal?
-check-intro = Para obtener la tarjeta, usted muestra documentos que prueban quién es y que vive en la ciudad. Cada documento vale puntos: necesita { $identity } { $identity ->
+check-intro = Para obtener la tarjeta, debe presentar documentos que demuestren quién es y que vive en la ciudad. Cada documento vale puntos: necesita { $identity } { $identity ->
     [one] punto
    *[other] puntos
 } de identidad y { $residency } { $residency ->
@@ -567,8 +567,9 @@ check-intro = Para obtener la tarjeta, usted muestra documentos que prueban qui�
 } de residencia.
 check-nothing-kept = Esta página no guarda nada sobre usted: lo que marque no se almacena y nadie en la ciudad lo ve.
 check-documents = Los documentos que tiene
-check-hint = Marque cada tipo de documento que puede traer.
+check-hint = Marque cada tipo de documento que pueda traer.
 check-add-up = Sumar mis puntos
 check-list = Cuánto vale cada documento
 check-bring = Cuando haga la solicitud, traiga los originales de los documentos que marcó. Un empleado los revisa y se los devuelve; el programa no guarda copias ni números de documentos.
 check-print = Para llevarse esta lista, imprima esta página.
+check-footer = Esta página es del programa de identificación municipal de la ciudad. No guarda nada sobre usted.

@@ -456,30 +456,36 @@ async fn announce_a_large_body(app: &TestApp, cookie: &str, first_part: &str) ->
 }
 
 /// Issue 12: the residents' document pre-check. Public (no login), it adds up the ticked
-/// documents with the same policy as the counter, names unknown codes nowhere, sets no cookie
-/// and stores nothing.
+/// documents with the same policy as the counter (posted: never in a URL), names unknown codes
+/// nowhere, sets no cookie, and stores and logs nothing of what was ticked.
 #[tokio::test]
 async fn the_document_pre_check_is_public_adds_up_and_keeps_nothing() {
     let app = spawn_app().await;
     let audit_before = app.count_rows("audit_log");
-    let page = |query: &'static str| {
+    let answer = |res: Response| async move {
+        assert_eq!(res.status(), 200);
+        assert!(res.headers().get(SET_COOKIE).is_none(), "no cookie");
+        assert_eq!(
+            res.headers()["content-security-policy"],
+            muni_id::web::pages::PAGE_CSP
+        );
+        res.text().await.unwrap()
+    };
+    let add_up = |body: &'static str| {
         let app = &app;
         async move {
             let res = app
                 .client
-                .get(app.url(&format!("/check{query}")))
+                .post(app.url("/check"))
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(body)
                 .send()
                 .await
                 .unwrap();
-            assert_eq!(res.status(), 200, "{query}");
-            assert!(
-                res.headers().get(SET_COOKIE).is_none(),
-                "no cookie: {query}"
-            );
-            res.text().await.unwrap()
+            answer(res).await
         }
     };
-    let empty = page("").await;
+    let empty = answer(app.client.get(app.url("/check")).send().await.unwrap()).await;
     for label in [
         "Passport",
         "Consular ID",
@@ -490,8 +496,18 @@ async fn the_document_pre_check_is_public_adds_up_and_keeps_nothing() {
     }
     assert!(empty.contains("3 identity points and 1 residency point"));
     assert!(!empty.contains(" checked"), "nothing ticked");
+    // A URL ticks nothing: the ticks are never asked for in one.
+    let linked = answer(
+        app.client
+            .get(app.url("/check?doc=passport"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(!linked.contains(" checked"));
 
-    let enough = page("?doc=passport&doc=utility_bill").await;
+    let enough = add_up("doc=passport&doc=utility_bill").await;
     assert_eq!(enough.matches(" checked>").count(), 2);
     assert_eq!(
         enough.matches("</span> requirement met").count(),
@@ -500,10 +516,13 @@ async fn the_document_pre_check_is_public_adds_up_and_keeps_nothing() {
     );
 
     // One short of each; a code that is no document here is ignored, not repeated.
-    let short = page("?doc=consular_id&doc=ssn_card").await;
+    let short = add_up("doc=consular_id&doc=ssn_card").await;
     assert_eq!(short.matches(" checked>").count(), 1);
     assert_eq!(short.matches("</span> 1 more needed").count(), 2, "{short}");
     assert!(!short.contains("ssn_card"));
+    // A body that does not read adds up nothing, and is no error for the resident.
+    let odd = add_up("doc=%ZZ&&=").await;
+    assert!(!odd.contains(" checked"));
 
     // Spanish, from the browser's language.
     let res = app
@@ -522,5 +541,10 @@ async fn the_document_pre_check_is_public_adds_up_and_keeps_nothing() {
         app.count_rows("audit_log"),
         audit_before,
         "nothing recorded"
+    );
+    let logs = String::from_utf8_lossy(&crate::helpers::captured_logs()).into_owned();
+    assert!(
+        !logs.contains("consular_id") && !logs.contains("doc="),
+        "nothing logged"
     );
 }

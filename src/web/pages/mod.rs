@@ -1,4 +1,4 @@
-//! The staff pages: server-rendered HTML (templates under `templates/pages/`, messages from
+//! The staff pages (and the residents' document pre-check, `/check`): server-rendered HTML (templates under `templates/pages/`, messages from
 //! `locales/`), built on the same services as the JSON API and held to the same role rules.
 //! Sessions are an HttpOnly, SameSite=Strict cookie holding the API's own session token; every
 //! form carries a CSRF token; every page has a strict Content-Security-Policy and only our own
@@ -28,6 +28,12 @@ pub use view::PAGE_CSP;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(session::home))
+        .service(
+            web::resource("/check")
+                .app_data(web::FormConfig::default().limit(check::MAX_FORM_BYTES))
+                .route(web::get().to(check::page))
+                .route(web::post().to(check::add_up)),
+        )
         .route("/login", web::get().to(session::login_page))
         .route("/login", web::post().to(session::login))
         .route("/logout", web::post().to(session::logout))
@@ -68,7 +74,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/brand.css", web::get().to(assets::brand))
         .route("/static/enroll.js", web::get().to(assets::enroll_script))
         .route("/static/points.js", web::get().to(assets::points_script))
-        .route("/check", web::get().to(check::page))
         .route("/static/passkey.js", web::get().to(assets::passkey_script))
         .route("/enroll", web::get().to(enroll::form))
         .route("/enroll", web::post().to(enroll::submit))

@@ -27,9 +27,17 @@ pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'se
 img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; \
 form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Strict, whole site, Secure behind HTTPS.
+/// A `Set-Cookie` value: HttpOnly, SameSite=Strict (the language's: Lax), whole site, Secure
+/// behind HTTPS.
 pub fn set_cookie(which: Cookie, value: &str, max_age_secs: Option<i64>, https: bool) -> String {
-    cookie_line(which.name(https), value, max_age_secs, https, "Strict")
+    // The language is no secret, and must come along when a resident follows a link to the
+    // pre-check from the city's website (a Strict cookie would not).
+    let same_site = if which == Cookie::Lang {
+        "Lax"
+    } else {
+        "Strict"
+    };
+    cookie_line(which.name(https), value, max_age_secs, https, same_site)
 }
 
 /// A single sign-on's cookie (see `sign_on_cookie_name`): SameSite=Lax, since it must come
