@@ -574,3 +574,5 @@ check-list = What each document counts for
 check-bring = When you apply, bring the originals of the documents you ticked. A clerk looks at them and gives them back; the program keeps no copies and no document numbers.
 check-print = To take this list with you, print this page.
 check-footer = This page is from the city's municipal ID program. It keeps nothing about you.
+reason-replacement_never_received = Replacement: mailed card never received
+err-outside_renewal_window = A renewal is possible only from shortly before the resident's last card expires to about six months after. Outside that time, issue a new card after checking the documents again.

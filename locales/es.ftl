@@ -573,3 +573,5 @@ check-list = Cuánto vale cada documento
 check-bring = Cuando haga la solicitud, traiga los originales de los documentos que marcó. Un empleado los revisa y se los devuelve; el programa no guarda copias ni números de documentos.
 check-print = Para llevarse esta lista, imprima esta página.
 check-footer = Esta página es del programa de identificación municipal de la ciudad. No guarda nada sobre usted.
+reason-replacement_never_received = Reposición: la tarjeta enviada por correo no llegó
+err-outside_renewal_window = La renovación solo es posible desde poco antes de que venza la última tarjeta del residente hasta unos seis meses después. Fuera de ese plazo, emita una tarjeta nueva después de revisar de nuevo los documentos.

@@ -308,6 +308,10 @@ pub struct DocumentConfig {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CardsConfig {
+    /// A renewal may be issued from this many days before the last card expires...
+    pub renewal_opens_days_before: u32,
+    /// ...to this many days after; outside, a new application.
+    pub renewal_closes_days_after: u32,
     pub adult_validity_years: u32,
     pub minor_validity_years: u32,
     pub adult_age: i32,

@@ -212,6 +212,7 @@ error_codes! {
     MissingField = "missing_field",
     NotAuthenticated = "not_authenticated",
     NotFound = "not_found",
+    OutsideRenewalWindow = "outside_renewal_window",
     OwnAccount = "own_account",
     PasswordChangeRequired = "password_change_required",
     PayloadTooLarge = "payload_too_large",

@@ -1,7 +1,7 @@
 //! Cards: the random card number with its check digit, why a card is issued or revoked, and
 //! how long it is valid.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
@@ -79,6 +79,23 @@ impl std::fmt::Display for CardNumber {
     }
 }
 
+/// When a card may be renewed: from some days before its expiry to some days after it.
+/// Outside it, a resident applies again (a new card, the documents checked again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenewalWindow {
+    pub opens_days_before: u32,
+    pub closes_days_after: u32,
+}
+
+impl RenewalWindow {
+    /// Whether a card that expires on `expires_on` may be renewed on `today`.
+    pub fn allows(&self, expires_on: NaiveDate, today: NaiveDate) -> bool {
+        let opens = expires_on - Days::new(u64::from(self.opens_days_before));
+        let closes = expires_on + Days::new(u64::from(self.closes_days_after));
+        opens <= today && today <= closes
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueReason {
@@ -87,17 +104,21 @@ pub enum IssueReason {
     ReplacementLost,
     ReplacementStolen,
     ReplacementDamaged,
+    /// A card mailed to the resident that never arrived: revoked as lost (someone else may
+    /// hold it).
+    ReplacementNeverReceived,
     Update,
 }
 
 impl IssueReason {
     /// Every reason, in the order a clerk is offered them.
-    pub const ALL: [IssueReason; 6] = [
+    pub const ALL: [IssueReason; 7] = [
         IssueReason::New,
         IssueReason::Renewal,
         IssueReason::ReplacementLost,
         IssueReason::ReplacementStolen,
         IssueReason::ReplacementDamaged,
+        IssueReason::ReplacementNeverReceived,
         IssueReason::Update,
     ];
 
@@ -108,6 +129,7 @@ impl IssueReason {
             IssueReason::ReplacementLost => "replacement_lost",
             IssueReason::ReplacementStolen => "replacement_stolen",
             IssueReason::ReplacementDamaged => "replacement_damaged",
+            IssueReason::ReplacementNeverReceived => "replacement_never_received",
             IssueReason::Update => "update",
         }
     }
@@ -115,7 +137,9 @@ impl IssueReason {
     /// Why the card this one replaces is revoked.
     pub fn revokes_previous_as(self) -> RevokeReason {
         match self {
-            IssueReason::ReplacementLost => RevokeReason::Lost,
+            IssueReason::ReplacementLost | IssueReason::ReplacementNeverReceived => {
+                RevokeReason::Lost
+            }
             IssueReason::ReplacementStolen => RevokeReason::Stolen,
             IssueReason::ReplacementDamaged => RevokeReason::Damaged,
             IssueReason::New | IssueReason::Renewal | IssueReason::Update => {
@@ -212,6 +236,21 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn a_renewal_is_open_from_before_expiry_to_after_it() {
+        let window = RenewalWindow {
+            opens_days_before: 60,
+            closes_days_after: 183,
+        };
+        let expires = NaiveDate::from_ymd_opt(2027, 6, 30).unwrap();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(!window.allows(expires, day(2027, 4, 30)), "61 days before");
+        assert!(window.allows(expires, day(2027, 5, 1)), "60 days before");
+        assert!(window.allows(expires, expires));
+        assert!(window.allows(expires, day(2027, 12, 30)), "183 days after");
+        assert!(!window.allows(expires, day(2027, 12, 31)), "184 days after");
+    }
+
+    #[test]
     fn every_issue_reason_is_offered_once_under_its_wire_name() {
         // A new variant fails to compile here until it has a place in `ALL`.
         let place = |r: IssueReason| match r {
@@ -220,7 +259,8 @@ mod tests {
             IssueReason::ReplacementLost => 2,
             IssueReason::ReplacementStolen => 3,
             IssueReason::ReplacementDamaged => 4,
-            IssueReason::Update => 5,
+            IssueReason::ReplacementNeverReceived => 5,
+            IssueReason::Update => 6,
         };
         for (i, reason) in IssueReason::ALL.into_iter().enumerate() {
             assert_eq!(place(reason), i);

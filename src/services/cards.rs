@@ -12,8 +12,8 @@ use crate::db::cards::{self as store, CardRow};
 use crate::db::residents::ResidentRow;
 use crate::db::{dialect, residents, DbConnection};
 use crate::domain::card::{
-    end_of_day_timestamp, CardNumber, CardNumberError, CardStatus, IssueReason, RevokeReason,
-    ValidityPolicy,
+    end_of_day_timestamp, CardNumber, CardNumberError, CardStatus, IssueReason, RenewalWindow,
+    RevokeReason, ValidityPolicy,
 };
 use crate::domain::resident::{Address, CardFace};
 use crate::error::Internal;
@@ -63,6 +63,9 @@ pub enum CardError {
     DoesNotFit { field: &'static str },
     #[error("between 1 and {MAX_BATCH} card numbers")]
     BatchSize,
+    /// A renewal asked for with no card, or outside the renewal window of the last one.
+    #[error("outside the renewal window")]
+    OutsideRenewalWindow,
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -229,6 +232,28 @@ fn record_new_card(
 }
 
 /// Issues a card; the resident's earlier active card is revoked in the same transaction.
+/// A renewal needs a card of the resident's that expires (or expired) within the window.
+fn check_renewal_window(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    resident_id: &str,
+    today: NaiveDate,
+) -> Result<(), CardError> {
+    let cards_config = &ctx.config.cards;
+    let window = RenewalWindow {
+        opens_days_before: cards_config.renewal_opens_days_before,
+        closes_days_after: cards_config.renewal_closes_days_after,
+    };
+    let last_expiry = store::for_resident(conn, resident_id)?
+        .iter()
+        .map(|card| card.expires_on)
+        .max();
+    match last_expiry {
+        Some(expires_on) if window.allows(expires_on, today) => Ok(()),
+        _ => Err(CardError::OutsideRenewalWindow),
+    }
+}
+
 pub fn issue(
     ctx: &AppContext,
     actor: &Actor,
@@ -239,6 +264,9 @@ pub fn issue(
     let today = ctx.clock.today();
     let mut conn = ctx.db()?;
     let resident = residents::find(&mut conn, resident_id)?.ok_or(CardError::ResidentNotFound)?;
+    if reason == IssueReason::Renewal {
+        check_renewal_window(ctx, &mut conn, resident_id, today)?;
+    }
     let (key, face) = vault::open_face(ctx, &resident)?;
     let sealed_photo =
         residents::find_photo(&mut conn, resident_id)?.ok_or(CardError::ResidentGone)?;

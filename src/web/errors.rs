@@ -248,6 +248,11 @@ impl From<CardError> for ApiError {
                 ErrorCode::InvalidBatch,
                 format!("Print between 1 and {} cards at once.", crate::services::cards::MAX_BATCH),
             ),
+            CardError::OutsideRenewalWindow => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::OutsideRenewalWindow,
+                "A renewal is issued only within the renewal window of the resident's last card (by default from 60 days before it expires to about 6 months after). Outside it, issue a new card (reason `new`) after checking the documents again.",
+            ),
             CardError::Internal(cause) => ApiError::internal(cause),
         }
     }

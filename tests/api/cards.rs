@@ -663,3 +663,74 @@ async fn a_card_is_not_valid_from_its_expiry_second_as_the_verifier_page_judges(
     app.clock.set(at(claims.expires_at));
     assert!(!is_valid(&app, qr).await, "not valid at its expiry second");
 }
+
+async fn renew(app: &TestApp, clerk: &crate::helpers::Session, id: &str) -> reqwest::Response {
+    let path = format!("/api/v1/residents/{id}/cards");
+    app.post_json(clerk, &path, &json!({"reason": "renewal"}))
+        .await
+}
+
+/// Moves the test clock to `days` after `date`.
+fn move_clock_to(app: &TestApp, date: chrono::NaiveDate, days: i64) {
+    let today = muni_id::clock::Clock::today(&*app.clock);
+    app.clock
+        .advance(TimeDelta::days((date - today).num_days() + days));
+}
+
+/// Issue 12: a renewal only within the renewal window of the resident's last card (60 days
+/// before its expiry to 183 after); outside it, a new application. A mailed card that never
+/// arrived is replaced, and revoked as lost.
+#[tokio::test]
+async fn a_renewal_only_within_its_window_and_a_card_never_received_is_revoked_as_lost() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Rosa Renewal")).await;
+    let outside = |res| async move {
+        let (status, code, _) = error_code(res).await;
+        assert_eq!((status, code.as_str()), (409, "outside_renewal_window"));
+    };
+
+    // No card to renew.
+    outside(renew(&app, &clerk, &id).await).await;
+    assert_eq!(app.count_rows("cards"), 0);
+
+    let first = app.issue_card(&clerk, &id, "new").await;
+    let expires: chrono::NaiveDate = first["expires_on"].as_str().unwrap().parse().unwrap();
+    // Years before its expiry: not yet.
+    outside(renew(&app, &clerk, &id).await).await;
+    assert_eq!(app.count_rows("cards"), 1);
+
+    // A month before it expires: renewed, the old card superseded.
+    move_clock_to(&app, expires, -30);
+    let clerk = app.session(StaffRole::Clerk).await;
+    let res = renew(&app, &clerk, &id).await;
+    assert_eq!(res.status(), 201);
+    let renewed: Value = res.json().await.unwrap();
+    let first_number = first["card_number"].as_str().unwrap();
+    let old = app
+        .get(&clerk, &format!("/api/v1/cards/{first_number}"))
+        .await;
+    assert_eq!(old.json::<Value>().await.unwrap()["status"], "revoked");
+
+    // A mailed card that never arrived: replaced, and the missing one revoked as lost.
+    let replacement = app
+        .issue_card(&clerk, &id, "replacement_never_received")
+        .await;
+    let revoke_reason = {
+        use diesel::prelude::*;
+        use muni_id::db::schema::cards;
+        cards::table
+            .filter(cards::card_number.eq(renewed["card_number"].as_str().unwrap()))
+            .select(cards::revoke_reason)
+            .first::<Option<String>>(&mut *app.ctx.db().unwrap())
+            .unwrap()
+    };
+    assert_eq!(revoke_reason.as_deref(), Some("lost"));
+
+    // Long after the last card expired: a new application, not a renewal.
+    let last: chrono::NaiveDate = replacement["expires_on"].as_str().unwrap().parse().unwrap();
+    move_clock_to(&app, last, 184);
+    let clerk = app.session(StaffRole::Clerk).await;
+    outside(renew(&app, &clerk, &id).await).await;
+    app.issue_card(&clerk, &id, "new").await;
+}

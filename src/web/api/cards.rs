@@ -29,6 +29,7 @@ pub enum IssueReason {
     ReplacementLost,
     ReplacementStolen,
     ReplacementDamaged,
+    ReplacementNeverReceived,
     Update,
 }
 
@@ -106,6 +107,7 @@ impl From<IssueReason> for card::IssueReason {
             IssueReason::ReplacementLost => card::IssueReason::ReplacementLost,
             IssueReason::ReplacementStolen => card::IssueReason::ReplacementStolen,
             IssueReason::ReplacementDamaged => card::IssueReason::ReplacementDamaged,
+            IssueReason::ReplacementNeverReceived => card::IssueReason::ReplacementNeverReceived,
             IssueReason::Update => card::IssueReason::Update,
         }
     }
@@ -119,6 +121,7 @@ impl From<card::IssueReason> for IssueReason {
             card::IssueReason::ReplacementLost => IssueReason::ReplacementLost,
             card::IssueReason::ReplacementStolen => IssueReason::ReplacementStolen,
             card::IssueReason::ReplacementDamaged => IssueReason::ReplacementDamaged,
+            card::IssueReason::ReplacementNeverReceived => IssueReason::ReplacementNeverReceived,
             card::IssueReason::Update => IssueReason::Update,
         }
     }
