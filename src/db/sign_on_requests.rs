@@ -32,16 +32,19 @@ pub fn insert(
         .map(|_| ())
 }
 
-/// Takes the request with this state begun in this browser, once: a second call (a replayed
-/// callback, or the same one twice at once) gets nothing.
+/// Takes the request with this state begun in this browser since `not_before`, once: a second
+/// call (a replayed callback, or the same one twice at once) gets nothing, nor does a request
+/// begun earlier.
 pub fn take(
     conn: &mut DbConnection,
     state_hash: &str,
     browser_hash: &str,
+    not_before: NaiveDateTime,
 ) -> QueryResult<Option<SignOnRequestRow>> {
     let found = sign_on_requests::table
         .find(state_hash)
         .filter(sign_on_requests::browser_hash.eq(browser_hash))
+        .filter(sign_on_requests::created_at.ge(not_before))
         .select(SignOnRequestRow::as_select())
         .first(conn)
         .optional()?;

@@ -165,8 +165,8 @@ fn check_and_open(
         &mut *ctx.db()?,
         &token_hash(callback.state),
         &token_hash(callback.browser_secret),
+        (ctx.clock.now() - TimeDelta::minutes(REQUEST_MINUTES)).naive_utc(),
     )?
-    .filter(|r| r.created_at.and_utc() + TimeDelta::minutes(REQUEST_MINUTES) > ctx.clock.now())
     .ok_or(SignOnError::UnknownRequest)?;
     if let Some(error) = callback.error {
         let error: String = error
