@@ -38,7 +38,7 @@ photo=$(base64 -w0 tests/fixtures/photo.png)
 resident=$(curl -fs "$base/api/v1/residents" -H "authorization: Bearer $token" -H 'content-type: application/json' \
   -d "{\"legal_name\":\"Bench Resident\",\"date_of_birth\":\"1990-04-01\",\"photo\":\"$photo\",\"documents\":[\"passport\",\"lease\"]}" | json '["resident_id"]')
 qr=$(curl -fs "$base/api/v1/residents/$resident/cards" -H "authorization: Bearer $token" -H 'content-type: application/json' \
-  -d '{"reason":"new"}' | json '["qr_text"]')
+  -d '{"reason":"new","fee":{"outcome":"paid"}}' | json '["qr_text"]')
 [ "$(curl -fs "$base/api/v1/verify" -H 'content-type: application/json' -d "{\"token\":\"$qr\"}")" = '{"valid":true}' ]
 
 cat > "$work/verify.lua" <<LUA

@@ -416,8 +416,6 @@ col-document = المستند
 col-code = الرمز
 policy-rules = القواعد
 policy-minimum-age = الحد الأدنى للعمر للحصول على بطاقة
-policy-validity = صلاحية البطاقة
-policy-validity-value = { $adult } سنوات؛ و{ $minor } سنوات لمن هم دون { $age }
 policy-unissued = مدة حفظ المسجلين الذين لم تُصدر لهم بطاقة
 policy-grace = مدة الحفظ بعد انتهاء آخر بطاقة
 policy-address = العنوان
@@ -581,3 +579,67 @@ check-print = لأخذ هذه القائمة معك، اطبع هذه الصفح
 check-footer = هذه الصفحة من برنامج الهوية البلدية في المدينة. ولا تحتفظ بأي شيء عنك.
 reason-replacement_never_received = بدل بطاقة أُرسلت بالبريد ولم تصل
 err-outside_renewal_window = لا يمكن التجديد إلا في الفترة من قبيل انتهاء آخر بطاقة للمقيم بقليل حتى نحو ستة أشهر بعد انتهائها. خارج هذه الفترة، أصدر بطاقة جديدة بعد التحقق من المستندات مرة أخرى.
+
+## الفئات العمرية والمرافقون والرسوم والإعفاءات
+err-caretaker_required = يتقدّم المقيم في هذه السن بصحبة أحد الوالدين أو وليّ أمر قانوني أو مُرافق آخر مسؤول عنه. اختر من جاء معه.
+err-caretaker_not_applicable = يتقدّم المقيم في هذه السن وحده: اترك «من جاء مع المقيم» فارغًا.
+err-caretaker_identity_unchecked = تحقّق من هوية المرافق، ثم ضع علامة في المربع الذي يؤكد ذلك.
+err-fee_required = على هذه البطاقة رسم قدره { $amount } { $currency }. حصّل الرسم ثم سجّله مدفوعًا، أو سجّله معفى مع فئة الإعفاء. لم تُصدر أي بطاقة.
+err-unknown_waiver_category = اختر إحدى فئات الإعفاء في البرنامج.
+label-caretaker = من جاء مع المقيم
+caretaker-minors-only = للقاصرين
+caretaker-required-ages = من سن { $from } إلى { $to } يتقدّم المقيم بصحبة مرافق.
+caretaker-optional-ages = من سن { $from } إلى { $to } يجوز أن يتقدّم وحده أو بصحبة مرافق.
+caretaker-required-from = من سن { $from } يتقدّم المقيم بصحبة مرافق.
+caretaker-optional-from = من سن { $from } يجوز أن يتقدّم وحده أو بصحبة مرافق.
+hint-caretaker = سجّل صلة القرابة فقط. لا تكتب اسم المرافق أبدًا.
+label-caretaker-relationship = صلة القرابة
+label-caretaker_identity_checked = تحقّقتُ من هوية المرافق
+caretaker-none = لا أحد (يتقدّم وحده)
+relationship-parent = أحد الوالدين
+relationship-legal_guardian = وليّ أمر قانوني
+relationship-other_caretaker = مرافق آخر مسؤول
+policy-bands = الفئات العمرية والرسوم
+policy-bands-intro = تحدّد السنّ يوم الطلب أو الإصدار الفئة العمرية. الرسوم بعملة { $currency }، وتُحصَّل خارج هذه الخدمة.
+col-age-band = الفئة العمرية
+col-ages = الأعمار
+col-caretaker = المرافق
+col-validity = مدة صلاحية البطاقة
+col-fee = الرسم: { $class }
+ages-from-to = من { $from } إلى { $to }
+ages-from = { $from } فما فوق
+caretaker-rule-required = مطلوب
+caretaker-rule-optional = اختياري
+caretaker-rule-none = يتقدّم وحده
+years = { $n ->
+    [zero] لا سنوات
+    [one] سنة واحدة
+    [two] سنتان
+    [few] { $n } سنوات
+   *[other] { $n } سنة
+}
+policy-fee-reasons = فئة الرسم حسب السبب
+policy-waivers = فئات الإعفاء
+band-child = طفل
+band-youth = يافع
+band-adult = بالغ
+band-senior = مسنّ
+fee-class-card = بطاقة
+fee-class-replacement = بدل
+fee-class-free = بلا رسم
+waiver-low_income = دخل منخفض
+waiver-homeless = بلا مأوى
+waiver-survivor_of_violence = ناجٍ من العنف
+waiver-veteran = محارب قديم
+waiver-senior = مسنّ
+waiver-youth = يافع
+issue-fee = الرسم
+issue-fee-hint = حصّل الرسم عند الصندوق أولًا. ثم سجّله مدفوعًا، أو سجّله معفى واختر الفئة. إن لم يكن هناك رسم فلا حاجة إلى شيء.
+issue-fee-table = الرسوم لهذا المقيم ({ $band })
+issue-fee-amount = المبلغ ({ $currency })
+fee-free = بلا رسم
+fee-paid = مدفوع
+fee-waived = معفى
+fee-waiver-category = فئة الإعفاء
+fee-waiver-none = لا شيء
+fee-no-evidence = سجّل الفئة فقط. لا تكتب الإثبات المعروض ولا تنسخه.

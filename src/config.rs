@@ -2,7 +2,7 @@
 //! `MUNI_ID__SECTION__KEY` environment variables. Parsed once, validated once; unknown keys and
 //! invalid values stop start-up with a message that names the key.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -11,7 +11,9 @@ use figment::providers::{Env, Format, Toml};
 use figment::Figment;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::age_bands::AgeBands;
 use crate::domain::documents::{DocumentKind, DocumentPolicy, PointsRequirement};
+use crate::domain::fees::FeeSchedule;
 use crate::render::photo::PhotoLimits;
 
 /// The shipped defaults, compiled in so the binary runs from any directory.
@@ -32,6 +34,7 @@ pub struct Config {
     pub auth: AuthConfig,
     pub enrollment: EnrollmentConfig,
     pub cards: CardsConfig,
+    pub fees: FeesConfig,
     pub card_design: CardDesignConfig,
     pub verification: VerificationConfig,
     pub retention: RetentionConfig,
@@ -276,7 +279,8 @@ pub struct SecondFactorConfig {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EnrollmentConfig {
-    pub minimum_age_years: u32,
+    /// Youngest first; the first band's age is the youngest a resident may apply at.
+    pub age_bands: Vec<crate::domain::age_bands::AgeBand>,
     pub max_photo_bytes: usize,
     pub max_photo_pixels: u64,
     /// Decoded bytes a photo may take per byte of its file (beyond a small floor).
@@ -312,12 +316,23 @@ pub struct CardsConfig {
     pub renewal_opens_days_before: u32,
     /// ...to this many days after; outside, a new application.
     pub renewal_closes_days_after: u32,
-    pub adult_validity_years: u32,
-    pub minor_validity_years: u32,
-    pub adult_age: i32,
     pub status_list_size: u64,
     pub status_list_ttl_secs: i64,
     pub status_list_refresh_secs: u64,
+}
+
+/// The fee schedule and the waiver categories (`domain::fees`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeesConfig {
+    /// ISO 4217; amounts are in its minor unit (cents).
+    pub currency: String,
+    /// The fee class each issue reason is charged.
+    pub by_reason: BTreeMap<String, String>,
+    /// Amounts by fee class, then by age band.
+    pub amounts: BTreeMap<String, BTreeMap<String, u32>>,
+    /// The categories a fee may be waived under; the evidence for one is never recorded.
+    pub waivers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -632,6 +647,7 @@ impl Config {
             ));
         }
         self.document_policy()?;
+        self.fee_schedule()?;
         Ok(())
     }
 
@@ -641,14 +657,15 @@ impl Config {
         if retention.unissued_days == 0 {
             return Err(invalid("retention.unissued_days", "must be at least 1"));
         }
-        let longest_card_face = (self.cards.adult_validity_years * 366) + retention.card_grace_days;
+        let longest_card_face =
+            (self.age_bands()?.longest_validity_years() * 366) + retention.card_grace_days;
         for (key, days) in [
             ("retention.unissued_days", retention.unissued_days),
             ("retention.card_grace_days", retention.card_grace_days),
             ("retention.audit_days", retention.audit_days),
             ("retention.key_backup_days", retention.key_backup_days),
             (
-                "cards.adult_validity_years + retention.card_grace_days",
+                "enrollment.age_bands' longest validity_years + retention.card_grace_days",
                 longest_card_face,
             ),
         ] {
@@ -668,11 +685,6 @@ impl Config {
     /// Card validity, the status list, the card's accent colour and verification.
     fn validate_cards(&self) -> Result<(), ConfigError> {
         let cards = &self.cards;
-        if !(1..=10).contains(&cards.adult_validity_years)
-            || !(1..=10).contains(&cards.minor_validity_years)
-        {
-            return Err(invalid("cards.*_validity_years", "must be 1 to 10 years"));
-        }
         if cards.status_list_size < 131_072
             || !cards.status_list_size.is_multiple_of(8)
             || cards.status_list_size > 1 << 28
@@ -758,6 +770,27 @@ impl Config {
                 openbao_address_allowed(&o.address).map_err(|m| invalid("keys.openbao.address", m))
             }
         }
+    }
+
+    /// The configured age bands, as the domain type.
+    pub fn age_bands(&self) -> Result<AgeBands, ConfigError> {
+        AgeBands::new(self.enrollment.age_bands.clone())
+            .map_err(|m| invalid("enrollment.age_bands", m))
+    }
+
+    /// The configured fees and waivers, as the domain type, checked against the age bands.
+    pub fn fee_schedule(&self) -> Result<FeeSchedule, ConfigError> {
+        let bands = self.age_bands()?;
+        let codes: Vec<&str> = bands.all().iter().map(|b| b.code.as_str()).collect();
+        let fees = &self.fees;
+        FeeSchedule::new(
+            fees.currency.clone(),
+            &fees.by_reason,
+            fees.amounts.clone(),
+            fees.waivers.clone(),
+            &codes,
+        )
+        .map_err(|m| invalid("fees", m))
     }
 
     /// The configured document kinds and requirement, as the domain type.

@@ -9,7 +9,9 @@ use crate::crypto::password::PasswordHasher;
 use crate::crypto::signing::SigningKeys;
 use crate::crypto::status_list::StatusList;
 use crate::db::{DbPool, PooledConnection};
+use crate::domain::age_bands::AgeBands;
 use crate::domain::documents::DocumentPolicy;
+use crate::domain::fees::FeeSchedule;
 use crate::error::{Internal, Outage};
 use crate::health::Health;
 use crate::rate_limit::ClientThrottle;
@@ -26,6 +28,8 @@ pub struct AppContext {
     pub clock: Arc<dyn Clock>,
     pub hasher: PasswordHasher,
     pub documents: Arc<DocumentPolicy>,
+    pub age_bands: Arc<AgeBands>,
+    pub fees: Arc<FeeSchedule>,
     pub metrics: Arc<Metrics>,
     pub signing: Arc<SigningKeys>,
     pub status_list: Arc<StatusList>,

@@ -97,6 +97,8 @@ fn build(
         std::time::Duration::from_millis(auth.password_check_wait_ms),
     )?;
     let documents = config.document_policy()?;
+    let age_bands = config.age_bands()?;
+    let fees = config.fee_schedule()?;
 
     let signing = open_signing_keys(&config, clock.as_ref(), signing_store)?;
     let cards = &config.cards;
@@ -123,6 +125,8 @@ fn build(
         clock,
         hasher,
         documents: Arc::new(documents),
+        age_bands: Arc::new(age_bands),
+        fees: Arc::new(fees),
         metrics: Arc::new(Metrics::default()),
         signing: Arc::new(signing),
         status_list: Arc::new(status_list),
@@ -240,12 +244,8 @@ fn open_signing_keys(
     // one only where files may be created (development).
     let create = config.keys.create_if_missing || config.keys.backend != KeyBackend::File;
     let (signing, created) = SigningKeys::new(store, create, clock.now())?;
-    let signing = signing.with_max_card_validity_years(
-        config
-            .cards
-            .adult_validity_years
-            .max(config.cards.minor_validity_years),
-    );
+    let signing =
+        signing.with_max_card_validity_years(config.age_bands()?.longest_validity_years());
     if created {
         tracing::warn!(
             custody = %signing.describe(),

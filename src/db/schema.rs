@@ -88,6 +88,7 @@ diesel::table! {
         destroy_after -> Date,
         address_updated_at -> Nullable<Timestamp>,
         address_key -> Nullable<Binary>,
+        caretaker -> Nullable<Text>,
     }
 }
 
@@ -193,6 +194,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    program_counts (day, site, metric, category) {
+        day -> Date,
+        site -> Text,
+        metric -> Text,
+        category -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
     service_settings (name) {
         name -> Text,
         value -> Text,
@@ -214,6 +225,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_seals,
     audit_anchor,
     verification_counts,
+    program_counts,
     record_state,
     service_settings,
     sign_on_requests,

@@ -1,7 +1,7 @@
 //! Cards: the random card number with its check digit, why a card is issued or revoked, and
 //! how long it is valid.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
@@ -200,29 +200,6 @@ impl CardStatus {
     }
 }
 
-/// How long a card is valid: the adult term, or the shorter one for a minor.
-#[derive(Debug, Clone, Copy)]
-pub struct ValidityPolicy {
-    pub adult_years: u32,
-    pub minor_years: u32,
-    pub adult_age: i32,
-}
-
-impl ValidityPolicy {
-    /// The last day the card is valid: the day before the anniversary.
-    pub fn expires_on(&self, issued_on: NaiveDate, age_at_issue: i32) -> NaiveDate {
-        let years = if age_at_issue < self.adult_age {
-            self.minor_years
-        } else {
-            self.adult_years
-        };
-        let anniversary = issued_on
-            .checked_add_months(Months::new(years * 12))
-            .unwrap_or(NaiveDate::MAX);
-        anniversary.pred_opt().unwrap_or(anniversary)
-    }
-}
-
 /// Seconds since the epoch at the end of a day (UTC): a card is valid through its last day.
 pub fn end_of_day_timestamp(day: NaiveDate) -> i64 {
     day.and_hms_opt(23, 59, 59)
@@ -314,24 +291,6 @@ mod tests {
             let swapped = String::from_utf8(digits).unwrap();
             prop_assert!(CardNumber::parse(&swapped).is_err());
         }
-    }
-
-    #[test]
-    fn minors_get_the_shorter_term() {
-        let policy = ValidityPolicy {
-            adult_years: 5,
-            minor_years: 2,
-            adult_age: 18,
-        };
-        let issued = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        assert_eq!(
-            policy.expires_on(issued, 30),
-            NaiveDate::from_ymd_opt(2031, 11, 20).unwrap()
-        );
-        assert_eq!(
-            policy.expires_on(issued, 12),
-            NaiveDate::from_ymd_opt(2028, 11, 20).unwrap()
-        );
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! The rules of the program as plain types: no HTTP, no SQL, no clock reads.
 
+pub mod age_bands;
 pub mod audit;
 pub mod card;
+pub mod disclosure;
 pub mod documents;
+pub mod fees;
 pub mod names;
+pub mod program_counts;
 pub mod report;
 pub mod resident;
 pub mod sign_on;

@@ -13,8 +13,10 @@ use crate::db::residents::ResidentRow;
 use crate::db::{dialect, residents, DbConnection};
 use crate::domain::card::{
     end_of_day_timestamp, CardNumber, CardNumberError, CardStatus, IssueReason, RenewalWindow,
-    RevokeReason, ValidityPolicy,
+    RevokeReason,
 };
+use crate::domain::fees::{FeeDue, FeeError, FeeOutcome, FeeRecord};
+use crate::domain::program_counts::Counted;
 use crate::domain::resident::{Address, CardFace};
 use crate::error::Internal;
 use crate::render::card_pdf::{CardPrint, RenderError};
@@ -43,6 +45,9 @@ pub struct NewCard {
     pub status: CardStatus,
     /// What the card's QR code holds: the verifier page's address with the signed token.
     pub qr_text: String,
+    /// The fee due for it, and how it was settled.
+    pub fee: FeeDue,
+    pub fee_outcome: FeeOutcome,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -66,6 +71,11 @@ pub enum CardError {
     /// A renewal asked for with no card, or outside the renewal window of the last one.
     #[error("outside the renewal window")]
     OutsideRenewalWindow,
+    /// A fee is due and was recorded neither as paid nor as waived.
+    #[error("record the fee as paid or waived before the card is issued")]
+    FeeRequired(FeeDue),
+    #[error("not a waiver category of this program")]
+    UnknownWaiver,
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -97,12 +107,12 @@ impl From<RenderError> for CardError {
     }
 }
 
-fn validity(ctx: &AppContext) -> ValidityPolicy {
-    let cards = &ctx.config.cards;
-    ValidityPolicy {
-        adult_years: cards.adult_validity_years,
-        minor_years: cards.minor_validity_years,
-        adult_age: cards.adult_age,
+impl From<FeeError> for CardError {
+    fn from(e: FeeError) -> Self {
+        match e {
+            FeeError::Required(due) => CardError::FeeRequired(due),
+            FeeError::UnknownWaiver => CardError::UnknownWaiver,
+        }
     }
 }
 
@@ -179,7 +189,7 @@ fn record_new_card(
     conn: &mut DbConnection,
     actor: &Actor,
     resident: &ResidentRow,
-    reason: IssueReason,
+    (reason, fee): (IssueReason, Counted),
     (now, today): (DateTime<Utc>, NaiveDate),
     expires_on: NaiveDate,
 ) -> Result<CardRow, CardError> {
@@ -221,6 +231,7 @@ fn record_new_card(
         printed_at: None,
     };
     store::insert(conn, &card)?;
+    super::program_counts::record(conn, today, &[Counted::CardIssued(reason), fee])?;
     let all_cards = store::for_resident(conn, resident_id)?;
     custody::follow_destruction_date(
         ctx,
@@ -231,7 +242,6 @@ fn record_new_card(
     Ok(card)
 }
 
-/// Issues a card; the resident's earlier active card is revoked in the same transaction.
 /// A renewal needs a card of the resident's that expires (or expired) within the window.
 fn check_renewal_window(
     ctx: &AppContext,
@@ -254,11 +264,31 @@ fn check_renewal_window(
     }
 }
 
+/// The fee due for a card issued for `reason` to a resident born as `face` says, on `today`,
+/// and how what the clerk recorded settles it.
+fn settle_fee(
+    ctx: &AppContext,
+    face: &CardFace,
+    reason: IssueReason,
+    today: NaiveDate,
+    record: Option<FeeRecord>,
+) -> Result<(FeeDue, FeeOutcome), CardError> {
+    let bands = &ctx.age_bands;
+    let age = face.date_of_birth.age_on(today);
+    let band = bands.of_age(age).unwrap_or(&bands.all()[0]);
+    let due = ctx.fees.due(reason, &band.code);
+    let outcome = ctx.fees.settle(&due, record)?;
+    Ok((due, outcome))
+}
+
+/// Issues a card for `reason`, once its fee (if one is due) is recorded as paid or waived; the
+/// resident's earlier active card is revoked in the same transaction.
 pub fn issue(
     ctx: &AppContext,
     actor: &Actor,
     resident_id: &str,
     reason: IssueReason,
+    fee: Option<FeeRecord>,
 ) -> Result<NewCard, CardError> {
     let now = ctx.clock.now();
     let today = ctx.clock.today();
@@ -280,18 +310,22 @@ pub fn issue(
         "resident.issue_read",
         Some(resident_id),
     )?;
-    // A card that cannot be printed exactly is not issued at all.
+    // A card that cannot be printed exactly is not issued at all (said before any fee is taken).
     ctx.card_renderer
         .check_printable(&print_of(&face, None, String::new(), address, photo))?;
-    let expires_on = validity(ctx).expires_on(today, face.date_of_birth.age_on(today));
+    let (due, fee_outcome) = settle_fee(ctx, &face, reason, today, fee)?;
+    let expires_on = ctx
+        .age_bands
+        .expires_on(today, face.date_of_birth.age_on(today));
 
+    let counted_fee = Counted::Fee(fee_outcome.counted_as(&due));
     let card = crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
         record_new_card(
             ctx,
             conn,
             actor,
             &resident,
-            reason,
+            (reason, counted_fee),
             (now, today),
             expires_on,
         )
@@ -300,6 +334,7 @@ pub fn issue(
     tracing::info!(
         event = "card_issued",
         reason = reason.as_str(),
+        fee = fee_outcome.as_str(),
         "a card was issued"
     );
     Ok(NewCard {
@@ -308,6 +343,8 @@ pub fn issue(
         issued_on: card.issued_on,
         expires_on: card.expires_on,
         status: CardStatus::Active,
+        fee: due,
+        fee_outcome,
     })
 }
 

@@ -12,7 +12,9 @@ use super::{audit, Actor};
 use crate::context::AppContext;
 use crate::db::residents::{self as store, ResidentRow, SealedRecord};
 use crate::db::DbConnection;
+use crate::domain::age_bands::{check_caretaker, AgeBands, Caretaker, Relationship};
 use crate::domain::documents::{DocumentError, DocumentPolicy, PointsTally};
+use crate::domain::program_counts::Counted;
 use crate::domain::resident::{
     Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, FieldWarning, Gender,
     LanguageTag, PersonName, PhoneNumber,
@@ -30,6 +32,8 @@ pub struct Application {
     pub face: CardFace,
     pub address: Option<Address>,
     pub tally: PointsTally,
+    /// Who came with a minor (checked against the resident's age band when parsed).
+    pub caretaker: Option<Caretaker>,
     /// The normalised photo: JPEG, upright, card-sized, without metadata.
     pub photo_jpeg: Vec<u8>,
     /// The clerk has checked that a resident with the same legal name and date of birth is
@@ -76,6 +80,8 @@ pub struct ResidentRecord {
     pub address: Option<Address>,
     pub identity_points_met: bool,
     pub residency_points_met: bool,
+    /// Who came with the resident when they applied as a minor, by class only.
+    pub caretaker: Option<Relationship>,
     pub enrolled_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The day after which this record is destroyed unless a card extends it.
@@ -228,11 +234,11 @@ pub fn parse_optional_name(
     }
 }
 
-/// What parsing an application depends on besides the request itself: the day, the policy's
-/// minimum age, the document policy and the photo normaliser. No database, no keys.
+/// What parsing an application depends on besides the request itself: the day, the age
+/// bands, the document policy and the photo normaliser. No database, no keys.
 pub struct ApplicationRules<'a> {
     pub today: NaiveDate,
-    pub minimum_age_years: u32,
+    pub age_bands: &'a AgeBands,
     pub documents: &'a DocumentPolicy,
     pub photos: &'a PhotoNormalizer,
 }
@@ -241,14 +247,31 @@ impl<'a> ApplicationRules<'a> {
     pub fn of(ctx: &'a AppContext) -> Self {
         Self {
             today: ctx.clock.today(),
-            minimum_age_years: ctx.config.enrollment.minimum_age_years,
+            age_bands: &ctx.age_bands,
             documents: &ctx.documents,
             photos: &ctx.photos,
         }
     }
 
     pub fn date_of_birth(&self, raw: &str) -> Result<DateOfBirth, FieldError> {
-        DateOfBirth::parse(raw, self.today, self.minimum_age_years)
+        DateOfBirth::parse(raw, self.today, self.age_bands.minimum_age())
+    }
+
+    /// The caretaker the clerk describes (`relationship`, and whether their identity was
+    /// checked), held to the age band of the resident born on `date_of_birth` (when that date
+    /// is valid; otherwise its own error says so).
+    pub fn caretaker(
+        &self,
+        date_of_birth: Option<&DateOfBirth>,
+        described: Option<(Relationship, bool)>,
+    ) -> Result<Option<Caretaker>, FieldError> {
+        let caretaker = described
+            .map(|(relationship, checked)| Caretaker::checked(relationship, checked))
+            .transpose()?;
+        if let Some(dob) = date_of_birth {
+            check_caretaker(self.age_bands, dob.age_on(self.today), caretaker)?;
+        }
+        Ok(caretaker)
     }
 }
 
@@ -279,15 +302,16 @@ pub fn enroll(
     let face = &application.face;
     let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth)?;
 
+    let counted = counted_for(ctx, face, ctx.clock.today());
     let mut conn = ctx.db()?;
     let outcome = insert_unless_duplicate(
         &mut conn,
-        actor,
-        now,
+        (actor, now),
         &row,
         &sealed_photo,
         &probes,
         application.confirm_not_duplicate,
+        &counted,
     );
     if let Err(EnrollmentError::PossibleDuplicate { resident_id }) = &outcome {
         // The refused enrollment rolled back with its entry, but the answer names an existing
@@ -321,6 +345,7 @@ fn sealed_row(
         face,
         address,
         tally,
+        caretaker,
         photo_jpeg,
         confirm_not_duplicate: _,
     } = application;
@@ -344,23 +369,41 @@ fn sealed_row(
         destroy_after,
         address_updated_at: address.as_ref().map(|_| now.naive_utc()),
         address_key: sealed.placement.address_key,
+        caretaker: caretaker.map(|c| c.relationship.as_str().to_owned()),
     };
     Ok((row, sealed.photo))
+}
+
+/// What an accepted application adds to the council's counts: the application in its age band
+/// and each language asked for.
+fn counted_for(ctx: &AppContext, face: &CardFace, today: NaiveDate) -> Vec<Counted> {
+    let age_band = ctx
+        .age_bands
+        .of_age(face.date_of_birth.age_on(today))
+        .map_or_else(String::new, |band| band.code.clone());
+    let mut counted = vec![Counted::Application { age_band }];
+    counted.extend(
+        face.languages
+            .iter()
+            .map(|tag| Counted::Language(tag.as_str().to_owned())),
+    );
+    counted
 }
 
 /// Stores the new resident with its audit entry, unless a resident with the same legal name
 /// and date of birth (`probes`) exists and the clerk has not confirmed it is someone else.
 fn insert_unless_duplicate(
     conn: &mut DbConnection,
-    actor: &Actor,
-    now: DateTime<Utc>,
+    (actor, now): (&Actor, DateTime<Utc>),
     row: &ResidentRow,
     sealed_photo: &[u8],
     probes: &[Vec<u8>],
     confirm_not_duplicate: bool,
+    counted: &[Counted],
 ) -> Result<(), EnrollmentError> {
     crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
         store::insert(conn, row, sealed_photo)?;
+        super::program_counts::record(conn, now.date_naive(), counted)?;
         // The chain head serialises enrollments (on SQLite the whole transaction holds the
         // write lock from its start): two clerks enrolling the same person at once cannot both
         // miss each other.
@@ -387,6 +430,7 @@ fn record_of(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentRecord, Enro
         address,
         identity_points_met: row.identity_points_met,
         residency_points_met: row.residency_points_met,
+        caretaker: row.caretaker.as_deref().and_then(Relationship::parse),
         enrolled_at: row.enrolled_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
         retained_until: row.destroy_after,
@@ -461,7 +505,11 @@ pub fn update(
     let mut conn = ctx.db()?;
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
     let (key, mut face) = vault::open_face(ctx, &row)?;
+    let dob_changed = changes.date_of_birth.is_some();
     let (address, photo_jpeg) = changes.apply_to(&mut face);
+    if dob_changed {
+        still_in_a_band_it_may_be(ctx, &row, &face)?;
+    }
     let photo_jpeg = match photo_jpeg {
         Some(jpeg) => jpeg,
         None => {
@@ -484,6 +532,25 @@ pub fn update(
     replace_audited(&mut conn, actor, now, &row, &sealed, address_updated_at)?;
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
     record_of(ctx, &row)
+}
+
+/// A corrected date of birth must not put the resident in an age band that applies with a
+/// caretaker when none was recorded.
+fn still_in_a_band_it_may_be(
+    ctx: &AppContext,
+    row: &ResidentRow,
+    face: &CardFace,
+) -> Result<(), EnrollmentError> {
+    let recorded = row
+        .caretaker
+        .as_deref()
+        .and_then(Relationship::parse)
+        .map(|relationship| Caretaker { relationship });
+    let age = face.date_of_birth.age_on(ctx.clock.today());
+    match check_caretaker(&ctx.age_bands, age, recorded) {
+        Err(e) if e.code != crate::error::ErrorCode::CaretakerNotApplicable => Err(e.into()),
+        _ => Ok(()),
+    }
 }
 
 impl ResidentChanges {

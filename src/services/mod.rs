@@ -12,6 +12,7 @@ pub mod key_migration;
 pub mod key_rotation;
 pub mod login_throttle;
 pub mod passkeys;
+pub mod program_counts;
 pub mod purge;
 pub mod ratchet;
 pub mod readiness;

@@ -140,7 +140,7 @@ fn resident_classes(
             class: "card_face".into(),
             description: "Names, date of birth, photo and the other card-face fields of residents with a card (encrypted)".into(),
             policy: format!("until the last card expired or was revoked + {} days", retention.card_grace_days),
-            policy_days: Some(ctx.config.cards.adult_validity_years * 366 + retention.card_grace_days),
+            policy_days: Some(ctx.age_bands.longest_validity_years() * 366 + retention.card_grace_days),
             held: count(card_face.held),
             oldest: card_face.oldest,
             overdue: count(card_face.overdue),

@@ -253,6 +253,30 @@ impl From<CardError> for ApiError {
                 ErrorCode::OutsideRenewalWindow,
                 "A renewal is issued only within the renewal window of the resident's last card (by default from 60 days before it expires to about 6 months after). Outside it, issue a new card (reason `new`) after checking the documents again.",
             ),
+            CardError::FeeRequired(due) => ApiError::unprocessable(
+                ErrorCode::FeeRequired,
+                format!(
+                    "A fee of {} {} is due for this card (class `{}`, age band `{}`): record it as paid, or as waived with a waiver category, and issue again. No card was issued.",
+                    crate::domain::fees::format_amount(due.amount_cents),
+                    due.currency,
+                    due.class,
+                    due.age_band
+                ),
+            )
+            .with(
+                "fee",
+                serde_json::json!({
+                    "class": due.class,
+                    "age_band": due.age_band,
+                    "amount_cents": due.amount_cents,
+                    "currency": due.currency,
+                }),
+            ),
+            CardError::UnknownWaiver => ApiError::unprocessable(
+                ErrorCode::UnknownWaiverCategory,
+                "That is not one of the program's waiver categories; no card was issued.",
+            )
+            .with("field", "fee.waiver"),
             CardError::Internal(cause) => ApiError::internal(cause),
         }
     }

@@ -666,8 +666,12 @@ async fn a_card_is_not_valid_from_its_expiry_second_as_the_verifier_page_judges(
 
 async fn renew(app: &TestApp, clerk: &crate::helpers::Session, id: &str) -> reqwest::Response {
     let path = format!("/api/v1/residents/{id}/cards");
-    app.post_json(clerk, &path, &json!({"reason": "renewal"}))
-        .await
+    app.post_json(
+        clerk,
+        &path,
+        &json!({"reason": "renewal", "fee": {"outcome": "paid"}}),
+    )
+    .await
 }
 
 /// Moves the test clock to `days` after `date`.

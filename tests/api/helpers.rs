@@ -429,13 +429,14 @@ impl TestApp {
         body["resident_id"].as_str().unwrap().to_owned()
     }
 
-    /// Issues a card to `resident_id` for `reason`, asserting 201; the answer's body.
+    /// Issues a card to `resident_id` for `reason`, its fee recorded as paid, asserting 201;
+    /// the answer's body.
     pub async fn issue_card(&self, clerk: &Session, resident_id: &str, reason: &str) -> Value {
         let res = self
             .post_json(
                 clerk,
                 &format!("/api/v1/residents/{resident_id}/cards"),
-                &json!({"reason": reason}),
+                &json!({"reason": reason, "fee": {"outcome": "paid"}}),
             )
             .await;
         let status = res.status();

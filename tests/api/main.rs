@@ -18,6 +18,7 @@ mod outages;
 mod pages;
 mod photo_memory;
 mod privacy;
+mod program;
 mod ratchet;
 mod reads;
 mod restore_drill;

@@ -331,7 +331,7 @@ async fn the_staff_pages_reads_of_a_resident_and_their_card_are_audited_and_coun
         .post_json(
             &api_clerk,
             &format!("/api/v1/residents/{id}/cards"),
-            &serde_json::json!({"reason": "new"}),
+            &serde_json::json!({"reason": "new", "fee": {"outcome": "paid"}}),
         )
         .await
         .json()

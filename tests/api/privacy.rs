@@ -76,7 +76,7 @@ async fn no_personal_value_is_stored_or_logged_in_the_clear() {
         .post_json(
             &clerk,
             &format!("/api/v1/residents/{id}/cards"),
-            &json!({"reason": "new"}),
+            &json!({"reason": "new", "fee": {"outcome": "paid"}}),
         )
         .await
         .json()

@@ -12,6 +12,7 @@ use muni_id::clock::{Clock, ManualClock};
 use muni_id::config::Config;
 use muni_id::crypto::keyring::Epoch;
 use muni_id::db::residents::ResidentRow;
+use muni_id::domain::fees::FeeRecord;
 use muni_id::domain::resident::{DateOfBirth, PersonName};
 use muni_id::domain::staff::StaffRole;
 use muni_id::private_files::sqlite_files;
@@ -644,9 +645,13 @@ mod property {
                         Step::Issue(_) => IssueReason::New,
                         _ => IssueReason::Renewal,
                     };
-                    if let Some(card) =
-                        no_card_fault(cards::issue(ctx, &actor, &people[i].0, reason))
-                    {
+                    if let Some(card) = no_card_fault(cards::issue(
+                        ctx,
+                        &actor,
+                        &people[i].0,
+                        reason,
+                        Some(FeeRecord::Paid),
+                    )) {
                         people[i].1 = Some(card.card_number);
                     }
                 }

@@ -51,7 +51,7 @@ async fn issue(app: &TestApp, id: &str) -> Value {
         .post_json(
             &clerk,
             &format!("/api/v1/residents/{id}/cards"),
-            &json!({"reason": "new"}),
+            &json!({"reason": "new", "fee": {"outcome": "paid"}}),
         )
         .await;
     assert_eq!(res.status(), 201);

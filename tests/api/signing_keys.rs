@@ -60,7 +60,7 @@ async fn issued_card(app: &TestApp) -> String {
         .post_json(
             &clerk,
             &format!("/api/v1/residents/{id}/cards"),
-            &json!({"reason": "new"}),
+            &json!({"reason": "new", "fee": {"outcome": "paid"}}),
         )
         .await;
     assert_eq!(res.status(), 201);

@@ -30,9 +30,9 @@ test('the verifier page checks real cards from the real server', async (t) => {
       legal_name: name, date_of_birth: '1990-04-01', photo, documents: ['passport', 'utility_bill'],
     });
     const valid = await enroll('María José Valid');
-    const validCard = await api(server.base, token, `/api/v1/residents/${valid.resident_id}/cards`, { reason: 'new' });
+    const validCard = await api(server.base, token, `/api/v1/residents/${valid.resident_id}/cards`, { reason: 'new', fee: { outcome: 'paid' } });
     const revoked = await enroll('Ramón Revoked');
-    const revokedCard = await api(server.base, token, `/api/v1/residents/${revoked.resident_id}/cards`, { reason: 'new' });
+    const revokedCard = await api(server.base, token, `/api/v1/residents/${revoked.resident_id}/cards`, { reason: 'new', fee: { outcome: 'paid' } });
     await api(server.base, token, `/api/v1/cards/${revokedCard.card_number}/revoke`, { reason: 'stolen' });
 
     await checkVerifierPage(browser, server.base, {

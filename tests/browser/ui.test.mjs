@@ -187,7 +187,16 @@ test('staff pages: enroll, print, find, revoke, audit, administer — in three l
       pages.review = `/residents/${residentId}/review`;
     });
 
+    await t.test('a card whose fee is not recorded is not issued; the page says what is due', async () => {
+      await page.click('.issue-form button[type=submit]');
+      await page.waitForSelector('.notice-error');
+      assert.match(await page.textContent('.notice-error'), /A fee of 15\.00 USD is due/);
+      assert.match(page.url(), /\/residents\/[^/]+\/cards$/, 'still on the issue form');
+      await axeClean(page, 'fee required');
+    });
+
     await t.test('issue and print: the PDF opens, then the card reads "Card issued"', async () => {
+      await page.check('#fee-paid');
       await Promise.all([page.waitForURL(/\/cards\/\d{12}$/), page.click('.issue-form button[type=submit]')]);
       cardNumber = page.url().match(/\/cards\/(\d{12})$/)[1];
       assert.match(await page.textContent('#card-state'), /Ready to print/);
@@ -298,6 +307,8 @@ test('staff pages: enroll, print, find, revoke, audit, administer — in three l
     await t.test('a replacement for the stolen card is issued and printed', async () => {
       await page.goto(`${base}/residents/${residentId}/review`);
       await page.selectOption('#reason', 'replacement_stolen');
+      await page.check('#fee-waived');
+      await page.selectOption('#waiver', 'low_income');
       await Promise.all([page.waitForURL(/\/cards\/\d{12}$/), page.click('.issue-form button[type=submit]')]);
       const replacement = page.url().match(/\/cards\/(\d{12})$/)[1];
       assert.notEqual(replacement, cardNumber);

@@ -28,6 +28,7 @@ use muni_id::crypto::card_token::{
 };
 use muni_id::crypto::signing::SigningKeys;
 use muni_id::crypto::status_list::bit_in_published;
+use muni_id::domain::age_bands::AgeBands;
 use muni_id::domain::documents::DocumentPolicy;
 use muni_id::render::photo::{self, PhotoLimits, PhotoNormalizer};
 use muni_id::services::enrollment::ApplicationRules;
@@ -54,7 +55,7 @@ pub struct Harness {
     limits: PhotoLimits,
     photos: PhotoNormalizer,
     today: NaiveDate,
-    minimum_age_years: u32,
+    age_bands: AgeBands,
 }
 
 impl Harness {
@@ -78,7 +79,7 @@ impl Harness {
             limits,
             photos: PhotoNormalizer::new(limits, 1),
             today: now.date_naive(),
-            minimum_age_years: config.enrollment.minimum_age_years,
+            age_bands: config.age_bands().expect("the default age bands"),
         }
     }
 
@@ -105,7 +106,7 @@ impl Harness {
     fn rules(&self) -> ApplicationRules<'_> {
         ApplicationRules {
             today: self.today,
-            minimum_age_years: self.minimum_age_years,
+            age_bands: &self.age_bands,
             documents: &self.documents,
             photos: &self.photos,
         }

@@ -53,6 +53,7 @@ pub fn insert_sealed_resident(
         destroy_after,
         address_updated_at: None,
         address_key: None,
+        caretaker: None,
     };
     let photo = sealed.photo;
     muni_id::db::residents::insert(conn, &row, &photo)?;

@@ -9,8 +9,8 @@ use utoipa::ToSchema;
 
 use super::residents::resident_id;
 use crate::context::AppContext;
-use crate::domain::card;
 use crate::domain::staff::Permission;
+use crate::domain::{card, fees};
 use crate::services::cards::{self, CardSummary, NewCard};
 use crate::web::auth::Staff;
 use crate::web::json::Json;
@@ -55,6 +55,43 @@ pub enum CardStatus {
 #[serde(deny_unknown_fields)]
 pub struct IssueRequest {
     pub reason: IssueReason,
+    /// How the fee was settled: required when a fee is due for this reason and the resident's
+    /// age band (422 `fee_required` says how much), ignored when none is.
+    #[serde(default)]
+    pub fee: Option<FeeInput>,
+}
+
+/// `paid` (payment is taken outside the service), or `waived` with one of the program's waiver
+/// categories. Never the evidence for a waiver: there is no field for it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeeInput {
+    pub outcome: FeeOutcome,
+    /// With `waived`: the category, from the configured list (e.g. `low_income`).
+    #[serde(default)]
+    pub waiver: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeOutcome {
+    None,
+    Paid,
+    Waived,
+}
+
+/// The fee for a card: its class, the age band it was priced for, the amount in the currency's
+/// minor unit (cents), and how it was settled.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FeeView {
+    pub class: String,
+    pub age_band: String,
+    pub amount_cents: u32,
+    #[schema(example = "USD")]
+    pub currency: String,
+    pub outcome: FeeOutcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -78,6 +115,7 @@ pub struct IssuedCard {
     pub status: CardStatus,
     /// What the card's QR code holds: the verifier page's address with the signed token.
     pub qr_text: String,
+    pub fee: FeeView,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -148,6 +186,25 @@ impl From<card::CardStatus> for CardStatus {
     }
 }
 
+impl FeeInput {
+    /// What the clerk recorded, as the domain's record; `none` records nothing.
+    pub fn to_record(&self) -> Result<Option<fees::FeeRecord>, ApiError> {
+        let refuse = |message: &str| {
+            ApiError::unprocessable(crate::error::ErrorCode::InvalidValue, message.to_owned())
+                .with("field", "fee.waiver")
+        };
+        match (self.outcome, self.waiver.as_deref()) {
+            (FeeOutcome::Waived, Some(category)) => Ok(Some(fees::FeeRecord::Waived {
+                category: category.to_owned(),
+            })),
+            (FeeOutcome::Waived, None) => Err(refuse("A waived fee names its waiver category.")),
+            (_, Some(_)) => Err(refuse("Only a waived fee names a waiver category.")),
+            (FeeOutcome::Paid, None) => Ok(Some(fees::FeeRecord::Paid)),
+            (FeeOutcome::None, None) => Ok(None),
+        }
+    }
+}
+
 impl From<NewCard> for IssuedCard {
     fn from(card: NewCard) -> Self {
         let NewCard {
@@ -156,13 +213,28 @@ impl From<NewCard> for IssuedCard {
             expires_on,
             status,
             qr_text,
+            fee,
+            fee_outcome,
         } = card;
+        let (outcome, waiver) = match fee_outcome {
+            fees::FeeOutcome::NoFee => (FeeOutcome::None, None),
+            fees::FeeOutcome::Paid => (FeeOutcome::Paid, None),
+            fees::FeeOutcome::Waived { category } => (FeeOutcome::Waived, Some(category)),
+        };
         Self {
             card_number,
             issued_on,
             expires_on,
             status: status.into(),
             qr_text,
+            fee: FeeView {
+                class: fee.class,
+                age_band: fee.age_band,
+                amount_cents: fee.amount_cents,
+                currency: fee.currency,
+                outcome,
+                waiver,
+            },
         }
     }
 }
@@ -205,8 +277,9 @@ fn pdf_response(pdf: Vec<u8>, filename: &str) -> HttpResponse {
 #[utoipa::path(post, path = "/api/v1/residents/{id}/cards", tag = "cards", params(("id" = String, Path)),
     request_body = IssueRequest,
     responses((status = 201, body = IssuedCard), (status = 404),
+              (status = 409, description = "outside_renewal_window"),
               (status = 410, description = "resident_data_destroyed"),
-              (status = 422, description = "unsupported_script")),
+              (status = 422, description = "fee_required (with `fee`: what is due), unknown_waiver_category, unsupported_script, does_not_fit")),
     security(("bearer" = [])))]
 pub async fn issue(
     ctx: web::Data<AppContext>,
@@ -216,8 +289,15 @@ pub async fn issue(
 ) -> Result<HttpResponse, ApiError> {
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let id = resident_id(path.into_inner())?;
-    let reason = body.into_inner().reason.into();
-    let card = crate::web::blocking(move || cards::issue(&ctx, &actor, &id, reason)).await??;
+    let request = body.into_inner();
+    let fee = request
+        .fee
+        .as_ref()
+        .map(FeeInput::to_record)
+        .transpose()?
+        .flatten();
+    let reason = request.reason.into();
+    let card = crate::web::blocking(move || cards::issue(&ctx, &actor, &id, reason, fee)).await??;
     Ok(HttpResponse::Created().json(IssuedCard::from(card)))
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
 use crate::context::AppContext;
+use crate::domain::age_bands::Relationship;
 use crate::domain::resident::{
     parse_languages, Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, FieldWarning,
     PersonName,
@@ -41,6 +42,44 @@ pub struct AddressInput {
 pub struct EmergencyContactInput {
     pub name: String,
     pub phone: String,
+}
+
+/// Who came with a minor: the class of relationship, and that the clerk checked their identity.
+/// No name and no link to another record: there are no fields for them.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaretakerInput {
+    pub relationship: CaretakerRelationship,
+    /// Must be true: a caretaker whose identity was not checked is not recorded.
+    pub identity_checked: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CaretakerRelationship {
+    Parent,
+    LegalGuardian,
+    OtherCaretaker,
+}
+
+impl From<CaretakerRelationship> for Relationship {
+    fn from(r: CaretakerRelationship) -> Self {
+        match r {
+            CaretakerRelationship::Parent => Relationship::Parent,
+            CaretakerRelationship::LegalGuardian => Relationship::LegalGuardian,
+            CaretakerRelationship::OtherCaretaker => Relationship::OtherCaretaker,
+        }
+    }
+}
+
+impl From<Relationship> for CaretakerRelationship {
+    fn from(r: Relationship) -> Self {
+        match r {
+            Relationship::Parent => CaretakerRelationship::Parent,
+            Relationship::LegalGuardian => CaretakerRelationship::LegalGuardian,
+            Relationship::OtherCaretaker => CaretakerRelationship::OtherCaretaker,
+        }
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -77,6 +116,10 @@ pub struct EnrollmentRequest {
     pub documents: Vec<String>,
     #[serde(default)]
     pub confirm_not_duplicate: bool,
+    /// For a minor: required in an age band that applies with a caretaker (422
+    /// `caretaker_required`), refused for an adult (422 `caretaker_not_applicable`).
+    #[serde(default)]
+    pub caretaker: Option<CaretakerInput>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -181,6 +224,9 @@ pub struct ResidentView {
     pub organ_donor: bool,
     pub identity_points_met: bool,
     pub residency_points_met: bool,
+    /// Who came with the resident when they applied as a minor; absent when nobody did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caretaker: Option<CaretakerRelationship>,
     pub enrolled_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The day after which this record is destroyed unless a card extends it.
@@ -246,6 +292,7 @@ impl EnrollmentRequest {
             photo,
             documents,
             confirm_not_duplicate,
+            caretaker,
         } = self;
         let parsed = (
             PersonName::parse("legal_name", legal_name),
@@ -256,9 +303,15 @@ impl EnrollmentRequest {
             contact_of(emergency_contact.as_ref()),
             address_of(address.as_ref()),
         );
+        let caretaker = rules.caretaker(
+            parsed.2.as_ref().ok(),
+            caretaker
+                .as_ref()
+                .map(|c| (c.relationship.into(), c.identity_checked)),
+        );
         let tally = parse_documents(rules.documents, documents);
         let photo_jpeg = parse_photo(rules.photos, photo);
-        match (parsed, tally, photo_jpeg) {
+        match (parsed, caretaker, tally, photo_jpeg) {
             (
                 (
                     Ok(legal_name),
@@ -269,6 +322,7 @@ impl EnrollmentRequest {
                     Ok(emergency_contact),
                     Ok(address),
                 ),
+                Ok(caretaker),
                 Ok(tally),
                 Ok(photo_jpeg),
             ) => Ok(Application {
@@ -284,12 +338,13 @@ impl EnrollmentRequest {
                 },
                 address,
                 tally,
+                caretaker,
                 photo_jpeg,
                 confirm_not_duplicate: *confirm_not_duplicate,
             }),
-            ((a, b, c, d, e, f, g), tally, photo_jpeg) => {
+            ((a, b, c, d, e, f, g), caretaker, tally, photo_jpeg) => {
                 let mut problems: Vec<EnrollmentError> =
-                    field_errors!(a, b, c, d, e, f, g).collect();
+                    field_errors!(a, b, c, d, e, f, g, caretaker).collect();
                 problems.extend(tally.err());
                 problems.extend(photo_jpeg.err());
                 Err(EnrollmentError::all(problems))
@@ -471,6 +526,7 @@ impl From<ResidentRecord> for ResidentView {
             address,
             identity_points_met,
             residency_points_met,
+            caretaker,
             enrolled_at,
             updated_at,
             retained_until,
@@ -501,6 +557,7 @@ impl From<ResidentRecord> for ResidentView {
             organ_donor,
             identity_points_met,
             residency_points_met,
+            caretaker: caretaker.map(CaretakerRelationship::from),
             enrolled_at,
             updated_at,
             retained_until,

@@ -9,11 +9,14 @@ use base64::Engine;
 use minijinja::{context, Value};
 use serde::Serialize;
 
-use super::enroll::document_label;
+use super::enroll::{code_label, document_label};
 use super::forms::Posted;
 use super::problems::explain;
 use super::view::{role_message, PageError, Viewer};
 use crate::crypto::password::Password;
+use crate::domain::age_bands::CaretakerRule;
+use crate::domain::card::IssueReason;
+use crate::domain::fees::format_amount;
 use crate::domain::staff::{Permission, StaffRole};
 use crate::error::Internal;
 use crate::services::staff::{self, StaffError};
@@ -189,6 +192,32 @@ pub async fn change(posted: Posted, path: web::Path<String>) -> Result<HttpRespo
     staff_page(&viewer, status, outcome).await
 }
 
+/// Each age band: its ages, caretaker rule, validity and the amount of each fee class.
+fn bands_and_fees(viewer: &Viewer) -> Vec<Value> {
+    let ctx = &viewer.ctx;
+    let bands = ctx.age_bands.all();
+    bands
+        .iter()
+        .enumerate()
+        .map(|(i, band)| {
+            let caretaker = match band.caretaker {
+                CaretakerRule::Required => "required",
+                CaretakerRule::Optional => "optional",
+                CaretakerRule::None => "none",
+            };
+            context! {
+                code => band.code,
+                label => code_label(viewer.lang, "band", &band.code),
+                from => band.from_age,
+                to => bands.get(i + 1).map(|next| next.from_age - 1),
+                caretaker => caretaker,
+                validity => band.validity_years,
+                fees => ctx.fees.classes().map(|c| format_amount(ctx.fees.amount(c, &band.code))).collect::<Vec<_>>(),
+            }
+        })
+        .collect()
+}
+
 pub async fn policy(viewer: Viewer) -> Result<HttpResponse, PageError> {
     viewer.require(Permission::Administer)?;
     let ctx = &viewer.ctx;
@@ -236,10 +265,12 @@ pub async fn policy(viewer: Viewer) -> Result<HttpResponse, PageError> {
             documents => documents,
             need_identity => requirement.identity,
             need_residency => requirement.residency,
-            minimum_age => config.enrollment.minimum_age_years,
-            adult_years => config.cards.adult_validity_years,
-            minor_years => config.cards.minor_validity_years,
-            adult_age => config.cards.adult_age,
+            minimum_age => ctx.age_bands.minimum_age(),
+            bands => bands_and_fees(&viewer),
+            fee_classes => ctx.fees.classes().map(|c| context! { code => c, label => code_label(viewer.lang, "fee-class", c) }).collect::<Vec<_>>(),
+            fee_reasons => IssueReason::ALL.iter().map(|r| context! { reason => r.as_str(), class => code_label(viewer.lang, "fee-class", ctx.fees.class_of(*r)) }).collect::<Vec<_>>(),
+            waivers => ctx.fees.waivers().iter().map(|w| context! { code => w, label => code_label(viewer.lang, "waiver", w) }).collect::<Vec<_>>(),
+            currency => ctx.fees.currency(),
             retention => context! {
                 unissued_days => retention.unissued_days,
                 card_grace_days => retention.card_grace_days,

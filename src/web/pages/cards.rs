@@ -7,15 +7,18 @@ use actix_web::{web, HttpResponse};
 use minijinja::{context, Value};
 use serde_json::Value as Json;
 
+use super::enroll::code_label;
 use super::forms::Posted;
 use super::problems::{explain, name_warnings};
 use super::residents::{card_row, load, resident_id, resident_value};
 use super::view::{PageError, Viewer};
 use crate::context::AppContext;
 use crate::domain::card::{IssueReason, RevokeReason};
+use crate::domain::fees::{format_amount, FeeRecord};
 use crate::domain::staff::Permission;
 use crate::render::card_pdf::{card_date, monogram};
 use crate::services::cards;
+use crate::services::enrollment::ResidentRecord;
 
 /// What the card shows besides the resident: the jurisdiction and the back's fixed texts.
 fn branding(ctx: &AppContext) -> Value {
@@ -36,25 +39,103 @@ fn issue_reasons() -> Vec<&'static str> {
     IssueReason::ALL.iter().map(|r| r.as_str()).collect()
 }
 
+/// What the clerk chose for the fee: `paid`, `waived` (with its category), or nothing yet.
+struct FeeChoice {
+    outcome: String,
+    waiver: String,
+}
+
+impl FeeChoice {
+    fn none() -> Self {
+        Self {
+            outcome: String::new(),
+            waiver: String::new(),
+        }
+    }
+
+    fn record(&self) -> Option<FeeRecord> {
+        match self.outcome.as_str() {
+            "paid" => Some(FeeRecord::Paid),
+            "waived" => Some(FeeRecord::Waived {
+                category: self.waiver.clone(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The fee of each reason for the resident's age band today, and the waiver categories.
+fn fee_context(viewer: &Viewer, resident: &ResidentRecord, choice: &FeeChoice) -> Value {
+    let ctx = &viewer.ctx;
+    let bands = &ctx.age_bands;
+    let age = resident.face.date_of_birth.age_on(ctx.clock.today());
+    let band = bands.of_age(age).unwrap_or(&bands.all()[0]);
+    let by_reason: Vec<Value> = IssueReason::ALL
+        .iter()
+        .map(|reason| {
+            let due = ctx.fees.due(*reason, &band.code);
+            context! {
+                reason => reason.as_str(),
+                due => due.amount_cents > 0,
+                amount => format_amount(due.amount_cents),
+            }
+        })
+        .collect();
+    let waivers: Vec<Value> = ctx
+        .fees
+        .waivers()
+        .iter()
+        .map(|w| context! { code => w, label => code_label(viewer.lang, "waiver", w) })
+        .collect();
+    context! {
+        band => code_label(viewer.lang, "band", &band.code),
+        currency => ctx.fees.currency(),
+        by_reason => by_reason,
+        waivers => waivers,
+        outcome => choice.outcome,
+        waiver => choice.waiver,
+    }
+}
+
+/// The review page: the card as it will print, the reason and the fee, and any refusal.
+fn review_page(
+    viewer: &Viewer,
+    status: StatusCode,
+    (resident, cards): (&ResidentRecord, &[cards::CardSummary]),
+    reason: &str,
+    choice: &FeeChoice,
+    error: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    viewer.page(
+        status,
+        "review.html",
+        context! {
+            r => resident_value(resident),
+            brand => branding(&viewer.ctx),
+            dob => card_date(resident.face.date_of_birth.date()),
+            card => (),
+            reasons => issue_reasons(),
+            default_reason => reason,
+            fee => fee_context(viewer, resident, choice),
+            error => error,
+            warnings => name_warnings(viewer, &resident.face),
+            has_cards => !cards.is_empty(),
+        },
+    )
+}
+
 /// The preview before issue: the card as it will print, the number assigned when issued.
 pub async fn review(viewer: Viewer, path: web::Path<String>) -> Result<HttpResponse, PageError> {
     let id = resident_id(&viewer, &path)?;
     let (resident, cards) = load(&viewer, &id).await?;
     let default_reason = if cards.is_empty() { "new" } else { "renewal" };
-    let r = resident_value(&resident);
-    viewer.ok(
-        "review.html",
-        context! {
-            r => r,
-            brand => branding(&viewer.ctx),
-            dob => card_date(resident.face.date_of_birth.date()),
-            card => (),
-            reasons => issue_reasons(),
-            default_reason => default_reason,
-            error => (),
-            warnings => name_warnings(&viewer, &resident.face),
-            has_cards => !cards.is_empty(),
-        },
+    review_page(
+        &viewer,
+        StatusCode::OK,
+        (&resident, &cards),
+        default_reason,
+        &FeeChoice::none(),
+        None,
     )
 }
 
@@ -70,9 +151,14 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
             &[],
         ));
     };
+    let choice = FeeChoice {
+        outcome: form.get("fee").trim().to_owned(),
+        waiver: form.get("waiver").trim().to_owned(),
+    };
     let ctx = viewer.ctx.clone();
     let target = id.clone();
-    let outcome = crate::web::blocking(move || cards::issue(&ctx, &actor, &target, reason))
+    let fee = choice.record();
+    let outcome = crate::web::blocking(move || cards::issue(&ctx, &actor, &target, reason, fee))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     match outcome {
@@ -81,20 +167,13 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
         Err(e) => {
             let problem = explain(&viewer, e)?;
             let (resident, cards) = load(&viewer, &id).await?;
-            viewer.page(
+            review_page(
+                &viewer,
                 problem.status,
-                "review.html",
-                context! {
-                    r => resident_value(&resident),
-                    brand => branding(&viewer.ctx),
-                    dob => card_date(resident.face.date_of_birth.date()),
-                    card => (),
-                    reasons => issue_reasons(),
-                    default_reason => reason.as_str(),
-                    error => problem.message,
-                    warnings => name_warnings(&viewer, &resident.face),
-                    has_cards => !cards.is_empty(),
-                },
+                (&resident, &cards),
+                reason.as_str(),
+                &choice,
+                Some(problem.message),
             )
         }
     }

@@ -20,9 +20,12 @@ use super::i18n::{catalogue, Locale};
 use super::problems::explain;
 use super::view::{PageError, Viewer};
 use crate::context::AppContext;
+use crate::domain::age_bands::{CaretakerRule, Relationship};
 use crate::domain::staff::Permission;
 use crate::services::enrollment::{self, ApplicationRules};
-use crate::web::api::residents::{AddressInput, EmergencyContactInput, EnrollmentRequest};
+use crate::web::api::residents::{
+    AddressInput, CaretakerInput, CaretakerRelationship, EmergencyContactInput, EnrollmentRequest,
+};
 
 /// Languages offered for the card: BCP 47 tag, the name in the language itself, the English
 /// name (the card prints English).
@@ -89,7 +92,13 @@ struct Choice {
 /// How a document kind is called in a language: `doc-<code>` from the catalogue, or the code
 /// made readable for a kind a jurisdiction added to its configuration.
 pub fn document_label(locale: &Locale, code: &str) -> String {
-    let id = format!("doc-{code}");
+    code_label(locale, "doc", code)
+}
+
+/// A configured code's name in `locale` (`<prefix>-<code>` in the catalogue), or the code in
+/// words when the catalogue has none (a kind, band or waiver a city added).
+pub fn code_label(locale: &Locale, prefix: &str, code: &str) -> String {
+    let id = format!("{prefix}-{code}");
     if catalogue().has(&id) {
         catalogue().message(locale, &id, &[])
     } else {
@@ -159,6 +168,7 @@ const FORM_ORDER: &[&str] = &[
     "legal_name",
     "preferred_name",
     "date_of_birth",
+    "caretaker",
     "gender",
     "address",
     "language",
@@ -171,6 +181,8 @@ const TEXT_FIELDS: &[&str] = &[
     "legal_name",
     "preferred_name",
     "date_of_birth",
+    "caretaker",
+    "caretaker_identity_checked",
     "gender",
     "address_kind",
     "address_line1",
@@ -238,7 +250,9 @@ fn render_form(
             duplicate_of => filled.duplicate_of,
             photo => filled.photo,
             spoken_languages => languages,
-            minimum_age => ctx.config.enrollment.minimum_age_years,
+            minimum_age => ctx.age_bands.minimum_age(),
+            caretaker_bands => caretaker_bands(ctx),
+            relationships => Relationship::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
         },
     )?;
     Ok(with_camera(response))
@@ -271,6 +285,37 @@ fn non_empty(form: &Form, name: &str) -> Option<String> {
 
 /// The form, as the API's request, checked as the API checks it. Only shaping: every rule is
 /// the service's.
+/// The caretaker the clerk chose, if any: the relationship and the identity check.
+fn caretaker_of(form: &Form) -> Option<CaretakerInput> {
+    let relationship = match Relationship::parse(form.get("caretaker").trim())? {
+        Relationship::Parent => CaretakerRelationship::Parent,
+        Relationship::LegalGuardian => CaretakerRelationship::LegalGuardian,
+        Relationship::OtherCaretaker => CaretakerRelationship::OtherCaretaker,
+    };
+    Some(CaretakerInput {
+        relationship,
+        identity_checked: form.flag("caretaker_identity_checked"),
+    })
+}
+
+/// The age bands whose residents apply with a caretaker (`required`) or may (`optional`), with
+/// their ages, for the form's hint.
+fn caretaker_bands(ctx: &AppContext) -> Vec<minijinja::Value> {
+    let bands = ctx.age_bands.all();
+    bands
+        .iter()
+        .enumerate()
+        .filter(|(_, band)| band.caretaker != CaretakerRule::None)
+        .map(|(i, band)| {
+            context! {
+                required => band.caretaker == CaretakerRule::Required,
+                from => band.from_age,
+                to => bands.get(i + 1).map(|next| next.from_age - 1),
+            }
+        })
+        .collect()
+}
+
 fn request_of(form: &Form, photo: String) -> EnrollmentRequest {
     let address = match form.get("address_kind") {
         "home" => Some(AddressInput {
@@ -312,6 +357,7 @@ fn request_of(form: &Form, photo: String) -> EnrollmentRequest {
         photo,
         documents: form.all("documents"),
         confirm_not_duplicate: form.flag("confirm_not_duplicate"),
+        caretaker: caretaker_of(form),
     }
 }
 

@@ -74,6 +74,18 @@ fn message(viewer: &Viewer, code: &str, details: &Map<String, Json>) -> String {
             args.push(("need_residency", Arg::Number(n)));
         }
     }
+    if let Some(fee) = details.get("fee") {
+        if let Some(cents) = number(fee.get("amount_cents")) {
+            let cents = u32::try_from(cents).unwrap_or(0);
+            args.push((
+                "amount",
+                Arg::Text(crate::domain::fees::format_amount(cents)),
+            ));
+        }
+        if let Some(currency) = fee.get("currency").and_then(Json::as_str) {
+            args.push(("currency", Arg::Text(currency.to_owned())));
+        }
+    }
     if let Some(n) = number(details.get("position")) {
         args.push(("position", Arg::Number(n)));
     }
@@ -83,10 +95,7 @@ fn message(viewer: &Viewer, code: &str, details: &Map<String, Json>) -> String {
     if let Some(secs) = number(details.get("retry_after_seconds")) {
         args.push(("minutes", Arg::Number((secs + 59) / 60)));
     }
-    args.push((
-        "age",
-        Arg::from(viewer.ctx.config.enrollment.minimum_age_years),
-    ));
+    args.push(("age", Arg::from(viewer.ctx.age_bands.minimum_age())));
     let id = match code {
         "insufficient_proof" if details.get("required").is_none() => {
             "err-insufficient_proof-none".to_owned()

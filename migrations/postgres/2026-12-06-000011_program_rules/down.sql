@@ -1,0 +1,2 @@
+DROP TABLE program_counts;
+ALTER TABLE residents DROP COLUMN caretaker;
