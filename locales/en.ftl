@@ -635,3 +635,4 @@ fee-waived = Waived
 fee-waiver-category = Waiver category
 fee-waiver-none = None
 fee-no-evidence = Record only the category. Do not write down or copy the proof shown for it.
+err-no_card_to_replace = The resident has no current card to replace (for a card never received: none that was printed to be mailed). Issue a new card instead.

@@ -634,3 +634,4 @@ fee-waived = Exento
 fee-waiver-category = Categoría de exención
 fee-waiver-none = Ninguna
 fee-no-evidence = Anote solo la categoría. No anote ni copie el comprobante que le muestren.
+err-no_card_to_replace = El residente no tiene ninguna tarjeta vigente que reponer (para una tarjeta no recibida: ninguna impresa para enviarla por correo). Emita una tarjeta nueva.

@@ -56,7 +56,7 @@ enum Command {
         #[arg(long, value_parser = parse_day)]
         as_of: Option<NaiveDate>,
     },
-    /// Retention reports.
+    /// Signed reports: retention (for auditors) and the program's counts (for the council).
     Report {
         #[command(subcommand)]
         command: ReportCommand,
@@ -100,6 +100,24 @@ enum ReportCommand {
     Retention {
         #[arg(long, value_parser = parse_day)]
         as_of: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Write the council's signed program report: applications, refusals, cards, fees and
+    /// languages counted by month (and site), small counts suppressed.
+    Program {
+        /// The first day of a month.
+        #[arg(long, value_parser = parse_day)]
+        from: NaiveDate,
+        /// The last day of a month.
+        #[arg(long, value_parser = parse_day)]
+        to: NaiveDate,
+        /// Columns: `month`, `site`, `site,month`; absent, one column for the whole period.
+        #[arg(long, default_value = "")]
+        by: String,
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
         /// Write to this file instead of standard output.
@@ -719,22 +737,36 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
                 ReportFormat::Csv => crate::render::report_csv::to_csv(&built)?.into_bytes(),
                 ReportFormat::Pdf => crate::render::report_pdf::render(&built)?,
             };
-            match output {
-                Some(path) => {
-                    std::fs::write(&path, bytes)
-                        .with_context(|| format!("writing {}", path.display()))?;
-                    println!("Wrote {}.", path.display());
-                }
-                None => {
-                    use std::io::Write;
-                    std::io::stdout().write_all(&bytes)?;
-                }
-            }
-            Ok(())
+            write_out(output, &bytes)
+        }
+        ReportCommand::Program {
+            from,
+            to,
+            by,
+            format,
+            output,
+        } => {
+            use crate::services::program_report;
+            let grouping = crate::domain::program_report::Grouping::parse(&by)
+                .map_err(|e| anyhow::anyhow!("--by: {e}"))?;
+            let built = program_report::build(&ctx, (from, to), grouping)?;
+            let bytes = match format {
+                ReportFormat::Json => serde_json::to_vec_pretty(&built)?,
+                ReportFormat::Csv => crate::render::program_csv::to_csv(&built)?.into_bytes(),
+                ReportFormat::Pdf => crate::render::program_pdf::render(&built)?,
+            };
+            write_out(output, &bytes)
         }
         ReportCommand::Verify { file } => {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            if let Ok(checked) = crate::services::program_report::verify(&ctx.signing, &bytes) {
+                println!(
+                    "Signature valid: program report of {} from {} to {}, generated {}.",
+                    checked.jurisdiction, checked.from, checked.to, checked.generated_at
+                );
+                return Ok(());
+            }
             let checked = report::verify(&ctx.signing, &bytes)?;
             println!(
                 "Signature valid: retention report of {} as of {}, generated {}.",
@@ -743,6 +775,21 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Writes a report to `output`, or to standard output.
+fn write_out(output: Option<PathBuf>, bytes: &[u8]) -> anyhow::Result<()> {
+    match output {
+        Some(path) => {
+            std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+            println!("Wrote {}.", path.display());
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(bytes)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

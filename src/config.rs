@@ -38,7 +38,17 @@ pub struct Config {
     pub card_design: CardDesignConfig,
     pub verification: VerificationConfig,
     pub retention: RetentionConfig,
+    pub reports: ReportsConfig,
     pub log: LogConfig,
+}
+
+/// The council's program report.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportsConfig {
+    /// Counts from 1 to this minus one are published as `<threshold`; further figures are
+    /// withheld so that none of them can be worked out from the totals.
+    pub small_cell_threshold: u64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -329,10 +339,19 @@ pub struct FeesConfig {
     pub currency: String,
     /// The fee class each issue reason is charged.
     pub by_reason: BTreeMap<String, String>,
-    /// Amounts by fee class, then by age band.
-    pub amounts: BTreeMap<String, BTreeMap<String, u32>>,
+    /// The fee classes, each with its amount per age band. A list (not a table), so that a
+    /// city's own file replaces it whole rather than merging into the defaults.
+    pub classes: Vec<FeeClassConfig>,
     /// The categories a fee may be waived under; the evidence for one is never recorded.
     pub waivers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeClassConfig {
+    pub code: String,
+    /// In the currency's minor unit (cents), by age band.
+    pub amounts: BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -507,6 +526,9 @@ impl Config {
         self.validate_enrollment()?;
         self.validate_retention()?;
         self.validate_cards()?;
+        if !(2..=100).contains(&self.reports.small_cell_threshold) {
+            return Err(invalid("reports.small_cell_threshold", "must be 2 to 100"));
+        }
         self.validate_keys()?;
         Ok(())
     }
@@ -783,10 +805,22 @@ impl Config {
         let bands = self.age_bands()?;
         let codes: Vec<&str> = bands.all().iter().map(|b| b.code.as_str()).collect();
         let fees = &self.fees;
+        let mut amounts = BTreeMap::new();
+        for class in &fees.classes {
+            if amounts
+                .insert(class.code.clone(), class.amounts.clone())
+                .is_some()
+            {
+                return Err(invalid(
+                    "fees.classes",
+                    format!("fee class `{}` is listed twice", class.code),
+                ));
+            }
+        }
         FeeSchedule::new(
             fees.currency.clone(),
             &fees.by_reason,
-            fees.amounts.clone(),
+            amounts,
             fees.waivers.clone(),
             &codes,
         )
@@ -1061,6 +1095,53 @@ mod tests {
         assert!(err.to_string().contains("bindd"), "{err}");
         let err = Config::from_toml_overrides("immigration_status = true").unwrap_err();
         assert!(err.to_string().contains("immigration_status"), "{err}");
+    }
+
+    #[test]
+    fn a_city_replaces_the_age_bands_and_fee_classes_whole() {
+        let toml = r#"
+[[enrollment.age_bands]]
+code = "minor"
+from_age = 12
+caretaker = "required"
+validity_years = 3
+
+[[enrollment.age_bands]]
+code = "grown"
+from_age = 16
+caretaker = "none"
+validity_years = 8
+
+[[fees.classes]]
+code = "flat"
+amounts = { minor = 0, grown = 2000 }
+
+[fees.by_reason]
+new = "flat"
+renewal = "flat"
+replacement_lost = "flat"
+replacement_stolen = "flat"
+replacement_damaged = "flat"
+replacement_never_received = "flat"
+update = "flat"
+"#;
+        let config = Config::from_toml_overrides(toml).expect("a city's own bands and fees");
+        let bands = config.age_bands().unwrap();
+        assert_eq!(bands.minimum_age(), 12);
+        assert_eq!(bands.longest_validity_years(), 8);
+        let fees = config.fee_schedule().unwrap();
+        assert_eq!(fees.classes().collect::<Vec<_>>(), ["flat"]);
+        assert_eq!(
+            fees.due(crate::domain::card::IssueReason::New, "grown")
+                .amount_cents,
+            2000
+        );
+        // A class that leaves a band unpriced, or a band list that names none, is refused.
+        let unpriced = toml.replace("minor = 0, ", "");
+        let err = Config::from_toml_overrides(&unpriced).unwrap_err();
+        assert!(err.to_string().contains("minor"), "{err}");
+        let err = Config::from_toml_overrides("[enrollment]\nage_bands = []").unwrap_err();
+        assert!(err.to_string().contains("age_bands"), "{err}");
     }
 
     #[test]

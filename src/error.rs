@@ -214,6 +214,7 @@ error_codes! {
     MalformedJson = "malformed_json",
     MethodNotAllowed = "method_not_allowed",
     MissingField = "missing_field",
+    NoCardToReplace = "no_card_to_replace",
     NotAuthenticated = "not_authenticated",
     NotFound = "not_found",
     OutsideRenewalWindow = "outside_renewal_window",

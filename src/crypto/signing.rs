@@ -120,7 +120,7 @@ struct KeyState {
     keys: Vec<SigningKeyRecord>,
 }
 
-/// The longest card validity any configuration allows (`cards.*_validity_years` ≤ 10).
+/// The longest card validity any configuration allows (an age band's `validity_years` ≤ 10).
 const DEFAULT_CARD_YEARS: u32 = 10;
 
 pub struct SigningKeys {

@@ -25,8 +25,6 @@ pub struct ResidentRow {
     pub address_updated_at: Option<NaiveDateTime>,
     /// The address's own data key, wrapped under the same epoch and version as `wrapped_key`.
     pub address_key: Option<Vec<u8>>,
-    /// A minor's caretaker, by class of relationship only (`domain::age_bands::Relationship`).
-    pub caretaker: Option<String>,
 }
 
 /// Where a record's data keys are wrapped, and its blind index under that epoch.

@@ -88,7 +88,6 @@ diesel::table! {
         destroy_after -> Date,
         address_updated_at -> Nullable<Timestamp>,
         address_key -> Nullable<Binary>,
-        caretaker -> Nullable<Text>,
     }
 }
 
@@ -194,8 +193,8 @@ diesel::table! {
 }
 
 diesel::table! {
-    program_counts (day, site, metric, category) {
-        day -> Date,
+    program_counts (month, site, metric, category) {
+        month -> Date,
         site -> Text,
         metric -> Text,
         category -> Text,

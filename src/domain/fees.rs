@@ -48,11 +48,12 @@ pub enum FeeOutcome {
 }
 
 impl FeeOutcome {
-    /// The outcome as counted for the council: `none`, `paid:<class>`, `waived:<category>`.
-    pub fn counted_as(&self, due: &FeeDue) -> String {
+    /// The outcome as counted for the council: `none`, `paid`, `waived:<category>` (not the
+    /// fee class: it follows the issue reason, which would narrow a count down).
+    pub fn counted_as(&self) -> String {
         match self {
             FeeOutcome::NoFee => "none".to_owned(),
-            FeeOutcome::Paid => format!("paid:{}", due.class),
+            FeeOutcome::Paid => "paid".to_owned(),
             FeeOutcome::Waived { category } => format!("waived:{category}"),
         }
     }

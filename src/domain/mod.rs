@@ -8,6 +8,7 @@ pub mod documents;
 pub mod fees;
 pub mod names;
 pub mod program_counts;
+pub mod program_report;
 pub mod report;
 pub mod resident;
 pub mod sign_on;

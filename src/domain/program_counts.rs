@@ -2,6 +2,7 @@
 //! category. Nothing in a count names a resident, a card or a member of staff.
 
 use super::card::IssueReason;
+use crate::error::ErrorCode;
 
 /// One counted event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,9 +13,20 @@ pub enum Counted {
     Language(String),
     /// A card issued, by reason.
     CardIssued(IssueReason),
-    /// A card's fee: `none`, `paid:<class>` or `waived:<category>`.
+    /// A card's fee: `none`, `paid` or `waived:<category>`.
     Fee(String),
+    /// An application refused for what the program requires: the error code
+    /// (`insufficient_proof`, `below_minimum_age`, `caretaker_required`).
+    Denial(&'static str),
 }
+
+/// The refusals counted as denials: what the program requires was not met (a typo in a date is
+/// not one).
+pub const DENIAL_REASONS: [ErrorCode; 3] = [
+    ErrorCode::InsufficientProof,
+    ErrorCode::BelowMinimumAge,
+    ErrorCode::CaretakerRequired,
+];
 
 impl Counted {
     pub fn metric(&self) -> &'static str {
@@ -23,6 +35,7 @@ impl Counted {
             Counted::Language(_) => "language",
             Counted::CardIssued(_) => "card_issued",
             Counted::Fee(_) => "fee",
+            Counted::Denial(_) => "denial",
         }
     }
 
@@ -32,6 +45,7 @@ impl Counted {
             Counted::Language(tag) => tag,
             Counted::CardIssued(reason) => reason.as_str(),
             Counted::Fee(outcome) => outcome,
+            Counted::Denial(code) => code,
         }
     }
 }

@@ -189,7 +189,7 @@ pub fn canonical_json(value: &Value) -> String {
 pub const EMBED_MARKER: &str = "signed-report,";
 
 /// The signed JSON, for embedding in CSV or PDF.
-pub fn embedding(report: &RetentionReport) -> Result<String, serde_json::Error> {
+pub fn embedding<T: Serialize>(report: &T) -> Result<String, serde_json::Error> {
     let json = serde_json::to_vec(report)?;
     Ok(format!("{EMBED_MARKER}{}", URL_SAFE_NO_PAD.encode(json)))
 }

@@ -3,6 +3,7 @@
 //! There is deliberately no type here for immigration status, citizenship, country of birth or
 //! document numbers: the program never collects them.
 
+use super::age_bands::Relationship;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
@@ -443,6 +444,10 @@ pub struct CardFace {
     pub emergency_contact: Option<EmergencyContact>,
     pub veteran: bool,
     pub organ_donor: bool,
+    /// Not printed: who came with the resident when they applied as a minor, by class only.
+    /// Sealed with the face, so it is destroyed with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caretaker: Option<Relationship>,
 }
 
 impl CardFace {
@@ -526,6 +531,7 @@ mod tests {
             }),
             veteran: false,
             organ_donor: false,
+            caretaker: None,
         };
         let fields: Vec<_> = face.warnings().iter().map(|w| (w.field, w.code)).collect();
         assert_eq!(

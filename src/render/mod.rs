@@ -2,7 +2,10 @@
 //! code, the retention report's chart, PDF and CSV.
 
 pub mod card_pdf;
+pub mod pdf_pages;
 pub mod photo;
+pub mod program_csv;
+pub mod program_pdf;
 pub mod qr;
 pub mod report_chart;
 pub mod report_csv;

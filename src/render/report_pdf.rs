@@ -5,161 +5,13 @@
 //! Text is set in the PDF's built-in Helvetica (WinAnsi): the report holds no names of
 //! residents, only class names, numbers, dates and staff usernames.
 
-use printpdf::{
-    BuiltinFont, Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
-};
-
+use super::pdf_pages::{Writer, ACCENT, ALARM, INK, MARGIN, MUTED, PAGE_W};
 use super::report_chart;
 use crate::domain::report::{embedding, RetentionReport};
-
-const PAGE_W: f32 = 595.0;
-const PAGE_H: f32 = 842.0;
-const MARGIN: f32 = 48.0;
-const INK: [u8; 3] = [0x1a, 0x1a, 0x1a];
-const MUTED: [u8; 3] = [0x55, 0x5b, 0x66];
-const ACCENT: [u8; 3] = [0x1f, 0x4e, 0x79];
-const ALARM: [u8; 3] = [0xb0, 0x1e, 0x1e];
-const RULE: [u8; 3] = [0xc8, 0xcd, 0xd4];
 
 #[derive(Debug, thiserror::Error)]
 #[error("the report PDF could not be written: {0}")]
 pub struct ReportPdfError(String);
-
-/// Pages are filled top-down; `y` is the baseline of the next line in PDF points from the bottom.
-struct Writer {
-    pages: Vec<Vec<Op>>,
-    y: f32,
-}
-
-impl Writer {
-    fn new() -> Self {
-        Self {
-            pages: vec![Vec::new()],
-            y: PAGE_H - MARGIN,
-        }
-    }
-
-    fn ops(&mut self) -> &mut Vec<Op> {
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
-    }
-
-    /// Makes room for `height` points, starting a new page when needed.
-    fn need(&mut self, height: f32) {
-        if self.y - height < MARGIN {
-            self.pages.push(Vec::new());
-            self.y = PAGE_H - MARGIN;
-        }
-    }
-
-    fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, rgb: [u8; 3], text: &str) {
-        let font = if bold {
-            BuiltinFont::HelveticaBold
-        } else {
-            BuiltinFont::Helvetica
-        };
-        let ops = self.ops();
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFillColor { col: color(rgb) });
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::Builtin(font),
-            size: Pt(size),
-        });
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(y)),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(winansi(text))],
-        });
-        ops.push(Op::EndTextSection);
-    }
-
-    fn line_of_text(&mut self, size: f32, bold: bool, rgb: [u8; 3], text: &str) {
-        self.need(size * 1.5);
-        self.y -= size * 1.35;
-        let y = self.y;
-        self.text(MARGIN, y, size, bold, rgb, text);
-    }
-
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, rgb: [u8; 3]) {
-        let ops = self.ops();
-        ops.push(Op::SetFillColor { col: color(rgb) });
-        let mut rect = Rect::from_xywh(Pt(x), Pt(y), Pt(w), Pt(h));
-        rect.mode = Some(PaintMode::Fill);
-        ops.push(Op::DrawRectangle { rectangle: rect });
-    }
-
-    fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, rgb: [u8; 3], width: f32) {
-        let ops = self.ops();
-        ops.push(Op::SetOutlineColor { col: color(rgb) });
-        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-        let point = |x, y| LinePoint {
-            p: Point { x: Pt(x), y: Pt(y) },
-            bezier: false,
-        };
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: vec![point(x1, y1), point(x2, y2)],
-                is_closed: false,
-            },
-        });
-    }
-
-    fn heading(&mut self, text: &str) {
-        self.need(40.0);
-        self.y -= 14.0;
-        self.line_of_text(12.5, true, ACCENT, text);
-        self.y -= 3.0;
-        let y = self.y;
-        self.rule(MARGIN, y, PAGE_W - MARGIN, y, RULE, 0.6);
-    }
-
-    /// A table: column x offsets, a bold header, then rows; cells marked `!` print in red.
-    fn table(&mut self, columns: &[f32], header: &[&str], rows: &[Vec<String>]) {
-        let size = 8.5;
-        self.need(size * 3.0);
-        self.y -= size * 1.6;
-        let y = self.y;
-        for (x, title) in columns.iter().zip(header) {
-            self.text(MARGIN + x, y, size, true, MUTED, title);
-        }
-        for row in rows {
-            self.need(size * 1.5);
-            self.y -= size * 1.45;
-            let y = self.y;
-            for (x, cell) in columns.iter().zip(row) {
-                let (rgb, shown) = match cell.strip_prefix('!') {
-                    Some(alarm) => (ALARM, alarm),
-                    None => (INK, cell.as_str()),
-                };
-                self.text(MARGIN + x, y, size, rgb == ALARM, rgb, shown);
-            }
-        }
-    }
-}
-
-fn color([r, g, b]: [u8; 3]) -> Color {
-    let c = |v: u8| f32::from(v) / 255.0;
-    Color::Rgb(Rgb {
-        r: c(r),
-        g: c(g),
-        b: c(b),
-        icc_profile: None,
-    })
-}
-
-/// The built-in fonts speak WinAnsi: keep Latin-1, replace anything else visibly.
-fn winansi(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '—' | '–' => '-',
-            '’' => '\'',
-            c if (c as u32) < 0x100 => c,
-            _ => '?',
-        })
-        .collect()
-}
 
 /// How long the oldest record of each class with a day limit has been kept, against the limit.
 fn chart(w: &mut Writer, report: &RetentionReport) {
@@ -528,42 +380,12 @@ fn signature(w: &mut Writer, report: &RetentionReport) {
 
 /// The pages, each with its footer ("page 2 of 3"), written as one PDF.
 fn save(w: Writer, report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
-    let page_count = w.pages.len();
-    let pages: Vec<PdfPage> = w
-        .pages
-        .into_iter()
-        .enumerate()
-        .map(|(i, mut ops)| {
-            let mut footer = Writer {
-                pages: vec![Vec::new()],
-                y: 0.0,
-            };
-            footer.text(
-                MARGIN,
-                24.0,
-                7.0,
-                false,
-                MUTED,
-                &format!("muni-id retention report - page {} of {page_count}", i + 1),
-            );
-            ops.extend(footer.pages.remove(0));
-            PdfPage::new(Mm(PAGE_W / 2.834_646), Mm(PAGE_H / 2.834_646), ops)
-        })
-        .collect();
-    let mut doc = PdfDocument::new("Retention report");
-    doc.metadata.info.subject = format!("{} as of {}", report.jurisdiction, report.as_of);
-    let options = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let bytes = doc.with_pages(pages).save(&options, &mut warnings);
-    if !bytes.starts_with(b"%PDF-") {
-        return Err(ReportPdfError("the PDF writer produced no document".into()));
-    }
-    Ok(bytes)
+    w.save(
+        "Retention report",
+        &format!("{} as of {}", report.jurisdiction, report.as_of),
+        "muni-id retention report",
+    )
+    .map_err(ReportPdfError)
 }
 
 fn wrap_words(text: &str, width: usize) -> Vec<String> {

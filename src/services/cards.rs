@@ -71,6 +71,10 @@ pub enum CardError {
     /// A renewal asked for with no card, or outside the renewal window of the last one.
     #[error("outside the renewal window")]
     OutsideRenewalWindow,
+    /// A replacement or update asked for with no active card to replace (or, for a card never
+    /// received, none that was printed to be mailed).
+    #[error("the resident has no active card to replace")]
+    NoCardToReplace,
     /// A fee is due and was recorded neither as paid nor as waived.
     #[error("record the fee as paid or waived before the card is issued")]
     FeeRequired(FeeDue),
@@ -242,25 +246,51 @@ fn record_new_card(
     Ok(card)
 }
 
-/// A renewal needs a card of the resident's that expires (or expired) within the window.
-fn check_renewal_window(
+/// Whether the resident's cards allow `reason` (each reason has its own fee, so a reason that
+/// does not fit would also charge the wrong one): a renewal needs a card that expires (or
+/// expired) within the window; a replacement or an update needs a card to replace — the newest,
+/// not expired, active or revoked as lost, stolen or damaged (a clerk revokes a stolen card,
+/// then replaces it) — and "never received" one that was printed to be mailed. A new card
+/// needs nothing.
+fn check_reason_fits(
     ctx: &AppContext,
     conn: &mut DbConnection,
     resident_id: &str,
+    reason: IssueReason,
     today: NaiveDate,
 ) -> Result<(), CardError> {
-    let cards_config = &ctx.config.cards;
-    let window = RenewalWindow {
-        opens_days_before: cards_config.renewal_opens_days_before,
-        closes_days_after: cards_config.renewal_closes_days_after,
-    };
-    let last_expiry = store::for_resident(conn, resident_id)?
-        .iter()
-        .map(|card| card.expires_on)
-        .max();
-    match last_expiry {
-        Some(expires_on) if window.allows(expires_on, today) => Ok(()),
-        _ => Err(CardError::OutsideRenewalWindow),
+    let cards = store::for_resident(conn, resident_id)?;
+    // Newest first.
+    let replaceable = cards.first().filter(|card| {
+        let revoked_for = card.revoke_reason.as_deref();
+        card.expires_on >= today
+            && (card.status == CardStatus::Active.as_stored()
+                || matches!(revoked_for, Some("lost" | "stolen" | "damaged")))
+    });
+    match reason {
+        IssueReason::New => Ok(()),
+        IssueReason::Renewal => {
+            let cards_config = &ctx.config.cards;
+            let window = RenewalWindow {
+                opens_days_before: cards_config.renewal_opens_days_before,
+                closes_days_after: cards_config.renewal_closes_days_after,
+            };
+            match cards.iter().map(|card| card.expires_on).max() {
+                Some(expires_on) if window.allows(expires_on, today) => Ok(()),
+                _ => Err(CardError::OutsideRenewalWindow),
+            }
+        }
+        IssueReason::ReplacementNeverReceived => match replaceable {
+            Some(card) if card.printed_at.is_some() => Ok(()),
+            _ => Err(CardError::NoCardToReplace),
+        },
+        IssueReason::ReplacementLost
+        | IssueReason::ReplacementStolen
+        | IssueReason::ReplacementDamaged
+        | IssueReason::Update => match replaceable {
+            Some(_) => Ok(()),
+            None => Err(CardError::NoCardToReplace),
+        },
     }
 }
 
@@ -294,9 +324,7 @@ pub fn issue(
     let today = ctx.clock.today();
     let mut conn = ctx.db()?;
     let resident = residents::find(&mut conn, resident_id)?.ok_or(CardError::ResidentNotFound)?;
-    if reason == IssueReason::Renewal {
-        check_renewal_window(ctx, &mut conn, resident_id, today)?;
-    }
+    check_reason_fits(ctx, &mut conn, resident_id, reason, today)?;
     let (key, face) = vault::open_face(ctx, &resident)?;
     let sealed_photo =
         residents::find_photo(&mut conn, resident_id)?.ok_or(CardError::ResidentGone)?;
@@ -318,7 +346,7 @@ pub fn issue(
         .age_bands
         .expires_on(today, face.date_of_birth.age_on(today));
 
-    let counted_fee = Counted::Fee(fee_outcome.counted_as(&due));
+    let counted_fee = Counted::Fee(fee_outcome.counted_as());
     let card = crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
         record_new_card(
             ctx,
@@ -334,7 +362,6 @@ pub fn issue(
     tracing::info!(
         event = "card_issued",
         reason = reason.as_str(),
-        fee = fee_outcome.as_str(),
         "a card was issued"
     );
     Ok(NewCard {

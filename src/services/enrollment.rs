@@ -14,13 +14,13 @@ use crate::db::residents::{self as store, ResidentRow, SealedRecord};
 use crate::db::DbConnection;
 use crate::domain::age_bands::{check_caretaker, AgeBands, Caretaker, Relationship};
 use crate::domain::documents::{DocumentError, DocumentPolicy, PointsTally};
-use crate::domain::program_counts::Counted;
+use crate::domain::program_counts::{Counted, DENIAL_REASONS};
 use crate::domain::resident::{
     Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, FieldWarning, Gender,
     LanguageTag, PersonName, PhoneNumber,
 };
 use crate::domain::FieldError;
-use crate::error::Internal;
+use crate::error::{ErrorCode, Internal};
 use crate::render::photo::{PhotoError, PhotoNormalizer};
 use crate::telemetry::Metrics;
 
@@ -32,8 +32,6 @@ pub struct Application {
     pub face: CardFace,
     pub address: Option<Address>,
     pub tally: PointsTally,
-    /// Who came with a minor (checked against the resident's age band when parsed).
-    pub caretaker: Option<Caretaker>,
     /// The normalised photo: JPEG, upright, card-sized, without metadata.
     pub photo_jpeg: Vec<u8>,
     /// The clerk has checked that a resident with the same legal name and date of birth is
@@ -53,6 +51,8 @@ pub struct ResidentChanges {
     pub emergency_contact: Option<Option<EmergencyContact>>,
     pub veteran: Option<bool>,
     pub organ_donor: Option<bool>,
+    /// A caretaker recorded (their identity checked) or removed.
+    pub caretaker: Option<Option<Caretaker>>,
     /// A new photo, normalised as at enrollment.
     pub photo_jpeg: Option<Vec<u8>>,
 }
@@ -80,8 +80,6 @@ pub struct ResidentRecord {
     pub address: Option<Address>,
     pub identity_points_met: bool,
     pub residency_points_met: bool,
-    /// Who came with the resident when they applied as a minor, by class only.
-    pub caretaker: Option<Relationship>,
     pub enrolled_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The day after which this record is destroyed unless a card extends it.
@@ -345,7 +343,6 @@ fn sealed_row(
         face,
         address,
         tally,
-        caretaker,
         photo_jpeg,
         confirm_not_duplicate: _,
     } = application;
@@ -369,9 +366,58 @@ fn sealed_row(
         destroy_after,
         address_updated_at: address.as_ref().map(|_| now.naive_utc()),
         address_key: sealed.placement.address_key,
-        caretaker: caretaker.map(|c| c.relationship.as_str().to_owned()),
     };
     Ok((row, sealed.photo))
+}
+
+/// The reasons among `error`'s problems that count as a denial, each once.
+fn denial_reasons(error: &EnrollmentError) -> Vec<&'static str> {
+    let mut reasons = Vec::new();
+    let mut note = |code: ErrorCode| {
+        if DENIAL_REASONS.contains(&code) && !reasons.contains(&code.as_str()) {
+            reasons.push(code.as_str());
+        }
+    };
+    match error {
+        EnrollmentError::InsufficientProof(_)
+        | EnrollmentError::Documents(DocumentError::NoneShown) => {
+            note(ErrorCode::InsufficientProof)
+        }
+        EnrollmentError::Invalid(field) => note(field.code),
+        EnrollmentError::Several(problems) => {
+            for reason in problems.iter().flat_map(denial_reasons) {
+                if !reasons.contains(&reason) {
+                    reasons.push(reason);
+                }
+            }
+        }
+        _ => {}
+    }
+    reasons
+}
+
+/// An application the rules refused: a denial for the program's requirements (too few points,
+/// too young, a child without a caretaker) is counted for the council, by reason only; the
+/// refusal is given back as it was.
+pub fn refused(ctx: &AppContext, error: EnrollmentError) -> EnrollmentError {
+    let reasons = denial_reasons(&error);
+    if reasons.is_empty() {
+        return error;
+    }
+    let counted: Vec<Counted> = reasons.into_iter().map(Counted::Denial).collect();
+    let today = ctx.clock.today();
+    let outcome = ctx
+        .db()
+        .map_err(EnrollmentError::from)
+        .and_then(|mut conn| {
+            crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
+                Ok(super::program_counts::record(conn, today, &counted)?)
+            })
+        });
+    if let Err(e) = outcome {
+        tracing::warn!(cause = %e, "a denial could not be counted for the program report");
+    }
+    error
 }
 
 /// What an accepted application adds to the council's counts: the application in its age band
@@ -403,11 +449,12 @@ fn insert_unless_duplicate(
 ) -> Result<(), EnrollmentError> {
     crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
         store::insert(conn, row, sealed_photo)?;
-        super::program_counts::record(conn, now.date_naive(), counted)?;
         // The chain head serialises enrollments (on SQLite the whole transaction holds the
         // write lock from its start): two clerks enrolling the same person at once cannot both
         // miss each other.
         audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&row.id))?;
+        // Counted behind the chain head, so two enrollments never lock count rows in turn.
+        super::program_counts::record(conn, now.date_naive(), counted)?;
         let existing = store::ids_by_blind_index(conn, probes)?
             .into_iter()
             .find(|other| *other != row.id);
@@ -430,7 +477,6 @@ fn record_of(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentRecord, Enro
         address,
         identity_points_met: row.identity_points_met,
         residency_points_met: row.residency_points_met,
-        caretaker: row.caretaker.as_deref().and_then(Relationship::parse),
         enrolled_at: row.enrolled_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
         retained_until: row.destroy_after,
@@ -505,10 +551,10 @@ pub fn update(
     let mut conn = ctx.db()?;
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
     let (key, mut face) = vault::open_face(ctx, &row)?;
-    let dob_changed = changes.date_of_birth.is_some();
+    let band_may_change = changes.date_of_birth.is_some() || changes.caretaker.is_some();
     let (address, photo_jpeg) = changes.apply_to(&mut face);
-    if dob_changed {
-        still_in_a_band_it_may_be(ctx, &row, &face)?;
+    if band_may_change {
+        still_in_a_band_it_may_be(ctx, &face)?;
     }
     let photo_jpeg = match photo_jpeg {
         Some(jpeg) => jpeg,
@@ -534,21 +580,16 @@ pub fn update(
     record_of(ctx, &row)
 }
 
-/// A corrected date of birth must not put the resident in an age band that applies with a
-/// caretaker when none was recorded.
-fn still_in_a_band_it_may_be(
-    ctx: &AppContext,
-    row: &ResidentRow,
-    face: &CardFace,
-) -> Result<(), EnrollmentError> {
-    let recorded = row
+/// A changed date of birth or caretaker must leave the resident in an age band they may be in:
+/// a band that applies with a caretaker needs one recorded. (A caretaker recorded before a
+/// correction into an adult band is kept: it tells how they applied.)
+fn still_in_a_band_it_may_be(ctx: &AppContext, face: &CardFace) -> Result<(), EnrollmentError> {
+    let recorded = face
         .caretaker
-        .as_deref()
-        .and_then(Relationship::parse)
         .map(|relationship| Caretaker { relationship });
     let age = face.date_of_birth.age_on(ctx.clock.today());
     match check_caretaker(&ctx.age_bands, age, recorded) {
-        Err(e) if e.code != crate::error::ErrorCode::CaretakerNotApplicable => Err(e.into()),
+        Err(e) if e.code != ErrorCode::CaretakerNotApplicable => Err(e.into()),
         _ => Ok(()),
     }
 }
@@ -567,8 +608,12 @@ impl ResidentChanges {
             emergency_contact,
             veteran,
             organ_donor,
+            caretaker,
             photo_jpeg,
         } = self;
+        if let Some(value) = caretaker {
+            face.caretaker = value.map(|c| c.relationship);
+        }
         if let Some(value) = legal_name {
             face.legal_name = value;
         }

@@ -13,6 +13,7 @@ pub mod key_rotation;
 pub mod login_throttle;
 pub mod passkeys;
 pub mod program_counts;
+pub mod program_report;
 pub mod purge;
 pub mod ratchet;
 pub mod readiness;

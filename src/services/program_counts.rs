@@ -1,19 +1,25 @@
-//! The council's counts: each counted event adds one to its day's count, in the transaction of
-//! what it counts (`db::program_counts`).
+//! The council's counts: each counted event adds one to its month's count, in the transaction
+//! of what it counts (`db::program_counts`).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::db::{program_counts, DbConnection};
 use crate::domain::program_counts::Counted;
 
-/// Adds each of `counted` to the day's counts (no site is recorded yet: '').
+/// Adds each of `counted` to the counts of the month of `day` (no site is recorded yet: '').
+/// In a fixed order (metric, then category), so two transactions counting the same rows
+/// take their locks in the same order.
 pub fn record(
     conn: &mut DbConnection,
     day: NaiveDate,
     counted: &[Counted],
 ) -> diesel::QueryResult<()> {
-    for event in counted {
-        program_counts::bump(conn, (day, ""), event.metric(), event.category())?;
+    let month = day.with_day(1).unwrap_or(day);
+    let mut rows: Vec<(&str, &str)> = counted.iter().map(|e| (e.metric(), e.category())).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    for (metric, category) in rows {
+        program_counts::bump(conn, (month, ""), metric, category)?;
     }
     Ok(())
 }

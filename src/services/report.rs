@@ -424,30 +424,36 @@ fn verification_totals(ctx: &AppContext, since: NaiveDate) -> Result<Verificatio
     })
 }
 
+/// A signature by the current signing key over `message` (a report's canonical JSON without
+/// its signature).
+pub fn signature_over(keys: &SigningKeys, message: &[u8]) -> Result<ReportSignature, Internal> {
+    let current = keys
+        .current()
+        .ok_or_else(|| Internal::new("report signature", anyhow::anyhow!("no signing key")))?;
+    Ok(ReportSignature {
+        alg: "ES256".into(),
+        kid: hex::encode(current.kid),
+        value: URL_SAFE_NO_PAD.encode(
+            current
+                .sign(message)
+                .map_err(|e| Internal::new("report signature", e))?,
+        ),
+    })
+}
+
 /// Signs the report (any signature it carried is replaced) with the current signing key.
 pub fn sign(keys: &SigningKeys, mut report: RetentionReport) -> Result<RetentionReport, Internal> {
     report.signature = None;
     let message = report
         .signed_bytes()
         .map_err(|e| Internal::new("report", e))?;
-    let current = keys
-        .current()
-        .ok_or_else(|| Internal::new("report signature", anyhow::anyhow!("no signing key")))?;
-    report.signature = Some(ReportSignature {
-        alg: "ES256".into(),
-        kid: hex::encode(current.kid),
-        value: URL_SAFE_NO_PAD.encode(
-            current
-                .sign(&message)
-                .map_err(|e| Internal::new("report signature", e))?,
-        ),
-    });
+    report.signature = Some(signature_over(keys, &message)?);
     Ok(report)
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ReportCheckError {
-    #[error("this is not a retention report")]
+    #[error("this is not a report of this service")]
     NotAReport,
     #[error("the report carries no signature")]
     Unsigned,
@@ -460,10 +466,20 @@ pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<RetentionReport, Report
     let json = embedded_json(text).ok_or(ReportCheckError::NotAReport)?;
     let report: RetentionReport =
         serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
+    check_signature(keys, &json, report.signature.clone())?;
+    Ok(report)
+}
+
+/// Checks the signature `signature` a report's JSON (`json`) carries.
+pub fn check_signature(
+    keys: &SigningKeys,
+    json: &[u8],
+    signature: Option<ReportSignature>,
+) -> Result<(), ReportCheckError> {
     // The signed bytes are those of the JSON as written, re-canonicalised: an added, removed
     // or changed field anywhere breaks the signature.
-    let value: Value = serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
-    let signature = report.signature.clone().ok_or(ReportCheckError::Unsigned)?;
+    let value: Value = serde_json::from_slice(json).map_err(|_| ReportCheckError::NotAReport)?;
+    let signature = signature.ok_or(ReportCheckError::Unsigned)?;
     let kid = hex::decode(&signature.kid).map_err(|_| ReportCheckError::BadSignature)?;
     let sig = URL_SAFE_NO_PAD
         .decode(&signature.value)
@@ -473,5 +489,5 @@ pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<RetentionReport, Report
     {
         return Err(ReportCheckError::BadSignature);
     }
-    Ok(report)
+    Ok(())
 }

@@ -88,7 +88,7 @@ pub fn cookie(req: &HttpRequest, name: &str) -> Option<String> {
 }
 
 /// The API routes a page session's cookie opens (downloads its pages link to).
-const COOKIE_ROUTES: [&str; 1] = ["/api/v1/reports/retention"];
+const COOKIE_ROUTES: [&str; 2] = ["/api/v1/reports/retention", "/api/v1/reports/program"];
 
 /// The session token: the bearer token, or on a download a page links to, the page session
 /// cookie.

@@ -253,6 +253,11 @@ impl From<CardError> for ApiError {
                 ErrorCode::OutsideRenewalWindow,
                 "A renewal is issued only within the renewal window of the resident's last card (by default from 60 days before it expires to about 6 months after). Outside it, issue a new card (reason `new`) after checking the documents again.",
             ),
+            CardError::NoCardToReplace => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::NoCardToReplace,
+                "A replacement or an update replaces the resident's newest card (active, or revoked as lost, stolen or damaged, and not expired), and they have none (for a card never received: none that was printed to be mailed). Issue a new card (reason `new`) instead.",
+            ),
             CardError::FeeRequired(due) => ApiError::unprocessable(
                 ErrorCode::FeeRequired,
                 format!(

@@ -92,7 +92,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(resource!("/cards/{card_number}/print", post => cards::print_one))
                 .service(resource!("/cards/{card_number}/revoke", post => cards::revoke))
                 .service(resource!("/audit/verify", get => audit::audit_verify))
-                .service(resource!("/reports/retention", get => api::reports::retention)),
+                .service(resource!("/reports/retention", get => api::reports::retention))
+                .service(resource!("/reports/program", get => api::program_report::program)),
         )
         .configure(pages::routes)
         .default_service(web::to(not_found));

@@ -10,7 +10,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
-use super::api::{audit, cards, reports, residents, staff};
+use super::api::{audit, cards, program_report, reports, residents, staff};
 use super::{ops, sessions, verify};
 
 #[derive(OpenApi)]
@@ -22,7 +22,7 @@ use super::{ops, sessions, verify};
         staff::list, staff::add, staff::change, staff::reset_password, staff::reset_factors,
         cards::issue, cards::of_resident, cards::get, cards::pdf, cards::print_one, cards::print, cards::revoke,
         verify::verify, verify::jwks, verify::status_list,
-        audit::audit_verify, reports::retention,
+        audit::audit_verify, reports::retention, program_report::program,
         ops::healthz, ops::readyz, ops::metrics,
     ),
     components(schemas(staff::StaffRole)),

@@ -716,6 +716,27 @@ async fn a_renewal_only_within_its_window_and_a_card_never_received_is_revoked_a
         .await;
     assert_eq!(old.json::<Value>().await.unwrap()["status"], "revoked");
 
+    // A card never printed was never mailed: it cannot have gone missing in the post.
+    let (status, code, _) = error_code(
+        app.post_json(
+            &clerk,
+            &format!("/api/v1/residents/{id}/cards"),
+            &json!({"reason": "replacement_never_received"}),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (409, "no_card_to_replace"));
+    let renewed_number = renewed["card_number"].as_str().unwrap();
+    let printed = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/cards/{renewed_number}/print"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(printed.status(), 200);
+
     // A mailed card that never arrived: replaced, and the missing one revoked as lost.
     let replacement = app
         .issue_card(&clerk, &id, "replacement_never_received")

@@ -1,7 +1,7 @@
 //! Running a program: age bands and minors with a caretaker, fees and waivers, and the council's
 //! counts they feed. On SQLite and PostgreSQL.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use muni_id::clock::Clock;
 use muni_id::domain::staff::StaffRole;
 use serde_json::{json, Value};
@@ -21,11 +21,11 @@ fn aged(app: &TestApp, name: &str, years: u32) -> Value {
     body
 }
 
-/// The council's counts today: (metric, category, count).
+/// The council's counts this month: (metric, category, count).
 fn counts_today(app: &TestApp) -> Vec<(String, String, i64)> {
-    let today = app.clock.today();
+    let month = app.clock.today().with_day(1).unwrap();
     let mut conn = app.ctx.db().unwrap();
-    muni_id::db::program_counts::between(&mut conn, today, today)
+    muni_id::db::program_counts::between(&mut conn, month, month)
         .unwrap()
         .into_iter()
         .map(|c| (c.metric, c.category, c.count))
@@ -181,9 +181,14 @@ async fn a_card_is_not_issued_before_its_fee_is_recorded() {
         json!({"class": "card", "age_band": "adult", "amount_cents": 1500, "currency": "USD", "outcome": "paid"})
     );
     assert_eq!(count_of(&app, "card_issued", "new"), 1);
-    assert_eq!(count_of(&app, "fee", "paid:card"), 1);
+    assert_eq!(count_of(&app, "fee", "paid"), 1);
 
-    // A replacement for a card that never arrived costs nothing: nothing to record.
+    // A replacement for a mailed card that never arrived costs nothing: nothing to record.
+    let number = card["card_number"].as_str().unwrap();
+    let printed = app
+        .post_json(&clerk, &format!("/api/v1/cards/{number}/print"), &json!({}))
+        .await;
+    assert_eq!(printed.status(), 200);
     let res = issue(
         &app,
         &clerk,
@@ -321,7 +326,7 @@ async fn the_council_counts_applications_languages_cards_and_fees_and_nothing_el
         ("application", "adult", 1),
         ("application", "senior", 1),
         ("card_issued", "new", 2),
-        ("fee", "paid:card", 1),
+        ("fee", "paid", 1),
         ("fee", "waived:senior", 1),
         ("language", "ar", 1),
         ("language", "en", 1),
@@ -331,4 +336,250 @@ async fn the_council_counts_applications_languages_cards_and_fees_and_nothing_el
     .map(|(m, c, n)| ((*m).to_owned(), (*c).to_owned(), *n))
     .collect();
     assert_eq!(counts, expected);
+}
+
+#[tokio::test]
+async fn a_replacement_or_update_needs_a_card_to_replace_so_no_first_card_is_charged_less() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app
+        .enroll_ok(&clerk, &aged(&app, "Primera Tarjeta", 40))
+        .await;
+    for reason in [
+        "replacement_lost",
+        "replacement_stolen",
+        "replacement_damaged",
+        "replacement_never_received",
+        "update",
+    ] {
+        let body = json!({"reason": reason, "fee": {"outcome": "paid"}});
+        let (status, code, _) = error_code(issue(&app, &clerk, &id, body).await).await;
+        assert_eq!(
+            (status, code.as_str()),
+            (409, "no_card_to_replace"),
+            "{reason}"
+        );
+    }
+    assert_eq!(app.count_rows("cards"), 0);
+
+    // A card reported stolen is revoked first, then replaced.
+    let card = app.issue_card(&clerk, &id, "new").await;
+    let number = card["card_number"].as_str().unwrap();
+    let revoke = json!({"reason": "stolen"});
+    let path = format!("/api/v1/cards/{number}/revoke");
+    assert_eq!(app.post_json(&clerk, &path, &revoke).await.status(), 200);
+    // Later, as a counter's day goes (the newest card is the one replaced).
+    app.clock.advance(chrono::TimeDelta::minutes(5));
+    let replaced = app.issue_card(&clerk, &id, "replacement_stolen").await;
+    assert_eq!(replaced["fee"]["class"], "replacement");
+
+    // A card issued in error is not replaced: the resident gets a new one.
+    let number = replaced["card_number"].as_str().unwrap();
+    let revoke = json!({"reason": "issued_in_error"});
+    let path = format!("/api/v1/cards/{number}/revoke");
+    assert_eq!(app.post_json(&clerk, &path, &revoke).await.status(), 200);
+    let body = json!({"reason": "update", "fee": {"outcome": "paid"}});
+    let (status, code, _) = error_code(issue(&app, &clerk, &id, body).await).await;
+    assert_eq!((status, code.as_str()), (409, "no_card_to_replace"));
+}
+
+/// Adds `n` to a month's count, as `n` counted events would.
+fn add_counts(app: &TestApp, month: NaiveDate, metric: &str, category: &str, n: u32) {
+    let mut conn = app.ctx.db().unwrap();
+    for _ in 0..n {
+        muni_id::db::program_counts::bump(&mut conn, (month, ""), metric, category).unwrap();
+    }
+}
+
+fn figure(value: &Value) -> Option<u64> {
+    value.as_u64()
+}
+
+#[tokio::test]
+async fn the_council_report_hides_a_count_of_3_where_no_sum_can_recover_it_and_is_signed() {
+    let app = spawn_app().await;
+    let january = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let february = NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+    add_counts(&app, january, "application", "adult", 40);
+    add_counts(&app, january, "application", "youth", 3);
+    add_counts(&app, february, "application", "adult", 25);
+    add_counts(&app, february, "application", "youth", 30);
+    add_counts(&app, january, "card_issued", "new", 43);
+    add_counts(&app, january, "fee", "paid", 40);
+    add_counts(&app, january, "fee", "waived:low_income", 3);
+    let auditor = app.session(StaffRole::Auditor).await;
+
+    let res = app
+        .get(
+            &auditor,
+            "/api/v1/reports/program?from=2026-01-01&to=2026-02-28&by=month",
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let json_bytes = res.bytes().await.unwrap().to_vec();
+    let report: Value = serde_json::from_slice(&json_bytes).unwrap();
+    let table = |metric: &str| {
+        report["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["metric"] == metric)
+            .unwrap()
+            .clone()
+    };
+    let applications = table("application");
+    assert_eq!(applications["columns"], json!(["2026-01", "2026-02"]));
+    let youth = applications["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| r == "youth")
+        .unwrap();
+    assert_eq!(applications["cells"][youth][0], "<11");
+    // Whatever is shown is the true count: 40 and 25 adults, 3 and 30 youths, none else.
+    let truth = |row: &Value, c: usize| match (row.as_str().unwrap(), c) {
+        ("adult", 0) => 40,
+        ("adult", 1) => 25,
+        ("youth", 0) => 3,
+        ("youth", 1) => 30,
+        _ => 0,
+    };
+    let rows = applications["rows"].as_array().unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for c in 0..2 {
+            if let Some(shown) = figure(&applications["cells"][r][c]) {
+                assert_eq!(shown, truth(row, c), "{row} {c}");
+            }
+        }
+    }
+    assert_eq!(
+        applications["column_totals"][1], 55,
+        "February has no small count"
+    );
+
+    // Try every row and column sum through the hidden cell: each has another figure hidden.
+    for t in report["tables"].as_array().unwrap() {
+        let cells = t["cells"].as_array().unwrap();
+        for (r, row) in cells.iter().enumerate() {
+            for (c, cell) in row.as_array().unwrap().iter().enumerate() {
+                if figure(cell).is_some() {
+                    continue;
+                }
+                let row_known = row
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|v| figure(v).is_some())
+                    .count()
+                    + usize::from(figure(&t["row_totals"][r]).is_some());
+                let row_len = row.as_array().unwrap().len() + 1;
+                assert!(
+                    row_known + 1 < row_len,
+                    "{}: row {r} gives away its hidden cell",
+                    t["metric"]
+                );
+                let column_known = cells.iter().filter(|r| figure(&r[c]).is_some()).count()
+                    + usize::from(figure(&t["column_totals"][c]).is_some());
+                assert!(
+                    column_known + 1 < cells.len() + 1,
+                    "{}: column {c} gives away its hidden cell",
+                    t["metric"]
+                );
+            }
+        }
+    }
+    // The fee table's January total is the cards' (43): both hide it or both show it, and
+    // the waiver's 3 cannot be had from 43 - 40.
+    let fees = table("fee");
+    let waived = fees["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| r == "waived:low_income")
+        .unwrap();
+    assert_eq!(fees["cells"][waived][0], "<11");
+    let paid_shown = figure(&fees["cells"][0][0]).is_some();
+    let total_shown = figure(&fees["column_totals"][0]).is_some()
+        || figure(&table("card_issued")["column_totals"][0]).is_some();
+    assert!(
+        !(paid_shown && total_shown),
+        "43 - 40 would give away the 3"
+    );
+
+    // Signed: in JSON, CSV and PDF; one changed byte breaks it; the CLI agrees.
+    let check = |bytes: &[u8]| muni_id::services::program_report::verify(&app.ctx.signing, bytes);
+    assert!(check(&json_bytes).is_ok());
+    let text = String::from_utf8(json_bytes.clone()).unwrap();
+    let changed = text.replacen("\"<11\"", "\"<12\"", 1);
+    assert_ne!(changed, text);
+    assert!(check(changed.as_bytes()).is_err());
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["csv", "pdf"] {
+        let res = app
+            .get(
+                &auditor,
+                &format!("/api/v1/reports/program?from=2026-01-01&to=2026-02-28&by=month&format={format}"),
+            )
+            .await;
+        assert_eq!(res.status(), 200);
+        let bytes = res.bytes().await.unwrap().to_vec();
+        assert!(check(&bytes).is_ok(), "{format}");
+        let path = dir.path().join(format!("program.{format}"));
+        std::fs::write(&path, &bytes).unwrap();
+        let out = app.cli(&["report", "verify", path.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("program report"));
+        let mut altered = bytes.clone();
+        let at = altered.len() - 30;
+        altered[at] = if altered[at] == b'A' { b'B' } else { b'A' };
+        std::fs::write(&path, &altered).unwrap();
+        assert!(check(&altered).is_err(), "{format}");
+        assert!(!app
+            .cli(&["report", "verify", path.to_str().unwrap()])
+            .status
+            .success());
+    }
+    let csv = String::from_utf8(
+        app.get(
+            &auditor,
+            "/api/v1/reports/program?from=2026-01-01&to=2026-02-28&by=month&format=csv",
+        )
+        .await
+        .bytes()
+        .await
+        .unwrap()
+        .to_vec(),
+    )
+    .unwrap();
+    assert!(
+        csv.lines().any(|l| l == "application,youth,2026-01,<11"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().any(|l| l == "application,total,2026-02,55"),
+        "{csv}"
+    );
+
+    // Whole months only; auditors and admins only.
+    let (status, code, _) = error_code(
+        app.get(
+            &auditor,
+            "/api/v1/reports/program?from=2026-01-05&to=2026-02-28",
+        )
+        .await,
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (422, "invalid_query"));
+    let clerk = app.session(StaffRole::Clerk).await;
+    let res = app
+        .get(
+            &clerk,
+            "/api/v1/reports/program?from=2026-01-01&to=2026-02-28",
+        )
+        .await;
+    assert_eq!(res.status(), 403);
 }

@@ -31,6 +31,7 @@ pub fn insert_sealed_resident(
         emergency_contact: None,
         veteran: false,
         organ_donor: false,
+        caretaker: None,
     };
     let destroy_after = epoch.last_day();
     // Wrapped where enrollment would wrap it: the ratchet's epoch for that day.
@@ -53,7 +54,6 @@ pub fn insert_sealed_resident(
         destroy_after,
         address_updated_at: None,
         address_key: None,
-        caretaker: None,
     };
     let photo = sealed.photo;
     muni_id::db::residents::insert(conn, &row, &photo)?;

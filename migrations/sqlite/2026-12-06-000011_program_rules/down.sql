@@ -1,2 +1,1 @@
 DROP TABLE program_counts;
-ALTER TABLE residents DROP COLUMN caretaker;

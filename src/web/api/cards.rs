@@ -56,7 +56,8 @@ pub enum CardStatus {
 pub struct IssueRequest {
     pub reason: IssueReason,
     /// How the fee was settled: required when a fee is due for this reason and the resident's
-    /// age band (422 `fee_required` says how much), ignored when none is.
+    /// age band (422 `fee_required` says how much); when none is due, nothing is recorded (a
+    /// waiver must still name one of the program's categories).
     #[serde(default)]
     pub fee: Option<FeeInput>,
 }
@@ -276,10 +277,12 @@ fn pdf_response(pdf: Vec<u8>, filename: &str) -> HttpResponse {
 /// Issue a card. Any earlier active card of the resident is revoked.
 #[utoipa::path(post, path = "/api/v1/residents/{id}/cards", tag = "cards", params(("id" = String, Path)),
     request_body = IssueRequest,
-    responses((status = 201, body = IssuedCard), (status = 404),
-              (status = 409, description = "outside_renewal_window"),
+    responses((status = 201, body = IssuedCard),
+              (status = 400, description = "malformed_json, unknown_field (nothing else about a fee or a waiver is kept: there is no field for evidence)"),
+              (status = 404),
+              (status = 409, description = "outside_renewal_window, no_card_to_replace"),
               (status = 410, description = "resident_data_destroyed"),
-              (status = 422, description = "fee_required (with `fee`: what is due), unknown_waiver_category, unsupported_script, does_not_fit")),
+              (status = 422, description = "fee_required (with `fee`: what is due), unknown_waiver_category, invalid_value (a waiver without its category, a payment with one), unsupported_script, does_not_fit")),
     security(("bearer" = [])))]
 pub async fn issue(
     ctx: web::Data<AppContext>,

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod cards;
+pub mod program_report;
 pub mod reports;
 pub mod residents;
 pub mod staff;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
 use crate::context::AppContext;
-use crate::domain::age_bands::Relationship;
+use crate::domain::age_bands::{Caretaker, Relationship};
 use crate::domain::resident::{
     parse_languages, Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, FieldWarning,
     PersonName,
@@ -161,6 +161,10 @@ pub struct ResidentPatch {
     pub veteran: Option<bool>,
     pub organ_donor: Option<bool>,
     pub photo: Option<String>,
+    /// Record who came with a minor (their identity checked), or `null` to remove it.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<CaretakerInput>)]
+    pub caretaker: Option<Option<CaretakerInput>>,
 }
 
 /// Tells "field absent" (outer `None`) from "field is null" (`Some(None)`).
@@ -335,10 +339,10 @@ impl EnrollmentRequest {
                     emergency_contact,
                     veteran: *veteran,
                     organ_donor: *organ_donor,
+                    caretaker: caretaker.map(|c| c.relationship),
                 },
                 address,
                 tally,
-                caretaker,
                 photo_jpeg,
                 confirm_not_duplicate: *confirm_not_duplicate,
             }),
@@ -353,7 +357,31 @@ impl EnrollmentRequest {
     }
 }
 
+/// A patch's caretaker: recorded (their identity checked) or removed. Only the identity check
+/// here; the age band's rule applies to the whole record, in the service (the date of birth
+/// may not be in this patch).
+fn patched_caretaker(
+    patch: Option<&Option<CaretakerInput>>,
+) -> Result<Option<Option<Caretaker>>, crate::domain::FieldError> {
+    patch
+        .map(|described| {
+            described
+                .as_ref()
+                .map(|c| Caretaker::checked(c.relationship.into(), c.identity_checked))
+                .transpose()
+        })
+        .transpose()
+}
+
 impl ResidentPatch {
+    /// The patch's new photo, normalised, when it has one.
+    fn photo_jpeg(&self, rules: &ApplicationRules<'_>) -> Result<Option<Vec<u8>>, EnrollmentError> {
+        self.photo
+            .as_deref()
+            .map(|encoded| parse_photo(rules.photos, encoded))
+            .transpose()
+    }
+
     /// The patch as the enrollment service's draft of changes.
     pub fn to_changes(
         &self,
@@ -369,7 +397,8 @@ impl ResidentPatch {
             emergency_contact,
             veteran,
             organ_donor,
-            photo,
+            photo: _,
+            caretaker,
         } = self;
         let parsed = (
             legal_name
@@ -398,11 +427,9 @@ impl ResidentPatch {
                 .map(|input| address_of(input.as_ref()))
                 .transpose(),
         );
-        let photo_jpeg = photo
-            .as_deref()
-            .map(|encoded| parse_photo(rules.photos, encoded))
-            .transpose();
-        match (parsed, photo_jpeg) {
+        let caretaker = patched_caretaker(caretaker.as_ref());
+        let photo_jpeg = self.photo_jpeg(rules);
+        match (parsed, caretaker, photo_jpeg) {
             (
                 (
                     Ok(legal_name),
@@ -413,6 +440,7 @@ impl ResidentPatch {
                     Ok(emergency_contact),
                     Ok(address),
                 ),
+                Ok(caretaker),
                 Ok(photo_jpeg),
             ) => Ok(ResidentChanges {
                 legal_name,
@@ -424,11 +452,12 @@ impl ResidentPatch {
                 emergency_contact,
                 veteran: *veteran,
                 organ_donor: *organ_donor,
+                caretaker,
                 photo_jpeg,
             }),
-            ((a, b, c, d, e, f, g), photo_jpeg) => {
+            ((a, b, c, d, e, f, g), caretaker, photo_jpeg) => {
                 let mut problems: Vec<EnrollmentError> =
-                    field_errors!(a, b, c, d, e, f, g).collect();
+                    field_errors!(a, b, c, d, e, f, g, caretaker).collect();
                 problems.extend(photo_jpeg.err());
                 Err(EnrollmentError::all(problems))
             }
@@ -526,7 +555,6 @@ impl From<ResidentRecord> for ResidentView {
             address,
             identity_points_met,
             residency_points_met,
-            caretaker,
             enrolled_at,
             updated_at,
             retained_until,
@@ -540,6 +568,7 @@ impl From<ResidentRecord> for ResidentView {
             emergency_contact,
             veteran,
             organ_donor,
+            caretaker,
         } = face;
         Self {
             resident_id,
@@ -591,7 +620,7 @@ pub fn resident_id(raw: String) -> Result<String, ApiError> {
               (status = 409, description = "possible_duplicate"),
               (status = 413, description = "payload_too_large, photo_too_large"),
               (status = 415, description = "unsupported_photo_format"),
-              (status = 422, description = "insufficient_proof, unknown_document_kind, invalid_date, invalid_name, invalid_characters (with `field` and a 1-based character `position`), ...")),
+              (status = 422, description = "insufficient_proof, unknown_document_kind, invalid_date, below_minimum_age, caretaker_required, caretaker_identity_unchecked, caretaker_not_applicable, invalid_name, invalid_characters (with `field` and a 1-based character `position`), ...")),
     security(("bearer" = [])))]
 pub async fn enroll(
     ctx: web::Data<AppContext>,
@@ -601,7 +630,9 @@ pub async fn enroll(
     let actor = staff.require(Permission::ServeResidents)?.clone();
     let request = body.into_inner();
     let enrolled = crate::web::blocking(move || {
-        let application = request.to_application(&ApplicationRules::of(&ctx))?;
+        let application = request
+            .to_application(&ApplicationRules::of(&ctx))
+            .map_err(|e| enrollment::refused(&ctx, e))?;
         enrollment::enroll(&ctx, &actor, application)
     })
     .await??;
@@ -629,7 +660,8 @@ pub async fn get(
     request_body = ResidentPatch,
     responses((status = 200, body = ResidentView), (status = 404),
               (status = 409, description = "changed_meanwhile"),
-              (status = 410, description = "resident_data_destroyed"), (status = 422)),
+              (status = 410, description = "resident_data_destroyed"),
+              (status = 422, description = "invalid_date, invalid_name, ..., caretaker_required (a date of birth in a band that applies with a caretaker, none recorded), caretaker_identity_unchecked")),
     security(("bearer" = [])))]
 pub async fn update(
     ctx: web::Data<AppContext>,

@@ -16,6 +16,7 @@ use crate::context::AppContext;
 use crate::domain::card::{IssueReason, RevokeReason};
 use crate::domain::fees::{format_amount, FeeRecord};
 use crate::domain::staff::Permission;
+use crate::error::ErrorCode;
 use crate::render::card_pdf::{card_date, monogram};
 use crate::services::cards;
 use crate::services::enrollment::ResidentRecord;
@@ -43,6 +44,8 @@ fn issue_reasons() -> Vec<&'static str> {
 struct FeeChoice {
     outcome: String,
     waiver: String,
+    /// The refusal was about the fee: the fieldset is marked.
+    refused: Option<String>,
 }
 
 impl FeeChoice {
@@ -50,6 +53,7 @@ impl FeeChoice {
         Self {
             outcome: String::new(),
             waiver: String::new(),
+            refused: None,
         }
     }
 
@@ -94,6 +98,7 @@ fn fee_context(viewer: &Viewer, resident: &ResidentRecord, choice: &FeeChoice) -
         waivers => waivers,
         outcome => choice.outcome,
         waiver => choice.waiver,
+        refused => choice.refused,
     }
 }
 
@@ -151,9 +156,10 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
             &[],
         ));
     };
-    let choice = FeeChoice {
+    let mut choice = FeeChoice {
         outcome: form.get("fee").trim().to_owned(),
         waiver: form.get("waiver").trim().to_owned(),
+        refused: None,
     };
     let ctx = viewer.ctx.clone();
     let target = id.clone();
@@ -166,6 +172,12 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
         Err(cards::CardError::ResidentNotFound) => Err(viewer.not_found()),
         Err(e) => {
             let problem = explain(&viewer, e)?;
+            if matches!(
+                problem.code,
+                ErrorCode::FeeRequired | ErrorCode::UnknownWaiverCategory
+            ) {
+                choice.refused = Some(problem.message.clone());
+            }
             let (resident, cards) = load(&viewer, &id).await?;
             review_page(
                 &viewer,

@@ -168,8 +168,8 @@ const FORM_ORDER: &[&str] = &[
     "legal_name",
     "preferred_name",
     "date_of_birth",
-    "caretaker",
     "gender",
+    "caretaker",
     "address",
     "language",
     "emergency_name",
@@ -404,7 +404,9 @@ pub async fn submit(posted: PostedWithFile<Enrollment>) -> Result<HttpResponse, 
 
     let ctx = viewer.ctx.clone();
     let outcome = crate::web::blocking(move || {
-        let application = request.to_application(&ApplicationRules::of(&ctx))?;
+        let application = request
+            .to_application(&ApplicationRules::of(&ctx))
+            .map_err(|e| enrollment::refused(&ctx, e))?;
         enrollment::enroll(&ctx, &actor, application)
     })
     .await

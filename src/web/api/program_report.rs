@@ -1,0 +1,211 @@
+//! The council's program report (auditor, admin), as JSON, CSV or PDF, and its wire types:
+//! converted field by field from `domain::program_report`, so they serialize exactly as the
+//! signed domain report does.
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::reports::ReportSignature;
+use crate::context::AppContext;
+use crate::domain::program_report::{self as domain, Grouping};
+use crate::domain::resident::parse_date;
+use crate::domain::staff::Permission;
+use crate::error::{ErrorCode, Internal};
+use crate::render::{program_csv, program_pdf};
+use crate::services::program_report::{self, ProgramReportError};
+use crate::web::auth::Staff;
+use crate::web::ApiError;
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramQuery {
+    /// The first day of a month (YYYY-MM-DD).
+    #[param(format = Date)]
+    pub from: String,
+    /// The last day of a month (YYYY-MM-DD); at most 120 months after `from`.
+    #[param(format = Date)]
+    pub to: String,
+    /// Columns: `month`, `site` or `site,month`; absent, one column for the whole period.
+    pub by: Option<String>,
+    /// `json` (default), `csv` or `pdf`.
+    #[param(pattern = "^(json|csv|pdf)$")]
+    pub format: Option<String>,
+}
+
+/// A figure: a count, `<11` (a count from 1 to 10), or `withheld` (hidden so that no small
+/// count can be worked out from the totals).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum Shown {
+    Count(u64),
+    Text(String),
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProgramTable {
+    /// `application`, `denial`, `card_issued`, `fee` or `language`.
+    pub metric: String,
+    pub title: String,
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    pub cells: Vec<Vec<Shown>>,
+    pub row_totals: Vec<Shown>,
+    pub column_totals: Vec<Shown>,
+    pub total: Shown,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProgramReport {
+    pub report: String,
+    pub jurisdiction: String,
+    pub generated_at: DateTime<Utc>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub by: Vec<String>,
+    pub threshold: u64,
+    pub tables: Vec<ProgramTable>,
+    pub signature: Option<ReportSignature>,
+}
+
+impl From<domain::Shown> for Shown {
+    fn from(shown: domain::Shown) -> Self {
+        match shown {
+            domain::Shown::Count(n) => Shown::Count(n),
+            domain::Shown::Text(t) => Shown::Text(t),
+        }
+    }
+}
+
+fn shown_all(figures: Vec<domain::Shown>) -> Vec<Shown> {
+    figures.into_iter().map(Shown::from).collect()
+}
+
+impl From<domain::ProgramTable> for ProgramTable {
+    fn from(table: domain::ProgramTable) -> Self {
+        let domain::ProgramTable {
+            metric,
+            title,
+            rows,
+            columns,
+            cells,
+            row_totals,
+            column_totals,
+            total,
+        } = table;
+        Self {
+            metric,
+            title,
+            rows,
+            columns,
+            cells: cells.into_iter().map(shown_all).collect(),
+            row_totals: shown_all(row_totals),
+            column_totals: shown_all(column_totals),
+            total: total.into(),
+        }
+    }
+}
+
+impl From<domain::ProgramReport> for ProgramReport {
+    fn from(report: domain::ProgramReport) -> Self {
+        let domain::ProgramReport {
+            report,
+            jurisdiction,
+            generated_at,
+            from,
+            to,
+            by,
+            threshold,
+            tables,
+            signature,
+        } = report;
+        Self {
+            report,
+            jurisdiction,
+            generated_at,
+            from,
+            to,
+            by,
+            threshold,
+            tables: tables.into_iter().map(ProgramTable::from).collect(),
+            signature: signature.map(ReportSignature::from),
+        }
+    }
+}
+
+impl From<ProgramReportError> for ApiError {
+    fn from(e: ProgramReportError) -> Self {
+        match e {
+            ProgramReportError::Invalid(message) => {
+                ApiError::unprocessable(ErrorCode::InvalidQuery, message)
+            }
+            ProgramReportError::Internal(cause) => ApiError::internal(cause),
+        }
+    }
+}
+
+fn day(field: &'static str, raw: &str) -> Result<NaiveDate, ApiError> {
+    parse_date(field, raw)
+        .map_err(|e| ApiError::unprocessable(e.code, e.message).with("field", e.field))
+}
+
+/// The council's signed program report: counts by month (and site), small ones suppressed.
+#[utoipa::path(get, path = "/api/v1/reports/program", tag = "retention", params(ProgramQuery),
+    responses((status = 200, description = "The report: JSON, CSV or PDF as `format` asks", content((ProgramReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/pdf"))),
+              (status = 400, description = "a missing or unknown query parameter"), (status = 403),
+              (status = 422, description = "invalid_date, invalid_query (not whole months, too long, an unknown grouping), invalid_format")),
+    security(("bearer" = [])))]
+pub async fn program(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    query: web::Query<ProgramQuery>,
+) -> Result<HttpResponse, ApiError> {
+    staff.require(Permission::Audit)?;
+    let ProgramQuery {
+        from,
+        to,
+        by,
+        format,
+    } = query.into_inner();
+    let period = (day("from", &from)?, day("to", &to)?);
+    let grouping = Grouping::parse(by.as_deref().unwrap_or(""))
+        .map_err(|m| ApiError::unprocessable(ErrorCode::InvalidQuery, m).with("field", "by"))?;
+    let format = format.unwrap_or_else(|| "json".into());
+    if !matches!(format.as_str(), "json" | "csv" | "pdf") {
+        return Err(ApiError::unprocessable(
+            ErrorCode::InvalidFormat,
+            "format is json, csv or pdf",
+        )
+        .with("field", "format"));
+    }
+    let pdf = format == "pdf";
+    let (built, pdf_bytes) = crate::web::blocking(move || -> Result<_, ApiError> {
+        let built = program_report::build(&ctx, period, grouping)?;
+        let pdf_bytes = if pdf {
+            Some(program_pdf::render(&built).map_err(|e| Internal::new("program report PDF", e))?)
+        } else {
+            None
+        };
+        Ok((built, pdf_bytes))
+    })
+    .await??;
+    let filename = format!("program-report-{}-{}.{format}", built.from, built.to);
+    let disposition = (
+        header::CONTENT_DISPOSITION,
+        format!("attachment; filename=\"{filename}\""),
+    );
+    Ok(match format.as_str() {
+        "pdf" => HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, "application/pdf"))
+            .insert_header(disposition)
+            .body(pdf_bytes.unwrap_or_default()),
+        "csv" => HttpResponse::Ok()
+            .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
+            .insert_header(disposition)
+            .body(program_csv::to_csv(&built)?),
+        _ => HttpResponse::Ok().json(ProgramReport::from(built)),
+    })
+}
