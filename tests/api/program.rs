@@ -564,6 +564,22 @@ async fn the_council_report_hides_a_count_of_3_where_no_sum_can_recover_it_and_i
         "{csv}"
     );
 
+    // Months as a page's month fields send them: the same report.
+    let by_months: Value = app
+        .get(
+            &auditor,
+            "/api/v1/reports/program?from=2026-01&to=2026-02&by=month",
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (by_months["from"].as_str(), by_months["to"].as_str()),
+        (Some("2026-01-01"), Some("2026-02-28"))
+    );
+    assert_eq!(by_months["tables"], report["tables"]);
+
     // Whole months only; auditors and admins only.
     let (status, code, _) = error_code(
         app.get(

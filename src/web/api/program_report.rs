@@ -23,11 +23,11 @@ use crate::web::ApiError;
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ProgramQuery {
-    /// The first day of a month (YYYY-MM-DD).
-    #[param(format = Date)]
+    /// The first day of a month (YYYY-MM-DD), or the month (YYYY-MM).
+    #[param(example = "2026-01")]
     pub from: String,
-    /// The last day of a month (YYYY-MM-DD); at most 120 months after `from`.
-    #[param(format = Date)]
+    /// The last day of a month (YYYY-MM-DD), or the month (YYYY-MM); at most 120 months in all.
+    #[param(example = "2026-12")]
     pub to: String,
     /// Columns: `month`, `site` or `site,month`; absent, one column for the whole period.
     pub by: Option<String>,
@@ -147,9 +147,21 @@ impl From<ProgramReportError> for ApiError {
     }
 }
 
-fn day(field: &'static str, raw: &str) -> Result<NaiveDate, ApiError> {
-    parse_date(field, raw)
-        .map_err(|e| ApiError::unprocessable(e.code, e.message).with("field", e.field))
+/// A day, or a month (`YYYY-MM`, as a page's month field sends it): its first day, or with
+/// `last` its last.
+fn day_or_month(field: &'static str, raw: &str, last: bool) -> Result<NaiveDate, ApiError> {
+    let first = (raw.len() == 7)
+        .then(|| NaiveDate::parse_from_str(&format!("{raw}-01"), "%Y-%m-%d").ok())
+        .flatten();
+    match first {
+        Some(first) if last => Ok(first
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|next| next.pred_opt())
+            .unwrap_or(first)),
+        Some(first) => Ok(first),
+        None => parse_date(field, raw)
+            .map_err(|e| ApiError::unprocessable(e.code, e.message).with("field", e.field)),
+    }
 }
 
 /// The council's signed program report: counts by month (and site), small ones suppressed.
@@ -170,7 +182,10 @@ pub async fn program(
         by,
         format,
     } = query.into_inner();
-    let period = (day("from", &from)?, day("to", &to)?);
+    let period = (
+        day_or_month("from", &from, false)?,
+        day_or_month("to", &to, true)?,
+    );
     let grouping = Grouping::parse(by.as_deref().unwrap_or(""))
         .map_err(|m| ApiError::unprocessable(ErrorCode::InvalidQuery, m).with("field", "by"))?;
     let format = format.unwrap_or_else(|| "json".into());

@@ -186,6 +186,8 @@ pub async fn page(
             chart => Value::from_serialize(&chart),
             overdue_total => overdue_total,
             downloads => ["json", "csv", "pdf"],
+            program_from => format!("{}-01", as_of.format("%Y")),
+            program_to => as_of.format("%Y-%m").to_string(),
             keys_statement => viewer.text(
                 "audit-keys-statement",
                 &[
