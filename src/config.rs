@@ -805,22 +805,15 @@ impl Config {
         let bands = self.age_bands()?;
         let codes: Vec<&str> = bands.all().iter().map(|b| b.code.as_str()).collect();
         let fees = &self.fees;
-        let mut amounts = BTreeMap::new();
-        for class in &fees.classes {
-            if amounts
-                .insert(class.code.clone(), class.amounts.clone())
-                .is_some()
-            {
-                return Err(invalid(
-                    "fees.classes",
-                    format!("fee class `{}` is listed twice", class.code),
-                ));
-            }
-        }
+        let classes = fees
+            .classes
+            .iter()
+            .map(|class| (class.code.clone(), class.amounts.clone()))
+            .collect();
         FeeSchedule::new(
             fees.currency.clone(),
             &fees.by_reason,
-            amounts,
+            classes,
             fees.waivers.clone(),
             &codes,
         )

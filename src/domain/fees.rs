@@ -16,6 +16,8 @@ pub struct FeeSchedule {
     by_reason: BTreeMap<&'static str, String>,
     /// Amounts in the currency's minor unit (cents), by fee class, then by age band.
     amounts: BTreeMap<String, BTreeMap<String, u32>>,
+    /// The fee classes in the order the configuration lists them.
+    order: Vec<String>,
     waivers: Vec<String>,
 }
 
@@ -90,10 +92,17 @@ impl FeeSchedule {
     pub fn new(
         currency: String,
         by_reason: &BTreeMap<String, String>,
-        amounts: BTreeMap<String, BTreeMap<String, u32>>,
+        classes: Vec<(String, BTreeMap<String, u32>)>,
         waivers: Vec<String>,
         band_codes: &[&str],
     ) -> Result<Self, String> {
+        let order: Vec<String> = classes.iter().map(|(code, _)| code.clone()).collect();
+        let mut amounts = BTreeMap::new();
+        for (code, by_band) in classes {
+            if amounts.insert(code.clone(), by_band).is_some() {
+                return Err(format!("fee class `{code}` is listed twice"));
+            }
+        }
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(format!(
                 "currency `{currency}` must be an ISO 4217 code such as USD"
@@ -144,6 +153,7 @@ impl FeeSchedule {
             currency,
             by_reason: charged,
             amounts,
+            order,
             waivers,
         })
     }
@@ -156,9 +166,9 @@ impl FeeSchedule {
         &self.waivers
     }
 
-    /// The fee classes, by code.
+    /// The fee classes, in the configuration's order.
     pub fn classes(&self) -> impl Iterator<Item = &str> {
-        self.amounts.keys().map(String::as_str)
+        self.order.iter().map(String::as_str)
     }
 
     /// The amount of `class` for `age_band` (0 when either is unknown).
@@ -224,11 +234,11 @@ mod tests {
             .collect();
         let priced =
             |child, adult| BTreeMap::from([("child".into(), child), ("adult".into(), adult)]);
-        let amounts = BTreeMap::from([
+        let amounts = vec![
             ("card".into(), priced(0, 1500)),
             ("replacement".into(), priced(500, 1000)),
             ("free".into(), priced(0, 0)),
-        ]);
+        ];
         FeeSchedule::new(
             "USD".into(),
             &by_reason,
@@ -285,10 +295,10 @@ mod tests {
             .map(|r| (r.as_str().to_owned(), "card".to_owned()))
             .collect();
         let card = |bands: &[(&str, u32)]| {
-            BTreeMap::from([(
+            vec![(
                 "card".to_owned(),
                 bands.iter().map(|(b, a)| ((*b).to_owned(), *a)).collect(),
-            )])
+            )]
         };
         let bands = ["child", "adult"];
         let ok = FeeSchedule::new(

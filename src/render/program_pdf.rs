@@ -2,7 +2,7 @@
 //! totals over the period and its table (columns in blocks that fit the page), small figures
 //! shown as `<11` or `withheld`; the signed JSON rides along after the end of the file.
 
-use super::pdf_pages::{Writer, ACCENT, INK, MARGIN, MUTED, PAGE_W};
+use super::pdf_pages::{wrap_words, Writer, ACCENT, INK, MARGIN, MUTED, PAGE_W};
 use crate::domain::program_report::{ProgramReport, ProgramTable, Shown};
 use crate::domain::report::embedding;
 
@@ -20,6 +20,9 @@ pub fn render(report: &ProgramReport) -> Result<Vec<u8>, ProgramPdfError> {
     let mut w = Writer::new();
     title(&mut w, report);
     for table in &report.tables {
+        // A heading never ends a page: it starts one with its chart.
+        let chart_rows = table.rows.len().clamp(1, CHART_ROWS);
+        w.need(60.0 + 13.0 * chart_rows as f32);
         w.heading(&table.title);
         chart(&mut w, table);
         blocks(&mut w, table);
@@ -70,17 +73,15 @@ fn title(w: &mut Writer, report: &ProgramReport) {
             report.jurisdiction, report.from, report.to
         ),
     );
-    w.line_of_text(
-        8.5,
-        false,
-        MUTED,
-        &format!(
-            "Generated {} UTC. Counts from 1 to {} are shown as <{}; a figure marked withheld is hidden so that no small count can be worked out from the totals.",
-            report.generated_at.format("%Y-%m-%d %H:%M"),
-            report.threshold - 1,
-            report.threshold
-        ),
+    let note = format!(
+        "Generated {} UTC. Counts from 1 to {} are shown as <{}; a figure marked withheld is hidden so that no small count can be worked out from the totals.",
+        report.generated_at.format("%Y-%m-%d %H:%M"),
+        report.threshold - 1,
+        report.threshold
     );
+    for line in wrap_words(&note, 110) {
+        w.line_of_text(8.5, false, MUTED, &line);
+    }
     w.line_of_text(
         8.5,
         false,

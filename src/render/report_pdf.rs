@@ -5,7 +5,7 @@
 //! Text is set in the PDF's built-in Helvetica (WinAnsi): the report holds no names of
 //! residents, only class names, numbers, dates and staff usernames.
 
-use super::pdf_pages::{Writer, ACCENT, ALARM, INK, MARGIN, MUTED, PAGE_W};
+use super::pdf_pages::{wrap_words, Writer, ACCENT, ALARM, INK, MARGIN, MUTED, PAGE_W};
 use super::report_chart;
 use crate::domain::report::{embedding, RetentionReport};
 
@@ -386,22 +386,4 @@ fn save(w: Writer, report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> 
         "muni-id retention report",
     )
     .map_err(ReportPdfError)
-}
-
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.len() + word.len() + 1 > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
