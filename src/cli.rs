@@ -734,8 +734,16 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
             let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
             let bytes = match format {
                 ReportFormat::Json => serde_json::to_vec_pretty(&built)?,
-                ReportFormat::Csv => crate::render::report_csv::to_csv(&built)?.into_bytes(),
-                ReportFormat::Pdf => crate::render::report_pdf::render(&built)?,
+                ReportFormat::Csv => report::sign_file(
+                    &ctx.signing,
+                    crate::render::report_csv::to_csv(&built)?.into_bytes(),
+                    false,
+                )?,
+                ReportFormat::Pdf => report::sign_file(
+                    &ctx.signing,
+                    crate::render::report_pdf::render(&built)?,
+                    true,
+                )?,
             };
             write_out(output, &bytes)
         }
@@ -752,15 +760,24 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
             let built = program_report::build(&ctx, (from, to), grouping)?;
             let bytes = match format {
                 ReportFormat::Json => serde_json::to_vec_pretty(&built)?,
-                ReportFormat::Csv => crate::render::program_csv::to_csv(&built)?.into_bytes(),
-                ReportFormat::Pdf => crate::render::program_pdf::render(&built)?,
+                ReportFormat::Csv => report::sign_file(
+                    &ctx.signing,
+                    crate::render::program_csv::to_csv(&built)?.into_bytes(),
+                    false,
+                )?,
+                ReportFormat::Pdf => report::sign_file(
+                    &ctx.signing,
+                    crate::render::program_pdf::render(&built)?,
+                    true,
+                )?,
             };
             write_out(output, &bytes)
         }
         ReportCommand::Verify { file } => {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            if let Ok(checked) = crate::services::program_report::verify(&ctx.signing, &bytes) {
+            if crate::services::program_report::is_program_report(&bytes) {
+                let checked = crate::services::program_report::verify(&ctx.signing, &bytes)?;
                 println!(
                     "Signature valid: program report of {} from {} to {}, generated {}.",
                     checked.jurisdiction, checked.from, checked.to, checked.generated_at

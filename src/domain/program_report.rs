@@ -60,14 +60,6 @@ pub enum Shown {
 }
 
 impl Shown {
-    fn of(figure: Published, threshold: u64) -> Self {
-        match figure {
-            Published::Exact(n) => Shown::Count(n),
-            Published::Small => Shown::Text(format!("<{threshold}")),
-            Published::Withheld => Shown::Text("withheld".into()),
-        }
-    }
-
     /// The figure as text, for CSV and PDF.
     pub fn text(&self) -> String {
         match self {
@@ -140,139 +132,196 @@ pub struct Counted<'a> {
 /// How a site with no recorded site is labelled.
 pub const NO_SITE: &str = "no site recorded";
 
-/// The columns a count falls in: its site, its month, or the whole period.
-fn column_of(grouping: Grouping, site: &str, day: NaiveDate) -> String {
-    let site = if site.is_empty() { NO_SITE } else { site };
-    let month = format!("{:04}-{:02}", day.year(), day.month());
-    match (grouping.by_site, grouping.by_month) {
-        (true, true) => format!("{site} {month}"),
-        (true, false) => site.to_owned(),
-        (false, true) => month,
-        (false, false) => "all".to_owned(),
+fn site_label(site: &str) -> &str {
+    if site.is_empty() {
+        NO_SITE
+    } else {
+        site
     }
 }
 
-/// Every column of the period, in order: each month from `from` to `to` (with each site seen,
-/// or the one "no site recorded"), or one column.
-fn columns(
-    grouping: Grouping,
-    from: NaiveDate,
-    to: NaiveDate,
-    sites: &BTreeSet<&str>,
-) -> Vec<String> {
-    let mut days = Vec::new();
+fn month_label(month: NaiveDate) -> String {
+    format!("{:04}-{:02}", month.year(), month.month())
+}
+
+/// The first day of each month from `from` to `to`.
+fn months(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
     let mut month = from.with_day(1).unwrap_or(from);
     while month <= to {
-        days.push(month);
-        month = month
-            .checked_add_months(chrono::Months::new(1))
-            .unwrap_or(NaiveDate::MAX);
-    }
-    if !grouping.by_month {
-        days.truncate(1);
-    }
-    let sites: Vec<&str> = if sites.is_empty() || !grouping.by_site {
-        vec![""]
-    } else {
-        sites.iter().copied().collect()
-    };
-    let mut out = Vec::new();
-    for site in &sites {
-        for day in &days {
-            let column = column_of(grouping, site, *day);
-            if !out.contains(&column) {
-                out.push(column);
-            }
+        out.push(month);
+        match month.checked_add_months(chrono::Months::new(1)) {
+            Some(next) => month = next,
+            None => break,
         }
     }
     out
 }
 
-/// The measures' count tables over `from..=to`.
-fn count_tables(
-    measures: &[Measure],
-    counts: &[Counted<'_>],
-    grouping: Grouping,
-    (from, to): (NaiveDate, NaiveDate),
-) -> Vec<CountTable> {
-    let sites: BTreeSet<&str> = counts.iter().map(|c| c.site).collect();
-    let columns = columns(grouping, from, to, &sites);
-    measures
-        .iter()
-        .map(|measure| {
-            let mut rows = measure.listed.clone();
-            let mut sums: BTreeMap<(String, String), u64> = BTreeMap::new();
-            for c in counts.iter().filter(|c| c.metric == measure.metric) {
-                if !rows.iter().any(|r| r == c.category) {
-                    rows.push(c.category.to_owned());
+/// One closed month's tables, protected on their own: rows are the measure's listed categories
+/// then those counted that month, columns the sites counted that month. A month's figures
+/// never change once it is over, so every report built from them publishes the same ones, and
+/// no two reports can be subtracted to find what either hides.
+struct MonthTables {
+    counted: Vec<CountTable>,
+    published: Vec<PublishedTable>,
+}
+
+impl MonthTables {
+    fn build(
+        measures: &[Measure],
+        counts: &[&Counted<'_>],
+        threshold: u64,
+    ) -> Result<Self, String> {
+        let mut sites: Vec<&str> = counts
+            .iter()
+            .map(|c| c.site)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if sites.is_empty() {
+            sites.push("");
+        }
+        let counted: Vec<CountTable> = measures
+            .iter()
+            .map(|measure| {
+                let mut rows = measure.listed.clone();
+                let mut sums: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+                for c in counts.iter().filter(|c| c.metric == measure.metric) {
+                    if !rows.iter().any(|r| r == c.category) {
+                        rows.push(c.category.to_owned());
+                    }
+                    *sums.entry((c.category, c.site)).or_default() += c.count;
                 }
-                let column = column_of(grouping, c.site, c.month);
-                *sums.entry((c.category.to_owned(), column)).or_default() += c.count;
-            }
-            let counts = rows
-                .iter()
-                .map(|row| {
-                    columns
-                        .iter()
-                        .map(|col| sums.get(&(row.clone(), col.clone())).copied().unwrap_or(0))
-                        .collect()
-                })
-                .collect();
-            CountTable {
-                rows,
-                columns: columns.clone(),
-                counts,
-            }
-        })
-        .collect()
+                let counts = rows
+                    .iter()
+                    .map(|row| {
+                        let row = row.as_str();
+                        sites
+                            .iter()
+                            .map(|site| sums.get(&(row, *site)).copied().unwrap_or(0))
+                            .collect()
+                    })
+                    .collect();
+                CountTable {
+                    rows,
+                    columns: sites.iter().map(|s| (*s).to_owned()).collect(),
+                    counts,
+                }
+            })
+            .collect();
+        let equal = equal_figures(measures, &counted);
+        let published =
+            disclosure::protect(&counted, &equal, threshold).map_err(|e| e.to_string())?;
+        if !disclosure::is_protected(&counted, &published, &equal, threshold) {
+            return Err("a month's suppressed tables did not pass their own check".into());
+        }
+        Ok(Self { counted, published })
+    }
+
+    /// A figure of table `t`: the category's count at a site, or its total over the sites
+    /// (`site` None); for `row` None, the site's total or the month's. Exact 0 where the month
+    /// had none.
+    fn figure(&self, t: usize, row: Option<&str>, site: Option<&str>) -> (Published, u64) {
+        let (counted, published) = (&self.counted[t], &self.published[t]);
+        let r = row.map(|row| counted.rows.iter().position(|x| x == row));
+        let c = site.map(|site| counted.columns.iter().position(|x| x == site));
+        let zero = (Published::Exact(0), 0);
+        match (r, c) {
+            (Some(None), _) | (_, Some(None)) => zero,
+            (Some(Some(r)), Some(Some(c))) => (published.cells[r][c], counted.counts[r][c]),
+            (Some(Some(r)), None) => (published.row_totals[r], counted.counts[r].iter().sum()),
+            (None, Some(Some(c))) => (
+                published.column_totals[c],
+                counted.counts.iter().map(|row| row[c]).sum(),
+            ),
+            (None, None) => (published.total, counted.counts.iter().flatten().sum()),
+        }
+    }
+}
+
+/// A sum of published figures: exact when every part is; otherwise hidden, as `<threshold`
+/// when the true sum is small.
+fn sum_shown(parts: impl Iterator<Item = (Published, u64)>, threshold: u64) -> Shown {
+    let (mut exact, mut total) = (true, 0_u64);
+    for (published, value) in parts {
+        exact &= !published.is_hidden();
+        total += value;
+    }
+    match (exact, total) {
+        (true, n) => Shown::Count(n),
+        (false, n) if (1..threshold).contains(&n) => Shown::Text(format!("<{threshold}")),
+        (false, _) => Shown::Text("withheld".into()),
+    }
 }
 
 /// Figures of two tables that count the same things, declared equal so that neither table
-/// gives away what the other hides: every card issued has one fee outcome.
+/// gives away what the other hides: every card issued has one fee outcome, at its site.
 fn equal_figures(measures: &[Measure], tables: &[CountTable]) -> Vec<(Figure, Figure)> {
     let index = |metric: &str| measures.iter().position(|m| m.metric == metric);
     let (Some(cards), Some(fees)) = (index("card_issued"), index("fee")) else {
         return Vec::new();
     };
     let column_sum = |t: &CountTable, col: usize| t.counts.iter().map(|r| r[col]).sum::<u64>();
-    let columns = tables[cards].columns.len();
-    let all_equal =
-        (0..columns).all(|col| column_sum(&tables[cards], col) == column_sum(&tables[fees], col));
-    if !all_equal {
-        return Vec::new();
-    }
-    let mut equal: Vec<(Figure, Figure)> = (0..columns)
+    let equal_columns: Vec<usize> = (0..tables[cards].columns.len())
+        .filter(|col| column_sum(&tables[cards], *col) == column_sum(&tables[fees], *col))
+        .collect();
+    let mut equal: Vec<(Figure, Figure)> = equal_columns
+        .iter()
         .map(|col| {
             (
-                Figure::ColumnTotal(cards, col),
-                Figure::ColumnTotal(fees, col),
+                Figure::ColumnTotal(cards, *col),
+                Figure::ColumnTotal(fees, *col),
             )
         })
         .collect();
-    equal.push((Figure::Total(cards), Figure::Total(fees)));
+    if equal_columns.len() == tables[cards].columns.len() {
+        equal.push((Figure::Total(cards), Figure::Total(fees)));
+    }
     equal
 }
 
-fn shown_table(measure: &Measure, table: PublishedTable, threshold: u64) -> ProgramTable {
-    let shown = |f: Published| Shown::of(f, threshold);
-    ProgramTable {
-        metric: measure.metric.to_owned(),
-        title: measure.title.to_owned(),
-        rows: table.rows,
-        columns: table.columns,
-        cells: table
-            .cells
-            .into_iter()
-            .map(|row| row.into_iter().map(shown).collect())
+/// The report's columns: (label, site or every site, months it sums).
+fn report_columns(
+    grouping: Grouping,
+    months: &[NaiveDate],
+    sites: &[&str],
+) -> Vec<(String, Option<String>, Vec<usize>)> {
+    let all: Vec<usize> = (0..months.len()).collect();
+    match (grouping.by_site, grouping.by_month) {
+        (true, true) => sites
+            .iter()
+            .flat_map(|site| {
+                months.iter().enumerate().map(move |(m, month)| {
+                    (
+                        format!("{} {}", site_label(site), month_label(*month)),
+                        Some((*site).to_owned()),
+                        vec![m],
+                    )
+                })
+            })
             .collect(),
-        row_totals: table.row_totals.into_iter().map(shown).collect(),
-        column_totals: table.column_totals.into_iter().map(shown).collect(),
-        total: shown(table.total),
+        (true, false) => sites
+            .iter()
+            .map(|site| {
+                (
+                    site_label(site).to_owned(),
+                    Some((*site).to_owned()),
+                    all.clone(),
+                )
+            })
+            .collect(),
+        (false, true) => months
+            .iter()
+            .enumerate()
+            .map(|(m, month)| (month_label(*month), None, vec![m]))
+            .collect(),
+        (false, false) => vec![("all".to_owned(), None, all)],
     }
 }
 
-/// The measures' tables over `from..=to`, small figures suppressed and protected; refused when
-/// the protection cannot be confirmed (nothing unprotected is ever published).
+/// The measures' tables over the months `from..=to` (all of them over): each month protected on
+/// its own, every published figure a month's figure or a sum of them (`MonthTables`).
 pub fn tables(
     measures: &[Measure],
     counts: &[Counted<'_>],
@@ -280,22 +329,73 @@ pub fn tables(
     (from, to): (NaiveDate, NaiveDate),
     threshold: u64,
 ) -> Result<Vec<ProgramTable>, String> {
-    let counted = count_tables(measures, counts, grouping, (from, to));
-    let equal = equal_figures(measures, &counted);
-    let published = disclosure::protect(&counted, &equal, threshold).map_err(|e| e.to_string())?;
-    if !disclosure::is_protected(&counted, &published, &equal, threshold) {
-        return Err("the suppressed tables did not pass their own check".into());
+    let months = months(from, to);
+    let base = months
+        .iter()
+        .map(|month| {
+            let of_month: Vec<&Counted<'_>> = counts.iter().filter(|c| c.month == *month).collect();
+            MonthTables::build(measures, &of_month, threshold)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut sites: Vec<&str> = counts
+        .iter()
+        .map(|c| c.site)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if sites.is_empty() {
+        sites.push("");
     }
+    let columns = report_columns(grouping, &months, &sites);
+    let shown = |t: usize, row: Option<&str>, site: Option<&str>, of: &[usize]| {
+        sum_shown(of.iter().map(|m| base[*m].figure(t, row, site)), threshold)
+    };
+    let all: Vec<usize> = (0..months.len()).collect();
     Ok(measures
         .iter()
-        .zip(published)
-        .map(|(measure, table)| shown_table(measure, table, threshold))
+        .enumerate()
+        .map(|(t, measure)| {
+            let mut rows = measure.listed.clone();
+            for month in &base {
+                for row in &month.counted[t].rows {
+                    if !rows.contains(row) {
+                        rows.push(row.clone());
+                    }
+                }
+            }
+            let cells = rows
+                .iter()
+                .map(|row| {
+                    columns
+                        .iter()
+                        .map(|(_, site, of)| shown(t, Some(row), site.as_deref(), of))
+                        .collect()
+                })
+                .collect();
+            ProgramTable {
+                metric: measure.metric.to_owned(),
+                title: measure.title.to_owned(),
+                row_totals: rows
+                    .iter()
+                    .map(|row| shown(t, Some(row), None, &all))
+                    .collect(),
+                column_totals: columns
+                    .iter()
+                    .map(|(_, site, of)| shown(t, None, site.as_deref(), of))
+                    .collect(),
+                total: shown(t, None, None, &all),
+                columns: columns.iter().map(|(label, _, _)| label.clone()).collect(),
+                cells,
+                rows,
+            }
+        })
         .collect())
 }
 
-/// Checks a requested period: whole months (the counts are kept by month), `to` not before
-/// `from`, at most `MAX_MONTHS` long.
-pub fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), String> {
+/// Checks a requested period: whole months (the counts are kept by month), all of them over by
+/// `today` (a month's counts change until it ends: two reports a day apart would tell that
+/// day's events), `to` not before `from`, at most `MAX_MONTHS` long.
+pub fn check_period(from: NaiveDate, to: NaiveDate, today: NaiveDate) -> Result<(), String> {
     if from.day() != 1 || to.succ_opt().is_some_and(|next| next.day() != 1) {
         return Err(
             "counts are kept by month: `from` must be the first day of a month and `to` the last day of one"
@@ -304,6 +404,12 @@ pub fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), String> {
     }
     if to < from {
         return Err("`to` is before `from`".into());
+    }
+    if to >= today.with_day(1).unwrap_or(today) {
+        return Err(
+            "this month is not over yet: its counts still change, so a report ends with last month"
+                .into(),
+        );
     }
     let months = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32 + 1;
     if months > MAX_MONTHS as i32 {
@@ -464,6 +570,7 @@ mod tests {
 
     #[test]
     fn groupings_and_periods_are_checked() {
+        let today = day(2027, 1, 15);
         assert_eq!(
             Grouping::parse("site,month").unwrap(),
             Grouping {
@@ -473,24 +580,28 @@ mod tests {
         );
         assert_eq!(Grouping::parse("").unwrap(), Grouping::default());
         assert!(Grouping::parse("zip_code").is_err());
-        assert!(check_period(day(2026, 2, 1), day(2026, 1, 31)).is_err());
+        assert!(check_period(day(2026, 2, 1), day(2026, 1, 31), today).is_err());
         assert!(
-            check_period(day(2026, 1, 2), day(2026, 1, 31)).is_err(),
+            check_period(day(2026, 1, 2), day(2026, 1, 31), today).is_err(),
             "not a month's start"
         );
         assert!(
-            check_period(day(2026, 1, 1), day(2026, 1, 30)).is_err(),
+            check_period(day(2026, 1, 1), day(2026, 1, 30), today).is_err(),
             "not a month's end"
         );
         assert!(
-            check_period(day(2016, 1, 1), day(2026, 1, 31)).is_err(),
+            check_period(day(2016, 1, 1), day(2026, 1, 31), today).is_err(),
             "121 months"
         );
         assert!(
-            check_period(day(2016, 1, 1), day(2025, 12, 31)).is_ok(),
+            check_period(day(2016, 1, 1), day(2025, 12, 31), today).is_ok(),
             "120 months"
         );
-        assert!(check_period(day(2026, 1, 1), day(2026, 12, 31)).is_ok());
+        assert!(check_period(day(2026, 1, 1), day(2026, 12, 31), today).is_ok());
+        assert!(
+            check_period(day(2027, 1, 1), day(2027, 1, 31), today).is_err(),
+            "January 2027 is not over on its 15th"
+        );
     }
 
     #[test]

@@ -6,12 +6,18 @@ use crate::domain::program_report::{ProgramReport, Shown};
 use crate::domain::report::embedding;
 use crate::error::Internal;
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
+/// A CSV field, quoted when it holds a comma, a quote or a line break; a value a spreadsheet
+/// would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first) is led by `'`.
 fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }
 
@@ -59,4 +65,20 @@ pub fn to_csv(report: &ProgramReport) -> Result<String, Internal> {
     out.push_str(&embedding(report).map_err(|e| Internal::new("program report CSV", e))?);
     out.push('\n');
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn a_value_is_never_a_spreadsheet_formula_and_breaks_no_line() {
+        assert_eq!(field("<11"), "<11");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("+1"), "'+1");
+        assert_eq!(field("-1"), "'-1");
+        assert_eq!(field("@sum"), "'@sum");
+        assert_eq!(field("a\rb"), "\"a\rb\"");
+        assert_eq!(field("Main St, 2"), "\"Main St, 2\"");
+    }
 }

@@ -370,41 +370,41 @@ fn sealed_row(
     Ok((row, sealed.photo))
 }
 
-/// The reasons among `error`'s problems that count as a denial, each once.
-fn denial_reasons(error: &EnrollmentError) -> Vec<&'static str> {
-    let mut reasons = Vec::new();
-    let mut note = |code: ErrorCode| {
-        if DENIAL_REASONS.contains(&code) && !reasons.contains(&code.as_str()) {
-            reasons.push(code.as_str());
-        }
-    };
-    match error {
+/// The reason an application counts as denied: when every problem with it is one of the
+/// program's requirements (too few points, too young, a child without a caretaker), the first
+/// of them. A request that also has a typo or a bad photo is not a decision yet: the clerk
+/// fixes it and sends it again.
+fn denial_reason(error: &EnrollmentError) -> Option<&'static str> {
+    let code = |e: &EnrollmentError| match e {
         EnrollmentError::InsufficientProof(_)
         | EnrollmentError::Documents(DocumentError::NoneShown) => {
-            note(ErrorCode::InsufficientProof)
+            Some(ErrorCode::InsufficientProof)
         }
-        EnrollmentError::Invalid(field) => note(field.code),
-        EnrollmentError::Several(problems) => {
-            for reason in problems.iter().flat_map(denial_reasons) {
-                if !reasons.contains(&reason) {
-                    reasons.push(reason);
-                }
-            }
-        }
-        _ => {}
+        EnrollmentError::Invalid(field) => Some(field.code),
+        _ => None,
+    };
+    let problems: Vec<Option<ErrorCode>> = match error {
+        EnrollmentError::Several(problems) => problems.iter().map(code).collect(),
+        one => vec![code(one)],
+    };
+    if problems
+        .iter()
+        .all(|c| c.is_some_and(|c| DENIAL_REASONS.contains(&c)))
+    {
+        problems.first().copied().flatten().map(ErrorCode::as_str)
+    } else {
+        None
     }
-    reasons
 }
 
 /// An application the rules refused: a denial for the program's requirements (too few points,
-/// too young, a child without a caretaker) is counted for the council, by reason only; the
-/// refusal is given back as it was.
+/// too young, a child without a caretaker) is counted for the council, once, by its first
+/// reason only; the refusal is given back as it was.
 pub fn refused(ctx: &AppContext, error: EnrollmentError) -> EnrollmentError {
-    let reasons = denial_reasons(&error);
-    if reasons.is_empty() {
+    let Some(reason) = denial_reason(&error) else {
         return error;
-    }
-    let counted: Vec<Counted> = reasons.into_iter().map(Counted::Denial).collect();
+    };
+    let counted = [Counted::Denial(reason)];
     let today = ctx.clock.today();
     let outcome = ctx
         .db()

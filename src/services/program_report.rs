@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::report::{check_signature, signature_over, ReportCheckError};
+use super::report::{check_file, check_signature, signature_over, ReportCheckError};
 use crate::context::AppContext;
 use crate::crypto::signing::SigningKeys;
 use crate::db::program_counts;
@@ -70,7 +70,7 @@ pub fn build(
     (from, to): (NaiveDate, NaiveDate),
     grouping: Grouping,
 ) -> Result<ProgramReport, ProgramReportError> {
-    check_period(from, to).map_err(ProgramReportError::Invalid)?;
+    check_period(from, to, ctx.clock.today()).map_err(ProgramReportError::Invalid)?;
     let mut conn = ctx.db()?;
     let stored = program_counts::between(&mut conn, from, to).map_err(Internal::from)?;
     let counts: Vec<Counted<'_>> = stored
@@ -104,6 +104,14 @@ pub fn build(
     Ok(report)
 }
 
+/// Whether `text` (JSON, or a CSV or PDF that embeds it) says it is a program report, signed
+/// or not: which check `report verify` runs, so that its refusal names the right fault.
+pub fn is_program_report(text: &[u8]) -> bool {
+    embedded_json(text)
+        .and_then(|json| serde_json::from_slice::<serde_json::Value>(&json).ok())
+        .is_some_and(|value| value["report"] == REPORT_KIND)
+}
+
 /// Checks a program report's signature. `text` is the JSON, or a CSV or PDF that embeds it.
 pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<ProgramReport, ReportCheckError> {
     let json = embedded_json(text).ok_or(ReportCheckError::NotAReport)?;
@@ -113,5 +121,6 @@ pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<ProgramReport, ReportCh
         return Err(ReportCheckError::NotAReport);
     }
     check_signature(keys, &json, report.signature.clone())?;
+    check_file(keys, text)?;
     Ok(report)
 }

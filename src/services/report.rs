@@ -451,12 +451,69 @@ pub fn sign(keys: &SigningKeys, mut report: RetentionReport) -> Result<Retention
     Ok(report)
 }
 
+/// Where a CSV or PDF report carries the signature over its own bytes: one line
+/// `signed-file,<kid hex>,<ES256 base64url>` (after `%` in a PDF, a comment), over every byte
+/// before that line. The embedded JSON's signature covers the figures; this one covers the
+/// file as printed, so that a figure changed in the CSV's table or the PDF's text is caught.
+const FILE_MARKER: &str = "signed-file,";
+
+/// Appends the file signature to a CSV (`pdf` false) or PDF report.
+pub fn sign_file(keys: &SigningKeys, mut bytes: Vec<u8>, pdf: bool) -> Result<Vec<u8>, Internal> {
+    if !bytes.ends_with(b"\n") {
+        bytes.push(b'\n');
+    }
+    let signature = signature_over(keys, &bytes)?;
+    let prefix = if pdf { "%" } else { "" };
+    bytes.extend_from_slice(
+        format!(
+            "{prefix}{FILE_MARKER}{},{}\n",
+            signature.kid, signature.value
+        )
+        .as_bytes(),
+    );
+    Ok(bytes)
+}
+
+/// Checks the file signature of a CSV or PDF report; JSON carries none and needs none.
+pub fn check_file(keys: &SigningKeys, bytes: &[u8]) -> Result<(), ReportCheckError> {
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        return Ok(());
+    }
+    let marker = FILE_MARKER.as_bytes();
+    let at = bytes
+        .windows(marker.len())
+        .rposition(|w| w == marker)
+        .ok_or(ReportCheckError::FileUnsigned)?;
+    let line_start = if at > 0 && bytes[at - 1] == b'%' {
+        at - 1
+    } else {
+        at
+    };
+    let rest = &bytes[at + marker.len()..];
+    let line = rest.split(|b| *b == b'\n').next().unwrap_or_default();
+    let text = std::str::from_utf8(line).map_err(|_| ReportCheckError::BadSignature)?;
+    let (kid, value) = text.split_once(',').ok_or(ReportCheckError::BadSignature)?;
+    let kid = hex::decode(kid).map_err(|_| ReportCheckError::BadSignature)?;
+    let sig = URL_SAFE_NO_PAD
+        .decode(value.trim_end())
+        .map_err(|_| ReportCheckError::BadSignature)?;
+    let after = &rest[line.len()..];
+    if !after.iter().all(u8::is_ascii_whitespace)
+        || !keys.verify(&kid, &bytes[..line_start], &sig, KeyUse::Report)
+    {
+        return Err(ReportCheckError::BadSignature);
+    }
+    Ok(())
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ReportCheckError {
     #[error("this is not a report of this service")]
     NotAReport,
     #[error("the report carries no signature")]
     Unsigned,
+    #[error("this CSV or PDF carries no signature over its own text (it was made before reports signed their files): check its JSON, or make it again")]
+    FileUnsigned,
     #[error("the signature does not match the report: it was changed, or signed by a key this service does not know")]
     BadSignature,
 }
@@ -467,6 +524,7 @@ pub fn verify(keys: &SigningKeys, text: &[u8]) -> Result<RetentionReport, Report
     let report: RetentionReport =
         serde_json::from_slice(&json).map_err(|_| ReportCheckError::NotAReport)?;
     check_signature(keys, &json, report.signature.clone())?;
+    check_file(keys, text)?;
     Ok(report)
 }
 

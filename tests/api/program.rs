@@ -563,6 +563,67 @@ async fn the_council_report_hides_a_count_of_3_where_no_sum_can_recover_it_and_i
         csv.lines().any(|l| l == "application,total,2026-02,55"),
         "{csv}"
     );
+    // A figure changed in the CSV's own table, not in the signed JSON it carries: refused.
+    let check = |bytes: &[u8]| muni_id::services::program_report::verify(&app.ctx.signing, bytes);
+    assert!(check(csv.as_bytes()).is_ok());
+    let edited = csv.replacen(
+        "application,total,2026-02,55",
+        "application,total,2026-02,56",
+        1,
+    );
+    assert_ne!(edited, csv);
+    assert!(
+        check(edited.as_bytes()).is_err(),
+        "the file's own text is signed"
+    );
+    // And a CSV without its file signature (as made before files were signed) is not trusted.
+    let cut = &csv[..csv.find("signed-file,").unwrap()];
+    assert_eq!(
+        check(cut.as_bytes()).unwrap_err(),
+        muni_id::services::report::ReportCheckError::FileUnsigned
+    );
+
+    // Two reports cannot be subtracted: January–February over the whole period minus February
+    // alone would give January's youths, so the sum that holds a hidden January is hidden too.
+    let whole: Value = app
+        .get(
+            &auditor,
+            "/api/v1/reports/program?from=2026-01-01&to=2026-02-28",
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let february: Value = app
+        .get(
+            &auditor,
+            "/api/v1/reports/program?from=2026-02-01&to=2026-02-28",
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let youth_of = |r: &Value| {
+        let t = r["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["metric"] == "application")
+            .unwrap()
+            .clone();
+        let i = t["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|x| x == "youth")
+            .unwrap();
+        t["cells"][i][0].clone()
+    };
+    assert_eq!(youth_of(&february), 30, "February alone has no small count");
+    assert!(
+        figure(&youth_of(&whole)).is_none(),
+        "January–February hides what holds January's 3"
+    );
 
     // Months as a page's month fields send them: the same report.
     let by_months: Value = app
@@ -579,6 +640,18 @@ async fn the_council_report_hides_a_count_of_3_where_no_sum_can_recover_it_and_i
         (Some("2026-01-01"), Some("2026-02-28"))
     );
     assert_eq!(by_months["tables"], report["tables"]);
+
+    // A month not yet over is not reported: its counts still change.
+    let this_month = app.clock.today().format("%Y-%m").to_string();
+    let (status, code, _) = error_code(
+        app.get(
+            &auditor,
+            &format!("/api/v1/reports/program?from={this_month}&to={this_month}"),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (422, "invalid_query"));
 
     // Whole months only; auditors and admins only.
     let (status, code, _) = error_code(
@@ -598,4 +671,45 @@ async fn the_council_report_hides_a_count_of_3_where_no_sum_can_recover_it_and_i
         )
         .await;
     assert_eq!(res.status(), 403);
+}
+
+#[tokio::test]
+async fn a_refusal_for_the_programs_rules_counts_once_as_a_denial_and_a_typo_does_not() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let mut short = aged(&app, "Pocos Puntos", 40);
+    short["documents"] = json!(["utility_bill"]);
+    assert_eq!(app.enroll(&clerk, &short).await.status(), 422);
+    // Too young and too few points at once: one denial, by the first reason (the date of birth
+    // comes before the documents in the API's list).
+    let mut both = aged(&app, "Muy Joven", 9);
+    both["documents"] = json!(["utility_bill"]);
+    assert_eq!(app.enroll(&clerk, &both).await.status(), 422);
+    // Too few points and a date that is not one: not a decision yet, nothing counted.
+    let mut typo = short.clone();
+    typo["date_of_birth"] = json!("1990-02-31");
+    assert_eq!(app.enroll(&clerk, &typo).await.status(), 422);
+    assert_eq!(
+        app.enroll(&clerk, &aged(&app, "Niño Solo", 11))
+            .await
+            .status(),
+        422
+    );
+
+    let mut denials: Vec<(String, i64)> = counts_today(&app)
+        .into_iter()
+        .filter(|(metric, _, _)| metric == "denial")
+        .map(|(_, category, n)| (category, n))
+        .collect();
+    denials.sort();
+    assert_eq!(
+        denials,
+        [
+            ("below_minimum_age".to_owned(), 1),
+            ("caretaker_required".to_owned(), 1),
+            ("insufficient_proof".to_owned(), 1),
+        ],
+        "one each: the 9-year-old by the first of its two reasons, the typo not at all"
+    );
+    assert_eq!(app.count_rows("residents"), 0);
 }

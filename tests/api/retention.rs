@@ -583,6 +583,11 @@ async fn the_report_is_signed_in_every_format_and_one_changed_byte_breaks_it() {
     assert!(csv.lines().any(|l| l.starts_with("class,card_face,")));
     assert!(csv.lines().all(|l| !l.contains("Reported")));
     assert!(report::verify(&app.ctx.signing, csv.as_bytes()).is_ok());
+    let edited = csv.replacen("class,card_face,", "class,card_face, ", 1);
+    assert!(
+        report::verify(&app.ctx.signing, edited.as_bytes()).is_err(),
+        "a change to the CSV's own table is caught, not only one to the JSON it carries"
+    );
     let mut tampered = csv.into_bytes();
     let at = tampered.len() - 20;
     tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };

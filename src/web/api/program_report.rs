@@ -16,6 +16,7 @@ use crate::domain::staff::Permission;
 use crate::error::{ErrorCode, Internal};
 use crate::render::{program_csv, program_pdf};
 use crate::services::program_report::{self, ProgramReportError};
+use crate::services::report;
 use crate::web::auth::Staff;
 use crate::web::ApiError;
 
@@ -196,15 +197,18 @@ pub async fn program(
         )
         .with("field", "format"));
     }
-    let pdf = format == "pdf";
-    let (built, pdf_bytes) = crate::web::blocking(move || -> Result<_, ApiError> {
+    let wanted = format.clone();
+    let (built, file) = crate::web::blocking(move || -> Result<_, ApiError> {
         let built = program_report::build(&ctx, period, grouping)?;
-        let pdf_bytes = if pdf {
-            Some(program_pdf::render(&built).map_err(|e| Internal::new("program report PDF", e))?)
-        } else {
-            None
+        let file = match wanted.as_str() {
+            "pdf" => {
+                program_pdf::render(&built).map_err(|e| Internal::new("program report PDF", e))?
+            }
+            "csv" => program_csv::to_csv(&built)?.into_bytes(),
+            _ => return Ok((built, Vec::new())),
         };
-        Ok((built, pdf_bytes))
+        let file = report::sign_file(&ctx.signing, file, wanted == "pdf")?;
+        Ok((built, file))
     })
     .await??;
     let filename = format!("program-report-{}-{}.{format}", built.from, built.to);
@@ -216,11 +220,11 @@ pub async fn program(
         "pdf" => HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, "application/pdf"))
             .insert_header(disposition)
-            .body(pdf_bytes.unwrap_or_default()),
+            .body(file),
         "csv" => HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
             .insert_header(disposition)
-            .body(program_csv::to_csv(&built)?),
+            .body(file),
         _ => HttpResponse::Ok().json(ProgramReport::from(built)),
     })
 }

@@ -55,15 +55,16 @@ pub async fn retention(
         )
         .with("field", "format"));
     }
-    let pdf = format == "pdf";
-    let (built, pdf_bytes) = crate::web::blocking(move || -> Result<_, ApiError> {
+    let wanted = format.clone();
+    let (built, file) = crate::web::blocking(move || -> Result<_, ApiError> {
         let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
-        let pdf_bytes = if pdf {
-            Some(report_pdf::render(&built).map_err(|e| Internal::new("report PDF", e))?)
-        } else {
-            None
+        let file = match wanted.as_str() {
+            "pdf" => report_pdf::render(&built).map_err(|e| Internal::new("report PDF", e))?,
+            "csv" => report_csv::to_csv(&built)?.into_bytes(),
+            _ => return Ok((built, Vec::new())),
         };
-        Ok((built, pdf_bytes))
+        let file = report::sign_file(&ctx.signing, file, wanted == "pdf")?;
+        Ok((built, file))
     })
     .await??;
     let filename = format!("retention-report-{}.{format}", built.as_of);
@@ -75,11 +76,11 @@ pub async fn retention(
         "pdf" => HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, "application/pdf"))
             .insert_header(disposition)
-            .body(pdf_bytes.unwrap_or_default()),
+            .body(file),
         "csv" => HttpResponse::Ok()
             .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
             .insert_header(disposition)
-            .body(report_csv::to_csv(&built)?),
+            .body(file),
         _ => HttpResponse::Ok().json(RetentionReport::from(built)),
     })
 }
