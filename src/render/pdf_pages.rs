@@ -2,6 +2,7 @@
 //! (WinAnsi: the reports hold no residents' names), rules, filled boxes and simple tables, and
 //! the footer that numbers the pages.
 
+use crate::domain::report::ReportSignature;
 use printpdf::{
     BuiltinFont, Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
@@ -152,6 +153,26 @@ pub(super) fn winansi(text: &str) -> String {
 }
 
 impl Writer {
+    /// The report's last section: who signed it, and how to check a copy.
+    pub(super) fn signature_section(&mut self, signature: Option<&ReportSignature>) {
+        self.heading("Signature");
+        let signed = signature
+            .map(|s| format!("{} by key {}", s.alg, s.kid))
+            .unwrap_or_else(|| "unsigned".into());
+        self.line_of_text(
+            8.5,
+            false,
+            INK,
+            &format!("Signed {signed} over the canonical JSON of this report."),
+        );
+        self.line_of_text(
+            8.5,
+            false,
+            MUTED,
+            "The signed JSON travels inside this file, and a signature over the file's own bytes ends it: check it with `muni-id report verify FILE`.",
+        );
+    }
+
     /// The pages, each with its footer (`<footer> - page 2 of 3`), written as one PDF.
     pub(super) fn save(self, title: &str, subject: &str, footer: &str) -> Result<Vec<u8>, String> {
         let page_count = self.pages.len();

@@ -27,24 +27,7 @@ pub fn render(report: &ProgramReport) -> Result<Vec<u8>, ProgramPdfError> {
         chart(&mut w, table);
         blocks(&mut w, table);
     }
-    w.heading("Signature");
-    let signature = report
-        .signature
-        .as_ref()
-        .map(|s| format!("{} by key {}", s.alg, s.kid))
-        .unwrap_or_else(|| "unsigned".into());
-    w.line_of_text(
-        8.5,
-        false,
-        INK,
-        &format!("Signed {signature} over the canonical JSON of this report."),
-    );
-    w.line_of_text(
-        8.5,
-        false,
-        MUTED,
-        "The signed JSON travels inside this file: check it with `muni-id report verify FILE`.",
-    );
+    w.signature_section(report.signature.as_ref());
     let mut bytes = w
         .save(
             "Program report",

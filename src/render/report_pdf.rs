@@ -358,24 +358,7 @@ fn verification(w: &mut Writer, report: &RetentionReport) {
 }
 
 fn signature(w: &mut Writer, report: &RetentionReport) {
-    w.heading("Signature");
-    let signature = report
-        .signature
-        .as_ref()
-        .map(|s| format!("{} by key {}", s.alg, s.kid))
-        .unwrap_or_else(|| "unsigned".into());
-    w.line_of_text(
-        8.5,
-        false,
-        INK,
-        &format!("Signed {signature} over the canonical JSON of this report."),
-    );
-    w.line_of_text(
-        8.5,
-        false,
-        MUTED,
-        "The signed JSON travels inside this file: check it with `muni-id report verify FILE`.",
-    );
+    w.signature_section(report.signature.as_ref());
 }
 
 /// The pages, each with its footer ("page 2 of 3"), written as one PDF.

@@ -2,7 +2,6 @@
 //! converted field by field from `domain::program_report`, so they serialize exactly as the
 //! signed domain report does.
 
-use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -212,19 +211,8 @@ pub async fn program(
     })
     .await??;
     let filename = format!("program-report-{}-{}.{format}", built.from, built.to);
-    let disposition = (
-        header::CONTENT_DISPOSITION,
-        format!("attachment; filename=\"{filename}\""),
-    );
     Ok(match format.as_str() {
-        "pdf" => HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, "application/pdf"))
-            .insert_header(disposition)
-            .body(file),
-        "csv" => HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
-            .insert_header(disposition)
-            .body(file),
+        "pdf" | "csv" => super::reports::file_response(&format, &filename, file),
         _ => HttpResponse::Ok().json(ProgramReport::from(built)),
     })
 }

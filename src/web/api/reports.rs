@@ -68,21 +68,26 @@ pub async fn retention(
     })
     .await??;
     let filename = format!("retention-report-{}.{format}", built.as_of);
-    let disposition = (
-        header::CONTENT_DISPOSITION,
-        format!("attachment; filename=\"{filename}\""),
-    );
     Ok(match format.as_str() {
-        "pdf" => HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, "application/pdf"))
-            .insert_header(disposition)
-            .body(file),
-        "csv" => HttpResponse::Ok()
-            .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
-            .insert_header(disposition)
-            .body(file),
+        "pdf" | "csv" => file_response(&format, &filename, file),
         _ => HttpResponse::Ok().json(RetentionReport::from(built)),
     })
+}
+
+/// A signed report file (`pdf` or `csv`) as a download named `filename`.
+pub(super) fn file_response(format: &str, filename: &str, file: Vec<u8>) -> HttpResponse {
+    let content_type = if format == "pdf" {
+        "application/pdf"
+    } else {
+        "text/csv; charset=utf-8"
+    };
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .body(file)
 }
 
 #[derive(Debug, Serialize, ToSchema)]
