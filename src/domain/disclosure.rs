@@ -10,8 +10,13 @@
 //! published figures, i.e. when its unit vector lies in the row space of the equations
 //! restricted to the hidden figures. That is decided exactly with integer elimination.
 //!
-//! Not covered: bounds. A reader knows a `Small` figure lies in 1..threshold and could
-//! combine that with the sums (two `Small` cells adding up to an exact 20 must both be 10).
+//! Bounds too: a reader knows a `Small` figure lies in 1..threshold and a `Withheld` one is 0
+//! or at least the threshold, and could combine that with the sums (a `Small` and a
+//! `Withheld` cell adding up to an exact 12 must be 1 and 11). The bounds are narrowed by
+//! propagating them through every equation until nothing changes (`narrowed_to_one`); a small
+//! figure they pin to one value is withheld around like one the equations pin. (Propagation
+//! finds what a reader finds equation by equation; a reader solving them all at once as a
+//! linear program might narrow further, never to a figure the equations leave free.)
 
 use std::fmt;
 
@@ -179,7 +184,14 @@ pub fn is_protected(
             Published::Small => small(v),
             Published::Withheld => true,
         });
-    honest && matches!(recoverable(published, equal), Ok(found) if found.is_empty())
+    let state = flatten(published);
+    let Ok(pairs) = layout.pairs(equal) else {
+        return false;
+    };
+    let system = System::new(&layout, &pairs);
+    honest
+        && matches!(recoverable(published, equal), Ok(found) if found.is_empty())
+        && !narrowed_to_one(&system.eqs, &state, threshold).contains(&true)
 }
 
 /// The published value of one figure, or `None` if there is no such figure.
@@ -417,6 +429,7 @@ impl System {
     /// pinned down. Ends because each round withholds one more figure, and once every
     /// figure the equations do not force to 0 is hidden, nothing hidden is pinned down.
     fn suppress(&self, values: &[u64], threshold: u64) -> Vec<Published> {
+        let threshold = threshold.max(1);
         let n = values.len();
         let mut state: Vec<Published> = values
             .iter()
@@ -433,7 +446,10 @@ impl System {
         loop {
             let hidden: Vec<bool> = state.iter().map(|p| p.is_hidden()).collect();
             let pinned = pinned(&self.eqs, &hidden).unwrap_or_else(|| hidden.clone());
-            let exposed: Vec<usize> = (0..n).filter(|&v| hidden[v] && pinned[v]).collect();
+            let bounded = narrowed_to_one(&self.eqs, &state, threshold);
+            let exposed: Vec<usize> = (0..n)
+                .filter(|&v| hidden[v] && (pinned[v] || bounded[v]))
+                .collect();
             if exposed.is_empty() {
                 return state;
             }
@@ -475,6 +491,70 @@ impl System {
             (zero, zero != self.is_total[v], values[v], v)
         })
     }
+}
+
+/// Larger than any count: the upper bound of a figure nothing bounds.
+const UNBOUNDED: i128 = 1 << 100;
+
+/// For each figure: whether it is a `Small` one that the bounds a reader knows (`Small` in
+/// 1..threshold, `Withheld` 0 or at least the threshold, `Exact` itself), carried through
+/// every equation until they change no more, leave with one possible value.
+fn narrowed_to_one(eqs: &[Equation], state: &[Published], threshold: u64) -> Vec<bool> {
+    let t = i128::from(threshold);
+    let mut bounds: Vec<(i128, i128)> = state
+        .iter()
+        .map(|p| match *p {
+            Published::Exact(x) => (i128::from(x), i128::from(x)),
+            Published::Small => (1, t - 1),
+            Published::Withheld => (0, UNBOUNDED),
+        })
+        .collect();
+    // Each pass can only narrow; a few dozen passes reach what equation-by-equation reasoning
+    // reaches on tables of this size.
+    for _ in 0..64 {
+        let mut changed = false;
+        for eq in eqs {
+            for &(j, cj) in eq {
+                if !state[j].is_hidden() {
+                    continue;
+                }
+                // cj·x_j = −Σ_{i≠j} c_i·x_i, with every c = ±1.
+                let (mut low, mut high) = (0i128, 0i128);
+                for &(i, ci) in eq.iter().filter(|(i, _)| *i != j) {
+                    let (lo, hi) = bounds[i];
+                    if ci > 0 {
+                        (low, high) = (low + lo, high.saturating_add(hi));
+                    } else {
+                        (low, high) = (low.saturating_sub(hi), high - lo);
+                    }
+                }
+                let (lo, hi) = if cj > 0 { (-high, -low) } else { (low, high) };
+                let (old_lo, old_hi) = bounds[j];
+                let (mut new_lo, mut new_hi) = (old_lo.max(lo), old_hi.min(hi.min(UNBOUNDED)));
+                if state[j] == Published::Withheld {
+                    // 0, or at least the threshold: nothing in between.
+                    if (1..t).contains(&new_lo) {
+                        new_lo = t;
+                    }
+                    if (1..t).contains(&new_hi) {
+                        new_hi = 0;
+                    }
+                }
+                if new_lo <= new_hi && (new_lo, new_hi) != (old_lo, old_hi) {
+                    bounds[j] = (new_lo, new_hi);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    state
+        .iter()
+        .zip(&bounds)
+        .map(|(p, &(lo, hi))| *p == Published::Small && lo == hi)
+        .collect()
 }
 
 /// For each figure: whether it is hidden and pinned down by `eqs` given the figures not
@@ -816,5 +896,29 @@ mod tests {
                 assert!(!matches!(p, Published::Exact(x) if x != v), "{case}");
             }
         }
+    }
+
+    #[test]
+    fn a_small_figure_pinned_by_what_the_markers_mean_is_protected_further() {
+        // Row 0: a 1 and an 11, total 12. With only the 11 withheld, 12 − withheld ∈ 1..10 and
+        // withheld ∈ {0} ∪ [11, ∞) leave withheld = 11 and the small cell = 1.
+        let tables = vec![table(&[&[1, 11], &[50, 60]])];
+        let published = protect(&tables, &[], 11).unwrap();
+        assert!(is_protected(&tables, &published, &[], 11), "{published:?}");
+        let pinned_by_bounds = PublishedTable {
+            rows: tables[0].rows.clone(),
+            columns: tables[0].columns.clone(),
+            cells: vec![
+                vec![Published::Small, Published::Withheld],
+                vec![Published::Withheld, Published::Withheld],
+            ],
+            row_totals: vec![Published::Exact(12), Published::Exact(110)],
+            column_totals: vec![Published::Exact(51), Published::Exact(71)],
+            total: Published::Exact(122),
+        };
+        assert!(
+            !is_protected(&tables, &[pinned_by_bounds], &[], 11),
+            "12 = <11 + withheld gives 1 + 11 away"
+        );
     }
 }
