@@ -90,11 +90,6 @@ impl AgeBands {
         self.0.iter().rev().find(|band| band.from_age <= age)
     }
 
-    /// The band by its code.
-    pub fn by_code(&self, code: &str) -> Option<&AgeBand> {
-        self.0.iter().find(|band| band.code == code)
-    }
-
     /// The longest validity of any band: what signing keys and retention must allow for.
     pub fn longest_validity_years(&self) -> u32 {
         self.0.iter().map(|b| b.validity_years).max().unwrap_or(1)

@@ -59,14 +59,6 @@ impl FeeOutcome {
             FeeOutcome::Waived { category } => format!("waived:{category}"),
         }
     }
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            FeeOutcome::NoFee => "none",
-            FeeOutcome::Paid => "paid",
-            FeeOutcome::Waived { .. } => "waived",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
