@@ -84,6 +84,7 @@ fn reads_per_second(ctx: &AppContext, staff_id: &str, ids: &[String]) -> f64 {
         staff_id: staff_id.to_owned(),
         username: "bench.clerk".into(),
         role: StaffRole::Clerk,
+        site: None,
     };
     let started = Instant::now();
     std::thread::scope(|scope| {

@@ -24,6 +24,10 @@ pub struct CardRow {
     pub revoked_at: Option<NaiveDateTime>,
     pub revoke_reason: Option<String>,
     pub printed_at: Option<NaiveDateTime>,
+    /// The site the card was issued at, and printed at (codes; `None` where the program has
+    /// no sites, and on a tombstone).
+    pub issued_site: Option<String>,
+    pub printed_site: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &CardRow) -> QueryResult<()> {
@@ -89,16 +93,16 @@ pub fn revoke(
 pub fn mark_printed(
     conn: &mut DbConnection,
     card_number: &str,
-    at: NaiveDateTime,
+    (at, site): (NaiveDateTime, Option<&str>),
 ) -> QueryResult<usize> {
     diesel::update(cards::table.find(card_number))
-        .set(cards::printed_at.eq(at))
+        .set((cards::printed_at.eq(at), cards::printed_site.eq(site)))
         .execute(conn)
 }
 
 /// Turns the cards of residents about to be destroyed into tombstones, inside the caller's
 /// transaction and before the resident rows go: who issued each card and why, why it was
-/// revoked and when it printed are dropped, and its times are cut to the day. What stays is
+/// revoked, when it printed and at which sites are dropped, and its times are cut to the day. What stays is
 /// what verification needs: number, status, status-list index, issue, expiry and revocation
 /// dates.
 pub fn make_tombstones(conn: &mut DbConnection, resident_ids: &[String]) -> QueryResult<usize> {
@@ -117,6 +121,8 @@ pub fn make_tombstones(conn: &mut DbConnection, resident_ids: &[String]) -> Quer
                 cards::revoked_at.eq(revoked_at.map(|at| midnight(at.date()))),
                 cards::revoke_reason.eq(None::<String>),
                 cards::printed_at.eq(None::<NaiveDateTime>),
+                cards::issued_site.eq(None::<String>),
+                cards::printed_site.eq(None::<String>),
             ))
             .execute(conn)?;
     }

@@ -14,10 +14,12 @@ pub struct ClassFigures {
     pub held: i64,
     pub oldest: Option<NaiveDate>,
     pub overdue: i64,
+    /// Past their destruction day, kept because a legal hold covers them (not overdue).
+    pub under_legal_hold: i64,
 }
 
 /// Residents with at least one card (their card face) or none (unissued), judged at `as_of`:
-/// overdue is a record whose destruction day has passed.
+/// overdue is a record whose destruction day has passed and no legal hold covers.
 pub fn residents_by_card(
     conn: &mut DbConnection,
     as_of: NaiveDate,
@@ -30,12 +32,20 @@ pub fn residents_by_card(
     let overdue = residents::table
         .filter(has_card())
         .filter(residents::destroy_after.lt(as_of))
+        .filter(super::residents::not_held())
+        .count()
+        .get_result(conn)?;
+    let under_legal_hold = residents::table
+        .filter(has_card())
+        .filter(residents::destroy_after.lt(as_of))
+        .filter(not(super::residents::not_held()))
         .count()
         .get_result(conn)?;
     let with_card = ClassFigures {
         held,
         oldest: oldest.map(|t| t.date()),
         overdue,
+        under_legal_hold,
     };
     let (held, oldest): (i64, Option<NaiveDateTime>) = residents::table
         .filter(not(has_card()))
@@ -44,12 +54,20 @@ pub fn residents_by_card(
     let overdue = residents::table
         .filter(not(has_card()))
         .filter(residents::destroy_after.lt(as_of))
+        .filter(super::residents::not_held())
+        .count()
+        .get_result(conn)?;
+    let under_legal_hold = residents::table
+        .filter(not(has_card()))
+        .filter(residents::destroy_after.lt(as_of))
+        .filter(not(super::residents::not_held()))
         .count()
         .get_result(conn)?;
     let unissued = ClassFigures {
         held,
         oldest: oldest.map(|t| t.date()),
         overdue,
+        under_legal_hold,
     };
     Ok((with_card, unissued))
 }
@@ -94,6 +112,7 @@ pub fn sessions(
         held,
         oldest: oldest.map(|t| t.date()),
         overdue,
+        under_legal_hold: 0,
     })
 }
 
@@ -106,6 +125,7 @@ pub fn cards(conn: &mut DbConnection) -> QueryResult<ClassFigures> {
         held,
         oldest,
         overdue: 0,
+        under_legal_hold: 0,
     })
 }
 

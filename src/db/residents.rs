@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{resident_photos, residents};
+use super::schema::{held_residents, resident_photos, residents};
 use super::DbConnection;
 
 #[derive(Queryable, Selectable, Insertable, Clone)]
@@ -25,6 +25,8 @@ pub struct ResidentRow {
     pub address_updated_at: Option<NaiveDateTime>,
     /// The address's own data key, wrapped under the same epoch and version as `wrapped_key`.
     pub address_key: Option<Vec<u8>>,
+    /// The site the resident was enrolled at (its code; `None` where the program has no sites).
+    pub enrolled_site: Option<String>,
 }
 
 /// Where a record's data keys are wrapped, and its blind index under that epoch.
@@ -180,7 +182,13 @@ pub fn roll_candidates(
 ) -> QueryResult<Vec<ResidentRow>> {
     let (month, month_last_day) = month;
     residents::table
-        .filter(residents::destroy_after.ge(as_of))
+        // Past its date, a record is destroyed, unless a legal hold keeps it: then its keys
+        // move forward like any live record's, so that its old epoch can still be destroyed.
+        .filter(
+            residents::destroy_after
+                .ge(as_of)
+                .or(diesel::dsl::not(not_held())),
+        )
         .filter(
             residents::key_epoch
                 .lt(month)
@@ -232,6 +240,7 @@ pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
 pub fn count_due(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<i64> {
     residents::table
         .filter(residents::destroy_after.lt(as_of))
+        .filter(not_held())
         .count()
         .get_result(conn)
 }
@@ -262,6 +271,8 @@ pub fn due_for_destruction(
     use diesel::dsl::exists;
     residents::table
         .filter(residents::destroy_after.lt(as_of))
+        // A record a legal hold covers is passed over until the hold is lifted.
+        .filter(not_held())
         .order((residents::destroy_after.asc(), residents::id.asc()))
         .limit(limit)
         .select((
@@ -275,6 +286,8 @@ pub fn due_for_destruction(
 /// Deletes residents: their wrapped key, ciphertexts, blind index and photo (by cascade); their
 /// cards stay as tombstones with no resident.
 pub fn delete(conn: &mut DbConnection, ids: &[String]) -> QueryResult<usize> {
+    diesel::delete(held_residents::table.filter(held_residents::resident_id.eq_any(ids)))
+        .execute(conn)?;
     diesel::delete(resident_photos::table.filter(resident_photos::resident_id.eq_any(ids)))
         .execute(conn)?;
     diesel::delete(residents::table.filter(residents::id.eq_any(ids))).execute(conn)
@@ -286,6 +299,7 @@ pub fn printed_with_address(conn: &mut DbConnection, limit: i64) -> QueryResult<
     use diesel::dsl::exists;
     residents::table
         .filter(residents::address.is_not_null())
+        .filter(not_held())
         .filter(exists(
             cards::table
                 .filter(cards::resident_id.eq(residents::id.nullable()))
@@ -312,6 +326,8 @@ pub fn clear_address_if(
         residents::table
             .find(id)
             .filter(residents::address.is_not_null())
+            // Print-only or not, an address under a legal hold stays until the hold is lifted.
+            .filter(not_held())
             .filter(
                 residents::address_key
                     .eq(printed_key.map(<[u8]>::to_vec))
@@ -331,4 +347,21 @@ pub fn count_in_epoch(conn: &mut DbConnection, epoch: &str) -> QueryResult<i64> 
         .filter(residents::key_epoch.eq(epoch))
         .count()
         .get_result(conn)
+}
+
+/// Records that a legal hold covers a resident.
+pub fn hold(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::insert_into(held_residents::table)
+        .values(held_residents::resident_id.eq(id))
+        .execute(conn)
+}
+
+/// The resident is not under a legal hold.
+#[diesel::dsl::auto_type]
+pub fn not_held() -> _ {
+    diesel::dsl::not(diesel::dsl::exists(
+        held_residents::table
+            .filter(held_residents::resident_id.eq(residents::id))
+            .select(held_residents::resident_id),
+    ))
 }

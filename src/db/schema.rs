@@ -25,6 +25,7 @@ diesel::table! {
         factor_due_by -> Nullable<Timestamp>,
         ceremony -> Nullable<Text>,
         signed_on -> Bool,
+        site -> Nullable<Text>,
     }
 }
 
@@ -88,6 +89,7 @@ diesel::table! {
         destroy_after -> Date,
         address_updated_at -> Nullable<Timestamp>,
         address_key -> Nullable<Binary>,
+        enrolled_site -> Nullable<Text>,
     }
 }
 
@@ -143,6 +145,8 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
         revoke_reason -> Nullable<Text>,
         printed_at -> Nullable<Timestamp>,
+        issued_site -> Nullable<Text>,
+        printed_site -> Nullable<Text>,
     }
 }
 
@@ -203,6 +207,51 @@ diesel::table! {
 }
 
 diesel::table! {
+    sites (code) {
+        code -> Text,
+        name -> Text,
+        kind -> Text,
+        opens_on -> Date,
+        closes_on -> Nullable<Date>,
+        closed_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    staff_sites (staff_id, site) {
+        staff_id -> Text,
+        site -> Text,
+    }
+}
+
+diesel::joinable!(staff_sites -> staff (staff_id));
+diesel::joinable!(staff_sites -> sites (site));
+
+diesel::table! {
+    legal_holds (id) {
+        id -> Text,
+        reference -> Text,
+        scope -> Text,
+        enrolled_from -> Nullable<Date>,
+        enrolled_to -> Nullable<Date>,
+        site -> Nullable<Text>,
+        placed_at -> Timestamp,
+        placed_by -> Text,
+        lifted_at -> Nullable<Timestamp>,
+        lifted_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    held_residents (resident_id) {
+        resident_id -> Text,
+    }
+}
+
+diesel::joinable!(held_residents -> residents (resident_id));
+
+diesel::table! {
     service_settings (name) {
         name -> Text,
         value -> Text,
@@ -228,4 +277,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     record_state,
     service_settings,
     sign_on_requests,
+    sites,
+    staff_sites,
+    legal_holds,
+    held_residents,
 );

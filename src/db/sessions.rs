@@ -23,6 +23,8 @@ pub struct SessionRow {
     pub ceremony: Option<String>,
     /// Opened through the identity provider (single sign-on), not by a local password.
     pub signed_on: bool,
+    /// The site the session works at (a code), once chosen.
+    pub site: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &SessionRow) -> QueryResult<()> {

@@ -6,12 +6,14 @@ pub mod card;
 pub mod disclosure;
 pub mod documents;
 pub mod fees;
+pub mod legal_holds;
 pub mod names;
 pub mod program_counts;
 pub mod program_report;
 pub mod report;
 pub mod resident;
 pub mod sign_on;
+pub mod sites;
 pub mod staff;
 
 use crate::error::ErrorCode;

@@ -26,6 +26,9 @@ pub struct ClassReport {
     pub oldest: Option<NaiveDate>,
     /// Records kept past their policy: should always be zero.
     pub overdue: u64,
+    /// Records past their policy that a legal hold keeps (shown apart: not overdue).
+    #[serde(default)]
+    pub under_legal_hold: u64,
     /// Destroyed by the purges in the period.
     pub destroyed_in_period: u64,
 }
@@ -142,7 +145,25 @@ pub struct RetentionReport {
     #[serde(default)]
     pub staff_changes: Vec<StaffAccountChange>,
     pub verification: VerificationTotals,
+    /// The legal holds in force on the day of the report. Absent from older reports.
+    #[serde(default)]
+    pub legal_holds: Vec<HoldReport>,
     pub signature: Option<ReportSignature>,
+}
+
+/// A legal hold in force, as the retention report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoldReport {
+    pub reference: String,
+    /// `all`, `enrolled_between` or `site`.
+    pub scope: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrolled_from: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrolled_to: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    pub placed_at: DateTime<Utc>,
 }
 
 impl RetentionReport {
@@ -232,6 +253,7 @@ pub(crate) fn sample() -> RetentionReport {
             held: 12,
             oldest: Some(day("2021-01-05")),
             overdue: 1,
+            under_legal_hold: 2,
             destroyed_in_period: 3,
         }],
         purge_runs: vec![PurgeRunReport {
@@ -288,6 +310,14 @@ pub(crate) fn sample() -> RetentionReport {
             valid: 7,
             not_valid: 3,
         },
+        legal_holds: vec![HoldReport {
+            reference: "CV-2026-0142".into(),
+            scope: "enrolled_between".into(),
+            enrolled_from: Some(day("2026-01-01")),
+            enrolled_to: Some(day("2026-03-31")),
+            site: None,
+            placed_at: time("2026-12-01T09:30:00Z"),
+        }],
         signature: Some(ReportSignature {
             alg: "ES256".into(),
             kid: "00112233aabbccdd".into(),

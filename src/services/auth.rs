@@ -4,12 +4,13 @@
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::second_factor::{self, Gate};
-use super::{audit, login_throttle, Actor};
+use super::{audit, login_throttle, sites, Actor};
 use crate::context::AppContext;
 use crate::crypto::password::{Busy, HashPasswordError, Password};
 use crate::crypto::token::{new_token, token_hash};
 use crate::db::sessions::{self as session_store, SessionRow};
 use crate::db::staff::{self as staff_store, StaffRow};
+use crate::domain::sites::Site;
 use crate::domain::staff::{check_new_password, StaffRole};
 use crate::error::Internal;
 use crate::telemetry::Metrics;
@@ -68,6 +69,10 @@ pub struct NewSession {
     pub awaiting_factor: bool,
     /// The account must enrol a second factor by then (it has none).
     pub factor_due_by: Option<DateTime<Utc>>,
+    /// The site the session works at: the staff member's only open site, if they have one.
+    pub site: Option<Site>,
+    /// Without a site: the open sites the staff member may choose from.
+    pub site_choices: Vec<Site>,
 }
 
 /// The staff member behind a valid session.
@@ -80,6 +85,11 @@ pub struct SignedIn {
     pub factor_due_by: Option<DateTime<Utc>>,
     /// Opened through the identity provider (single sign-on), not by a password here.
     pub signed_on: bool,
+    /// The site the session works at, while it is open.
+    pub site: Option<Site>,
+    /// The staff member serves residents, the program has sites, and the session works at
+    /// none that is open: nothing can be recorded until it chooses one.
+    pub must_choose_site: bool,
 }
 
 /// How a session was opened: a password here (whose second factor may still be awaited), or
@@ -213,7 +223,7 @@ pub(super) fn open_session(
         now + TimeDelta::minutes(auth.session_absolute_minutes)
     };
     let mut conn = ctx.db()?;
-    crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
+    let choices = crate::db::transaction::<_, AuthError, _>(&mut conn, |conn| {
         if !awaiting_factor {
             // Which way in, so an audit can find every use of the break-glass password.
             let action = if signed_on {
@@ -228,6 +238,11 @@ pub(super) fn open_session(
             now.naive_utc(),
             (now - TimeDelta::minutes(auth.session_idle_minutes)).naive_utc(),
         )?;
+        let choices = sites::at_login(conn, &staff.id, role, now.date_naive())?;
+        let site = match choices.as_slice() {
+            [only] => Some(only.code.clone()),
+            _ => None,
+        };
         session_store::insert(
             conn,
             &SessionRow {
@@ -240,10 +255,15 @@ pub(super) fn open_session(
                 factor_due_by: factor_due_by.map(|t| t.naive_utc()),
                 ceremony: None,
                 signed_on,
+                site,
             },
         )?;
-        Ok(())
+        Ok(choices)
     })?;
+    let (site, site_choices) = match <[Site; 1]>::try_from(choices) {
+        Ok([only]) => (Some(only), Vec::new()),
+        Err(choices) => (None, choices),
+    };
     if !awaiting_factor {
         Metrics::bump(&ctx.metrics.logins_succeeded);
         tracing::info!(
@@ -261,6 +281,8 @@ pub(super) fn open_session(
         must_change_password: staff.must_change_password && !signed_on,
         awaiting_factor,
         factor_due_by,
+        site,
+        site_choices,
     })
 }
 
@@ -347,16 +369,31 @@ pub fn authenticate(ctx: &AppContext, token: &str) -> Result<SignedIn, AuthError
     }
     let role = StaffRole::parse(&staff.role)
         .map_err(|m| Internal::new("staff role", anyhow::anyhow!(m)))?;
+    let (site, must_choose_site) = if sites::works_at_a_site(role) {
+        let today = now.date_naive();
+        let site = sites::still_open(&mut conn, session.site.as_deref(), today)?;
+        let must_choose = site.is_none() && crate::db::sites::any(&mut conn)?;
+        (site, must_choose)
+    } else {
+        (None, false)
+    };
     Ok(SignedIn {
         actor: Actor {
             staff_id: staff.id,
             username: staff.username,
             role,
+            // As stored: a site closed since is refused (`site_closed`) where it would record.
+            site: session
+                .site
+                .clone()
+                .filter(|_| sites::works_at_a_site(role)),
         },
         must_change_password: staff.must_change_password && !session.signed_on,
         session_hash: hash,
         factor_due_by,
         signed_on: session.signed_on,
+        site,
+        must_choose_site,
     })
 }
 
@@ -422,6 +459,7 @@ pub fn change_own_password(
                 factor_due_by: signed_in.factor_due_by.map(|t| t.naive_utc()),
                 ceremony: None,
                 signed_on: signed_in.signed_on,
+                site: signed_in.actor.site.clone(),
             },
         )?;
         Ok(())

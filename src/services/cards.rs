@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::sites::{self, SiteError};
 use super::{audit, custody, vault, Actor};
 use crate::context::AppContext;
 use crate::crypto::card_token::{qr_text, sign_card_token, CardClaims};
@@ -34,6 +35,9 @@ pub struct CardSummary {
     /// Absent once the resident's data is destroyed (the card remains as a tombstone).
     pub issue_reason: Option<String>,
     pub printed: bool,
+    /// The sites (codes) it was issued and printed at, where the program records sites.
+    pub issued_site: Option<String>,
+    pub printed_site: Option<String>,
 }
 
 /// A card just issued.
@@ -80,6 +84,9 @@ pub enum CardError {
     FeeRequired(FeeDue),
     #[error("not a waiver category of this program")]
     UnknownWaiver,
+    /// The session has no site to record the issue or print at, or its site is closed.
+    #[error(transparent)]
+    Site(#[from] SiteError),
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -148,6 +155,8 @@ fn summary(card: &CardRow, today: NaiveDate) -> CardSummary {
         expires_on: card.expires_on,
         issue_reason: card.issue_reason.clone(),
         printed: card.printed_at.is_some(),
+        issued_site: card.issued_site.clone(),
+        printed_site: card.printed_site.clone(),
     }
 }
 
@@ -198,6 +207,7 @@ fn record_new_card(
     expires_on: NaiveDate,
 ) -> Result<CardRow, CardError> {
     let resident_id = resident.id.as_str();
+    let site = sites::recording_site(conn, actor, today)?;
     let number = loop {
         let candidate = CardNumber::generate(&mut rand::rngs::OsRng);
         if store::find(conn, candidate.as_str())?.is_none() {
@@ -233,9 +243,15 @@ fn record_new_card(
         revoked_at: None,
         revoke_reason: None,
         printed_at: None,
+        issued_site: site.clone(),
+        printed_site: None,
     };
     store::insert(conn, &card)?;
-    super::program_counts::record(conn, today, &[Counted::CardIssued(reason), fee])?;
+    super::program_counts::record(
+        conn,
+        (today, site.as_deref()),
+        &[Counted::CardIssued(reason), fee],
+    )?;
     let all_cards = store::for_resident(conn, resident_id)?;
     custody::follow_destruction_date(
         ctx,
@@ -516,6 +532,7 @@ fn record_prints(
     let destroy_address = !ctx.config.retention.retain_address;
     let mut addresses_destroyed = false;
     crate::db::transaction::<_, CardError, _>(conn, |conn| {
+        let site = sites::recording_site(conn, actor, now.date_naive())?;
         for (number, (resident_id, address_key)) in numbers.iter().zip(printed_for) {
             audit::record(
                 conn,
@@ -524,7 +541,7 @@ fn record_prints(
                 "card.print",
                 Some(number.as_str()),
             )?;
-            store::mark_printed(conn, number.as_str(), now.naive_utc())?;
+            store::mark_printed(conn, number.as_str(), (now.naive_utc(), site.as_deref()))?;
             // The address is print-only: once on the card, it leaves storage.
             let cleared = match address_key.as_deref() {
                 Some(key) if destroy_address => {

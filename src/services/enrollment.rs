@@ -7,6 +7,7 @@ use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 
+use super::sites::{self, SiteError};
 use super::vault::{self, candidate_indexes, VaultError};
 use super::{audit, Actor};
 use crate::context::AppContext;
@@ -84,6 +85,8 @@ pub struct ResidentRecord {
     pub updated_at: DateTime<Utc>,
     /// The day after which this record is destroyed unless a card extends it.
     pub retained_until: NaiveDate,
+    /// The site (code) the resident was enrolled at, where the program records sites.
+    pub enrolled_site: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,6 +117,9 @@ pub enum EnrollmentError {
     /// More than one problem with the input, in form order; never fewer than two.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Several(Vec<EnrollmentError>),
+    /// The session has no site to record the enrollment at, or its site is closed.
+    #[error(transparent)]
+    Site(#[from] SiteError),
     #[error(transparent)]
     Internal(#[from] Internal),
 }
@@ -305,7 +311,7 @@ pub fn enroll(
     let outcome = insert_unless_duplicate(
         &mut conn,
         (actor, now),
-        &row,
+        row,
         &sealed_photo,
         &probes,
         application.confirm_not_duplicate,
@@ -366,6 +372,8 @@ fn sealed_row(
         destroy_after,
         address_updated_at: address.as_ref().map(|_| now.naive_utc()),
         address_key: sealed.placement.address_key,
+        // Set where it is stored, in the transaction that checks the site is open.
+        enrolled_site: None,
     };
     Ok((row, sealed.photo))
 }
@@ -400,7 +408,7 @@ fn denial_reason(error: &EnrollmentError) -> Option<&'static str> {
 /// An application the rules refused: a denial for the program's requirements (too few points,
 /// too young, a child without a caretaker) is counted for the council, once, by its first
 /// reason only; the refusal is given back as it was.
-pub fn refused(ctx: &AppContext, error: EnrollmentError) -> EnrollmentError {
+pub fn refused(ctx: &AppContext, actor: &Actor, error: EnrollmentError) -> EnrollmentError {
     let Some(reason) = denial_reason(&error) else {
         return error;
     };
@@ -411,13 +419,23 @@ pub fn refused(ctx: &AppContext, error: EnrollmentError) -> EnrollmentError {
         .map_err(EnrollmentError::from)
         .and_then(|mut conn| {
             crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
-                Ok(super::program_counts::record(conn, today, &counted)?)
+                let site = sites::recording_site(conn, actor, today)?;
+                Ok(super::program_counts::record(
+                    conn,
+                    (today, site.as_deref()),
+                    &counted,
+                )?)
             })
         });
-    if let Err(e) = outcome {
-        tracing::warn!(cause = %e, "a denial could not be counted for the program report");
+    match outcome {
+        // A session with no site (or a closed one) records nothing: it must choose one first.
+        Err(EnrollmentError::Site(site)) => EnrollmentError::Site(site),
+        Err(e) => {
+            tracing::warn!(cause = %e, "a denial could not be counted for the program report");
+            error
+        }
+        Ok(()) => error,
     }
-    error
 }
 
 /// What an accepted application adds to the council's counts: the application in its age band
@@ -441,20 +459,24 @@ fn counted_for(ctx: &AppContext, face: &CardFace, today: NaiveDate) -> Vec<Count
 fn insert_unless_duplicate(
     conn: &mut DbConnection,
     (actor, now): (&Actor, DateTime<Utc>),
-    row: &ResidentRow,
+    mut row: ResidentRow,
     sealed_photo: &[u8],
     probes: &[Vec<u8>],
     confirm_not_duplicate: bool,
     counted: &[Counted],
 ) -> Result<(), EnrollmentError> {
     crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
-        store::insert(conn, row, sealed_photo)?;
+        let site = sites::recording_site(conn, actor, now.date_naive())?;
+        row.enrolled_site.clone_from(&site);
+        store::insert(conn, &row, sealed_photo)?;
         // The chain head serialises enrollments (on SQLite the whole transaction holds the
         // write lock from its start): two clerks enrolling the same person at once cannot both
         // miss each other.
         audit::record(conn, now, &actor.staff_id, "resident.enroll", Some(&row.id))?;
+        // Behind the chain head, as a hold placed meanwhile is: one of the two sees the other.
+        super::legal_holds::hold_if_covered(conn, &row.id, (now.date_naive(), site.as_deref()))?;
         // Counted behind the chain head, so two enrollments never lock count rows in turn.
-        super::program_counts::record(conn, now.date_naive(), counted)?;
+        super::program_counts::record(conn, (now.date_naive(), site.as_deref()), counted)?;
         let existing = store::ids_by_blind_index(conn, probes)?
             .into_iter()
             .find(|other| *other != row.id);
@@ -480,6 +502,7 @@ fn record_of(ctx: &AppContext, row: &ResidentRow) -> Result<ResidentRecord, Enro
         enrolled_at: row.enrolled_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
         retained_until: row.destroy_after,
+        enrolled_site: row.enrolled_site.clone(),
     })
 }
 

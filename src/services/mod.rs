@@ -10,6 +10,7 @@ pub mod enrollment;
 pub mod issuer;
 pub mod key_migration;
 pub mod key_rotation;
+pub mod legal_holds;
 pub mod login_throttle;
 pub mod passkeys;
 pub mod program_counts;
@@ -21,6 +22,7 @@ pub mod report;
 pub mod rewrap;
 pub mod second_factor;
 pub mod sign_on;
+pub mod sites;
 pub mod staff;
 pub mod vault;
 pub mod verification;
@@ -31,4 +33,6 @@ pub struct Actor {
     pub staff_id: String,
     pub username: String,
     pub role: crate::domain::staff::StaffRole,
+    /// The site the session works at (its code): where what the actor records happens.
+    pub site: Option<String>,
 }

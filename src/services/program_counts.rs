@@ -6,12 +6,13 @@ use chrono::{Datelike, NaiveDate};
 use crate::db::{program_counts, DbConnection};
 use crate::domain::program_counts::Counted;
 
-/// Adds each of `counted` to the counts of the month of `day` (no site is recorded yet: '').
+/// Adds each of `counted` to the counts of the month of `day` at `site` ('' where the program
+/// records no site).
 /// In a fixed order (metric, then category), so two transactions counting the same rows
 /// take their locks in the same order.
 pub fn record(
     conn: &mut DbConnection,
-    day: NaiveDate,
+    (day, site): (NaiveDate, Option<&str>),
     counted: &[Counted],
 ) -> diesel::QueryResult<()> {
     let month = day.with_day(1).unwrap_or(day);
@@ -19,7 +20,7 @@ pub fn record(
     rows.sort_unstable();
     rows.dedup();
     for (metric, category) in rows {
-        program_counts::bump(conn, (month, ""), metric, category)?;
+        program_counts::bump(conn, (month, site.unwrap_or_default()), metric, category)?;
     }
     Ok(())
 }

@@ -19,8 +19,8 @@ use crate::db::{
 };
 use crate::domain::report::{
     embedded_json, signed_form, AuditReport, ClassReport, DestroyedEpochReport, EpochReport,
-    KeyReport, PurgeRunReport, ReportSignature, RetentionReport, SealReference, StaffAccountChange,
-    StaffReads, VerificationTotals,
+    HoldReport, KeyReport, PurgeRunReport, ReportSignature, RetentionReport, SealReference,
+    StaffAccountChange, StaffReads, VerificationTotals,
 };
 use crate::error::Internal;
 
@@ -85,6 +85,7 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
         staff_reads: staff_reads(&mut conn, period)?,
         staff_changes: staff_changes(&mut conn, period)?,
         verification,
+        legal_holds: holds_in_force(&mut conn)?,
         signature: None,
     };
     sign(&ctx.signing, report)
@@ -144,6 +145,7 @@ fn resident_classes(
             held: count(card_face.held),
             oldest: card_face.oldest,
             overdue: count(card_face.overdue),
+            under_legal_hold: count(card_face.under_legal_hold),
             destroyed_in_period: purged.destroyed(|r| r.residents_destroyed),
         },
         ClassReport {
@@ -154,6 +156,7 @@ fn resident_classes(
             held: count(unissued.held),
             oldest: unissued.oldest,
             overdue: count(unissued.overdue),
+            under_legal_hold: count(unissued.under_legal_hold),
             destroyed_in_period: purged.destroyed(|r| r.unissued_destroyed),
         },
     ])
@@ -178,6 +181,7 @@ fn address_class(
         held: count(held),
         oldest: None,
         overdue: if retain { 0 } else { count(printed) },
+        under_legal_hold: 0,
         destroyed_in_period: purged.destroyed(|r| r.addresses_destroyed),
     })
 }
@@ -198,6 +202,7 @@ fn audit_class(
         held: count(audit_store::count(conn)?),
         oldest: audit_store::oldest(conn)?.map(|t| t.date()),
         overdue: count(audit_store::count_before(conn, cutoff)?),
+        under_legal_hold: 0,
         destroyed_in_period: purged.destroyed(|r| r.audit_entries_removed),
     })
 }
@@ -225,6 +230,7 @@ fn session_class(
         held: count(sessions.held),
         oldest: sessions.oldest,
         overdue: count(sessions.overdue),
+        under_legal_hold: 0,
         destroyed_in_period: purged.destroyed(|r| r.sessions_removed),
     })
 }
@@ -240,6 +246,7 @@ fn card_status_class(conn: &mut DbConnection) -> Result<ClassReport, Internal> {
         held: count(cards.held),
         oldest: cards.oldest,
         overdue: 0,
+        under_legal_hold: 0,
         destroyed_in_period: 0,
     })
 }
@@ -548,4 +555,27 @@ pub fn check_signature(
         return Err(ReportCheckError::BadSignature);
     }
     Ok(())
+}
+
+/// The legal holds in force, as the report lists them.
+fn holds_in_force(conn: &mut DbConnection) -> Result<Vec<HoldReport>, Internal> {
+    use crate::domain::legal_holds::HoldScope;
+    Ok(super::legal_holds::in_force(conn)?
+        .into_iter()
+        .map(|hold| {
+            let (enrolled_from, enrolled_to, site) = match &hold.scope {
+                HoldScope::All => (None, None, None),
+                HoldScope::EnrolledBetween { from, to } => (Some(*from), Some(*to), None),
+                HoldScope::Site(code) => (None, None, Some(code.clone())),
+            };
+            HoldReport {
+                reference: hold.reference,
+                scope: hold.scope.kind().to_owned(),
+                enrolled_from,
+                enrolled_to,
+                site,
+                placed_at: hold.placed_at,
+            }
+        })
+        .collect())
 }

@@ -61,6 +61,8 @@ pub struct StaffAccount {
     pub created_at: DateTime<Utc>,
     /// Whether the account has a second factor (never which, nor its secret).
     pub second_factor: bool,
+    /// The codes of the sites the account works at (none: any open site).
+    pub sites: Vec<String>,
 }
 
 impl StaffAccount {
@@ -68,10 +70,15 @@ impl StaffAccount {
         let has_factor = crate::db::factors::of_staff(conn, &row.id)?
             .iter()
             .any(|f| f.confirmed_at.is_some());
-        Self::with_factor(row, has_factor)
+        let sites = crate::db::sites::of_staff(conn, &row.id)?;
+        Self::with_factor(row, has_factor, sites)
     }
 
-    fn with_factor(row: &StaffRow, second_factor: bool) -> Result<Self, StaffError> {
+    fn with_factor(
+        row: &StaffRow,
+        second_factor: bool,
+        sites: Vec<String>,
+    ) -> Result<Self, StaffError> {
         Ok(Self {
             username: row.username.clone(),
             role: StaffRole::parse(&row.role)
@@ -80,6 +87,7 @@ impl StaffAccount {
             must_change_password: row.must_change_password,
             created_at: row.created_at.and_utc(),
             second_factor,
+            sites,
         })
     }
 }
@@ -154,9 +162,16 @@ pub fn list(ctx: &AppContext) -> Result<Vec<StaffAccount>, StaffError> {
             .into_iter()
             .map(|(id, _)| id)
             .collect();
+    let mut sites = std::collections::HashMap::<String, Vec<String>>::new();
+    for (staff_id, code) in crate::db::sites::assignments(&mut conn)? {
+        sites.entry(staff_id).or_default().push(code);
+    }
     store::list(&mut conn)?
         .iter()
-        .map(|row| StaffAccount::with_factor(row, with_factor.contains(&row.id)))
+        .map(|row| {
+            let its_sites = sites.remove(&row.id).unwrap_or_default();
+            StaffAccount::with_factor(row, with_factor.contains(&row.id), its_sites)
+        })
         .collect()
 }
 

@@ -11,6 +11,8 @@ use crate::render::photo::PhotoError;
 use crate::services::auth::AuthError;
 use crate::services::cards::CardError;
 use crate::services::enrollment::EnrollmentError;
+use crate::services::legal_holds::HoldError;
+use crate::services::sites::SiteError;
 use crate::services::staff::StaffError;
 use crate::web::ApiError;
 use serde_json::{json, Value};
@@ -147,7 +149,59 @@ impl From<EnrollmentError> for ApiError {
                 ErrorCode::ChangedMeanwhile,
                 "The record was changed by someone else while this change was prepared. Reload it and try again.",
             ),
+            EnrollmentError::Site(site) => site.into(),
             EnrollmentError::Internal(cause) => ApiError::internal(cause),
+        }
+    }
+}
+
+impl From<HoldError> for ApiError {
+    fn from(e: HoldError) -> Self {
+        match e {
+            HoldError::Invalid { field, why } => {
+                ApiError::unprocessable(ErrorCode::InvalidValue, format!("{field}: {why}."))
+                    .with("field", field)
+            }
+            HoldError::NotFound => ApiError::not_found(),
+            HoldError::Lifted => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::LegalHoldLifted,
+                "The hold was lifted before; place a new one if the order is renewed.",
+            ),
+            HoldError::Internal(cause) => ApiError::internal(cause),
+        }
+    }
+}
+
+impl From<SiteError> for ApiError {
+    fn from(e: SiteError) -> Self {
+        match e {
+            SiteError::Invalid { field, why } => {
+                ApiError::unprocessable(ErrorCode::InvalidValue, format!("{field}: {why}."))
+                    .with("field", field)
+            }
+            SiteError::CodeTaken => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::SiteCodeTaken,
+                "A site with that code exists; codes are never reused.",
+            ),
+            SiteError::NotFound => ApiError::not_found(),
+            SiteError::Closed => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::SiteClosed,
+                "The site is closed, has not opened yet, or its last day is past: nothing is recorded there. Choose another site: PUT /api/v1/sessions/current/site.",
+            ),
+            SiteError::Required => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::SiteRequired,
+                "Choose the site you work at first: PUT /api/v1/sessions/current/site. Nothing was recorded.",
+            ),
+            SiteError::NotAllowed => ApiError::new(
+                StatusCode::FORBIDDEN,
+                ErrorCode::SiteNotAllowed,
+                "This staff member does not work at that site.",
+            ),
+            SiteError::Internal(cause) => ApiError::internal(cause),
         }
     }
 }
@@ -282,6 +336,7 @@ impl From<CardError> for ApiError {
                 "That is not one of the program's waiver categories; no card was issued.",
             )
             .with("field", "fee.waiver"),
+            CardError::Site(site) => site.into(),
             CardError::Internal(cause) => ApiError::internal(cause),
         }
     }

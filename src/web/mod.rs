@@ -62,6 +62,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::scope("/api/v1")
                 .service(resource!("/sessions", post => sessions::create))
                 .service(resource!("/sessions/current", delete => sessions::delete_current))
+                .service(resource!("/sessions/current/site", put => api::sites::choose))
                 .service(resource!("/staff/me/password", post => sessions::change_password))
                 .service(resource!("/staff", get => staff::list, post => staff::add))
                 .service(resource!("/staff/{username}", patch => staff::change))
@@ -73,6 +74,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                     "/staff/{username}/factors-reset",
                     post => staff::reset_factors
                 ))
+                .service(resource!("/staff/{username}/sites", put => api::sites::assign))
+                .service(resource!("/sites", get => api::sites::list, post => api::sites::add))
+                .service(resource!("/sites/{code}", patch => api::sites::change))
+                .service(resource!("/sites/{code}/close", post => api::sites::close))
                 .service(resource!("/residents", post => residents::enroll))
                 .service(resource!("/residents/search", post => residents::search))
                 .service(resource!(
@@ -93,7 +98,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .service(resource!("/cards/{card_number}/revoke", post => cards::revoke))
                 .service(resource!("/audit/verify", get => audit::audit_verify))
                 .service(resource!("/reports/retention", get => api::reports::retention))
-                .service(resource!("/reports/program", get => api::program_report::program)),
+                .service(resource!("/reports/program", get => api::program_report::program))
+                .service(resource!(
+                    "/legal-holds",
+                    get => api::legal_holds::list,
+                    post => api::legal_holds::place
+                ))
+                .service(resource!("/legal-holds/{id}/lift", post => api::legal_holds::lift)),
         )
         .configure(pages::routes)
         .default_service(web::to(not_found));

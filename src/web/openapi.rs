@@ -10,7 +10,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
-use super::api::{audit, cards, program_report, reports, residents, staff};
+use super::api::{audit, cards, legal_holds, program_report, reports, residents, sites, staff};
 use super::{ops, sessions, verify};
 
 #[derive(OpenApi)]
@@ -20,9 +20,11 @@ use super::{ops, sessions, verify};
         sessions::create, sessions::delete_current, sessions::change_password,
         residents::enroll, residents::get, residents::update, residents::photo, residents::search,
         staff::list, staff::add, staff::change, staff::reset_password, staff::reset_factors,
+        sites::list, sites::add, sites::change, sites::close, sites::assign, sites::choose,
         cards::issue, cards::of_resident, cards::get, cards::pdf, cards::print_one, cards::print, cards::revoke,
         verify::verify, verify::jwks, verify::status_list,
         audit::audit_verify, reports::retention, program_report::program,
+        legal_holds::list, legal_holds::place, legal_holds::lift,
         ops::healthz, ops::readyz, ops::metrics,
     ),
     components(schemas(staff::StaffRole)),

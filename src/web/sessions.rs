@@ -10,6 +10,7 @@ use super::client_address::client_of;
 use crate::context::AppContext;
 use crate::crypto::password::Password;
 use crate::services::auth;
+use crate::web::api::sites::SiteOut;
 use crate::web::api::staff::StaffRole;
 use crate::web::ApiError;
 
@@ -35,6 +36,14 @@ pub struct LoginResponse {
     /// password alone opens nothing. Absent when the account has one or need not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub second_factor_due_by: Option<DateTime<Utc>>,
+    /// The site the session works at (clerks and supervisors of a program with sites): their
+    /// only open site. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<SiteOut>,
+    /// With several open sites: the ones to choose from (PUT /api/v1/sessions/current/site)
+    /// before anything is recorded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub site_choices: Vec<SiteOut>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -56,6 +65,7 @@ pub async fn create(
     body: super::json::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let client = client_of(&req, &ctx.config.server).bucket();
+    let ctx_today = ctx.clock.today();
     let LoginRequest {
         username,
         password,
@@ -67,7 +77,14 @@ pub async fn create(
         auth::login(&ctx, &username, &password, &client, step)
     })
     .await??;
+    let today = ctx_today;
     Ok(HttpResponse::Created().json(LoginResponse {
+        site: session.site.map(|s| SiteOut::of(s, today)),
+        site_choices: session
+            .site_choices
+            .into_iter()
+            .map(|s| SiteOut::of(s, today))
+            .collect(),
         token: session.token,
         role: session.role.into(),
         expires_at: session.expires_at,

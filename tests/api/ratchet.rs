@@ -624,6 +624,7 @@ mod property {
             staff_id,
             username: "clerk".into(),
             role: StaffRole::Clerk,
+            site: None,
         };
         let mut people: Vec<(String, Option<String>)> = Vec::new();
         for (n, step) in steps.iter().enumerate() {

@@ -290,6 +290,7 @@ async fn a_signed_on_session_has_no_password_to_change_and_is_not_asked_to() {
             factor_due_by: None,
             ceremony: None,
             signed_on: true,
+            site: None,
         },
     )
     .unwrap();

@@ -54,6 +54,7 @@ pub fn insert_sealed_resident(
         destroy_after,
         address_updated_at: None,
         address_key: None,
+        enrolled_site: None,
     };
     let photo = sealed.photo;
     muni_id::db::residents::insert(conn, &row, &photo)?;

@@ -128,6 +128,12 @@ pub struct CardView {
     /// Absent once the resident's data is destroyed (the card remains as a tombstone).
     pub issue_reason: Option<String>,
     pub printed: bool,
+    /// The code of the site it was issued at (where the program records sites).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued_site: Option<String>,
+    /// The code of the site it was printed at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub printed_site: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -249,6 +255,8 @@ impl From<CardSummary> for CardView {
             expires_on,
             issue_reason,
             printed,
+            issued_site,
+            printed_site,
         } = card;
         Self {
             card_number,
@@ -257,6 +265,8 @@ impl From<CardSummary> for CardView {
             expires_on,
             issue_reason,
             printed,
+            issued_site,
+            printed_site,
         }
     }
 }
@@ -280,7 +290,7 @@ fn pdf_response(pdf: Vec<u8>, filename: &str) -> HttpResponse {
     responses((status = 201, body = IssuedCard),
               (status = 400, description = "malformed_json, unknown_field (nothing else about a fee or a waiver is kept: there is no field for evidence)"),
               (status = 404),
-              (status = 409, description = "outside_renewal_window, no_card_to_replace"),
+              (status = 409, description = "outside_renewal_window, no_card_to_replace, site_required, site_closed"),
               (status = 410, description = "resident_data_destroyed"),
               (status = 422, description = "fee_required (with `fee`: what is due), unknown_waiver_category, invalid_value (a waiver without its category, a payment with one), unsupported_script, does_not_fit")),
     security(("bearer" = [])))]
@@ -355,7 +365,7 @@ pub async fn pdf(
 /// Print one card: the same PDF, and the card is marked printed (which, by policy, destroys
 /// the print-only address).
 #[utoipa::path(post, path = "/api/v1/cards/{card_number}/print", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409, description = "card_not_active, site_required, site_closed"),
               (status = 410, description = "resident_data_destroyed"),
               (status = 422, description = "invalid_card_number, unsupported_script, does_not_fit")),
     security(("bearer" = [])))]
@@ -373,7 +383,7 @@ pub async fn print_one(
 
 /// Many cards in one PDF, each front then back.
 #[utoipa::path(post, path = "/api/v1/cards/print", tag = "cards", request_body = PrintRequest,
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 404), (status = 409, description = "card_not_active, site_required, site_closed"),
               (status = 410, description = "resident_data_destroyed"),
               (status = 422, description = "invalid_batch, invalid_card_number, unsupported_script, does_not_fit")),
     security(("bearer" = [])))]

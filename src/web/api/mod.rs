@@ -4,7 +4,9 @@
 
 pub mod audit;
 pub mod cards;
+pub mod legal_holds;
 pub mod program_report;
 pub mod reports;
 pub mod residents;
+pub mod sites;
 pub mod staff;

@@ -103,6 +103,8 @@ pub struct ClassReport {
     pub oldest: Option<NaiveDate>,
     /// Records kept past their policy: should always be zero.
     pub overdue: u64,
+    /// Records past their policy that a legal hold keeps (shown apart: not overdue).
+    pub under_legal_hold: u64,
     /// Destroyed by the purges in the period.
     pub destroyed_in_period: u64,
 }
@@ -117,6 +119,7 @@ impl From<domain::ClassReport> for ClassReport {
             held,
             oldest,
             overdue,
+            under_legal_hold,
             destroyed_in_period,
         } = class;
         Self {
@@ -127,6 +130,7 @@ impl From<domain::ClassReport> for ClassReport {
             held,
             oldest,
             overdue,
+            under_legal_hold,
             destroyed_in_period,
         }
     }
@@ -398,7 +402,45 @@ pub struct RetentionReport {
     pub staff_reads: Vec<StaffReads>,
     pub staff_changes: Vec<StaffAccountChange>,
     pub verification: VerificationTotals,
+    /// The legal holds in force on the day of the report.
+    pub legal_holds: Vec<HoldReport>,
     pub signature: Option<ReportSignature>,
+}
+
+/// A legal hold in force: its reference, its scope (`all`, `enrolled_between` with the days,
+/// `site` with its code) and when it was placed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HoldReport {
+    pub reference: String,
+    pub scope: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrolled_from: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrolled_to: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    pub placed_at: DateTime<Utc>,
+}
+
+impl From<domain::HoldReport> for HoldReport {
+    fn from(hold: domain::HoldReport) -> Self {
+        let domain::HoldReport {
+            reference,
+            scope,
+            enrolled_from,
+            enrolled_to,
+            site,
+            placed_at,
+        } = hold;
+        Self {
+            reference,
+            scope,
+            enrolled_from,
+            enrolled_to,
+            site,
+            placed_at,
+        }
+    }
 }
 
 impl From<domain::RetentionReport> for RetentionReport {
@@ -416,6 +458,7 @@ impl From<domain::RetentionReport> for RetentionReport {
             staff_reads,
             staff_changes,
             verification,
+            legal_holds,
             signature,
         } = report;
         Self {
@@ -431,6 +474,7 @@ impl From<domain::RetentionReport> for RetentionReport {
             staff_reads: staff_reads.into_iter().map(Into::into).collect(),
             staff_changes: staff_changes.into_iter().map(Into::into).collect(),
             verification: verification.into(),
+            legal_holds: legal_holds.into_iter().map(Into::into).collect(),
             signature: signature.map(Into::into),
         }
     }

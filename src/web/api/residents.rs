@@ -168,7 +168,7 @@ pub struct ResidentPatch {
 }
 
 /// Tells "field absent" (outer `None`) from "field is null" (`Some(None)`).
-fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+pub(crate) fn present<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
@@ -235,6 +235,9 @@ pub struct ResidentView {
     pub updated_at: DateTime<Utc>,
     /// The day after which this record is destroyed unless a card extends it.
     pub retained_until: NaiveDate,
+    /// The code of the site the resident was enrolled at (where the program records sites).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrolled_site: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -558,6 +561,7 @@ impl From<ResidentRecord> for ResidentView {
             enrolled_at,
             updated_at,
             retained_until,
+            enrolled_site,
         } = record;
         let CardFace {
             legal_name,
@@ -590,6 +594,7 @@ impl From<ResidentRecord> for ResidentView {
             enrolled_at,
             updated_at,
             retained_until,
+            enrolled_site,
         }
     }
 }
@@ -617,7 +622,7 @@ pub fn resident_id(raw: String) -> Result<String, ApiError> {
 #[utoipa::path(post, path = "/api/v1/residents", tag = "residents", request_body = EnrollmentRequest,
     responses((status = 201, body = Enrolled),
               (status = 400, description = "malformed_json, unknown_field, missing_field"),
-              (status = 409, description = "possible_duplicate"),
+              (status = 409, description = "possible_duplicate; site_required, site_closed: the session has no open site to record the enrollment at"),
               (status = 413, description = "payload_too_large, photo_too_large"),
               (status = 415, description = "unsupported_photo_format"),
               (status = 422, description = "insufficient_proof, unknown_document_kind, invalid_date, below_minimum_age, caretaker_required, caretaker_identity_unchecked, caretaker_not_applicable, invalid_name, invalid_characters (with `field` and a 1-based character `position`), ...")),
@@ -632,7 +637,7 @@ pub async fn enroll(
     let enrolled = crate::web::blocking(move || {
         let application = request
             .to_application(&ApplicationRules::of(&ctx))
-            .map_err(|e| enrollment::refused(&ctx, e))?;
+            .map_err(|e| enrollment::refused(&ctx, &actor, e))?;
         enrollment::enroll(&ctx, &actor, application)
     })
     .await??;

@@ -57,6 +57,8 @@ pub struct StaffSummary {
     pub created_at: DateTime<Utc>,
     /// Whether the account has a second factor (never which, nor its secret).
     pub second_factor: bool,
+    /// The codes of the sites the account works at; empty: any open site.
+    pub sites: Vec<String>,
 }
 
 impl From<StaffAccount> for StaffSummary {
@@ -68,6 +70,7 @@ impl From<StaffAccount> for StaffSummary {
             must_change_password,
             created_at,
             second_factor,
+            sites,
         } = account;
         Self {
             username,
@@ -76,6 +79,7 @@ impl From<StaffAccount> for StaffSummary {
             must_change_password,
             created_at,
             second_factor,
+            sites,
         }
     }
 }

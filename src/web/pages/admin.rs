@@ -19,7 +19,9 @@ use crate::domain::card::IssueReason;
 use crate::domain::fees::format_amount;
 use crate::domain::staff::{Permission, StaffRole};
 use crate::error::Internal;
+use crate::services::sites;
 use crate::services::staff::{self, StaffError};
+use crate::services::Actor;
 
 #[derive(Serialize)]
 struct StaffRow {
@@ -31,6 +33,10 @@ struct StaffRow {
     created_on: String,
     is_me: bool,
     second_factor: bool,
+    /// The codes of the sites the account works at (none: any open site).
+    sites: Vec<String>,
+    /// Their names, for the table.
+    site_names: Vec<String>,
 }
 
 /// What the staff page says after an action (a fixed list).
@@ -49,9 +55,16 @@ async fn staff_page(
 ) -> Result<HttpResponse, PageError> {
     let me = viewer.require(Permission::Administer)?;
     let ctx = viewer.ctx.clone();
-    let listed = crate::web::blocking(move || staff::list(&ctx))
+    let (listed, sites) = crate::web::blocking(move || (staff::list(&ctx), sites::list(&ctx)))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
+    let sites = sites.or_else(|e| explain(viewer, e).map(|_| Vec::new()))?;
+    let site_name = |code: &String| {
+        sites
+            .iter()
+            .find(|s| &s.code == code)
+            .map_or_else(|| code.clone(), |s| s.name.clone())
+    };
     let members = match listed {
         Ok(members) => members,
         Err(e) => {
@@ -70,7 +83,14 @@ async fn staff_page(
             must_change_password: m.must_change_password,
             created_on: m.created_at.date_naive().to_string(),
             second_factor: m.second_factor,
+            site_names: m.sites.iter().map(site_name).collect(),
+            sites: m.sites,
         })
+        .collect();
+    let assignable: Vec<Value> = sites
+        .iter()
+        .filter(|s| s.closed_at.is_none())
+        .map(|s| context! { code => s.code.clone(), name => s.name.clone() })
         .collect();
     let roles: Vec<Value> = StaffRole::ALL
         .iter()
@@ -83,6 +103,7 @@ async fn staff_page(
         context! {
             staff => rows,
             roles => roles,
+            sites => assignable,
             status => outcome.status,
             one_time_password => outcome.one_time_password.map(|(u, p)| context! { username => u, password => p }),
             errors => outcome.errors,
@@ -156,6 +177,9 @@ pub async fn change(posted: Posted, path: web::Path<String>) -> Result<HttpRespo
     let me = viewer.require(Permission::Administer)?;
     let username = path.into_inner();
     let action = form.get("action").to_owned();
+    if action == "sites" {
+        return assign_sites(&viewer, &me, username, form.all("site")).await;
+    }
     let role = StaffRole::parse(form.get("role")).ok();
     let ctx = viewer.ctx.clone();
     let who = username.clone();
@@ -190,6 +214,36 @@ pub async fn change(posted: Posted, path: web::Path<String>) -> Result<HttpRespo
         Err(e) => refusal(&viewer, "account", e)?,
     };
     staff_page(&viewer, status, outcome).await
+}
+
+/// Says which sites an account works at (the staff page's site checkboxes).
+async fn assign_sites(
+    viewer: &Viewer,
+    me: &Actor,
+    username: String,
+    codes: Vec<String>,
+) -> Result<HttpResponse, PageError> {
+    let ctx = viewer.ctx.clone();
+    let (actor, who) = (me.clone(), username.clone());
+    let result = crate::web::blocking(move || sites::assign(&ctx, &actor, &who, &codes))
+        .await
+        .map_err(|e| viewer.internal(e.into()))?;
+    let (status, outcome) = match result {
+        Ok(_) => (
+            StatusCode::OK,
+            Outcome {
+                status: Some(viewer.text("done-sites-assigned", &[("username", username.into())])),
+                ..Outcome::default()
+            },
+        ),
+        Err(e) => {
+            let problem = explain(viewer, e)?;
+            let mut outcome = Outcome::default();
+            outcome.errors.insert("account".into(), problem.message);
+            (problem.status, outcome)
+        }
+    };
+    staff_page(viewer, status, outcome).await
 }
 
 /// Each age band: its ages, caretaker rule, validity and the amount of each fee class.

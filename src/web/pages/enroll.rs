@@ -406,7 +406,7 @@ pub async fn submit(posted: PostedWithFile<Enrollment>) -> Result<HttpResponse, 
     let outcome = crate::web::blocking(move || {
         let application = request
             .to_application(&ApplicationRules::of(&ctx))
-            .map_err(|e| enrollment::refused(&ctx, e))?;
+            .map_err(|e| enrollment::refused(&ctx, &actor, e))?;
         enrollment::enroll(&ctx, &actor, application)
     })
     .await

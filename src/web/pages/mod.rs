@@ -14,11 +14,13 @@ mod csrf;
 mod enroll;
 mod factor_login;
 mod forms;
+mod holds;
 pub mod i18n;
 mod problems;
 mod residents;
 mod session;
 mod sign_on;
+mod sites;
 mod templates;
 pub(crate) mod view;
 
@@ -98,5 +100,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/staff", web::get().to(admin::list))
         .route("/admin/staff", web::post().to(admin::add))
         .route("/admin/staff/{username}", web::post().to(admin::change))
-        .route("/admin/policy", web::get().to(admin::policy));
+        .route("/admin/policy", web::get().to(admin::policy))
+        .route("/admin/sites", web::get().to(sites::list))
+        .route("/admin/sites", web::post().to(sites::add))
+        .route("/admin/sites/{code}", web::post().to(sites::change))
+        .route("/site", web::get().to(sites::choose_page))
+        .route("/site", web::post().to(sites::choose))
+        .route("/admin/holds", web::get().to(holds::list))
+        .route("/admin/holds", web::post().to(holds::place))
+        .route("/admin/holds/{id}/lift", web::post().to(holds::lift));
 }

@@ -37,6 +37,9 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "recovery_codes.html",
     "signed_on.html",
     "check.html",
+    "sites.html",
+    "site.html",
+    "holds.html",
 );
 
 fn environment() -> &'static Environment<'static> {

@@ -215,6 +215,10 @@ impl Viewer {
         if signed.must_change_password {
             return Err(self.redirect("/account/password"));
         }
+        // A counter page records at the session's site: chosen before anything else.
+        if permission == Permission::ServeResidents && signed.must_choose_site {
+            return Err(self.redirect(&format!("/site?next={}", self.path)));
+        }
         if !permission.granted_to(signed.actor.role) {
             return Err(self.fail(
                 StatusCode::FORBIDDEN,
@@ -252,10 +256,12 @@ impl Viewer {
         }
         if Permission::Administer.granted_to(role) {
             add("/admin/staff", "nav-staff");
+            add("/admin/sites", "nav-sites");
             add("/admin/policy", "nav-policy");
         }
         if Permission::Audit.granted_to(role) {
             add("/audit", "nav-audit");
+            add("/admin/holds", "nav-holds");
         }
         items
     }
@@ -275,6 +281,8 @@ impl Viewer {
             context! {
                 username => s.actor.username.clone(),
                 role => self.text(role_message(s.actor.role), &[]),
+                site => s.site.as_ref().map(|site| site.name.clone()),
+                works_at_site => s.site.is_some() || s.must_choose_site,
             }
         });
         context! {

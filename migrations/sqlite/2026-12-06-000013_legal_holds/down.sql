@@ -1,0 +1,2 @@
+DROP TABLE held_residents;
+DROP TABLE legal_holds;
