@@ -735,9 +735,17 @@ hold-scope-legend = السجلات التي يشملها
 hold-scope-choice-all = جميع السجلات
 hold-scope-choice-enrolled_between = المقيمون المسجَّلون بين يومين
 hold-scope-choice-site = المقيمون المسجَّلون في موقع
-label-hold-from = اليوم الأول
-label-hold-to = اليوم الأخير
-label-hold-site = الموقع
+label-hold-from = من (للمقيمين المسجَّلين بين يومين)
+label-hold-to = إلى (للمقيمين المسجَّلين بين يومين)
+label-hold-site = الموقع (للمقيمين المسجَّلين في موقع)
 hold-place-button = وضع الحجز
-done-hold-placed = وُضع الحجز { $reference }. يشمل { $count } سجلًا الآن.
+done-hold-placed = وُضع الحجز { $reference }. يشمل { $count ->
+        [zero] لا سجلات
+        [one] سجلًا واحدًا
+        [two] سجلّين
+        [few] { $count } سجلات
+       *[other] { $count } سجلًا
+    } الآن.
 done-hold-lifted = رُفع الحجز { $reference }. يُتلف الحذف الدوري التالي ما حان موعده ولا يشمله حجز آخر.
+sites-not-applicable = لا يعمل في موقع (هذا الدور لا يخدم عند الشباك)
+err-under_legal_hold = يشمل حجز قانوني هذا السجل: لا يمكن تغيير بياناته أو حذفها حتى يُرفع الحجز. لم يتغير شيء.

@@ -727,9 +727,14 @@ hold-scope-legend = Which records it covers
 hold-scope-choice-all = All records
 hold-scope-choice-enrolled_between = Residents enrolled between two days
 hold-scope-choice-site = Residents enrolled at a site
-label-hold-from = First day
-label-hold-to = Last day
-label-hold-site = Site
+label-hold-from = From (for residents enrolled between two days)
+label-hold-to = To (for residents enrolled between two days)
+label-hold-site = Site (for residents enrolled at a site)
 hold-place-button = Place hold
-done-hold-placed = The hold { $reference } was placed. It covers { $count } records now.
+done-hold-placed = The hold { $reference } was placed. It covers { $count ->
+        [one] one record
+       *[other] { $count } records
+    } now.
 done-hold-lifted = The hold { $reference } was lifted. The next purge destroys what is due and no other hold covers.
+sites-not-applicable = Works at no site (this role serves no counter)
+err-under_legal_hold = A legal hold covers this record: its details cannot be changed or removed until the hold is lifted. Nothing was changed.

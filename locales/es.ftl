@@ -726,9 +726,14 @@ hold-scope-legend = Qué registros abarca
 hold-scope-choice-all = Todos los registros
 hold-scope-choice-enrolled_between = Residentes inscritos entre dos días
 hold-scope-choice-site = Residentes inscritos en una sede
-label-hold-from = Primer día
-label-hold-to = Último día
-label-hold-site = Sede
+label-hold-from = Desde (para residentes inscritos entre dos días)
+label-hold-to = Hasta (para residentes inscritos entre dos días)
+label-hold-site = Sede (para residentes inscritos en una sede)
 hold-place-button = Colocar retención
-done-hold-placed = Se colocó la retención { $reference }. Abarca { $count } registros ahora.
+done-hold-placed = Se colocó la retención { $reference }. Abarca { $count ->
+        [one] un registro
+       *[other] { $count } registros
+    } ahora.
 done-hold-lifted = Se levantó la retención { $reference }. La próxima depuración destruye lo vencido que ninguna otra retención abarque.
+sites-not-applicable = No trabaja en una sede (esta función no atiende en ventanilla)
+err-under_legal_hold = Una retención legal abarca este registro: sus datos no se pueden cambiar ni eliminar hasta que se levante. No se cambió nada.

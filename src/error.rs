@@ -239,6 +239,7 @@ error_codes! {
     TooManyConnections = "too_many_connections",
     TooManyLanguages = "too_many_languages",
     TooManyRequests = "too_many_requests",
+    UnderLegalHold = "under_legal_hold",
     UnknownDocumentKind = "unknown_document_kind",
     UnknownField = "unknown_field",
     UnknownWaiverCategory = "unknown_waiver_category",

@@ -1,5 +1,5 @@
-//! The `legal_holds` table, and the flag on each resident a hold in force covers
-//! (`residents.legal_hold`), which the purge and the key ratchet read.
+//! The `legal_holds` table, and the residents a hold in force covers (`held_residents`), which
+//! the purge and the key ratchet read.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use diesel::prelude::*;
@@ -77,32 +77,53 @@ fn midnight(day: NaiveDate) -> NaiveDateTime {
     day.and_time(NaiveTime::MIN)
 }
 
-/// Records every resident the scope covers as held (those held already stay); how many the
-/// scope covers.
+/// Records every resident the scope covers as held (those held already stay), in one
+/// statement; how many it covers.
 pub fn mark_covered(conn: &mut DbConnection, scope: &HoldScope) -> QueryResult<usize> {
-    let ids: Vec<String> = match scope {
-        HoldScope::All => residents::table.select(residents::id).load(conn)?,
+    let not_yet = super::residents::not_held();
+    match scope {
+        HoldScope::All => diesel::insert_into(held_residents::table)
+            .values(residents::table.filter(not_yet).select(residents::id))
+            .into_columns(held_residents::resident_id)
+            .execute(conn)?,
+        HoldScope::EnrolledBetween { from, to } => diesel::insert_into(held_residents::table)
+            .values(
+                residents::table
+                    .filter(residents::enrolled_at.ge(midnight(*from)))
+                    .filter(residents::enrolled_at.lt(midnight(*to + TimeDelta::days(1))))
+                    .filter(not_yet)
+                    .select(residents::id),
+            )
+            .into_columns(held_residents::resident_id)
+            .execute(conn)?,
+        HoldScope::Site(code) => diesel::insert_into(held_residents::table)
+            .values(
+                residents::table
+                    .filter(residents::enrolled_site.eq(code))
+                    .filter(not_yet)
+                    .select(residents::id),
+            )
+            .into_columns(held_residents::resident_id)
+            .execute(conn)?,
+    };
+    count_covered(conn, scope)
+}
+
+/// How many residents a scope covers.
+pub fn count_covered(conn: &mut DbConnection, scope: &HoldScope) -> QueryResult<usize> {
+    let n: i64 = match scope {
+        HoldScope::All => residents::table.count().get_result(conn)?,
         HoldScope::EnrolledBetween { from, to } => residents::table
             .filter(residents::enrolled_at.ge(midnight(*from)))
             .filter(residents::enrolled_at.lt(midnight(*to + TimeDelta::days(1))))
-            .select(residents::id)
-            .load(conn)?,
+            .count()
+            .get_result(conn)?,
         HoldScope::Site(code) => residents::table
             .filter(residents::enrolled_site.eq(code))
-            .select(residents::id)
-            .load(conn)?,
+            .count()
+            .get_result(conn)?,
     };
-    let held: std::collections::HashSet<String> = held_residents::table
-        .select(held_residents::resident_id)
-        .load::<String>(conn)?
-        .into_iter()
-        .collect();
-    for id in ids.iter().filter(|id| !held.contains(*id)) {
-        diesel::insert_into(held_residents::table)
-            .values(held_residents::resident_id.eq(id))
-            .execute(conn)?;
-    }
-    Ok(ids.len())
+    Ok(usize::try_from(n).unwrap_or(0))
 }
 
 /// Forgets every resident's hold (before the holds still in force record theirs again).

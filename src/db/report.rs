@@ -74,21 +74,32 @@ pub fn residents_by_card(
 
 /// Print-only addresses held, and how many of them a printed card already carries (which the
 /// purge destroys unless the policy keeps addresses).
-pub fn addresses(conn: &mut DbConnection) -> QueryResult<(i64, i64)> {
+/// The printed ones a legal hold keeps are counted apart: (held, printed, printed but held).
+pub fn addresses(conn: &mut DbConnection) -> QueryResult<(i64, i64, i64)> {
     let held = residents::table
         .filter(residents::address.is_not_null())
         .count()
         .get_result(conn)?;
-    let printed = residents::table
-        .filter(residents::address.is_not_null())
-        .filter(exists(
+    let printed_since = || {
+        exists(
             cards::table
                 .filter(cards::resident_id.eq(residents::id.nullable()))
                 .filter(cards::printed_at.gt(residents::address_updated_at)),
-        ))
+        )
+    };
+    let printed = residents::table
+        .filter(residents::address.is_not_null())
+        .filter(printed_since())
+        .filter(super::residents::not_held())
         .count()
         .get_result(conn)?;
-    Ok((held, printed))
+    let under_legal_hold = residents::table
+        .filter(residents::address.is_not_null())
+        .filter(printed_since())
+        .filter(not(super::residents::not_held()))
+        .count()
+        .get_result(conn)?;
+    Ok((held, printed, under_legal_hold))
 }
 
 /// Staff sessions at `at`: overdue is one past its absolute end or idle since `idle_cutoff`.

@@ -349,6 +349,31 @@ pub fn count_in_epoch(conn: &mut DbConnection, epoch: &str) -> QueryResult<i64> 
         .get_result(conn)
 }
 
+/// Whether a legal hold covers a resident.
+pub fn is_held(conn: &mut DbConnection, id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        held_residents::table
+            .filter(held_residents::resident_id.eq(id))
+            .select(held_residents::resident_id),
+    ))
+    .get_result(conn)
+}
+
+/// Of `ids`, those still due before `as_of` and under no legal hold (read in the purge's
+/// transaction, behind the chain head, so a hold placed meanwhile is seen).
+pub fn still_due(
+    conn: &mut DbConnection,
+    ids: &[String],
+    as_of: NaiveDate,
+) -> QueryResult<Vec<String>> {
+    residents::table
+        .filter(residents::id.eq_any(ids))
+        .filter(residents::destroy_after.lt(as_of))
+        .filter(not_held())
+        .select(residents::id)
+        .load(conn)
+}
+
 /// Records that a legal hold covers a resident.
 pub fn hold(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
     diesel::insert_into(held_residents::table)

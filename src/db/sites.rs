@@ -45,11 +45,10 @@ pub fn list(conn: &mut DbConnection) -> QueryResult<Vec<SiteRow>> {
 /// The sites open on `day`: begun, not past their last day, not closed.
 #[diesel::dsl::auto_type]
 fn open_on(day: NaiveDate) -> _ {
-    let not_ended: _ = sites::closes_on.is_null().or(sites::closes_on.ge(day));
     sites::opens_on
         .le(day)
         .and(sites::closed_at.is_null())
-        .and(not_ended)
+        .and(sites::closes_on.is_null().or(sites::closes_on.ge(day)))
 }
 
 /// Whether the program has sites at all (then every enrollment, issue and print names an

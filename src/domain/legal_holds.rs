@@ -70,15 +70,18 @@ impl LegalHold {
 
 pub const REFERENCE_MAX: usize = 100;
 
-/// A hold's reference, trimmed: 1 to 100 characters, no control characters. It names an order,
-/// never a person: the form says so.
+/// A hold's reference, trimmed: 1 to 100 characters of a docket number's kind — Latin letters,
+/// digits, spaces and `- . / : # ( )`. It names an order, never a person (the form says so),
+/// and goes into the signed retention report; a caption with a name in another script, or a
+/// character that reorders or hides text, cannot be given.
 pub fn check_reference(reference: &str) -> Result<String, &'static str> {
     let reference = reference.trim();
     if reference.is_empty() || reference.chars().count() > REFERENCE_MAX {
         return Err("a hold's reference has 1 to 100 characters");
     }
-    if reference.chars().any(char::is_control) {
-        return Err("a hold's reference cannot hold control characters");
+    let allowed = |c: char| c.is_ascii_alphanumeric() || " -./:#()".contains(c);
+    if !reference.chars().all(allowed) {
+        return Err("a hold's reference is a docket or order number: letters A-Z, digits, spaces and - . / : # ( )");
     }
     Ok(reference.to_owned())
 }
@@ -136,6 +139,15 @@ mod tests {
         assert_eq!(check_reference("  CV-2026-0142 ").unwrap(), "CV-2026-0142");
         assert!(check_reference(" ").is_err());
         assert!(check_reference("a\tb").is_err());
+        assert!(
+            check_reference("CV\u{202e}2026").is_err(),
+            "a bidi override"
+        );
+        assert!(check_reference("Дело 5").is_err());
+        assert_eq!(
+            check_reference("No. 2026/CV-14 (Div. 3)").unwrap(),
+            "No. 2026/CV-14 (Div. 3)"
+        );
         assert!(check_reference(&"x".repeat(101)).is_err());
     }
 }

@@ -234,6 +234,27 @@ pub fn embedded_json(bytes: &[u8]) -> Option<Vec<u8>> {
     URL_SAFE_NO_PAD.decode(&bytes[start..end]).ok()
 }
 
+#[cfg(test)]
+fn sample_verification() -> VerificationTotals {
+    VerificationTotals {
+        checks: 10,
+        valid: 7,
+        not_valid: 3,
+    }
+}
+
+#[cfg(test)]
+fn sample_hold() -> HoldReport {
+    HoldReport {
+        reference: "CV-2026-0142".into(),
+        scope: "enrolled_between".into(),
+        enrolled_from: "2026-01-01".parse().ok(),
+        enrolled_to: "2026-03-31".parse().ok(),
+        site: Some("north-library".into()),
+        placed_at: "2026-12-01T09:30:00Z".parse().unwrap(),
+    }
+}
+
 /// A report with every field filled (every option set, every list non-empty), for tests.
 #[cfg(test)]
 pub(crate) fn sample() -> RetentionReport {
@@ -305,19 +326,8 @@ pub(crate) fn sample() -> RetentionReport {
             personal_data_reads: 3,
         }],
         staff_changes: sample_staff_changes(),
-        verification: VerificationTotals {
-            checks: 10,
-            valid: 7,
-            not_valid: 3,
-        },
-        legal_holds: vec![HoldReport {
-            reference: "CV-2026-0142".into(),
-            scope: "enrolled_between".into(),
-            enrolled_from: Some(day("2026-01-01")),
-            enrolled_to: Some(day("2026-03-31")),
-            site: None,
-            placed_at: time("2026-12-01T09:30:00Z"),
-        }],
+        verification: sample_verification(),
+        legal_holds: vec![sample_hold()],
         signature: Some(ReportSignature {
             alg: "ES256".into(),
             kid: "00112233aabbccdd".into(),

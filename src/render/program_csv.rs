@@ -5,21 +5,7 @@
 use crate::domain::program_report::{ProgramReport, Shown};
 use crate::domain::report::embedding;
 use crate::error::Internal;
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break; a value a spreadsheet
-/// would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first) is led by `'`.
-fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
+use crate::render::report_csv::field;
 
 fn line(out: &mut String, table: &str, row: &str, column: &str, value: &Shown) {
     out.push_str(&format!(

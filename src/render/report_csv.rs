@@ -4,12 +4,18 @@
 use crate::domain::report::{embedding, RetentionReport};
 use crate::error::Internal;
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A CSV field, quoted when it holds a comma, a quote or a line break; a value a spreadsheet
+/// would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first) is led by `'`.
+pub(crate) fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }
 
@@ -22,19 +28,21 @@ pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
         field(&report.jurisdiction),
         report.as_of
     ));
-    out.push_str("section,class,policy,policy_days,held,oldest,overdue,destroyed_in_period\n");
+    out.push_str("section,class,policy,policy_days,held,oldest,overdue,under_legal_hold,destroyed_in_period\n");
     for c in &report.classes {
         out.push_str(&format!(
-            "class,{},{},{},{},{},{},{}\n",
+            "class,{},{},{},{},{},{},{},{}\n",
             c.class,
             field(&c.policy),
             c.policy_days.map(|d| d.to_string()).unwrap_or_default(),
             c.held,
             c.oldest.map(|d| d.to_string()).unwrap_or_default(),
             c.overdue,
+            c.under_legal_hold,
             c.destroyed_in_period
         ));
     }
+    legal_hold_section(&mut out, report);
     out.push_str("section,started_at,trigger,outcome,residents_destroyed,unissued_destroyed,addresses_destroyed,sessions_removed,audit_entries_removed,epochs_destroyed\n");
     for r in &report.purge_runs {
         out.push_str(&format!(
@@ -102,6 +110,23 @@ fn staff_sections(out: &mut String, report: &RetentionReport) {
             c.change,
             c.account,
             c.by
+        ));
+    }
+}
+
+/// The legal holds in force, one line each.
+fn legal_hold_section(out: &mut String, report: &RetentionReport) {
+    out.push_str("section,reference,scope,enrolled_from,enrolled_to,site,placed_at\n");
+    for h in &report.legal_holds {
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        out.push_str(&format!(
+            "legal_hold,{},{},{},{},{},{}\n",
+            field(&h.reference),
+            h.scope,
+            day(h.enrolled_from),
+            day(h.enrolled_to),
+            field(h.site.as_deref().unwrap_or_default()),
+            h.placed_at.to_rfc3339()
         ));
     }
 }

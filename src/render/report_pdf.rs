@@ -84,6 +84,7 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     audit_chain(&mut w, report);
     keys(&mut w, report);
     staff_reads(&mut w, report);
+    legal_holds(&mut w, report);
     staff_changes(&mut w, report);
     verification(&mut w, report);
     signature(&mut w, report);
@@ -149,13 +150,21 @@ fn data_classes(w: &mut Writer, report: &RetentionReport) {
                 } else {
                     "0".into()
                 },
+                c.under_legal_hold.to_string(),
                 c.destroyed_in_period.to_string(),
             ]
         })
         .collect();
     w.table(
-        &[0.0, 150.0, 210.0, 290.0, 380.0],
-        &["class", "held", "oldest", "overdue", "destroyed in period"],
+        &[0.0, 140.0, 190.0, 260.0, 330.0, 410.0],
+        &[
+            "class",
+            "held",
+            "oldest",
+            "overdue",
+            "legal hold",
+            "destroyed in period",
+        ],
         &rows,
     );
     for c in &report.classes {
@@ -316,6 +325,36 @@ fn staff_reads(w: &mut Writer, report: &RetentionReport) {
         })
         .collect();
     w.table(&[0.0, 160.0, 260.0], &["username", "role", "reads"], &reads);
+}
+
+/// The legal holds in force: destruction of what they cover waits for their lift.
+fn legal_holds(w: &mut Writer, report: &RetentionReport) {
+    w.heading("Legal holds in force");
+    if report.legal_holds.is_empty() {
+        w.line_of_text(9.5, false, INK, "None: every class is destroyed on time.");
+        return;
+    }
+    let rows: Vec<Vec<String>> = report
+        .legal_holds
+        .iter()
+        .map(|h| {
+            let scope = match (h.enrolled_from, h.enrolled_to, &h.site) {
+                (Some(from), Some(to), _) => format!("enrolled {from} to {to}"),
+                (_, _, Some(site)) => format!("enrolled at {site}"),
+                _ => "all records".to_owned(),
+            };
+            vec![
+                h.reference.clone(),
+                scope,
+                h.placed_at.format("%Y-%m-%d").to_string(),
+            ]
+        })
+        .collect();
+    w.table(
+        &[0.0, 160.0, 360.0],
+        &["reference", "covers", "placed"],
+        &rows,
+    );
 }
 
 fn staff_changes(w: &mut Writer, report: &RetentionReport) {

@@ -198,6 +198,14 @@ fn check_password(
     }
 }
 
+/// The site a new session starts at (the only one it may choose), or the ones to choose from.
+fn only_choice(choices: Vec<Site>) -> (Option<Site>, Vec<Site>) {
+    match <[Site; 1]>::try_from(choices) {
+        Ok([only]) => (Some(only), Vec::new()),
+        Err(choices) => (None, choices),
+    }
+}
+
 /// Opens a session for an account whose password (and factor, unless awaiting it) was given,
 /// or whom the identity provider vouched for.
 pub(super) fn open_session(
@@ -239,10 +247,7 @@ pub(super) fn open_session(
             (now - TimeDelta::minutes(auth.session_idle_minutes)).naive_utc(),
         )?;
         let choices = sites::at_login(conn, &staff.id, role, now.date_naive())?;
-        let site = match choices.as_slice() {
-            [only] => Some(only.code.clone()),
-            _ => None,
-        };
+        let site = only_choice(choices.clone()).0.map(|s| s.code);
         session_store::insert(
             conn,
             &SessionRow {
@@ -260,10 +265,7 @@ pub(super) fn open_session(
         )?;
         Ok(choices)
     })?;
-    let (site, site_choices) = match <[Site; 1]>::try_from(choices) {
-        Ok([only]) => (Some(only), Vec::new()),
-        Err(choices) => (None, choices),
-    };
+    let (site, site_choices) = only_choice(choices);
     if !awaiting_factor {
         Metrics::bump(&ctx.metrics.logins_succeeded);
         tracing::info!(

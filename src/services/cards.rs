@@ -207,6 +207,8 @@ fn record_new_card(
     expires_on: NaiveDate,
 ) -> Result<CardRow, CardError> {
     let resident_id = resident.id.as_str();
+    // Behind the chain head: a site closing meanwhile is seen closed.
+    crate::db::audit::lock_head(conn)?;
     let site = sites::recording_site(conn, actor, today)?;
     let number = loop {
         let candidate = CardNumber::generate(&mut rand::rngs::OsRng);
@@ -532,6 +534,7 @@ fn record_prints(
     let destroy_address = !ctx.config.retention.retain_address;
     let mut addresses_destroyed = false;
     crate::db::transaction::<_, CardError, _>(conn, |conn| {
+        crate::db::audit::lock_head(conn)?;
         let site = sites::recording_site(conn, actor, now.date_naive())?;
         for (number, (resident_id, address_key)) in numbers.iter().zip(printed_for) {
             audit::record(

@@ -117,6 +117,9 @@ pub enum EnrollmentError {
     /// More than one problem with the input, in form order; never fewer than two.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Several(Vec<EnrollmentError>),
+    /// A legal hold covers the record: what a change would replace must be kept.
+    #[error("a legal hold covers the record")]
+    UnderLegalHold,
     /// The session has no site to record the enrollment at, or its site is closed.
     #[error(transparent)]
     Site(#[from] SiteError),
@@ -419,6 +422,7 @@ pub fn refused(ctx: &AppContext, actor: &Actor, error: EnrollmentError) -> Enrol
         .map_err(EnrollmentError::from)
         .and_then(|mut conn| {
             crate::db::transaction::<_, EnrollmentError, _>(&mut conn, |conn| {
+                crate::db::audit::lock_head(conn)?;
                 let site = sites::recording_site(conn, actor, today)?;
                 Ok(super::program_counts::record(
                     conn,
@@ -466,6 +470,8 @@ fn insert_unless_duplicate(
     counted: &[Counted],
 ) -> Result<(), EnrollmentError> {
     crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
+        // The chain head first (see below): a site closing meanwhile is seen closed.
+        crate::db::audit::lock_head(conn)?;
         let site = sites::recording_site(conn, actor, now.date_naive())?;
         row.enrolled_site.clone_from(&site);
         store::insert(conn, &row, sealed_photo)?;
@@ -678,6 +684,12 @@ fn replace_audited(
     let id = row.id.as_str();
     crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
         audit::record(conn, now, &actor.staff_id, "resident.update", Some(id))?;
+        // A change re-seals the whole record: the values it replaces could no longer be
+        // opened. A record under a legal hold keeps them until the hold is lifted. (Read
+        // behind the chain head, as a hold being placed writes.)
+        if store::is_held(conn, id)? {
+            return Err(EnrollmentError::UnderLegalHold);
+        }
         // The answer is the decrypted record.
         audit::record(conn, now, &actor.staff_id, "resident.update_read", Some(id))?;
         if store::replace_sealed(conn, row, sealed, address_updated_at, now.naive_utc())? == 0 {

@@ -214,14 +214,22 @@ fn destroy_due_residents(
             return Err(PurgeError::Injected(done));
         }
         let now = ctx.clock.now();
-        crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
+        let batch = crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
+            // Behind the chain head, as a hold being placed writes: a record a hold covered
+            // since the batch was read is left.
+            audit_store::lock_head(conn)?;
+            let ids: Vec<String> = batch.iter().map(|(id, _, _)| id.clone()).collect();
+            let still = residents::still_due(conn, &ids, options.as_of)?;
+            let batch: Vec<_> = batch
+                .into_iter()
+                .filter(|(id, _, _)| still.contains(id))
+                .collect();
             for (id, _, _) in &batch {
                 audit::record(conn, now, options.trigger, "resident.destroy", Some(id))?;
             }
-            let ids: Vec<String> = batch.iter().map(|(id, _, _)| id.clone()).collect();
-            cards::make_tombstones(conn, &ids)?;
-            residents::delete(conn, &ids)?;
-            Ok(())
+            cards::make_tombstones(conn, &still)?;
+            residents::delete(conn, &still)?;
+            Ok(batch)
         })?;
         for (_, epoch, has_card) in &batch {
             if *has_card {
@@ -305,14 +313,18 @@ pub fn destroy_printed_addresses(
             return Ok(destroyed);
         }
         let now = ctx.clock.now();
-        crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
+        destroyed += crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
+            audit_store::lock_head(conn)?;
+            let mut cleared = 0;
             for id in &ids {
-                audit::record(conn, now, actor, "resident.address_destroy", Some(id))?;
-                residents::clear_address(conn, id)?;
+                // Not an address a legal hold covered since the list was read.
+                if residents::clear_address(conn, id)? > 0 {
+                    audit::record(conn, now, actor, "resident.address_destroy", Some(id))?;
+                    cleared += 1;
+                }
             }
-            Ok(())
+            Ok(cleared)
         })?;
-        destroyed += ids.len() as u64;
     }
 }
 

@@ -168,7 +168,7 @@ fn address_class(
     purged: &PeriodPurges,
 ) -> Result<ClassReport, Internal> {
     let retain = ctx.config.retention.retain_address;
-    let (held, printed) = report_store::addresses(conn)?;
+    let (held, printed, printed_but_held) = report_store::addresses(conn)?;
     Ok(ClassReport {
         class: "print_only_address".into(),
         description: "Home address or care-of line, kept only to print the card (encrypted)".into(),
@@ -181,7 +181,7 @@ fn address_class(
         held: count(held),
         oldest: None,
         overdue: if retain { 0 } else { count(printed) },
-        under_legal_hold: 0,
+        under_legal_hold: if retain { 0 } else { count(printed_but_held) },
         destroyed_in_period: purged.destroyed(|r| r.addresses_destroyed),
     })
 }

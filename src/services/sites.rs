@@ -136,7 +136,9 @@ pub fn change(
             why,
         })?;
         audit::record(conn, now, &actor.staff_id, "site.change", Some(code))?;
-        store::update(conn, code, (&name, closes_on))?;
+        if store::update(conn, code, (&name, closes_on))? != 1 {
+            return Err(SiteError::Closed);
+        }
         Ok(Site {
             name,
             closes_on,
@@ -151,6 +153,9 @@ pub fn close(ctx: &AppContext, actor: &Actor, code: &str) -> Result<Site, SiteEr
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
     crate::db::transaction::<_, SiteError, _>(&mut conn, |conn| {
+        // The chain head first: whatever records at the site, or an admin's close or
+        // assignment, is either done before or sees this.
+        crate::db::audit::lock_head(conn)?;
         let site = site_of(store::find(conn, code)?.ok_or(SiteError::NotFound)?)?;
         if store::close(conn, code, now.naive_utc())? != 1 {
             return Err(SiteError::Closed);
@@ -183,6 +188,7 @@ pub fn assign(
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
     crate::db::transaction::<_, SiteError, _>(&mut conn, |conn| {
+        crate::db::audit::lock_head(conn)?;
         let staff = staff_store::find_by_username(conn, username)?.ok_or(SiteError::NotFound)?;
         for code in &codes {
             let site = store::find(conn, code)?.ok_or(SiteError::Invalid {
@@ -257,6 +263,9 @@ pub fn choose(ctx: &AppContext, signed: &SignedIn, code: &str) -> Result<Site, S
     let now = ctx.clock.now();
     let mut conn = ctx.db()?;
     crate::db::transaction::<_, SiteError, _>(&mut conn, |conn| {
+        // The chain head first: whatever records at the site, or an admin's close or
+        // assignment, is either done before or sees this.
+        crate::db::audit::lock_head(conn)?;
         let site = site_of(store::find(conn, code)?.ok_or(SiteError::NotFound)?)?;
         if !site.is_open_on(now.date_naive()) {
             return Err(SiteError::Closed);

@@ -149,6 +149,11 @@ impl From<EnrollmentError> for ApiError {
                 ErrorCode::ChangedMeanwhile,
                 "The record was changed by someone else while this change was prepared. Reload it and try again.",
             ),
+            EnrollmentError::UnderLegalHold => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::UnderLegalHold,
+                "A legal hold covers this record: its data cannot be changed or removed until the hold is lifted. Nothing was changed.",
+            ),
             EnrollmentError::Site(site) => site.into(),
             EnrollmentError::Internal(cause) => ApiError::internal(cause),
         }

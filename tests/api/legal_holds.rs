@@ -119,6 +119,43 @@ async fn held_records_outlive_their_date_and_go_once_the_hold_is_lifted() {
         .unwrap();
     assert_eq!(report["legal_holds"][0]["reference"], "CV-2026-0142");
     assert_eq!(report["legal_holds"][0]["scope"], "enrolled_between");
+    // The CSV and the PDF list the hold and count the held record apart too.
+    let csv = app
+        .get(&auditor, "/api/v1/reports/retention?format=csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("class,unissued_residents,") && l.ends_with(",0,1,1")),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().any(|l| l.starts_with(&format!(
+            "legal_hold,CV-2026-0142,enrolled_between,{early_day},{early_day},,"
+        ))),
+        "{csv}"
+    );
+    let pdf = app
+        .get(&auditor, "/api/v1/reports/retention?format=pdf")
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (bash tests/run.sh installs poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Legal holds in force"), "{text}");
+    assert!(text.contains("CV-2026-0142"), "{text}");
+    if let Ok(keep) = std::env::var("MUNI_ID_KEEP_REPORT") {
+        std::fs::write(keep, &pdf).unwrap();
+    }
 
     // Months later, still held and still readable: its keys moved on with the ratchet.
     app.clock
@@ -320,7 +357,105 @@ async fn a_hold_by_site_covers_that_site_only_and_bad_holds_are_refused() {
         .unwrap();
     assert_eq!(listed["holds"][0]["site"], "north");
 
+    // Enrolled at North after the hold was placed: covered too.
+    work_at(&app, &clerk, "north").await;
+    let later_at_north = app.enroll_ok(&clerk, &resident("Norte Dos")).await;
+
     days_pass(&app, 40);
     assert!(row(&app, &at_north).is_some(), "held at North");
+    assert!(
+        row(&app, &later_at_north).is_some(),
+        "held at North since enrolled"
+    );
     assert!(row(&app, &at_south).is_none(), "South is not held");
+}
+
+#[tokio::test]
+async fn a_held_record_keeps_its_address_through_printing_and_cannot_be_changed() {
+    let app = spawn_app().await;
+    let admin = app.session(StaffRole::Admin).await;
+    let (status, _) = place(
+        &app,
+        &admin,
+        json!({"reference": "No. 2026/CV-14", "scope": "all"}),
+    )
+    .await;
+    assert_eq!(status, 201);
+    // Enrolled after the hold: its scope (every record) takes the resident in.
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Dirección Guardada")).await;
+    let card = app.issue_card(&clerk, &id, "new").await;
+    let number = card["card_number"].as_str().unwrap();
+    app.clock.advance(TimeDelta::minutes(1));
+    let res = app
+        .post_json(&clerk, &format!("/api/v1/cards/{number}/print"), &json!({}))
+        .await;
+    assert_eq!(res.status(), 200);
+    purge_now(&app);
+    let record: Value = app
+        .get(&clerk, &format!("/api/v1/residents/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        record["address"]["line1"], "12 Elm St",
+        "kept through print and purge"
+    );
+
+    // A change would re-seal the record: refused, and nothing changes.
+    for change in [
+        json!({"address": null}),
+        json!({"legal_name": "Otro Nombre"}),
+    ] {
+        let res = app
+            .patch_json(&clerk, &format!("/api/v1/residents/{id}"), &change)
+            .await;
+        let (status, code, _) = error_code(res).await;
+        assert_eq!(
+            (status, code.as_str()),
+            (409, "under_legal_hold"),
+            "{change}"
+        );
+    }
+    let again: Value = app
+        .get(&clerk, &format!("/api/v1/residents/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (&again["legal_name"], &again["address"]["line1"]),
+        (&json!("Dirección Guardada"), &json!("12 Elm St"))
+    );
+
+    // Lifted: the next purge destroys the printed card's address, as the policy says.
+    let list: Value = app
+        .get(&admin, "/api/v1/legal-holds")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let hold = list["holds"][0]["id"].as_str().unwrap();
+    app.post_json(
+        &admin,
+        &format!("/api/v1/legal-holds/{hold}/lift"),
+        &json!({}),
+    )
+    .await;
+    purge_now(&app);
+    let after: Value = app
+        .get(&clerk, &format!("/api/v1/residents/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(after["address"], Value::Null, "{after}");
+}
+
+#[test]
+fn references_name_orders_not_people() {
+    use muni_id::domain::legal_holds::check_reference;
+    assert!(check_reference("Estado c. Núñez").is_err());
+    assert!(check_reference("CV-2026-0142").is_ok());
 }

@@ -360,6 +360,8 @@ async fn a_closed_popup_records_nothing_more() {
         "the only open site is chosen"
     );
     let id = app.enroll_ok(&clerk, &resident("Bea Feria")).await;
+    let card = app.issue_card(&clerk, &id, "new").await;
+    let number = card["card_number"].as_str().unwrap().to_owned();
 
     let res = app
         .post_json(&admin, "/api/v1/sites/shelter-fair/close", &json!({}))
@@ -373,13 +375,33 @@ async fn a_closed_popup_records_nothing_more() {
         .post_json(
             &clerk,
             &format!("/api/v1/residents/{id}/cards"),
-            &json!({"reason": "new", "fee": {"outcome": "paid"}}),
+            &json!({"reason": "replacement_damaged", "fee": {"outcome": "paid"}}),
+        )
+        .await;
+    let (status, code, _) = error_code(res).await;
+    assert_eq!((status, code.as_str()), (409, "site_closed"));
+    for path in [format!("/api/v1/cards/{number}/print")] {
+        let (status, code, _) = error_code(app.post_json(&clerk, &path, &json!({})).await).await;
+        assert_eq!((status, code.as_str()), (409, "site_closed"), "{path}");
+    }
+    let res = app
+        .post_json(
+            &clerk,
+            "/api/v1/cards/print",
+            &json!({"card_numbers": [number]}),
         )
         .await;
     let (status, code, _) = error_code(res).await;
     assert_eq!((status, code.as_str()), (409, "site_closed"));
     assert_eq!(app.count_rows("residents"), residents_before);
-    assert_eq!(app.count_rows("cards"), 0);
+    assert_eq!(app.count_rows("cards"), 1, "no second card");
+    let printed: Value = app
+        .get(&clerk, &format!("/api/v1/cards/{number}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(printed["printed"], false, "{printed}");
     assert_eq!(app.count_rows("program_counts"), counts_before);
 
     // Nor can the site be chosen again, nor assigned, and its last day passing ends it alike.

@@ -1,7 +1,8 @@
 // Sites on the staff pages (issue 12), in headless Chromium against the real server: the admin
 // adds a library branch and a pop-up event (a pop-up without its last day is refused beside the
 // field) and says who works where; a clerk with several sites chooses one before the counter
-// pages open, and the header names it; a closed pop-up drops out of the choice. Each page is
+// pages open, and the header names it; a closed pop-up drops out of the choice; the admin places
+// a legal hold on a site's records and lifts it. Each page is
 // axe-clean and photographed in English, Spanish and Arabic (screenshots/sites-*.png).
 // Needs the debug binary (`cargo build`); MUNI_ID_BIN overrides.
 import { test } from 'node:test';
@@ -67,8 +68,8 @@ test('sites on the staff pages, in three languages', async (t) => {
     assert.match(await page.textContent('#sites-status'), /Summer fair was added/);
     const rows = await page.$$eval('#sites-table tbody tr', (trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
     assert.equal(rows.length, 2);
-    assert.match(rows[0], /Main Library main-library Library branch .* no last day Open/);
-    assert.match(rows[1], /Summer fair summer-fair Pop-up event .* Open/);
+    assert.match(rows[0], /^Main Library\s*main-library Library branch \d{4}-\d{2}-\d{2} – no last day ✓ Open/);
+    assert.match(rows[1], /^Summer fair\s*summer-fair Pop-up event \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2} ✓ Open/);
     await axeClean(page, 'sites');
   });
 
@@ -132,10 +133,38 @@ test('sites on the staff pages, in three languages', async (t) => {
     await logOut(page);
   });
 
+  await t.test('the admin places a legal hold on the library’s records, sees it listed, and lifts it', async () => {
+    await logIn(page, base, ADMIN.username, ADMIN.password);
+    await page.goto(`${base}/admin/holds`);
+    assert.match(await page.textContent('#no-holds'), /No legal hold has been placed/);
+    await page.fill('#hold-reference', 'CV-2026-0142');
+    await page.check('#hold-scope-site');
+    await submit(page, '#hold-place button[type=submit]');
+    assert.match(await page.textContent('#hold-place .field-error'), /Error/);
+    assert.equal(await page.inputValue('#hold-reference'), 'CV-2026-0142', 'what was typed is kept');
+    await axeClean(page, 'holds: no site chosen');
+    await page.selectOption('#hold-site', 'main-library');
+    await submit(page, '#hold-place button[type=submit]');
+    assert.match(await page.textContent('#holds-status'), /The hold CV-2026-0142 was placed\. It covers 0 records now/);
+    const row = (await page.textContent('#holds-table tbody tr')).replace(/\s+/g, ' ');
+    assert.match(row, /CV-2026-0142 Enrolled at Main Library \d{4}-\d{2}-\d{2} by sites\.admin ⚖ In force/);
+    await axeClean(page, 'holds');
+    await page.screenshot({ path: screenshotPath('holds-placed-en'), fullPage: true });
+    await submit(page, '#holds-table button.danger');
+    assert.match(await page.textContent('#holds-status'), /The hold CV-2026-0142 was lifted/);
+    assert.match((await page.textContent('#holds-table tbody tr')).replace(/\s+/g, ' '), /Lifted \d{4}-\d{2}-\d{2} by sites\.admin/);
+    await page.fill('#hold-reference', 'ORDER 2026-77');
+    await page.check('#hold-scope-all');
+    await submit(page, '#hold-place button[type=submit]');
+    assert.match(await page.textContent('#holds-status'), /It covers one record now/);
+    await logOut(page);
+  });
+
   await t.test('each page in English, Spanish and Arabic: no sideways scrolling, right to left in Arabic', async () => {
     const shots = [
       ['sites', ADMIN, '/admin/sites'],
       ['staff', ADMIN, '/admin/staff'],
+      ['holds', ADMIN, '/admin/holds'],
       ['choose', CLERK, '/site'],
       ['enroll', CLERK, '/enroll'],
     ];

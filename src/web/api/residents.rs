@@ -664,7 +664,7 @@ pub async fn get(
 #[utoipa::path(patch, path = "/api/v1/residents/{id}", tag = "residents", params(("id" = String, Path)),
     request_body = ResidentPatch,
     responses((status = 200, body = ResidentView), (status = 404),
-              (status = 409, description = "changed_meanwhile"),
+              (status = 409, description = "changed_meanwhile, under_legal_hold: a legal hold covers the record and nothing of it may be replaced"),
               (status = 410, description = "resident_data_destroyed"),
               (status = 422, description = "invalid_date, invalid_name, ..., caretaker_required (a date of birth in a band that applies with a caretaker, none recorded), caretaker_identity_unchecked")),
     security(("bearer" = [])))]

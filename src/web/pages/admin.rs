@@ -37,6 +37,8 @@ struct StaffRow {
     sites: Vec<String>,
     /// Their names, for the table.
     site_names: Vec<String>,
+    /// The role serves residents at a counter (only those work at a site).
+    works_at_site: bool,
 }
 
 /// What the staff page says after an action (a fixed list).
@@ -84,6 +86,7 @@ async fn staff_page(
             created_on: m.created_at.date_naive().to_string(),
             second_factor: m.second_factor,
             site_names: m.sites.iter().map(site_name).collect(),
+            works_at_site: sites::works_at_a_site(m.role),
             sites: m.sites,
         })
         .collect();

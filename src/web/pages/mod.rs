@@ -100,8 +100,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/staff", web::get().to(admin::list))
         .route("/admin/staff", web::post().to(admin::add))
         .route("/admin/staff/{username}", web::post().to(admin::change))
-        .route("/admin/policy", web::get().to(admin::policy))
-        .route("/admin/sites", web::get().to(sites::list))
+        .route("/admin/policy", web::get().to(admin::policy));
+    admin_routes(cfg);
+}
+
+/// The admin's and auditor's pages for sites and legal holds, and the clerk's site choice.
+fn admin_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/sites", web::get().to(sites::list))
         .route("/admin/sites", web::post().to(sites::add))
         .route("/admin/sites/{code}", web::post().to(sites::change))
         .route("/site", web::get().to(sites::choose_page))

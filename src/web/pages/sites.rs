@@ -257,6 +257,9 @@ pub async fn choose_page(
 pub async fn choose(posted: Posted) -> Result<HttpResponse, PageError> {
     let Posted { viewer, form } = posted;
     let signed = viewer.signed()?.clone();
+    if signed.must_change_password {
+        return Err(viewer.redirect("/account/password"));
+    }
     let role = signed.actor.role;
     let next = local_path(form.get("next"));
     let code = form.get("site").to_owned();
