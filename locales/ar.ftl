@@ -749,3 +749,12 @@ done-hold-placed = وُضع الحجز { $reference }. يشمل { $count ->
 done-hold-lifted = رُفع الحجز { $reference }. يُتلف الحذف الدوري التالي ما حان موعده ولا يشمله حجز آخر.
 sites-not-applicable = لا يعمل في موقع (هذا الدور لا يخدم عند الشباك)
 err-under_legal_hold = يشمل حجز قانوني هذا السجل: لا يمكن تغيير بياناته أو حذفها حتى يُرفع الحجز. لم يتغير شيء.
+col-legal-hold = تحت حجز قانوني
+audit-holds = { $holds ->
+        [one] يسري حجز قانوني واحد
+       *[other] تسري { $holds } حجوزات قانونية
+    }: { $records ->
+        [one] يُحتفظ بسجل واحد
+       *[other] يُحتفظ بـ { $records } سجلات
+    } بعد موعدها، ولا تُعدّ متأخرة.
+audit-holds-link = عرض الحجوزات

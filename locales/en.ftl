@@ -738,3 +738,12 @@ done-hold-placed = The hold { $reference } was placed. It covers { $count ->
 done-hold-lifted = The hold { $reference } was lifted. The next purge destroys what is due and no other hold covers.
 sites-not-applicable = Works at no site (this role serves no counter)
 err-under_legal_hold = A legal hold covers this record: its details cannot be changed or removed until the hold is lifted. Nothing was changed.
+col-legal-hold = Under legal hold
+audit-holds = { $holds ->
+        [one] A legal hold is in force
+       *[other] { $holds } legal holds are in force
+    }: { $records ->
+        [one] one record is
+       *[other] { $records } records are
+    } kept past their date, and not counted overdue.
+audit-holds-link = See the holds

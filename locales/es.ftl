@@ -737,3 +737,12 @@ done-hold-placed = Se colocó la retención { $reference }. Abarca { $count ->
 done-hold-lifted = Se levantó la retención { $reference }. La próxima depuración destruye lo vencido que ninguna otra retención abarque.
 sites-not-applicable = No trabaja en una sede (esta función no atiende en ventanilla)
 err-under_legal_hold = Una retención legal abarca este registro: sus datos no se pueden cambiar ni eliminar hasta que se levante. No se cambió nada.
+col-legal-hold = En retención legal
+audit-holds = { $holds ->
+        [one] Hay una retención legal vigente
+       *[other] Hay { $holds } retenciones legales vigentes
+    }: { $records ->
+        [one] un registro se conserva
+       *[other] { $records } registros se conservan
+    } pasada su fecha, sin contarse como vencidos.
+audit-holds-link = Ver las retenciones

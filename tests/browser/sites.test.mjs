@@ -157,6 +157,9 @@ test('sites on the staff pages, in three languages', async (t) => {
     await page.check('#hold-scope-all');
     await submit(page, '#hold-place button[type=submit]');
     assert.match(await page.textContent('#holds-status'), /It covers one record now/);
+    await page.goto(`${base}/audit`);
+    assert.match(await page.textContent('#holds-state'), /A legal hold is in force: 0 records are kept past their date/);
+    await axeClean(page, 'audit with a hold');
     await logOut(page);
   });
 
@@ -165,6 +168,7 @@ test('sites on the staff pages, in three languages', async (t) => {
       ['sites', ADMIN, '/admin/sites'],
       ['staff', ADMIN, '/admin/staff'],
       ['holds', ADMIN, '/admin/holds'],
+      ['audit', ADMIN, '/audit'],
       ['choose', CLERK, '/site'],
       ['enroll', CLERK, '/enroll'],
     ];

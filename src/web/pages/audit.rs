@@ -171,11 +171,13 @@ pub async fn page(
                 held => c.held,
                 oldest => c.oldest.map(|d| d.to_string()),
                 overdue => c.overdue,
+                under_legal_hold => c.under_legal_hold,
                 destroyed => c.destroyed_in_period,
             }
         })
         .collect();
     let overdue_total: u64 = built.classes.iter().map(|c| c.overdue).sum();
+    let held_total: u64 = built.classes.iter().map(|c| c.under_legal_hold).sum();
     // The council's report covers months that are over: up to last month.
     let last_month = viewer
         .ctx
@@ -193,6 +195,8 @@ pub async fn page(
             classes => classes,
             chart => Value::from_serialize(&chart),
             overdue_total => overdue_total,
+            held_total => held_total,
+            holds_in_force => built.legal_holds.len(),
             downloads => ["json", "csv", "pdf"],
             program_from => format!("{}-01", last_month.format("%Y")),
             program_to => last_month.format("%Y-%m").to_string(),
