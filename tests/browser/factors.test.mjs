@@ -11,7 +11,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import {
-  launchWithCamera, logIn, logOut, overflow, screenshotPath, seriousViolations, startServer,
+  axeClean, submit,
+  launchWithCamera, logIn, logOut, overflow, screenshotPath, startServer,
 } from './ui-helpers.mjs';
 
 const CLERK = { username: 'mfa.clerk', role: 'clerk', password: 'clerk factor passphrase' };
@@ -43,17 +44,6 @@ function totp(secret, unixSeconds) {
   const o = h[19] & 0xf;
   const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
   return String(n % 1_000_000).padStart(6, '0');
-}
-
-async function axeClean(page, label) {
-  assert.deepEqual(await seriousViolations(page), [], `${label}: axe found serious or critical violations`);
-}
-
-async function submit(page, selector) {
-  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
-  await page.click(selector);
-  await navigated;
-  await page.waitForLoadState('load');
 }
 
 test('second factors: set up an authenticator, log in with a code, reset by an admin', async (t) => {

@@ -8,24 +8,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  PHOTO, launchWithCamera, logIn, logOut, overflow, screenshotPath, seriousViolations, startServer,
+  axeClean, submit,
+  PHOTO, launchWithCamera, logIn, logOut, overflow, screenshotPath, startServer,
 } from './ui-helpers.mjs';
 
 const CLERK = { username: 'program.clerk', role: 'clerk', password: 'program clerk passphrase' };
 const AUDITOR = { username: 'program.auditor', role: 'auditor', password: 'program auditor passphrase' };
 const ADMIN = { username: 'program.admin', role: 'admin', password: 'program admin passphrase' };
 const DESKTOP = { width: 1280, height: 900 };
-
-async function axeClean(page, label) {
-  assert.deepEqual(await seriousViolations(page), [], `${label}: axe found serious or critical violations`);
-}
-
-async function submit(page, selector) {
-  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
-  await page.click(selector);
-  await navigated;
-  await page.waitForLoadState('load');
-}
 
 /** A date of birth `years` ago, less a day (the birthday was yesterday). */
 function bornYearsAgo(years) {

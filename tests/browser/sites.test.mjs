@@ -8,24 +8,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHOTO, launchWithCamera, logIn, logOut, overflow, screenshotPath, seriousViolations, startServer,
+  axeClean, submit,
+  PHOTO, launchWithCamera, logIn, logOut, overflow, screenshotPath, startServer,
 } from './ui-helpers.mjs';
 
 const CLERK = { username: 'sites.clerk', role: 'clerk', password: 'sites clerk passphrase' };
 const LIBRARIAN = { username: 'sites.librarian', role: 'clerk', password: 'sites librarian passphrase' };
 const ADMIN = { username: 'sites.admin', role: 'admin', password: 'sites admin passphrase' };
 const DESKTOP = { width: 1280, height: 900 };
-
-async function axeClean(page, label) {
-  assert.deepEqual(await seriousViolations(page), [], `${label}: axe found serious or critical violations`);
-}
-
-async function submit(page, selector) {
-  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
-  await page.click(selector);
-  await navigated;
-  await page.waitForLoadState('load');
-}
 
 function inDays(days) {
   const d = new Date();

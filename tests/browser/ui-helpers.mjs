@@ -174,3 +174,16 @@ export async function logIn(page, base, username, password) {
 export async function logOut(page) {
   await Promise.all([page.waitForURL(/\/login/), page.click('.who button')]);
 }
+
+/** Fails the test when axe finds a serious or critical violation on the page. */
+export async function axeClean(page, label) {
+  assert.deepEqual(await seriousViolations(page), [], `${label}: axe found serious or critical violations`);
+}
+
+/** Clicks what submits a form and waits for the page it leads to to load. */
+export async function submit(page, selector) {
+  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await page.click(selector);
+  await navigated;
+  await page.waitForLoadState('load');
+}

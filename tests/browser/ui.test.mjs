@@ -11,8 +11,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
+  axeClean,
   NEVER_COLLECTED, PHOTO, launchWithCamera, logIn, logOut, overflow, screenshotPath,
-  seriousViolations, startServer,
+  startServer,
 } from './ui-helpers.mjs';
 
 const CLERK = { username: 'ui.clerk', role: 'clerk', password: 'clerk browser passphrase' };
@@ -36,11 +37,6 @@ function watch(page, problems, html) {
       html.push({ url: response.url(), body: await response.text().catch(() => '') });
     }
   });
-}
-
-async function axeClean(page, label) {
-  const found = await seriousViolations(page);
-  assert.deepEqual(found, [], `${label}: axe found serious or critical violations`);
 }
 
 async function fillResident(page, { name, dob, documents, photo = true }) {
