@@ -124,6 +124,8 @@ gender-m = M
 gender-x = X
 enroll-address = Address on the card
 hint-address = A home address, or a care-of line for mail received at a shelter or agency. It is printed on the back of the card and then deleted.
+label-confidential = Confidential card: no address on it, collected in person at a site
+hint-confidential = For a resident whose address must not be known (a survivor of violence, say). The card prints without an address and is never mailed: the resident collects it at the site they choose. Any address on record is deleted.
 address-none = No address
 address-home = Home address
 address-care-of = Care of a shelter or agency
@@ -239,6 +241,7 @@ label-languages = Languages
 label-emergency = Emergency contact
 label-address = Address
 address-none-kept = None kept (it is deleted once the card is printed)
+address-none-confidential = None: a confidential card has no address
 label-proof = Documents
 proof-met = Identity and residency requirements met
 proof-not-met = Requirements not met
@@ -270,6 +273,46 @@ revoke-button = Revoke card
 no-cards = No card has been issued yet.
 done-revoked = The card has been revoked. Card checks now answer “not valid”.
 done-updated = The details have been changed. Issue an updated card for them to be printed.
+nav-pickups = Pick-ups
+card-delivery = Delivery
+mark-mailed = Mark mailed
+mark-arrived = Arrived here
+hand-over-checked = I compared the person's face with the photo on the card
+hand-over-button = Hand over
+label-confidential-short = Confidential card
+confidential-yes = Yes: no address, collected in person at a site
+stage-issued = Not printed yet
+stage-printed = Printed
+stage-printed-mail = Printed, to be mailed
+stage-printed-pickup = Printed, on its way to { $site }
+stage-ready = Ready to collect at { $site }
+stage-collect-by = Collect by
+stage-collect-by-date = To be collected by { $date }
+card-stage = Where it is
+move-pickup-label = Collect at another site
+move-pickup-button = Move
+done-pickup-moved = The card is now to be collected at the other site; a clerk there marks it arrived.
+stage-handed_over = Handed over
+stage-mailed = Mailed
+stage-uncollected = Not collected in time: revoked
+stage-ready-here = Ready here
+stage-on-the-way = Printed, not arrived yet
+pickups-title = Cards to collect here
+pickups-intro = { $ready ->
+    [0] No card is ready here
+    [one] One card is ready here
+   *[other] { $ready } cards are ready here
+} and { $coming ->
+    [0] none is on its way.
+    [one] one is on its way.
+   *[other] { $coming } are on their way.
+}
+pickups-hint = Find the resident's card by its number. Hand it over only to the person whose face matches the photo on the card. A card not collected by its date is revoked and must be shredded.
+pickups-caption = Pick-up cards at { $site }
+pickups-none = No card is waiting to be collected here.
+done-arrived = The card is marked ready here.
+done-handed-over = The card has been handed over.
+done-mailed = The card is marked mailed.
 
 ## Changing name or address
 
@@ -296,6 +339,13 @@ preview-note = The card prints in English, as shown. The QR code is signed when 
 card-title = Card
 card-issued-title = Card issued
 card-issued-text = Card { $number } is printed and active until { $expires }. Give it to the resident.
+card-issued-text-mail = Card { $number } is printed and active until { $expires }. Mail it to the resident, then mark it mailed on the resident's record.
+card-issued-text-ready = Card { $number } is printed and waits here, at { $site }, for the resident to collect in person by { $date }.
+card-issued-text-send = Card { $number } is printed. Send it to { $site }, where a clerk marks it arrived and the resident collects it in person.
+card-delivered-text = Card { $number } is active until { $expires }. { $stage ->
+    [mailed] It was mailed to the resident.
+   *[other] It was handed over to the resident.
+}
 card-ready-title = Ready to print
 card-ready-text = Card { $number } is issued. Print it on the card printer.
 card-not-active-title = This card is not active
@@ -627,6 +677,14 @@ waiver-senior = Senior
 waiver-youth = Youth
 issue-fee = Fee
 issue-fee-hint = Take the payment at the register first. Then mark it paid, or mark it waived and choose the category. Nothing is needed when there is no fee.
+delivery-legend = How the card reaches the resident
+delivery-hint = Handed over now, mailed to the address on record, or collected later in person at a site.
+delivery-hint-confidential = This card is confidential: it has no address and is never mailed. Hand it over here when printed, or the resident collects it in person at the site they choose.
+delivery-counter = Handed over here when printed
+delivery-mail = Mailed to the address on record
+delivery-pickup = Collected later at a site
+delivery-pickup-site = Site where the resident collects it
+delivery-pickup-site-none = Choose a site
 issue-fee-table = Fees for this resident ({ $band })
 issue-fee-amount = Amount ({ $currency })
 fee-free = No fee
@@ -636,6 +694,14 @@ fee-waiver-category = Waiver category
 fee-waiver-none = None
 fee-no-evidence = Record only the category. Do not write down or copy the proof shown for it.
 err-no_card_to_replace = The resident has no current card to replace (for a card never received: none that was printed to be mailed). Issue a new card instead.
+err-no_address_to_mail = The resident has no address on record to mail the card to. Add the address, or have the card picked up at a site.
+err-confidential_not_mailed = A confidential card is never mailed: the resident collects it in person, here or at the site they choose.
+err-card_awaiting_mail = A card of this resident waits to be mailed to their address. Revoke it first (issued in error), then make the card confidential and issue one to hand over in person.
+err-confidential_no_address = A confidential card carries no address: leave the address empty, or untick “Confidential card”.
+err-pickup_site_required = Choose the open site where the resident will collect the card.
+err-not_picked_up_here = This card is to be picked up at another site.
+err-holder_unchecked = Check the person's face against the card's photo, and tick the box, before handing the card over.
+err-wrong_card_stage = The card is not at the step this needs (not printed yet, not arrived at its site, or already handed over).
 program-title = Counts for the city council
 program-hint = Applications, refusals, cards, fees and waivers, and languages, counted by month. Any count below 11 is shown as “<11”, and other figures are withheld where a total would give it away. Signed like the retention report.
 program-from = From (month)

@@ -123,6 +123,8 @@ gender-m = M
 gender-x = X
 enroll-address = Dirección en la tarjeta
 hint-address = Una dirección de domicilio, o una línea «a cargo de» para el correo recibido en un albergue o una agencia. Se imprime al dorso de la tarjeta y después se borra.
+label-confidential = Tarjeta confidencial: sin dirección, se recoge en persona en una sede
+hint-confidential = Para un residente cuya dirección no debe conocerse (por ejemplo, una sobreviviente de violencia). La tarjeta se imprime sin dirección y nunca se envía por correo: el residente la recoge en la sede que elija. Se borra cualquier dirección registrada.
 address-none = Sin dirección
 address-home = Domicilio
 address-care-of = A cargo de un albergue o agencia
@@ -238,6 +240,7 @@ label-languages = Idiomas
 label-emergency = Contacto de emergencia
 label-address = Dirección
 address-none-kept = No se guarda ninguna (se borra al imprimir la tarjeta)
+address-none-confidential = Ninguna: una tarjeta confidencial no lleva dirección
 label-proof = Documentos
 proof-met = Requisitos de identidad y residencia cumplidos
 proof-not-met = Requisitos no cumplidos
@@ -269,6 +272,46 @@ revoke-button = Revocar la tarjeta
 no-cards = Todavía no se ha emitido ninguna tarjeta.
 done-revoked = La tarjeta se ha revocado. Las comprobaciones de la tarjeta responden ahora «no válida».
 done-updated = Los datos se han cambiado. Emita una tarjeta actualizada para que se impriman.
+nav-pickups = Recogidas
+card-delivery = Entrega
+mark-mailed = Marcar enviada
+mark-arrived = Ha llegado aquí
+hand-over-checked = He comparado la cara de la persona con la foto de la tarjeta
+hand-over-button = Entregar
+label-confidential-short = Tarjeta confidencial
+confidential-yes = Sí: sin dirección, se recoge en persona en una sede
+stage-issued = Aún sin imprimir
+stage-printed = Impresa
+stage-printed-mail = Impresa, para enviar por correo
+stage-printed-pickup = Impresa, en camino a { $site }
+stage-ready = Lista para recoger en { $site }
+stage-collect-by = Recoger a más tardar el
+stage-collect-by-date = Recoger a más tardar el { $date }
+card-stage = Dónde está
+move-pickup-label = Recoger en otra sede
+move-pickup-button = Cambiar
+done-pickup-moved = La tarjeta se recogerá ahora en la otra sede; allí un empleado la marca como llegada.
+stage-handed_over = Entregada
+stage-mailed = Enviada por correo
+stage-uncollected = No se recogió a tiempo: revocada
+stage-ready-here = Lista aquí
+stage-on-the-way = Impresa, aún no ha llegado
+pickups-title = Tarjetas para recoger aquí
+pickups-intro = { $ready ->
+    [0] No hay ninguna tarjeta lista aquí
+    [one] Hay una tarjeta lista aquí
+   *[other] Hay { $ready } tarjetas listas aquí
+} y { $coming ->
+    [0] ninguna en camino.
+    [one] una en camino.
+   *[other] { $coming } en camino.
+}
+pickups-hint = Busque la tarjeta del residente por su número. Entréguela solo a la persona cuya cara coincide con la foto de la tarjeta. Una tarjeta que no se recoge antes de su fecha se revoca y debe destruirse.
+pickups-caption = Tarjetas para recoger en { $site }
+pickups-none = Ninguna tarjeta espera aquí a ser recogida.
+done-arrived = La tarjeta está marcada como lista aquí.
+done-handed-over = La tarjeta se ha entregado.
+done-mailed = La tarjeta está marcada como enviada.
 
 ## Cambiar el nombre o la dirección
 
@@ -295,6 +338,13 @@ preview-note = La tarjeta se imprime en inglés, como se ve. El código QR se fi
 card-title = Tarjeta
 card-issued-title = Tarjeta emitida
 card-issued-text = La tarjeta { $number } está impresa y activa hasta el { $expires }. Entréguela al residente.
+card-issued-text-mail = La tarjeta { $number } está impresa y vigente hasta el { $expires }. Envíela por correo al residente y márquela como enviada en su ficha.
+card-issued-text-ready = La tarjeta { $number } está impresa y espera aquí, en { $site }, a que el residente la recoja en persona a más tardar el { $date }.
+card-issued-text-send = La tarjeta { $number } está impresa. Envíela a { $site }, donde un empleado la marca como llegada y el residente la recoge en persona.
+card-delivered-text = La tarjeta { $number } está vigente hasta el { $expires }. { $stage ->
+    [mailed] Se envió por correo al residente.
+   *[other] Se entregó al residente.
+}
 card-ready-title = Lista para imprimir
 card-ready-text = La tarjeta { $number } está emitida. Imprímala en la impresora de tarjetas.
 card-not-active-title = Esta tarjeta no está activa
@@ -626,6 +676,14 @@ waiver-senior = Persona mayor
 waiver-youth = Joven
 issue-fee = Tarifa
 issue-fee-hint = Cobre primero el pago en la caja. Luego márquelo como pagado, o márquelo como exento y elija la categoría. Si no hay tarifa, no hace falta nada.
+delivery-legend = Cómo llega la tarjeta al residente
+delivery-hint = Se entrega ahora, se envía por correo a la dirección registrada o el residente la recoge más tarde en persona en una sede.
+delivery-hint-confidential = Esta tarjeta es confidencial: no lleva dirección y nunca se envía por correo. Entréguela aquí al imprimirla, o el residente la recoge en persona en la sede que elija.
+delivery-counter = Se entrega aquí al imprimirla
+delivery-mail = Se envía por correo a la dirección registrada
+delivery-pickup = Se recoge más tarde en una sede
+delivery-pickup-site = Sede donde la recoge el residente
+delivery-pickup-site-none = Elija una sede
 issue-fee-table = Tarifas para este residente ({ $band })
 issue-fee-amount = Importe ({ $currency })
 fee-free = Sin tarifa
@@ -635,6 +693,14 @@ fee-waiver-category = Categoría de exención
 fee-waiver-none = Ninguna
 fee-no-evidence = Anote solo la categoría. No anote ni copie el comprobante que le muestren.
 err-no_card_to_replace = El residente no tiene ninguna tarjeta vigente que reponer (para una tarjeta no recibida: ninguna impresa para enviarla por correo). Emita una tarjeta nueva.
+err-no_address_to_mail = El residente no tiene una dirección registrada a la que enviar la tarjeta. Añada la dirección o haga que la recoja en una sede.
+err-confidential_not_mailed = Una tarjeta confidencial nunca se envía por correo: el residente la recoge en persona, aquí o en la sede que elija.
+err-card_awaiting_mail = Una tarjeta de este residente espera a ser enviada por correo a su dirección. Revóquela primero (emitida por error) y después haga la tarjeta confidencial y emita una para entregar en persona.
+err-confidential_no_address = Una tarjeta confidencial no lleva dirección: deje la dirección vacía o desmarque «Tarjeta confidencial».
+err-pickup_site_required = Elija la sede abierta donde el residente recogerá la tarjeta.
+err-not_picked_up_here = Esta tarjeta se recoge en otra sede.
+err-holder_unchecked = Compare la cara de la persona con la foto de la tarjeta y marque la casilla antes de entregarla.
+err-wrong_card_stage = La tarjeta no está en el paso que esto requiere (aún no impresa, aún no llegada a su sede o ya entregada).
 program-title = Cifras para el concejo municipal
 program-hint = Solicitudes, rechazos, tarjetas, tarifas y exenciones, e idiomas, contados por mes. Toda cifra menor de 11 aparece como «<11», y se ocultan otras cifras donde un total la revelaría. Firmado como el informe de conservación.
 program-from = Desde (mes)

@@ -625,6 +625,11 @@ fn purge(config: Config, dry_run: bool, as_of: Option<NaiveDate>) -> anyhow::Res
         outcome.addresses_destroyed
     );
     println!(
+        "  pick-up cards uncollected  {} {}",
+        if dry_run { "would revoke" } else { "revoked" },
+        outcome.cards_uncollected
+    );
+    println!(
         "  audit entries past policy  {verb} {}",
         outcome.audit_entries_removed
     );

@@ -326,6 +326,10 @@ pub struct CardsConfig {
     pub renewal_opens_days_before: u32,
     /// ...to this many days after; outside, a new application.
     pub renewal_closes_days_after: u32,
+    /// A card picked up at a site must be collected within this many days of being ready
+    /// there (or of being issued, while it is on its way); then it is revoked and the data
+    /// kept for it destroyed.
+    pub pickup_collect_days: u32,
     pub status_list_size: u64,
     pub status_list_ttl_secs: i64,
     pub status_list_refresh_secs: u64,
@@ -720,6 +724,12 @@ impl Config {
             return Err(invalid(
                 "cards.status_list_*",
                 "ttl at least 60 s, refresh at least 1 s",
+            ));
+        }
+        if !(1..=3650).contains(&cards.pickup_collect_days) {
+            return Err(invalid(
+                "cards.pickup_collect_days",
+                "must be from 1 to 3650 days",
             ));
         }
         self.accent_rgb()?;

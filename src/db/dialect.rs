@@ -13,7 +13,7 @@ PRAGMA journal_size_limit = 1048576;";
 
 /// The tables whose rows hold personal data (as ciphertext) or the keys to it, and the cards,
 /// whose tombstones shed what linked them to a person.
-pub const PERSONAL_TABLES: [&str; 3] = ["residents", "resident_photos", "cards"];
+pub const PERSONAL_TABLES: [&str; 4] = ["residents", "resident_photos", "cards", "card_deliveries"];
 
 /// After a few rows of personal data were destroyed (an address at print): on SQLite the WAL,
 /// which still holds the old pages, is checkpointed and truncated now. PostgreSQL's dead row

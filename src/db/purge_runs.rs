@@ -21,6 +21,7 @@ pub struct PurgeRunRow {
     pub sessions_removed: i64,
     pub audit_entries_removed: i64,
     pub epochs_destroyed: String,
+    pub cards_uncollected: i64,
 }
 
 pub fn insert(conn: &mut DbConnection, row: &PurgeRunRow) -> QueryResult<usize> {

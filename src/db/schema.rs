@@ -153,6 +153,19 @@ diesel::table! {
 diesel::joinable!(cards -> residents (resident_id));
 
 diesel::table! {
+    card_deliveries (card_number) {
+        card_number -> Text,
+        method -> Text,
+        pickup_site -> Nullable<Text>,
+        ready_at -> Nullable<Timestamp>,
+        delivered_at -> Nullable<Timestamp>,
+        collect_by -> Nullable<Date>,
+    }
+}
+
+diesel::joinable!(card_deliveries -> cards (card_number));
+
+diesel::table! {
     purge_runs (id) {
         id -> Text,
         started_at -> Timestamp,
@@ -166,6 +179,7 @@ diesel::table! {
         sessions_removed -> BigInt,
         audit_entries_removed -> BigInt,
         epochs_destroyed -> Text,
+        cards_uncollected -> BigInt,
     }
 }
 
@@ -260,6 +274,7 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(
     cards,
+    card_deliveries,
     staff,
     sessions,
     staff_factors,

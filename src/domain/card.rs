@@ -159,6 +159,10 @@ pub enum RevokeReason {
     /// A newer card replaced it (renewal, update). Not accepted from clients.
     #[serde(skip_deserializing)]
     Superseded,
+    /// A pick-up card nobody collected by its day (the purge revokes it). Not accepted from
+    /// clients.
+    #[serde(skip_deserializing)]
+    Uncollected,
 }
 
 impl RevokeReason {
@@ -169,6 +173,7 @@ impl RevokeReason {
             RevokeReason::Damaged => "damaged",
             RevokeReason::IssuedInError => "issued_in_error",
             RevokeReason::Superseded => "superseded",
+            RevokeReason::Uncollected => crate::domain::delivery::UNCOLLECTED,
         }
     }
 }

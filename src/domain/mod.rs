@@ -3,6 +3,7 @@
 pub mod age_bands;
 pub mod audit;
 pub mod card;
+pub mod delivery;
 pub mod disclosure;
 pub mod documents;
 pub mod fees;

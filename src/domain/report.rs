@@ -46,6 +46,10 @@ pub struct PurgeRunReport {
     pub sessions_removed: i64,
     pub audit_entries_removed: i64,
     pub epochs_destroyed: Vec<String>,
+    /// Pick-up cards revoked because nobody collected them in time (absent from reports made
+    /// before cards were picked up).
+    #[serde(default)]
+    pub cards_uncollected: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -286,6 +290,7 @@ pub(crate) fn sample() -> RetentionReport {
             residents_destroyed: 2,
             unissued_destroyed: 1,
             addresses_destroyed: 2,
+            cards_uncollected: 1,
             sessions_removed: 3,
             audit_entries_removed: 4,
             epochs_destroyed: vec!["2026-11".into(), "2026-12".into()],

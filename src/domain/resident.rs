@@ -448,6 +448,28 @@ pub struct CardFace {
     /// Sealed with the face, so it is destroyed with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caretaker: Option<Relationship>,
+    /// Not printed: the resident asked for a confidential card — no address on it, collected
+    /// in person at a site. Sealed with the face, so a copy of the database does not single
+    /// out who asked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub confidential: bool,
+}
+
+/// A confidential card carries no address: the resident's record keeps none while it is
+/// confidential.
+pub fn no_address_when_confidential(
+    confidential: bool,
+    address: Option<&Address>,
+) -> Result<(), FieldError> {
+    match (confidential, address) {
+        (true, Some(_)) => Err(FieldError::new(
+            "address",
+            ErrorCode::ConfidentialNoAddress,
+            "a confidential card carries no address: leave the address empty, or make the card \
+             not confidential",
+        )),
+        _ => Ok(()),
+    }
 }
 
 impl CardFace {
@@ -517,6 +539,25 @@ mod tests {
     }
 
     #[test]
+    fn a_confidential_record_keeps_no_address() {
+        let address = Address::parse(AddressParts {
+            line1: Some("1 Main St"),
+            line2: None,
+            care_of: None,
+            city: Some("Springfield"),
+            postal_code: None,
+        })
+        .unwrap();
+        assert!(no_address_when_confidential(false, Some(&address)).is_ok());
+        assert!(no_address_when_confidential(true, None).is_ok());
+        let refused = no_address_when_confidential(true, Some(&address)).unwrap_err();
+        assert_eq!(
+            (refused.field, refused.code),
+            ("address", ErrorCode::ConfidentialNoAddress)
+        );
+    }
+
+    #[test]
     fn mixed_script_words_are_warned_about_in_every_name_field() {
         let today = day("2026-11-21");
         let face = CardFace {
@@ -532,6 +573,7 @@ mod tests {
             veteran: false,
             organ_donor: false,
             caretaker: None,
+            confidential: false,
         };
         let fields: Vec<_> = face.warnings().iter().map(|w| (w.field, w.code)).collect();
         assert_eq!(

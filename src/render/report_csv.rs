@@ -43,10 +43,10 @@ pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
         ));
     }
     legal_hold_section(&mut out, report);
-    out.push_str("section,started_at,trigger,outcome,residents_destroyed,unissued_destroyed,addresses_destroyed,sessions_removed,audit_entries_removed,epochs_destroyed\n");
+    out.push_str("section,started_at,trigger,outcome,residents_destroyed,unissued_destroyed,addresses_destroyed,sessions_removed,audit_entries_removed,epochs_destroyed,cards_uncollected\n");
     for r in &report.purge_runs {
         out.push_str(&format!(
-            "purge_run,{},{},{},{},{},{},{},{},{}\n",
+            "purge_run,{},{},{},{},{},{},{},{},{},{}\n",
             r.started_at.to_rfc3339(),
             r.trigger,
             r.outcome,
@@ -55,7 +55,8 @@ pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
             r.addresses_destroyed,
             r.sessions_removed,
             r.audit_entries_removed,
-            field(&r.epochs_destroyed.join(" "))
+            field(&r.epochs_destroyed.join(" ")),
+            r.cards_uncollected
         ));
     }
     out.push_str("section,epoch,key_version,data_keys\n");

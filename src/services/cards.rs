@@ -9,12 +9,15 @@ use super::sites::{self, SiteError};
 use super::{audit, custody, vault, Actor};
 use crate::context::AppContext;
 use crate::crypto::card_token::{qr_text, sign_card_token, CardClaims};
-use crate::db::cards::{self as store, CardRow};
+use crate::db::cards::{self as store, CardRow, DeliveryRow};
 use crate::db::residents::ResidentRow;
 use crate::db::{dialect, residents, DbConnection};
 use crate::domain::card::{
     end_of_day_timestamp, CardNumber, CardNumberError, CardStatus, IssueReason, RenewalWindow,
     RevokeReason,
+};
+use crate::domain::delivery::{
+    self, Delivery, DeliveryChoice, DeliveryError, DeliveryState, Stage,
 };
 use crate::domain::fees::{FeeDue, FeeError, FeeOutcome, FeeRecord};
 use crate::domain::program_counts::Counted;
@@ -38,6 +41,32 @@ pub struct CardSummary {
     /// The sites (codes) it was issued and printed at, where the program records sites.
     pub issued_site: Option<String>,
     pub printed_site: Option<String>,
+    /// How it reaches the resident, where it is on the way, the site it is collected at, and
+    /// by when (absent on a tombstone).
+    pub delivery: Option<Delivery>,
+    pub stage: Option<Stage>,
+    pub pickup_site: Option<String>,
+    pub collect_by: Option<NaiveDate>,
+}
+
+/// What the clerk asks for when issuing a card: why, how the fee was settled, and how the card
+/// reaches the resident.
+#[derive(Debug, Clone)]
+pub struct CardOrder {
+    pub reason: IssueReason,
+    pub fee: Option<FeeRecord>,
+    pub delivery: DeliveryChoice,
+}
+
+impl CardOrder {
+    /// A card printed and handed over at the counter.
+    pub fn at_counter(reason: IssueReason, fee: Option<FeeRecord>) -> Self {
+        Self {
+            reason,
+            fee,
+            delivery: DeliveryChoice::Counter,
+        }
+    }
 }
 
 /// A card just issued.
@@ -52,6 +81,9 @@ pub struct NewCard {
     /// The fee due for it, and how it was settled.
     pub fee: FeeDue,
     pub fee_outcome: FeeOutcome,
+    pub delivery: DeliveryChoice,
+    /// For a pick-up card: the day by which it must be collected.
+    pub collect_by: Option<NaiveDate>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +116,23 @@ pub enum CardError {
     FeeRequired(FeeDue),
     #[error("not a waiver category of this program")]
     UnknownWaiver,
+    #[error(transparent)]
+    Delivery(#[from] DeliveryError),
+    /// The resident's record changed while the card was being issued.
+    #[error("the record changed meanwhile")]
+    ChangedMeanwhile,
+    /// The card is not where this step needs it (`Stage` says where it is).
+    #[error("the card is not at the stage this step needs")]
+    WrongStage(Stage),
+    /// The card is not collected at the site the clerk works at.
+    #[error("the card is not picked up at this site")]
+    NotPickedUpHere,
+    /// The clerk did not confirm that the person collecting is the card's holder.
+    #[error("check the holder's face against the card's photo")]
+    HolderUnchecked,
+    /// The pick-up site named is not a site open today.
+    #[error("no open site has that code")]
+    PickupSiteNotOpen,
     /// The session has no site to record the issue or print at, or its site is closed.
     #[error(transparent)]
     Site(#[from] SiteError),
@@ -147,7 +196,11 @@ pub fn qr_text_for(ctx: &AppContext, card: &CardRow) -> Result<String, Internal>
     Ok(qr_text(&ctx.config.public_base_url, &token))
 }
 
-fn summary(card: &CardRow, today: NaiveDate) -> CardSummary {
+pub(super) fn summary(
+    card: &CardRow,
+    delivery: Option<&DeliveryRow>,
+    today: NaiveDate,
+) -> CardSummary {
     CardSummary {
         card_number: card.card_number.clone(),
         status: CardStatus::on(&card.status, card.expires_on, today),
@@ -157,6 +210,55 @@ fn summary(card: &CardRow, today: NaiveDate) -> CardSummary {
         printed: card.printed_at.is_some(),
         issued_site: card.issued_site.clone(),
         printed_site: card.printed_site.clone(),
+        delivery: delivery.map(|d| Delivery::from_stored(Some(&d.method))),
+        stage: delivery.and_then(|d| stage_of(card, d, today)),
+        pickup_site: delivery.and_then(|d| d.pickup_site.clone()),
+        collect_by: delivery.and_then(|d| d.collect_by),
+    }
+}
+
+/// Where a card is on its way: for an active card, or one that reached its resident; a card
+/// revoked or expired before that is nowhere (or, revoked for it, uncollected).
+fn stage_of(card: &CardRow, delivery: &DeliveryRow, today: NaiveDate) -> Option<Stage> {
+    let stage = delivery_state(card, delivery).stage();
+    let active = CardStatus::on(&card.status, card.expires_on, today) == CardStatus::Active;
+    match stage {
+        Stage::HandedOver | Stage::Mailed | Stage::Uncollected => Some(stage),
+        _ if active => Some(stage),
+        _ => None,
+    }
+}
+
+pub(super) fn delivery_state<'a>(card: &'a CardRow, delivery: &DeliveryRow) -> DeliveryState<'a> {
+    DeliveryState {
+        delivery: Delivery::from_stored(Some(&delivery.method)),
+        printed_at: card.printed_at,
+        ready_at: delivery.ready_at,
+        delivered_at: delivery.delivered_at,
+        revoke_reason: card.revoke_reason.as_deref(),
+    }
+}
+
+/// The day a pick-up card must be collected by, counted from `from`.
+pub(super) fn collect_by(ctx: &AppContext, from: NaiveDate) -> NaiveDate {
+    delivery::collect_by(from, ctx.config.cards.pickup_collect_days)
+}
+
+/// The site a pick-up card is collected at: open today and, as far as its last day says,
+/// until the card must be collected (read behind the chain head).
+pub(super) fn pickup_site_open(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    choice: &DeliveryChoice,
+    today: NaiveDate,
+) -> Result<(), CardError> {
+    let Some(code) = choice.pickup_site() else {
+        return Ok(());
+    };
+    let site = sites::still_open(conn, Some(code), today)?.ok_or(CardError::PickupSiteNotOpen)?;
+    match site.closes_on {
+        Some(last_day) if last_day < collect_by(ctx, today) => Err(CardError::PickupSiteNotOpen),
+        _ => Ok(()),
     }
 }
 
@@ -181,7 +283,11 @@ fn print_of(
         veteran: face.veteran,
         photo_jpeg: photo,
         qr_text: qr,
-        address_lines: address.map(|a| a.lines()).unwrap_or_default(),
+        // A confidential card carries no address, whatever the record holds.
+        address_lines: address
+            .filter(|_| !face.confidential)
+            .map(|a| a.lines())
+            .unwrap_or_default(),
         languages: face
             .languages
             .iter()
@@ -202,14 +308,16 @@ fn record_new_card(
     conn: &mut DbConnection,
     actor: &Actor,
     resident: &ResidentRow,
-    (reason, fee): (IssueReason, Counted),
+    (reason, fee, choice): (IssueReason, Counted, &DeliveryChoice),
     (now, today): (DateTime<Utc>, NaiveDate),
     expires_on: NaiveDate,
-) -> Result<CardRow, CardError> {
+) -> Result<(CardRow, DeliveryRow), CardError> {
     let resident_id = resident.id.as_str();
     // Behind the chain head: a site closing meanwhile is seen closed.
     crate::db::audit::lock_head(conn)?;
     let site = sites::recording_site(conn, actor, today)?;
+    unchanged_since(conn, resident)?;
+    pickup_site_open(ctx, conn, choice, today)?;
     let number = loop {
         let candidate = CardNumber::generate(&mut rand::rngs::OsRng);
         if store::find(conn, candidate.as_str())?.is_none() {
@@ -248,7 +356,15 @@ fn record_new_card(
         issued_site: site.clone(),
         printed_site: None,
     };
-    store::insert(conn, &card)?;
+    let delivery = DeliveryRow {
+        card_number: card.card_number.clone(),
+        method: choice.method().as_stored().to_owned(),
+        pickup_site: choice.pickup_site().map(str::to_owned),
+        ready_at: None,
+        delivered_at: None,
+        collect_by: choice.pickup_site().map(|_| collect_by(ctx, today)),
+    };
+    store::insert(conn, &card, &delivery)?;
     super::program_counts::record(
         conn,
         (today, site.as_deref()),
@@ -261,7 +377,22 @@ fn record_new_card(
         resident,
         custody::destruction_date(ctx, resident, &all_cards),
     )?;
-    Ok(card)
+    Ok((card, delivery))
+}
+
+/// The delivery was checked against the record as read before the transaction: a change since
+/// (made confidential, an address removed) is seen here, and the clerk looks again.
+fn unchanged_since(conn: &mut DbConnection, resident: &ResidentRow) -> Result<(), CardError> {
+    match residents::find(conn, &resident.id)? {
+        Some(now_row)
+            if now_row.updated_at == resident.updated_at
+                && now_row.address_key == resident.address_key =>
+        {
+            Ok(())
+        }
+        Some(_) => Err(CardError::ChangedMeanwhile),
+        None => Err(CardError::ResidentGone),
+    }
 }
 
 /// Whether the resident's cards allow `reason` (each reason has its own fee, so a reason that
@@ -329,15 +460,20 @@ fn settle_fee(
     Ok((due, outcome))
 }
 
-/// Issues a card for `reason`, once its fee (if one is due) is recorded as paid or waived; the
-/// resident's earlier active card is revoked in the same transaction.
+/// Issues a card for the order's reason, once its fee (if one is due) is recorded as paid or
+/// waived, to be delivered as ordered; the resident's earlier active card is revoked in the
+/// same transaction.
 pub fn issue(
     ctx: &AppContext,
     actor: &Actor,
     resident_id: &str,
-    reason: IssueReason,
-    fee: Option<FeeRecord>,
+    order: CardOrder,
 ) -> Result<NewCard, CardError> {
+    let CardOrder {
+        reason,
+        fee,
+        delivery: choice,
+    } = order;
     let now = ctx.clock.now();
     let today = ctx.clock.today();
     let mut conn = ctx.db()?;
@@ -356,6 +492,7 @@ pub fn issue(
         "resident.issue_read",
         Some(resident_id),
     )?;
+    delivery::check(&choice, face.confidential, address.is_some())?;
     // A card that cannot be printed exactly is not issued at all (said before any fee is taken).
     ctx.card_renderer
         .check_printable(&print_of(&face, None, String::new(), address, photo))?;
@@ -365,13 +502,13 @@ pub fn issue(
         .expires_on(today, face.date_of_birth.age_on(today));
 
     let counted_fee = Counted::Fee(fee_outcome.counted_as());
-    let card = crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
+    let (card, delivery) = crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
         record_new_card(
             ctx,
             conn,
             actor,
             &resident,
-            (reason, counted_fee),
+            (reason, counted_fee, &choice),
             (now, today),
             expires_on,
         )
@@ -390,6 +527,8 @@ pub fn issue(
         status: CardStatus::Active,
         fee: due,
         fee_outcome,
+        delivery: choice,
+        collect_by: delivery.collect_by,
     })
 }
 
@@ -412,7 +551,8 @@ pub fn get(ctx: &AppContext, card_number: &str) -> Result<CardSummary, CardError
     let number = parse_number(card_number)?;
     let mut conn = ctx.db()?;
     let card = store::find(&mut conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
-    Ok(summary(&card, ctx.clock.today()))
+    let delivery = store::delivery_of(&mut conn, number.as_str())?;
+    Ok(summary(&card, delivery.as_ref(), ctx.clock.today()))
 }
 
 /// The cards of one resident, newest first: an audited read (it ties the resident to their
@@ -434,9 +574,12 @@ pub fn of_resident(
             "resident.cards_read",
             Some(resident_id),
         )?;
-        Ok(store::for_resident(conn, resident_id)?)
+        Ok(store::for_resident_with_delivery(conn, resident_id)?)
     })?;
-    Ok(cards.iter().map(|c| summary(c, today)).collect())
+    Ok(cards
+        .iter()
+        .map(|(card, delivery)| summary(card, delivery.as_ref(), today))
+        .collect())
 }
 
 /// Whether a card is the resident's (a check on ids the clerk already holds; reads nothing).
@@ -521,6 +664,38 @@ enum Purpose {
     Preview,
 }
 
+/// What a print records for each card: whose it is, the address key it printed with, and how
+/// it is delivered.
+struct Printed {
+    resident_id: String,
+    address_key: Option<Vec<u8>>,
+    delivery: Delivery,
+    pickup_site: Option<String>,
+}
+
+/// A card just printed moves on: handed over at the counter there and then, or ready at once
+/// when printed at its own pick-up site (otherwise a clerk there marks it arrived).
+fn after_print(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    number: &CardNumber,
+    printed: &Printed,
+    site: Option<&str>,
+) -> Result<(), CardError> {
+    let now = ctx.clock.now();
+    match printed.delivery {
+        Delivery::Counter => {
+            store::mark_delivered(conn, number.as_str(), now.date_naive())?;
+        }
+        Delivery::Pickup if site.is_some() && printed.pickup_site.as_deref() == site => {
+            let by = collect_by(ctx, now.date_naive());
+            store::mark_ready(conn, number.as_str(), now.naive_utc(), by)?;
+        }
+        Delivery::Pickup | Delivery::Mail => {}
+    }
+    Ok(())
+}
+
 /// Records the cards as printed (audited) and destroys each print-only address the cards
 /// carried, if it is still the one printed. Answers whether an address was destroyed.
 fn record_prints(
@@ -528,7 +703,7 @@ fn record_prints(
     conn: &mut DbConnection,
     actor: &Actor,
     numbers: &[CardNumber],
-    printed_for: &[(String, Option<Vec<u8>>)],
+    printed_for: &[Printed],
 ) -> Result<bool, CardError> {
     let now = ctx.clock.now();
     let destroy_address = !ctx.config.retention.retain_address;
@@ -536,7 +711,12 @@ fn record_prints(
     crate::db::transaction::<_, CardError, _>(conn, |conn| {
         crate::db::audit::lock_head(conn)?;
         let site = sites::recording_site(conn, actor, now.date_naive())?;
-        for (number, (resident_id, address_key)) in numbers.iter().zip(printed_for) {
+        for (number, printed) in numbers.iter().zip(printed_for) {
+            let Printed {
+                resident_id,
+                address_key,
+                ..
+            } = printed;
             audit::record(
                 conn,
                 now,
@@ -545,6 +725,7 @@ fn record_prints(
                 Some(number.as_str()),
             )?;
             store::mark_printed(conn, number.as_str(), (now.naive_utc(), site.as_deref()))?;
+            after_print(ctx, conn, number, printed, site.as_deref())?;
             // The address is print-only: once on the card, it leaves storage.
             let cleared = match address_key.as_deref() {
                 Some(key) if destroy_address => {
@@ -587,6 +768,7 @@ fn render(
     let mut printed_for = Vec::with_capacity(numbers.len());
     for number in &numbers {
         let card = store::find(&mut conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
+        let delivery = store::delivery_of(&mut conn, number.as_str())?;
         if CardStatus::on(&card.status, card.expires_on, today) != CardStatus::Active {
             return Err(CardError::NotActive);
         }
@@ -600,7 +782,12 @@ fn render(
         let qr = qr_text_for(ctx, &card)?;
         prints.push(print_of(&face, Some(&card), qr, address, photo));
         // The address this card carries, by its key: only that one is destroyed below.
-        printed_for.push((resident_id, resident.address_key.clone()));
+        printed_for.push(Printed {
+            resident_id,
+            address_key: resident.address_key.clone(),
+            delivery: Delivery::from_stored(delivery.as_ref().map(|d| d.method.as_str())),
+            pickup_site: delivery.and_then(|d| d.pickup_site),
+        });
     }
     let pdf = ctx.card_renderer.render(&prints)?;
     let now = ctx.clock.now();
@@ -627,4 +814,44 @@ fn render(
         }
     }
     Ok(pdf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::resident::{AddressParts, DateOfBirth, PersonName};
+
+    fn face(confidential: bool) -> CardFace {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        CardFace {
+            legal_name: PersonName::parse("legal_name", "Ana Núñez").unwrap(),
+            preferred_name: None,
+            date_of_birth: DateOfBirth::parse("1990-04-01", today, 10).unwrap(),
+            gender: None,
+            languages: Vec::new(),
+            emergency_contact: None,
+            veteran: false,
+            organ_donor: false,
+            caretaker: None,
+            confidential,
+        }
+    }
+
+    #[test]
+    fn a_confidential_card_prints_no_address_whatever_the_record_holds() {
+        let address = || {
+            Address::parse(AddressParts {
+                line1: Some("12 Elm St"),
+                line2: None,
+                care_of: None,
+                city: Some("Springfield"),
+                postal_code: None,
+            })
+            .ok()
+        };
+        let ordinary = print_of(&face(false), None, String::new(), address(), Vec::new());
+        assert!(ordinary.address_lines.iter().any(|l| l.contains("Elm")));
+        let confidential = print_of(&face(true), None, String::new(), address(), Vec::new());
+        assert!(confidential.address_lines.is_empty());
+    }
 }

@@ -17,8 +17,8 @@ use crate::domain::age_bands::{check_caretaker, AgeBands, Caretaker, Relationshi
 use crate::domain::documents::{DocumentError, DocumentPolicy, PointsTally};
 use crate::domain::program_counts::{Counted, DENIAL_REASONS};
 use crate::domain::resident::{
-    Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, FieldWarning, Gender,
-    LanguageTag, PersonName, PhoneNumber,
+    no_address_when_confidential, Address, AddressParts, CardFace, DateOfBirth, EmergencyContact,
+    FieldWarning, Gender, LanguageTag, PersonName, PhoneNumber,
 };
 use crate::domain::FieldError;
 use crate::error::{ErrorCode, Internal};
@@ -54,6 +54,8 @@ pub struct ResidentChanges {
     pub organ_donor: Option<bool>,
     /// A caretaker recorded (their identity checked) or removed.
     pub caretaker: Option<Option<Caretaker>>,
+    /// The card made confidential (no address, picked up at a site) or not.
+    pub confidential: Option<bool>,
     /// A new photo, normalised as at enrollment.
     pub photo_jpeg: Option<Vec<u8>>,
 }
@@ -120,6 +122,10 @@ pub enum EnrollmentError {
     /// A legal hold covers the record: what a change would replace must be kept.
     #[error("a legal hold covers the record")]
     UnderLegalHold,
+    /// A card of the resident waits to be mailed to the address: the card cannot become
+    /// confidential before that card is revoked.
+    #[error("a card waits to be mailed")]
+    CardAwaitingMail,
     /// The session has no site to record the enrollment at, or its site is closed.
     #[error(transparent)]
     Site(#[from] SiteError),
@@ -302,6 +308,7 @@ pub fn enroll(
     actor: &Actor,
     application: Application,
 ) -> Result<Enrollment, EnrollmentError> {
+    no_address_when_confidential(application.face.confidential, application.address.as_ref())?;
     let warnings = application.face.warnings();
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
@@ -580,11 +587,22 @@ pub fn update(
     let mut conn = ctx.db()?;
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
     let (key, mut face) = vault::open_face(ctx, &row)?;
+    let was_confidential = face.confidential;
     let band_may_change = changes.date_of_birth.is_some() || changes.caretaker.is_some();
     let (address, photo_jpeg) = changes.apply_to(&mut face);
     if band_may_change {
         still_in_a_band_it_may_be(ctx, &face)?;
     }
+    // A confidential record keeps no address: a new one is refused, and the one on record
+    // goes with the change that makes the card confidential.
+    let address = match (face.confidential, address) {
+        (true, Some(Some(new))) => {
+            no_address_when_confidential(true, Some(&new))?;
+            Some(Some(new))
+        }
+        (true, _) if row.address.is_some() => Some(None),
+        (_, address) => address,
+    };
     let photo_jpeg = match photo_jpeg {
         Some(jpeg) => jpeg,
         None => {
@@ -604,7 +622,15 @@ pub fn update(
     // longer be opened with the live key, and die with that copy's epoch.
     let epoch = vault::target_epoch(ctx, row.destroy_after)?;
     let sealed = vault::seal_record(ctx, id, epoch, &face, &photo_jpeg, address.as_ref())?;
-    replace_audited(&mut conn, actor, now, &row, &sealed, address_updated_at)?;
+    let becoming_confidential = face.confidential && !was_confidential;
+    replace_audited(
+        &mut conn,
+        (actor, now),
+        &row,
+        &sealed,
+        address_updated_at,
+        becoming_confidential,
+    )?;
     let row = store::find(&mut conn, id)?.ok_or(EnrollmentError::NotFound)?;
     record_of(ctx, &row)
 }
@@ -638,8 +664,12 @@ impl ResidentChanges {
             veteran,
             organ_donor,
             caretaker,
+            confidential,
             photo_jpeg,
         } = self;
+        if let Some(value) = confidential {
+            face.confidential = value;
+        }
         if let Some(value) = caretaker {
             face.caretaker = value.map(|c| c.relationship);
         }
@@ -675,15 +705,19 @@ impl ResidentChanges {
 /// was read.
 fn replace_audited(
     conn: &mut DbConnection,
-    actor: &Actor,
-    now: DateTime<Utc>,
+    (actor, now): (&Actor, DateTime<Utc>),
     row: &ResidentRow,
     sealed: &SealedRecord,
     address_updated_at: Option<NaiveDateTime>,
+    becoming_confidential: bool,
 ) -> Result<(), EnrollmentError> {
     let id = row.id.as_str();
     crate::db::transaction::<_, EnrollmentError, _>(conn, |conn| {
         audit::record(conn, now, &actor.staff_id, "resident.update", Some(id))?;
+        // A card on its way to the address would carry it there: it is revoked first.
+        if becoming_confidential && crate::db::cards::awaiting_mail(conn, id)? {
+            return Err(EnrollmentError::CardAwaitingMail);
+        }
         // A change re-seals the whole record: the values it replaces could no longer be
         // opened. A record under a legal hold keeps them until the hold is lifted. (Read
         // behind the chain head, as a hold being placed writes.)

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod cards;
 pub mod custody;
 pub mod enrollment;
+pub mod handover;
 pub mod issuer;
 pub mod key_migration;
 pub mod key_rotation;

@@ -44,6 +44,9 @@ pub struct PurgeOutcome {
     /// Residents enrolled but never issued a card, destroyed.
     pub unissued_destroyed: u64,
     pub addresses_destroyed: u64,
+    /// Pick-up cards nobody collected by their day, revoked (their residents' data then
+    /// destroyed with the due records, unless they hold another active card).
+    pub cards_uncollected: u64,
     pub sessions_removed: u64,
     pub audit_entries_removed: u64,
     /// Epochs whose keys were (or, in a dry run, would be) destroyed.
@@ -118,6 +121,7 @@ pub fn run(
         sessions_removed: 0,
         audit_entries_removed: 0,
         epochs_destroyed: String::new(),
+        cards_uncollected: 0,
     };
     purge_runs::insert(conn, &run)?;
     let result = purge(ctx, conn, options, progress, &mut run);
@@ -150,6 +154,7 @@ pub fn run(
         event = "purge",
         residents = outcome.residents_destroyed + outcome.unissued_destroyed,
         addresses = outcome.addresses_destroyed,
+        cards_uncollected = outcome.cards_uncollected,
         epochs = outcome.epochs_destroyed.len(),
         "purge completed"
     );
@@ -167,6 +172,23 @@ fn purge(
         as_of: options.as_of,
         ..PurgeOutcome::default()
     };
+    // First: a resident left with no card by it is destroyed below, in this same run.
+    let mut revoked = 0;
+    let uncollected = super::handover::revoke_uncollected(
+        ctx,
+        conn,
+        (options.as_of, options.trigger),
+        &mut revoked,
+    );
+    outcome.cards_uncollected = revoked;
+    run.cards_uncollected = i64::try_from(revoked).unwrap_or(i64::MAX);
+    // Whatever was revoked before a failure is revoked: verification must say so now.
+    super::verification::reload_status_list(ctx, conn)?;
+    if let Err(e) = &uncollected {
+        // The rest of the purge still runs; the run is recorded as failed.
+        tracing::error!(cause = %e, "uncollected pick-up cards could not all be revoked");
+    }
+    let uncollected = uncollected.map_err(uncollected_failed);
     destroy_due_residents(ctx, conn, options, progress, run, &mut outcome)?;
 
     if !ctx.config.retention.retain_address {
@@ -183,7 +205,18 @@ fn purge(
         tracing::warn!(cause = %e, "the database could not reclaim the pages of destroyed records");
     }
     run.epochs_destroyed = outcome.epochs_destroyed.join(",");
+    uncollected?;
     Ok(outcome)
+}
+
+fn uncollected_failed(e: super::cards::CardError) -> PurgeError {
+    match e {
+        super::cards::CardError::Internal(cause) => PurgeError::Internal(cause),
+        other => PurgeError::Internal(Internal::new(
+            "uncollected cards",
+            anyhow::anyhow!("{other}"),
+        )),
+    }
 }
 
 /// Destroys the residents due by `options.as_of`, a batch per transaction (each audited, its
@@ -328,6 +361,35 @@ pub fn destroy_printed_addresses(
     }
 }
 
+/// What a purge would revoke as uncollected, and the residents it would then destroy: those
+/// left with no active card, not held, and not due already.
+fn count_uncollected(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    due: &[(String, String, bool)],
+    outcome: &mut PurgeOutcome,
+) -> Result<(), PurgeError> {
+    let uncollected = cards::uncollected(conn, as_of, i64::MAX)?;
+    outcome.cards_uncollected = uncollected.len() as u64;
+    let mut counted: std::collections::BTreeSet<String> =
+        due.iter().map(|(id, _, _)| id.clone()).collect();
+    for (number, resident_id) in &uncollected {
+        let Some(id) = resident_id else { continue };
+        if counted.contains(id)
+            || cards::has_other_active(conn, id, number)?
+            || residents::is_held(conn, id)?
+        {
+            continue;
+        }
+        if let Some(row) = residents::find(conn, id)? {
+            outcome.residents_destroyed += 1;
+            *outcome.residents_by_epoch.entry(row.key_epoch).or_default() += 1;
+            counted.insert(id.clone());
+        }
+    }
+    Ok(())
+}
+
 fn dry_run(
     ctx: &AppContext,
     conn: &mut DbConnection,
@@ -350,6 +412,7 @@ fn dry_run(
     if !ctx.config.retention.retain_address {
         outcome.addresses_destroyed = residents::printed_with_address(conn, i64::MAX)?.len() as u64;
     }
+    count_uncollected(conn, as_of, &due, &mut outcome)?;
     // The roll-forward moves every live key out of an epoch that is over (or beyond the rule)
     // and the due ones go with their records, so each such epoch would be destroyed.
     outcome.epochs_destroyed = epochs_to_retire(ctx, as_of)?

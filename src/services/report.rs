@@ -275,6 +275,7 @@ fn run_report(run: &PurgeRunRow) -> PurgeRunReport {
         residents_destroyed: run.residents_destroyed,
         unissued_destroyed: run.unissued_destroyed,
         addresses_destroyed: run.addresses_destroyed,
+        cards_uncollected: run.cards_uncollected,
         sessions_removed: run.sessions_removed,
         audit_entries_removed: run.audit_entries_removed,
         epochs_destroyed: run

@@ -5,8 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::HttpRequest;
 
 use crate::domain::card::CardNumberError;
+use crate::domain::delivery::DeliveryError;
 use crate::domain::documents::{DocumentError, PointsTally};
-use crate::error::ErrorCode;
+use crate::error::{ErrorCode, Internal};
 use crate::render::photo::PhotoError;
 use crate::services::auth::AuthError;
 use crate::services::cards::CardError;
@@ -149,6 +150,13 @@ impl From<EnrollmentError> for ApiError {
                 ErrorCode::ChangedMeanwhile,
                 "The record was changed by someone else while this change was prepared. Reload it and try again.",
             ),
+            EnrollmentError::CardAwaitingMail => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::CardAwaitingMail,
+                "A card of this resident waits to be mailed to their address. Revoke it (issued \
+                 in error) before making the card confidential, then issue one to hand over in \
+                 person. Nothing was changed.",
+            ),
             EnrollmentError::UnderLegalHold => ApiError::new(
                 StatusCode::CONFLICT,
                 ErrorCode::UnderLegalHold,
@@ -273,14 +281,7 @@ impl From<CardError> for ApiError {
     fn from(e: CardError) -> Self {
         match e {
             CardError::ResidentNotFound | CardError::CardNotFound => ApiError::not_found(),
-            CardError::CardNumber(CardNumberError::Malformed) => ApiError::unprocessable(
-                ErrorCode::InvalidCardNumber,
-                "A card number has 12 digits.",
-            ),
-            CardError::CardNumber(CardNumberError::CheckDigit) => ApiError::unprocessable(
-                ErrorCode::InvalidCardNumber,
-                "The card number's check digit does not match: a digit is mistyped.",
-            ),
+            CardError::CardNumber(e) => card_number_error(e),
             CardError::NotActive => ApiError::new(
                 StatusCode::CONFLICT,
                 ErrorCode::CardNotActive,
@@ -341,9 +342,74 @@ impl From<CardError> for ApiError {
                 "That is not one of the program's waiver categories; no card was issued.",
             )
             .with("field", "fee.waiver"),
+            e @ (CardError::Delivery(_)
+            | CardError::PickupSiteNotOpen
+            | CardError::ChangedMeanwhile
+            | CardError::WrongStage(_)
+            | CardError::NotPickedUpHere
+            | CardError::HolderUnchecked) => delivery_error(e),
             CardError::Site(site) => site.into(),
             CardError::Internal(cause) => ApiError::internal(cause),
         }
+    }
+}
+
+fn card_number_error(e: CardNumberError) -> ApiError {
+    let message = match e {
+        CardNumberError::Malformed => "A card number has 12 digits.",
+        CardNumberError::CheckDigit => {
+            "The card number's check digit does not match: a digit is mistyped."
+        }
+    };
+    ApiError::unprocessable(ErrorCode::InvalidCardNumber, message)
+}
+
+/// A card's delivery refused: how it reaches the resident, and the steps on its way.
+fn delivery_error(e: CardError) -> ApiError {
+    match e {
+        CardError::Delivery(DeliveryError::ConfidentialNotMailed) => ApiError::unprocessable(
+            ErrorCode::ConfidentialNotMailed,
+            "The resident's card is confidential: it carries no address and is never mailed. \
+             Hand it over at the counter, or choose `pickup` with a site; no card was issued.",
+        )
+        .with("field", "delivery.method"),
+        CardError::Delivery(DeliveryError::NoAddressToMail) => ApiError::unprocessable(
+            ErrorCode::NoAddressToMail,
+            "The resident has no address on record to mail the card to: add one, or choose \
+             a pick-up site. No card was issued.",
+        )
+        .with("field", "delivery.method"),
+        CardError::PickupSiteNotOpen => ApiError::unprocessable(
+            ErrorCode::PickupSiteRequired,
+            "Choose a site open today, and not closing before the card must be collected \
+             (a pop-up event ends too soon): see GET /api/v1/sites. No card was issued.",
+        )
+        .with("field", "delivery.site"),
+        CardError::WrongStage(stage) => ApiError::new(
+            StatusCode::CONFLICT,
+            ErrorCode::WrongCardStage,
+            "The card is not at the step this needs: a card is marked arrived once printed, \
+             handed over once ready at its site, and marked mailed once printed.",
+        )
+        .with("stage", stage.as_str()),
+        CardError::ChangedMeanwhile => ApiError::new(
+            StatusCode::CONFLICT,
+            ErrorCode::ChangedMeanwhile,
+            "The resident's record was changed while the card was being issued. Reload it \
+             and try again; no card was issued.",
+        ),
+        CardError::NotPickedUpHere => ApiError::new(
+            StatusCode::CONFLICT,
+            ErrorCode::NotPickedUpHere,
+            "This card is picked up at another site, not the one this session works at.",
+        ),
+        CardError::HolderUnchecked => ApiError::unprocessable(
+            ErrorCode::HolderUnchecked,
+            "Check the person's face against the card's photo, and send `identity_checked: \
+             true`, before handing the card over.",
+        )
+        .with("field", "identity_checked"),
+        other => ApiError::internal(Internal::new("card delivery", anyhow::anyhow!("{other}"))),
     }
 }
 

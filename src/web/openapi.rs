@@ -22,6 +22,7 @@ use super::{ops, sessions, verify};
         staff::list, staff::add, staff::change, staff::reset_password, staff::reset_factors,
         sites::list, sites::add, sites::change, sites::close, sites::assign, sites::choose,
         cards::issue, cards::of_resident, cards::get, cards::pdf, cards::print_one, cards::print, cards::revoke,
+        cards::arrived, cards::hand_over, cards::move_pickup, cards::mailed, cards::pickups,
         verify::verify, verify::jwks, verify::status_list,
         audit::audit_verify, reports::retention, program_report::program,
         legal_holds::list, legal_holds::place, legal_holds::lift,

@@ -18,6 +18,7 @@ mod operations;
 mod outages;
 mod pages;
 mod photo_memory;
+mod pickup;
 mod privacy;
 mod program;
 mod ratchet;

@@ -650,8 +650,7 @@ mod property {
                         ctx,
                         &actor,
                         &people[i].0,
-                        reason,
-                        Some(FeeRecord::Paid),
+                        cards::CardOrder::at_counter(reason, Some(FeeRecord::Paid)),
                     )) {
                         people[i].1 = Some(card.card_number);
                     }

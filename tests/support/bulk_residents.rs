@@ -32,6 +32,7 @@ pub fn insert_sealed_resident(
         veteran: false,
         organ_donor: false,
         caretaker: None,
+        confidential: false,
     };
     let destroy_after = epoch.last_day();
     // Wrapped where enrollment would wrap it: the ratchet's epoch for that day.

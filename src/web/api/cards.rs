@@ -10,8 +10,9 @@ use utoipa::ToSchema;
 use super::residents::resident_id;
 use crate::context::AppContext;
 use crate::domain::staff::Permission;
-use crate::domain::{card, fees};
-use crate::services::cards::{self, CardSummary, NewCard};
+use crate::domain::{card, delivery, fees};
+use crate::services::cards::{self, CardOrder, CardSummary, NewCard};
+use crate::services::handover;
 use crate::web::auth::Staff;
 use crate::web::json::Json;
 use crate::web::ApiError;
@@ -60,6 +61,72 @@ pub struct IssueRequest {
     /// waiver must still name one of the program's categories).
     #[serde(default)]
     pub fee: Option<FeeInput>,
+    /// How the card reaches the resident; absent: handed over at the counter when printed.
+    #[serde(default)]
+    pub delivery: Option<DeliveryInput>,
+}
+
+/// `counter` (handed over when printed), `mail` (needs an address on record; 422
+/// `no_address_to_mail`), or `pickup` at an open site named by its code. A confidential card
+/// is never mailed (422 `confidential_not_mailed`).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryInput {
+    pub method: DeliveryMethod,
+    /// With `pickup`: the code of the site the resident collects the card at.
+    #[serde(default)]
+    pub site: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryMethod {
+    Counter,
+    Mail,
+    Pickup,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CardStage {
+    Issued,
+    Printed,
+    Ready,
+    HandedOver,
+    Mailed,
+    Uncollected,
+}
+
+/// How a card is delivered, and for a pick-up card the site and the day it must be collected
+/// by (after it, the card is revoked and the data kept for it destroyed).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DeliveryView {
+    pub method: DeliveryMethod,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collect_by: Option<NaiveDate>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HandOverRequest {
+    /// Must be true: the clerk compared the person's face with the card's photo.
+    pub identity_checked: bool,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PickupSiteRequest {
+    /// The code of the open site the card is now collected at.
+    pub site: String,
+}
+
+/// The pick-up cards waiting at the session's site: on their way, then ready.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PickupQueue {
+    pub site: String,
+    pub cards: Vec<CardView>,
 }
 
 /// `paid` (payment is taken outside the service), or `waived` with one of the program's waiver
@@ -117,6 +184,7 @@ pub struct IssuedCard {
     /// What the card's QR code holds: the verifier page's address with the signed token.
     pub qr_text: String,
     pub fee: FeeView,
+    pub delivery: DeliveryView,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -134,6 +202,13 @@ pub struct CardView {
     /// The code of the site it was printed at.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub printed_site: Option<String>,
+    /// How it reaches the resident (absent on a tombstone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliveryView>,
+    /// Where it is on the way: issued, printed, ready (at its pick-up site), handed_over,
+    /// mailed, or uncollected (revoked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<CardStage>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -193,6 +268,56 @@ impl From<card::CardStatus> for CardStatus {
     }
 }
 
+impl From<delivery::Delivery> for DeliveryMethod {
+    fn from(method: delivery::Delivery) -> Self {
+        match method {
+            delivery::Delivery::Counter => DeliveryMethod::Counter,
+            delivery::Delivery::Mail => DeliveryMethod::Mail,
+            delivery::Delivery::Pickup => DeliveryMethod::Pickup,
+        }
+    }
+}
+
+impl From<delivery::Stage> for CardStage {
+    fn from(stage: delivery::Stage) -> Self {
+        match stage {
+            delivery::Stage::Issued => CardStage::Issued,
+            delivery::Stage::Printed => CardStage::Printed,
+            delivery::Stage::Ready => CardStage::Ready,
+            delivery::Stage::HandedOver => CardStage::HandedOver,
+            delivery::Stage::Mailed => CardStage::Mailed,
+            delivery::Stage::Uncollected => CardStage::Uncollected,
+        }
+    }
+}
+
+impl DeliveryInput {
+    /// The clerk's choice as the domain's; a pick-up names its site, and only a pick-up does.
+    pub fn to_choice(&self) -> Result<delivery::DeliveryChoice, ApiError> {
+        use crate::error::ErrorCode;
+        let refuse = |code: ErrorCode, message: &str| {
+            ApiError::unprocessable(code, message.to_owned()).with("field", "delivery.site")
+        };
+        match (self.method, self.site.as_deref().map(str::trim)) {
+            (DeliveryMethod::Pickup, Some(site)) if !site.is_empty() => {
+                Ok(delivery::DeliveryChoice::Pickup {
+                    site: site.to_owned(),
+                })
+            }
+            (DeliveryMethod::Pickup, _) => Err(refuse(
+                ErrorCode::PickupSiteRequired,
+                "A card picked up later names the open site it is collected at.",
+            )),
+            (_, Some(_)) => Err(refuse(
+                ErrorCode::InvalidValue,
+                "Only a card picked up at a site names a site.",
+            )),
+            (DeliveryMethod::Counter, None) => Ok(delivery::DeliveryChoice::Counter),
+            (DeliveryMethod::Mail, None) => Ok(delivery::DeliveryChoice::Mail),
+        }
+    }
+}
+
 impl FeeInput {
     /// What the clerk recorded, as the domain's record; `none` records nothing.
     pub fn to_record(&self) -> Result<Option<fees::FeeRecord>, ApiError> {
@@ -222,6 +347,8 @@ impl From<NewCard> for IssuedCard {
             qr_text,
             fee,
             fee_outcome,
+            delivery: choice,
+            collect_by,
         } = card;
         let (outcome, waiver) = match fee_outcome {
             fees::FeeOutcome::NoFee => (FeeOutcome::None, None),
@@ -242,6 +369,11 @@ impl From<NewCard> for IssuedCard {
                 outcome,
                 waiver,
             },
+            delivery: DeliveryView {
+                method: choice.method().into(),
+                site: choice.pickup_site().map(str::to_owned),
+                collect_by,
+            },
         }
     }
 }
@@ -257,6 +389,10 @@ impl From<CardSummary> for CardView {
             printed,
             issued_site,
             printed_site,
+            delivery: method,
+            stage,
+            pickup_site,
+            collect_by,
         } = card;
         Self {
             card_number,
@@ -267,6 +403,12 @@ impl From<CardSummary> for CardView {
             printed,
             issued_site,
             printed_site,
+            delivery: method.map(|method| DeliveryView {
+                method: method.into(),
+                site: pickup_site,
+                collect_by,
+            }),
+            stage: stage.map(CardStage::from),
         }
     }
 }
@@ -292,7 +434,7 @@ fn pdf_response(pdf: Vec<u8>, filename: &str) -> HttpResponse {
               (status = 404),
               (status = 409, description = "outside_renewal_window, no_card_to_replace, site_required, site_closed"),
               (status = 410, description = "resident_data_destroyed"),
-              (status = 422, description = "fee_required (with `fee`: what is due), unknown_waiver_category, invalid_value (a waiver without its category, a payment with one), unsupported_script, does_not_fit")),
+              (status = 422, description = "fee_required (with `fee`: what is due), unknown_waiver_category, invalid_value (a waiver without its category, a payment with one; a site without a pick-up), pickup_site_required (a pick-up without an open site), confidential_not_mailed, no_address_to_mail, unsupported_script, does_not_fit")),
     security(("bearer" = [])))]
 pub async fn issue(
     ctx: web::Data<AppContext>,
@@ -309,8 +451,18 @@ pub async fn issue(
         .map(FeeInput::to_record)
         .transpose()?
         .flatten();
-    let reason = request.reason.into();
-    let card = crate::web::blocking(move || cards::issue(&ctx, &actor, &id, reason, fee)).await??;
+    let delivery = request
+        .delivery
+        .as_ref()
+        .map(DeliveryInput::to_choice)
+        .transpose()?
+        .unwrap_or(delivery::DeliveryChoice::Counter);
+    let order = CardOrder {
+        reason: request.reason.into(),
+        fee,
+        delivery,
+    };
+    let card = crate::web::blocking(move || cards::issue(&ctx, &actor, &id, order)).await??;
     Ok(HttpResponse::Created().json(IssuedCard::from(card)))
 }
 
@@ -416,6 +568,98 @@ pub async fn revoke(
         crate::web::blocking(move || cards::revoke(&ctx, &actor, &number, reason)).await??;
     Ok(HttpResponse::Ok().json(Revoked {
         status: status.into(),
+    }))
+}
+
+/// A pick-up card printed elsewhere has reached its site (the session's): it is ready, to be
+/// collected within the configured days.
+#[utoipa::path(post, path = "/api/v1/cards/{card_number}/arrived", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
+    responses((status = 200, body = CardView), (status = 404),
+              (status = 409, description = "card_not_active, wrong_card_stage (with `stage`), not_picked_up_here, site_required, site_closed"),
+              (status = 422, description = "invalid_card_number")),
+    security(("bearer" = [])))]
+pub async fn arrived(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let number = path.into_inner();
+    let card = crate::web::blocking(move || handover::arrived(&ctx, &actor, &number)).await??;
+    Ok(HttpResponse::Ok().json(CardView::from(card)))
+}
+
+/// Hand a ready pick-up card over at its site, to the resident in person.
+#[utoipa::path(post, path = "/api/v1/cards/{card_number}/hand-over", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
+    request_body = HandOverRequest,
+    responses((status = 200, body = CardView), (status = 404),
+              (status = 409, description = "card_not_active, wrong_card_stage (with `stage`), not_picked_up_here, site_required, site_closed"),
+              (status = 422, description = "invalid_card_number, holder_unchecked")),
+    security(("bearer" = [])))]
+pub async fn hand_over(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+    body: Json<HandOverRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let number = path.into_inner();
+    let checked = body.into_inner().identity_checked;
+    let card =
+        crate::web::blocking(move || handover::hand_over(&ctx, &actor, &number, checked)).await??;
+    Ok(HttpResponse::Ok().json(CardView::from(card)))
+}
+
+/// A pick-up card not yet handed over is collected at another open site instead: it must
+/// arrive there (marked arrived), and is collected within the configured days from today.
+#[utoipa::path(post, path = "/api/v1/cards/{card_number}/pickup-site", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
+    request_body = PickupSiteRequest,
+    responses((status = 200, body = CardView), (status = 404),
+              (status = 409, description = "card_not_active, wrong_card_stage (with `stage`: not a pick-up card, or handed over), site_required, site_closed"),
+              (status = 422, description = "invalid_card_number, pickup_site_required (not an open site, or one closing before the card must be collected)")),
+    security(("bearer" = [])))]
+pub async fn move_pickup(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+    body: Json<PickupSiteRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let number = path.into_inner();
+    let site = body.into_inner().site;
+    let card =
+        crate::web::blocking(move || handover::move_pickup(&ctx, &actor, &number, &site)).await??;
+    Ok(HttpResponse::Ok().json(CardView::from(card)))
+}
+
+/// A printed card to be mailed has been mailed.
+#[utoipa::path(post, path = "/api/v1/cards/{card_number}/mailed", tag = "cards", params(("card_number" = String, Path, description = "12 digits (spaces and dashes allowed), the last a check digit")),
+    responses((status = 200, body = CardView), (status = 404),
+              (status = 409, description = "card_not_active, wrong_card_stage (with `stage`), site_required, site_closed"),
+              (status = 422, description = "invalid_card_number")),
+    security(("bearer" = [])))]
+pub async fn mailed(
+    ctx: web::Data<AppContext>,
+    staff: Staff,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let number = path.into_inner();
+    let card = crate::web::blocking(move || handover::mailed(&ctx, &actor, &number)).await??;
+    Ok(HttpResponse::Ok().json(CardView::from(card)))
+}
+
+/// The pick-up cards waiting at the session's site (card numbers and days; no names).
+#[utoipa::path(get, path = "/api/v1/pickups", tag = "cards",
+    responses((status = 200, body = PickupQueue),
+              (status = 409, description = "site_required, site_closed")),
+    security(("bearer" = [])))]
+pub async fn pickups(ctx: web::Data<AppContext>, staff: Staff) -> Result<HttpResponse, ApiError> {
+    let actor = staff.require(Permission::ServeResidents)?.clone();
+    let (site, list) = crate::web::blocking(move || handover::queue(&ctx, &actor)).await??;
+    Ok(HttpResponse::Ok().json(PickupQueue {
+        site,
+        cards: list.into_iter().map(CardView::from).collect(),
     }))
 }
 

@@ -149,6 +149,8 @@ pub struct PurgeRunReport {
     pub sessions_removed: i64,
     pub audit_entries_removed: i64,
     pub epochs_destroyed: Vec<String>,
+    /// Pick-up cards revoked because nobody collected them in time.
+    pub cards_uncollected: i64,
 }
 
 impl From<domain::PurgeRunReport> for PurgeRunReport {
@@ -165,6 +167,7 @@ impl From<domain::PurgeRunReport> for PurgeRunReport {
             sessions_removed,
             audit_entries_removed,
             epochs_destroyed,
+            cards_uncollected,
         } = run;
         Self {
             started_at,
@@ -178,6 +181,7 @@ impl From<domain::PurgeRunReport> for PurgeRunReport {
             sessions_removed,
             audit_entries_removed,
             epochs_destroyed,
+            cards_uncollected,
         }
     }
 }

@@ -11,8 +11,8 @@ use utoipa::ToSchema;
 use crate::context::AppContext;
 use crate::domain::age_bands::{Caretaker, Relationship};
 use crate::domain::resident::{
-    parse_languages, Address, AddressParts, CardFace, DateOfBirth, EmergencyContact, FieldWarning,
-    PersonName,
+    no_address_when_confidential, parse_languages, Address, AddressParts, CardFace, DateOfBirth,
+    EmergencyContact, FieldWarning, PersonName,
 };
 use crate::domain::staff::Permission;
 use crate::services::enrollment::{
@@ -120,6 +120,11 @@ pub struct EnrollmentRequest {
     /// `caretaker_required`), refused for an adult (422 `caretaker_not_applicable`).
     #[serde(default)]
     pub caretaker: Option<CaretakerInput>,
+    /// A confidential card (asked for by, say, a survivor of violence): no address on it
+    /// (with an address, 422 `confidential_no_address`), and it is picked up in person at a
+    /// site, never mailed.
+    #[serde(default)]
+    pub confidential: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -165,6 +170,9 @@ pub struct ResidentPatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<CaretakerInput>)]
     pub caretaker: Option<Option<CaretakerInput>>,
+    /// Make the card confidential (the address on record is destroyed with this change) or
+    /// not.
+    pub confidential: Option<bool>,
 }
 
 /// Tells "field absent" (outer `None`) from "field is null" (`Some(None)`).
@@ -231,6 +239,8 @@ pub struct ResidentView {
     /// Who came with the resident when they applied as a minor; absent when nobody did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caretaker: Option<CaretakerRelationship>,
+    /// A confidential card: no address, picked up at a site.
+    pub confidential: bool,
     pub enrolled_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The day after which this record is destroyed unless a card extends it.
@@ -300,6 +310,7 @@ impl EnrollmentRequest {
             documents,
             confirm_not_duplicate,
             caretaker,
+            confidential,
         } = self;
         let parsed = (
             PersonName::parse("legal_name", legal_name),
@@ -308,7 +319,9 @@ impl EnrollmentRequest {
             parse_gender(gender.as_deref()),
             parse_languages(languages),
             contact_of(emergency_contact.as_ref()),
-            address_of(address.as_ref()),
+            address_of(address.as_ref()).and_then(|address| {
+                no_address_when_confidential(*confidential, address.as_ref()).map(|()| address)
+            }),
         );
         let caretaker = rules.caretaker(
             parsed.2.as_ref().ok(),
@@ -343,6 +356,7 @@ impl EnrollmentRequest {
                     veteran: *veteran,
                     organ_donor: *organ_donor,
                     caretaker: caretaker.map(|c| c.relationship),
+                    confidential: *confidential,
                 },
                 address,
                 tally,
@@ -358,6 +372,13 @@ impl EnrollmentRequest {
             }
         }
     }
+}
+
+/// A patch's address: a new one, or removed (`null`).
+fn patched_address(
+    patch: Option<&Option<AddressInput>>,
+) -> Result<Option<Option<Address>>, crate::domain::FieldError> {
+    patch.map(|input| address_of(input.as_ref())).transpose()
 }
 
 /// A patch's caretaker: recorded (their identity checked) or removed. Only the identity check
@@ -402,6 +423,7 @@ impl ResidentPatch {
             organ_donor,
             photo: _,
             caretaker,
+            confidential,
         } = self;
         let parsed = (
             legal_name
@@ -425,10 +447,7 @@ impl ResidentPatch {
                 .as_ref()
                 .map(|contact| contact_of(contact.as_ref()))
                 .transpose(),
-            address
-                .as_ref()
-                .map(|input| address_of(input.as_ref()))
-                .transpose(),
+            patched_address(address.as_ref()),
         );
         let caretaker = patched_caretaker(caretaker.as_ref());
         let photo_jpeg = self.photo_jpeg(rules);
@@ -456,6 +475,7 @@ impl ResidentPatch {
                 veteran: *veteran,
                 organ_donor: *organ_donor,
                 caretaker,
+                confidential: *confidential,
                 photo_jpeg,
             }),
             ((a, b, c, d, e, f, g), caretaker, photo_jpeg) => {
@@ -573,6 +593,7 @@ impl From<ResidentRecord> for ResidentView {
             veteran,
             organ_donor,
             caretaker,
+            confidential,
         } = face;
         Self {
             resident_id,
@@ -591,6 +612,7 @@ impl From<ResidentRecord> for ResidentView {
             identity_points_met,
             residency_points_met,
             caretaker: caretaker.map(CaretakerRelationship::from),
+            confidential,
             enrolled_at,
             updated_at,
             retained_until,

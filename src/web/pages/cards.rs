@@ -10,15 +10,16 @@ use serde_json::Value as Json;
 use super::enroll::code_label;
 use super::forms::Posted;
 use super::problems::{explain, name_warnings};
-use super::residents::{card_row, load, resident_id, resident_value};
+use super::residents::{all_sites, card_row, load, resident_id, resident_value};
 use super::view::{PageError, Viewer};
 use crate::context::AppContext;
 use crate::domain::card::{IssueReason, RevokeReason};
+use crate::domain::delivery::DeliveryChoice;
 use crate::domain::fees::{format_amount, FeeRecord};
 use crate::domain::staff::Permission;
 use crate::error::ErrorCode;
 use crate::render::card_pdf::{card_date, monogram};
-use crate::services::cards;
+use crate::services::cards::{self, CardOrder};
 use crate::services::enrollment::ResidentRecord;
 
 /// What the card shows besides the resident: the jurisdiction and the back's fixed texts.
@@ -68,6 +69,62 @@ impl FeeChoice {
     }
 }
 
+/// How the clerk chose to deliver the card: `counter` (the default), `mail`, or `pickup` at a
+/// site; kept to show the form again after a refusal.
+struct DeliveryForm {
+    method: String,
+    site: String,
+}
+
+impl DeliveryForm {
+    fn counter() -> Self {
+        Self {
+            method: "counter".into(),
+            site: String::new(),
+        }
+    }
+
+    /// The choice as the service takes it; a pick-up without a site is passed on with an empty
+    /// code, which no open site has (the service refuses it on the site field).
+    fn choice(&self) -> DeliveryChoice {
+        match self.method.as_str() {
+            "mail" => DeliveryChoice::Mail,
+            "pickup" => DeliveryChoice::Pickup {
+                site: self.site.clone(),
+            },
+            _ => DeliveryChoice::Counter,
+        }
+    }
+}
+
+/// The delivery fieldset: the methods this resident may have (a confidential card is never
+/// mailed), the open sites to collect at, and what was chosen.
+fn delivery_context(
+    resident: &ResidentRecord,
+    open_sites: &[crate::domain::sites::Site],
+    form: &DeliveryForm,
+    refused: Option<&str>,
+) -> Value {
+    let confidential = resident.face.confidential;
+    let method = if confidential && form.method == "mail" {
+        "counter"
+    } else {
+        form.method.as_str()
+    };
+    let sites: Vec<Value> = open_sites
+        .iter()
+        .map(|site| context! { code => site.code, name => site.name })
+        .collect();
+    context! {
+        confidential => confidential,
+        has_address => resident.address.is_some(),
+        method => method,
+        site => form.site,
+        sites => sites,
+        refused => refused,
+    }
+}
+
 /// The fee of each reason for the resident's age band today, and the waiver categories.
 fn fee_context(viewer: &Viewer, resident: &ResidentRecord, choice: &FeeChoice) -> Value {
     let ctx = &viewer.ctx;
@@ -109,6 +166,7 @@ fn review_page(
     (resident, cards): (&ResidentRecord, &[cards::CardSummary]),
     reason: &str,
     choice: &FeeChoice,
+    delivery: Value,
     error: Option<String>,
 ) -> Result<HttpResponse, PageError> {
     viewer.page(
@@ -122,6 +180,7 @@ fn review_page(
             reasons => issue_reasons(),
             default_reason => reason,
             fee => fee_context(viewer, resident, choice),
+            delivery => delivery,
             error => error,
             warnings => name_warnings(viewer, &resident.face),
             has_cards => !cards.is_empty(),
@@ -134,14 +193,24 @@ pub async fn review(viewer: Viewer, path: web::Path<String>) -> Result<HttpRespo
     let id = resident_id(&viewer, &path)?;
     let (resident, cards) = load(&viewer, &id).await?;
     let default_reason = if cards.is_empty() { "new" } else { "renewal" };
+    let sites = open_sites(&viewer).await?;
+    let delivery = delivery_context(&resident, &sites, &DeliveryForm::counter(), None);
     review_page(
         &viewer,
         StatusCode::OK,
         (&resident, &cards),
         default_reason,
         &FeeChoice::none(),
+        delivery,
         None,
     )
+}
+
+/// The sites open today, where a card may be picked up.
+async fn open_sites(viewer: &Viewer) -> Result<Vec<crate::domain::sites::Site>, PageError> {
+    let today = viewer.ctx.clock.today();
+    let all = all_sites(viewer).await?;
+    Ok(all.into_iter().filter(|s| s.is_open_on(today)).collect())
 }
 
 pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpResponse, PageError> {
@@ -161,10 +230,18 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
         waiver: form.get("waiver").trim().to_owned(),
         refused: None,
     };
+    let delivery = DeliveryForm {
+        method: form.get("delivery").trim().to_owned(),
+        site: form.get("pickup_site").trim().to_owned(),
+    };
     let ctx = viewer.ctx.clone();
     let target = id.clone();
-    let fee = choice.record();
-    let outcome = crate::web::blocking(move || cards::issue(&ctx, &actor, &target, reason, fee))
+    let order = CardOrder {
+        reason,
+        fee: choice.record(),
+        delivery: delivery.choice(),
+    };
+    let outcome = crate::web::blocking(move || cards::issue(&ctx, &actor, &target, order))
         .await
         .map_err(|e| viewer.internal(e.into()))?;
     match outcome {
@@ -178,14 +255,21 @@ pub async fn issue(posted: Posted, path: web::Path<String>) -> Result<HttpRespon
             ) {
                 choice.refused = Some(problem.message.clone());
             }
+            let delivery_refused = problem
+                .field
+                .starts_with("delivery")
+                .then_some(problem.message.as_str());
             let (resident, cards) = load(&viewer, &id).await?;
+            let sites = open_sites(&viewer).await?;
+            let delivery = delivery_context(&resident, &sites, &delivery, delivery_refused);
             review_page(
                 &viewer,
                 problem.status,
                 (&resident, &cards),
                 reason.as_str(),
                 &choice,
-                Some(problem.message),
+                delivery,
+                Some(problem.message.clone()),
             )
         }
     }
@@ -202,7 +286,8 @@ pub async fn show(
     let Some(card) = cards.iter().find(|c| c.card_number == number) else {
         return Err(viewer.not_found());
     };
-    let row = card_row(card);
+    let sites = all_sites(&viewer).await?;
+    let row = card_row(card).with_site_names(&sites);
     viewer.ok(
         "card.html",
         context! {

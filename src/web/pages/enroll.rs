@@ -185,6 +185,7 @@ const TEXT_FIELDS: &[&str] = &[
     "caretaker_identity_checked",
     "gender",
     "address_kind",
+    "confidential",
     "address_line1",
     "address_line2",
     "address_care_of",
@@ -358,6 +359,7 @@ fn request_of(form: &Form, photo: String) -> EnrollmentRequest {
         documents: form.all("documents"),
         confirm_not_duplicate: form.flag("confirm_not_duplicate"),
         caretaker: caretaker_of(form),
+        confidential: form.flag("confidential"),
     }
 }
 

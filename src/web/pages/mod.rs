@@ -16,6 +16,7 @@ mod factor_login;
 mod forms;
 mod holds;
 pub mod i18n;
+mod pickups;
 mod problems;
 mod residents;
 mod session;
@@ -102,6 +103,36 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/staff/{username}", web::post().to(admin::change))
         .route("/admin/policy", web::get().to(admin::policy));
     admin_routes(cfg);
+    pickup_routes(cfg);
+}
+
+/// A card's way to its resident: the steps from the resident's page, and the site's queue.
+fn pickup_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/residents/{id}/cards/{number}/arrived",
+        web::post().to(pickups::record_arrived),
+    )
+    .route(
+        "/residents/{id}/cards/{number}/hand-over",
+        web::post().to(pickups::record_hand_over),
+    )
+    .route(
+        "/residents/{id}/cards/{number}/mailed",
+        web::post().to(pickups::record_mailed),
+    )
+    .route(
+        "/residents/{id}/cards/{number}/pickup-site",
+        web::post().to(pickups::record_move_pickup),
+    )
+    .route("/pickups", web::get().to(pickups::list))
+    .route(
+        "/pickups/{number}/arrived",
+        web::post().to(pickups::arrived),
+    )
+    .route(
+        "/pickups/{number}/hand-over",
+        web::post().to(pickups::hand_over),
+    );
 }
 
 /// The admin's and auditor's pages for sites and legal holds, and the clerk's site choice.

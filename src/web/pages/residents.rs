@@ -12,6 +12,7 @@ use super::problems::explain;
 use super::view::{PageError, Viewer};
 use crate::domain::card::{CardNumber, CardStatus};
 use crate::domain::resident::{Address, LanguageTag, PersonName};
+use crate::domain::sites::Site;
 use crate::domain::staff::Permission;
 use crate::render::card_pdf::language_name as card_language_name;
 use crate::services::cards::{self, CardSummary};
@@ -42,6 +43,36 @@ pub struct CardRow {
     pub reason: String,
     pub printed: bool,
     pub active: bool,
+    /// How it reaches the resident (`counter`, `mail`, `pickup`; empty on a tombstone), where
+    /// it is on the way (`issued`, `printed`, `ready`, …), its pick-up site and the day it
+    /// must be collected by.
+    pub delivery: &'static str,
+    pub stage: &'static str,
+    pub pickup_site: Option<String>,
+    /// The pick-up site's name, where the page knows the sites.
+    pub pickup_site_name: Option<String>,
+    pub collect_by: Option<String>,
+}
+
+impl CardRow {
+    /// Names the pick-up site from the program's sites.
+    pub fn with_site_names(mut self, sites: &[Site]) -> Self {
+        self.pickup_site_name = self
+            .pickup_site
+            .as_deref()
+            .and_then(|code| sites.iter().find(|s| s.code == code))
+            .map(|s| s.name.clone());
+        self
+    }
+}
+
+/// Every site of the program (names for codes, and the open ones to choose from).
+pub async fn all_sites(viewer: &Viewer) -> Result<Vec<Site>, PageError> {
+    let ctx = viewer.ctx.clone();
+    crate::web::blocking(move || crate::services::sites::list(&ctx))
+        .await
+        .map_err(|e| viewer.internal(e.into()))?
+        .or_else(|e| explain(viewer, e).map(|_| Vec::new()))
 }
 
 pub fn card_row(card: &CardSummary) -> CardRow {
@@ -59,6 +90,11 @@ pub fn card_row(card: &CardSummary) -> CardRow {
         reason: card.issue_reason.clone().unwrap_or_default(),
         printed: card.printed,
         active: status == "active",
+        delivery: card.delivery.map_or("", |d| d.as_stored()),
+        stage: card.stage.map_or("", |s| s.as_str()),
+        pickup_site: card.pickup_site.clone(),
+        pickup_site_name: None,
+        collect_by: card.collect_by.map(|day| day.to_string()),
     }
 }
 
@@ -86,6 +122,7 @@ pub fn resident_value(r: &ResidentRecord) -> Value {
         residency_met => r.residency_points_met,
         enrolled_on => r.enrolled_at.date_naive().to_string(),
         retained_until => r.retained_until.to_string(),
+        confidential => face.confidential,
     }
 }
 
@@ -181,7 +218,7 @@ fn done_message(done: Option<&str>) -> Option<&'static str> {
     match done? {
         "revoked" => Some("done-revoked"),
         "updated" => Some("done-updated"),
-        _ => None,
+        other => super::pickups::done_message(Some(other)),
     }
 }
 
@@ -192,12 +229,23 @@ pub async fn show(
 ) -> Result<HttpResponse, PageError> {
     let id = resident_id(&viewer, &path)?;
     let (resident, cards) = load(&viewer, &id).await?;
-    let rows: Vec<CardRow> = cards.iter().map(card_row).collect();
+    let sites = all_sites(&viewer).await?;
+    let rows: Vec<CardRow> = cards
+        .iter()
+        .map(|card| card_row(card).with_site_names(&sites))
+        .collect();
+    let today = viewer.ctx.clock.today();
+    let open: Vec<Value> = sites
+        .iter()
+        .filter(|s| s.is_open_on(today))
+        .map(|s| context! { code => s.code.clone(), name => s.name.clone() })
+        .collect();
     viewer.ok(
         "resident.html",
         context! {
             r => resident_value(&resident),
             cards => rows,
+            open_sites => open,
             done => done_message(query.done.as_deref()),
             revoke_reasons => ["lost", "stolen", "damaged", "issued_in_error"],
         },
@@ -258,6 +306,7 @@ fn form_values(form: &Form) -> Value {
         "address_care_of",
         "address_city",
         "address_postal_code",
+        "confidential",
     ] {
         map.insert(name, form.get(name).to_owned());
     }
@@ -271,6 +320,7 @@ pub async fn edit_page(viewer: Viewer, path: web::Path<String>) -> Result<HttpRe
     let values = context! {
         legal_name => face.legal_name.as_str(),
         preferred_name => face.preferred_name.as_ref().map_or("", PersonName::as_str),
+        confidential => face.confidential,
         ..address_values(resident.address.as_ref())
     };
     viewer.ok(
@@ -299,10 +349,14 @@ fn patch_of(form: &Form) -> ResidentPatch {
         }),
         _ => None,
     };
+    let confidential = form.flag("confidential");
     ResidentPatch {
         legal_name: Some(form.get("legal_name").to_owned()),
         preferred_name: Some(field("preferred_name")),
-        address: Some(address),
+        // A confidential card keeps no address: the one on the form (the one on record) goes
+        // with this change, as the box's hint says.
+        address: (!confidential).then_some(address),
+        confidential: Some(confidential),
         ..ResidentPatch::default()
     }
 }

@@ -40,6 +40,8 @@ const TEMPLATES: &[(&str, &str)] = templates!(
     "sites.html",
     "site.html",
     "holds.html",
+    "pickups.html",
+    "card_stage.html",
 );
 
 fn environment() -> &'static Environment<'static> {

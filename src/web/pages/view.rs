@@ -253,6 +253,10 @@ impl Viewer {
         if Permission::ServeResidents.granted_to(role) {
             add("/enroll", "nav-enroll");
             add("/residents/find", "nav-find");
+            // Where cards wait for their residents: only for a session that works at a site.
+            if signed.site.is_some() {
+                add("/pickups", "nav-pickups");
+            }
         }
         if Permission::Administer.granted_to(role) {
             add("/admin/staff", "nav-staff");

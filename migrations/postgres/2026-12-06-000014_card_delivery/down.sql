@@ -1,0 +1,2 @@
+ALTER TABLE purge_runs DROP COLUMN cards_uncollected;
+DROP TABLE card_deliveries;
