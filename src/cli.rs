@@ -56,6 +56,11 @@ enum Command {
         #[arg(long, value_parser = parse_day)]
         as_of: Option<NaiveDate>,
     },
+    /// Import from a program's old system.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Signed reports: retention (for auditors) and the program's counts (for the council).
     Report {
         #[command(subcommand)]
@@ -91,6 +96,29 @@ enum Command {
         /// host:port to ask; defaults to server.bind.
         #[arg(long)]
         address: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Residents, and their active cards (reissued with new numbers and tokens), from a CSV
+    /// export. Only the columns the mapping names are read; a re-run imports nothing twice,
+    /// and a run stopped half-way resumes where it stopped.
+    Residents {
+        /// The export: CSV with a header row.
+        file: PathBuf,
+        /// Which column fills which field (TOML; see config/import-mapping.example.toml).
+        #[arg(long)]
+        mapping: PathBuf,
+        /// The folder of the photo files the export names (default: the export's folder).
+        #[arg(long)]
+        photos: Option<PathBuf>,
+        /// Where to write the signed import report (JSON); default `FILE.import-report.json`.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The admin the import runs as: the audit trail records the import as theirs.
+        #[arg(long = "as", value_name = "USERNAME")]
+        operator: String,
     },
 }
 
@@ -275,6 +303,16 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         } => migrate_keys(config, to),
         Command::Purge { dry_run, as_of } => purge(config, dry_run, as_of),
         Command::Report { command } => report(config, command),
+        Command::Import {
+            command:
+                ImportCommand::Residents {
+                    file,
+                    mapping,
+                    photos,
+                    output,
+                    operator,
+                },
+        } => import_residents(config, (file, mapping, photos), operator, output),
         Command::Config | Command::Healthcheck { .. } => Ok(()),
     }
 }
@@ -781,6 +819,14 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
         ReportCommand::Verify { file } => {
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            if crate::services::import::is_import_report(&bytes) {
+                let checked = crate::services::import::verify(&ctx.signing, &bytes)?;
+                println!(
+                    "Signature valid: import report of {} ({} rows, {} imported), generated {}.",
+                    checked.jurisdiction, checked.rows, checked.imported, checked.generated_at
+                );
+                return Ok(());
+            }
             if crate::services::program_report::is_program_report(&bytes) {
                 let checked = crate::services::program_report::verify(&ctx.signing, &bytes)?;
                 println!(
@@ -800,6 +846,81 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
 }
 
 /// Writes a report to `output`, or to standard output.
+fn import_residents(
+    config: Config,
+    (file, mapping, photos): (PathBuf, PathBuf, Option<PathBuf>),
+    operator: String,
+    output: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    use crate::services::import::{self, ImportOptions};
+    let ctx = build_context(config, Arc::new(SystemClock))?;
+    let output = output.unwrap_or_else(|| {
+        let mut name = file.clone().into_os_string();
+        name.push(".import-report.json");
+        PathBuf::from(name)
+    });
+    let options = ImportOptions {
+        file,
+        mapping,
+        photos,
+        operator,
+        fail_after: None,
+    };
+    let bar = progress_bar("importing rows");
+    let outcome = import::run(&ctx, &options, &|done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })?;
+    bar.finish_and_clear();
+    let report = &outcome.report;
+    if outcome.already_imported {
+        println!("This file was imported before with this mapping: nothing more to import.");
+    }
+    println!(
+        "Import of {} rows ({} sitting(s)):\n  imported                {}\n  cards reissued          {}\n  \
+         already on record       {}\n  refused                 {}",
+        report.rows,
+        report.sittings,
+        report.imported,
+        report.cards_issued,
+        report.duplicates,
+        report.refused_total()
+    );
+    for (reason, rows) in &report.refused {
+        println!(
+            "    {reason}: {} (rows {})",
+            rows.count,
+            rows_list(&rows.rows)
+        );
+    }
+    if !report.duplicate_rows.is_empty() {
+        println!(
+            "    already on record: lines {}",
+            rows_list(&report.duplicate_rows)
+        );
+    }
+    if !report.dropped_columns.is_empty() {
+        println!(
+            "  columns dropped unread: {}",
+            report.dropped_columns.join(", ")
+        );
+    }
+    write_out(Some(output), &serde_json::to_vec_pretty(report)?)?;
+    println!(
+        "Now destroy the export and its photos: they hold everything the old system kept."
+    );
+    Ok(())
+}
+
+/// Row numbers for a person to read: the first twenty, then how many more.
+fn rows_list(rows: &[u64]) -> String {
+    let shown: Vec<String> = rows.iter().take(20).map(u64::to_string).collect();
+    match rows.len() {
+        n if n > 20 => format!("{} and {} more", shown.join(", "), n - 20),
+        _ => shown.join(", "),
+    }
+}
+
 fn write_out(output: Option<PathBuf>, bytes: &[u8]) -> anyhow::Result<()> {
     match output {
         Some(path) => {

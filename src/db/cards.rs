@@ -330,6 +330,11 @@ pub fn revoked_indices(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
         .load(conn)
 }
 
+/// Every card ever issued, tombstones included: each holds a status-list index for good.
+pub fn count_all(conn: &mut DbConnection) -> QueryResult<i64> {
+    cards::table.count().get_result(conn)
+}
+
 /// Cards still active on `today` (not revoked, not expired).
 pub fn count_active(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<i64> {
     cards::table

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod cards;
 pub mod dialect;
 pub mod factors;
+pub mod import_runs;
 pub mod legal_holds;
 pub mod program_counts;
 pub mod purge_runs;

@@ -266,6 +266,25 @@ diesel::table! {
 diesel::joinable!(held_residents -> residents (resident_id));
 
 diesel::table! {
+    import_runs (id) {
+        id -> Text,
+        file_sha256 -> Text,
+        mapping_sha256 -> Text,
+        started_at -> Timestamp,
+        updated_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+        sittings -> Integer,
+        rows_total -> BigInt,
+        rows_done -> BigInt,
+        imported -> BigInt,
+        duplicates -> BigInt,
+        cards_issued -> BigInt,
+        refused -> Text,
+        dropped_columns -> Text,
+    }
+}
+
+diesel::table! {
     service_settings (name) {
         name -> Text,
         value -> Text,
@@ -296,4 +315,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     staff_sites,
     legal_holds,
     held_residents,
+    import_runs,
 );

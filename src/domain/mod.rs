@@ -7,6 +7,8 @@ pub mod delivery;
 pub mod disclosure;
 pub mod documents;
 pub mod fees;
+pub mod import_mapping;
+pub mod import_report;
 pub mod legal_holds;
 pub mod names;
 pub mod program_counts;

@@ -532,6 +532,71 @@ pub fn issue(
     })
 }
 
+/// Whether a card for this face, address and photo prints exactly (no card is issued that
+/// cannot).
+pub(super) fn check_printable(
+    ctx: &AppContext,
+    face: &CardFace,
+    address: Option<Address>,
+    photo: Vec<u8>,
+) -> Result<(), CardError> {
+    Ok(ctx
+        .card_renderer
+        .check_printable(&print_of(face, None, String::new(), address, photo))?)
+}
+
+/// A card for a resident imported with an active card of the program's old system, inside the
+/// import's transaction: a new number and status-list index (its token is signed when it
+/// prints), the old card's expiry, delivered as `choice` says, issued by `operator` (the admin
+/// responsible). Audited as the command line's.
+pub(super) fn import_card(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    resident_id: &str,
+    (operator, now, expires_on): (&str, DateTime<Utc>, NaiveDate),
+    choice: &DeliveryChoice,
+) -> Result<(), CardError> {
+    let number = loop {
+        let candidate = CardNumber::generate(&mut rand::rngs::OsRng);
+        if store::find(conn, candidate.as_str())?.is_none() {
+            break candidate;
+        }
+    };
+    audit::record(
+        conn,
+        now,
+        super::staff::CLI_ACTOR,
+        "card.issue",
+        Some(number.as_str()),
+    )?;
+    let card = CardRow {
+        card_number: number.as_str().to_owned(),
+        resident_id: Some(resident_id.to_owned()),
+        status: CardStatus::Active.as_stored().to_owned(),
+        status_index: unused_status_index(ctx, conn)?,
+        issue_reason: Some(IssueReason::New.as_str().to_owned()),
+        issued_on: now.date_naive(),
+        expires_on,
+        issued_at: now.naive_utc(),
+        issued_by: Some(operator.to_owned()),
+        revoked_at: None,
+        revoke_reason: None,
+        printed_at: None,
+        issued_site: None,
+        printed_site: None,
+    };
+    let delivery = DeliveryRow {
+        card_number: card.card_number.clone(),
+        method: choice.method().as_stored().to_owned(),
+        pickup_site: None,
+        ready_at: None,
+        delivered_at: None,
+        collect_by: None,
+    };
+    store::insert(conn, &card, &delivery)?;
+    Ok(())
+}
+
 /// A random status-list index no card has ever had (the list never reuses one).
 fn unused_status_index(ctx: &AppContext, conn: &mut DbConnection) -> Result<i64, CardError> {
     for _ in 0..64 {

@@ -24,9 +24,14 @@ pub fn destruction_date(ctx: &AppContext, resident: &ResidentRow, cards: &[CardR
         })
         .max();
     match last_use {
-        Some(day) => day + TimeDelta::days(i64::from(retention.card_grace_days)),
+        Some(day) => after_last_use(ctx, day),
         None => resident.enrolled_at.date() + TimeDelta::days(i64::from(retention.unissued_days)),
     }
+}
+
+/// The day after which the data kept for a card last usable on `last_use` may be destroyed.
+pub fn after_last_use(ctx: &AppContext, last_use: NaiveDate) -> NaiveDate {
+    last_use + TimeDelta::days(i64::from(ctx.config.retention.card_grace_days))
 }
 
 /// Records the new destruction date and moves the resident's data keys and blind index to the

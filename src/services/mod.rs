@@ -8,6 +8,7 @@ pub mod cards;
 pub mod custody;
 pub mod enrollment;
 pub mod handover;
+pub mod import;
 pub mod issuer;
 pub mod key_migration;
 pub mod key_rotation;

@@ -10,6 +10,7 @@ mod concurrency;
 mod enrollment;
 mod fuzz_seeds;
 mod helpers;
+mod import;
 mod key_migration;
 mod legal_holds;
 mod metadata;
