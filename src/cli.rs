@@ -888,7 +888,7 @@ fn import_residents(
     );
     for (reason, rows) in &report.refused {
         println!(
-            "    {reason}: {} (rows {})",
+            "    {reason}: {} (lines {})",
             rows.count,
             rows_list(&rows.rows)
         );
@@ -906,9 +906,7 @@ fn import_residents(
         );
     }
     write_out(Some(output), &serde_json::to_vec_pretty(report)?)?;
-    println!(
-        "Now destroy the export and its photos: they hold everything the old system kept."
-    );
+    println!("Now destroy the export and its photos: they hold everything the old system kept.");
     Ok(())
 }
 

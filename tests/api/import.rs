@@ -382,3 +382,70 @@ fn name_of(mut i: u32) -> String {
         }
     }
 }
+
+/// The command line as an operator types it, in the export's folder: the export named by its
+/// file name alone (its photos beside it), then the report checked.
+#[test]
+fn the_command_line_imports_an_export_named_by_its_file_name_and_verifies_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let muni_id = |args: &[&str], stdin: &str| {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_muni-id"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("MUNI_ID__DATA_DIR", &data)
+            .env(
+                "MUNI_ID__DATABASE__URL",
+                format!("sqlite://{}/muni-id.db", data.display()),
+            )
+            .env("MUNI_ID__AUTH__ARGON2_MEMORY_KIB", "64")
+            .env("MUNI_ID__AUTH__ARGON2_ITERATIONS", "1")
+            .env("MUNI_ID__LOG__LEVEL", "warn")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let errors = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{args:?}: {text}{errors}");
+        text
+    };
+    muni_id(
+        &["staff", "add", "ops", "--role", "admin", "--password-stdin"],
+        "ops admin passphrase\n",
+    );
+    let mut options = export(
+        dir.path(),
+        &[row(1, "Cli Importada", "04/01/1990", "06/30/2029")],
+        MAPPING,
+    );
+    options.photos = None;
+    let imported = muni_id(
+        &[
+            "import",
+            "residents",
+            "export.csv",
+            "--mapping",
+            "mapping.toml",
+            "--as",
+            "ops",
+        ],
+        "",
+    );
+    assert!(imported.contains("imported                1"), "{imported}");
+    assert!(imported.contains("destroy the export"), "{imported}");
+    let verified = muni_id(&["report", "verify", "export.csv.import-report.json"], "");
+    assert!(
+        verified.contains("Signature valid: import report"),
+        "{verified}"
+    );
+}

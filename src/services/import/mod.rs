@@ -154,9 +154,11 @@ fn open_export(
         .collect();
     let (positions, dropped) = mapping.against(&header)?;
     let photos = options.photos.clone().unwrap_or_else(|| {
+        // A bare file name's folder is the current one.
         options
             .file
             .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     });
     let photos = photos.canonicalize().map_err(|e| file_error(&photos, &e))?;
