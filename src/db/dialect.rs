@@ -40,6 +40,20 @@ pub fn reclaim_after_bulk_destruction(conn: &mut super::DbConnection) -> diesel:
     }
 }
 
+/// While a bulk load grows the personal-data tables (an import): PostgreSQL's planner is told
+/// their new size, or a query planned on a near-empty table (the duplicate check by blind
+/// index) keeps scanning it whole and the load slows down with every row. SQLite picks its
+/// indexes without statistics.
+pub fn refresh_statistics(conn: &mut super::DbConnection) -> diesel::QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        super::DbConnection::Sqlite(_) => Ok(()),
+        super::DbConnection::Postgresql(c) => {
+            c.batch_execute(&format!("ANALYZE {}", PERSONAL_TABLES.join(", ")))
+        }
+    }
+}
+
 /// PostgreSQL advisory lock ids, one per kind of exclusive job.
 pub const MIGRATION_LOCK_ID: i64 = 0x6d75_6e69_0001;
 

@@ -309,10 +309,14 @@ fn start_run(
     })
 }
 
+/// Whether a run refused a row that could come in on another try (a photo folder named wrong,
+/// say): not a resident already on record, nor one without an active card.
 fn refused_any(run: &ImportRunRow) -> bool {
     let refused: BTreeMap<String, Vec<u64>> =
         serde_json::from_str(&run.refused).unwrap_or_default();
-    refused.keys().any(|reason| reason != DUPLICATE)
+    refused
+        .keys()
+        .any(|reason| reason != DUPLICATE && reason != "no_active_card")
 }
 
 /// Reads the rows after those already done, a batch at a time, each batch stored in one
@@ -335,6 +339,7 @@ fn import_rows(
         }
     }
     let total = u64::try_from(run.rows_total).unwrap_or(0);
+    let mut batches: u64 = 0;
     loop {
         let mut lines = Vec::with_capacity(BATCH);
         while lines.len() < BATCH && csv.read_byte_record(&mut record).map_err(read_error)? {
@@ -355,6 +360,11 @@ fn import_rows(
         }
         let prepared = rows::prepare_all(ctx, export, &lines);
         store_batch(ctx, conn, export, (&lines, prepared), run)?;
+        // Every few batches while the tables grow (the first one early), the planner learns.
+        batches += 1;
+        if batches.is_power_of_two() || batches % 25 == 0 {
+            crate::db::dialect::refresh_statistics(conn)?;
+        }
         progress(u64::try_from(run.rows_done).unwrap_or(0), total);
     }
 }
