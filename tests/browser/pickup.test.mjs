@@ -105,7 +105,7 @@ test('confidential cards and pick-up, in three languages', async (t) => {
     const row = (await page.textContent('table.cards tbody tr')).replace(/\s+/g, ' ');
     assert.match(row, /Printed, on its way to East Library/);
     await axeClean(page, 'resident: card on its way');
-    await page.screenshot({ path: screenshotPath('pickup-resident-en'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('pickup-resident-on-its-way-en'), fullPage: true });
     await page.goto(`${base}/pickups`);
     assert.match(await page.textContent('main'), /No card is waiting to be collected here/);
     await logOut(page);

@@ -246,6 +246,8 @@ pub async fn show(
             r => resident_value(&resident),
             cards => rows,
             open_sites => open,
+            // The site this session works at: a card waiting there can be handed over here.
+            here => viewer.signed_in.as_ref().and_then(|s| s.site.as_ref()).map(|s| s.code.clone()),
             done => done_message(query.done.as_deref()),
             revoke_reasons => ["lost", "stolen", "damaged", "issued_in_error"],
         },
