@@ -362,7 +362,7 @@ fn import_rows(
         store_batch(ctx, conn, export, (&lines, prepared), run)?;
         // Every few batches while the tables grow (the first one early), the planner learns.
         batches += 1;
-        if batches.is_power_of_two() || batches % 25 == 0 {
+        if batches.is_power_of_two() || batches.is_multiple_of(25) {
             crate::db::dialect::refresh_statistics(conn)?;
         }
         progress(u64::try_from(run.rows_done).unwrap_or(0), total);
