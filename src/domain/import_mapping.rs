@@ -1,8 +1,8 @@
 //! How an old system's export maps onto this service's fields: the mapping file an operator
-//! writes (which column fills which field, how dates and yes/no are written), and the refusals
-//! that keep what this service never holds out of it. A column that names immigration status,
-//! citizenship, a country or place of birth, a social security or tax number, or an identity
-//! document's number is never mapped; every column the mapping does not name is dropped unread.
+//! writes (which column fills which field, how dates and yes/no are written), and the refusal
+//! that keeps what this service never holds (DESIGN.md) out of it: a column or field whose name
+//! says it holds such data is never mapped (`never_kept`, its word list tested below), and
+//! every column the mapping does not name is dropped unread.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -3,7 +3,7 @@
 //! a site; and the purge's part, which revokes a pick-up card nobody collected by its day and
 //! makes the data kept for it due for destruction.
 
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use super::cards::{self as card_service, CardError, CardSummary};
 use super::{audit, custody, sites, Actor};
@@ -60,19 +60,33 @@ fn pickup_here(
     Ok(())
 }
 
-/// The card's summary after a step.
-fn after(
-    conn: &mut DbConnection,
-    number: &CardNumber,
-    today: NaiveDate,
-) -> Result<CardSummary, CardError> {
-    let card = store::find(conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
-    let delivery = store::delivery_of(conn, number.as_str())?;
-    Ok(card_service::summary(&card, delivery.as_ref(), today))
-}
-
 fn parse(card_number: &str) -> Result<CardNumber, CardError> {
     CardNumber::parse(card_number).map_err(CardError::CardNumber)
+}
+
+/// One audited step on a card's way (`action` in the audit trail), in one transaction behind
+/// the chain head, as every change at a site: `step` checks the card and writes the step, with
+/// the number, now and today. Answers the card after it.
+fn audited_step(
+    ctx: &AppContext,
+    actor: &Actor,
+    card_number: &str,
+    action: &'static str,
+    step: impl Fn(&mut DbConnection, &CardNumber, (DateTime<Utc>, NaiveDate)) -> Result<(), CardError>,
+) -> Result<CardSummary, CardError> {
+    let number = parse(card_number)?;
+    let now = ctx.clock.now();
+    let today = ctx.clock.today();
+    let mut conn = ctx.db()?;
+    crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
+        crate::db::audit::lock_head(conn)?;
+        step(conn, &number, (now, today))?;
+        audit::record(conn, now, &actor.staff_id, action, Some(number.as_str()))?;
+        Ok(())
+    })?;
+    let card = store::find(&mut conn, number.as_str())?.ok_or(CardError::CardNotFound)?;
+    let delivery = store::delivery_of(&mut conn, number.as_str())?;
+    Ok(card_service::summary(&card, delivery.as_ref(), today))
 }
 
 /// A pick-up card printed elsewhere has reached its site: ready, to be collected within the
@@ -82,26 +96,18 @@ pub fn arrived(
     actor: &Actor,
     card_number: &str,
 ) -> Result<CardSummary, CardError> {
-    let number = parse(card_number)?;
-    let now = ctx.clock.now();
-    let today = ctx.clock.today();
-    let mut conn = ctx.db()?;
-    crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
-        // Behind the chain head, as every change at a site.
-        crate::db::audit::lock_head(conn)?;
-        pickup_here(conn, actor, &number, today, Stage::Printed)?;
-        audit::record(
-            conn,
-            now,
-            &actor.staff_id,
-            "card.arrived",
-            Some(number.as_str()),
-        )?;
-        let by = card_service::collect_by(ctx, today);
-        store::mark_ready(conn, number.as_str(), now.naive_utc(), by)?;
-        Ok(())
-    })?;
-    after(&mut conn, &number, today)
+    audited_step(
+        ctx,
+        actor,
+        card_number,
+        "card.arrived",
+        |conn, number, (now, today)| {
+            pickup_here(conn, actor, number, today, Stage::Printed)?;
+            let by = card_service::collect_by(ctx, today);
+            store::mark_ready(conn, number.as_str(), now.naive_utc(), by)?;
+            Ok(())
+        },
+    )
 }
 
 /// A ready pick-up card handed over at its site to the resident, whose face the clerk checked
@@ -112,27 +118,21 @@ pub fn hand_over(
     card_number: &str,
     identity_checked: bool,
 ) -> Result<CardSummary, CardError> {
-    let number = parse(card_number)?;
+    parse(card_number)?;
     if !identity_checked {
         return Err(CardError::HolderUnchecked);
     }
-    let now = ctx.clock.now();
-    let today = ctx.clock.today();
-    let mut conn = ctx.db()?;
-    crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
-        crate::db::audit::lock_head(conn)?;
-        pickup_here(conn, actor, &number, today, Stage::Ready)?;
-        audit::record(
-            conn,
-            now,
-            &actor.staff_id,
-            "card.hand_over",
-            Some(number.as_str()),
-        )?;
-        store::mark_delivered(conn, number.as_str(), now.date_naive())?;
-        Ok(())
-    })?;
-    after(&mut conn, &number, today)
+    audited_step(
+        ctx,
+        actor,
+        card_number,
+        "card.hand_over",
+        |conn, number, (now, today)| {
+            pickup_here(conn, actor, number, today, Stage::Ready)?;
+            store::mark_delivered(conn, number.as_str(), now.date_naive())?;
+            Ok(())
+        },
+    )
 }
 
 /// A pick-up card not yet handed over is to be collected at another open site instead (its
@@ -144,34 +144,27 @@ pub fn move_pickup(
     card_number: &str,
     site: &str,
 ) -> Result<CardSummary, CardError> {
-    let number = parse(card_number)?;
-    let now = ctx.clock.now();
-    let today = ctx.clock.today();
     let choice = DeliveryChoice::Pickup {
         site: site.trim().to_owned(),
     };
-    let mut conn = ctx.db()?;
-    crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
-        crate::db::audit::lock_head(conn)?;
-        sites::recording_site(conn, actor, today)?;
-        let (card, delivery) = active_card(conn, &number, today)?;
-        let state = card_service::delivery_state(&card, &delivery);
-        if state.delivery != Delivery::Pickup || delivery.delivered_at.is_some() {
-            return Err(CardError::WrongStage(state.stage()));
-        }
-        card_service::pickup_site_open(ctx, conn, &choice, today)?;
-        audit::record(
-            conn,
-            now,
-            &actor.staff_id,
-            "card.pickup_moved",
-            Some(number.as_str()),
-        )?;
-        let by = card_service::collect_by(ctx, today);
-        store::move_pickup(conn, number.as_str(), choice.pickup_site(), by)?;
-        Ok(())
-    })?;
-    after(&mut conn, &number, today)
+    audited_step(
+        ctx,
+        actor,
+        card_number,
+        "card.pickup_moved",
+        |conn, number, (_, today)| {
+            sites::recording_site(conn, actor, today)?;
+            let (card, delivery) = active_card(conn, number, today)?;
+            let state = card_service::delivery_state(&card, &delivery);
+            if state.delivery != Delivery::Pickup || delivery.delivered_at.is_some() {
+                return Err(CardError::WrongStage(state.stage()));
+            }
+            card_service::pickup_site_open(ctx, conn, &choice, today)?;
+            let by = card_service::collect_by(ctx, today);
+            store::move_pickup(conn, number.as_str(), choice.pickup_site(), by)?;
+            Ok(())
+        },
+    )
 }
 
 /// A printed card to be mailed has been mailed. Audited.
@@ -180,29 +173,22 @@ pub fn mailed(
     actor: &Actor,
     card_number: &str,
 ) -> Result<CardSummary, CardError> {
-    let number = parse(card_number)?;
-    let now = ctx.clock.now();
-    let today = ctx.clock.today();
-    let mut conn = ctx.db()?;
-    crate::db::transaction::<_, CardError, _>(&mut conn, |conn| {
-        crate::db::audit::lock_head(conn)?;
-        sites::recording_site(conn, actor, today)?;
-        let (card, delivery) = active_card(conn, &number, today)?;
-        let state = card_service::delivery_state(&card, &delivery);
-        if state.delivery != Delivery::Mail || state.stage() != Stage::Printed {
-            return Err(CardError::WrongStage(state.stage()));
-        }
-        audit::record(
-            conn,
-            now,
-            &actor.staff_id,
-            "card.mailed",
-            Some(number.as_str()),
-        )?;
-        store::mark_delivered(conn, number.as_str(), now.date_naive())?;
-        Ok(())
-    })?;
-    after(&mut conn, &number, today)
+    audited_step(
+        ctx,
+        actor,
+        card_number,
+        "card.mailed",
+        |conn, number, (now, today)| {
+            sites::recording_site(conn, actor, today)?;
+            let (card, delivery) = active_card(conn, number, today)?;
+            let state = card_service::delivery_state(&card, &delivery);
+            if state.delivery != Delivery::Mail || state.stage() != Stage::Printed {
+                return Err(CardError::WrongStage(state.stage()));
+            }
+            store::mark_delivered(conn, number.as_str(), now.date_naive())?;
+            Ok(())
+        },
+    )
 }
 
 /// The pick-up cards waiting at the actor's site: on their way, then ready, each with the day
