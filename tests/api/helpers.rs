@@ -122,12 +122,38 @@ pub struct TestApp {
     _server: RunningServer,
 }
 
-/// Stops the server when the app is dropped (without waiting; the runtime ends with the test).
-pub struct RunningServer(actix_web::dev::ServerHandle);
+/// A test server on its own thread, stopped and waited for when the app is dropped: no
+/// server, worker or pool of a finished test lives on while the next ones run or while the
+/// process exits.
+pub struct RunningServer {
+    handle: actix_web::dev::ServerHandle,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl RunningServer {
+    fn start(server: actix_web::dev::Server) -> Self {
+        let handle = server.handle();
+        let thread = std::thread::Builder::new()
+            .name("test-server".into())
+            .spawn(move || {
+                let _ = actix_web::rt::System::new().block_on(server);
+            })
+            .expect("a thread for the test server");
+        Self {
+            handle,
+            thread: Some(thread),
+        }
+    }
+}
 
 impl Drop for RunningServer {
     fn drop(&mut self) {
-        drop(self.0.stop(false));
+        // The stop command is sent at once; the server's thread carries it out (its accept
+        // thread joined, its workers told to stop) and ends.
+        drop(self.handle.stop(false));
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
@@ -154,6 +180,10 @@ pool_size = 4
 [auth]
 argon2_memory_kib = 64
 argon2_iterations = 1
+[card_design]
+# The built-in fonts only, whatever this machine has installed; tests of the font folder
+# name it.
+font_dirs = []
 "#,
         dir = data_dir.path().display(),
     ))
@@ -219,6 +249,15 @@ pub fn use_test_key_backend(config: &mut Config) {
     }
 }
 
+/// Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk) as the card's font folders, for tests
+/// of names in scripts the built-in fonts lack (test servers use the built-in fonts only).
+pub fn with_debian_fonts(config: &mut Config) {
+    config.card_design.font_dirs = vec![
+        "/usr/share/fonts/truetype/noto".into(),
+        "/usr/share/fonts/opentype/noto".into(),
+    ];
+}
+
 /// The bearer token the test servers' `/metrics` asks for.
 pub const METRICS_TOKEN: &str = "test-metrics-token-0123456789";
 
@@ -246,6 +285,10 @@ pool_size = 4
 [auth]
 argon2_memory_kib = 64
 argon2_iterations = 1
+[card_design]
+# The built-in fonts only, whatever this machine has installed; tests of the font folder
+# name it.
+font_dirs = []
 "#,
         dir = data_dir.path().display(),
     );
@@ -288,9 +331,7 @@ pub fn spawn_on(
     let app = Application::build_with_listener(config, clock.clone(), listener)
         .expect("build application");
     let ctx = app.context().clone();
-    let server = app.into_server();
-    let handle = server.handle();
-    tokio::spawn(server);
+    let server = RunningServer::start(app.into_server());
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
         client: reqwest::Client::builder()
@@ -301,7 +342,7 @@ pub fn spawn_on(
         ctx,
         data_dir,
         database,
-        _server: RunningServer(handle),
+        _server: server,
     }
 }
 
@@ -462,7 +503,7 @@ impl TestApp {
     /// Stops the server (its data folder, database and context stay), once every connection
     /// has closed: as a deployment stops its servers before `keys migrate`.
     pub async fn stop_serving(&self) {
-        self._server.0.stop(true).await;
+        self._server.handle.stop(true).await;
     }
 
     /// `/metrics`, as the configured scraper reads it.
