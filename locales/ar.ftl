@@ -29,6 +29,22 @@ save = حفظ التغييرات
 cancel = إلغاء
 you = أنت
 
+## التواريخ والأرقام كما تُكتب بالعربية
+date-long = { $day } { $monthName } { $year }
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر
+number-group-separator = ,
+
 ## حالات الرفض
 
 csrf-title = لا يمكن قبول هذا النموذج
@@ -201,6 +217,7 @@ err-invalid_card_number = رقم البطاقة ١٢ رقمًا؛ تحقق من 
 err-card_not_active = البطاقة ملغاة أو منتهية الصلاحية.
 err-resident_data_destroyed = أُتلفت البيانات الشخصية لهذا المقيم وفق سياسة الاحتفاظ.
 err-unsupported_script = لا تستطيع خطوط البطاقة طباعة هذا الاسم كما هو، فلم تُصدر البطاقة. اطلب من مسؤول النظام إضافة خط لهذه الأبجدية.
+err-unsupported_script-named = الحرف رقم { $position } في «{ $field }» مكتوب بخط لا تستطيع البطاقة طباعته هنا ({ $script })، لذلك لم يُحفظ. اطلب من المسؤول إضافة خط لهذه الكتابة.
 err-invalid_username = اسم المستخدم من ٢ إلى ٦٤ حرفًا: a–z و0–9 و«.» و«_» و«-».
 err-username_taken = يوجد حساب بهذا الاسم من قبل.
 err-own_account = لا يمكنك تعطيل حسابك أو سحب دور مسؤول النظام من نفسك.

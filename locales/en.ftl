@@ -30,6 +30,25 @@ save = Save changes
 cancel = Cancel
 you = you
 
+## Dates and numbers, written as this language writes them
+# A day: $year, $month (1 to 12) and $day are numbers, $monthName is one of month-1 … month-12.
+date-long = { $monthName } { $day }, { $year }
+# Month names as they are written inside a date (the form a date takes in this language).
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+# What separates thousands in a number: 12,345 in English. Write "none" for no separator.
+number-group-separator = ,
+
 ## Refusals
 
 csrf-title = This form cannot be accepted
@@ -196,6 +215,7 @@ err-invalid_card_number = A card number has 12 digits; check for a mistyped digi
 err-card_not_active = The card is already revoked or has expired.
 err-resident_data_destroyed = This resident’s personal data has been destroyed under the retention policy.
 err-unsupported_script = The card fonts cannot print this name exactly, so no card was issued. Ask an administrator to add a font for this script.
+err-unsupported_script-named = Character { $position } of “{ $field }” is in a script the card cannot print here ({ $script }), so it was not saved. Ask an administrator to add a font for this script.
 err-invalid_username = A username is 2 to 64 characters: a–z, 0–9, “.”, “_” and “-”.
 err-username_taken = An account with that username already exists.
 err-own_account = You cannot disable your own account or take away your own administrator role.

@@ -29,6 +29,22 @@ save = Guardar los cambios
 cancel = Cancelar
 you = usted
 
+## Fechas y números, escritos como se escriben en español
+date-long = { $day } de { $monthName } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+number-group-separator = .
+
 ## Rechazos
 
 csrf-title = No se puede aceptar este formulario
@@ -195,6 +211,7 @@ err-invalid_card_number = Un número de tarjeta tiene 12 dígitos; revise si hay
 err-card_not_active = La tarjeta ya está revocada o ha caducado.
 err-resident_data_destroyed = Los datos personales de este residente se destruyeron según la política de conservación.
 err-unsupported_script = Las fuentes de la tarjeta no pueden imprimir este nombre exactamente, así que no se emitió la tarjeta. Pida a un administrador que añada una fuente para este alfabeto.
+err-unsupported_script-named = El carácter { $position } de «{ $field }» está en una escritura que la tarjeta no puede imprimir aquí ({ $script }), así que no se guardó. Pida a un administrador que añada una fuente para esa escritura.
 err-invalid_username = Un nombre de usuario tiene de 2 a 64 caracteres: a–z, 0–9, «.», «_» y «-».
 err-username_taken = Ya existe una cuenta con ese nombre de usuario.
 err-own_account = No puede desactivar su propia cuenta ni quitarse la función de administrador.

@@ -119,13 +119,328 @@
       empty_input: 'أدخل رمز بطاقة أو الصقه أولاً.',
       privacy: 'يتم التحقق على هذا الجهاز. لا يُرسل رمز البطاقة إلى أي مكان: تنزّل هذه الصفحة فقط المفاتيح العامة للمدينة وقائمة الإلغاء كاملة، وهي نفسها لكل البطاقات.',
     },
+    'zh-Hans': {
+      lang_name: '中文（简体）',
+      dir: 'ltr',
+      service: '市民身份卡',
+      title: '身份卡核验',
+      language: '语言',
+      idle: '请扫描身份卡背面的 QR 码，或在下方粘贴卡片代码。',
+      checking: '正在核验…',
+      valid: '有效',
+      not_valid: '无效',
+      unknown: '无法核验',
+      valid_detail: '请核对卡号和有效期是否与卡上印的一致。',
+      not_valid_detail: '此卡无效。',
+      expired_detail: '此卡已过期。',
+      unknown_detail: '目前无法核验此卡。请连接网络后重试。',
+      card_number: '卡号',
+      expires: '有效期至',
+      expired: '过期日期',
+      list_checked: '核验时间：{time}。注销名单最后更新：{age}。',
+      list_offline: '核验时间：{time}。当前离线：使用了已保存的注销名单，最后更新：{age}。',
+      just_now: '刚刚',
+      list_stale: '该名单已过时：请连接网络以更新。',
+      check_heading: '核验身份卡',
+      scan: '扫描身份卡',
+      stop_scan: '关闭摄像头',
+      scan_hint: '请将摄像头对准卡上的 QR 码。',
+      camera_error: '无法启动摄像头。请改为粘贴代码。',
+      paste_label: '身份卡代码或链接',
+      paste_hint: '粘贴卡上 QR 码中的代码，或整个链接。',
+      check: '核验',
+      empty_input: '请先输入或粘贴身份卡代码。',
+      privacy: '核验在本设备上完成。身份卡的代码绝不会发送到任何地方：本页面只下载本市的公开密钥和完整的注销名单，每张卡下载的内容都相同。',
+    },
+    'zh-Hant': {
+      lang_name: '中文（繁體）',
+      dir: 'ltr',
+      service: '市民身分卡',
+      title: '身分卡查驗',
+      language: '語言',
+      idle: '請掃描身分卡背面的 QR 碼，或在下方貼上卡片代碼。',
+      checking: '查驗中…',
+      valid: '有效',
+      not_valid: '無效',
+      unknown: '無法查驗',
+      valid_detail: '請核對卡號和有效期限是否與卡片上印的一致。',
+      not_valid_detail: '此卡無效。',
+      expired_detail: '此卡已過期。',
+      unknown_detail: '目前無法查驗此卡。請連上網路後再試一次。',
+      card_number: '卡號',
+      expires: '有效期限',
+      expired: '過期日期',
+      list_checked: '查驗時間：{time}。註銷名單最後更新：{age}。',
+      list_offline: '查驗時間：{time}。目前離線：使用已儲存的註銷名單，最後更新：{age}。',
+      just_now: '剛剛',
+      list_stale: '此名單已過時：請連上網路以更新。',
+      check_heading: '查驗身分卡',
+      scan: '掃描身分卡',
+      stop_scan: '關閉相機',
+      scan_hint: '請將相機對準卡片上的 QR 碼。',
+      camera_error: '無法啟動相機。請改為貼上代碼。',
+      paste_label: '身分卡代碼或連結',
+      paste_hint: '貼上卡片 QR 碼中的代碼，或整個連結。',
+      check: '查驗',
+      empty_input: '請先輸入或貼上身分卡代碼。',
+      privacy: '查驗在本裝置上進行。身分卡的代碼絕不會傳送到任何地方：本頁面只下載本市的公開金鑰和完整的註銷名單，每張卡下載的內容都相同。',
+    },
+    ru: {
+      lang_name: 'Русский',
+      dir: 'ltr',
+      service: 'Муниципальная ID-карта',
+      title: 'Проверка карты',
+      language: 'Язык',
+      idle: 'Отсканируйте QR-код на обороте карты или вставьте код карты в поле ниже.',
+      checking: 'Проверка…',
+      valid: 'ДЕЙСТВИТЕЛЬНА',
+      not_valid: 'НЕДЕЙСТВИТЕЛЬНА',
+      unknown: 'НЕ УДАЛОСЬ ПРОВЕРИТЬ',
+      valid_detail: 'Сверьте номер карты и срок действия с тем, что напечатано на карте.',
+      not_valid_detail: 'Эта карта недействительна.',
+      expired_detail: 'Срок действия этой карты истёк.',
+      unknown_detail: 'Сейчас проверить эту карту не удалось. Подключитесь к интернету и повторите попытку.',
+      card_number: 'Номер карты',
+      expires: 'Действует до',
+      expired: 'Срок истёк',
+      list_checked: 'Проверено в {time}. Список аннулированных карт обновлён {age}.',
+      list_offline: 'Проверено в {time}. Нет подключения: использован сохранённый список аннулированных карт, обновлённый {age}.',
+      just_now: 'только что',
+      list_stale: 'Список устарел: подключитесь к интернету, чтобы его обновить.',
+      check_heading: 'Проверить карту',
+      scan: 'Сканировать карту',
+      stop_scan: 'Выключить камеру',
+      scan_hint: 'Наведите камеру на QR-код на карте.',
+      camera_error: 'Не удалось включить камеру. Вставьте код в поле ниже.',
+      paste_label: 'Код карты или ссылка',
+      paste_hint: 'Вставьте код из QR-кода карты или всю ссылку целиком.',
+      check: 'Проверить',
+      empty_input: 'Сначала введите или вставьте код карты.',
+      privacy: 'Проверка выполняется на этом устройстве. Код карты никуда не отправляется: страница загружает только открытые ключи города и весь список аннулированных карт — один и тот же для любой карты.',
+    },
+    bn: {
+      lang_name: 'বাংলা',
+      dir: 'ltr',
+      service: 'পৌর পরিচয়পত্র',
+      title: 'কার্ড যাচাই',
+      language: 'ভাষা',
+      idle: 'কার্ডের পেছনের QR কোডটি স্ক্যান করুন, অথবা নিচে কার্ডের কোডটি পেস্ট করুন।',
+      checking: 'যাচাই করা হচ্ছে…',
+      valid: 'বৈধ',
+      not_valid: 'বৈধ নয়',
+      unknown: 'যাচাই করা যায়নি',
+      valid_detail: 'কার্ড নম্বর ও মেয়াদ শেষের তারিখ ছাপানো কার্ডের সঙ্গে মিলিয়ে দেখুন।',
+      not_valid_detail: 'এই কার্ডটি বৈধ নয়।',
+      expired_detail: 'এই কার্ডের মেয়াদ শেষ হয়ে গেছে।',
+      unknown_detail: 'এই মুহূর্তে কার্ডটি যাচাই করা যায়নি। ইন্টারনেটে সংযুক্ত হয়ে আবার চেষ্টা করুন।',
+      card_number: 'কার্ড নম্বর',
+      expires: 'মেয়াদ শেষ',
+      expired: 'মেয়াদ শেষ হয়েছে',
+      list_checked: 'যাচাইয়ের সময়: {time}। বাতিল কার্ডের তালিকা {age} হালনাগাদ করা হয়েছে।',
+      list_offline: 'যাচাইয়ের সময়: {time}। অফলাইন: সংরক্ষিত বাতিল কার্ডের তালিকা ব্যবহার করা হয়েছে, যা {age} হালনাগাদ করা হয়েছিল।',
+      just_now: 'এইমাত্র',
+      list_stale: 'তালিকাটি পুরোনো হয়ে গেছে: হালনাগাদ করতে ইন্টারনেটে সংযুক্ত হোন।',
+      check_heading: 'কার্ড যাচাই করুন',
+      scan: 'কার্ড স্ক্যান করুন',
+      stop_scan: 'ক্যামেরা বন্ধ করুন',
+      scan_hint: 'ক্যামেরাটি কার্ডের QR কোডের দিকে ধরুন।',
+      camera_error: 'ক্যামেরা চালু করা যায়নি। এর বদলে কোডটি পেস্ট করুন।',
+      paste_label: 'কার্ডের কোড বা লিংক',
+      paste_hint: 'কার্ডের QR কোড থেকে পাওয়া কোডটি, অথবা পুরো লিংকটি পেস্ট করুন।',
+      check: 'যাচাই করুন',
+      empty_input: 'আগে একটি কার্ডের কোড টাইপ বা পেস্ট করুন।',
+      privacy: 'যাচাই এই ডিভাইসেই হয়। কার্ডের কোড কখনো কোথাও পাঠানো হয় না: এই পাতাটি শুধু শহরের পাবলিক কী এবং বাতিল কার্ডের পুরো তালিকা ডাউনলোড করে, যা প্রতিটি কার্ডের জন্য একই।',
+    },
+    ht: {
+      lang_name: 'Kreyòl ayisyen',
+      dir: 'ltr',
+      service: 'Kat Idantifikasyon Minisipal',
+      title: 'Verifikasyon kat',
+      language: 'Lang',
+      idle: 'Eskane kòd QR ki dèyè kat la, oswa kole kòd kat la anba a.',
+      checking: 'N ap verifye…',
+      valid: 'VALAB',
+      not_valid: 'PA VALAB',
+      unknown: 'PA KA VERIFYE',
+      valid_detail: 'Konpare nimewo kat la ak dat ekspirasyon an ak sa ki enprime sou kat la.',
+      not_valid_detail: 'Kat sa a pa valab.',
+      expired_detail: 'Kat sa a ekspire.',
+      unknown_detail: 'Nou pa t ka verifye kat sa a kounye a. Konekte sou entènèt epi eseye ankò.',
+      card_number: 'Nimewo kat',
+      expires: 'Dat ekspirasyon',
+      expired: 'Te ekspire',
+      list_checked: 'Verifikasyon fèt a {time}. Lis kat ki anile yo mete ajou {age}.',
+      list_offline: 'Verifikasyon fèt a {time}. San entènèt: nou sèvi ak lis kat anile ki te sere a, ki mete ajou {age}.',
+      just_now: 'kounye a la',
+      list_stale: 'Lis la pa ajou: konekte sou entènèt pou mete l ajou.',
+      check_heading: 'Verifye yon kat',
+      scan: 'Eskane yon kat',
+      stop_scan: 'Etenn kamera a',
+      scan_hint: 'Vize kamera a sou kòd QR ki sou kat la.',
+      camera_error: 'Nou pa t ka limen kamera a. Kole kòd la pito.',
+      paste_label: 'Kòd oswa lyen kat la',
+      paste_hint: 'Kole kòd ki nan kòd QR kat la, oswa tout lyen an.',
+      check: 'Verifye',
+      empty_input: 'Tape oswa kole kòd yon kat anvan.',
+      privacy: 'Verifikasyon an fèt sou aparèy sa a. Kòd kat la pa janm voye okenn kote: paj sa a telechaje sèlman kle piblik vil la ak tout lis kat ki anile yo, menm lis la pou tout kat.',
+    },
+    ko: {
+      lang_name: '한국어',
+      dir: 'ltr',
+      service: '시 신분증',
+      title: '카드 확인',
+      language: '언어',
+      idle: '카드 뒷면의 QR 코드를 스캔하거나 아래에 카드 코드를 붙여 넣으십시오.',
+      checking: '확인 중…',
+      valid: '유효',
+      not_valid: '유효하지 않음',
+      unknown: '확인할 수 없음',
+      valid_detail: '카드 번호와 만료일이 카드에 인쇄된 내용과 같은지 대조하십시오.',
+      not_valid_detail: '유효하지 않은 카드입니다.',
+      expired_detail: '만료된 카드입니다.',
+      unknown_detail: '지금은 이 카드를 확인할 수 없습니다. 인터넷에 연결한 후 다시 시도하십시오.',
+      card_number: '카드 번호',
+      expires: '만료일',
+      expired: '만료됨',
+      list_checked: '{time}에 확인했습니다. 무효화된 카드 목록은 {age} 업데이트되었습니다.',
+      list_offline: '{time}에 확인했습니다. 오프라인 상태여서 저장된 무효화 카드 목록({age} 업데이트)을 사용했습니다.',
+      just_now: '방금',
+      list_stale: '목록이 오래되었습니다. 인터넷에 연결하여 업데이트하십시오.',
+      check_heading: '카드 확인하기',
+      scan: '카드 스캔',
+      stop_scan: '카메라 끄기',
+      scan_hint: '카메라를 카드의 QR 코드에 맞추십시오.',
+      camera_error: '카메라를 시작할 수 없습니다. 대신 코드를 붙여 넣으십시오.',
+      paste_label: '카드 코드 또는 링크',
+      paste_hint: '카드 QR 코드에 담긴 코드나 전체 링크를 붙여 넣으십시오.',
+      check: '확인',
+      empty_input: '먼저 카드 코드를 입력하거나 붙여 넣으십시오.',
+      privacy: '확인은 이 기기에서 이루어집니다. 카드 코드는 어디로도 전송되지 않습니다. 이 페이지는 시의 공개 키와 무효화된 카드 전체 목록만 다운로드하며, 이는 모든 카드에 대해 동일합니다.',
+    },
+    ur: {
+      lang_name: 'اردو',
+      dir: 'rtl',
+      service: 'بلدیاتی شناختی کارڈ',
+      title: 'کارڈ کی جانچ',
+      language: 'زبان',
+      idle: 'کارڈ کی پشت پر موجود QR کوڈ اسکین کریں، یا کارڈ کا کوڈ نیچے چسپاں کریں۔',
+      checking: 'جانچ ہو رہی ہے…',
+      valid: 'درست',
+      not_valid: 'درست نہیں',
+      unknown: 'جانچ نہیں ہو سکی',
+      valid_detail: 'کارڈ نمبر اور میعاد ختم ہونے کی تاریخ کا چھپے ہوئے کارڈ سے موازنہ کریں۔',
+      not_valid_detail: 'یہ کارڈ درست نہیں۔',
+      expired_detail: 'اس کارڈ کی میعاد ختم ہو چکی ہے۔',
+      unknown_detail: 'اس وقت اس کارڈ کی جانچ نہیں ہو سکی۔ انٹرنیٹ سے منسلک ہوں اور دوبارہ کوشش کریں۔',
+      card_number: 'کارڈ نمبر',
+      expires: 'میعاد کا اختتام',
+      expired: 'میعاد ختم ہوئی',
+      list_checked: '{time} پر جانچ کی گئی۔ منسوخ شدہ کارڈوں کی فہرست {age} تازہ کی گئی۔',
+      list_offline: '{time} پر جانچ کی گئی۔ آف لائن: منسوخ شدہ کارڈوں کی محفوظ فہرست استعمال کی گئی، جو {age} تازہ کی گئی تھی۔',
+      just_now: 'ابھی ابھی',
+      list_stale: 'یہ فہرست پرانی ہو چکی ہے: اسے تازہ کرنے کے لیے انٹرنیٹ سے منسلک ہوں۔',
+      check_heading: 'کارڈ کی جانچ کریں',
+      scan: 'کارڈ اسکین کریں',
+      stop_scan: 'کیمرا بند کریں',
+      scan_hint: 'کیمرے کا رخ کارڈ پر موجود QR کوڈ کی طرف کریں۔',
+      camera_error: 'کیمرا شروع نہیں ہو سکا۔ اس کے بجائے کوڈ چسپاں کریں۔',
+      paste_label: 'کارڈ کا کوڈ یا لنک',
+      paste_hint: 'کارڈ کے QR کوڈ والا کوڈ، یا پورا لنک چسپاں کریں۔',
+      check: 'جانچیں',
+      empty_input: 'پہلے کارڈ کا کوڈ ٹائپ یا چسپاں کریں۔',
+      privacy: 'جانچ اسی آلے پر ہوتی ہے۔ کارڈ کا کوڈ کبھی کہیں نہیں بھیجا جاتا: یہ صفحہ صرف شہر کی عوامی کلیدیں اور منسوخ شدہ کارڈوں کی پوری فہرست ڈاؤن لوڈ کرتا ہے، جو ہر کارڈ کے لیے ایک جیسی ہے۔',
+    },
+    fr: {
+      lang_name: 'Français',
+      dir: 'ltr',
+      service: 'Carte d’identité municipale',
+      title: 'Vérification de carte',
+      language: 'Langue',
+      idle: 'Scannez le code QR au dos de la carte, ou collez son code ci-dessous.',
+      checking: 'Vérification…',
+      valid: 'VALIDE',
+      not_valid: 'NON VALIDE',
+      unknown: 'VÉRIFICATION IMPOSSIBLE',
+      valid_detail: 'Comparez le numéro de carte et la date d’expiration avec ceux imprimés sur la carte.',
+      not_valid_detail: 'Cette carte n’est pas valide.',
+      expired_detail: 'Cette carte a expiré.',
+      unknown_detail: 'Impossible de vérifier cette carte pour le moment. Connectez-vous à Internet et réessayez.',
+      card_number: 'Numéro de carte',
+      expires: 'Expire le',
+      expired: 'A expiré le',
+      list_checked: 'Vérifiée à {time}. Liste de révocation mise à jour {age}.',
+      list_offline: 'Vérifiée à {time}. Hors ligne\u00a0: la liste de révocation enregistrée a été utilisée (mise à jour {age}).',
+      just_now: 'à l’instant',
+      list_stale: 'Cette liste n’est plus à jour\u00a0: connectez-vous à Internet pour la mettre à jour.',
+      check_heading: 'Vérifier une carte',
+      scan: 'Scanner une carte',
+      stop_scan: 'Arrêter la caméra',
+      scan_hint: 'Pointez la caméra vers le code QR de la carte.',
+      camera_error: 'La caméra n’a pas pu être démarrée. Collez plutôt le code.',
+      paste_label: 'Code ou lien de la carte',
+      paste_hint: 'Collez le code contenu dans le code QR de la carte, ou le lien complet.',
+      check: 'Vérifier',
+      empty_input: 'Saisissez ou collez d’abord le code d’une carte.',
+      privacy: 'La vérification a lieu sur cet appareil. Le code de la carte n’est jamais envoyé nulle part\u00a0: cette page télécharge uniquement les clés publiques de la ville et sa liste de révocation complète, identique pour toutes les cartes.',
+    },
+    pl: {
+      lang_name: 'Polski',
+      dir: 'ltr',
+      service: 'Miejska karta identyfikacyjna',
+      title: 'Sprawdzenie karty',
+      language: 'Język',
+      idle: 'Zeskanuj kod QR z tyłu karty albo wklej jej kod poniżej.',
+      checking: 'Sprawdzanie…',
+      valid: 'WAŻNA',
+      not_valid: 'NIEWAŻNA',
+      unknown: 'NIE MOŻNA SPRAWDZIĆ',
+      valid_detail: 'Porównaj numer karty i datę ważności z danymi wydrukowanymi na karcie.',
+      not_valid_detail: 'Ta karta jest nieważna.',
+      expired_detail: 'Ważność tej karty wygasła.',
+      unknown_detail: 'Nie udało się teraz sprawdzić tej karty. Połącz się z internetem i spróbuj ponownie.',
+      card_number: 'Numer karty',
+      expires: 'Ważna do',
+      expired: 'Wygasła',
+      list_checked: 'Sprawdzono o {time}. Lista unieważnionych kart zaktualizowana {age}.',
+      list_offline: 'Sprawdzono o {time}. Brak połączenia: użyto zapisanej listy unieważnionych kart, zaktualizowanej {age}.',
+      just_now: 'przed chwilą',
+      list_stale: 'Lista jest nieaktualna: połącz się z internetem, aby ją zaktualizować.',
+      check_heading: 'Sprawdź kartę',
+      scan: 'Zeskanuj kartę',
+      stop_scan: 'Wyłącz kamerę',
+      scan_hint: 'Skieruj kamerę na kod QR na karcie.',
+      camera_error: 'Nie udało się uruchomić kamery. Zamiast tego wklej kod.',
+      paste_label: 'Kod karty lub link',
+      paste_hint: 'Wklej kod z kodu QR karty albo cały link.',
+      check: 'Sprawdź',
+      empty_input: 'Najpierw wpisz lub wklej kod karty.',
+      privacy: 'Sprawdzenie odbywa się na tym urządzeniu. Kod karty nigdy nie jest nigdzie wysyłany: ta strona pobiera tylko klucze publiczne miasta i całą listę unieważnionych kart, taką samą dla każdej karty.',
+    },
   };
 
-  /** The first of `preferred` (BCP 47 tags, best first) we have strings for, else English. */
+  function hasStrings(code) {
+    return Object.prototype.hasOwnProperty.call(STRINGS, code);
+  }
+
+  /**
+   * The first of `preferred` (BCP 47 tags, best first) we have strings for, else English. A tag
+   * takes the block of its longest leading part that names one, in any letter case
+   * (`zh-hant-TW` → `zh-Hant`, `es-MX` → `es`); other Chinese goes by script or region
+   * (`zh-TW`, `zh-HK`, `zh-MO` → `zh-Hant`, else `zh-Hans`). As the staff pages do.
+   */
   function pickLanguage(preferred) {
+    const codes = Object.keys(STRINGS);
     for (const tag of preferred || []) {
-      const primary = String(tag).toLowerCase().split('-')[0];
-      if (Object.prototype.hasOwnProperty.call(STRINGS, primary)) return primary;
+      const subtags = String(tag).toLowerCase().split('-');
+      for (let n = subtags.length; n > 0; n--) {
+        const prefix = subtags.slice(0, n).join('-');
+        const code = codes.find((c) => c.toLowerCase() === prefix);
+        if (code) return code;
+      }
+      if (subtags[0] === 'zh') {
+        const traditional = subtags.slice(1).some((s) => ['hant', 'tw', 'hk', 'mo'].includes(s));
+        return traditional ? 'zh-Hant' : 'zh-Hans';
+      }
     }
     return 'en';
   }
@@ -742,8 +1057,14 @@
     return String(number).replace(/(\d{4})(?=\d)/g, '$1 ');
   }
 
+  // Where the browser has no date words for a language, the nearest it has: Haitian Creole
+  // readers also read French (Haiti's other official language).
+  const INTL_FALLBACK = { ht: 'fr-HT' };
+
   function intlLocale(lang) {
-    return lang + '-u-nu-latn'; // Latin digits, as printed on the card
+    const known = Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0;
+    const tag = known || !INTL_FALLBACK[lang] ? lang : INTL_FALLBACK[lang];
+    return tag + '-u-nu-latn'; // Latin digits, as printed on the card
   }
 
   /** The date of `exp` (seconds), in UTC: the card's expiry is a calendar date. */
@@ -805,7 +1126,7 @@
     }
 
     function setLanguage(next, remember) {
-      lang = STRINGS[next] ? next : 'en';
+      lang = hasStrings(next) ? next : 'en';
       if (remember) {
         try {
           localStorage.setItem(STORE + 'lang', lang);
@@ -828,7 +1149,7 @@
       } catch (e) {
         saved = null;
       }
-      if (saved && STRINGS[saved]) return saved;
+      if (saved && hasStrings(saved)) return saved;
       return pickLanguage(navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]);
     }
 

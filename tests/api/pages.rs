@@ -320,6 +320,77 @@ async fn pages_speak_the_chosen_language_and_arabic_is_right_to_left() {
 }
 
 #[tokio::test]
+async fn every_page_language_serves_its_own_words_and_direction() {
+    use muni_id::web::pages::i18n::catalogue;
+    let app = spawn_app().await;
+    let c = catalogue();
+    let codes: Vec<&str> = c.all().iter().map(|l| l.code).collect();
+    for code in [
+        "es", "zh-Hans", "zh-Hant", "ru", "bn", "ht", "ko", "ar", "ur", "fr", "pl",
+    ] {
+        assert!(codes.contains(&code), "no pages in {code}");
+    }
+    let english_title = c.message(c.default_locale(), "login-title", &[]);
+    for locale in c.all() {
+        let chosen = app
+            .client
+            .get(app.url(&format!("/lang/{}?back=/login", locale.code)))
+            .send()
+            .await
+            .unwrap();
+        let (lang, _) = set_cookie(&chosen, "muni_lang").unwrap();
+        let html = get_page(&app, &format!("muni_lang={lang}"), "/login")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let dir = if matches!(locale.code, "ar" | "ur") {
+            "rtl"
+        } else {
+            "ltr"
+        };
+        assert!(
+            html.contains(&format!("<html lang=\"{}\" dir=\"{dir}\">", locale.code)),
+            "{}",
+            locale.code
+        );
+        let title = c.message(locale, "login-title", &[]);
+        assert!(html.contains(&title), "{}: {title}", locale.code);
+        if locale.code != "en" {
+            assert_ne!(title, english_title, "{} is not translated", locale.code);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_residents_dates_are_written_as_the_page_language_writes_them() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app
+        .enroll_ok(&clerk, &crate::helpers::resident("Date Reader"))
+        .await;
+    app.add_staff("date.clerk", StaffRole::Clerk);
+    let (session, _) = page_login(&app, "date.clerk").await;
+    for (lang, written) in [
+        ("en", "April 1, 1990"),
+        ("es", "1 de abril de 1990"),
+        ("ru", "1 апреля 1990"),
+        ("zh-Hans", "1990年4月1日"),
+    ] {
+        let cookie = format!("{session}; muni_lang={lang}");
+        let html = get_page(&app, &cookie, &format!("/residents/{id}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains(&format!("<time datetime=\"1990-04-01\">{written}")),
+            "{lang}: {html}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn the_staff_pages_reads_of_a_resident_and_their_card_are_audited_and_counted() {
     use crate::reads::{entries_after, last_seq, reads_reported};
     let app = spawn_app().await;
@@ -390,7 +461,7 @@ async fn the_card_preview_names_languages_as_the_printed_card_does() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
     let mut body = crate::helpers::resident("Preview Languages");
-    body["languages"] = serde_json::json!(["pt-BR", "ht"]);
+    body["languages"] = serde_json::json!(["pt-BR", "ase"]);
     let id = app.enroll_ok(&clerk, &body).await;
     let card = app.issue_card(&clerk, &id, "new").await;
     let number = card["card_number"].as_str().unwrap();
@@ -402,8 +473,12 @@ async fn the_card_preview_names_languages_as_the_printed_card_does() {
         .await
         .unwrap();
     // render::card_pdf::language_name, which the card prints.
-    let printed = ["pt-BR", "ht"].map(muni_id::render::card_pdf::language_name);
-    assert_eq!(printed, ["Portuguese (pt-BR)", "Haitian Creole"]);
+    let printed = ["pt-BR", "ase"].map(muni_id::render::card_pdf::language_name);
+    assert_eq!(printed, ["Portuguese (pt-BR)", "American Sign Language"]);
+    assert_eq!(
+        muni_id::render::card_pdf::language_name("ht"),
+        "Haitian Creole"
+    );
     assert!(page.contains(&printed.join(", ")), "{page}");
 }
 

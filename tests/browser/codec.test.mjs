@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { webcrypto, randomBytes } from 'node:crypto';
 import { makeVectors } from './vectors.mjs';
@@ -116,10 +116,64 @@ test('statusAt: bit i % 8 of byte i / 8, least significant first; 2-bit lists to
 test('card number grouping, language choice', () => {
   assert.equal(V.groupCardNumber('471603928851'), '4716 0392 8851');
   assert.equal(V.pickLanguage(['es-MX', 'en']), 'es');
-  assert.equal(V.pickLanguage(['fr-FR', 'ar-EG']), 'ar');
-  assert.equal(V.pickLanguage(['fr']), 'en');
+  assert.equal(V.pickLanguage(['fr-FR', 'ar-EG']), 'fr');
+  assert.equal(V.pickLanguage(['de-DE', 'ar-EG']), 'ar');
+  assert.equal(V.pickLanguage(['de-DE', 'pl']), 'pl');
+  assert.equal(V.pickLanguage(['ur-PK']), 'ur');
+  assert.equal(V.pickLanguage(['de']), 'en');
+  assert.equal(V.pickLanguage([]), 'en');
+  assert.equal(V.pickLanguage(undefined), 'en');
+  assert.equal(V.pickLanguage(['constructor', 'toString']), 'en');
+  // Chinese: a block's own tag first, in any case; else by script, then by region
+  assert.equal(V.pickLanguage(['zh-Hant']), 'zh-Hant');
+  assert.equal(V.pickLanguage(['ZH-HANS']), 'zh-Hans');
+  assert.equal(V.pickLanguage(['zh-Hant-TW']), 'zh-Hant');
+  assert.equal(V.pickLanguage(['zh-Hant-HK']), 'zh-Hant');
+  assert.equal(V.pickLanguage(['zh-Hans-HK']), 'zh-Hans');
+  assert.equal(V.pickLanguage(['zh-TW']), 'zh-Hant');
+  assert.equal(V.pickLanguage(['zh-HK']), 'zh-Hant');
+  assert.equal(V.pickLanguage(['zh-MO']), 'zh-Hant');
+  assert.equal(V.pickLanguage(['zh-CN']), 'zh-Hans');
+  assert.equal(V.pickLanguage(['zh-SG']), 'zh-Hans');
+  assert.equal(V.pickLanguage(['zh']), 'zh-Hans');
+  assert.equal(V.pickLanguage(['de', 'zh-TW', 'en']), 'zh-Hant');
+  // every language the staff pages speak, by its own tag and with a region
+  for (const code of ['en', 'es', 'zh-Hans', 'zh-Hant', 'ru', 'bn', 'ht', 'ko', 'ar', 'ur', 'fr', 'pl']) {
+    assert.equal(V.pickLanguage([code]), code);
+    assert.equal(V.pickLanguage([code.toLowerCase() + '-XX']), code);
+  }
+});
+
+test('strings: the twelve languages, each block with exactly the keys of English', () => {
+  assert.deepEqual(Object.keys(V.STRINGS).sort(),
+    ['ar', 'bn', 'en', 'es', 'fr', 'ht', 'ko', 'pl', 'ru', 'ur', 'zh-Hans', 'zh-Hant']);
   const keys = Object.keys(V.STRINGS.en).sort();
-  for (const [lang, strings] of Object.entries(V.STRINGS)) assert.deepEqual(Object.keys(strings).sort(), keys, lang);
+  const placeholders = (text) => (text.match(/\{[a-z_]+\}/g) || []).sort();
+  for (const [lang, strings] of Object.entries(V.STRINGS)) {
+    assert.deepEqual(Object.keys(strings).sort(), keys, lang);
+    for (const key of keys) {
+      assert.equal(typeof strings[key], 'string', `${lang}.${key}`);
+      assert.ok(strings[key].trim(), `${lang}.${key} is empty`);
+      // {time} and {age} exactly where English has them, once each, and no other placeholder
+      assert.deepEqual(placeholders(strings[key]), placeholders(V.STRINGS.en[key]), `${lang}.${key}`);
+    }
+    assert.equal(strings.dir, ['ar', 'ur'].includes(lang) ? 'rtl' : 'ltr', `${lang}.dir`);
+    if (lang !== 'en') assert.notEqual(strings.lang_name, 'English', `${lang} names itself`);
+  }
+  assert.deepEqual(placeholders(V.STRINGS.en.list_checked), ['{age}', '{time}']);
+  assert.deepEqual(placeholders(V.STRINGS.en.list_offline), ['{age}', '{time}']);
+});
+
+test('strings: the languages of the staff pages (locales/*.ftl), with their own names and direction', () => {
+  const localesDir = join(PAGE_DIR, '..', '..', 'locales');
+  const tags = readdirSync(localesDir).filter((f) => f.endsWith('.ftl')).map((f) => f.slice(0, -4)).sort();
+  assert.deepEqual(Object.keys(V.STRINGS).sort(), tags);
+  for (const tag of tags) {
+    const ftl = readFileSync(join(localesDir, tag + '.ftl'), 'utf8');
+    const message = (id) => (ftl.match(new RegExp('^' + id + ' = (.*)$', 'm')) || [])[1];
+    assert.equal(V.STRINGS[tag].lang_name, message('language-name'), tag);
+    assert.equal(V.STRINGS[tag].dir, message('language-dir'), tag);
+  }
 });
 
 // ----- checkCard with the vectors, in Node: fake fetch and storage ------------------------

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -163,15 +164,35 @@ impl Catalogue {
             .collect();
         wanted.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (_, tag) in wanted {
-            if let Some(locale) = self.get(tag) {
-                return locale;
-            }
-            let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
-            if let Some(locale) = self.get(&primary) {
+            if let Some(locale) = self.best_for(tag) {
                 return locale;
             }
         }
         self.default_locale()
+    }
+
+    /// The catalogue for one language tag of a browser's: the same tag, else the longest
+    /// catalogue tag it starts with (`zh-Hant-TW` → `zh-Hant`), else Chinese by its region's
+    /// script (`zh-TW` → `zh-Hant`, `zh-CN` → `zh-Hans`), else the language alone (`es-MX` → `es`).
+    fn best_for(&self, tag: &str) -> Option<&Locale> {
+        let tag = tag.to_ascii_lowercase();
+        let subtags: Vec<&str> = tag.split('-').collect();
+        let by_prefix = (1..=subtags.len()).rev().find_map(|n| {
+            let prefix = subtags[..n].join("-");
+            self.locales
+                .iter()
+                .find(|l| l.code.eq_ignore_ascii_case(&prefix))
+        });
+        if by_prefix.is_some() {
+            return by_prefix;
+        }
+        if subtags[0] == "zh" {
+            let traditional = subtags[1..]
+                .iter()
+                .any(|s| matches!(*s, "hant" | "tw" | "hk" | "mo"));
+            return self.get(if traditional { "zh-Hant" } else { "zh-Hans" });
+        }
+        None
     }
 
     /// A message in `locale`, falling back to English, then to the id itself.
@@ -184,10 +205,54 @@ impl Catalogue {
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// A day as `locale` writes it: its `date-long` pattern with the month's name.
+    pub fn date(&self, locale: &Locale, day: NaiveDate) -> String {
+        let month_name = self.message(locale, &format!("month-{}", day.month()), &[]);
+        self.message(
+            locale,
+            "date-long",
+            &[
+                // The year as text: a number would be open to a formatter's grouping.
+                ("year", Arg::Text(day.year().to_string())),
+                ("month", Arg::from(day.month())),
+                ("day", Arg::from(day.day())),
+                ("monthName", Arg::Text(month_name)),
+            ],
+        )
+    }
+
+    /// A whole number as `locale` writes it, with its thousands separator
+    /// (`number-group-separator`, "none" for none).
+    pub fn number(&self, locale: &Locale, n: i64) -> String {
+        let separator = self.message(locale, "number-group-separator", &[]);
+        let separator = if separator == "none" {
+            ""
+        } else {
+            separator.as_str()
+        };
+        group_digits(n, separator)
+    }
+
     /// Whether any catalogue (English, the reference) has this message.
     pub fn has(&self, id: &str) -> bool {
         self.default_locale().bundle.has_message(id)
     }
+}
+
+/// `n` with `separator` between each group of three digits.
+fn group_digits(n: i64, separator: &str) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() * 2);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn fluent_args<'a>(args: &'a [(&'a str, Arg)]) -> FluentArgs<'a> {
@@ -258,13 +323,36 @@ mod tests {
     }
 
     #[test]
-    fn english_spanish_and_arabic_are_there_and_arabic_is_rtl() {
+    fn the_ten_designated_languages_and_english_are_there_and_arabic_and_urdu_are_rtl() {
         let c = catalogue();
-        for code in ["en", "es", "ar"] {
-            assert!(c.get(code).is_some(), "{code}");
+        let designated = [
+            "es", "zh-Hans", "zh-Hant", "ru", "bn", "ht", "ko", "ar", "ur", "fr", "pl",
+        ];
+        for code in designated.iter().chain(&["en"]) {
+            let locale = c
+                .get(code)
+                .unwrap_or_else(|| panic!("no catalogue for {code}"));
+            assert_ne!(locale.name, *code, "{code} names itself");
+            let rtl = matches!(*code, "ar" | "ur");
+            assert_eq!(locale.dir == Direction::Rtl, rtl, "{code}");
         }
-        assert_eq!(c.get("ar").unwrap().dir, Direction::Rtl);
-        assert_eq!(c.get("es").unwrap().dir, Direction::Ltr);
+    }
+
+    #[test]
+    fn dates_and_numbers_are_written_as_each_language_writes_them() {
+        let c = catalogue();
+        let day = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        assert_eq!(c.date(c.get("en").unwrap(), day), "December 6, 2026");
+        assert_eq!(c.date(c.get("es").unwrap(), day), "6 de diciembre de 2026");
+        assert_eq!(c.number(c.get("en").unwrap(), 2_200_000), "2,200,000");
+        assert_eq!(c.number(c.get("es").unwrap(), -12_345), "-12.345");
+        assert_eq!(c.number(c.get("en").unwrap(), 999), "999");
+        assert_eq!(group_digits(1_000, ""), "1000");
+        for locale in c.all() {
+            let written = c.date(locale, day);
+            assert!(written.contains("2026"), "{}: {written}", locale.code);
+            assert!(!written.contains("month-"), "{}: {written}", locale.code);
+        }
     }
 
     #[test]
@@ -314,6 +402,38 @@ mod tests {
         }
     }
 
+    /// Every English message is one the pages use: named whole (`"id"`, `'id'`), or built from
+    /// a named prefix (`"doc-" ~ kind`, `format!("month-{}")`, `code_label(lang, "band", …)`). An unused message would be
+    /// translated eleven times for nothing, or hide a page that lost its text.
+    #[test]
+    fn every_message_is_used_by_a_page() {
+        let sources = source_text();
+        let named = |text: &str| {
+            ["\"", "'"]
+                .iter()
+                .any(|q| sources.contains(&format!("{q}{text}{q}")))
+        };
+        let unused: Vec<String> = catalogue()
+            .default_locale()
+            .ids()
+            .into_iter()
+            .filter(|id| {
+                let whole = named(id);
+                let by_prefix = id.char_indices().any(|(i, ch)| {
+                    let prefix = &id[..=i];
+                    // `code_label(lang, "band", code)` names a prefix without its dash.
+                    let stem = &id[..i];
+                    matches!(ch, '-' | '_')
+                        && (named(prefix)
+                            || sources.contains(&format!("\"{prefix}{{"))
+                            || sources.contains(&format!(", \"{stem}\", ")))
+                });
+                !whole && !by_prefix
+            })
+            .collect();
+        assert!(unused.is_empty(), "messages no page uses: {unused:?}");
+    }
+
     /// The Rust sources and templates, to look for a message id in.
     fn source_text() -> String {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -336,7 +456,14 @@ mod tests {
     fn negotiation_prefers_the_choice_then_the_browser() {
         let c = catalogue();
         assert_eq!(c.negotiate(Some("ar"), Some("es")).code, "ar");
-        assert_eq!(c.negotiate(None, Some("fr;q=0.9, es-MX;q=0.8")).code, "es");
+        assert_eq!(c.negotiate(None, Some("de;q=0.9, es-MX;q=0.8")).code, "es");
+        assert_eq!(c.negotiate(None, Some("fr-CA,fr;q=0.9")).code, "fr");
+        assert_eq!(c.negotiate(None, Some("zh-TW,zh;q=0.9")).code, "zh-Hant");
+        assert_eq!(c.negotiate(None, Some("zh-Hant-HK")).code, "zh-Hant");
+        assert_eq!(c.negotiate(None, Some("zh-CN")).code, "zh-Hans");
+        assert_eq!(c.negotiate(None, Some("zh")).code, "zh-Hans");
+        assert_eq!(c.negotiate(None, Some("ur-PK, en;q=0.5")).code, "ur");
+        assert_eq!(c.negotiate(None, Some("ko-kr")).code, "ko");
         assert_eq!(c.negotiate(Some("xx"), None).code, "en");
     }
 

@@ -1,13 +1,16 @@
 //! The page templates (MiniJinja, HTML auto-escaped), compiled into the binary. Templates call
 //! `t("message-id", name=value)` for text in the interface language and `ft(…)` for text in
-//! the language the enrollment form is shown in.
+//! the language the enrollment form is shown in; `{{ day | date }}` and `{{ n | number }}` write
+//! an ISO day and a count as the page's language writes them.
 
 use std::sync::OnceLock;
 
 use minijinja::value::{Kwargs, Value};
 use minijinja::{Environment, Error, ErrorKind, State};
 
-use super::i18n::{catalogue, Arg};
+use chrono::NaiveDate;
+
+use super::i18n::{catalogue, Arg, Locale};
 use crate::error::Internal;
 
 macro_rules! templates {
@@ -59,20 +62,38 @@ fn environment() -> &'static Environment<'static> {
         env.add_function("ft", |state: &State, id: &str, kwargs: Kwargs| {
             translate(state, "form_lang", id, kwargs)
         });
+        env.add_filter("date", |state: &State, value: Value| {
+            let text = value.to_string();
+            let Some(day) = text
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            else {
+                return text;
+            };
+            let c = catalogue();
+            c.date(page_locale(state, "lang"), day)
+        });
+        env.add_filter("number", |state: &State, value: i64| {
+            let c = catalogue();
+            c.number(page_locale(state, "lang"), value)
+        });
         env
     })
 }
 
-fn translate(state: &State, which: &str, id: &str, kwargs: Kwargs) -> Result<String, Error> {
+/// The language a template renders in (`lang`, or `which` for the form's own language).
+fn page_locale(state: &State, which: &str) -> &'static Locale {
     let c = catalogue();
-    let code = state
+    state
         .lookup(which)
         .or_else(|| state.lookup("lang"))
-        .and_then(|v| v.as_str().map(str::to_owned));
-    let locale = code
-        .as_deref()
-        .and_then(|code| c.get(code))
-        .unwrap_or_else(|| c.default_locale());
+        .and_then(|v| v.as_str().and_then(|code| c.get(code)))
+        .unwrap_or_else(|| c.default_locale())
+}
+
+fn translate(state: &State, which: &str, id: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let c = catalogue();
+    let locale = page_locale(state, which);
     let mut args: Vec<(&str, Arg)> = Vec::new();
     let names: Vec<String> = kwargs.args().map(str::to_owned).collect();
     for name in &names {
