@@ -365,6 +365,8 @@ pub struct CardDesignConfig {
     pub logo_file: String,
     pub return_if_found: String,
     pub verify_hint: String,
+    /// Folders of fonts for the scripts the built-in fonts lack (`render::card_pdf`).
+    pub font_dirs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

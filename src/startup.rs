@@ -3,7 +3,7 @@
 
 use std::net::TcpListener;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use actix_web::dev::Server;
@@ -109,7 +109,7 @@ fn build(
         cards.status_list_refresh_secs,
     );
     status_list.load(crate::db::cards::revoked_indices(&mut *pool.get()?)?);
-    let card_renderer = CardRenderer::new(card_branding(&config)?)?;
+    let card_renderer = card_renderer(&config)?;
     let photos = PhotoNormalizer::new(
         config.photo_limits(),
         config.enrollment.photo_decodes_at_once,
@@ -273,6 +273,31 @@ fn card_branding(config: &Config) -> anyhow::Result<CardBranding> {
         return_if_found: design.return_if_found.clone(),
         verify_hint: config.card_verify_hint(),
     })
+}
+
+/// The card renderer, with the configured font folders; says which scripts names print in.
+fn card_renderer(config: &Config) -> anyhow::Result<CardRenderer> {
+    let font_dirs: Vec<PathBuf> = config
+        .card_design
+        .font_dirs
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+    let renderer = CardRenderer::with_fonts(card_branding(config)?, &font_dirs)?;
+    let (printable, missing) = renderer.scripts();
+    tracing::info!(
+        scripts = %printable.join(", "),
+        "the card prints names in these scripts"
+    );
+    if !missing.is_empty() {
+        tracing::warn!(
+            scripts = %missing.join(", "),
+            font_dirs = %config.card_design.font_dirs.join(", "),
+            "names in these scripts are refused at enrollment: no font for them in card_design.font_dirs \
+             (on Debian: apt-get install fonts-noto-core fonts-noto-cjk)"
+        );
+    }
+    Ok(renderer)
 }
 
 pub struct Application {

@@ -180,7 +180,12 @@ fn pdftotext_finds_the_names_exactly_and_nothing_outside_the_card() {
             "{expected} missing from:\n{text}"
         );
     }
-    let html = run("pdftotext", &["-bbox", path_str(&pdf), "-"]);
+    assert_inside_card(&pdf);
+}
+
+/// Every word `pdftotext` finds lies inside the card's safe margin.
+fn assert_inside_card(pdf: &Path) {
+    let html = run("pdftotext", &["-bbox", path_str(pdf), "-"]);
     for word in html.lines().filter(|l| l.trim_start().starts_with("<word")) {
         let attr = |name: &str| -> f64 {
             let start = word.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
@@ -198,6 +203,161 @@ fn pdftotext_finds_the_names_exactly_and_nothing_outside_the_card() {
             "outside the card: {word}"
         );
     }
+}
+
+/// A name in each script residents write, as written (with conjuncts, reordering vowel signs,
+/// joining and right-to-left text).
+const SCRIPT_NAMES: [(&str, &str); 30] = [
+    ("latin-vietnamese", "Nguyễn Thị Ngọc Hạnh"),
+    ("greek", "Γεώργιος Παπαδόπουλος"),
+    ("cyrillic", "Анна Кузнецова"),
+    ("armenian", "Արամ Խաչատրյան"),
+    ("georgian", "ნინო ბერიძე"),
+    ("hebrew", "דוד כהן"),
+    ("arabic", "محمد عبد الرحيم"),
+    ("persian", "زهرا محمدی"),
+    ("urdu", "عائشہ خان"),
+    ("devanagari", "अनिल क्षत्रिय"),
+    ("bengali", "রবীন্দ্রনাথ ঠাকুর"),
+    ("gurmukhi", "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ"),
+    ("gujarati", "ધ્રુવ પટેલ"),
+    ("tamil", "கார்த்திக் சுப்ரமணியம்"),
+    ("telugu", "శ్రీనివాస్ రెడ్డి"),
+    ("thai", "สมชาย ใจดี"),
+    ("lao", "ສົມພອນ ແກ້ວມະນີ"),
+    ("khmer", "សុខ ចាន់ថា"),
+    ("myanmar", "အောင် ကျော်"),
+    ("ethiopic", "ሰላም ተስፋዬ"),
+    ("hangul", "김민준"),
+    ("han-simplified", "王小明"),
+    ("han-traditional", "陳嘉豪"),
+    ("kana", "さくら タナカ"),
+    ("tibetan", "བསྟན་འཛིན"),
+    ("sinhala", "කසුන් පෙරේරා"),
+    ("tifinagh", "ⵜⴰⵎⴰⵣⵉⵖⵜ"),
+    ("nko", "ߒߞߏ ߞߊ߲"),
+    ("kannada", "ಕೃಷ್ಣ ಗೌಡ"),
+    ("malayalam", "അനിത നായർ"),
+];
+
+/// Debian's Noto fonts (fonts-noto-core, fonts-noto-cjk), as `card_design.font_dirs` names them.
+fn debian_font_dirs() -> Vec<PathBuf> {
+    [
+        "/usr/share/fonts/truetype/noto",
+        "/usr/share/fonts/opentype/noto",
+    ]
+    .map(PathBuf::from)
+    .to_vec()
+}
+
+/// Each script's card, rendered with the font folder: every glyph is in an embedded font (the
+/// renderer refuses a missing glyph, so rendering at all proves none is `.notdef`), the text
+/// reads back as the name, the page stays CR80 with every word inside the margin, and the card
+/// rasterises. The PNGs stay in `target/tmp/card-scripts/` to be looked at.
+#[test]
+fn a_name_in_every_script_residents_write_prints_as_written() {
+    let renderer = CardRenderer::with_fonts(branding(), &debian_font_dirs()).expect("renderer");
+    let (_, missing) = renderer.scripts();
+    assert!(
+        missing.is_empty(),
+        "no font for {missing:?}: apt-get install -y fonts-noto-core fonts-noto-cjk"
+    );
+    let kept = Path::new(env!("CARGO_TARGET_TMPDIR")).join("card-scripts");
+    std::fs::create_dir_all(&kept).expect("folder for the PNGs");
+    let mut failures = Vec::new();
+    for (i, (script, name)) in SCRIPT_NAMES.iter().enumerate() {
+        assert_eq!(renderer.unprintable(name), None, "{script}");
+        let card = card(name, i as u8);
+        let pdf_bytes = match renderer.render(std::slice::from_ref(&card)) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                failures.push(format!("{script}: {e}"));
+                continue;
+            }
+        };
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pdf = write_pdf(dir.path(), &pdf_bytes);
+        let fonts = run("pdffonts", &[path_str(&pdf)]);
+        for line in fonts.lines().skip(2) {
+            let columns: Vec<&str> = line.split_whitespace().collect();
+            // name type encoding emb sub uni object ID: embedded, with a Unicode map. (The
+            // fonts are subset, which the size below shows; printpdf's subset tag is not the
+            // six capitals Poppler's `sub` column looks for.)
+            let n = columns.len();
+            assert!(n >= 7, "{script}: {line}");
+            assert_eq!(
+                [columns[n - 5], columns[n - 3]],
+                ["yes", "yes"],
+                "{script}: {line}"
+            );
+        }
+        let text = run(
+            "pdftotext",
+            &["-enc", "UTF-8", "-f", "1", "-l", "1", path_str(&pdf), "-"],
+        );
+        let plain: String = text
+            .chars()
+            .filter(|c| !('\u{202A}'..='\u{202E}').contains(c))
+            .collect();
+        if !plain.contains(name) {
+            failures.push(format!(
+                "{script}: {name} does not read back from:\n{plain}"
+            ));
+        }
+        let info = run("pdfinfo", &[path_str(&pdf)]);
+        let size: Vec<f64> = info
+            .lines()
+            .find(|l| l.starts_with("Page size:"))
+            .map(|l| {
+                l.split_whitespace()
+                    .filter_map(|w| w.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(
+            size.len() == 2 && (size[0] - 242.65).abs() < 0.01 && (size[1] - 153.01).abs() < 0.01,
+            "{script}: CR80 {info}"
+        );
+        assert_inside_card(&pdf);
+        run(
+            "pdftoppm",
+            &[
+                "-r",
+                "300",
+                "-png",
+                "-singlefile",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                path_str(&pdf),
+                path_str(&kept.join(script)),
+            ],
+        );
+        assert!(kept.join(format!("{script}.png")).exists(), "{script}");
+        assert!(
+            pdf_bytes.len() < 100_000 + card.photo_jpeg.len(),
+            "{script}: {} bytes",
+            pdf_bytes.len()
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn without_a_font_folder_a_script_it_lacks_is_named_where_it_is() {
+    let renderer = CardRenderer::new(branding()).expect("renderer");
+    assert_eq!(renderer.unprintable("Ana ሰላም"), Some((5, "Ethiopic")));
+    assert_eq!(renderer.unprintable("김민준"), Some((1, "Hangul")));
+    assert_eq!(renderer.unprintable("Ana 😀"), Some((5, "symbols")));
+    assert_eq!(renderer.unprintable("Nguyễn محمد 王"), None);
+    let (printable, missing) = renderer.scripts();
+    assert!(printable.contains(&"Arabic") && printable.contains(&"Han"));
+    assert!(missing.contains(&"Ethiopic") && missing.contains(&"Hangul"));
+    // A folder that does not exist adds nothing and is no error.
+    let nowhere = CardRenderer::with_fonts(branding(), &[PathBuf::from("/nonexistent/fonts")])
+        .expect("renderer");
+    assert_eq!(nowhere.unprintable("ሰ"), Some((1, "Ethiopic")));
 }
 
 #[test]

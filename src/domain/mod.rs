@@ -30,6 +30,9 @@ pub struct FieldError {
     pub message: String,
     /// Where in the value the problem is: a 1-based character position, when there is one.
     pub position: Option<usize>,
+    /// The writing system the problem is about (a script the card cannot print), by its
+    /// Unicode name.
+    pub script: Option<&'static str>,
 }
 
 impl FieldError {
@@ -39,11 +42,17 @@ impl FieldError {
             code,
             message: message.into(),
             position: None,
+            script: None,
         }
     }
 
     pub fn at(mut self, position: usize) -> Self {
         self.position = Some(position);
+        self
+    }
+
+    pub fn in_script(mut self, script: &'static str) -> Self {
+        self.script = Some(script);
         self
     }
 }

@@ -338,6 +338,34 @@ pub struct AddressParts<'a> {
 }
 
 impl Address {
+    /// Each line as entered, with the field it came from (`address.line1`, …).
+    pub fn fields(&self) -> Vec<(&'static str, &str)> {
+        let mut out = Vec::with_capacity(4);
+        match self {
+            Address::Home {
+                line1,
+                line2,
+                city,
+                postal_code,
+            } => {
+                out.push(("address.line1", line1.as_str()));
+                out.extend(line2.as_deref().map(|v| ("address.line2", v)));
+                out.extend(city.as_deref().map(|v| ("address.city", v)));
+                out.extend(postal_code.as_deref().map(|v| ("address.postal_code", v)));
+            }
+            Address::CareOf {
+                care_of,
+                city,
+                postal_code,
+            } => {
+                out.push(("address.care_of", care_of.as_str()));
+                out.extend(city.as_deref().map(|v| ("address.city", v)));
+                out.extend(postal_code.as_deref().map(|v| ("address.postal_code", v)));
+            }
+        }
+        out
+    }
+
     /// The address as the card prints it and the pages show it: `c/o …` or the street lines,
     /// then the city with the postal code.
     pub fn lines(&self) -> Vec<String> {

@@ -1,7 +1,9 @@
 //! The printable ID card: a CR80 (85.60 × 53.98 mm) PDF, front then back page for each card,
-//! many cards per PDF. Names print exactly as written, in any script the embedded fonts cover
-//! (Latin with Vietnamese, Greek, Cyrillic, Arabic shaped right to left, Chinese, Japanese,
-//! Korean); anything else is refused before printing, never replaced by boxes.
+//! many cards per PDF. Names print exactly as written, shaped by rustybuzz (conjuncts,
+//! reordering, joining, right to left), in any script the card's fonts cover: built in, Latin
+//! with Vietnamese, Greek, Cyrillic, Arabic, Chinese and Japanese; from a font folder, the
+//! scripts of `fonts::FOLDER_SCRIPTS` (Korean, Indic, Southeast Asian, Ethiopic, …). Anything
+//! else is refused before printing, never replaced by boxes.
 
 mod fonts;
 mod images;
@@ -13,6 +15,8 @@ mod pdf;
 mod sfnt;
 mod shape;
 mod wrap;
+
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
@@ -90,9 +94,27 @@ impl CardRenderer {
     /// Parses the fonts, decodes the logo and lays out the branding (refusing branding text
     /// that does not fit or cannot be printed).
     pub fn new(branding: CardBranding) -> Result<Self, RenderError> {
+        Self::with_fonts(branding, &[])
+    }
+
+    /// As [`Self::new`], with the fonts the folders hold for scripts the built-in fonts lack
+    /// (a folder that does not exist adds nothing).
+    pub fn with_fonts(branding: CardBranding, font_dirs: &[PathBuf]) -> Result<Self, RenderError> {
         Ok(Self {
-            design: Design::new(&branding)?,
+            design: Design::new(&branding, font_dirs)?,
         })
+    }
+
+    /// The scripts names print in; and those a font folder could add that this one lacks.
+    pub fn scripts(&self) -> (Vec<&'static str>, Vec<&'static str>) {
+        let fonts = &self.design.fonts;
+        (fonts.scripts(), fonts.missing_scripts())
+    }
+
+    /// The first character of `text` the card cannot print, as its 1-based position and the
+    /// name of its script ("Ethiopic"; "symbols" for an emoji or a symbol).
+    pub fn unprintable(&self, text: &str) -> Option<(usize, &'static str)> {
+        self.design.fonts.unprintable(text)
     }
 
     /// Checks that every text of the card can be printed exactly and fits, that the photo is a

@@ -309,6 +309,7 @@ pub fn enroll(
     application: Application,
 ) -> Result<Enrollment, EnrollmentError> {
     no_address_when_confidential(application.face.confidential, application.address.as_ref())?;
+    printable(ctx, &application.face, application.address.as_ref())?;
     let warnings = application.face.warnings();
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
@@ -345,6 +346,46 @@ pub fn enroll(
         resident_id: id,
         warnings,
     })
+}
+
+/// Every text the card prints is in a script its fonts have: a name in any other is refused
+/// here, naming the script, rather than when a card is issued for it.
+fn printable(
+    ctx: &AppContext,
+    face: &CardFace,
+    address: Option<&Address>,
+) -> Result<(), EnrollmentError> {
+    let mut texts = vec![("legal_name", face.legal_name.as_str())];
+    texts.extend(
+        face.preferred_name
+            .as_ref()
+            .map(|name| ("preferred_name", name.as_str())),
+    );
+    texts.extend(
+        face.emergency_contact
+            .as_ref()
+            .map(|contact| ("emergency_contact.name", contact.name.as_str())),
+    );
+    texts.extend(address.map(Address::fields).unwrap_or_default());
+    let problems: Vec<EnrollmentError> = texts
+        .into_iter()
+        .filter_map(|(field, text)| {
+            let (position, script) = ctx.card_renderer.unprintable(text)?;
+            let message = format!(
+                "Character {position} is in a script the card cannot print ({script}); ask an \
+                 administrator to add a font for it."
+            );
+            let problem = FieldError::new(field, ErrorCode::UnsupportedScript, message)
+                .at(position)
+                .in_script(script);
+            Some(problem.into())
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(EnrollmentError::all(problems))
+    }
 }
 
 /// The new resident's row, every personal value sealed under fresh keys, and the sealed photo.
@@ -593,6 +634,7 @@ pub fn update(
     if band_may_change {
         still_in_a_band_it_may_be(ctx, &face)?;
     }
+    printable(ctx, &face, address.as_ref().and_then(Option::as_ref))?;
     // A confidential record keeps no address: a new one is refused, and the one on record
     // goes with the change that makes the card confidential.
     let address = match (face.confidential, address) {

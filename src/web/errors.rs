@@ -105,12 +105,15 @@ impl From<EnrollmentError> for ApiError {
     fn from(e: EnrollmentError) -> Self {
         match e {
             EnrollmentError::Invalid(field) => {
-                let answer =
+                let mut answer =
                     ApiError::unprocessable(field.code, field.message).with("field", field.field);
-                match field.position {
-                    Some(position) => answer.with("position", position),
-                    None => answer,
+                if let Some(position) = field.position {
+                    answer = answer.with("position", position);
                 }
+                if let Some(script) = field.script {
+                    answer = answer.with("script", script);
+                }
+                answer
             }
             EnrollmentError::Several(problems) => several(problems),
             EnrollmentError::Photo(photo) => photo_refused(photo),

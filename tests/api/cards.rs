@@ -9,7 +9,9 @@ use muni_id::crypto::signing::SigningKeys;
 use muni_id::domain::staff::StaffRole;
 use serde_json::{json, Value};
 
-use crate::helpers::{captured_logs, error_code, resident, spawn_app, spawn_app_with, TestApp};
+use crate::helpers::{
+    captured_logs, error_code, resident, spawn_app, spawn_app_with, with_debian_fonts, TestApp,
+};
 
 async fn verify(app: &TestApp, token: &str) -> (u16, Value) {
     let res = app
@@ -412,15 +414,31 @@ async fn card_numbers_with_a_wrong_check_digit_are_refused() {
 }
 
 #[tokio::test]
-async fn a_name_the_fonts_cannot_print_issues_no_card() {
+async fn a_name_in_a_script_the_card_cannot_print_is_refused_at_enrollment_naming_it() {
     let app = spawn_app().await;
     let clerk = app.session(StaffRole::Clerk).await;
-    let id = app.enroll_ok(&clerk, &resident("ሰላም ዓለም")).await;
     let (status, code, body) = error_code(
-        app.post_json(
+        app.post_json(&clerk, "/api/v1/residents", &resident("Ana ሰላም"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, code.as_str()),
+        (422, "unsupported_script"),
+        "{body}"
+    );
+    assert_eq!(body["error"]["field"], "legal_name");
+    assert_eq!(body["error"]["script"], "Ethiopic");
+    assert_eq!(body["error"]["position"], 5);
+    assert_eq!(app.count_rows("residents"), 0);
+
+    // A change to a name the card cannot print is refused the same way, and changes nothing.
+    let id = app.enroll_ok(&clerk, &resident("Ana Tesfaye")).await;
+    let (status, code, body) = error_code(
+        app.patch_json(
             &clerk,
-            &format!("/api/v1/residents/{id}/cards"),
-            &json!({"reason": "new"}),
+            &format!("/api/v1/residents/{id}"),
+            &json!({"preferred_name": "김민준"}),
         )
         .await,
     )
@@ -430,8 +448,44 @@ async fn a_name_the_fonts_cannot_print_issues_no_card() {
         (422, "unsupported_script"),
         "{body}"
     );
-    assert_eq!(body["error"]["field"], "legal_name");
-    assert_eq!(app.count_rows("cards"), 0);
+    assert_eq!(body["error"]["field"], "preferred_name");
+    assert_eq!(body["error"]["script"], "Hangul");
+    let record: Value = app
+        .get(&clerk, &format!("/api/v1/residents/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(record["preferred_name"], "Pepe");
+}
+
+#[tokio::test]
+async fn with_a_font_folder_ethiopic_and_korean_names_enroll_and_print_as_written() {
+    let app = spawn_app_with(with_debian_fonts).await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let mut body = resident("ሰላም ተስፋዬ");
+    body["preferred_name"] = json!("김민준");
+    let id = app.enroll_ok(&clerk, &body).await;
+    let card = app.issue_card(&clerk, &id, "new").await;
+    let number = card["card_number"].as_str().unwrap();
+    let pdf = app
+        .post_json(&clerk, &format!("/api/v1/cards/{number}/print"), &json!({}))
+        .await;
+    assert_eq!(pdf.status(), 200);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("card.pdf");
+    std::fs::write(&path, pdf.bytes().await.unwrap()).unwrap();
+    let text = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("ሰላም ተስፋዬ") && text.contains("김민준"),
+        "{text}"
+    );
 }
 
 #[tokio::test]

@@ -6,7 +6,7 @@
 use muni_id::domain::staff::StaffRole;
 use serde_json::{json, Value};
 
-use crate::helpers::{error_code, resident, spawn_app};
+use crate::helpers::{error_code, resident, spawn_app, spawn_app_with};
 
 /// Characters that change nothing a reader sees, or the order they see it in.
 const INVISIBLE: [(char, &str); 3] = [
@@ -179,7 +179,8 @@ async fn a_word_mixing_scripts_enrolls_with_a_warning_and_names_in_one_script_pe
 #[tokio::test]
 async fn a_zero_width_non_joiner_inside_a_persian_word_is_kept_and_refused_where_it_shapes_nothing()
 {
-    let app = spawn_app().await;
+    // Devanagari below needs the font folder.
+    let app = spawn_app_with(crate::helpers::with_debian_fonts).await;
     let clerk = app.session(StaffRole::Clerk).await;
     // "Alireza" and "Fatemeh-Zahra" as Persian writes them, with U+200C inside the word.
     for name in ["علی\u{200C}رضا محمدی", "فاطمه\u{200C}زهرا کریمی"] {

@@ -1,13 +1,17 @@
-//! The fonts embedded in the card: Noto Sans (Latin, Greek, Cyrillic, Vietnamese) and Noto Sans
-//! Arabic, regular and bold, and Droid Sans Fallback for Chinese and Japanese (it has no Hangul
-//! syllables: Korean names are refused). Each is parsed once, for shaping (rustybuzz) and for
-//! embedding (printpdf, subset on save).
+//! The card's fonts. Built in: Noto Sans (Latin with Vietnamese, Greek, Cyrillic) and Noto Sans
+//! Arabic, regular and bold, and Droid Sans Fallback for Chinese and Japanese. From a font folder
+//! (`card.font_dirs`; Debian's `fonts-noto-core` and `fonts-noto-cjk`): a Noto font for each
+//! further script of [`FOLDER_SCRIPTS`] that the folder holds (Korean from Noto Sans CJK). Each
+//! font is parsed once per process, for shaping (rustybuzz) and for embedding (printpdf,
+//! subset on save).
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use printpdf::ParsedFont;
 use rustybuzz::{Direction, Face, Script, ShapePlan};
+use unicode_script::UnicodeScript;
 
 use super::sfnt::dehint;
 use super::RenderError;
@@ -22,65 +26,84 @@ const NOTO_SANS_ARABIC_BOLD: &[u8] =
 const DROID_SANS_FALLBACK: &[u8] =
     include_bytes!("../../../templates/card/fonts/DroidSansFallbackFull.ttf");
 
-/// One of the embedded fonts.
+/// The built-in fonts: bytes and PDF resource name, in [`FontKey`] order.
+const BUILT_IN: [(&[u8], &str); 5] = [
+    (NOTO_SANS_REGULAR, "NotoSans"),
+    (NOTO_SANS_BOLD, "NotoSansBold"),
+    (NOTO_SANS_ARABIC, "NotoSansArabic"),
+    (NOTO_SANS_ARABIC_BOLD, "NotoSansArabicBold"),
+    (DROID_SANS_FALLBACK, "DroidSansFallback"),
+];
+
+/// Scripts the built-in fonts print.
+const BUILT_IN_SCRIPTS: [&str; 7] = [
+    "Latin", "Greek", "Cyrillic", "Arabic", "Han", "Hiragana", "Katakana",
+];
+
+/// Scripts a font folder can add: the name in Noto's file names (`NotoSans<name>-Regular.ttf`,
+/// else `NotoSerif<name>-…`) and a letter every font for it has.
+pub(super) const FOLDER_SCRIPTS: &[(&str, char)] = &[
+    ("Armenian", 'Ա'),
+    ("Georgian", 'ა'),
+    ("Hebrew", 'א'),
+    ("Devanagari", 'क'),
+    ("Bengali", 'ক'),
+    ("Gurmukhi", 'ਕ'),
+    ("Gujarati", 'ક'),
+    ("Oriya", 'କ'),
+    ("Tamil", 'க'),
+    ("Telugu", 'క'),
+    ("Kannada", 'ಕ'),
+    ("Malayalam", 'ക'),
+    ("Sinhala", 'ක'),
+    ("Thai", 'ก'),
+    ("Lao", 'ກ'),
+    ("Khmer", 'ក'),
+    ("Myanmar", 'က'),
+    ("Tibetan", 'ཀ'),
+    ("Ethiopic", 'ሰ'),
+    ("Tifinagh", 'ⵜ'),
+    ("NKo", 'ߒ'),
+    ("Thaana", 'ދ'),
+    ("Syriac", 'ܐ'),
+    ("Cherokee", 'Ꭰ'),
+    ("CanadianAboriginal", 'ᐁ'),
+    ("Adlam", '𞤀'),
+    ("Hangul", '한'),
+];
+
+/// One of the card's fonts: an index into [`Fonts`] (the built-in ones first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(super) enum FontKey {
-    Regular,
-    Bold,
-    Arabic,
-    ArabicBold,
-    Cjk,
-}
+pub(super) struct FontKey(u16);
 
 impl FontKey {
-    pub(super) const ALL: [FontKey; 5] = [
-        FontKey::Regular,
-        FontKey::Bold,
-        FontKey::Arabic,
-        FontKey::ArabicBold,
-        FontKey::Cjk,
-    ];
+    pub(super) const REGULAR: FontKey = FontKey(0);
+    pub(super) const BOLD: FontKey = FontKey(1);
+    pub(super) const ARABIC: FontKey = FontKey(2);
+    pub(super) const ARABIC_BOLD: FontKey = FontKey(3);
+    pub(super) const CJK: FontKey = FontKey(4);
 
     fn index(self) -> usize {
-        self as usize
+        usize::from(self.0)
     }
+}
 
-    /// The font file as committed.
-    pub(super) fn original_bytes(self) -> &'static [u8] {
-        match self {
-            FontKey::Regular => NOTO_SANS_REGULAR,
-            FontKey::Bold => NOTO_SANS_BOLD,
-            FontKey::Arabic => NOTO_SANS_ARABIC,
-            FontKey::ArabicBold => NOTO_SANS_ARABIC_BOLD,
-            FontKey::Cjk => DROID_SANS_FALLBACK,
-        }
-    }
+/// A built-in font without hinting (see `sfnt.rs`), made once per process.
+fn built_in_bytes(index: usize) -> &'static [u8] {
+    static DEHINTED: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    let all = DEHINTED.get_or_init(|| {
+        BUILT_IN
+            .iter()
+            .map(|(original, _)| dehint(original).unwrap_or_else(|| original.to_vec()))
+            .collect()
+    });
+    &all[index]
+}
 
-    /// The font without hinting (see `sfnt.rs`), made once per process.
-    fn bytes(self) -> &'static [u8] {
-        static DEHINTED: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-        let all = DEHINTED.get_or_init(|| {
-            FontKey::ALL
-                .iter()
-                .map(|key| {
-                    let original = key.original_bytes();
-                    dehint(original).unwrap_or_else(|| original.to_vec())
-                })
-                .collect()
-        });
-        &all[self.index()]
-    }
-
-    /// The PDF resource name (short and stable, unlike printpdf's random ids).
-    pub(super) fn resource_name(self) -> &'static str {
-        match self {
-            FontKey::Regular => "NotoSans",
-            FontKey::Bold => "NotoSansBold",
-            FontKey::Arabic => "NotoSansArabic",
-            FontKey::ArabicBold => "NotoSansArabicBold",
-            FontKey::Cjk => "DroidSansFallback",
-        }
-    }
+/// The built-in font files as committed (for the hinting tests).
+#[cfg(test)]
+pub(super) fn built_in_originals() -> impl Iterator<Item = (&'static str, &'static [u8])> {
+    BUILT_IN.iter().map(|(bytes, name)| (*name, *bytes))
 }
 
 /// The weight a piece of text asks for; Chinese and Japanese have a regular face only.
@@ -90,45 +113,124 @@ pub(super) enum Weight {
     Bold,
 }
 
-impl Weight {
-    /// Fonts to try, in order, for a character of this weight.
-    fn chain(self) -> [FontKey; 3] {
-        match self {
-            Weight::Regular => [FontKey::Regular, FontKey::Arabic, FontKey::Cjk],
-            Weight::Bold => [FontKey::Bold, FontKey::ArabicBold, FontKey::Cjk],
-        }
-    }
-}
-
 /// A shaping plan is specific to a font, a direction and a script.
 type PlanKey = (FontKey, bool, Script);
 
-/// All embedded fonts, parsed, and the shaping plans made so far (building one is most of
-/// the cost of shaping a short text).
+/// One font: its face for shaping, and its parse for embedding, made the first time a card
+/// prints with it (most of a font folder's fonts are never needed by a given server).
+struct Loaded {
+    face: Face<'static>,
+    bytes: &'static [u8],
+    index: u32,
+    parsed: OnceLock<Option<ParsedFont>>,
+    name: String,
+}
+
+impl Loaded {
+    fn new(bytes: &'static [u8], index: u32, name: String) -> Result<Self, RenderError> {
+        let face = Face::from_slice(bytes, index)
+            .ok_or_else(|| RenderError::Pdf(format!("font {name} cannot be read")))?;
+        Ok(Self {
+            face,
+            bytes,
+            index,
+            parsed: OnceLock::new(),
+            name,
+        })
+    }
+
+    fn parsed(&self) -> Result<&ParsedFont, RenderError> {
+        self.parsed
+            .get_or_init(|| {
+                ParsedFont::from_bytes(self.bytes, self.index as usize, &mut Vec::new())
+            })
+            .as_ref()
+            .ok_or_else(|| RenderError::Pdf(format!("font {} cannot be embedded", self.name)))
+    }
+}
+
+/// The card's fonts, parsed, the order each weight tries them in, and the shaping plans made so
+/// far (building one is most of the cost of shaping a short text).
 pub(super) struct Fonts {
-    faces: Vec<Face<'static>>,
-    parsed: Vec<ParsedFont>,
+    fonts: Vec<Loaded>,
+    regular: Vec<FontKey>,
+    bold: Vec<FontKey>,
+    /// The font folder's scripts that were found, in [`FOLDER_SCRIPTS`] order.
+    added: Vec<&'static str>,
     plans: RwLock<HashMap<PlanKey, Arc<ShapePlan>>>,
 }
 
 impl Fonts {
+    /// The built-in fonts only.
+    #[cfg(test)]
     pub(super) fn load() -> Result<Self, RenderError> {
-        let mut faces = Vec::with_capacity(FontKey::ALL.len());
-        let mut parsed = Vec::with_capacity(FontKey::ALL.len());
-        for key in FontKey::ALL {
-            let bytes = key.bytes();
-            let face = Face::from_slice(bytes, 0)
-                .ok_or_else(|| RenderError::Pdf(format!("font {key:?} cannot be read")))?;
-            let pdf_font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-                .ok_or_else(|| RenderError::Pdf(format!("font {key:?} cannot be embedded")))?;
-            faces.push(face);
-            parsed.push(pdf_font);
+        Self::load_with(&[])
+    }
+
+    /// The built-in fonts and what `folders` add; fonts read from a folder are read once per
+    /// process (a second renderer on the same folders shares their bytes).
+    pub(super) fn load_with(folders: &[PathBuf]) -> Result<Self, RenderError> {
+        let mut fonts = Vec::with_capacity(BUILT_IN.len() + 8);
+        for (i, (_, name)) in BUILT_IN.iter().enumerate() {
+            let font = Loaded::new(built_in_bytes(i), 0, (*name).to_owned())?;
+            // The built-in fonts print every card: a font that cannot be embedded stops
+            // start-up rather than the first print.
+            font.parsed()?;
+            fonts.push(font);
+        }
+        let mut regular = vec![FontKey::REGULAR, FontKey::ARABIC, FontKey::CJK];
+        let mut bold = vec![FontKey::BOLD, FontKey::ARABIC_BOLD, FontKey::CJK];
+        let mut added = Vec::new();
+        for found in folder_fonts(folders) {
+            let key = FontKey(u16::try_from(fonts.len()).unwrap_or(u16::MAX));
+            fonts.push(Loaded::new(
+                found.regular.0,
+                found.regular.1,
+                found.name.clone(),
+            )?);
+            regular.push(key);
+            match found.bold {
+                Some((bytes, index)) => {
+                    let bold_key = FontKey(key.0 + 1);
+                    fonts.push(Loaded::new(bytes, index, format!("{}Bold", found.name))?);
+                    bold.push(bold_key);
+                }
+                None => bold.push(key),
+            }
+            added.push(found.script);
         }
         Ok(Self {
-            faces,
-            parsed,
+            fonts,
+            regular,
+            bold,
+            added,
             plans: RwLock::default(),
         })
+    }
+
+    /// The scripts names print in, built in and added by the font folder.
+    pub(super) fn scripts(&self) -> Vec<&'static str> {
+        BUILT_IN_SCRIPTS
+            .iter()
+            .copied()
+            .chain(self.added.iter().copied())
+            .collect()
+    }
+
+    /// The scripts a font folder could add that this one lacks.
+    pub(super) fn missing_scripts(&self) -> Vec<&'static str> {
+        FOLDER_SCRIPTS
+            .iter()
+            .map(|(script, _)| *script)
+            .filter(|script| !self.added.contains(script))
+            .collect()
+    }
+
+    fn chain(&self, weight: Weight) -> &[FontKey] {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
     }
 
     /// The shaping plan for text in `key` with this direction and script, made once.
@@ -161,11 +263,16 @@ impl Fonts {
     }
 
     pub(super) fn face(&self, key: FontKey) -> &Face<'static> {
-        &self.faces[key.index()]
+        &self.fonts[key.index()].face
     }
 
-    pub(super) fn parsed(&self, key: FontKey) -> &ParsedFont {
-        &self.parsed[key.index()]
+    pub(super) fn parsed(&self, key: FontKey) -> Result<&ParsedFont, RenderError> {
+        self.fonts[key.index()].parsed()
+    }
+
+    /// The PDF resource name (short and stable, unlike printpdf's random ids).
+    pub(super) fn resource_name(&self, key: FontKey) -> &str {
+        &self.fonts[key.index()].name
     }
 
     pub(super) fn has_glyph(&self, key: FontKey, c: char) -> bool {
@@ -185,17 +292,153 @@ impl Fonts {
                 return Some(key);
             }
         }
-        let chosen = weight
-            .chain()
-            .into_iter()
-            .find(|&key| self.has_glyph(key, c));
+        let chain = self.chain(weight);
+        let chosen = chain.iter().copied().find(|&key| self.has_glyph(key, c));
         match chosen {
             Some(key) => Some(key),
             // A joiner shapes the letters around it and is then dropped by the shaper.
-            None if is_joiner(c) => Some(around.unwrap_or(weight.chain()[0])),
+            None if is_joiner(c) => Some(around.unwrap_or(chain[0])),
             None => None,
         }
     }
+
+    /// The first character of `text` no font prints, as (1-based position, its script's name).
+    pub(super) fn unprintable(&self, text: &str) -> Option<(usize, &'static str)> {
+        let mut around = None;
+        for (i, c) in text.chars().enumerate() {
+            for weight in [Weight::Regular, Weight::Bold] {
+                if self.pick(weight, c, around).is_none() {
+                    let script = c.script();
+                    let name = match script {
+                        unicode_script::Script::Common | unicode_script::Script::Inherited => {
+                            "symbols"
+                        }
+                        other => other.full_name(),
+                    };
+                    return Some((i + 1, name));
+                }
+            }
+            around = self.pick(Weight::Regular, c, around);
+        }
+        None
+    }
+}
+
+/// A script's font found in a folder: its regular face, and its bold one when there is one.
+struct FolderFont {
+    script: &'static str,
+    name: String,
+    regular: (&'static [u8], u32),
+    bold: Option<(&'static [u8], u32)>,
+}
+
+/// The fonts `folders` hold for the scripts of [`FOLDER_SCRIPTS`]; a missing folder adds
+/// nothing.
+fn folder_fonts(folders: &[PathBuf]) -> Vec<FolderFont> {
+    if folders.is_empty() {
+        return Vec::new();
+    }
+    let files: Vec<PathBuf> = folders.iter().flat_map(|dir| font_files(dir)).collect();
+    let named = |stem: &str| {
+        files.iter().find(|path| {
+            path.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|s| s.eq_ignore_ascii_case(stem))
+        })
+    };
+    let mut found = Vec::new();
+    for (script, sample) in FOLDER_SCRIPTS {
+        let family = if *script == "Hangul" { "CJK" } else { script };
+        let Some((family, regular)) = ["NotoSans", "NotoSerif"].iter().find_map(|kind| {
+            let family = format!("{kind}{family}");
+            named(&format!("{family}-Regular")).map(|path| (family, path))
+        }) else {
+            continue;
+        };
+        let Some(regular) = read_face(regular, *sample) else {
+            continue;
+        };
+        // Korean prints in the collection's regular face at both weights, as Chinese and
+        // Japanese do in the built-in one: its bold is another 20 MB.
+        let bold = (*script != "Hangul")
+            .then(|| named(&format!("{family}-Bold")))
+            .flatten()
+            .and_then(|path| read_face(path, *sample));
+        found.push(FolderFont {
+            script,
+            name: family,
+            regular,
+            bold,
+        });
+    }
+    found
+}
+
+/// The `.ttf`, `.otf` and `.ttc` files in `dir` and its subfolders.
+fn font_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![dir.to_owned()];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc"))
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The font file at `path`, read (and stripped of hinting) once per process, and the index of
+/// its face that has `sample` (in a collection, the Korean face when there is one).
+fn read_face(path: &Path, sample: char) -> Option<(&'static [u8], u32)> {
+    static READ: OnceLock<Mutex<HashMap<PathBuf, &'static [u8]>>> = OnceLock::new();
+    let cache = READ.get_or_init(Mutex::default);
+    let bytes = {
+        let mut cache = cache.lock().ok()?;
+        match cache.get(path) {
+            Some(bytes) => *bytes,
+            None => {
+                let original = std::fs::read(path).ok()?;
+                let bytes = dehint(&original).unwrap_or(original);
+                // Kept for the life of the process, as the built-in fonts are.
+                let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+                cache.insert(path.to_owned(), bytes);
+                bytes
+            }
+        }
+    };
+    let faces = ttf_face_count(bytes);
+    let korean = (0..faces).find(|&i| {
+        Face::from_slice(bytes, i).is_some_and(|face| {
+            face.glyph_index(sample).is_some()
+                && face.names().into_iter().any(|name| {
+                    name.to_string()
+                        .is_some_and(|n| n.contains(" KR") && !n.contains("Mono"))
+                })
+        })
+    });
+    let index = korean.or_else(|| {
+        (0..faces).find(|&i| {
+            Face::from_slice(bytes, i).is_some_and(|face| face.glyph_index(sample).is_some())
+        })
+    })?;
+    Some((bytes, index))
+}
+
+/// How many faces a font file holds (a `.ttc` collection holds several).
+fn ttf_face_count(bytes: &[u8]) -> u32 {
+    rustybuzz::ttf_parser::fonts_in_collection(bytes).unwrap_or(1)
 }
 
 /// Spaces, punctuation and symbols: characters that belong to no script of their own.
@@ -233,20 +476,20 @@ mod tests {
     fn every_script_we_promise_has_a_font() {
         let fonts = Fonts::load().unwrap();
         for (c, key) in [
-            ('é', FontKey::Regular),
-            ('ễ', FontKey::Regular),
-            ('Ж', FontKey::Regular),
-            ('Ω', FontKey::Regular),
-            ('م', FontKey::Arabic),
-            ('王', FontKey::Cjk),
-            ('カ', FontKey::Cjk),
+            ('é', FontKey::REGULAR),
+            ('ễ', FontKey::REGULAR),
+            ('Ж', FontKey::REGULAR),
+            ('Ω', FontKey::REGULAR),
+            ('م', FontKey::ARABIC),
+            ('王', FontKey::CJK),
+            ('カ', FontKey::CJK),
         ] {
             assert_eq!(fonts.pick(Weight::Regular, c, None), Some(key), "{c}");
         }
-        assert_eq!(fonts.pick(Weight::Bold, 'ñ', None), Some(FontKey::Bold));
+        assert_eq!(fonts.pick(Weight::Bold, 'ñ', None), Some(FontKey::BOLD));
         assert_eq!(
             fonts.pick(Weight::Bold, 'م', None),
-            Some(FontKey::ArabicBold)
+            Some(FontKey::ARABIC_BOLD)
         );
         assert_eq!(fonts.pick(Weight::Regular, 'ሰ', None), None);
         // Droid Sans Fallback has no Hangul syllables: Korean names are refused.
@@ -258,17 +501,17 @@ mod tests {
     fn spaces_stay_with_the_text_around_them() {
         let fonts = Fonts::load().unwrap();
         assert_eq!(
-            fonts.pick(Weight::Bold, ' ', Some(FontKey::ArabicBold)),
-            Some(FontKey::ArabicBold)
+            fonts.pick(Weight::Bold, ' ', Some(FontKey::ARABIC_BOLD)),
+            Some(FontKey::ARABIC_BOLD)
         );
-        assert_eq!(fonts.pick(Weight::Bold, ' ', None), Some(FontKey::Bold));
+        assert_eq!(fonts.pick(Weight::Bold, ' ', None), Some(FontKey::BOLD));
     }
 
     #[test]
     fn invisible_characters_are_refused_not_dropped_and_joiners_stay_with_their_script() {
         let fonts = Fonts::load().unwrap();
         for c in ['\u{200B}', '\u{2060}', '\u{202E}', '\u{FEFF}', '\u{00AD}'] {
-            for around in [None, Some(FontKey::Regular), Some(FontKey::Arabic)] {
+            for around in [None, Some(FontKey::REGULAR), Some(FontKey::ARABIC)] {
                 assert_eq!(
                     fonts.pick(Weight::Regular, c, around),
                     None,
@@ -278,8 +521,8 @@ mod tests {
             }
         }
         assert_eq!(
-            fonts.pick(Weight::Regular, '\u{200C}', Some(FontKey::Arabic)),
-            Some(FontKey::Arabic)
+            fonts.pick(Weight::Regular, '\u{200C}', Some(FontKey::ARABIC)),
+            Some(FontKey::ARABIC)
         );
     }
 }

@@ -3,6 +3,8 @@
 //! QR code. Everything stays inside a 2 mm safe margin; text shrinks or wraps to fit, and a
 //! card whose text cannot fit is refused before anything is printed.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 
 use super::fonts::{Fonts, Weight};
@@ -120,8 +122,8 @@ pub(super) struct Design {
 }
 
 impl Design {
-    pub(super) fn new(branding: &CardBranding) -> Result<Self, RenderError> {
-        let fonts = Fonts::load()?;
+    pub(super) fn new(branding: &CardBranding, font_dirs: &[PathBuf]) -> Result<Self, RenderError> {
+        let fonts = Fonts::load_with(font_dirs)?;
         let logo = branding
             .logo_png
             .as_deref()
@@ -596,6 +598,7 @@ pub fn language_name(tag: &str) -> String {
 const LANGUAGES: &[(&str, &str)] = &[
     ("am", "Amharic"),
     ("ar", "Arabic"),
+    ("ase", "American Sign Language"),
     ("bn", "Bengali"),
     ("bo", "Tibetan"),
     ("de", "German"),
@@ -615,6 +618,7 @@ const LANGUAGES: &[(&str, &str)] = &[
     ("km", "Khmer"),
     ("ko", "Korean"),
     ("lo", "Lao"),
+    ("mfs", "Mexican Sign Language"),
     ("ne", "Nepali"),
     ("pa", "Punjabi"),
     ("pl", "Polish"),

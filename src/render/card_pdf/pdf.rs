@@ -34,7 +34,7 @@ struct Images<'a> {
 /// Writes all `cards`, front then back, into one PDF.
 pub(super) fn write(design: &Design, cards: &[LaidOut<'_>]) -> Result<Vec<u8>, RenderError> {
     let mut doc = PdfDocument::new("Identification cards");
-    add_fonts(&mut doc, &design.fonts, cards);
+    add_fonts(&mut doc, &design.fonts, cards)?;
     let logo = design.logo.as_ref().map(|logo| {
         let id = XObjectId("Logo".into());
         let xobject = XObject::External(logo.xobject.clone());
@@ -50,8 +50,8 @@ pub(super) fn write(design: &Design, cards: &[LaidOut<'_>]) -> Result<Vec<u8>, R
             photo: &photo,
             logo: logo.as_ref(),
         };
-        pages.push(page(&card.front, &images));
-        pages.push(page(&card.back, &images));
+        pages.push(page(&card.front, &images, &design.fonts));
+        pages.push(page(&card.back, &images, &design.fonts));
     }
     doc.with_pages(pages);
     save(&doc)
@@ -99,7 +99,11 @@ fn save(doc: &PdfDocument) -> Result<Vec<u8>, RenderError> {
 }
 
 /// Adds the fonts the cards use (and only those: each one added is subset on save).
-fn add_fonts(doc: &mut PdfDocument, fonts: &Fonts, cards: &[LaidOut<'_>]) {
+fn add_fonts(
+    doc: &mut PdfDocument,
+    fonts: &Fonts,
+    cards: &[LaidOut<'_>],
+) -> Result<(), RenderError> {
     let used: BTreeSet<FontKey> = cards
         .iter()
         .flat_map(|card| card.front.iter().chain(&card.back))
@@ -110,24 +114,25 @@ fn add_fonts(doc: &mut PdfDocument, fonts: &Fonts, cards: &[LaidOut<'_>]) {
         .flatten()
         .collect();
     for key in used {
-        let font = PdfFont::new(fonts.parsed(key).clone());
-        doc.resources.fonts.map.insert(font_id(key), font);
+        let font = PdfFont::new(fonts.parsed(key)?.clone());
+        doc.resources.fonts.map.insert(font_id(fonts, key), font);
     }
+    Ok(())
 }
 
-fn font_id(key: FontKey) -> FontId {
-    FontId(key.resource_name().to_owned())
+fn font_id(fonts: &Fonts, key: FontKey) -> FontId {
+    FontId(fonts.resource_name(key).to_owned())
 }
 
-fn page(marks: &[Mark], images: &Images<'_>) -> PdfPage {
+fn page(marks: &[Mark], images: &Images<'_>, fonts: &Fonts) -> PdfPage {
     let mut ops = Vec::with_capacity(marks.len() * 8);
     for mark in marks {
-        draw(&mut ops, mark, images);
+        draw(&mut ops, mark, images, fonts);
     }
     PdfPage::new(Mm(CARD_W), Mm(CARD_H), ops)
 }
 
-fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>) {
+fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>, fonts: &Fonts) {
     match mark {
         Mark::Rect { x, y, w, h, rgb } => {
             ops.push(fill(*rgb));
@@ -156,7 +161,7 @@ fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>) {
             ops.push(Op::SetOutlineThickness { pt: pt(*width) });
             ops.push(polygon(vec![circle_ring(*cx, *cy, *r)], PaintMode::Stroke));
         }
-        Mark::Text { x, y, line } => text(ops, *x, *y, line),
+        Mark::Text { x, y, line } => text(ops, *x, *y, line, fonts),
         Mark::Photo { x, y, w, h } => image(ops, images.photo, *x, *y, *w, *h),
         Mark::Logo { x, y, w, h } => {
             if let Some(logo) = images.logo {
@@ -169,7 +174,25 @@ fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>) {
 /// One text object per line. Glyphs of one font on one baseline are a single `TJ` array;
 /// the shaper's positions become integer adjustments (thousandths of an em) against the
 /// widths the viewer applies, so kerning and marks land where rustybuzz put them.
-fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line) {
+///
+///
+/// A line is one marked span whose `ActualText` is the line as written: a glyph's own Unicode
+/// mapping cannot say which cluster it belongs to (the same vowel sign, reordered before
+/// different consonants, or a conjunct), so text extraction, search and screen readers read
+/// the span's text instead. Hebrew and Arabic lines are left to their glyphs' mappings: each
+/// letter's glyph maps to that letter, and readers (Poppler among them) put right-to-left
+/// glyphs back in logical order themselves, which they would also do to an `ActualText`,
+/// reversing it.
+fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line, fonts: &Fonts) {
+    let spanned = !line.shaped.text.chars().any(is_hebrew_or_arabic);
+    if spanned {
+        ops.push(Op::BeginMarkedContentWithProperties {
+            tag: "Span".into(),
+            properties: DictItem::Dict {
+                map: [("ActualText".to_owned(), utf16_text(&line.shaped.text))].into(),
+            },
+        });
+    }
     ops.push(Op::StartTextSection);
     ops.push(fill(line.rgb));
     let size = line.size_pt;
@@ -186,7 +209,7 @@ fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line) {
         if current != Some(first.font) {
             current = Some(first.font);
             ops.push(Op::SetFont {
-                font: PdfFontHandle::External(font_id(first.font)),
+                font: PdfFontHandle::External(font_id(fonts, first.font)),
                 size: Pt(size),
             });
         }
@@ -201,6 +224,24 @@ fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line) {
         start = end;
     }
     ops.push(Op::EndTextSection);
+    if spanned {
+        ops.push(Op::EndMarkedContent);
+    }
+}
+
+fn is_hebrew_or_arabic(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// A PDF text string in UTF-16BE with its byte order mark (any script, unlike PDFDocEncoding).
+fn utf16_text(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::String {
+        data,
+        literal: false,
+    }
 }
 
 /// Glyph codes with the `TJ` adjustment after each one: where the next glyph should start

@@ -28,6 +28,8 @@ pub(super) struct Glyph {
 /// A shaped line, with the advance of each source cluster (for breaking long words).
 #[derive(Debug, Clone, Default)]
 pub(super) struct Shaped {
+    /// The line as written, in logical order (what a reader of the PDF should get back).
+    pub text: String,
     pub glyphs: Vec<Glyph>,
     pub width_em: f32,
     /// `(byte offset in the text, advance in em)`, in logical order.
@@ -58,7 +60,10 @@ pub(super) fn shape_line(fonts: &Fonts, text: &str, weight: Weight) -> Result<Sh
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let char_fonts = assign_fonts(fonts, &chars, weight)?;
     let runs = visual_runs(text, &chars, &char_fonts);
-    let mut shaped = Shaped::default();
+    let mut shaped = Shaped {
+        text: text.to_owned(),
+        ..Shaped::default()
+    };
     for run in &runs {
         shape_run(fonts, text, run, &mut shaped)?;
     }
@@ -210,7 +215,7 @@ mod tests {
     #[test]
     fn latin_is_one_run_in_order() {
         let shaped = shape_line(&fonts(), "Nguyễn Thị Minh Khai", Weight::Bold).unwrap();
-        assert!(shaped.glyphs.iter().all(|g| g.font == FontKey::Bold));
+        assert!(shaped.glyphs.iter().all(|g| g.font == FontKey::BOLD));
         assert_eq!(text_of(&shaped), "Nguyễn Thị Minh Khai");
         assert!(shaped.width_em > 5.0 && shaped.width_em < 15.0);
         let xs: Vec<f32> = shaped.glyphs.iter().map(|g| g.x_em).collect();
@@ -222,12 +227,12 @@ mod tests {
         let fonts = fonts();
         let text = "محمد الأمين";
         let shaped = shape_line(&fonts, text, Weight::Regular).unwrap();
-        assert!(shaped.glyphs.iter().all(|g| g.font == FontKey::Arabic));
+        assert!(shaped.glyphs.iter().all(|g| g.font == FontKey::ARABIC));
         // Visual order: the last word's glyphs come first (leftmost).
         let first = shaped.glyphs.first().and_then(|g| g.text.clone()).unwrap();
         assert!("الأمين".contains(first.as_str()), "{first}");
         // Joined forms are not the isolated (cmap) glyphs.
-        let face = fonts.face(FontKey::Arabic);
+        let face = fonts.face(FontKey::ARABIC);
         let isolated_meem = face.glyph_index('م').unwrap().0;
         let meems = shaped
             .glyphs
@@ -241,8 +246,8 @@ mod tests {
     fn mixed_scripts_pick_fonts_per_run() {
         let shaped = shape_line(&fonts(), "Ana 王小明", Weight::Regular).unwrap();
         let fonts_used: Vec<FontKey> = shaped.glyphs.iter().map(|g| g.font).collect();
-        assert_eq!(fonts_used.first(), Some(&FontKey::Regular));
-        assert_eq!(fonts_used.last(), Some(&FontKey::Cjk));
+        assert_eq!(fonts_used.first(), Some(&FontKey::REGULAR));
+        assert_eq!(fonts_used.last(), Some(&FontKey::CJK));
         // A Latin word inside right-to-left text keeps its own order.
         let shaped = shape_line(&fonts(), "محمد Smith", Weight::Regular).unwrap();
         assert_eq!(shaped.glyphs[0].text.as_deref(), Some("S"));

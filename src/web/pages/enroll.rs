@@ -27,8 +27,9 @@ use crate::web::api::residents::{
     AddressInput, CaretakerInput, CaretakerRelationship, EmergencyContactInput, EnrollmentRequest,
 };
 
-/// Languages offered for the card: BCP 47 tag, the name in the language itself, the English
-/// name (the card prints English).
+/// Languages a resident may say they use, spoken or signed, offered on the form: BCP 47 tag,
+/// the name in the language itself (a sign language, which has no writing of its own, by its
+/// name in the surrounding spoken language), the English name (the card prints English).
 pub const SPOKEN_LANGUAGES: &[(&str, &str, &str)] = &[
     ("en", "English", "English"),
     ("es", "Español", "Spanish"),
@@ -54,6 +55,16 @@ pub const SPOKEN_LANGUAGES: &[(&str, &str, &str)] = &[
     ("am", "አማርኛ", "Amharic"),
     ("ti", "ትግርኛ", "Tigrinya"),
     ("ps", "پښتو", "Pashto"),
+    (
+        "ase",
+        "American Sign Language (ASL)",
+        "American Sign Language",
+    ),
+    (
+        "mfs",
+        "Lengua de Señas Mexicana (LSM)",
+        "Mexican Sign Language",
+    ),
 ];
 
 /// The language a tag names, in that language, or the tag itself.

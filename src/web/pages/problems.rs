@@ -96,9 +96,15 @@ fn message(viewer: &Viewer, code: &str, details: &Map<String, Json>) -> String {
         args.push(("minutes", Arg::Number((secs + 59) / 60)));
     }
     args.push(("age", Arg::from(viewer.ctx.age_bands.minimum_age())));
+    if let Some(script) = details.get("script").and_then(Json::as_str) {
+        args.push(("script", Arg::Text(script.to_owned())));
+    }
     let id = match code {
         "insufficient_proof" if details.get("required").is_none() => {
             "err-insufficient_proof-none".to_owned()
+        }
+        "unsupported_script" if details.get("script").is_some() => {
+            "err-unsupported_script-named".to_owned()
         }
         code => format!("err-{code}"),
     };
