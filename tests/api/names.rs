@@ -286,6 +286,27 @@ async fn the_enrollment_page_shows_the_refusal_beside_the_name_in_english_spanis
 }
 
 #[tokio::test]
+async fn the_enrollment_page_names_the_script_the_card_cannot_print_beside_the_name() {
+    let app = spawn_app().await;
+    app.add_staff("names.clerk", StaffRole::Clerk);
+    let (cookie, _) = crate::pages::page_login(&app, "names.clerk").await;
+    for (lang, expected) in [
+        ("en", ["Character 5", "Legal name", "Ethiopic"]),
+        ("es", ["El carácter 5", "Nombre legal", "Ethiopic"]),
+        ("ko", ["5번째 문자", "Ethiopic", "글꼴"]),
+    ] {
+        let res = enroll_on_the_page(&app, &cookie, lang, "Ana ሰላም").await;
+        assert_eq!(res.status(), 422, "{lang}");
+        let html = res.text().await.unwrap();
+        let beside = error_beside(&html, "legal_name").unwrap_or_else(|| panic!("{lang}: {html}"));
+        for text in expected {
+            assert!(beside.contains(text), "{lang}: {text:?} not in {beside}");
+        }
+    }
+    assert_eq!(app.count_rows("residents"), 0);
+}
+
+#[tokio::test]
 async fn the_review_page_after_enrollment_warns_of_a_word_mixing_scripts() {
     let app = spawn_app().await;
     app.add_staff("names.clerk", StaffRole::Clerk);
