@@ -121,7 +121,8 @@ impl CardRenderer {
     /// usable JPEG and the QR text fits; call it before anything is committed. `render`
     /// succeeds for a card exactly when this does.
     pub fn check_printable(&self, card: &CardPrint) -> Result<(), RenderError> {
-        self.design.lay_out(card).map(|_| ())
+        let laid_out = self.design.lay_out(card)?;
+        pdf::check_fonts(&self.design.fonts, std::slice::from_ref(&laid_out))
     }
 
     /// One PDF with every card, front then back. Nothing is produced if any card fails.

@@ -309,7 +309,14 @@ pub fn enroll(
     application: Application,
 ) -> Result<Enrollment, EnrollmentError> {
     no_address_when_confidential(application.face.confidential, application.address.as_ref())?;
-    printable(ctx, &application.face, application.address.as_ref())?;
+    let face = &application.face;
+    let mut texts = face_texts(
+        Some(&face.legal_name),
+        face.preferred_name.as_ref(),
+        face.emergency_contact.as_ref(),
+    );
+    texts.extend(address_texts(application.address.as_ref()));
+    printable(ctx, &texts)?;
     let warnings = application.face.warnings();
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
@@ -348,27 +355,33 @@ pub fn enroll(
     })
 }
 
+/// The names a card prints, with their fields.
+fn face_texts(
+    legal_name: Option<&PersonName>,
+    preferred_name: Option<&PersonName>,
+    contact: Option<&EmergencyContact>,
+) -> Vec<(&'static str, String)> {
+    let mut texts = Vec::with_capacity(4);
+    texts.extend(legal_name.map(|n| ("legal_name", n.as_str().to_owned())));
+    texts.extend(preferred_name.map(|n| ("preferred_name", n.as_str().to_owned())));
+    texts.extend(contact.map(|c| ("emergency_contact.name", c.name.as_str().to_owned())));
+    texts
+}
+
+fn address_texts(address: Option<&Address>) -> Vec<(&'static str, String)> {
+    address
+        .map(Address::fields)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(field, line)| (field, line.to_owned()))
+        .collect()
+}
+
 /// Every text the card prints is in a script its fonts have: a name in any other is refused
 /// here, naming the script, rather than when a card is issued for it.
-fn printable(
-    ctx: &AppContext,
-    face: &CardFace,
-    address: Option<&Address>,
-) -> Result<(), EnrollmentError> {
-    let mut texts = vec![("legal_name", face.legal_name.as_str())];
-    texts.extend(
-        face.preferred_name
-            .as_ref()
-            .map(|name| ("preferred_name", name.as_str())),
-    );
-    texts.extend(
-        face.emergency_contact
-            .as_ref()
-            .map(|contact| ("emergency_contact.name", contact.name.as_str())),
-    );
-    texts.extend(address.map(Address::fields).unwrap_or_default());
+fn printable(ctx: &AppContext, texts: &[(&'static str, String)]) -> Result<(), EnrollmentError> {
     let problems: Vec<EnrollmentError> = texts
-        .into_iter()
+        .iter()
         .filter_map(|(field, text)| {
             let (position, script) = ctx.card_renderer.unprintable(text)?;
             let message = format!(
@@ -630,11 +643,17 @@ pub fn update(
     let (key, mut face) = vault::open_face(ctx, &row)?;
     let was_confidential = face.confidential;
     let band_may_change = changes.date_of_birth.is_some() || changes.caretaker.is_some();
+    // Only what the change writes must print: a record enrolled before a font went away
+    // stays changeable (made confidential, say).
+    let mut texts = face_texts(
+        changes.legal_name.as_ref(),
+        changes.preferred_name.as_ref().and_then(Option::as_ref),
+        changes.emergency_contact.as_ref().and_then(Option::as_ref),
+    );
     let (address, photo_jpeg) = changes.apply_to(&mut face);
     if band_may_change {
         still_in_a_band_it_may_be(ctx, &face)?;
     }
-    printable(ctx, &face, address.as_ref().and_then(Option::as_ref))?;
     // A confidential record keeps no address: a new one is refused, and the one on record
     // goes with the change that makes the card confidential.
     let address = match (face.confidential, address) {
@@ -645,6 +664,8 @@ pub fn update(
         (true, _) if row.address.is_some() => Some(None),
         (_, address) => address,
     };
+    texts.extend(address_texts(address.as_ref().and_then(Option::as_ref)));
+    printable(ctx, &texts)?;
     let photo_jpeg = match photo_jpeg {
         Some(jpeg) => jpeg,
         None => {

@@ -306,6 +306,52 @@ async fn the_enrollment_page_names_the_script_the_card_cannot_print_beside_the_n
     assert_eq!(app.count_rows("residents"), 0);
 }
 
+/// Review finding: an update checked every name on the record, so a resident enrolled while a
+/// font folder had their script could not even be made confidential once it went away. Only
+/// what a change writes must print.
+#[tokio::test]
+async fn a_record_whose_name_no_longer_prints_can_still_be_changed() {
+    use muni_id::crypto::keyring::Epoch;
+    use muni_id::domain::resident::DateOfBirth;
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    app.add_staff("earlier.clerk", StaffRole::Clerk);
+    let id = {
+        let mut conn = app.ctx.db().unwrap();
+        let staff_id = muni_id::db::staff::find_by_username(&mut conn, "earlier.clerk")
+            .unwrap()
+            .unwrap()
+            .id;
+        let today = app.ctx.clock.today();
+        crate::bulk_residents::insert_sealed_resident(
+            &app.ctx,
+            &mut conn,
+            &staff_id,
+            "ሰላም ተስፋዬ",
+            DateOfBirth::parse("1980-01-01", today, 10).unwrap(),
+            Epoch::parse("2029-08").unwrap(),
+            b"jpeg",
+        )
+        .unwrap()
+    };
+    let path = format!("/api/v1/residents/{id}");
+    let res = app
+        .patch_json(&clerk, &path, &json!({"confidential": true}))
+        .await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let (status, code, body) = error_code(
+        app.patch_json(&clerk, &path, &json!({"preferred_name": "ሰላም"}))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, code.as_str()),
+        (422, "unsupported_script"),
+        "{body}"
+    );
+    assert_eq!(body["error"]["field"], "preferred_name");
+}
+
 #[tokio::test]
 async fn the_review_page_after_enrollment_warns_of_a_word_mixing_scripts() {
     let app = spawn_app().await;

@@ -104,7 +104,24 @@ fn add_fonts(
     fonts: &Fonts,
     cards: &[LaidOut<'_>],
 ) -> Result<(), RenderError> {
-    let used: BTreeSet<FontKey> = cards
+    for key in fonts_used(cards) {
+        let font = PdfFont::new(fonts.parsed(key)?.clone());
+        doc.resources.fonts.map.insert(font_id(fonts, key), font);
+    }
+    Ok(())
+}
+
+/// Whether every font the cards use can be embedded (a font folder's font is parsed for
+/// embedding the first time a card uses it).
+pub(super) fn check_fonts(fonts: &Fonts, cards: &[LaidOut<'_>]) -> Result<(), RenderError> {
+    for key in fonts_used(cards) {
+        fonts.parsed(key)?;
+    }
+    Ok(())
+}
+
+fn fonts_used(cards: &[LaidOut<'_>]) -> BTreeSet<FontKey> {
+    cards
         .iter()
         .flat_map(|card| card.front.iter().chain(&card.back))
         .filter_map(|mark| match mark {
@@ -112,12 +129,7 @@ fn add_fonts(
             _ => None,
         })
         .flatten()
-        .collect();
-    for key in used {
-        let font = PdfFont::new(fonts.parsed(key)?.clone());
-        doc.resources.fonts.map.insert(font_id(fonts, key), font);
-    }
-    Ok(())
+        .collect()
 }
 
 fn font_id(fonts: &Fonts, key: FontKey) -> FontId {
@@ -179,12 +191,12 @@ fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>, fonts: &Fonts) {
 /// A line is one marked span whose `ActualText` is the line as written: a glyph's own Unicode
 /// mapping cannot say which cluster it belongs to (the same vowel sign, reordered before
 /// different consonants, or a conjunct), so text extraction, search and screen readers read
-/// the span's text instead. Hebrew and Arabic lines are left to their glyphs' mappings: each
-/// letter's glyph maps to that letter, and readers (Poppler among them) put right-to-left
-/// glyphs back in logical order themselves, which they would also do to an `ActualText`,
-/// reversing it.
+/// the span's text instead. Hebrew, Arabic and Syriac lines are left to their glyphs'
+/// mappings: each letter's glyph maps to that letter, and readers (Poppler among them) put
+/// those right-to-left glyphs back in logical order themselves, which they would also do to
+/// an `ActualText`, reversing it.
 fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line, fonts: &Fonts) {
-    let spanned = !line.shaped.text.chars().any(is_hebrew_or_arabic);
+    let spanned = !line.shaped.text.chars().any(reversed_by_readers);
     if spanned {
         ops.push(Op::BeginMarkedContentWithProperties {
             tag: "Span".into(),
@@ -229,9 +241,13 @@ fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line, fonts: &Fonts) {
     }
 }
 
-fn is_hebrew_or_arabic(c: char) -> bool {
+fn reversed_by_readers(c: char) -> bool {
+    // Hebrew, Arabic, Syriac, Arabic Supplement; Arabic Extended-A; presentation forms. N'Ko
+    // and Adlam, also right to left, read back right with an `ActualText` (the card tests
+    // check each); Thaana reads back right from neither in Poppler, and keeps the
+    // `ActualText`, which readers that follow the specification give back as written.
     matches!(c as u32,
-        0x0590..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+        0x0590..=0x077F | 0x08A0..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
 /// A PDF text string in UTF-16BE with its byte order mark (any script, unlike PDFDocEncoding).

@@ -63,6 +63,9 @@ fn environment() -> &'static Environment<'static> {
             translate(state, "form_lang", id, kwargs)
         });
         env.add_filter("date", |state: &State, value: Value| {
+            if value.is_none() || value.is_undefined() {
+                return String::new();
+            }
             let text = value.to_string();
             let Some(day) = text
                 .get(..10)
