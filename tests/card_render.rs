@@ -137,16 +137,30 @@ fn pdfinfo_sees_two_cr80_pages_per_card() {
         .collect();
     assert_eq!(sizes.len(), 2 * cards.len(), "{info}");
     for line in sizes {
-        let numbers: Vec<f64> = line
-            .split_whitespace()
-            .filter_map(|w| w.parse().ok())
-            .collect();
-        let (w, h) = (numbers[numbers.len() - 2], numbers[numbers.len() - 1]);
-        assert!(
-            (w - 242.65).abs() < 0.01 && (h - 153.01).abs() < 0.01,
-            "{line}"
-        );
+        assert!(is_cr80(line), "{line}");
     }
+}
+
+/// A `pdfinfo` page size line that says 85.60 × 53.98 mm (242.65 × 153.01 pt).
+fn is_cr80(line: &str) -> bool {
+    let numbers: Vec<f64> = line
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    let [.., w, h] = numbers[..] else {
+        return false;
+    };
+    (w - 242.65).abs() < 0.01 && (h - 153.01).abs() < 0.01
+}
+
+/// Page `page` of `pdf` at 300 dpi, written to `prefix`.png; returns that path.
+fn page_png(pdf: &Path, page: &str, prefix: &Path) -> PathBuf {
+    let args = ["-r", "300", "-png", "-singlefile", "-f", page, "-l", page];
+    let paths = [path_str(pdf), path_str(prefix)];
+    run("pdftoppm", &[&args[..], &paths[..]].concat());
+    let png = prefix.with_extension("png");
+    assert!(png.exists(), "{}", png.display());
+    png
 }
 
 #[test]
@@ -313,36 +327,10 @@ fn a_name_in_every_script_residents_write_prints_as_written() {
             ));
         }
         let info = run("pdfinfo", &[path_str(&pdf)]);
-        let size: Vec<f64> = info
-            .lines()
-            .find(|l| l.starts_with("Page size:"))
-            .map(|l| {
-                l.split_whitespace()
-                    .filter_map(|w| w.parse().ok())
-                    .collect()
-            })
-            .unwrap_or_default();
-        assert!(
-            size.len() == 2 && (size[0] - 242.65).abs() < 0.01 && (size[1] - 153.01).abs() < 0.01,
-            "{script}: CR80 {info}"
-        );
+        let size = info.lines().find(|l| l.starts_with("Page size:"));
+        assert!(size.is_some_and(is_cr80), "{script}: {info}");
         assert_inside_card(&pdf);
-        run(
-            "pdftoppm",
-            &[
-                "-r",
-                "300",
-                "-png",
-                "-singlefile",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                path_str(&pdf),
-                path_str(&kept.join(script)),
-            ],
-        );
-        assert!(kept.join(format!("{script}.png")).exists(), "{script}");
+        page_png(&pdf, "1", &kept.join(script));
         assert!(
             pdf_bytes.len() < 100_000 + card.photo_jpeg.len(),
             "{script}: {} bytes",
@@ -376,23 +364,7 @@ fn every_printed_qr_code_scans_back_to_its_text() {
     let pdf = write_pdf(dir.path(), &renderer.render(&cards).expect("rendered"));
     for (i, card) in cards.iter().enumerate() {
         let back = (2 * i + 2).to_string();
-        let prefix = dir.path().join(format!("back{back}"));
-        run(
-            "pdftoppm",
-            &[
-                "-r",
-                "300",
-                "-png",
-                "-singlefile",
-                "-f",
-                &back,
-                "-l",
-                &back,
-                path_str(&pdf),
-                path_str(&prefix),
-            ],
-        );
-        let png = prefix.with_extension("png");
+        let png = page_png(&pdf, &back, &dir.path().join(format!("back{back}")));
         let decoded = run("zbarimg", &["--raw", "-q", path_str(&png)]);
         assert_eq!(decoded.trim_end_matches('\n'), card.qr_text, "card {i}");
     }

@@ -317,11 +317,10 @@ pub fn enroll(
     );
     texts.extend(address_texts(application.address.as_ref()));
     printable(ctx, &texts)?;
-    let warnings = application.face.warnings();
+    let warnings = face.warnings();
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
     let (row, sealed_photo) = sealed_row(ctx, actor, &id, now, &application)?;
-    let face = &application.face;
     let probes = candidate_indexes(ctx, &face.legal_name, &face.date_of_birth)?;
 
     let counted = counted_for(ctx, face, ctx.clock.today());
