@@ -98,6 +98,7 @@ fn card(i: usize, photo: &[u8]) -> CardPrint {
         languages: vec!["es".into(), "en".into()],
         emergency_contact: Some("Ana Núñez · +1 413 555 0100".into()),
         organ_donor: i.is_multiple_of(2),
+        second_language: None,
     }
 }
 

@@ -159,6 +159,9 @@ enroll-extras = أيضًا على البطاقة
 label-language_1 = لغة يتحدثها
 label-language_2 = لغة ثانية يتحدثها
 language-none = لا شيء
+label-card_language = لغة ثانية على البطاقة
+hint-card_language = تُطبع تسميات البطاقة وعبارة إعادتها عند العثور عليها باللغة { $language }. ويمكن للمقيم أن يطلب طباعتها أيضًا بإحدى هذه اللغات، تحتها.
+card-language-none = بلا لغة ثانية: { $language } فقط
 label-emergency_name = جهة الاتصال في الطوارئ: الاسم
 label-emergency_phone = جهة الاتصال في الطوارئ: الهاتف
 label-veteran = من قدامى المحاربين
@@ -360,7 +363,7 @@ issue-button = إصدار البطاقة
 open-record = فتح سجل المقيم
 preview-front = وجه البطاقة
 preview-back = ظهر البطاقة
-preview-note = تُطبع البطاقة بالإنجليزية كما تظهر هنا. يُوقَّع رمز QR عند طباعة البطاقة.
+preview-note = تُطبع البطاقة كما تظهر هنا. يُوقَّع رمز QR عند طباعة البطاقة.
 card-title = البطاقة
 card-issued-title = صدرت البطاقة
 card-issued-text = البطاقة { $number } مطبوعة وسارية حتى { $expires }. سلّمها إلى المقيم.
@@ -844,3 +847,38 @@ audit-holds = { $holds ->
        *[other] يُحتفظ بـ { $records } سجلات
     } بعد موعدها، ولا تُعدّ متأخرة.
 audit-holds-link = عرض الحجوزات
+
+## The printed card's own words, as the card prints them (capitals where the language has
+## them). The card prints them in the city's card language and, when a resident asks, in a
+## second language under them, so keep them short: a label has about 27 mm at 6 pt.
+card-face-title = بطاقة هوية
+card-face-name = الاسم
+card-face-preferred-name = الاسم المفضل
+card-face-date-of-birth = تاريخ الميلاد
+card-face-gender = الجنس
+card-face-issued = تاريخ الإصدار
+card-face-expires = تاريخ الانتهاء
+card-face-card-number = رقم البطاقة
+card-face-address = العنوان
+card-face-languages = اللغات
+card-face-emergency-contact = جهة اتصال للطوارئ
+card-face-veteran = محارب قديم
+card-face-organ-donor = متبرع بالأعضاء
+card-face-return-if-found = إن عثرت عليها، يرجى تسليمها لأي مبنى بلدية أو وضعها في صندوق بريد.
+# $address is the verifier page's address, "id.springfield.gov/v".
+card-face-verify-hint = للتحقق من البطاقة: امسح الرمز أو زر { $address }
+# A day on the card: short, and clear to a reader from any country ("7 Apr 1990").
+# $month is one of the card-face-month messages below; $day and $year are digits.
+card-face-date = { $day } { $month } { $year }
+card-face-month-1 = يناير
+card-face-month-2 = فبراير
+card-face-month-3 = مارس
+card-face-month-4 = أبريل
+card-face-month-5 = مايو
+card-face-month-6 = يونيو
+card-face-month-7 = يوليو
+card-face-month-8 = أغسطس
+card-face-month-9 = سبتمبر
+card-face-month-10 = أكتوبر
+card-face-month-11 = نوفمبر
+card-face-month-12 = ديسمبر

@@ -150,6 +150,9 @@ enroll-extras = কার্ডে আরও যা থাকবে
 label-language_1 = যে ভাষায় কথা বলেন
 label-language_2 = দ্বিতীয় যে ভাষায় কথা বলেন
 language-none = কোনোটি নয়
+label-card_language = কার্ডে দ্বিতীয় ভাষা
+hint-card_language = কার্ডের লেবেল এবং হারানো কার্ড ফেরত দেওয়ার অনুরোধ { $language } ভাষায় ছাপা হয়। বাসিন্দা চাইলে এগুলোর নিচে এই ভাষাগুলোর যেকোনো একটিতেও একই লেখা ছাপানো যায়।
+card-language-none = কোনোটি নয়: শুধু { $language }
 label-emergency_name = জরুরি যোগাযোগের ব্যক্তির নাম
 label-emergency_phone = জরুরি যোগাযোগের ফোন নম্বর
 label-veteran = সাবেক সামরিক সদস্য
@@ -347,7 +350,7 @@ issue-button = কার্ড ইস্যু করুন
 open-record = বাসিন্দার রেকর্ড খুলুন
 preview-front = কার্ডের সামনের দিক
 preview-back = কার্ডের পেছনের দিক
-preview-note = কার্ডটি যেমন দেখানো হয়েছে তেমনই ইংরেজিতে ছাপা হয়। কার্ড ছাপার সময় QR কোডে স্বাক্ষর করা হয়।
+preview-note = কার্ডটি যেমন দেখানো হয়েছে তেমনই ছাপা হয়। কার্ড ছাপার সময় QR কোডে স্বাক্ষর করা হয়।
 card-title = কার্ড
 card-issued-title = কার্ড ইস্যু হয়েছে
 card-issued-text = কার্ড { $number } ছাপা হয়েছে এবং { $expires } পর্যন্ত সক্রিয় থাকবে। এটি বাসিন্দাকে দিন।
@@ -798,3 +801,38 @@ audit-holds = { $holds ->
        *[other] { $holds }টি আইনি সংরক্ষণাদেশ বলবৎ আছে
     }: { $records }টি রেকর্ড নির্ধারিত তারিখ পেরিয়েও রাখা হয়েছে, এবং সেগুলো সময়সীমা পেরোনো হিসেবে গণনা করা হয়নি।
 audit-holds-link = সংরক্ষণাদেশগুলো দেখুন
+
+## The printed card's own words, as the card prints them (capitals where the language has
+## them). The card prints them in the city's card language and, when a resident asks, in a
+## second language under them, so keep them short: a label has about 27 mm at 6 pt.
+card-face-title = পরিচয়পত্র
+card-face-name = নাম
+card-face-preferred-name = পছন্দের নাম
+card-face-date-of-birth = জন্ম তারিখ
+card-face-gender = লিঙ্গ
+card-face-issued = ইস্যুর তারিখ
+card-face-expires = মেয়াদ শেষ
+card-face-card-number = কার্ড নং
+card-face-address = ঠিকানা
+card-face-languages = ভাষা
+card-face-emergency-contact = জরুরি যোগাযোগ
+card-face-veteran = সাবেক সামরিক সদস্য
+card-face-organ-donor = অঙ্গদাতা
+card-face-return-if-found = কার্ডটি পেলে অনুগ্রহ করে যেকোনো সিটি হলে ফেরত দিন বা ডাকবাক্সে ফেলে দিন।
+# $address is the verifier page's address, "id.springfield.gov/v".
+card-face-verify-hint = কার্ডটি যাচাই করুন: কোডটি স্ক্যান করুন, অথবা { $address } ঠিকানায় যান
+# A day on the card: short, and clear to a reader from any country ("7 Apr 1990").
+# $month is one of the card-face-month messages below; $day and $year are digits.
+card-face-date = { $day } { $month } { $year }
+card-face-month-1 = জানু
+card-face-month-2 = ফেব্রু
+card-face-month-3 = মার্চ
+card-face-month-4 = এপ্রিল
+card-face-month-5 = মে
+card-face-month-6 = জুন
+card-face-month-7 = জুলাই
+card-face-month-8 = আগস্ট
+card-face-month-9 = সেপ্টে
+card-face-month-10 = অক্টো
+card-face-month-11 = নভে
+card-face-month-12 = ডিসে

@@ -157,6 +157,9 @@ enroll-extras = Also on the card
 label-language_1 = Language spoken
 label-language_2 = Second language spoken
 language-none = None
+label-card_language = Second language on the card
+hint-card_language = The card's labels and return-if-found text print in { $language }. The resident may have them printed in one of these languages as well, under them.
+card-language-none = None: { $language } only
 label-emergency_name = Emergency contact name
 label-emergency_phone = Emergency contact phone
 label-veteran = Veteran
@@ -354,7 +357,7 @@ issue-button = Issue the card
 open-record = Open the resident’s record
 preview-front = Front of the card
 preview-back = Back of the card
-preview-note = The card prints in English, as shown. The QR code is signed when the card is printed.
+preview-note = The card prints as shown. The QR code is signed when the card is printed.
 card-title = Card
 card-issued-title = Card issued
 card-issued-text = Card { $number } is printed and active until { $expires }. Give it to the resident.
@@ -832,3 +835,38 @@ audit-holds = { $holds ->
        *[other] { $records } records are
     } kept past their date, and not counted overdue.
 audit-holds-link = See the holds
+
+## The printed card's own words, as the card prints them (capitals where the language has
+## them). The card prints them in the city's card language and, when a resident asks, in a
+## second language under them, so keep them short: a label has about 27 mm at 6 pt.
+card-face-title = IDENTIFICATION CARD
+card-face-name = NAME
+card-face-preferred-name = PREFERRED NAME
+card-face-date-of-birth = DATE OF BIRTH
+card-face-gender = GENDER
+card-face-issued = ISSUED
+card-face-expires = EXPIRES
+card-face-card-number = CARD NO.
+card-face-address = ADDRESS
+card-face-languages = LANGUAGES
+card-face-emergency-contact = EMERGENCY CONTACT
+card-face-veteran = VETERAN
+card-face-organ-donor = ORGAN DONOR
+card-face-return-if-found = If found, please return to any City Hall or drop in a mailbox.
+# $address is the verifier page's address, "id.springfield.gov/v".
+card-face-verify-hint = Check this card: scan the code, or visit { $address }
+# A day on the card: short, and clear to a reader from any country ("7 Apr 1990").
+# $month is one of the card-face-month messages below; $day and $year are digits.
+card-face-date = { $day } { $month } { $year }
+card-face-month-1 = Jan
+card-face-month-2 = Feb
+card-face-month-3 = Mar
+card-face-month-4 = Apr
+card-face-month-5 = May
+card-face-month-6 = Jun
+card-face-month-7 = Jul
+card-face-month-8 = Aug
+card-face-month-9 = Sep
+card-face-month-10 = Oct
+card-face-month-11 = Nov
+card-face-month-12 = Dec

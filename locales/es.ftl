@@ -153,6 +153,9 @@ enroll-extras = También en la tarjeta
 label-language_1 = Idioma que habla
 label-language_2 = Segundo idioma que habla
 language-none = Ninguno
+label-card_language = Segundo idioma en la tarjeta
+hint-card_language = Las etiquetas de la tarjeta y el texto para devolverla si se encuentra se imprimen en { $language }. El residente puede pedir que se impriman también, debajo, en uno de estos idiomas.
+card-language-none = Ninguno: solo { $language }
 label-emergency_name = Contacto de emergencia: nombre
 label-emergency_phone = Contacto de emergencia: teléfono
 label-veteran = Veterano
@@ -350,7 +353,7 @@ issue-button = Emitir la tarjeta
 open-record = Abrir el registro del residente
 preview-front = Anverso de la tarjeta
 preview-back = Dorso de la tarjeta
-preview-note = La tarjeta se imprime en inglés, como se ve. El código QR se firma al imprimir la tarjeta.
+preview-note = La tarjeta se imprime tal como se ve. El código QR se firma al imprimir la tarjeta.
 card-title = Tarjeta
 card-issued-title = Tarjeta emitida
 card-issued-text = La tarjeta { $number } está impresa y activa hasta el { $expires }. Entréguela al residente.
@@ -828,3 +831,39 @@ audit-holds = { $holds ->
        *[other] { $records } registros se conservan
     } pasada su fecha, sin contarse como vencidos.
 audit-holds-link = Ver las retenciones
+
+## Las palabras impresas en la propia tarjeta, tal como las imprime (en mayúsculas cuando el
+## idioma las tiene). La tarjeta las imprime en el idioma de tarjeta de la ciudad y, si el
+## residente lo pide, en un segundo idioma debajo; por eso deben ser breves: una etiqueta
+## tiene unos 27 mm a 6 pt.
+card-face-title = TARJETA DE IDENTIFICACIÓN
+card-face-name = NOMBRE
+card-face-preferred-name = NOMBRE PREFERIDO
+card-face-date-of-birth = FECHA DE NACIMIENTO
+card-face-gender = GÉNERO
+card-face-issued = EMISIÓN
+card-face-expires = VENCIMIENTO
+card-face-card-number = N.º DE TARJETA
+card-face-address = DOMICILIO
+card-face-languages = IDIOMAS
+card-face-emergency-contact = CONTACTO DE EMERGENCIA
+card-face-veteran = VETERANO/A
+card-face-organ-donor = DONANTE DE ÓRGANOS
+card-face-return-if-found = Si la encuentra, entréguela en una alcaldía o déjela en un buzón.
+# $address es la dirección de la página de verificación, "id.springfield.gov/v".
+card-face-verify-hint = Para verificarla, escanee el código o visite { $address }
+# Una fecha en la tarjeta: breve y clara para un lector de cualquier país ("7 abr 1990").
+# $month es uno de los mensajes card-face-month de abajo; $day y $year son cifras.
+card-face-date = { $day } { $month } { $year }
+card-face-month-1 = ene
+card-face-month-2 = feb
+card-face-month-3 = mar
+card-face-month-4 = abr
+card-face-month-5 = may
+card-face-month-6 = jun
+card-face-month-7 = jul
+card-face-month-8 = ago
+card-face-month-9 = sep
+card-face-month-10 = oct
+card-face-month-11 = nov
+card-face-month-12 = dic

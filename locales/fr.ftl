@@ -163,6 +163,9 @@ enroll-extras = Également sur la carte
 label-language_1 = Langue parlée
 label-language_2 = Deuxième langue parlée
 language-none = Aucune
+label-card_language = Deuxième langue sur la carte
+hint-card_language = Les intitulés de la carte et le texte « en cas de perte » s’impriment en { $language }. Le résident peut aussi les faire imprimer dans l’une de ces langues, en dessous.
+card-language-none = Aucune : { $language } uniquement
 label-emergency_name = Nom du contact d’urgence
 label-emergency_phone = Téléphone du contact d’urgence
 label-veteran = Ancien combattant
@@ -360,7 +363,7 @@ issue-button = Délivrer la carte
 open-record = Ouvrir le dossier du résident
 preview-front = Recto de la carte
 preview-back = Verso de la carte
-preview-note = La carte est imprimée en anglais, telle qu’elle apparaît ici. Le code QR est signé au moment de l’impression.
+preview-note = La carte est imprimée telle qu’elle apparaît ici. Le code QR est signé au moment de l’impression.
 card-title = Carte
 card-issued-title = Carte délivrée
 card-issued-text = La carte { $number } est imprimée et active jusqu’au { $expires }. Remettez-la au résident.
@@ -844,3 +847,39 @@ audit-holds = { $holds ->
        *[other] { $records } enregistrements sont conservés au-delà de leur date, sans être comptés en dépassement.
     }
 audit-holds-link = Voir les gels
+
+## Les mots imprimés sur la carte elle-même, tels que la carte les imprime (en majuscules
+## quand la langue en a). La carte les imprime dans la langue de carte de la ville et, à la
+## demande du résident, dans une deuxième langue en dessous : restez donc bref, un intitulé
+## dispose d’environ 27 mm en corps 6.
+card-face-title = CARTE D’IDENTITÉ
+card-face-name = NOM
+card-face-preferred-name = NOM D’USAGE
+card-face-date-of-birth = DATE DE NAISSANCE
+card-face-gender = GENRE
+card-face-issued = DATE DE DÉLIVRANCE
+card-face-expires = DATE D’EXPIRATION
+card-face-card-number = N° DE CARTE
+card-face-address = ADRESSE
+card-face-languages = LANGUES
+card-face-emergency-contact = CONTACT D’URGENCE
+card-face-veteran = VÉTÉRAN
+card-face-organ-donor = DON D’ORGANES
+card-face-return-if-found = Si vous la trouvez, merci de la rapporter en mairie ou de la poster.
+# $address est l’adresse de la page de vérification, « id.springfield.gov/v ».
+card-face-verify-hint = Pour la vérifier, scannez le code ou allez sur { $address }
+# Une date sur la carte : courte, et claire pour un lecteur de n’importe quel pays (« 7 avr. 1990 »).
+# $month est l’un des messages card-face-month ci-dessous ; $day et $year sont des chiffres.
+card-face-date = { $day } { $month } { $year }
+card-face-month-1 = janv.
+card-face-month-2 = févr.
+card-face-month-3 = mars
+card-face-month-4 = avr.
+card-face-month-5 = mai
+card-face-month-6 = juin
+card-face-month-7 = juil.
+card-face-month-8 = août
+card-face-month-9 = sept.
+card-face-month-10 = oct.
+card-face-month-11 = nov.
+card-face-month-12 = déc.

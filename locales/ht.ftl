@@ -156,6 +156,9 @@ enroll-extras = Lòt enfòmasyon sou kat la
 label-language_1 = Lang li pale
 label-language_2 = Dezyèm lang li pale
 language-none = Okenn
+label-card_language = Dezyèm lang sou kat la
+hint-card_language = Etikèt kat la ak tèks pou retounen l si yon moun jwenn li enprime an { $language }. Rezidan an ka mande pou yo enprime yo tou nan youn nan lang sa yo, anba yo.
+card-language-none = Okenn: { $language } sèlman
 label-emergency_name = Non moun pou kontakte an ka ijans
 label-emergency_phone = Telefòn moun pou kontakte an ka ijans
 label-veteran = Ansyen militè
@@ -353,7 +356,7 @@ issue-button = Emèt kat la
 open-record = Louvri dosye rezidan an
 preview-front = Devan kat la
 preview-back = Do kat la
-preview-note = Kat la enprime an anglè, jan ou wè l la. Kòd QR la siyen lè kat la enprime.
+preview-note = Kat la enprime jan ou wè l la. Kòd QR la siyen lè kat la enprime.
 card-title = Kat
 card-issued-title = Kat la emèt
 card-issued-text = Kat { $number } enprime epi li aktif jiska { $expires }. Remèt li bay rezidan an.
@@ -821,3 +824,38 @@ audit-holds = { $holds ->
        *[other] { $records } dosye kenbe apre dat yo, epi yo pa konte kòm depase dat
     }.
 audit-holds-link = Gade blokaj yo
+
+## Mo ki enprime sou kat la menm, jan kat la enprime yo (an majiskil lè lang lan genyen yo).
+## Kat la enprime yo nan lang kat vil la epi, lè yon rezidan mande l, nan yon dezyèm lang
+## anba yo; se poutèt sa yo dwe kout: yon etikèt gen anviwon 27 mm nan 6 pt.
+card-face-title = KAT IDANTIFIKASYON
+card-face-name = NON
+card-face-preferred-name = NON LI PREFERE
+card-face-date-of-birth = DAT NESANS
+card-face-gender = SÈKS
+card-face-issued = DAT EMISYON
+card-face-expires = DAT EKSPIRASYON
+card-face-card-number = NIMEWO KAT
+card-face-address = ADRÈS
+card-face-languages = LANG
+card-face-emergency-contact = KONTAK AN KA IJANS
+card-face-veteran = ANSYEN MILITÈ
+card-face-organ-donor = DONATÈ ÒGÀN
+card-face-return-if-found = Si w jwenn li, tanpri pote l nan yon meri oswa lage l nan yon bwat lèt.
+# $address se adrès paj verifikasyon an, "id.springfield.gov/v".
+card-face-verify-hint = Verifye kat sa a: eskane kòd la oswa ale sou { $address }
+# Yon dat sou kat la: kout, epi klè pou yon moun ki soti nenpòt ki peyi ("7 avr 1990").
+# $month se youn nan mesaj card-face-month ki anba yo; $day ak $year se chif.
+card-face-date = { $day } { $month } { $year }
+card-face-month-1 = jan
+card-face-month-2 = fev
+card-face-month-3 = mas
+card-face-month-4 = avr
+card-face-month-5 = me
+card-face-month-6 = jen
+card-face-month-7 = jiy
+card-face-month-8 = out
+card-face-month-9 = sep
+card-face-month-10 = okt
+card-face-month-11 = nov
+card-face-month-12 = des

@@ -145,6 +145,9 @@ enroll-extras = 카드에 추가로 표기할 사항
 label-language_1 = 사용 언어
 label-language_2 = 두 번째 사용 언어
 language-none = 없음
+label-card_language = 카드에 함께 표기할 언어
+hint-card_language = 카드의 항목명과 분실 시 반환 안내문은 카드 기본 언어({ $language })로 인쇄됩니다. 주민이 원하면 그 아래에 아래 언어 중 하나로도 함께 인쇄할 수 있습니다.
+card-language-none = 없음: { $language }만 표기
 label-emergency_name = 비상 연락처 이름
 label-emergency_phone = 비상 연락처 전화번호
 label-veteran = 재향군인
@@ -340,7 +343,7 @@ issue-button = 카드 발급
 open-record = 주민 기록 열기
 preview-front = 카드 앞면
 preview-back = 카드 뒷면
-preview-note = 카드는 보이는 그대로 영어로 인쇄됩니다. QR 코드는 카드를 인쇄할 때 서명됩니다.
+preview-note = 카드는 보이는 그대로 인쇄됩니다. QR 코드는 카드를 인쇄할 때 서명됩니다.
 card-title = 카드
 card-issued-title = 카드 발급 완료
 card-issued-text = { $number } 카드가 인쇄되었으며 { $expires }까지 유효합니다. 주민에게 교부하십시오.
@@ -788,3 +791,38 @@ err-under_legal_hold = 이 기록은 법적 보존 대상입니다. 법적 보�
 col-legal-hold = 법적 보존 대상
 audit-holds = 법적 보존 { $holds }건이 유효합니다. 기록 { $records }건이 기한이 지났지만 보관되며, 기한 초과로 집계되지 않습니다.
 audit-holds-link = 법적 보존 보기
+
+## The printed card's own words, as the card prints them (capitals where the language has
+## them). The card prints them in the city's card language and, when a resident asks, in a
+## second language under them, so keep them short: a label has about 27 mm at 6 pt.
+card-face-title = 신분증
+card-face-name = 성명
+card-face-preferred-name = 선호 이름
+card-face-date-of-birth = 생년월일
+card-face-gender = 성별
+card-face-issued = 발급일
+card-face-expires = 만료일
+card-face-card-number = 카드 번호
+card-face-address = 주소
+card-face-languages = 사용 언어
+card-face-emergency-contact = 비상 연락처
+card-face-veteran = 재향군인
+card-face-organ-donor = 장기 기증자
+card-face-return-if-found = 이 카드를 습득하신 분은 가까운 시청에 전달하시거나 우체통에 넣어 주십시오.
+# $address is the verifier page's address, "id.springfield.gov/v".
+card-face-verify-hint = 카드 진위 확인: 코드를 스캔하거나 { $address }에 접속하십시오.
+# A day on the card: short, and clear to a reader from any country ("7 Apr 1990").
+# $month is one of the card-face-month messages below; $day and $year are digits.
+card-face-date = { $year }년 { $month } { $day }일
+card-face-month-1 = 1월
+card-face-month-2 = 2월
+card-face-month-3 = 3월
+card-face-month-4 = 4월
+card-face-month-5 = 5월
+card-face-month-6 = 6월
+card-face-month-7 = 7월
+card-face-month-8 = 8월
+card-face-month-9 = 9월
+card-face-month-10 = 10월
+card-face-month-11 = 11월
+card-face-month-12 = 12월

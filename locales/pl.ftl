@@ -178,6 +178,9 @@ enroll-extras = Dodatkowo na karcie
 label-language_1 = Używany język
 label-language_2 = Drugi używany język
 language-none = Brak
+label-card_language = Drugi język na karcie
+hint-card_language = Napisy na karcie i prośba o zwrot znalezionej karty są drukowane w głównym języku karty ({ $language }). Na życzenie mieszkańca pod nimi można wydrukować ten sam tekst także w jednym z tych języków.
+card-language-none = Brak, tylko { $language }
 label-emergency_name = Kontakt w nagłych wypadkach: imię i nazwisko
 label-emergency_phone = Kontakt w nagłych wypadkach: telefon
 label-veteran = Weteran
@@ -389,7 +392,7 @@ issue-button = Wydaj kartę
 open-record = Otwórz rekord mieszkańca
 preview-front = Przód karty
 preview-back = Tył karty
-preview-note = Karta jest drukowana po angielsku, tak jak na podglądzie. Kod QR jest podpisywany w chwili drukowania karty.
+preview-note = Karta jest drukowana tak, jak na podglądzie. Kod QR jest podpisywany w chwili drukowania karty.
 card-title = Karta
 card-issued-title = Karta wydana
 card-issued-text = Karta { $number }, ważna do { $expires }, została wydrukowana. Wręcz ją mieszkańcowi.
@@ -910,3 +913,38 @@ audit-holds = { $holds ->
        *[other] { $records } rekordów jest przechowywanych
     } po upływie terminu, bez wliczania do przeterminowanych.
 audit-holds-link = Zobacz blokady
+
+## The printed card's own words, as the card prints them (capitals where the language has
+## them). The card prints them in the city's card language and, when a resident asks, in a
+## second language under them, so keep them short: a label has about 27 mm at 6 pt.
+card-face-title = KARTA IDENTYFIKACYJNA
+card-face-name = IMIĘ I NAZWISKO
+card-face-preferred-name = UŻYWANE IMIĘ
+card-face-date-of-birth = DATA URODZENIA
+card-face-gender = PŁEĆ
+card-face-issued = DATA WYDANIA
+card-face-expires = DATA WAŻNOŚCI
+card-face-card-number = NR KARTY
+card-face-address = ADRES
+card-face-languages = JĘZYKI
+card-face-emergency-contact = KONTAKT AWARYJNY
+card-face-veteran = WETERAN
+card-face-organ-donor = DAWCA NARZĄDÓW
+card-face-return-if-found = Znalezioną kartę prosimy oddać w urzędzie miasta lub wrzucić do skrzynki pocztowej.
+# $address is the verifier page's address, "id.springfield.gov/v".
+card-face-verify-hint = Sprawdź kartę: zeskanuj kod lub wejdź na { $address }
+# A day on the card: short, and clear to a reader from any country ("7 Apr 1990").
+# $month is one of the card-face-month messages below; $day and $year are digits.
+card-face-date = { $day } { $month } { $year }
+card-face-month-1 = sty
+card-face-month-2 = lut
+card-face-month-3 = mar
+card-face-month-4 = kwi
+card-face-month-5 = maj
+card-face-month-6 = cze
+card-face-month-7 = lip
+card-face-month-8 = sie
+card-face-month-9 = wrz
+card-face-month-10 = paź
+card-face-month-11 = lis
+card-face-month-12 = gru

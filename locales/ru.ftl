@@ -174,6 +174,9 @@ enroll-extras = Также на карте
 label-language_1 = Язык общения
 label-language_2 = Второй язык общения
 language-none = Нет
+label-card_language = Второй язык на карте
+hint-card_language = Надписи на карте и просьба вернуть найденную карту печатаются на основном языке карты ({ $language }). По желанию жителя под ними можно напечатать тот же текст ещё на одном из этих языков.
+card-language-none = Нет, только { $language }
 label-emergency_name = Контакт для экстренной связи: имя
 label-emergency_phone = Контакт для экстренной связи: телефон
 label-veteran = Ветеран
@@ -376,7 +379,7 @@ issue-button = Оформить карту
 open-record = Открыть запись жителя
 preview-front = Лицевая сторона карты
 preview-back = Оборотная сторона карты
-preview-note = Карта печатается на английском языке, как показано. QR-код подписывается при печати карты.
+preview-note = Карта печатается так, как показано. QR-код подписывается при печати карты.
 card-title = Карта
 card-issued-title = Карта оформлена
 card-issued-text = Карта { $number } напечатана и действует до { $expires }. Выдайте её жителю.
@@ -901,3 +904,38 @@ audit-holds = { $holds ->
        *[other] { $records } записей хранятся дольше своего срока и не считаются просроченными.
     }
 audit-holds-link = Посмотреть запреты
+
+## The printed card's own words, as the card prints them (capitals where the language has
+## them). The card prints them in the city's card language and, when a resident asks, in a
+## second language under them, so keep them short: a label has about 27 mm at 6 pt.
+card-face-title = УДОСТОВЕРЕНИЕ ЛИЧНОСТИ
+card-face-name = ИМЯ И ФАМИЛИЯ
+card-face-preferred-name = ПРЕДПОЧИТАЕМОЕ ИМЯ
+card-face-date-of-birth = ДАТА РОЖДЕНИЯ
+card-face-gender = ПОЛ
+card-face-issued = ДАТА ВЫДАЧИ
+card-face-expires = ДЕЙСТВИТЕЛЬНА ДО
+card-face-card-number = № КАРТЫ
+card-face-address = АДРЕС
+card-face-languages = ЯЗЫКИ
+card-face-emergency-contact = ЭКСТРЕННЫЙ КОНТАКТ
+card-face-veteran = ВЕТЕРАН
+card-face-organ-donor = ДОНОР ОРГАНОВ
+card-face-return-if-found = Нашедшего просим вернуть карту в мэрию или опустить в почтовый ящик.
+# $address is the verifier page's address, "id.springfield.gov/v".
+card-face-verify-hint = Проверить карту: отсканируйте код или откройте { $address }
+# A day on the card: short, and clear to a reader from any country ("7 Apr 1990").
+# $month is one of the card-face-month messages below; $day and $year are digits.
+card-face-date = { $day } { $month } { $year }
+card-face-month-1 = янв.
+card-face-month-2 = февр.
+card-face-month-3 = марта
+card-face-month-4 = апр.
+card-face-month-5 = мая
+card-face-month-6 = июня
+card-face-month-7 = июля
+card-face-month-8 = авг.
+card-face-month-9 = сент.
+card-face-month-10 = окт.
+card-face-month-11 = нояб.
+card-face-month-12 = дек.

@@ -156,6 +156,9 @@ enroll-extras = کارڈ پر مزید معلومات
 label-language_1 = بولی جانے والی زبان
 label-language_2 = بولی جانے والی دوسری زبان
 language-none = کوئی نہیں
+label-card_language = کارڈ پر دوسری زبان
+hint-card_language = کارڈ کے لیبل اور گم ہونے کی صورت میں واپسی کی عبارت { $language } میں چھپتے ہیں۔ رہائشی چاہے تو یہ ان میں سے کسی ایک زبان میں بھی، ان کے نیچے، چھپوا سکتا ہے۔
+card-language-none = کوئی نہیں: صرف { $language }
 label-emergency_name = ہنگامی رابطے کا نام
 label-emergency_phone = ہنگامی رابطے کا فون
 label-veteran = سابق فوجی
@@ -353,7 +356,7 @@ issue-button = کارڈ جاری کریں
 open-record = رہائشی کا ریکارڈ کھولیں
 preview-front = کارڈ کا سامنے کا رخ
 preview-back = کارڈ کی پشت
-preview-note = کارڈ انگریزی میں چھپتا ہے، جیسا کہ دکھایا گیا ہے۔ QR کوڈ پر کارڈ چھپتے وقت ڈیجیٹل دستخط کیے جاتے ہیں۔
+preview-note = کارڈ ویسا ہی چھپتا ہے جیسا دکھایا گیا ہے۔ QR کوڈ پر کارڈ چھپتے وقت ڈیجیٹل دستخط کیے جاتے ہیں۔
 card-title = کارڈ
 card-issued-title = کارڈ جاری ہو گیا
 card-issued-text = کارڈ { $number } چھپ گیا ہے اور { $expires } تک فعال ہے۔ اسے رہائشی کے حوالے کریں۔
@@ -831,3 +834,38 @@ audit-holds = { $holds ->
        *[other] { $records } ریکارڈ اپنی تاریخ کے بعد بھی رکھے گئے ہیں، اور انہیں مدت سے زائد شمار نہیں کیا جاتا۔
     }
 audit-holds-link = روکیں دیکھیں
+
+## The printed card's own words, as the card prints them (capitals where the language has
+## them). The card prints them in the city's card language and, when a resident asks, in a
+## second language under them, so keep them short: a label has about 27 mm at 6 pt.
+card-face-title = شناختی کارڈ
+card-face-name = نام
+card-face-preferred-name = پسندیدہ نام
+card-face-date-of-birth = تاریخ پیدائش
+card-face-gender = جنس
+card-face-issued = تاریخ اجرا
+card-face-expires = تاریخ تنسیخ
+card-face-card-number = کارڈ نمبر
+card-face-address = پتا
+card-face-languages = زبانیں
+card-face-emergency-contact = ہنگامی رابطہ
+card-face-veteran = سابق فوجی
+card-face-organ-donor = اعضا کا عطیہ دہندہ
+card-face-return-if-found = ملنے پر براہ کرم کسی سٹی ہال میں جمع کرائیں یا ڈاک کے ڈبے میں ڈالیں۔
+# $address is the verifier page's address, "id.springfield.gov/v".
+card-face-verify-hint = کارڈ کی تصدیق: کوڈ اسکین کریں، یا یہ ویب سائٹ دیکھیں: { $address }
+# A day on the card: short, and clear to a reader from any country ("7 Apr 1990").
+# $month is one of the card-face-month messages below; $day and $year are digits.
+card-face-date = { $day } { $month } { $year }
+card-face-month-1 = جنوری
+card-face-month-2 = فروری
+card-face-month-3 = مارچ
+card-face-month-4 = اپریل
+card-face-month-5 = مئی
+card-face-month-6 = جون
+card-face-month-7 = جولائی
+card-face-month-8 = اگست
+card-face-month-9 = ستمبر
+card-face-month-10 = اکتوبر
+card-face-month-11 = نومبر
+card-face-month-12 = دسمبر

@@ -148,6 +148,9 @@ enroll-extras = 卡上其他信息
 label-language_1 = 使用语言
 label-language_2 = 第二使用语言
 language-none = 无
+label-card_language = 卡上第二种语言
+hint-card_language = 卡上的栏目名称和“拾到请归还”说明以{ $language }印制。居民还可以选择在其下方加印以下任一种语言。
+card-language-none = 无：仅{ $language }
 label-emergency_name = 紧急联系人姓名
 label-emergency_phone = 紧急联系人电话
 label-veteran = 退伍军人
@@ -343,7 +346,7 @@ issue-button = 签发身份卡
 open-record = 打开居民记录
 preview-front = 卡的正面
 preview-back = 卡的背面
-preview-note = 身份卡按所示内容以英文打印。QR 码在打印时签名。
+preview-note = 身份卡按所示内容打印。QR 码在打印时签名。
 card-title = 身份卡
 card-issued-title = 身份卡已签发
 card-issued-text = 身份卡{ $number }已打印，有效期至{ $expires }。请交给居民。
@@ -791,3 +794,38 @@ err-under_legal_hold = 此记录受法律保全涵盖：在保全解除之前，
 col-legal-hold = 受法律保全
 audit-holds = 有{ $holds }项法律保全有效：{ $records }条记录在到期后仍予保存，不计为逾期。
 audit-holds-link = 查看保全
+
+## The printed card's own words, as the card prints them (capitals where the language has
+## them). The card prints them in the city's card language and, when a resident asks, in a
+## second language under them, so keep them short: a label has about 27 mm at 6 pt.
+card-face-title = 身份卡
+card-face-name = 姓名
+card-face-preferred-name = 常用名
+card-face-date-of-birth = 出生日期
+card-face-gender = 性别
+card-face-issued = 签发日期
+card-face-expires = 有效期至
+card-face-card-number = 卡号
+card-face-address = 住址
+card-face-languages = 语言
+card-face-emergency-contact = 紧急联系人
+card-face-veteran = 退伍军人
+card-face-organ-donor = 器官捐献者
+card-face-return-if-found = 如拾到本卡，请送交任一市政厅或投入邮筒，谢谢。
+# $address is the verifier page's address, "id.springfield.gov/v".
+card-face-verify-hint = 核验本卡：请扫描二维码，或访问 { $address }
+# A day on the card: short, and clear to a reader from any country ("7 Apr 1990").
+# $month is one of the card-face-month messages below; $day and $year are digits.
+card-face-date = { $year }年{ $month }{ $day }日
+card-face-month-1 = 1月
+card-face-month-2 = 2月
+card-face-month-3 = 3月
+card-face-month-4 = 4月
+card-face-month-5 = 5月
+card-face-month-6 = 6月
+card-face-month-7 = 7月
+card-face-month-8 = 8月
+card-face-month-9 = 9月
+card-face-month-10 = 10月
+card-face-month-11 = 11月
+card-face-month-12 = 12月

@@ -148,6 +148,9 @@ enroll-extras = 卡上其他資料
 label-language_1 = 使用語言
 label-language_2 = 第二使用語言
 language-none = 無
+label-card_language = 卡上第二種語言
+hint-card_language = 卡上的欄位名稱與「拾獲請送還」說明以{ $language }列印。居民也可以選擇在其下方加印下列任一種語言。
+card-language-none = 無：僅{ $language }
 label-emergency_name = 緊急聯絡人姓名
 label-emergency_phone = 緊急聯絡人電話
 label-veteran = 退伍軍人
@@ -343,7 +346,7 @@ issue-button = 核發身分卡
 open-record = 開啟居民紀錄
 preview-front = 卡片正面
 preview-back = 卡片背面
-preview-note = 身分卡依所示內容以英文列印。QR 碼會在列印時加上簽章。
+preview-note = 身分卡依所示內容列印。QR 碼會在列印時加上簽章。
 card-title = 身分卡
 card-issued-title = 身分卡已核發
 card-issued-text = 身分卡{ $number }已列印，有效期限至{ $expires }。請交給居民。
@@ -791,3 +794,38 @@ err-under_legal_hold = 此紀錄受法律保全涵蓋：在保全解除前，其
 col-legal-hold = 受法律保全
 audit-holds = 有{ $holds }項法律保全生效中：{ $records }筆紀錄在到期後仍予保存，不計為逾期。
 audit-holds-link = 檢視保全
+
+## The printed card's own words, as the card prints them (capitals where the language has
+## them). The card prints them in the city's card language and, when a resident asks, in a
+## second language under them, so keep them short: a label has about 27 mm at 6 pt.
+card-face-title = 身分卡
+card-face-name = 姓名
+card-face-preferred-name = 慣用名
+card-face-date-of-birth = 出生日期
+card-face-gender = 性別
+card-face-issued = 核發日期
+card-face-expires = 有效期限
+card-face-card-number = 卡號
+card-face-address = 住址
+card-face-languages = 語言
+card-face-emergency-contact = 緊急聯絡人
+card-face-veteran = 退伍軍人
+card-face-organ-donor = 器官捐贈者
+card-face-return-if-found = 拾獲本卡者，請送交任一市政廳或投入郵筒，謝謝。
+# $address is the verifier page's address, "id.springfield.gov/v".
+card-face-verify-hint = 查驗本卡：請掃描 QR 碼，或前往 { $address }
+# A day on the card: short, and clear to a reader from any country ("7 Apr 1990").
+# $month is one of the card-face-month messages below; $day and $year are digits.
+card-face-date = { $year }年{ $month }{ $day }日
+card-face-month-1 = 1月
+card-face-month-2 = 2月
+card-face-month-3 = 3月
+card-face-month-4 = 4月
+card-face-month-5 = 5月
+card-face-month-6 = 6月
+card-face-month-7 = 7月
+card-face-month-8 = 8月
+card-face-month-9 = 9月
+card-face-month-10 = 10月
+card-face-month-11 = 11月
+card-face-month-12 = 12月

@@ -363,6 +363,9 @@ pub struct FeeClassConfig {
 pub struct CardDesignConfig {
     pub accent_colour: String,
     pub logo_file: String,
+    /// The language the card's words print in (a language of `locales/`).
+    pub language: String,
+    /// The back's texts in the card's language; empty: the catalogue's.
     pub return_if_found: String,
     pub verify_hint: String,
     /// Folders of fonts for the scripts the built-in fonts lack (`render::card_pdf`).
@@ -857,17 +860,13 @@ impl Config {
         DocumentPolicy::new(kinds, requirement).map_err(|m| invalid("enrollment.requirement", m))
     }
 
-    /// The line on the card's back that tells a reader how to check it: the configured one, or
-    /// the verifier's address on this service's host.
-    pub fn card_verify_hint(&self) -> String {
-        if !self.card_design.verify_hint.is_empty() {
-            return self.card_design.verify_hint.clone();
-        }
+    /// The verifier page's address as the card's back prints it: `id.springfield.gov/v`.
+    pub fn card_verify_address(&self) -> String {
         let base = &self.public_base_url;
         let host = base
             .split_once("://")
             .map_or(base.as_str(), |(_, rest)| rest);
-        format!("Check this card: scan the code, or visit {host}/v")
+        format!("{}/v", host.trim_end_matches('/'))
     }
 
     /// The photo limits, as the normaliser takes them.

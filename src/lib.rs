@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod file_ring_lock;
 pub mod health;
+pub mod i18n;
 pub mod identity_provider;
 pub mod key_custody;
 pub mod outbound_http;

@@ -21,10 +21,12 @@ use crate::crypto::signing::SigningKeys;
 use crate::crypto::status_list::StatusList;
 use crate::error::ErrorCode;
 use crate::file_ring_lock::{self, FileRingLock};
+use crate::i18n;
 use crate::key_custody;
 use crate::private_files;
 use crate::rate_limit::ClientThrottle;
 use crate::render::card_pdf::{CardBranding, CardRenderer};
+use crate::render::card_words;
 use crate::render::photo::PhotoNormalizer;
 use crate::services;
 use crate::telemetry::Metrics;
@@ -271,7 +273,7 @@ fn card_branding(config: &Config) -> anyhow::Result<CardBranding> {
         accent_rgb: config.accent_rgb()?,
         logo_png,
         return_if_found: design.return_if_found.clone(),
-        verify_hint: config.card_verify_hint(),
+        verify_hint: design.verify_hint.clone(),
     })
 }
 
@@ -283,7 +285,22 @@ fn card_renderer(config: &Config) -> anyhow::Result<CardRenderer> {
         .iter()
         .map(PathBuf::from)
         .collect();
-    let renderer = CardRenderer::with_fonts(card_branding(config)?, &font_dirs)?;
+    let language = &config.card_design.language;
+    let wordings = card_words::wordings(i18n::catalogue(), language, &config.card_verify_address())
+        .with_context(|| {
+            let known: Vec<&str> = i18n::catalogue().all().iter().map(|l| l.code).collect();
+            format!(
+                "card_design.language {language:?} is not a language of the pages ({})",
+                known.join(", ")
+            )
+        })?;
+    let renderer = CardRenderer::with_wordings(card_branding(config)?, &font_dirs, wordings)?;
+    if !renderer.unoffered_languages().is_empty() {
+        tracing::warn!(
+            languages = %renderer.unoffered_languages().join(", "),
+            "the card cannot print its words in these page languages: no font for their script"
+        );
+    }
     let (printable, missing) = renderer.scripts();
     tracing::info!(
         scripts = %printable.join(", "),

@@ -276,6 +276,21 @@ pub fn parse_languages(raw: &[String]) -> Result<Vec<LanguageTag>, FieldError> {
     Ok(tags)
 }
 
+/// The language a resident asked the card's words (labels, return-if-found text) to be printed
+/// in beside the card's own; whether the card offers it is the renderer's to say.
+pub fn parse_card_language(raw: Option<&str>) -> Result<Option<LanguageTag>, FieldError> {
+    let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Ok(None);
+    };
+    LanguageTag::parse(raw).map(Some).map_err(|_| {
+        FieldError::new(
+            "card_language",
+            ErrorCode::InvalidLanguage,
+            "card_language is a BCP 47 tag of a language the pages speak, such as \"es\"",
+        )
+    })
+}
+
 /// A telephone number as people write it: digits, spaces, `+ - ( ) .`.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -481,6 +496,9 @@ pub struct CardFace {
     /// out who asked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confidential: bool,
+    /// The language the card's words are printed in beside the card's own, if asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_language: Option<LanguageTag>,
 }
 
 /// A confidential card carries no address: the resident's record keeps none while it is
@@ -602,6 +620,7 @@ mod tests {
             organ_donor: false,
             caretaker: None,
             confidential: false,
+            card_language: None,
         };
         let fields: Vec<_> = face.warnings().iter().map(|w| (w.field, w.code)).collect();
         assert_eq!(

@@ -10,11 +10,14 @@ mod images;
 mod layout;
 
 /// The seal's initials, shared with the card preview on the staff pages.
-pub use layout::{card_date, language_name, monogram};
+pub use layout::{language_name, monogram};
 mod pdf;
 mod sfnt;
 mod shape;
+mod wording;
 mod wrap;
+
+pub use wording::{card_date, CardWording, DateWriter};
 
 use std::path::PathBuf;
 
@@ -31,9 +34,11 @@ pub struct CardBranding {
     pub accent_rgb: [u8; 3],
     /// A PNG logo; without one, a seal with the jurisdiction's initials is drawn.
     pub logo_png: Option<Vec<u8>>,
-    /// e.g. "If found, return to any City Hall."
+    /// e.g. "If found, return to any City Hall." in the card's language; empty: the card
+    /// wording's own.
     pub return_if_found: String,
-    /// e.g. "Check this card: scan the code or visit id.springfield.gov/v"
+    /// e.g. "Check this card: scan the code or visit id.springfield.gov/v" in the card's
+    /// language; empty: the card wording's own.
     pub verify_hint: String,
 }
 
@@ -60,6 +65,9 @@ pub struct CardPrint {
     pub languages: Vec<String>,
     pub emergency_contact: Option<String>,
     pub organ_donor: bool,
+    /// The language the card's words are printed in beside the card's own, if the resident
+    /// chose one (a tag of [`CardRenderer::second_languages`]).
+    pub second_language: Option<String>,
 }
 
 impl std::fmt::Debug for CardPrint {
@@ -100,9 +108,37 @@ impl CardRenderer {
     /// As [`Self::new`], with the fonts the folders hold for scripts the built-in fonts lack
     /// (a folder that does not exist adds nothing).
     pub fn with_fonts(branding: CardBranding, font_dirs: &[PathBuf]) -> Result<Self, RenderError> {
+        Self::with_wordings(branding, font_dirs, Vec::new())
+    }
+
+    /// As [`Self::with_fonts`], with the card's words: `wordings[0]` in the card's own
+    /// language, the others the second languages a resident may choose (none: English only).
+    /// Every pair is laid out now, so words that do not fit are refused here.
+    pub fn with_wordings(
+        branding: CardBranding,
+        font_dirs: &[PathBuf],
+        wordings: Vec<CardWording>,
+    ) -> Result<Self, RenderError> {
         Ok(Self {
-            design: Design::new(&branding, font_dirs)?,
+            design: Design::new(&branding, font_dirs, wordings)?,
         })
+    }
+
+    /// The languages a card may print its words in beside the card's own.
+    pub fn second_languages(&self) -> Vec<&str> {
+        self.design.second_languages().collect()
+    }
+
+    /// The page languages a card cannot carry as a second: its fonts lack their script.
+    pub fn unoffered_languages(&self) -> &[String] {
+        &self.design.unoffered
+    }
+
+    /// The card's words in its own language, and in `second` when the card offers it: what
+    /// a card with that choice prints (the pages' card preview shows the same).
+    pub fn wordings_for(&self, second: Option<&str>) -> (&CardWording, Option<&CardWording>) {
+        let words = self.design.words_for(second);
+        (words.first, words.second)
     }
 
     /// The scripts names print in; and those a font folder could add that this one lacks.
@@ -166,6 +202,7 @@ mod tests {
             languages: Vec::new(),
             emergency_contact: None,
             organ_donor: false,
+            second_language: None,
         };
         assert!(!format!("{card:?}").contains("José"));
     }

@@ -2,6 +2,7 @@
 //! code, the retention report's chart, PDF and CSV.
 
 pub mod card_pdf;
+pub mod card_words;
 pub mod pdf_pages;
 pub mod photo;
 pub mod program_csv;

@@ -298,6 +298,7 @@ fn print_of(
             .as_ref()
             .map(|c| format!("{} · {}", c.name.as_str(), c.phone.as_str())),
         organ_donor: face.organ_donor,
+        second_language: face.card_language.as_ref().map(|l| l.as_str().to_owned()),
     }
 }
 
@@ -899,6 +900,7 @@ mod tests {
             organ_donor: false,
             caretaker: None,
             confidential,
+            card_language: None,
         }
     }
 

@@ -56,6 +56,8 @@ pub struct ResidentChanges {
     pub caretaker: Option<Option<Caretaker>>,
     /// The card made confidential (no address, picked up at a site) or not.
     pub confidential: Option<bool>,
+    /// A second language for the card's words chosen, or removed.
+    pub card_language: Option<Option<LanguageTag>>,
     /// A new photo, normalised as at enrollment.
     pub photo_jpeg: Option<Vec<u8>>,
 }
@@ -317,6 +319,7 @@ pub fn enroll(
     );
     texts.extend(address_texts(application.address.as_ref()));
     printable(ctx, &texts)?;
+    offered_card_language(ctx, face.card_language.as_ref())?;
     let warnings = face.warnings();
     let now = ctx.clock.now();
     let id = uuid::Uuid::new_v4().to_string();
@@ -398,6 +401,29 @@ fn printable(ctx: &AppContext, texts: &[(&'static str, String)]) -> Result<(), E
     } else {
         Err(EnrollmentError::all(problems))
     }
+}
+
+/// A second language for the card's words is one the card prints them in.
+fn offered_card_language(
+    ctx: &AppContext,
+    language: Option<&LanguageTag>,
+) -> Result<(), EnrollmentError> {
+    let Some(language) = language else {
+        return Ok(());
+    };
+    let offered = ctx.card_renderer.second_languages();
+    if offered.contains(&language.as_str()) {
+        return Ok(());
+    }
+    Err(FieldError::new(
+        "card_language",
+        ErrorCode::InvalidLanguage,
+        format!(
+            "the card prints its words beside its own language in one of: {}",
+            offered.join(", ")
+        ),
+    )
+    .into())
 }
 
 /// The new resident's row, every personal value sealed under fresh keys, and the sealed photo.
@@ -642,6 +668,7 @@ pub fn update(
     let (key, mut face) = vault::open_face(ctx, &row)?;
     let was_confidential = face.confidential;
     let band_may_change = changes.date_of_birth.is_some() || changes.caretaker.is_some();
+    offered_card_language(ctx, changes.card_language.as_ref().and_then(Option::as_ref))?;
     // Only what the change writes must print: a record enrolled before a font went away
     // stays changeable (made confidential, say).
     let mut texts = face_texts(
@@ -727,10 +754,14 @@ impl ResidentChanges {
             organ_donor,
             caretaker,
             confidential,
+            card_language,
             photo_jpeg,
         } = self;
         if let Some(value) = confidential {
             face.confidential = value;
+        }
+        if let Some(value) = card_language {
+            face.card_language = value;
         }
         if let Some(value) = caretaker {
             face.caretaker = value.map(|c| c.relationship);

@@ -10,7 +10,8 @@ use muni_id::domain::staff::StaffRole;
 use serde_json::{json, Value};
 
 use crate::helpers::{
-    captured_logs, error_code, resident, spawn_app, spawn_app_with, with_debian_fonts, TestApp,
+    captured_logs, error_code, resident, spawn_app, spawn_app_with, with_debian_fonts, Session,
+    TestApp,
 };
 
 async fn verify(app: &TestApp, token: &str) -> (u16, Value) {
@@ -812,4 +813,120 @@ async fn a_renewal_only_within_its_window_and_a_card_never_received_is_revoked_a
     let clerk = app.session(StaffRole::Clerk).await;
     outside(renew(&app, &clerk, &id).await).await;
     app.issue_card(&clerk, &id, "new").await;
+}
+
+/// The text of a card PDF as `pdftotext` reads it, without whitespace (labels may wrap).
+async fn record_of(app: &TestApp, session: &Session, path: &str) -> Value {
+    app.get(session, path).await.json().await.unwrap()
+}
+
+async fn card_text(app: &TestApp, session: &Session, number: &str) -> String {
+    let pdf = app
+        .get(session, &format!("/api/v1/cards/{number}/pdf"))
+        .await;
+    assert_eq!(pdf.status(), 200);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("card.pdf");
+    std::fs::write(&path, pdf.bytes().await.unwrap()).unwrap();
+    let output = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// A resident may have the card's words printed in a second page language under the card's
+/// own: chosen at enrollment, shown on the record, printed, changed and removed with a PATCH.
+/// A language the card does not offer (not a page language, the card's own, not a tag, or
+/// Korean without the font folder) is refused, naming the field, and nothing is stored.
+#[tokio::test]
+async fn the_card_prints_its_words_in_a_second_language_the_resident_chooses() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    for bad in ["de", "en", "not a tag", "ko"] {
+        let mut body = resident("Ana Second");
+        body["card_language"] = json!(bad);
+        let (status, code, body) =
+            error_code(app.post_json(&clerk, "/api/v1/residents", &body).await).await;
+        assert_eq!((status, code.as_str()), (422, "invalid_language"), "{bad}");
+        assert_eq!(body["error"]["field"], "card_language", "{body}");
+    }
+    assert_eq!(app.count_rows("residents"), 0);
+
+    let mut body = resident("Ana Second");
+    body["card_language"] = json!("es");
+    let id = app.enroll_ok(&clerk, &body).await;
+    let record = format!("/api/v1/residents/{id}");
+    assert_eq!(
+        record_of(&app, &clerk, &record).await["card_language"],
+        "es"
+    );
+    let card = app.issue_card(&clerk, &id, "new").await;
+    let number = card["card_number"].as_str().unwrap();
+    let text = card_text(&app, &clerk, number).await;
+    for word in ["DATEOFBIRTH", "FECHADENACIMIENTO", "IDENTIFICATIONCARD"] {
+        assert!(text.contains(word), "{word} missing from {text}");
+    }
+
+    let res = app
+        .patch_json(&clerk, &record, &json!({"card_language": "zh-Hant"}))
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        record_of(&app, &clerk, &record).await["card_language"],
+        "zh-Hant"
+    );
+    let text = card_text(&app, &clerk, number).await;
+    assert!(
+        text.contains("出生日期") && !text.contains("FECHA"),
+        "{text}"
+    );
+
+    // A refused change leaves the choice as it was.
+    let (status, code, _) = error_code(
+        app.patch_json(&clerk, &record, &json!({"card_language": "xx"}))
+            .await,
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (422, "invalid_language"));
+    assert_eq!(
+        record_of(&app, &clerk, &record).await["card_language"],
+        "zh-Hant"
+    );
+
+    let res = app
+        .patch_json(&clerk, &record, &json!({"card_language": null}))
+        .await;
+    assert_eq!(res.status(), 200);
+    assert!(record_of(&app, &clerk, &record)
+        .await
+        .get("card_language")
+        .is_none());
+    let text = card_text(&app, &clerk, number).await;
+    assert!(
+        text.contains("DATEOFBIRTH") && !text.contains("出生日期"),
+        "{text}"
+    );
+}
+
+/// A city whose card language is Spanish prints its cards in Spanish, with Spanish dates.
+#[tokio::test]
+async fn a_city_prints_its_cards_in_the_card_language_it_configures() {
+    let app = spawn_app_with(|config| config.card_design.language = "es".into()).await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Ana Ciudad")).await;
+    let card = app.issue_card(&clerk, &id, "new").await;
+    let text = card_text(&app, &clerk, card["card_number"].as_str().unwrap()).await;
+    assert!(
+        text.contains("FECHADENACIMIENTO") && !text.contains("DATEOFBIRTH"),
+        "{text}"
+    );
+    // resident(): born 1 April 1990.
+    assert!(text.contains("1abr1990"), "{text}");
 }

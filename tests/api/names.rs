@@ -234,18 +234,31 @@ async fn enroll_on_the_page(
     lang: &str,
     legal_name: &str,
 ) -> reqwest::Response {
+    enroll_on_the_page_with(app, cookie, lang, legal_name, &[]).await
+}
+
+/// As [`enroll_on_the_page`], with more of the form's fields filled.
+async fn enroll_on_the_page_with(
+    app: &crate::helpers::TestApp,
+    cookie: &str,
+    lang: &str,
+    legal_name: &str,
+    more: &[(&str, &str)],
+) -> reqwest::Response {
     let form = crate::pages::get_page(app, cookie, "/enroll").await;
     let csrf = crate::pages::csrf_of(&form.text().await.unwrap());
     let photo = crate::helpers::photo_base64();
-    let (content_type, body) = multipart(&[
-        ("csrf", &csrf),
+    let mut fields = vec![
+        ("csrf", csrf.as_str()),
         ("documents", "passport"),
         ("documents", "utility_bill"),
         ("legal_name", legal_name),
         ("date_of_birth", "1990-04-01"),
         ("address_kind", "none"),
         ("photo_data", &photo),
-    ]);
+    ];
+    fields.extend_from_slice(more);
+    let (content_type, body) = multipart(&fields);
     app.client
         .post(app.url("/enroll"))
         .header(reqwest::header::COOKIE, cookie)
@@ -392,4 +405,56 @@ async fn the_review_page_after_enrollment_warns_of_a_word_mixing_scripts() {
         .await
         .unwrap();
     assert!(!html.contains("Check before issuing"), "{html}");
+}
+
+/// The enrollment form offers every page language but the card's own as the card's second
+/// language; the choice is kept, shown on the record, and the card preview shows the card's
+/// words in both, the second one right to left for Arabic. A bad choice is shown beside the
+/// field and nothing is stored.
+#[tokio::test]
+async fn the_clerk_chooses_the_cards_second_language_and_the_preview_shows_both() {
+    // The font folder, for the Korean and Bengali words.
+    let app = crate::helpers::spawn_app_with(crate::helpers::with_debian_fonts).await;
+    app.add_staff("words.clerk", StaffRole::Clerk);
+    let (cookie, _) = crate::pages::page_login(&app, "words.clerk").await;
+    let form = crate::pages::get_page(&app, &cookie, "/enroll").await;
+    let html = form.text().await.unwrap();
+    let start = html
+        .find("<select id=\"card_language\"")
+        .expect("the choice is on the form");
+    let select = &html[start..start + html[start..].find("</select>").unwrap()];
+    for tag in [
+        "es", "zh-Hans", "zh-Hant", "ru", "bn", "ht", "ko", "ar", "ur", "fr", "pl",
+    ] {
+        assert!(
+            select.contains(&format!("value=\"{tag}\"")),
+            "{tag}: {select}"
+        );
+    }
+    assert!(!select.contains("value=\"en\""), "{select}");
+
+    let res =
+        enroll_on_the_page_with(&app, &cookie, "en", "Ana Words", &[("card_language", "de")]).await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(error_beside(&html, "card_language").is_some(), "{html}");
+    assert_eq!(app.count_rows("residents"), 0);
+
+    let res =
+        enroll_on_the_page_with(&app, &cookie, "en", "Ana Words", &[("card_language", "ar")]).await;
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    let review = res.headers()["location"].to_str().unwrap().to_owned();
+    let html = crate::pages::get_page(&app, &cookie, &review)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("two-languages"), "{html}");
+    for expected in [
+        "<span lang=\"en\" dir=\"ltr\">DATE OF BIRTH</span>",
+        "<span lang=\"ar\" dir=\"rtl\" class=\"second\">تاريخ الميلاد</span>",
+        "<span lang=\"ar\" dir=\"rtl\" class=\"second\">بطاقة هوية</span>",
+    ] {
+        assert!(html.contains(expected), "{expected} not in {html}");
+    }
 }

@@ -70,6 +70,10 @@ test('every page in every language', async (t) => {
     date_of_birth: '1984-11-23',
     address: { line1: '12 Elm St', city: 'Springfield', postal_code: '01101' },
     languages: ['fr', 'en'],
+    veteran: true,
+    organ_donor: true,
+    // The card's words in Arabic too, under the card's own: the previews show both.
+    card_language: 'ar',
     photo: readFileSync(PHOTO).toString('base64'),
     documents: ['passport', 'lease'],
   });
@@ -125,6 +129,11 @@ test('every page in every language', async (t) => {
             `${label}: the menu marks the language by its own name`,
           );
           assert.deepEqual(await overflow(p), { scroll: false, wide: [] }, `${label}: nothing scrolls sideways`);
+          if (page === 'review' || page === 'card') {
+            const second = p.locator('.card-preview .c-dob small .second');
+            assert.equal(await second.getAttribute('lang'), 'ar', `${label}: the card's second language`);
+            assert.equal(await second.getAttribute('dir'), 'rtl', label);
+          }
           await axeClean(p, label);
           await p.screenshot({ path: screenshotPath(`lang-${page}-${code}`), fullPage: true });
         }

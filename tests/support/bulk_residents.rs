@@ -33,6 +33,7 @@ pub fn insert_sealed_resident(
         organ_donor: false,
         caretaker: None,
         confidential: false,
+        card_language: None,
     };
     let destroy_after = epoch.last_day();
     // Wrapped where enrollment would wrap it: the ratchet's epoch for that day.

@@ -5,10 +5,9 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use super::fonts::{Fonts, Weight};
 use super::images::{jpeg_info, JpegInfo, Logo};
+use super::wording::CardWording;
 use super::wrap::{fit_line, fit_stack, Block, Line, Stack, ASCENT, PT_PER_MM};
 use super::{CardBranding, CardPrint, RenderError};
 use crate::render::qr;
@@ -35,7 +34,8 @@ const COL_W: f32 = RIGHT - COL_X;
 const COL2_X: f32 = COL_X + 29.0;
 const NAMES_TOP: f32 = 12.6;
 const ROW_H: f32 = 6.35;
-const GRID_TOP: f32 = BOTTOM - 3.0 * ROW_H;
+/// A row with its label in two languages.
+const ROW_H_TWO_LANGUAGES: f32 = 7.4;
 
 /// A printer dot at 300 dpi; QR modules are whole dots, at least four.
 const DOT: f32 = 25.4 / 300.0;
@@ -45,6 +45,8 @@ const QR_LIMIT: f32 = 32.0;
 const QUIET: usize = 4;
 
 const LABEL_PT: f32 = 6.0;
+/// The smallest a label may get when it is printed in two languages.
+const LABEL_MIN_PT_TWO_LANGUAGES: f32 = 4.5;
 const TEXT: [u8; 3] = [26, 26, 26];
 const LABEL: [u8; 3] = [85, 85, 85];
 const PHOTO_BACKING: [u8; 3] = [226, 226, 226];
@@ -110,19 +112,52 @@ pub(super) struct LaidOut<'a> {
     pub photo_info: JpegInfo,
 }
 
-/// The branding, laid out once.
+/// The branding, laid out once for the card's language alone and once for each language a
+/// resident may have printed beside it.
 pub(super) struct Design {
     pub fonts: Fonts,
     pub logo: Option<Logo>,
     accent: [u8; 3],
     on_accent: [u8; 3],
+    /// The card's own language first, then those a resident may add as a second.
+    wordings: Vec<CardWording>,
+    /// Second languages the fonts cannot print the words of.
+    pub unoffered: Vec<String>,
+    /// The band and footer, by the index of the second language in `wordings` (0: none).
+    branded: Vec<Branded>,
+}
+
+/// The parts of a face that are the same on every card in one pair of languages.
+struct Branded {
     band: Vec<Mark>,
     footer: Vec<Mark>,
     footer_top: f32,
 }
 
+/// The languages one card prints its words in.
+#[derive(Clone, Copy)]
+pub(super) struct Words<'a> {
+    pub first: &'a CardWording,
+    pub second: Option<&'a CardWording>,
+}
+
+impl<'a> Words<'a> {
+    /// The same words in each language.
+    fn each(self, pick: fn(&CardWording) -> &str) -> impl Iterator<Item = (&'a str, bool)> {
+        std::iter::once(self.first)
+            .chain(self.second)
+            .map(move |w| (pick(w), w.rtl))
+    }
+}
+
 impl Design {
-    pub(super) fn new(branding: &CardBranding, font_dirs: &[PathBuf]) -> Result<Self, RenderError> {
+    /// `wordings`: the card's language first, then the second languages a card may carry;
+    /// every pair is laid out here, so a wording that does not fit is refused at start-up.
+    pub(super) fn new(
+        branding: &CardBranding,
+        font_dirs: &[PathBuf],
+        mut wordings: Vec<CardWording>,
+    ) -> Result<Self, RenderError> {
         let fonts = Fonts::load_with(font_dirs)?;
         let logo = branding
             .logo_png
@@ -135,31 +170,89 @@ impl Design {
         } else {
             WHITE
         };
+        if wordings.is_empty() {
+            wordings.push(CardWording::english("", ""));
+        }
+        // A second language whose words the fonts cannot print is not offered (Korean without
+        // the font folder, say); the card's own must print.
+        let unprintable = |w: &CardWording| w.texts().any(|t| fonts.unprintable(&t).is_some());
+        let mut rest = wordings.split_off(1);
+        let unoffered = rest
+            .iter()
+            .filter(|w| unprintable(w))
+            .map(|w| w.language.clone())
+            .collect();
+        rest.retain(|w| !unprintable(w));
+        wordings.extend(rest);
+        // The branding's own texts, when it has them, are the card language's.
+        if !branding.return_if_found.is_empty() {
+            wordings[0]
+                .return_if_found
+                .clone_from(&branding.return_if_found);
+        }
+        if !branding.verify_hint.is_empty() {
+            wordings[0].verify_hint.clone_from(&branding.verify_hint);
+        }
         let mut design = Self {
             fonts,
             logo,
             accent,
             on_accent,
-            band: Vec::new(),
-            footer: Vec::new(),
-            footer_top: BOTTOM,
+            wordings,
+            unoffered,
+            branded: Vec::new(),
         };
-        design.band = design.band(branding)?;
-        let (footer, footer_top) = design.footer(branding)?;
-        design.footer = footer;
-        design.footer_top = footer_top;
+        for second in 0..design.wordings.len() {
+            let words = design.words(second);
+            let band = design.band(branding, words)?;
+            let (footer, footer_top) = design.footer(words)?;
+            design.branded.push(Branded {
+                band,
+                footer,
+                footer_top,
+            });
+        }
         Ok(design)
     }
 
-    /// Lays out both faces of `card`, or says why it cannot be printed.
+    /// The card's language, with the wording at `second` beside it (none at 0).
+    fn words(&self, second: usize) -> Words<'_> {
+        Words {
+            first: &self.wordings[0],
+            second: (second > 0).then(|| &self.wordings[second]),
+        }
+    }
+
+    /// Where `second` is in `wordings`; 0 (none) when the card does not offer it.
+    fn second_index(&self, second: Option<&str>) -> usize {
+        second
+            .and_then(|tag| self.wordings.iter().skip(1).position(|w| w.language == tag))
+            .map_or(0, |i| i + 1)
+    }
+
+    /// The card's words with `second` beside them, when the card offers it.
+    pub(super) fn words_for(&self, second: Option<&str>) -> Words<'_> {
+        self.words(self.second_index(second))
+    }
+
+    /// The languages a card may carry beside the card's own.
+    pub(super) fn second_languages(&self) -> impl Iterator<Item = &str> {
+        self.wordings[1..].iter().map(|w| w.language.as_str())
+    }
+
+    /// Lays out both faces of `card`, or says why it cannot be printed. A second language
+    /// the card does not offer (any more) prints nothing beside the card's own.
     pub(super) fn lay_out<'a>(&self, card: &'a CardPrint) -> Result<LaidOut<'a>, RenderError> {
         if card.legal_name.trim().is_empty() {
             return Err(RenderError::Invalid("the legal_name is empty".into()));
         }
+        let second = self.second_index(card.second_language.as_deref());
+        let words = self.words(second);
+        let branded = &self.branded[second];
         let photo_info = jpeg_info(&card.photo_jpeg)?;
         Ok(LaidOut {
-            front: self.front(card, photo_info)?,
-            back: self.back(card)?,
+            front: self.front(card, photo_info, words, branded)?,
+            back: self.back(card, words, branded)?,
             photo: &card.photo_jpeg,
             photo_info,
         })
@@ -180,6 +273,7 @@ impl Design {
             min_pt: 6.0,
             gap_before_mm: 0.0,
             rgb: TEXT,
+            end_aligned: false,
         }
     }
 
@@ -192,9 +286,45 @@ impl Design {
         }
     }
 
+    /// A label in the card's language, and under it in the second language when there is
+    /// one (smaller, not bold); each keeps to its own language's side.
+    fn labels<'a>(
+        &self,
+        words: Words<'a>,
+        pick: fn(&CardWording) -> &str,
+        gap_before_mm: f32,
+    ) -> Vec<Block<'a>> {
+        let two = words.second.is_some();
+        words
+            .each(pick)
+            .enumerate()
+            .map(|(i, (text, rtl))| {
+                let label = self.label(text, if i == 0 { gap_before_mm } else { 0.0 });
+                match (two, i) {
+                    (false, _) => Block {
+                        end_aligned: rtl,
+                        ..label
+                    },
+                    (true, 0) => Block {
+                        min_pt: LABEL_MIN_PT_TWO_LANGUAGES,
+                        end_aligned: rtl,
+                        ..label
+                    },
+                    _ => Block {
+                        weight: Weight::Regular,
+                        max_pt: LABEL_PT - 0.5,
+                        min_pt: LABEL_MIN_PT_TWO_LANGUAGES,
+                        end_aligned: rtl,
+                        ..label
+                    },
+                }
+            })
+            .collect()
+    }
+
     // ---- front ------------------------------------------------------------------------------
 
-    fn band(&self, branding: &CardBranding) -> Result<Vec<Mark>, RenderError> {
+    fn band(&self, branding: &CardBranding, words: Words<'_>) -> Result<Vec<Mark>, RenderError> {
         let mut marks = vec![Mark::Rect {
             x: 0.0,
             y: 0.0,
@@ -208,19 +338,19 @@ impl Design {
             min_pt: 7.0,
             ..self.block("jurisdiction", &branding.jurisdiction, Weight::Bold, 11.0)
         };
-        let subtitle = Block {
-            rgb: self.on_accent,
-            gap_before_mm: 0.2,
-            ..self.label("IDENTIFICATION CARD", 0.0)
-        };
-        let stack = fit_stack(
-            &self.fonts,
-            &[title, subtitle],
-            RIGHT - BAND_TEXT_X,
-            BAND_H - 1.6,
-        )?;
+        let mut blocks = vec![title];
+        blocks.extend(
+            self.labels(words, |w| &w.title, 0.2)
+                .into_iter()
+                .map(|b| Block {
+                    rgb: self.on_accent,
+                    ..b
+                }),
+        );
+        let width = RIGHT - BAND_TEXT_X;
+        let stack = fit_stack(&self.fonts, &blocks, width, BAND_H - 1.6)?;
         let top = (BAND_H - stack.height_mm) / 2.0;
-        push_stack(&mut marks, stack, BAND_TEXT_X, top);
+        push_stack(&mut marks, stack, BAND_TEXT_X, top, width);
         Ok(marks)
     }
 
@@ -269,8 +399,14 @@ impl Design {
         Ok(marks)
     }
 
-    fn front(&self, card: &CardPrint, photo: JpegInfo) -> Result<Vec<Mark>, RenderError> {
-        let mut marks = self.band.clone();
+    fn front(
+        &self,
+        card: &CardPrint,
+        photo: JpegInfo,
+        words: Words<'_>,
+        branded: &Branded,
+    ) -> Result<Vec<Mark>, RenderError> {
+        let mut marks = branded.band.clone();
         marks.push(Mark::Rect {
             x: PHOTO_X,
             y: PHOTO_Y,
@@ -283,45 +419,49 @@ impl Design {
         let y = PHOTO_Y + (PHOTO_H - h) / 2.0;
         marks.push(Mark::Photo { x, y, w, h });
         if card.veteran {
-            marks.extend(self.badge("VETERAN", PHOTO_X, PHOTO_Y + PHOTO_H + 1.2, PHOTO_W)?);
+            let y = PHOTO_Y + PHOTO_H + 1.2;
+            let (badge, _) = self.badge(words, |w| &w.veteran, PHOTO_X, y, PHOTO_W)?;
+            marks.extend(badge);
         }
-        marks.extend(self.names(card)?);
-        marks.extend(self.grid(card)?);
+        marks.extend(self.names(card, words)?);
+        marks.extend(self.grid(card, words)?);
         Ok(marks)
     }
 
-    fn names(&self, card: &CardPrint) -> Result<Vec<Mark>, RenderError> {
-        let mut blocks = vec![
-            self.label("NAME", 0.0),
-            self.block("legal_name", &card.legal_name, Weight::Bold, 12.0),
-        ];
+    fn names(&self, card: &CardPrint, words: Words<'_>) -> Result<Vec<Mark>, RenderError> {
+        let mut blocks = self.labels(words, |w| &w.name, 0.0);
+        blocks.push(self.block("legal_name", &card.legal_name, Weight::Bold, 12.0));
         if let Some(preferred) = card
             .preferred_name
             .as_deref()
             .filter(|p| !p.trim().is_empty())
         {
-            blocks.push(self.label("PREFERRED NAME", 0.7));
+            blocks.extend(self.labels(words, |w| &w.preferred_name, 0.7));
             blocks.push(self.block("preferred_name", preferred, Weight::Bold, 9.5));
         }
-        let stack = fit_stack(&self.fonts, &blocks, COL_W, GRID_TOP - 0.6 - NAMES_TOP)?;
+        let height = grid_top(words) - 0.6 - NAMES_TOP;
+        let stack = fit_stack(&self.fonts, &blocks, COL_W, height)?;
         let mut marks = Vec::new();
-        push_stack(&mut marks, stack, COL_X, NAMES_TOP);
+        push_stack(&mut marks, stack, COL_X, NAMES_TOP, COL_W);
         Ok(marks)
     }
 
-    fn grid(&self, card: &CardPrint) -> Result<Vec<Mark>, RenderError> {
-        let dob = card_date(card.date_of_birth);
-        let issued = card_date(card.issued_on);
-        let expires = card_date(card.expires_on);
-        let mut cells = vec![
-            ("DATE OF BIRTH", "date_of_birth", dob.as_str(), 0, 0),
-            ("ISSUED", "issued_on", issued.as_str(), 0, 1),
-            ("EXPIRES", "expires_on", expires.as_str(), 1, 1),
-            ("CARD NO.", "card_number", card.card_number.as_str(), 0, 2),
+    fn grid(&self, card: &CardPrint, words: Words<'_>) -> Result<Vec<Mark>, RenderError> {
+        let date = &words.first.date;
+        let dob = date(card.date_of_birth);
+        let issued = date(card.issued_on);
+        let expires = date(card.expires_on);
+        type Pick = fn(&CardWording) -> &str;
+        let mut cells: Vec<(Pick, &'static str, &str, u8, u8)> = vec![
+            (|w| &w.date_of_birth, "date_of_birth", dob.as_str(), 0, 0),
+            (|w| &w.issued, "issued_on", issued.as_str(), 0, 1),
+            (|w| &w.expires, "expires_on", expires.as_str(), 1, 1),
+            (|w| &w.card_number, "card_number", &card.card_number, 0, 2),
         ];
         if let Some(gender) = card.gender.as_deref().filter(|g| !g.trim().is_empty()) {
-            cells.push(("GENDER", "gender", gender, 1, 0));
+            cells.push((|w| &w.gender, "gender", gender, 1, 0));
         }
+        let row_h = row_height(words);
         let mut marks = Vec::new();
         for (label, field, value, column, row) in cells {
             let x = if column == 0 { COL_X } else { COL2_X };
@@ -331,58 +471,94 @@ impl Design {
                 (0, _) => (COL2_X - COL_X - 1.5, 8.5),
                 _ => (RIGHT - x, 8.5),
             };
-            let blocks = [
-                self.label(label, 0.0),
-                self.block(field, value, Weight::Bold, max_pt),
-            ];
-            let stack = fit_stack(&self.fonts, &blocks, width, ROW_H)?;
-            push_stack(&mut marks, stack, x, GRID_TOP + row as f32 * ROW_H);
+            let mut blocks = self.labels(words, label, 0.0);
+            blocks.push(self.block(field, value, Weight::Bold, max_pt));
+            let stack = fit_stack(&self.fonts, &blocks, width, row_h)?;
+            let top = grid_top(words) + f32::from(row) * row_h;
+            push_stack(&mut marks, stack, x, top, width);
         }
         Ok(marks)
     }
 
-    /// A bar in the accent colour with centred text, `width` wide, at (`x`, `y`).
+    /// A bar in the accent colour with centred text, `width` wide, at (`x`, `y`): a line in
+    /// each language, a long one wrapped. Returns the marks and the bar's height.
     fn badge(
         &self,
-        text: &'static str,
+        words: Words<'_>,
+        pick: fn(&CardWording) -> &str,
         x: f32,
         y: f32,
         width: f32,
-    ) -> Result<Vec<Mark>, RenderError> {
-        let block = Block {
-            rgb: self.on_accent,
-            ..self.block("badge", text, Weight::Bold, 7.0)
+    ) -> Result<(Vec<Mark>, f32), RenderError> {
+        // One language may wrap to two lines; two languages keep to a line each, so the
+        // badge under the QR code leaves the footer its room.
+        let (max_pt, min_pt, max_height) = match words.second {
+            None => (7.0, 5.5, 2.0 * BADGE_H),
+            Some(_) => (6.5, LABEL_MIN_PT_TWO_LANGUAGES, 5.6),
         };
-        let line = fit_line(&self.fonts, &block, width - 2.0)?;
-        let cap_height = 0.714 * line.size_pt / PT_PER_MM;
-        Ok(vec![
-            Mark::Rect {
-                x,
-                y,
-                w: width,
-                h: BADGE_H,
-                rgb: self.accent,
-            },
-            centred(line, x + width / 2.0, y + (BADGE_H + cap_height) / 2.0),
-        ])
+        let blocks: Vec<Block<'_>> = words
+            .each(pick)
+            .map(|(text, _)| Block {
+                rgb: self.on_accent,
+                min_pt,
+                ..self.block("badge", text, Weight::Bold, max_pt)
+            })
+            .collect();
+        let stack = fit_stack(&self.fonts, &blocks, width - 2.0, max_height)?;
+        let height = (stack.height_mm + 1.2).max(BADGE_H);
+        let top = y + (height - stack.height_mm) / 2.0;
+        let mut marks = vec![Mark::Rect {
+            x,
+            y,
+            w: width,
+            h: height,
+            rgb: self.accent,
+        }];
+        for line in stack.lines {
+            let baseline = top + line.baseline_mm;
+            marks.push(centred(line, x + width / 2.0, baseline));
+        }
+        Ok((marks, height))
     }
 
     // ---- back -------------------------------------------------------------------------------
 
-    /// The return-if-found text and the verification hint, along the bottom, with a rule above.
-    fn footer(&self, branding: &CardBranding) -> Result<(Vec<Mark>, f32), RenderError> {
-        let hint = self.block("verify_hint", &branding.verify_hint, Weight::Bold, 7.0);
-        let found = Block {
-            gap_before_mm: 0.4,
-            ..self.block(
-                "return_if_found",
-                &branding.return_if_found,
-                Weight::Regular,
-                6.5,
-            )
-        };
-        let stack = fit_stack(&self.fonts, &[hint, found], RIGHT - SAFE, 11.0)?;
-        let top = BOTTOM - stack.height_mm;
+    /// The verification hint and the return-if-found text, along the bottom, with a rule
+    /// above; in each language, the card's first.
+    fn footer(&self, words: Words<'_>) -> Result<(Vec<Mark>, f32), RenderError> {
+        let two = words.second.is_some();
+        let mut blocks = Vec::new();
+        for wording in std::iter::once(words.first).chain(words.second) {
+            let hint = Block {
+                gap_before_mm: if blocks.is_empty() { 0.0 } else { 0.8 },
+                end_aligned: wording.rtl,
+                ..self.block("verify_hint", &wording.verify_hint, Weight::Bold, 7.0)
+            };
+            let found = Block {
+                gap_before_mm: 0.4,
+                end_aligned: wording.rtl,
+                ..self.block(
+                    "return_if_found",
+                    &wording.return_if_found,
+                    Weight::Regular,
+                    6.5,
+                )
+            };
+            blocks.extend([hint, found].map(|b| Block {
+                min_pt: if two { 5.0 } else { b.min_pt },
+                ..b
+            }));
+        }
+        // Two languages' texts shrink to leave the QR code, its number and a two-line badge
+        // their room above.
+        let max_height = if two { 12.0 } else { 11.0 };
+        let stack = fit_stack(&self.fonts, &blocks, RIGHT - SAFE, max_height)?;
+        // Arabic script's descenders reach further below the line than Latin's.
+        let rtl = std::iter::once(words.first)
+            .chain(words.second)
+            .any(|w| w.rtl);
+        let bottom = if rtl { BOTTOM - 0.4 } else { BOTTOM };
+        let top = bottom - stack.height_mm;
         let rule_y = top - 1.0;
         let mut marks = vec![Mark::Rect {
             x: SAFE,
@@ -391,12 +567,17 @@ impl Design {
             h: 0.35,
             rgb: self.accent,
         }];
-        push_stack(&mut marks, stack, SAFE, top);
+        push_stack(&mut marks, stack, SAFE, top, RIGHT - SAFE);
         Ok((marks, rule_y))
     }
 
-    fn back(&self, card: &CardPrint) -> Result<Vec<Mark>, RenderError> {
-        let mut marks = self.footer.clone();
+    fn back(
+        &self,
+        card: &CardPrint,
+        words: Words<'_>,
+        branded: &Branded,
+    ) -> Result<Vec<Mark>, RenderError> {
+        let mut marks = branded.footer.clone();
         let (qr_marks, side) = qr_marks(&card.qr_text)?;
         marks.extend(qr_marks);
         let origin = snap(SAFE);
@@ -410,27 +591,36 @@ impl Design {
         marks.push(centred(line, origin + side / 2.0, below));
         below += 1.4;
         if card.organ_donor {
-            marks.extend(self.badge("ORGAN DONOR", origin + 1.0, below, side - 2.0)?);
-            below += BADGE_H;
+            let (badge, height) =
+                self.badge(words, |w| &w.organ_donor, origin + 1.0, below, side - 2.0)?;
+            marks.extend(badge);
+            below += height;
         }
-        if below > self.footer_top - 0.5 {
+        if below > branded.footer_top - 0.5 {
             return Err(RenderError::DoesNotFit { field: "qr_text" });
         }
         let x = origin + side + 1.0;
-        marks.extend(self.details(card, x)?);
+        marks.extend(self.details(card, x, words, branded.footer_top)?);
         Ok(marks)
     }
 
     /// Address, languages and emergency contact, right of the QR code.
-    fn details(&self, card: &CardPrint, x: f32) -> Result<Vec<Mark>, RenderError> {
+    fn details(
+        &self,
+        card: &CardPrint,
+        x: f32,
+        words: Words<'_>,
+        footer_top: f32,
+    ) -> Result<Vec<Mark>, RenderError> {
         let languages: Vec<String> = card.languages.iter().map(|t| language_name(t)).collect();
         let languages = languages.join(", ");
         let address: Vec<&str> = card.address_lines.iter().map(String::as_str).collect();
         let emergency: Vec<&str> = card.emergency_contact.iter().map(String::as_str).collect();
-        let sections: [(&'static str, &'static str, &[&str]); 3] = [
-            ("ADDRESS", "address_lines", &address),
-            ("LANGUAGES", "languages", &[languages.as_str()]),
-            ("EMERGENCY CONTACT", "emergency_contact", &emergency),
+        type Pick = fn(&CardWording) -> &str;
+        let sections: [(Pick, &'static str, &[&str]); 3] = [
+            (|w| &w.address, "address_lines", &address),
+            (|w| &w.languages, "languages", &[languages.as_str()]),
+            (|w| &w.emergency_contact, "emergency_contact", &emergency),
         ];
         let mut blocks = Vec::new();
         for (label, field, lines) in sections {
@@ -443,7 +633,7 @@ impl Design {
                 continue;
             }
             let gap = if blocks.is_empty() { 0.0 } else { 1.2 };
-            blocks.push(self.label(label, gap));
+            blocks.extend(self.labels(words, label, gap));
             blocks.extend(
                 lines
                     .into_iter()
@@ -451,9 +641,9 @@ impl Design {
             );
         }
         let top = snap(SAFE) + 0.4;
-        let stack = fit_stack(&self.fonts, &blocks, RIGHT - x, self.footer_top - 0.8 - top)?;
+        let stack = fit_stack(&self.fonts, &blocks, RIGHT - x, footer_top - 0.8 - top)?;
         let mut marks = Vec::new();
-        push_stack(&mut marks, stack, x, top);
+        push_stack(&mut marks, stack, x, top, RIGHT - x);
         Ok(marks)
     }
 }
@@ -515,14 +705,35 @@ fn snap(mm: f32) -> f32 {
     (mm / DOT).round() * DOT
 }
 
-fn push_stack(marks: &mut Vec<Mark>, stack: Stack, x: f32, top: f32) {
+/// Places a stack's lines from (`x`, `top`); a line of a right-to-left label ends at the
+/// right of the `width` it was fitted in.
+fn push_stack(marks: &mut Vec<Mark>, stack: Stack, x: f32, top: f32, width: f32) {
     for line in stack.lines {
+        let x = if line.end_aligned {
+            x + width - line.width_mm()
+        } else {
+            x
+        };
         marks.push(Mark::Text {
             x,
             y: top + line.baseline_mm,
             line,
         });
     }
+}
+
+/// The height of a row of the front's grid: more with labels in two languages.
+fn row_height(words: Words<'_>) -> f32 {
+    if words.second.is_some() {
+        ROW_H_TWO_LANGUAGES
+    } else {
+        ROW_H
+    }
+}
+
+/// Where the front's grid of dates and numbers starts: three rows above the safe margin.
+fn grid_top(words: Words<'_>) -> f32 {
+    BOTTOM - 3.0 * row_height(words)
 }
 
 fn centred(line: Line, cx: f32, baseline: f32) -> Mark {
@@ -541,12 +752,6 @@ fn fit_box(width: u32, height: u32, max_w: f32, max_h: f32) -> (f32, f32) {
 
 fn luminance([r, g, b]: [u8; 3]) -> f32 {
     (0.2126 * f32::from(r) + 0.7152 * f32::from(g) + 0.0722 * f32::from(b)) / 255.0
-}
-
-/// A date as the card prints it, "7 Apr 1990": unambiguous for readers of any country. The
-/// pages' card preview uses it too.
-pub fn card_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
 }
 
 /// Initials of the jurisdiction's proper name: "City of Springfield" → "S",
@@ -671,8 +876,8 @@ mod tests {
 
     #[test]
     fn dates_are_unambiguous() {
-        let date = NaiveDate::from_ymd_opt(1990, 4, 7).unwrap();
-        assert_eq!(card_date(date), "7 Apr 1990");
+        let date = chrono::NaiveDate::from_ymd_opt(1990, 4, 7).unwrap();
+        assert_eq!(super::super::wording::card_date(date), "7 Apr 1990");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub(super) struct Block<'a> {
     pub min_pt: f32,
     pub gap_before_mm: f32,
     pub rgb: [u8; 3],
+    /// Placed against the right of its box (a right-to-left label).
+    pub end_aligned: bool,
 }
 
 /// One line as placed: glyphs, size, baseline below the top of the stack, colour.
@@ -35,6 +37,7 @@ pub(super) struct Line {
     pub size_pt: f32,
     pub baseline_mm: f32,
     pub rgb: [u8; 3],
+    pub end_aligned: bool,
 }
 
 impl Line {
@@ -126,6 +129,7 @@ pub(super) fn fit_line(
         size_pt,
         baseline_mm: ASCENT * size_pt / PT_PER_MM,
         rgb: block.rgb,
+        end_aligned: block.end_aligned,
     })
 }
 
@@ -233,6 +237,7 @@ fn place(
                 size_pt,
                 baseline_mm: stack.height_mm + ASCENT * size / PT_PER_MM,
                 rgb: m.block.rgb,
+                end_aligned: m.block.end_aligned,
             });
             stack.height_mm += size * LINE_HEIGHT / PT_PER_MM;
         }
@@ -253,6 +258,7 @@ mod tests {
             min_pt: 6.0,
             gap_before_mm: 1.0,
             rgb: [0, 0, 0],
+            end_aligned: false,
         }
     }
 

@@ -149,6 +149,7 @@ fn face_of(ctx: &AppContext, cells: &Cells<'_>) -> Result<(CardFace, Option<Addr
         organ_donor: mapping.is_yes(cells.get("organ_donor")?),
         caretaker: None,
         confidential,
+        card_language: None,
     };
     Ok((face, address))
 }

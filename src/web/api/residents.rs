@@ -10,9 +10,10 @@ use utoipa::ToSchema;
 
 use crate::context::AppContext;
 use crate::domain::age_bands::{Caretaker, Relationship};
+use crate::domain::documents::PointsTally;
 use crate::domain::resident::{
-    no_address_when_confidential, parse_languages, Address, AddressParts, CardFace, DateOfBirth,
-    EmergencyContact, FieldWarning, PersonName,
+    no_address_when_confidential, parse_card_language, parse_languages, Address, AddressParts,
+    CardFace, DateOfBirth, EmergencyContact, FieldWarning, LanguageTag, PersonName,
 };
 use crate::domain::staff::Permission;
 use crate::services::enrollment::{
@@ -125,6 +126,12 @@ pub struct EnrollmentRequest {
     /// site, never mailed.
     #[serde(default)]
     pub confidential: bool,
+    /// A language of the pages (`es`, `zh-Hant`, …) the card's labels and return-if-found
+    /// text are printed in beside the card's own; one the card does not offer is 422
+    /// `invalid_language`.
+    #[serde(default)]
+    #[schema(example = "es")]
+    pub card_language: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -173,6 +180,10 @@ pub struct ResidentPatch {
     /// Make the card confidential (the address on record is destroyed with this change) or
     /// not.
     pub confidential: Option<bool>,
+    /// The card's second language, or `null` for the card's own language only.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub card_language: Option<Option<String>>,
 }
 
 /// Tells "field absent" (outer `None`) from "field is null" (`Some(None)`).
@@ -241,6 +252,9 @@ pub struct ResidentView {
     pub caretaker: Option<CaretakerRelationship>,
     /// A confidential card: no address, picked up at a site.
     pub confidential: bool,
+    /// The language the card's words are printed in beside the card's own; absent: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_language: Option<String>,
     pub enrolled_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The day after which this record is destroyed unless a card extends it.
@@ -290,7 +304,36 @@ fn contact_of(
     input.map(|c| parse_contact(&c.name, &c.phone)).transpose()
 }
 
+/// A field's outcome: its value, or what is wrong with it.
+type Checked<T> = Result<T, crate::domain::FieldError>;
+
 impl EnrollmentRequest {
+    /// The caretaker (for `date_of_birth`'s age band), the card's second language, the
+    /// documents' points and the photo, each checked.
+    #[allow(clippy::type_complexity)]
+    fn checked_extras(
+        &self,
+        rules: &ApplicationRules<'_>,
+        date_of_birth: Option<&DateOfBirth>,
+    ) -> (
+        (Checked<Option<Caretaker>>, Checked<Option<LanguageTag>>),
+        Result<PointsTally, EnrollmentError>,
+        Result<Vec<u8>, EnrollmentError>,
+    ) {
+        let caretaker = self
+            .caretaker
+            .as_ref()
+            .map(|c| (c.relationship.into(), c.identity_checked));
+        (
+            (
+                rules.caretaker(date_of_birth, caretaker),
+                parse_card_language(self.card_language.as_deref()),
+            ),
+            parse_documents(rules.documents, &self.documents),
+            parse_photo(rules.photos, &self.photo),
+        )
+    }
+
     /// The request as the enrollment service's draft.
     pub fn to_application(
         &self,
@@ -306,11 +349,12 @@ impl EnrollmentRequest {
             emergency_contact,
             veteran,
             organ_donor,
-            photo,
-            documents,
+            photo: _,
+            documents: _,
             confirm_not_duplicate,
-            caretaker,
+            caretaker: _,
             confidential,
+            card_language: _,
         } = self;
         let parsed = (
             PersonName::parse("legal_name", legal_name),
@@ -323,15 +367,8 @@ impl EnrollmentRequest {
                 no_address_when_confidential(*confidential, address.as_ref()).map(|()| address)
             }),
         );
-        let caretaker = rules.caretaker(
-            parsed.2.as_ref().ok(),
-            caretaker
-                .as_ref()
-                .map(|c| (c.relationship.into(), c.identity_checked)),
-        );
-        let tally = parse_documents(rules.documents, documents);
-        let photo_jpeg = parse_photo(rules.photos, photo);
-        match (parsed, caretaker, tally, photo_jpeg) {
+        let (extras, tally, photo_jpeg) = self.checked_extras(rules, parsed.2.as_ref().ok());
+        match (parsed, extras, tally, photo_jpeg) {
             (
                 (
                     Ok(legal_name),
@@ -342,7 +379,7 @@ impl EnrollmentRequest {
                     Ok(emergency_contact),
                     Ok(address),
                 ),
-                Ok(caretaker),
+                (Ok(caretaker), Ok(card_language)),
                 Ok(tally),
                 Ok(photo_jpeg),
             ) => Ok(Application {
@@ -357,21 +394,33 @@ impl EnrollmentRequest {
                     organ_donor: *organ_donor,
                     caretaker: caretaker.map(|c| c.relationship),
                     confidential: *confidential,
+                    card_language,
                 },
                 address,
                 tally,
                 photo_jpeg,
                 confirm_not_duplicate: *confirm_not_duplicate,
             }),
-            ((a, b, c, d, e, f, g), caretaker, tally, photo_jpeg) => {
-                let mut problems: Vec<EnrollmentError> =
-                    field_errors!(a, b, c, d, e, f, g, caretaker).collect();
-                problems.extend(tally.err());
-                problems.extend(photo_jpeg.err());
-                Err(EnrollmentError::all(problems))
+            ((a, b, c, d, e, f, g), (caretaker, card_language), tally, photo_jpeg) => {
+                let problems = field_errors!(a, b, c, d, e, f, g, caretaker, card_language);
+                Err(EnrollmentError::all(
+                    problems
+                        .chain(tally.err())
+                        .chain(photo_jpeg.err())
+                        .collect(),
+                ))
             }
         }
     }
+}
+
+/// A patch's second language for the card: chosen, or removed (`null`).
+fn patched_card_language(
+    patch: Option<&Option<String>>,
+) -> Result<Option<Option<LanguageTag>>, crate::domain::FieldError> {
+    patch
+        .map(|language| parse_card_language(language.as_deref()))
+        .transpose()
 }
 
 /// A patch's address: a new one, or removed (`null`).
@@ -398,12 +447,31 @@ fn patched_caretaker(
 }
 
 impl ResidentPatch {
-    /// The patch's new photo, normalised, when it has one.
-    fn photo_jpeg(&self, rules: &ApplicationRules<'_>) -> Result<Option<Vec<u8>>, EnrollmentError> {
-        self.photo
+    /// The patch's caretaker, second language for the card and new photo (normalised), each
+    /// checked when the patch has it.
+    #[allow(clippy::type_complexity)]
+    fn checked_extras(
+        &self,
+        rules: &ApplicationRules<'_>,
+    ) -> (
+        (
+            Checked<Option<Option<Caretaker>>>,
+            Checked<Option<Option<LanguageTag>>>,
+        ),
+        Result<Option<Vec<u8>>, EnrollmentError>,
+    ) {
+        let photo = self
+            .photo
             .as_deref()
             .map(|encoded| parse_photo(rules.photos, encoded))
-            .transpose()
+            .transpose();
+        (
+            (
+                patched_caretaker(self.caretaker.as_ref()),
+                patched_card_language(self.card_language.as_ref()),
+            ),
+            photo,
+        )
     }
 
     /// The patch as the enrollment service's draft of changes.
@@ -422,8 +490,9 @@ impl ResidentPatch {
             veteran,
             organ_donor,
             photo: _,
-            caretaker,
+            caretaker: _,
             confidential,
+            card_language: _,
         } = self;
         let parsed = (
             legal_name
@@ -449,9 +518,8 @@ impl ResidentPatch {
                 .transpose(),
             patched_address(address.as_ref()),
         );
-        let caretaker = patched_caretaker(caretaker.as_ref());
-        let photo_jpeg = self.photo_jpeg(rules);
-        match (parsed, caretaker, photo_jpeg) {
+        let (extras, photo_jpeg) = self.checked_extras(rules);
+        match (parsed, extras, photo_jpeg) {
             (
                 (
                     Ok(legal_name),
@@ -462,7 +530,7 @@ impl ResidentPatch {
                     Ok(emergency_contact),
                     Ok(address),
                 ),
-                Ok(caretaker),
+                (Ok(caretaker), Ok(card_language)),
                 Ok(photo_jpeg),
             ) => Ok(ResidentChanges {
                 legal_name,
@@ -476,13 +544,14 @@ impl ResidentPatch {
                 organ_donor: *organ_donor,
                 caretaker,
                 confidential: *confidential,
+                card_language,
                 photo_jpeg,
             }),
-            ((a, b, c, d, e, f, g), caretaker, photo_jpeg) => {
-                let mut problems: Vec<EnrollmentError> =
-                    field_errors!(a, b, c, d, e, f, g, caretaker).collect();
-                problems.extend(photo_jpeg.err());
-                Err(EnrollmentError::all(problems))
+            ((a, b, c, d, e, f, g), (caretaker, card_language), photo_jpeg) => {
+                let problems = field_errors!(a, b, c, d, e, f, g, caretaker, card_language);
+                Err(EnrollmentError::all(
+                    problems.chain(photo_jpeg.err()).collect(),
+                ))
             }
         }
     }
@@ -594,6 +663,7 @@ impl From<ResidentRecord> for ResidentView {
             organ_donor,
             caretaker,
             confidential,
+            card_language,
         } = face;
         Self {
             resident_id,
@@ -613,6 +683,7 @@ impl From<ResidentRecord> for ResidentView {
             residency_points_met,
             caretaker: caretaker.map(CaretakerRelationship::from),
             confidential,
+            card_language: card_language.map(|l| l.as_str().to_owned()),
             enrolled_at,
             updated_at,
             retained_until,

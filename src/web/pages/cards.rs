@@ -18,18 +18,48 @@ use crate::domain::delivery::DeliveryChoice;
 use crate::domain::fees::{format_amount, FeeRecord};
 use crate::domain::staff::Permission;
 use crate::error::ErrorCode;
-use crate::render::card_pdf::{card_date, monogram};
+use crate::render::card_pdf::{monogram, CardWording};
 use crate::services::cards::{self, CardOrder};
 use crate::services::enrollment::ResidentRecord;
 
-/// What the card shows besides the resident: the jurisdiction and the back's fixed texts.
-fn branding(ctx: &AppContext) -> Value {
+/// What the card shows besides the resident: the jurisdiction, and the card's words in its
+/// own language and in the resident's second one, as the card prints them.
+fn branding(ctx: &AppContext, resident: &ResidentRecord) -> Value {
+    let second = resident.face.card_language.as_ref().map(|l| l.as_str());
+    let (own, second) = ctx.card_renderer.wordings_for(second);
     context! {
         monogram => monogram(&ctx.config.jurisdiction),
         jurisdiction => ctx.config.jurisdiction.clone(),
-        return_if_found => ctx.config.card_design.return_if_found.clone(),
-        verify_hint => ctx.config.card_verify_hint(),
+        words => std::iter::once(own).chain(second).map(words_value).collect::<Vec<_>>(),
     }
+}
+
+/// One language's card words for the preview template.
+fn words_value(w: &CardWording) -> Value {
+    context! {
+        lang => w.language.clone(),
+        dir => if w.rtl { "rtl" } else { "ltr" },
+        title => w.title.clone(),
+        name => w.name.clone(),
+        preferred_name => w.preferred_name.clone(),
+        date_of_birth => w.date_of_birth.clone(),
+        gender => w.gender.clone(),
+        issued => w.issued.clone(),
+        expires => w.expires.clone(),
+        card_number => w.card_number.clone(),
+        address => w.address.clone(),
+        languages => w.languages.clone(),
+        emergency_contact => w.emergency_contact.clone(),
+        veteran => w.veteran.clone(),
+        organ_donor => w.organ_donor.clone(),
+        return_if_found => w.return_if_found.clone(),
+        verify_hint => w.verify_hint.clone(),
+    }
+}
+
+/// A day as the card prints it, in the card's own language.
+fn card_day(ctx: &AppContext, day: chrono::NaiveDate) -> String {
+    (ctx.card_renderer.wordings_for(None).0.date)(day)
 }
 
 fn parse_reason<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
@@ -174,8 +204,8 @@ fn review_page(
         "review.html",
         context! {
             r => resident_value(resident),
-            brand => branding(&viewer.ctx),
-            dob => card_date(resident.face.date_of_birth.date()),
+            brand => branding(&viewer.ctx, resident),
+            dob => card_day(&viewer.ctx, resident.face.date_of_birth.date()),
             card => (),
             reasons => issue_reasons(),
             default_reason => reason,
@@ -292,11 +322,11 @@ pub async fn show(
         "card.html",
         context! {
             r => resident_value(&resident),
-            brand => branding(&viewer.ctx),
-            dob => card_date(resident.face.date_of_birth.date()),
+            brand => branding(&viewer.ctx, &resident),
+            dob => card_day(&viewer.ctx, resident.face.date_of_birth.date()),
             card => context! {
-                issued => card_date(card.issued_on),
-                expires => card_date(card.expires_on),
+                issued => card_day(&viewer.ctx, card.issued_on),
+                expires => card_day(&viewer.ctx, card.expires_on),
                 ..Value::from_serialize(&row)
             },
         },

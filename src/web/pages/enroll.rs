@@ -95,7 +95,7 @@ pub(super) struct Points {
 }
 
 #[derive(Serialize)]
-struct Choice {
+pub(super) struct Choice {
     value: String,
     label: String,
 }
@@ -204,6 +204,7 @@ const TEXT_FIELDS: &[&str] = &[
     "address_postal_code",
     "language_1",
     "language_2",
+    "card_language",
     "emergency_name",
     "emergency_phone",
     "veteran",
@@ -262,12 +263,35 @@ fn render_form(
             duplicate_of => filled.duplicate_of,
             photo => filled.photo,
             spoken_languages => languages,
+            card_languages => card_language_choices(ctx),
+            card_own_language => card_own_language(ctx),
             minimum_age => ctx.age_bands.minimum_age(),
             caretaker_bands => caretaker_bands(ctx),
             relationships => Relationship::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
         },
     )?;
     Ok(with_camera(response))
+}
+
+/// The languages the card may print its words in beside its own, each by its own name.
+pub(super) fn card_language_choices(ctx: &AppContext) -> Vec<Choice> {
+    ctx.card_renderer
+        .second_languages()
+        .into_iter()
+        .filter_map(|tag| catalogue().get(tag))
+        .map(|l| Choice {
+            value: l.code.to_owned(),
+            label: l.name.clone(),
+        })
+        .collect()
+}
+
+/// The card's own language, by its own name.
+pub(super) fn card_own_language(ctx: &AppContext) -> String {
+    let own = &ctx.card_renderer.wordings_for(None).0.language;
+    catalogue()
+        .get(own)
+        .map_or_else(|| own.clone(), |l| l.name.clone())
 }
 
 /// The enrollment page may use the camera (every other page may not).
@@ -371,6 +395,7 @@ fn request_of(form: &Form, photo: String) -> EnrollmentRequest {
         confirm_not_duplicate: form.flag("confirm_not_duplicate"),
         caretaker: caretaker_of(form),
         confidential: form.flag("confidential"),
+        card_language: non_empty(form, "card_language"),
     }
 }
 

@@ -15,7 +15,7 @@ mod enroll;
 mod factor_login;
 mod forms;
 mod holds;
-pub mod i18n;
+pub use crate::i18n;
 mod pickups;
 mod problems;
 mod residents;

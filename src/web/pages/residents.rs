@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use minijinja::{context, Value};
 use serde::{Deserialize, Serialize};
 
-use super::enroll::spoken_language_name;
+use super::enroll::{card_language_choices, card_own_language, spoken_language_name};
 use super::forms::{Form, Posted};
 use super::problems::explain;
 use super::view::{PageError, Viewer};
@@ -123,6 +123,11 @@ pub fn resident_value(r: &ResidentRecord) -> Value {
         enrolled_on => r.enrolled_at.date_naive().to_string(),
         retained_until => r.retained_until.to_string(),
         confidential => face.confidential,
+        card_language => face.card_language.as_ref().map(LanguageTag::as_str),
+        card_language_name => face
+            .card_language
+            .as_ref()
+            .map(|l| crate::i18n::catalogue().get(l.as_str()).map_or(l.as_str(), |c| c.name.as_str())),
     }
 }
 
@@ -309,6 +314,7 @@ fn form_values(form: &Form) -> Value {
         "address_city",
         "address_postal_code",
         "confidential",
+        "card_language",
     ] {
         map.insert(name, form.get(name).to_owned());
     }
@@ -323,12 +329,21 @@ pub async fn edit_page(viewer: Viewer, path: web::Path<String>) -> Result<HttpRe
         legal_name => face.legal_name.as_str(),
         preferred_name => face.preferred_name.as_ref().map_or("", PersonName::as_str),
         confidential => face.confidential,
+        card_language => face.card_language.as_ref().map_or("", LanguageTag::as_str),
         ..address_values(resident.address.as_ref())
     };
     viewer.ok(
         "edit.html",
-        context! { id => id, values => values, errors => context!{} },
+        context! { id => id, values => values, errors => context!{}, ..card_languages(&viewer) },
     )
+}
+
+/// The card's second-language choices, for the edit form.
+fn card_languages(viewer: &Viewer) -> Value {
+    context! {
+        card_languages => card_language_choices(&viewer.ctx),
+        card_own_language => card_own_language(&viewer.ctx),
+    }
 }
 
 /// The edit form as the service's patch: the names, and the address as shown on the form.
@@ -359,6 +374,7 @@ fn patch_of(form: &Form) -> ResidentPatch {
         // with this change, as the box's hint says.
         address: (!confidential).then_some(address),
         confidential: Some(confidential),
+        card_language: Some(field("card_language")),
         ..ResidentPatch::default()
     }
 }
@@ -385,7 +401,12 @@ pub async fn edit(posted: Posted, path: web::Path<String>) -> Result<HttpRespons
             viewer.page(
                 problem.status,
                 "edit.html",
-                context! { id => id, values => form_values(&form), errors => errors },
+                context! {
+                    id => id,
+                    values => form_values(&form),
+                    errors => errors,
+                    ..card_languages(&viewer)
+                },
             )
         }
     }
