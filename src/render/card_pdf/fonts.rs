@@ -2,18 +2,19 @@
 //! Arabic, regular and bold, and Droid Sans Fallback for Chinese and Japanese. From a font folder
 //! (`card.font_dirs`; Debian's `fonts-noto-core` and `fonts-noto-cjk`): a Noto font for each
 //! further script of [`FOLDER_SCRIPTS`] that the folder holds (Korean from Noto Sans CJK). Each
-//! font is parsed once per process, for shaping (rustybuzz) and for embedding (printpdf,
-//! subset on save).
+//! font is parsed once per process for shaping (rustybuzz); each PDF embeds only the glyphs it
+//! uses, cut out of the font by `subsetter` (see [`Fonts::subset`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
-use printpdf::ParsedFont;
+use printpdf::{FontEmbeddingMode, ParsedFont, PdfFont, PrintpdfFontMeta};
 use rustybuzz::{Direction, Face, Script, ShapePlan};
+use subsetter::GlyphRemapper;
 use unicode_script::UnicodeScript;
 
-use super::sfnt::dehint;
+use super::sfnt::{dehint, with_empty_cmap};
 use super::RenderError;
 
 const NOTO_SANS_REGULAR: &[u8] =
@@ -116,14 +117,31 @@ pub(super) enum Weight {
 /// A shaping plan is specific to a font, a direction and a script.
 type PlanKey = (FontKey, bool, Script);
 
-/// One font: its face for shaping, and its parse for embedding, made the first time a card
-/// prints with it (most of a font folder's fonts are never needed by a given server).
+/// One font: its face for shaping, and whether it can be embedded, checked the first time a
+/// card prints with it (most of a font folder's fonts are never needed by a given server).
 struct Loaded {
     face: Face<'static>,
     bytes: &'static [u8],
     index: u32,
-    parsed: OnceLock<Option<ParsedFont>>,
+    embeddable: OnceLock<bool>,
     name: String,
+}
+
+/// A font cut down to the glyphs of one PDF, ready to embed as it is, and how its glyphs were
+/// renumbered.
+pub(super) struct Subset {
+    pub font: PdfFont,
+    pub gids: Renumbering,
+}
+
+/// A subset's glyph ids: from 1 in the order given (0 stays `.notdef`).
+pub(super) struct Renumbering(GlyphRemapper);
+
+impl Renumbering {
+    /// The glyph's id in the subset (`.notdef` for a glyph the subset was not made with).
+    pub(super) fn gid(&self, original: u16) -> u16 {
+        self.0.get(original).unwrap_or(0)
+    }
 }
 
 impl Loaded {
@@ -134,17 +152,45 @@ impl Loaded {
             face,
             bytes,
             index,
-            parsed: OnceLock::new(),
+            embeddable: OnceLock::new(),
             name,
         })
     }
 
-    fn parsed(&self) -> Result<&ParsedFont, RenderError> {
-        self.parsed
-            .get_or_init(|| {
-                ParsedFont::from_bytes(self.bytes, self.index as usize, &mut Vec::new())
-            })
-            .as_ref()
+    /// The font cut down to `glyphs` by `subsetter` (the subsetter typst and krilla use),
+    /// which reads only those glyphs: printpdf's own subsetting (allsorts) read every glyph
+    /// record and the whole `cmap` of the font for each PDF, most of the time of a Chinese
+    /// or Korean card. The subset is given an empty `cmap` only so that printpdf can parse
+    /// it: text is drawn by glyph id and read back through `ToUnicode` and `ActualText`.
+    fn subset(&self, glyphs: &BTreeSet<u16>) -> Result<Subset, RenderError> {
+        let refused =
+            |why: &str| RenderError::Pdf(format!("font {} cannot be embedded: {why}", self.name));
+        let mut remapper = GlyphRemapper::new();
+        for &gid in glyphs {
+            remapper.remap(gid);
+        }
+        let bytes = subsetter::subset(self.bytes, self.index, &remapper)
+            .map_err(|e| refused(&e.to_string()))?;
+        let bytes = with_empty_cmap(&bytes).ok_or_else(|| refused("its subset is unreadable"))?;
+        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+            .ok_or_else(|| refused("printpdf cannot parse its subset"))?;
+        let meta = PrintpdfFontMeta {
+            embedding_mode: FontEmbeddingMode::Full,
+            requires_subsetting: false,
+            ..PrintpdfFontMeta::default()
+        };
+        Ok(Subset {
+            font: PdfFont::with_meta(parsed, meta),
+            gids: Renumbering(remapper),
+        })
+    }
+
+    /// Whether a subset of the font can be made and embedded, tried once.
+    fn embeddable(&self) -> Result<(), RenderError> {
+        let ok = *self
+            .embeddable
+            .get_or_init(|| self.subset(&BTreeSet::from([0])).is_ok());
+        ok.then_some(())
             .ok_or_else(|| RenderError::Pdf(format!("font {} cannot be embedded", self.name)))
     }
 }
@@ -175,7 +221,7 @@ impl Fonts {
             let font = Loaded::new(built_in_bytes(i), 0, (*name).to_owned())?;
             // The built-in fonts print every card: a font that cannot be embedded stops
             // start-up rather than the first print.
-            font.parsed()?;
+            font.embeddable()?;
             fonts.push(font);
         }
         let mut regular = vec![FontKey::REGULAR, FontKey::ARABIC, FontKey::CJK];
@@ -266,8 +312,18 @@ impl Fonts {
         &self.fonts[key.index()].face
     }
 
-    pub(super) fn parsed(&self, key: FontKey) -> Result<&ParsedFont, RenderError> {
-        self.fonts[key.index()].parsed()
+    /// Whether the font can be embedded (checked once per process).
+    pub(super) fn embeddable(&self, key: FontKey) -> Result<(), RenderError> {
+        self.fonts[key.index()].embeddable()
+    }
+
+    /// The font cut down to `glyphs` for one PDF.
+    pub(super) fn subset(
+        &self,
+        key: FontKey,
+        glyphs: &BTreeSet<u16>,
+    ) -> Result<Subset, RenderError> {
+        self.fonts[key.index()].subset(glyphs)
     }
 
     /// The PDF resource name (short and stable, unlike printpdf's random ids).
@@ -495,6 +551,29 @@ mod tests {
         // Droid Sans Fallback has no Hangul syllables: Korean names are refused.
         assert_eq!(fonts.pick(Weight::Regular, '한', None), None);
         assert_eq!(fonts.pick(Weight::Regular, '😀', None), None);
+    }
+
+    #[test]
+    fn a_subset_holds_the_glyphs_asked_for_renumbered_in_order() {
+        let fonts = Fonts::load().unwrap();
+        let face = fonts.face(FontKey::CJK);
+        let gids: BTreeSet<u16> = ['王', '明'].map(|c| face.glyph_index(c).unwrap().0).into();
+        let subset = fonts.subset(FontKey::CJK, &gids).unwrap();
+        let renumbered: Vec<u16> = gids.iter().map(|&gid| subset.gids.gid(gid)).collect();
+        assert_eq!(renumbered, [1, 2]);
+        let parsed = &subset.font.parsed_font;
+        // .notdef, the two asked for, and the glyphs they are composed of: not the font's 65,000.
+        assert!(
+            (3..=8).contains(&parsed.num_glyphs),
+            "{} glyphs",
+            parsed.num_glyphs
+        );
+        let bytes = parsed.source_bytes().expect("bytes to embed");
+        assert!(
+            bytes.as_slice().len() < 10_000,
+            "{}",
+            bytes.as_slice().len()
+        );
     }
 
     #[test]

@@ -490,11 +490,11 @@ impl Design {
         y: f32,
         width: f32,
     ) -> Result<(Vec<Mark>, f32), RenderError> {
-        // One language may wrap to two lines; two languages keep to a line each, so the
-        // badge under the QR code leaves the footer its room.
+        // One language may wrap to two lines; two languages shrink to three lines at most, so
+        // the badge under the QR code leaves the footer its room.
         let (max_pt, min_pt, max_height) = match words.second {
             None => (7.0, 5.5, 2.0 * BADGE_H),
-            Some(_) => (6.5, LABEL_MIN_PT_TWO_LANGUAGES, 5.6),
+            Some(_) => (6.5, LABEL_MIN_PT_TWO_LANGUAGES, 6.0),
         };
         let blocks: Vec<Block<'_>> = words
             .each(pick)

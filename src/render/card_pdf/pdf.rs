@@ -1,18 +1,18 @@
 //! Laid-out cards to one PDF: a CR80 page for each face, text as shaped glyph ids in subset
 //! fonts, the QR code as one filled path, the photo as its own JPEG stream.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use flate2::Compression;
 
 use printpdf::{Codepoint, CurTransMat, DictItem};
 use printpdf::{
-    Color, FontId, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    Color, FontId, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
     PdfParseErrorSeverity, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
     TextMatrix, WindingOrder, XObject, XObjectId, XObjectTransform,
 };
 
-use super::fonts::{FontKey, Fonts};
+use super::fonts::{FontKey, Fonts, Renumbering};
 use super::images::{deflate, photo_xobject};
 use super::layout::{Design, LaidOut, Mark, CARD_H, CARD_W};
 use super::shape::Glyph;
@@ -31,10 +31,13 @@ struct Images<'a> {
     logo: Option<&'a XObjectId>,
 }
 
+/// How each font of one PDF was renumbered when it was cut down to the glyphs the cards use.
+type Subsets = BTreeMap<FontKey, Renumbering>;
+
 /// Writes all `cards`, front then back, into one PDF.
 pub(super) fn write(design: &Design, cards: &[LaidOut<'_>]) -> Result<Vec<u8>, RenderError> {
     let mut doc = PdfDocument::new("Identification cards");
-    add_fonts(&mut doc, &design.fonts, cards)?;
+    let subsets = add_fonts(&mut doc, &design.fonts, cards)?;
     let logo = design.logo.as_ref().map(|logo| {
         let id = XObjectId("Logo".into());
         let xobject = XObject::External(logo.xobject.clone());
@@ -50,8 +53,8 @@ pub(super) fn write(design: &Design, cards: &[LaidOut<'_>]) -> Result<Vec<u8>, R
             photo: &photo,
             logo: logo.as_ref(),
         };
-        pages.push(page(&card.front, &images, &design.fonts));
-        pages.push(page(&card.back, &images, &design.fonts));
+        pages.push(page(&card.front, &images, &design.fonts, &subsets));
+        pages.push(page(&card.back, &images, &design.fonts, &subsets));
     }
     doc.with_pages(pages);
     save(&doc)
@@ -61,11 +64,12 @@ pub(super) fn write(design: &Design, cards: &[LaidOut<'_>]) -> Result<Vec<u8>, R
 /// printpdf's own writer always uses the slowest, which was a third of the time per card
 /// (1.4 → 1.0 ms per card in a batch, for 1.2 KB more per card). Image streams are already
 /// compressed and stay as they are. (The lopdf document comes from printpdf; muni-id has no
-/// lopdf dependency of its own.)
+/// lopdf dependency of its own.) The fonts are subset already (see [`add_fonts`]) and are
+/// embedded as they are.
 fn save(doc: &PdfDocument) -> Result<Vec<u8>, RenderError> {
     let options = PdfSaveOptions {
         optimize: false,
-        subset_fonts: true,
+        subset_fonts: false,
         // Lets the raw `re` and `f` operators of the QR code through (our own, nothing else).
         secure: false,
         image_optimization: None,
@@ -98,53 +102,63 @@ fn save(doc: &PdfDocument) -> Result<Vec<u8>, RenderError> {
     Ok(bytes)
 }
 
-/// Adds the fonts the cards use (and only those: each one added is subset on save).
+/// Adds the fonts the cards use, each cut down to the glyphs they use (and only those fonts).
 fn add_fonts(
     doc: &mut PdfDocument,
     fonts: &Fonts,
     cards: &[LaidOut<'_>],
-) -> Result<(), RenderError> {
-    for key in fonts_used(cards) {
-        let font = PdfFont::new(fonts.parsed(key)?.clone());
-        doc.resources.fonts.map.insert(font_id(fonts, key), font);
+) -> Result<Subsets, RenderError> {
+    let mut subsets = Subsets::new();
+    for (key, glyphs) in glyphs_used(cards) {
+        let subset = fonts.subset(key, &glyphs)?;
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(fonts, key), subset.font);
+        subsets.insert(key, subset.gids);
     }
-    Ok(())
+    Ok(subsets)
 }
 
-/// Whether every font the cards use can be embedded (a font folder's font is parsed for
-/// embedding the first time a card uses it).
+/// Whether every font the cards use can be embedded (a font folder's font is tried the first
+/// time a card uses it).
 pub(super) fn check_fonts(fonts: &Fonts, cards: &[LaidOut<'_>]) -> Result<(), RenderError> {
-    for key in fonts_used(cards) {
-        fonts.parsed(key)?;
+    for key in glyphs_used(cards).into_keys() {
+        fonts.embeddable(key)?;
     }
     Ok(())
 }
 
-fn fonts_used(cards: &[LaidOut<'_>]) -> BTreeSet<FontKey> {
-    cards
+/// The glyph ids the cards use, by font.
+fn glyphs_used(cards: &[LaidOut<'_>]) -> BTreeMap<FontKey, BTreeSet<u16>> {
+    let mut used: BTreeMap<FontKey, BTreeSet<u16>> = BTreeMap::new();
+    let glyphs = cards
         .iter()
         .flat_map(|card| card.front.iter().chain(&card.back))
         .filter_map(|mark| match mark {
-            Mark::Text { line, .. } => Some(line.shaped.glyphs.iter().map(|g| g.font)),
+            Mark::Text { line, .. } => Some(&line.shaped.glyphs),
             _ => None,
         })
-        .flatten()
-        .collect()
+        .flatten();
+    for glyph in glyphs {
+        used.entry(glyph.font).or_default().insert(glyph.gid);
+    }
+    used
 }
 
 fn font_id(fonts: &Fonts, key: FontKey) -> FontId {
     FontId(fonts.resource_name(key).to_owned())
 }
 
-fn page(marks: &[Mark], images: &Images<'_>, fonts: &Fonts) -> PdfPage {
+fn page(marks: &[Mark], images: &Images<'_>, fonts: &Fonts, subsets: &Subsets) -> PdfPage {
     let mut ops = Vec::with_capacity(marks.len() * 8);
     for mark in marks {
-        draw(&mut ops, mark, images, fonts);
+        draw(&mut ops, mark, images, fonts, subsets);
     }
     PdfPage::new(Mm(CARD_W), Mm(CARD_H), ops)
 }
 
-fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>, fonts: &Fonts) {
+fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>, fonts: &Fonts, subsets: &Subsets) {
     match mark {
         Mark::Rect { x, y, w, h, rgb } => {
             ops.push(fill(*rgb));
@@ -173,7 +187,7 @@ fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>, fonts: &Fonts) {
             ops.push(Op::SetOutlineThickness { pt: pt(*width) });
             ops.push(polygon(vec![circle_ring(*cx, *cy, *r)], PaintMode::Stroke));
         }
-        Mark::Text { x, y, line } => text(ops, *x, *y, line, fonts),
+        Mark::Text { x, y, line } => text(ops, *x, *y, line, fonts, subsets),
         Mark::Photo { x, y, w, h } => image(ops, images.photo, *x, *y, *w, *h),
         Mark::Logo { x, y, w, h } => {
             if let Some(logo) = images.logo {
@@ -195,7 +209,7 @@ fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>, fonts: &Fonts) {
 /// mappings: each letter's glyph maps to that letter, and readers (Poppler among them) put
 /// those right-to-left glyphs back in logical order themselves, which they would also do to
 /// an `ActualText`, reversing it.
-fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line, fonts: &Fonts) {
+fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line, fonts: &Fonts, subsets: &Subsets) {
     let spanned = !line.shaped.text.chars().any(reversed_by_readers);
     if spanned {
         ops.push(Op::BeginMarkedContentWithProperties {
@@ -230,8 +244,9 @@ fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line, fonts: &Fonts) {
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(gx), Pt(gy)),
         });
+        let subset = subsets.get(&first.font);
         ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(codepoints(&glyphs[start..end]))],
+            items: vec![TextItem::GlyphIds(codepoints(&glyphs[start..end], subset))],
         });
         start = end;
     }
@@ -260,10 +275,10 @@ fn utf16_text(text: &str) -> DictItem {
     }
 }
 
-/// Glyph codes with the `TJ` adjustment after each one: where the next glyph should start
-/// minus where the viewer's pen will be, in whole thousandths of an em (no drift: positions
-/// are rounded, not the differences).
-fn codepoints(run: &[Glyph]) -> Vec<Codepoint> {
+/// Glyph codes (ids in the font's subset) with the `TJ` adjustment after each one: where the
+/// next glyph should start minus where the viewer's pen will be, in whole thousandths of an
+/// em (no drift: positions are rounded, not the differences).
+fn codepoints(run: &[Glyph], subset: Option<&Renumbering>) -> Vec<Codepoint> {
     let origin = run.first().map_or(0.0, |g| g.x_em);
     let at = |g: &Glyph| ((g.x_em - origin) * 1000.0).round() as i32;
     run.iter()
@@ -273,7 +288,7 @@ fn codepoints(run: &[Glyph]) -> Vec<Codepoint> {
                 .get(i + 1)
                 .map_or(0, |next| at(glyph) + glyph.pdf_width - at(next));
             Codepoint {
-                gid: glyph.gid,
+                gid: subset.map_or(0, |s| s.gid(glyph.gid)),
                 offset: adjustment as f32,
                 cid: glyph.text.clone(),
             }

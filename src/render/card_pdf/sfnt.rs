@@ -2,7 +2,8 @@
 //! `cvt ` programs, each glyph's instructions, and the tables that only describe them. Hinting
 //! fits outlines to the pixels of small screens; a card printed at 300 dpi has no use for it,
 //! and it was nearly half of every font subset in the PDF. Outlines, metrics, glyph ids and
-//! the shaping tables are left exactly as they were.
+//! the shaping tables are left exactly as they were. Also the empty `cmap` a font subset is
+//! given before embedding (see `fonts::Loaded::subset`).
 
 use std::ops::Range;
 
@@ -16,6 +17,18 @@ const MORE_COMPONENTS: u16 = 0x0020;
 const WE_HAVE_AN_X_AND_Y_SCALE: u16 = 0x0040;
 const WE_HAVE_A_TWO_BY_TWO: u16 = 0x0080;
 const WE_HAVE_INSTRUCTIONS: u16 = 0x0100;
+/// TrueType and CFF (`OTTO`) outlines: the fonts whose tables this reads and rewrites.
+const SFNT_VERSIONS: [u32; 2] = [0x0001_0000, u32::from_be_bytes(*b"OTTO")];
+/// A `cmap` with one format 4 subtable (Windows, Unicode BMP) that maps no character: only the
+/// final segment every format 4 subtable ends with, 0xFFFF to glyph 0.
+const EMPTY_CMAP: [u8; 36] = [
+    0, 0, 0, 1, // version, one encoding record
+    0, 3, 0, 1, 0, 0, 0, 12, // Windows, Unicode BMP, at offset 12
+    0, 4, 0, 24, 0, 0, // format 4, length 24, language 0
+    0, 2, 0, 2, 0, 0, 0, 0, // segCountX2 2, searchRange 2, entrySelector 0, rangeShift 0
+    0xFF, 0xFF, 0, 0, // endCode 0xFFFF, reservedPad
+    0xFF, 0xFF, 0, 1, 0, 0, // startCode 0xFFFF, idDelta 1, idRangeOffset 0
+];
 
 /// The font without hinting, or `None` when it is not a TrueType font this understands (the
 /// caller then keeps the original).
@@ -58,9 +71,25 @@ pub(super) fn dehint(font: &[u8]) -> Option<Vec<u8>> {
     Some(assemble(font, kept))
 }
 
+/// The font with an empty `cmap` (see [`EMPTY_CMAP`]) in place of any it had. `subsetter`
+/// leaves the table out, since a PDF's CID fonts are drawn by glyph id and need none, but
+/// printpdf will not parse a font without one.
+pub(super) fn with_empty_cmap(font: &[u8]) -> Option<Vec<u8>> {
+    let mut tables: Vec<([u8; 4], Vec<u8>)> = table_directory(font)?
+        .into_iter()
+        .filter(|(tag, _)| tag != b"cmap")
+        .map(|(tag, range)| (tag, font[range].to_vec()))
+        .collect();
+    let (_, head) = tables.iter_mut().find(|(tag, _)| tag == b"head")?;
+    head.get_mut(8..12)?.fill(0); // checkSumAdjustment, set once the font is assembled
+    tables.push((*b"cmap", EMPTY_CMAP.to_vec()));
+    tables.sort_by_key(|(tag, _)| *tag);
+    Some(assemble(font, tables))
+}
+
 /// `(tag, byte range)` of every table, checked against the font's length.
 fn table_directory(font: &[u8]) -> Option<Vec<([u8; 4], Range<usize>)>> {
-    if read_u32(font, 0)? != 0x0001_0000 {
+    if !SFNT_VERSIONS.contains(&read_u32(font, 0)?) {
         return None;
     }
     let count = usize::from(read_u16(font, 4)?);
@@ -139,13 +168,13 @@ fn strip_glyph(glyph: &[u8], out: &mut Vec<u8>) -> Option<()> {
 }
 
 /// Writes the table directory and tables (4-byte aligned, with checksums and the head
-/// checksum adjustment).
+/// checksum adjustment), with the sfnt version of `original`.
 fn assemble(original: &[u8], tables: Vec<([u8; 4], Vec<u8>)>) -> Vec<u8> {
     let count = tables.len() as u16;
     let entry_selector = 15 - count.max(1).leading_zeros() as u16;
     let search_range = 16u16 << entry_selector;
     let mut font = Vec::with_capacity(original.len());
-    font.extend_from_slice(&0x0001_0000u32.to_be_bytes());
+    font.extend_from_slice(original.get(..4).unwrap_or(&[0, 1, 0, 0]));
     for value in [
         count,
         search_range,
@@ -260,6 +289,26 @@ mod tests {
                 assert!(stripped < original.len() * 95 / 100, "{name}: {stripped}");
             }
         }
+    }
+
+    #[test]
+    fn an_empty_cmap_maps_nothing_and_leaves_the_glyphs_as_they_were() {
+        let (_, original) = super::super::fonts::built_in_originals()
+            .next()
+            .expect("a built-in font");
+        let font = with_empty_cmap(original).expect("cmap replaced");
+        let (before, after) = (
+            Face::parse(original, 0).unwrap(),
+            Face::parse(&font, 0).unwrap(),
+        );
+        assert_eq!(after.glyph_index('A'), None);
+        let gid = before.glyph_index('A').expect("Noto Sans has A");
+        let (mut ra, mut rb) = (Recorder::default(), Recorder::default());
+        before.outline_glyph(gid, &mut ra);
+        after.outline_glyph(gid, &mut rb);
+        assert_eq!(ra, rb);
+        assert_eq!(after.number_of_glyphs(), before.number_of_glyphs());
+        assert_eq!(checksum(&font), 0xB1B0_AFBA, "head checksum adjustment");
     }
 
     #[test]
