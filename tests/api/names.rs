@@ -458,3 +458,66 @@ async fn the_clerk_chooses_the_cards_second_language_and_the_preview_shows_both(
         assert!(html.contains(expected), "{expected} not in {html}");
     }
 }
+
+/// Review finding: the edit form sent the second language on every save, so saving a name
+/// change on a server that offers none (or one that no longer prints the resident's) erased
+/// it. The form now carries the one on record beside the choice and changes it only when the
+/// clerk did.
+#[tokio::test]
+async fn the_edit_form_keeps_the_cards_second_language_unless_the_clerk_changes_it() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    app.add_staff("edit.clerk", StaffRole::Clerk);
+    let (cookie, _) = crate::pages::page_login(&app, "edit.clerk").await;
+    let mut body = resident("Ana Kept");
+    body["address"] = Value::Null;
+    body["card_language"] = json!("ar");
+    let id = app.enroll_ok(&clerk, &body).await;
+    let record = format!("/api/v1/residents/{id}");
+    let edit = format!("/residents/{id}/edit");
+    let html = crate::pages::get_page(&app, &cookie, &edit)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("name=\"card_language_was\" value=\"ar\""),
+        "{html}"
+    );
+    let csrf = crate::pages::csrf_of(&html);
+    let save = |more: Vec<(&'static str, &'static str)>| {
+        let mut fields = vec![
+            ("csrf", csrf.clone()),
+            ("legal_name", "Ana Kept".to_owned()),
+            ("address_kind", "none".to_owned()),
+        ];
+        fields.extend(more.into_iter().map(|(k, v)| (k, v.to_owned())));
+        fields
+    };
+    type Fields = Vec<(&'static str, &'static str)>;
+    let steps: [(Fields, Option<&str>); 4] = [
+        // Saved as shown: unchanged.
+        (
+            vec![("card_language", "ar"), ("card_language_was", "ar")],
+            Some("ar"),
+        ),
+        // A form without the choice (no second language offered): unchanged.
+        (vec![], Some("ar")),
+        (
+            vec![("card_language", "es"), ("card_language_was", "ar")],
+            Some("es"),
+        ),
+        (
+            vec![("card_language", ""), ("card_language_was", "es")],
+            None,
+        ),
+    ];
+    for (more, expected) in steps {
+        let fields = save(more.clone());
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = crate::pages::post_form(&app, &cookie, &edit, &fields).await;
+        assert_eq!(res.status(), 303, "{more:?}: {}", res.text().await.unwrap());
+        let now: Value = app.get(&clerk, &record).await.json().await.unwrap();
+        assert_eq!(now["card_language"].as_str(), expected, "{more:?}");
+    }
+}

@@ -49,7 +49,7 @@ impl std::fmt::Debug for CardWording {
 impl CardWording {
     /// Every text the card may print in this language (a sample date among them).
     pub fn texts(&self) -> impl Iterator<Item = String> + '_ {
-        let day = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap_or_default();
+        let day = NaiveDate::from_ymd_opt(2026, 9, 28).unwrap_or_default();
         [
             &self.title,
             &self.name,

@@ -334,16 +334,32 @@ pub async fn edit_page(viewer: Viewer, path: web::Path<String>) -> Result<HttpRe
     };
     viewer.ok(
         "edit.html",
-        context! { id => id, values => values, errors => context!{}, ..card_languages(&viewer) },
+        context! {
+            id => id,
+            values => values,
+            errors => context!{},
+            ..card_languages(&viewer, face.card_language.as_ref().map(LanguageTag::as_str))
+        },
     )
 }
 
-/// The card's second-language choices, for the edit form.
-fn card_languages(viewer: &Viewer) -> Value {
+/// The card's second-language choices for the edit form, and the one on record (`was`).
+fn card_languages(viewer: &Viewer, was: Option<&str>) -> Value {
     context! {
         card_languages => card_language_choices(&viewer.ctx),
         card_own_language => card_own_language(&viewer.ctx),
+        card_language_was => was,
     }
+}
+
+/// The second language the edit form chose, when the clerk changed it: the form carries the
+/// one on record beside the choice, so a form without the choice, or one left as it was (a
+/// language this server no longer prints, say), changes nothing.
+fn card_language_change(form: &Form) -> Option<Option<String>> {
+    let was = form.opt("card_language_was")?;
+    let chosen = form.opt("card_language").filter(|c| !c.is_empty());
+    let was = Some(was).filter(|w| w != "none");
+    (chosen != was).then_some(chosen)
 }
 
 /// The edit form as the service's patch: the names, and the address as shown on the form.
@@ -374,7 +390,7 @@ fn patch_of(form: &Form) -> ResidentPatch {
         // with this change, as the box's hint says.
         address: (!confidential).then_some(address),
         confidential: Some(confidential),
-        card_language: Some(field("card_language")),
+        card_language: card_language_change(form),
         ..ResidentPatch::default()
     }
 }
@@ -405,7 +421,10 @@ pub async fn edit(posted: Posted, path: web::Path<String>) -> Result<HttpRespons
                     id => id,
                     values => form_values(&form),
                     errors => errors,
-                    ..card_languages(&viewer)
+                    ..card_languages(
+                        &viewer,
+                        form.opt("card_language_was").filter(|w| w != "none").as_deref()
+                    )
                 },
             )
         }
