@@ -882,3 +882,52 @@ card-face-month-9 = سبتمبر
 card-face-month-10 = أكتوبر
 card-face-month-11 = نوفمبر
 card-face-month-12 = ديسمبر
+
+## The reports as printable PDFs: the retention report and the council's counts
+
+# $date is a day written as date-long writes it.
+report-pdf-as-of = { $jurisdiction } — بتاريخ { $date }
+# $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
+report-pdf-generated = أُعدّ في { $generated } بتوقيت UTC. تُحسب قراءات البيانات الشخصية وعمليات الحذف من { $from } إلى { $to }. لا يتضمن هذا التقرير أي بيانات شخصية.
+report-pdf-chain = سلسلة التدقيق
+report-pdf-sealed = آخر ختم لرأس السلسلة بتوقيع كان عند القيد { $entry }.
+report-pdf-unsealed = لم يُختم رأس السلسلة بتوقيع بعد.
+report-pdf-no-epochs = لا توجد حقبة مفاتيح تحمي بيانات أي مقيم.
+# $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
+report-pdf-destroyed-epochs = حقب المفاتيح المُتلفة: { $epochs }
+report-pdf-none = لا شيء
+col-audit-removed = قيود تدقيق حُذفت
+report-pdf-holds-none = لا يسري أي حجز قانوني: تُتلف البيانات بجميع أنواعها في موعدها.
+report-pdf-per-card = لا تُسجَّل عمليات التحقق لكل بطاقة على حدة.
+report-pdf-signature = التوقيع
+# $alg is "ES256"; $kid is the signing key's identifier.
+report-pdf-signed = موقَّع بخوارزمية { $alg } بالمفتاح { $kid }، والتوقيع على نص JSON المعياري (canonical) لهذا التقرير.
+report-pdf-unsigned = هذا التقرير غير موقَّع.
+report-pdf-check = يحمل هذا الملف في داخله نص JSON الموقَّع، ويُختتم بتوقيع على بايتات الملف نفسه. للتحقق من أي نسخة استخدم الأمر «muni-id report verify FILE».
+# At the foot of every page; $report is the report's title.
+report-pdf-page = { $report } — صفحة { $page } من { $pages }
+# $from and $to are months written as program-pdf-month writes them.
+program-pdf-period = { $jurisdiction } — من { $from } إلى { $to }
+# $columns is one of the program-by messages ("By month").
+program-pdf-columns = الأعمدة: { $columns }
+program-pdf-generated = أُعدّ في { $generated } بتوقيت UTC.
+program-pdf-threshold = تظهر الأعداد من 1 إلى { $below } على شكل «<{ $threshold }». والرقم المعلَّم بكلمة «محجوب» مخفيّ حتى لا يمكن استنتاج أي عدد صغير من المجاميع.
+program-pdf-counts-only = أعداد فقط: لا يُذكر في هذا التقرير اسم أو رقم لأي شخص أو بطاقة أو موظف.
+program-pdf-nothing = لم يُحصَ شيء في هذه الفترة.
+program-pdf-category = الفئة
+program-pdf-total = المجموع
+# A figure hidden from the table (see program-pdf-threshold).
+program-pdf-withheld = محجوب
+program-pdf-no-site = لم يُسجَّل موقع
+# A column of the table: $month is one of the card-face-month messages, $year is digits.
+program-pdf-month = { $month } { $year }
+# $category is one of the waiver messages ("Low income").
+program-pdf-waived = معفى: { $category }
+program-table-application = الطلبات المقبولة، حسب الفئة العمرية
+program-table-denial = الطلبات المرفوضة، حسب السبب
+program-table-card_issued = البطاقات الصادرة، حسب السبب
+program-table-fee = رسوم البطاقات: مدفوعة، أو معفاة حسب فئة الإعفاء
+program-table-language = اللغات التي طلبها المقيمون
+program-denial-insufficient_proof = إثبات غير كافٍ للهوية أو الإقامة
+program-denial-below_minimum_age = دون الحد الأدنى للعمر
+program-denial-caretaker_required = تقدّم دون مرافق

@@ -836,3 +836,52 @@ card-face-month-9 = সেপ্টে
 card-face-month-10 = অক্টো
 card-face-month-11 = নভে
 card-face-month-12 = ডিসে
+
+## The reports as printable PDFs: the retention report and the council's counts
+
+# $date is a day written as date-long writes it.
+report-pdf-as-of = { $jurisdiction } — { $date } তারিখের হিসাবে
+# $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
+report-pdf-generated = তৈরির সময়: { $generated } UTC। ব্যক্তিগত তথ্য পড়া ও বিলোপ { $from } থেকে { $to } পর্যন্ত গণনা করা হয়েছে। এই প্রতিবেদনে কোনো ব্যক্তিগত তথ্য নেই।
+report-pdf-chain = নিরীক্ষা-শৃঙ্খল
+report-pdf-sealed = শৃঙ্খলের শীর্ষে সর্বশেষ স্বাক্ষরের সিল দেওয়া হয়েছে { $entry } নম্বর এন্ট্রিতে।
+report-pdf-unsealed = শৃঙ্খলের শীর্ষে এখনো স্বাক্ষরের সিল দেওয়া হয়নি।
+report-pdf-no-epochs = কোনো কী-পর্ব কোনো বাসিন্দার তথ্য সুরক্ষিত রাখছে না।
+# $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
+report-pdf-destroyed-epochs = ধ্বংস করা কী-পর্ব: { $epochs }
+report-pdf-none = নেই
+col-audit-removed = নিরীক্ষা এন্ট্রি অপসারণ
+report-pdf-holds-none = কোনো আইনি সংরক্ষণাদেশ বলবৎ নেই: সব ধরনের তথ্য সময়মতো ধ্বংস করা হয়।
+report-pdf-per-card = কার্ড ধরে ধরে কোনো যাচাই নথিভুক্ত করা হয় না।
+report-pdf-signature = স্বাক্ষর
+# $alg is "ES256"; $kid is the signing key's identifier.
+report-pdf-signed = এই প্রতিবেদনের প্রমিত (canonical) JSON-এর ওপর { $alg } পদ্ধতিতে { $kid } কী দিয়ে স্বাক্ষর করা হয়েছে।
+report-pdf-unsigned = এই প্রতিবেদনটি স্বাক্ষরিত নয়।
+report-pdf-check = স্বাক্ষরিত JSON এই ফাইলের ভেতরেই আছে, আর ফাইলের শেষে আছে ফাইলটির নিজস্ব বাইটগুলোর ওপর একটি স্বাক্ষর। কোনো কপি যাচাই করতে “muni-id report verify FILE” চালান।
+# At the foot of every page; $report is the report's title.
+report-pdf-page = { $report } — পৃষ্ঠা { $page } (মোট { $pages })
+# $from and $to are months written as program-pdf-month writes them.
+program-pdf-period = { $jurisdiction } — { $from } থেকে { $to }
+# $columns is one of the program-by messages ("By month").
+program-pdf-columns = কলাম: { $columns }
+program-pdf-generated = তৈরির সময়: { $generated } UTC।
+program-pdf-threshold = 1 থেকে { $below } পর্যন্ত সংখ্যা “<{ $threshold }” হিসেবে দেখানো হয়েছে। “গোপন” চিহ্নিত সংখ্যা লুকিয়ে রাখা হয়েছে, যাতে মোট থেকে কোনো ছোট সংখ্যা বের করা না যায়।
+program-pdf-counts-only = কেবল সংখ্যা: এই প্রতিবেদনে কোনো ব্যক্তি, কার্ড বা কর্মীর নাম বা নম্বর নেই।
+program-pdf-nothing = এই সময়কালে কিছুই গণনা করা হয়নি।
+program-pdf-category = বিভাগ
+program-pdf-total = মোট
+# A figure hidden from the table (see program-pdf-threshold).
+program-pdf-withheld = গোপন
+program-pdf-no-site = কোনো কেন্দ্র নথিভুক্ত নেই
+# A column of the table: $month is one of the card-face-month messages, $year is digits.
+program-pdf-month = { $month } { $year }
+# $category is one of the waiver messages ("Low income").
+program-pdf-waived = মওকুফ: { $category }
+program-table-application = গৃহীত আবেদন, বয়স-স্তর অনুযায়ী
+program-table-denial = প্রত্যাখ্যাত আবেদন, কারণ অনুযায়ী
+program-table-card_issued = ইস্যু করা কার্ড, কারণ অনুযায়ী
+program-table-fee = কার্ডের ফি: পরিশোধিত, অথবা বিভাগ অনুযায়ী মওকুফ
+program-table-language = বাসিন্দারা যে ভাষাগুলো চেয়েছেন
+program-denial-insufficient_proof = পরিচয় বা বসবাসের যথেষ্ট প্রমাণ নেই
+program-denial-below_minimum_age = ন্যূনতম বয়সের কম
+program-denial-caretaker_required = তত্ত্বাবধায়ক ছাড়া এসেছিলেন

@@ -870,3 +870,54 @@ card-face-month-9 = Sep
 card-face-month-10 = Oct
 card-face-month-11 = Nov
 card-face-month-12 = Dec
+
+## The reports as printable PDFs: the retention report and the council's counts
+
+# $date is a day written as date-long writes it.
+report-pdf-as-of = { $jurisdiction } — as of { $date }
+# $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
+report-pdf-generated = Generated { $generated } UTC. Reads and purges are counted from { $from } to { $to }. No personal data appears in this report.
+report-pdf-chain = Audit chain
+report-pdf-sealed = The chain’s head was last sealed with a signature at entry { $entry }.
+report-pdf-unsealed = The chain’s head has not been sealed yet.
+report-pdf-no-epochs = No key epoch protects any resident’s data.
+# $epochs is a list of months, each with the day its key was destroyed: "2026-01 (2026-03-01), 2026-02 (2026-04-01)".
+report-pdf-destroyed-epochs = Key epochs destroyed: { $epochs }
+report-pdf-none = none
+col-audit-removed = Audit entries removed
+report-pdf-holds-none = No legal hold is in force: every kind of data is destroyed on time.
+report-pdf-per-card = No check is recorded per card.
+report-pdf-signature = Signature
+# $alg is "ES256"; $kid is the signing key's identifier.
+report-pdf-signed = Signed with { $alg } by key { $kid }, over the canonical JSON of this report.
+report-pdf-unsigned = This report is not signed.
+report-pdf-check = The signed JSON travels inside this file, and a signature over the file’s own bytes ends it. Check a copy with “muni-id report verify FILE”.
+# At the foot of every page; $report is the report's title.
+report-pdf-page = { $report } — page { $page } of { $pages }
+# $from and $to are months written as program-pdf-month writes them.
+program-pdf-period = { $jurisdiction } — { $from } to { $to }
+# $columns is one of the program-by messages ("By month").
+program-pdf-columns = Columns: { $columns }
+program-pdf-generated = Generated { $generated } UTC.
+program-pdf-threshold = Counts from 1 to { $below } are shown as “<{ $threshold }”. A figure marked “withheld” is hidden so that no small count can be worked out from the totals.
+program-pdf-counts-only = Counts only: no person, card or member of staff is named or numbered in this report.
+program-pdf-nothing = Nothing was counted in this period.
+program-pdf-category = Category
+program-pdf-total = Total
+# A figure hidden from the table (see program-pdf-threshold).
+program-pdf-withheld = withheld
+program-pdf-no-site = No site recorded
+# A column of the table: $month is one of the card-face-month messages, $year is digits,
+# $number the month's number (1 to 12), for a language whose month names take another form
+# standing alone (ru.ftl selects on it).
+program-pdf-month = { $month } { $year }
+# $category is one of the waiver messages ("Low income").
+program-pdf-waived = Waived: { $category }
+program-table-application = Applications accepted, by age band
+program-table-denial = Applications refused, by reason
+program-table-card_issued = Cards issued, by reason
+program-table-fee = Card fees: paid, or waived by category
+program-table-language = Languages residents asked for
+program-denial-insufficient_proof = Not enough proof of identity or residency
+program-denial-below_minimum_age = Below the minimum age
+program-denial-caretaker_required = Came without a caretaker

@@ -867,3 +867,52 @@ card-face-month-9 = sep
 card-face-month-10 = oct
 card-face-month-11 = nov
 card-face-month-12 = dic
+
+## Los informes como PDF para imprimir: el informe de conservación y las cifras para el concejo
+
+# $date es un día escrito como lo escribe date-long.
+report-pdf-as-of = { $jurisdiction } — a fecha de { $date }
+# $generated es una hora UTC como "2026-12-07 14:05"; $from y $to son días.
+report-pdf-generated = Generado el { $generated } UTC. Las lecturas y las purgas se cuentan del { $from } al { $to }. Este informe no contiene datos personales.
+report-pdf-chain = Cadena de auditoría
+report-pdf-sealed = El extremo de la cadena se selló con una firma por última vez en la entrada { $entry }.
+report-pdf-unsealed = El extremo de la cadena todavía no se ha sellado.
+report-pdf-no-epochs = Ninguna época de clave protege datos de residentes.
+# $epochs es una lista de meses como "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
+report-pdf-destroyed-epochs = Épocas de clave destruidas: { $epochs }
+report-pdf-none = ninguna
+col-audit-removed = Entradas de auditoría eliminadas
+report-pdf-holds-none = No hay ninguna retención legal vigente: todos los tipos de datos se destruyen a su debido tiempo.
+report-pdf-per-card = No se registra ninguna comprobación tarjeta por tarjeta.
+report-pdf-signature = Firma
+# $alg es "ES256"; $kid es el identificador de la clave de firma.
+report-pdf-signed = Firmado mediante { $alg } con la clave { $kid }; la firma abarca el JSON canónico de este informe.
+report-pdf-unsigned = Este informe no está firmado.
+report-pdf-check = El JSON firmado va dentro de este archivo, que termina con una firma de sus propios bytes. Para comprobar una copia, use «muni-id report verify FILE».
+# Al pie de cada página; $report es el título del informe.
+report-pdf-page = { $report } — página { $page } de { $pages }
+# $from y $to son meses escritos como los escribe program-pdf-month.
+program-pdf-period = { $jurisdiction } — de { $from } a { $to }
+# $columns es uno de los mensajes program-by ("Por mes").
+program-pdf-columns = Columnas: { $columns }
+program-pdf-generated = Generado el { $generated } UTC.
+program-pdf-threshold = Las cifras de 1 a { $below } aparecen como «<{ $threshold }». Una cifra marcada como «oculta» no se muestra, para que ninguna cifra pequeña pueda deducirse de los totales.
+program-pdf-counts-only = Solo cifras: este informe no identifica por nombre ni por número a ninguna persona, tarjeta ni miembro del personal.
+program-pdf-nothing = No se contó nada en este período.
+program-pdf-category = Categoría
+program-pdf-total = Total
+# Una cifra que no se muestra en la tabla (véase program-pdf-threshold).
+program-pdf-withheld = oculta
+program-pdf-no-site = Sin sede registrada
+# Una columna de la tabla: $month es uno de los mensajes card-face-month; $year, cifras.
+program-pdf-month = { $month } { $year }
+# $category es uno de los mensajes waiver ("Bajos ingresos").
+program-pdf-waived = Exento: { $category }
+program-table-application = Solicitudes aceptadas, por franja de edad
+program-table-denial = Solicitudes rechazadas, por motivo
+program-table-card_issued = Tarjetas emitidas, por motivo
+program-table-fee = Tarifas de las tarjetas: pagadas, o exentas según la categoría
+program-table-language = Idiomas que pidieron los residentes
+program-denial-insufficient_proof = Documentos insuficientes para acreditar la identidad o la residencia
+program-denial-below_minimum_age = Por debajo de la edad mínima
+program-denial-caretaker_required = Se presentó sin acompañante

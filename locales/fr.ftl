@@ -883,3 +883,52 @@ card-face-month-9 = sept.
 card-face-month-10 = oct.
 card-face-month-11 = nov.
 card-face-month-12 = déc.
+
+## Les rapports en PDF imprimables : le rapport de conservation et les chiffres pour le conseil municipal
+
+# $date est un jour écrit comme l’écrit date-long.
+report-pdf-as-of = { $jurisdiction } — situation au { $date }
+# $generated est une heure UTC comme « 2026-12-07 14:05 » ; $from et $to sont des jours.
+report-pdf-generated = Généré le { $generated } UTC. Les consultations et les purges sont comptabilisées du { $from } au { $to }. Aucune donnée personnelle ne figure dans ce rapport.
+report-pdf-chain = Chaîne d’audit
+report-pdf-sealed = La tête de la chaîne a été scellée par une signature pour la dernière fois à l’entrée { $entry }.
+report-pdf-unsealed = La tête de la chaîne n’a pas encore été scellée.
+report-pdf-no-epochs = Aucune époque de clé ne protège de données de résidents.
+# $epochs est une liste de mois comme « 2026-01 (destroyed 2026-03-01), 2026-02 (…) ».
+report-pdf-destroyed-epochs = Époques de clé détruites : { $epochs }
+report-pdf-none = aucune
+col-audit-removed = Entrées d’audit supprimées
+report-pdf-holds-none = Aucun gel judiciaire n’est en vigueur : chaque type de données est détruit dans les délais.
+report-pdf-per-card = Aucune vérification n’est enregistrée carte par carte.
+report-pdf-signature = Signature
+# $alg vaut « ES256 » ; $kid est l’identifiant de la clé de signature.
+report-pdf-signed = Signé avec { $alg } par la clé { $kid } ; la signature porte sur le JSON canonique de ce rapport.
+report-pdf-unsigned = Ce rapport n’est pas signé.
+report-pdf-check = Le JSON signé est contenu dans ce fichier, qui se termine par une signature portant sur ses propres octets. Vérifiez une copie avec « muni-id report verify FILE ».
+# En pied de chaque page ; $report est le titre du rapport.
+report-pdf-page = { $report } — page { $page } sur { $pages }
+# $from et $to sont des mois écrits comme les écrit program-pdf-month.
+program-pdf-period = { $jurisdiction } — { $from } à { $to }
+# $columns est l’un des messages program-by (« Par mois »).
+program-pdf-columns = Colonnes : { $columns }
+program-pdf-generated = Généré le { $generated } UTC.
+program-pdf-threshold = Les effectifs de 1 à { $below } sont affichés « <{ $threshold } ». Un chiffre marqué « masqué » n’est pas publié, afin qu’aucun petit effectif ne puisse être déduit des totaux.
+program-pdf-counts-only = Chiffres uniquement : ce rapport ne nomme ni ne numérote aucune personne, aucune carte ni aucun membre du personnel.
+program-pdf-nothing = Rien n’a été compté sur cette période.
+program-pdf-category = Catégorie
+program-pdf-total = Total
+# Un chiffre masqué dans le tableau (voir program-pdf-threshold).
+program-pdf-withheld = masqué
+program-pdf-no-site = Aucun site enregistré
+# Une colonne du tableau : $month est l’un des messages card-face-month, $year est en chiffres.
+program-pdf-month = { $month } { $year }
+# $category est l’un des messages waiver (« Faibles revenus »).
+program-pdf-waived = Exonéré : { $category }
+program-table-application = Demandes acceptées, par tranche d’âge
+program-table-denial = Demandes refusées, par motif
+program-table-card_issued = Cartes délivrées, par motif
+program-table-fee = Frais de carte : payés, ou exonérés par catégorie
+program-table-language = Langues demandées par les résidents
+program-denial-insufficient_proof = Justificatifs d’identité ou de résidence insuffisants
+program-denial-below_minimum_age = Âge inférieur à l’âge minimum
+program-denial-caretaker_required = Demande sans accompagnant

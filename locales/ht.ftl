@@ -859,3 +859,52 @@ card-face-month-9 = sep
 card-face-month-10 = okt
 card-face-month-11 = nov
 card-face-month-12 = des
+
+## Rapò yo kòm PDF pou enprime: rapò konsèvasyon an ak statistik pou konsèy minisipal la
+
+# $date se yon jou ekri jan date-long ekri l.
+report-pdf-as-of = { $jurisdiction } — nan dat { $date }
+# $generated se yon lè UTC tankou "2026-12-07 14:05"; $from ak $to se jou.
+report-pdf-generated = Rapò a fèt { $generated } UTC. Lekti ak efasman yo konte soti { $from } rive { $to }. Pa gen okenn done pèsonèl nan rapò sa a.
+report-pdf-chain = Chèn odit
+report-pdf-sealed = Dènye fwa yo te sele tèt chèn lan ak yon siyati, se te nan antre { $entry }.
+report-pdf-unsealed = Tèt chèn lan poko sele.
+report-pdf-no-epochs = Pa gen okenn epòk kle ki pwoteje done okenn rezidan.
+# $epochs se yon lis mwa tankou "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
+report-pdf-destroyed-epochs = Epòk kle ki detwi: { $epochs }
+report-pdf-none = okenn
+col-audit-removed = Antre jounal odit ki efase
+report-pdf-holds-none = Pa gen okenn blokaj legal an vigè: tout kalite done detwi alè.
+report-pdf-per-card = Yo pa anrejistre verifikasyon yo kat pa kat.
+report-pdf-signature = Siyati
+# $alg se "ES256"; $kid se idantifyan kle siyati a.
+report-pdf-signed = Siyen ak { $alg } avèk kle { $kid }; siyati a kouvri JSON kanonik rapò sa a.
+report-pdf-unsigned = Rapò sa a pa siyen.
+report-pdf-check = JSON siyen an anndan fichye sa a, epi nan fen fichye a gen yon siyati ki kouvri fichye a li menm. Pou verifye yon kopi, sèvi ak “muni-id report verify FILE”.
+# Anba chak paj; $report se tit rapò a.
+report-pdf-page = { $report } — paj { $page } sou { $pages }
+# $from ak $to se mwa ekri jan program-pdf-month ekri yo.
+program-pdf-period = { $jurisdiction } — soti { $from } rive { $to }
+# $columns se youn nan mesaj program-by yo ("Pa mwa").
+program-pdf-columns = Kolòn: { $columns }
+program-pdf-generated = Rapò a fèt { $generated } UTC.
+program-pdf-threshold = Kantite ki soti 1 rive { $below } parèt kòm “<{ $threshold }”. Yon chif ki make “kache” pa parèt, pou pesonn pa ka dedui yon ti kantite apati total yo.
+program-pdf-counts-only = Se sèlman kantite: rapò sa a pa bay non ni nimewo okenn moun, okenn kat ni okenn anplwaye.
+program-pdf-nothing = Pa gen anyen ki konte nan peryòd sa a.
+program-pdf-category = Kategori
+program-pdf-total = Total
+# Yon chif ki kache nan tablo a (gade program-pdf-threshold).
+program-pdf-withheld = kache
+program-pdf-no-site = Pa gen sit ki anrejistre
+# Yon kolòn tablo a: $month se youn nan mesaj card-face-month yo, $year se chif.
+program-pdf-month = { $month } { $year }
+# $category se youn nan mesaj waiver yo ("Ti revni").
+program-pdf-waived = Egzante: { $category }
+program-table-application = Demann ki aksepte, pa tranch laj
+program-table-denial = Demann ki refize, pa rezon
+program-table-card_issued = Kat ki emèt, pa rezon
+program-table-fee = Frè kat yo: peye, oswa egzante dapre kategori
+program-table-language = Lang rezidan yo te mande
+program-denial-insufficient_proof = Pa ase prèv idantite oswa rezidans
+program-denial-below_minimum_age = Pi piti pase laj minimòm nan
+program-denial-caretaker_required = Te vini san responsab

@@ -826,3 +826,52 @@ card-face-month-9 = 9월
 card-face-month-10 = 10월
 card-face-month-11 = 11월
 card-face-month-12 = 12월
+
+## The reports as printable PDFs: the retention report and the council's counts
+
+# $date is a day written as date-long writes it.
+report-pdf-as-of = { $jurisdiction } — { $date } 기준
+# $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
+report-pdf-generated = 생성 일시: { $generated } UTC. 열람 및 파기 작업은 { $from }부터 { $to }까지 집계했습니다. 이 보고서에는 개인 정보가 포함되지 않습니다.
+report-pdf-chain = 감사 체인
+report-pdf-sealed = 감사 체인의 헤드는 항목 { $entry }에서 마지막으로 서명 봉인되었습니다.
+report-pdf-unsealed = 감사 체인의 헤드가 아직 서명 봉인되지 않았습니다.
+report-pdf-no-epochs = 주민 데이터를 보호하는 키 에포크가 없습니다.
+# $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
+report-pdf-destroyed-epochs = 파기된 키 에포크: { $epochs }
+report-pdf-none = 없음
+col-audit-removed = 삭제된 감사 기록 항목
+report-pdf-holds-none = 유효한 법적 보존이 없습니다. 모든 종류의 데이터가 기한에 맞춰 파기됩니다.
+report-pdf-per-card = 카드별 확인 기록은 남기지 않습니다.
+report-pdf-signature = 서명
+# $alg is "ES256"; $kid is the signing key's identifier.
+report-pdf-signed = 이 보고서의 정규화된 JSON에 { $alg } 방식으로 서명했습니다(서명 키: { $kid }).
+report-pdf-unsigned = 이 보고서는 서명되지 않았습니다.
+report-pdf-check = 서명된 JSON이 이 파일 안에 들어 있으며, 파일 끝에는 파일 자체의 바이트에 대한 서명이 붙어 있습니다. 사본은 “muni-id report verify FILE”로 검증할 수 있습니다.
+# At the foot of every page; $report is the report's title.
+report-pdf-page = { $report } — { $pages }쪽 중 { $page }쪽
+# $from and $to are months written as program-pdf-month writes them.
+program-pdf-period = { $jurisdiction } — { $from }~{ $to }
+# $columns is one of the program-by messages ("By month").
+program-pdf-columns = 열 기준: { $columns }
+program-pdf-generated = 생성 일시: { $generated } UTC.
+program-pdf-threshold = 1~{ $below }의 수는 “<{ $threshold }”로 표시됩니다. “비공개”로 표시된 수치는 합계로부터 작은 수를 역산할 수 없도록 가린 것입니다.
+program-pdf-counts-only = 집계 수치만 담고 있습니다. 이 보고서에서는 어떤 사람, 카드, 직원도 이름이나 번호로 특정되지 않습니다.
+program-pdf-nothing = 이 기간에 집계된 항목이 없습니다.
+program-pdf-category = 구분
+program-pdf-total = 합계
+# A figure hidden from the table (see program-pdf-threshold).
+program-pdf-withheld = 비공개
+program-pdf-no-site = 접수처 기록 없음
+# A column of the table: $month is one of the card-face-month messages, $year is digits.
+program-pdf-month = { $year }년 { $month }
+# $category is one of the waiver messages ("Low income").
+program-pdf-waived = 면제: { $category }
+program-table-application = 접수된 신청(연령대별)
+program-table-denial = 거부된 신청(사유별)
+program-table-card_issued = 발급된 카드(사유별)
+program-table-fee = 카드 수수료: 납부 또는 유형별 면제
+program-table-language = 주민이 요청한 언어
+program-denial-insufficient_proof = 신원 또는 거주 증빙 부족
+program-denial-below_minimum_age = 최소 연령 미달
+program-denial-caretaker_required = 보호자 미동반

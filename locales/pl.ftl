@@ -948,3 +948,52 @@ card-face-month-9 = wrz
 card-face-month-10 = paź
 card-face-month-11 = lis
 card-face-month-12 = gru
+
+## Raporty jako pliki PDF do druku: raport przechowywania danych i statystyki dla rady miasta
+
+# $date to dzień zapisany tak jak w date-long.
+report-pdf-as-of = { $jurisdiction } – stan na { $date }
+# $generated to czas UTC, np. „2026-12-07 14:05”; $from i $to to dni.
+report-pdf-generated = Wygenerowano { $generated } UTC. Odczyty i przebiegi oczyszczania danych są liczone za okres od { $from } do { $to }. Raport nie zawiera żadnych danych osobowych.
+report-pdf-chain = Łańcuch dziennika audytu
+report-pdf-sealed = Koniec łańcucha został ostatnio zapieczętowany podpisem przy wpisie nr { $entry }.
+report-pdf-unsealed = Koniec łańcucha nie został jeszcze zapieczętowany.
+report-pdf-no-epochs = Żadna epoka kluczy nie chroni danych mieszkańców.
+# $epochs to lista miesięcy, np. „2026-01 (destroyed 2026-03-01), 2026-02 (…)”.
+report-pdf-destroyed-epochs = Zniszczone epoki kluczy: { $epochs }
+report-pdf-none = brak
+col-audit-removed = Usunięte wpisy w dzienniku audytu
+report-pdf-holds-none = Nie obowiązuje żadna blokada prawna: dane każdego rodzaju są niszczone w terminie.
+report-pdf-per-card = Sprawdzenia nie są zapisywane w odniesieniu do poszczególnych kart.
+report-pdf-signature = Podpis
+# $alg to „ES256”; $kid to identyfikator klucza podpisującego.
+report-pdf-signed = Podpisano algorytmem { $alg } kluczem { $kid }; podpis obejmuje kanoniczny JSON tego raportu.
+report-pdf-unsigned = Ten raport nie jest podpisany.
+report-pdf-check = Podpisany JSON znajduje się w tym pliku, a kończy go podpis obejmujący bajty samego pliku. Sprawdź kopię poleceniem „muni-id report verify FILE”.
+# W stopce każdej strony; $report to tytuł raportu.
+report-pdf-page = { $report } – strona { $page } z { $pages }
+# $from i $to to miesiące zapisane tak jak w program-pdf-month.
+program-pdf-period = { $jurisdiction } – od { $from } do { $to }
+# $columns to jeden z komunikatów program-by („Według miesięcy”).
+program-pdf-columns = Kolumny: { $columns }
+program-pdf-generated = Wygenerowano { $generated } UTC.
+program-pdf-threshold = Liczby od 1 do { $below } są pokazywane jako „<{ $threshold }”. Liczba oznaczona jako „ukryta” nie jest podawana, aby z sum nie dało się odtworzyć żadnej małej liczby.
+program-pdf-counts-only = Wyłącznie liczby: raport nie podaje imion i nazwisk ani numerów osób, kart czy pracowników.
+program-pdf-nothing = W tym okresie niczego nie zliczono.
+program-pdf-category = Kategoria
+program-pdf-total = Ogółem
+# Liczba ukryta w tabeli (zob. program-pdf-threshold).
+program-pdf-withheld = ukryta
+program-pdf-no-site = Bez zapisanego punktu
+# Kolumna tabeli: $month to jeden z komunikatów card-face-month, $year to cyfry roku.
+program-pdf-month = { $month } { $year }
+# $category to jeden z komunikatów waiver („Osoba o niskich dochodach”).
+program-pdf-waived = Zwolnienie z opłaty: { $category }
+program-table-application = Przyjęte wnioski według grup wiekowych
+program-table-denial = Odrzucone wnioski według powodów odmowy
+program-table-card_issued = Wydane karty według powodów wydania
+program-table-fee = Opłaty za karty: zapłacone lub objęte zwolnieniem, według kategorii zwolnienia
+program-table-language = Języki, o które prosili mieszkańcy
+program-denial-insufficient_proof = Niewystarczające potwierdzenie tożsamości lub zamieszkania
+program-denial-below_minimum_age = Wiek poniżej minimalnego
+program-denial-caretaker_required = Bez wymaganego opiekuna

@@ -939,3 +939,58 @@ card-face-month-9 = сент.
 card-face-month-10 = окт.
 card-face-month-11 = нояб.
 card-face-month-12 = дек.
+
+## The reports as printable PDFs: the retention report and the council's counts
+
+# $date is a day written as date-long writes it.
+report-pdf-as-of = { $jurisdiction } — на { $date }
+# $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
+report-pdf-generated = Отчёт сформирован { $generated } UTC. Чтение персональных данных и очистки учтены за период с { $from } по { $to }. Персональных данных в этом отчёте нет.
+report-pdf-chain = Цепочка журнала аудита
+report-pdf-sealed = Последний раз вершина цепочки была скреплена подписью на записи № { $entry }.
+report-pdf-unsealed = Вершина цепочки ещё ни разу не скреплялась подписью.
+report-pdf-no-epochs = Ни одна эпоха ключей сейчас не защищает данных жителей.
+# $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
+report-pdf-destroyed-epochs = Уничтоженные эпохи ключей: { $epochs }
+report-pdf-none = нет
+col-audit-removed = Удалено записей журнала аудита
+report-pdf-holds-none = Действующих запретов на уничтожение нет: данные всех видов уничтожаются в срок.
+report-pdf-per-card = Проверки по отдельным картам не регистрируются.
+report-pdf-signature = Подпись
+# $alg is "ES256"; $kid is the signing key's identifier.
+report-pdf-signed = Канонический JSON этого отчёта подписан по алгоритму { $alg } ключом { $kid }.
+report-pdf-unsigned = Этот отчёт не подписан.
+report-pdf-check = Подписанный JSON вложен в этот файл, а завершает файл подпись, поставленная под его собственными байтами. Проверить копию можно командой «muni-id report verify FILE».
+# At the foot of every page; $report is the report's title.
+report-pdf-page = { $report } — стр. { $page } из { $pages }
+# $from and $to are months written as program-pdf-month writes them.
+program-pdf-period = { $jurisdiction } — с { $from } до { $to } включительно
+# $columns is one of the program-by messages ("By month").
+program-pdf-columns = Столбцы: { $columns }
+program-pdf-generated = Отчёт сформирован { $generated } UTC.
+program-pdf-threshold = Числа от 1 до { $below } показаны как «<{ $threshold }». Показатель с пометкой «скрыто» не приводится, чтобы ни одно малое число нельзя было вычислить по итоговым суммам.
+program-pdf-counts-only = Только подсчёты: в этом отчёте нет ни имён, ни номеров людей, карт или сотрудников.
+program-pdf-nothing = За этот период ничего не учтено.
+program-pdf-category = Категория
+program-pdf-total = Итого
+# A figure hidden from the table (see program-pdf-threshold).
+program-pdf-withheld = скрыто
+program-pdf-no-site = Пункт не указан
+# A column of the table: $month is one of the card-face-month messages, $year is digits.
+program-pdf-month = { $number ->
+    [3] март
+    [5] май
+    [6] июнь
+    [7] июль
+   *[other] { $month }
+} { $year }
+# $category is one of the waiver messages ("Low income").
+program-pdf-waived = Освобождение от сбора: { $category }
+program-table-application = Принятые заявления, по возрастным группам
+program-table-denial = Отказы в приёме заявления, по причинам
+program-table-card_issued = Оформленные карты, по причинам
+program-table-fee = Сборы за карты: оплата или освобождение по категориям
+program-table-language = Языки, которые запрашивали жители
+program-denial-insufficient_proof = Недостаточно документов, подтверждающих личность или проживание
+program-denial-below_minimum_age = Возраст ниже минимального
+program-denial-caretaker_required = Без сопровождающего

@@ -869,3 +869,52 @@ card-face-month-9 = ستمبر
 card-face-month-10 = اکتوبر
 card-face-month-11 = نومبر
 card-face-month-12 = دسمبر
+
+## The reports as printable PDFs: the retention report and the council's counts
+
+# $date is a day written as date-long writes it.
+report-pdf-as-of = { $jurisdiction } — بتاریخ { $date }
+# $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
+report-pdf-generated = تیاری کا وقت: { $generated } UTC۔ ذاتی ڈیٹا کے پڑھے جانے اور تلفی کے عمل کی گنتی { $from } سے { $to } تک کی ہے۔ اس رپورٹ میں کوئی ذاتی ڈیٹا شامل نہیں۔
+report-pdf-chain = آڈٹ زنجیر
+report-pdf-sealed = زنجیر کے سرے پر دستخط کی مہر آخری بار اندراج نمبر { $entry } پر لگائی گئی۔
+report-pdf-unsealed = زنجیر کے سرے پر ابھی تک دستخط کی مہر نہیں لگائی گئی۔
+report-pdf-no-epochs = کوئی کلیدی دور کسی رہائشی کے ڈیٹا کی حفاظت نہیں کر رہا۔
+# $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
+report-pdf-destroyed-epochs = تلف شدہ کلیدی ادوار: { $epochs }
+report-pdf-none = کوئی نہیں
+col-audit-removed = حذف شدہ آڈٹ اندراجات
+report-pdf-holds-none = کوئی قانونی روک نافذ نہیں: ہر قسم کا ڈیٹا مقررہ وقت پر تلف کیا جاتا ہے۔
+report-pdf-per-card = ہر کارڈ کی الگ سے کوئی جانچ درج نہیں کی جاتی۔
+report-pdf-signature = دستخط
+# $alg is "ES256"; $kid is the signing key's identifier.
+report-pdf-signed = اس رپورٹ کے معیاری (canonical) JSON پر { $alg } کے ذریعے کلید { $kid } سے دستخط کیے گئے ہیں۔
+report-pdf-unsigned = اس رپورٹ پر دستخط نہیں کیے گئے۔
+report-pdf-check = دستخط شدہ JSON اسی فائل کے اندر موجود ہے، اور فائل کے آخر میں خود اس فائل کے بائٹس پر دستخط ہیں۔ کسی نقل کی جانچ “muni-id report verify FILE” سے کریں۔
+# At the foot of every page; $report is the report's title.
+report-pdf-page = { $report } — کل { $pages } میں سے صفحہ { $page }
+# $from and $to are months written as program-pdf-month writes them.
+program-pdf-period = { $jurisdiction } — { $from } سے { $to } تک
+# $columns is one of the program-by messages ("By month").
+program-pdf-columns = کالم: { $columns }
+program-pdf-generated = تیاری کا وقت: { $generated } UTC۔
+program-pdf-threshold = 1 سے { $below } تک کی گنتی “<{ $threshold }” کے طور پر دکھائی گئی ہے۔ جس عدد پر “مخفی” لکھا ہو، اسے اس لیے چھپایا گیا ہے کہ میزان سے کوئی چھوٹی گنتی معلوم نہ کی جا سکے۔
+program-pdf-counts-only = صرف اعداد و شمار: اس رپورٹ میں کسی شخص، کارڈ یا عملے کے رکن کا نام یا نمبر درج نہیں۔
+program-pdf-nothing = اس مدت میں کچھ بھی شمار نہیں ہوا۔
+program-pdf-category = زمرہ
+program-pdf-total = کل
+# A figure hidden from the table (see program-pdf-threshold).
+program-pdf-withheld = مخفی
+program-pdf-no-site = کوئی مقام درج نہیں
+# A column of the table: $month is one of the card-face-month messages, $year is digits.
+program-pdf-month = { $month } { $year }
+# $category is one of the waiver messages ("Low income").
+program-pdf-waived = معاف: { $category }
+program-table-application = قبول شدہ درخواستیں، عمر کے گروپ کے لحاظ سے
+program-table-denial = مسترد شدہ درخواستیں، وجہ کے لحاظ سے
+program-table-card_issued = جاری کردہ کارڈ، وجہ کے لحاظ سے
+program-table-fee = کارڈ کی فیسیں: ادا شدہ، یا معافی کی قسم کے لحاظ سے معاف
+program-table-language = وہ زبانیں جن کی رہائشیوں نے درخواست کی
+program-denial-insufficient_proof = شناخت یا رہائش کا ناکافی ثبوت
+program-denial-below_minimum_age = کم از کم عمر سے کم
+program-denial-caretaker_required = سرپرست کے بغیر آئے

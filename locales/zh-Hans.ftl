@@ -829,3 +829,52 @@ card-face-month-9 = 9月
 card-face-month-10 = 10月
 card-face-month-11 = 11月
 card-face-month-12 = 12月
+
+## The reports as printable PDFs: the retention report and the council's counts
+
+# $date is a day written as date-long writes it.
+report-pdf-as-of = { $jurisdiction }——截至{ $date }
+# $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
+report-pdf-generated = 生成时间：{ $generated }（UTC）。读取次数和清除的统计期间为{ $from }至{ $to }。本报告不含任何个人数据。
+report-pdf-chain = 审计链
+report-pdf-sealed = 审计链的链头最近一次在第{ $entry }个条目处签名封存。
+report-pdf-unsealed = 审计链的链头尚未签名封存。
+report-pdf-no-epochs = 目前没有任何密钥周期在保护居民数据。
+# $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
+report-pdf-destroyed-epochs = 已销毁的密钥周期：{ $epochs }
+report-pdf-none = 无
+col-audit-removed = 删除的审计条目
+report-pdf-holds-none = 没有有效的法律保全：各类数据均按期销毁。
+report-pdf-per-card = 不逐卡记录任何核验。
+report-pdf-signature = 签名
+# $alg is "ES256"; $kid is the signing key's identifier.
+report-pdf-signed = 由密钥{ $kid }使用{ $alg }对本报告的规范化 JSON 进行签名。
+report-pdf-unsigned = 本报告未签名。
+report-pdf-check = 已签名的 JSON 内嵌在本文件中，文件末尾附有针对文件本身字节的签名。可以用“muni-id report verify FILE”核验副本。
+# At the foot of every page; $report is the report's title.
+report-pdf-page = { $report }——第{ $page }页，共{ $pages }页
+# $from and $to are months written as program-pdf-month writes them.
+program-pdf-period = { $jurisdiction }——{ $from }至{ $to }
+# $columns is one of the program-by messages ("By month").
+program-pdf-columns = 列：{ $columns }
+program-pdf-generated = 生成时间：{ $generated }（UTC）。
+program-pdf-threshold = 1到{ $below }的数字均显示为“<{ $threshold }”。标为“不予显示”的数字已隐去，以免通过合计推算出任何较小的数字。
+program-pdf-counts-only = 仅含统计数字：本报告不以姓名或编号指明任何个人、身份卡或工作人员。
+program-pdf-nothing = 此期间没有任何统计数据。
+program-pdf-category = 类别
+program-pdf-total = 合计
+# A figure hidden from the table (see program-pdf-threshold).
+program-pdf-withheld = 不予显示
+program-pdf-no-site = 未记录办理点
+# A column of the table: $month is one of the card-face-month messages, $year is digits.
+program-pdf-month = { $year }年{ $month }
+# $category is one of the waiver messages ("Low income").
+program-pdf-waived = 减免：{ $category }
+program-table-application = 受理的申请（按年龄段）
+program-table-denial = 被拒绝的申请（按原因）
+program-table-card_issued = 签发的身份卡（按原因）
+program-table-fee = 身份卡费用：已缴费，或按类别减免
+program-table-language = 居民要求使用的语言
+program-denial-insufficient_proof = 身份或居住证明不足
+program-denial-below_minimum_age = 未达最低年龄
+program-denial-caretaker_required = 未由照护人陪同

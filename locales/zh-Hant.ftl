@@ -829,3 +829,52 @@ card-face-month-9 = 9月
 card-face-month-10 = 10月
 card-face-month-11 = 11月
 card-face-month-12 = 12月
+
+## The reports as printable PDFs: the retention report and the council's counts
+
+# $date is a day written as date-long writes it.
+report-pdf-as-of = { $jurisdiction }——截至{ $date }
+# $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
+report-pdf-generated = 產生時間：{ $generated }（UTC）。讀取次數與清除作業的統計期間為{ $from }至{ $to }。本報告不含任何個人資料。
+report-pdf-chain = 稽核鏈
+report-pdf-sealed = 稽核鏈的鏈頭最近一次於第{ $entry }筆項目處加上簽章封存。
+report-pdf-unsealed = 稽核鏈的鏈頭尚未加上簽章封存。
+report-pdf-no-epochs = 目前沒有任何金鑰週期在保護居民資料。
+# $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
+report-pdf-destroyed-epochs = 已銷毀的金鑰週期：{ $epochs }
+report-pdf-none = 無
+col-audit-removed = 刪除的稽核紀錄
+report-pdf-holds-none = 沒有生效中的法律保全：各類資料皆如期銷毀。
+report-pdf-per-card = 不逐卡記錄任何查驗。
+report-pdf-signature = 簽章
+# $alg is "ES256"; $kid is the signing key's identifier.
+report-pdf-signed = 由金鑰{ $kid }以{ $alg }對本報告的正規化 JSON 進行簽章。
+report-pdf-unsigned = 本報告未經簽章。
+report-pdf-check = 已簽章的 JSON 內嵌於本檔案中，檔案結尾附有針對檔案本身位元組的簽章。可用「muni-id report verify FILE」驗證副本。
+# At the foot of every page; $report is the report's title.
+report-pdf-page = { $report }——第{ $page }頁，共{ $pages }頁
+# $from and $to are months written as program-pdf-month writes them.
+program-pdf-period = { $jurisdiction }——{ $from }至{ $to }
+# $columns is one of the program-by messages ("By month").
+program-pdf-columns = 欄：{ $columns }
+program-pdf-generated = 產生時間：{ $generated }（UTC）。
+program-pdf-threshold = 1到{ $below }的數字一律顯示為「<{ $threshold }」。標示為「不予公開」的數字已隱藏，以免從合計推算出任何較小的數字。
+program-pdf-counts-only = 僅含統計數字：本報告不以姓名或編號指明任何個人、身分卡或工作人員。
+program-pdf-nothing = 此期間沒有任何統計資料。
+program-pdf-category = 類別
+program-pdf-total = 合計
+# A figure hidden from the table (see program-pdf-threshold).
+program-pdf-withheld = 不予公開
+program-pdf-no-site = 未記錄據點
+# A column of the table: $month is one of the card-face-month messages, $year is digits.
+program-pdf-month = { $year }年{ $month }
+# $category is one of the waiver messages ("Low income").
+program-pdf-waived = 減免：{ $category }
+program-table-application = 受理的申請（依年齡層）
+program-table-denial = 駁回的申請（依原因）
+program-table-card_issued = 核發的身分卡（依原因）
+program-table-fee = 身分卡費用：已繳費，或依類別減免
+program-table-language = 居民要求使用的語言
+program-denial-insufficient_proof = 身分或居住證明不足
+program-denial-below_minimum_age = 未達最低年齡
+program-denial-caretaker_required = 未由照顧者陪同

@@ -1,7 +1,7 @@
 //! The `muni-id` command line: serve, migrate, staff, config.
 
 use std::io::{IsTerminal, Read};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -130,6 +130,10 @@ enum ReportCommand {
         as_of: Option<NaiveDate>,
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
+        /// The language of a PDF's words: a page language (en, es, zh-Hans, zh-Hant, ru, bn,
+        /// ht, ko, ar, ur, fr, pl).
+        #[arg(long, default_value = "en")]
+        lang: String,
         /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
@@ -148,6 +152,10 @@ enum ReportCommand {
         by: String,
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
+        /// The language of a PDF's words: a page language (en, es, zh-Hans, zh-Hant, ru, bn,
+        /// ht, ko, ar, ur, fr, pl).
+        #[arg(long, default_value = "en")]
+        lang: String,
         /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
@@ -765,6 +773,28 @@ fn roll_forward(config: Config, as_of: Option<NaiveDate>) -> anyhow::Result<()> 
     Ok(())
 }
 
+/// The page language `--lang` names.
+fn report_locale(lang: &str) -> anyhow::Result<&'static crate::i18n::Locale> {
+    let catalogue = crate::i18n::catalogue();
+    catalogue.get(lang).ok_or_else(|| {
+        let known: Vec<&str> = catalogue.all().iter().map(|l| l.code).collect();
+        anyhow::anyhow!("--lang {lang}: not a page language ({})", known.join(", "))
+    })
+}
+
+/// A report PDF rendered in `locale`, in the card's fonts (English when they cannot print it).
+fn report_pdf_in<E>(
+    ctx: &crate::context::AppContext,
+    locale: &crate::i18n::Locale,
+    render: impl FnOnce(crate::render::pdf_pages::ReportLanguage<'_>) -> Result<Vec<u8>, E>,
+) -> Result<Vec<u8>, E> {
+    let setter = ctx.card_renderer.typesetter();
+    let words = crate::i18n::Words::new(crate::i18n::catalogue(), locale);
+    render(crate::render::pdf_pages::ReportLanguage::printable(
+        words, &setter,
+    ))
+}
+
 fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
     use crate::services::report;
     let ctx = build_context(config, Arc::new(SystemClock))?;
@@ -772,8 +802,10 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
         ReportCommand::Retention {
             as_of,
             format,
+            lang,
             output,
         } => {
+            let locale = report_locale(&lang)?;
             let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
             let bytes = match format {
                 ReportFormat::Json => serde_json::to_vec_pretty(&built)?,
@@ -784,7 +816,9 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
                 )?,
                 ReportFormat::Pdf => report::sign_file(
                     &ctx.signing,
-                    crate::render::report_pdf::render(&built)?,
+                    report_pdf_in(&ctx, locale, |language| {
+                        crate::render::report_pdf::render(&built, language, &ctx.config)
+                    })?,
                     true,
                 )?,
             };
@@ -795,8 +829,10 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
             to,
             by,
             format,
+            lang,
             output,
         } => {
+            let locale = report_locale(&lang)?;
             use crate::services::program_report;
             let grouping = crate::domain::program_report::Grouping::parse(&by)
                 .map_err(|e| anyhow::anyhow!("--by: {e}"))?;
@@ -810,39 +846,44 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
                 )?,
                 ReportFormat::Pdf => report::sign_file(
                     &ctx.signing,
-                    crate::render::program_pdf::render(&built)?,
+                    report_pdf_in(&ctx, locale, |language| {
+                        crate::render::program_pdf::render(&built, language)
+                    })?,
                     true,
                 )?,
             };
             write_out(output, &bytes)
         }
-        ReportCommand::Verify { file } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            if crate::services::import::is_import_report(&bytes) {
-                let checked = crate::services::import::verify(&ctx.signing, &bytes)?;
-                println!(
-                    "Signature valid: import report of {} ({} rows, {} imported), generated {}.",
-                    checked.jurisdiction, checked.rows, checked.imported, checked.generated_at
-                );
-                return Ok(());
-            }
-            if crate::services::program_report::is_program_report(&bytes) {
-                let checked = crate::services::program_report::verify(&ctx.signing, &bytes)?;
-                println!(
-                    "Signature valid: program report of {} from {} to {}, generated {}.",
-                    checked.jurisdiction, checked.from, checked.to, checked.generated_at
-                );
-                return Ok(());
-            }
-            let checked = report::verify(&ctx.signing, &bytes)?;
-            println!(
-                "Signature valid: retention report of {} as of {}, generated {}.",
-                checked.jurisdiction, checked.as_of, checked.generated_at
-            );
-            Ok(())
-        }
+        ReportCommand::Verify { file } => verify_report(&ctx, &file),
     }
+}
+
+/// Checks a report file's signature: an import, program or retention report.
+fn verify_report(ctx: &crate::context::AppContext, file: &Path) -> anyhow::Result<()> {
+    use crate::services::report;
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    if crate::services::import::is_import_report(&bytes) {
+        let checked = crate::services::import::verify(&ctx.signing, &bytes)?;
+        println!(
+            "Signature valid: import report of {} ({} rows, {} imported), generated {}.",
+            checked.jurisdiction, checked.rows, checked.imported, checked.generated_at
+        );
+        return Ok(());
+    }
+    if crate::services::program_report::is_program_report(&bytes) {
+        let checked = crate::services::program_report::verify(&ctx.signing, &bytes)?;
+        println!(
+            "Signature valid: program report of {} from {} to {}, generated {}.",
+            checked.jurisdiction, checked.from, checked.to, checked.generated_at
+        );
+        return Ok(());
+    }
+    let checked = report::verify(&ctx.signing, &bytes)?;
+    println!(
+        "Signature valid: retention report of {} as of {}, generated {}.",
+        checked.jurisdiction, checked.as_of, checked.generated_at
+    );
+    Ok(())
 }
 
 /// Writes a report to `output`, or to standard output.

@@ -76,6 +76,50 @@ impl From<String> for Arg {
     }
 }
 
+/// One language's messages, days and numbers: what a renderer writes in (the reports' PDFs).
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    catalogue: &'a Catalogue,
+    pub locale: &'a Locale,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(catalogue: &'a Catalogue, locale: &'a Locale) -> Self {
+        Self { catalogue, locale }
+    }
+
+    /// English, the language every report can fall back to.
+    pub fn english(catalogue: &'a Catalogue) -> Self {
+        Self::new(catalogue, catalogue.default_locale())
+    }
+
+    pub fn t(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.catalogue.message(self.locale, id, args)
+    }
+
+    /// `id` when the catalogue has it, else `fallback` as it is (a code of the city's own).
+    pub fn t_or(&self, id: &str, fallback: &str) -> String {
+        if self.catalogue.has(id) {
+            self.t(id, &[])
+        } else {
+            fallback.to_owned()
+        }
+    }
+
+    pub fn date(&self, day: NaiveDate) -> String {
+        self.catalogue.date(self.locale, day)
+    }
+
+    pub fn number(&self, n: u64) -> String {
+        self.catalogue
+            .number(self.locale, i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    pub fn rtl(&self) -> bool {
+        self.locale.dir == Direction::Rtl
+    }
+}
+
 pub struct Catalogue {
     locales: Vec<Locale>,
     by_code: HashMap<&'static str, usize>,

@@ -14,9 +14,11 @@ pub use layout::{language_name, monogram};
 mod pdf;
 mod sfnt;
 mod shape;
+mod typeset;
 mod wording;
 mod wrap;
 
+pub use typeset::{EmbeddedFonts, SetLine, Typesetter};
 pub use wording::{card_date, CardWording, DateWriter};
 
 use std::path::PathBuf;
@@ -145,6 +147,11 @@ impl CardRenderer {
     pub fn scripts(&self) -> (Vec<&'static str>, Vec<&'static str>) {
         let fonts = &self.design.fonts;
         (fonts.scripts(), fonts.missing_scripts())
+    }
+
+    /// The card's fonts and shaper, for the reports' pages.
+    pub fn typesetter(&self) -> Typesetter {
+        Typesetter::new(std::sync::Arc::clone(&self.design.fonts))
     }
 
     /// The first character of `text` the card cannot print, as its 1-based position and the

@@ -1,85 +1,30 @@
-//! The retention report as a printable A4 PDF: a chart of how long each data class is kept
-//! against its policy limit, the tables of the report, and the signed JSON carried as a trailing
-//! PDF comment, so `muni-id report verify FILE` checks a printed-to-PDF copy as well.
-//!
-//! Text is set in the PDF's built-in Helvetica (WinAnsi): the report holds no names of
-//! residents, only class names, numbers, dates and staff usernames.
+//! The retention report as a printable A4 PDF in the reader's language: a chart of how long each
+//! data class is kept against its policy limit, the tables of the report, and the signed JSON
+//! carried as a trailing PDF comment, so `muni-id report verify FILE` checks a printed-to-PDF
+//! copy as well. The report holds no names of residents, only class names, numbers, dates and
+//! staff usernames; its words come from the catalogue (`audit-*`, `report-pdf-*`).
 
-use super::pdf_pages::{wrap_words, Writer, ACCENT, ALARM, INK, MARGIN, MUTED, PAGE_W};
+use super::pdf_pages::{ReportLanguage, Style, Writer, ACCENT, ALARM, INK, MARGIN, MUTED, PAGE_W};
 use super::report_chart;
+use super::report_words::policy_in_words;
+use crate::config::Config;
 use crate::domain::report::{embedding, RetentionReport};
+use crate::i18n::Arg;
 
 #[derive(Debug, thiserror::Error)]
 #[error("the report PDF could not be written: {0}")]
 pub struct ReportPdfError(String);
 
-/// How long the oldest record of each class with a day limit has been kept, against the limit.
-fn chart(w: &mut Writer, report: &RetentionReport) {
-    let bars: Vec<_> = report
-        .classes
-        .iter()
-        .filter_map(|c| report_chart::bar(c.into(), report.as_of).map(|bar| (c, bar)))
-        .collect();
-    let row_h = 26.0;
-    let height = row_h * bars.len() as f32 + 34.0;
-    w.need(height);
-    let label_w = 120.0;
-    let plot_x = MARGIN + label_w;
-    let plot_w = PAGE_W - MARGIN - plot_x - 135.0;
-    let top = w.y - 8.0;
-    w.text(
-        plot_x,
-        top - 4.0,
-        7.5,
-        false,
-        MUTED,
-        "bar: age of the oldest record held; line: the policy limit (100%; the track shows 125%)",
-    );
-    for (i, (class, bar)) in bars.iter().enumerate() {
-        let base = top - 20.0 - row_h * (i as f32) - 12.0;
-        let (age, limit) = (bar.age_days, bar.limit_days);
-        let bar_w = (bar.filled as f32 * plot_w).max(if class.held > 0 { 1.5 } else { 0.0 });
-        let rgb = if bar.overdue { ALARM } else { ACCENT };
-        w.text(
-            MARGIN,
-            base + 4.0,
-            8.5,
-            true,
-            INK,
-            &class.class.replace('_', " "),
-        );
-        w.rect(plot_x, base, plot_w, 14.0, [0xee, 0xf1, 0xf5]);
-        w.rect(plot_x, base, bar_w, 14.0, rgb);
-        let limit_x = plot_x + report_chart::limit_mark() as f32 * plot_w;
-        w.rule(limit_x, base - 3.0, limit_x, base + 17.0, INK, 1.2);
-        let caption = format!(
-            "{} held, oldest {} d of {} d{}",
-            class.held,
-            age,
-            limit,
-            if class.overdue > 0 {
-                format!(" - {} OVERDUE", class.overdue)
-            } else {
-                String::new()
-            }
-        );
-        w.text(
-            plot_x + plot_w + 4.0,
-            base + 4.0,
-            7.0,
-            class.overdue > 0,
-            rgb,
-            &caption,
-        );
-    }
-    w.y = top - 20.0 - row_h * bars.len() as f32 - 10.0;
-}
-
-/// Renders the report; the signed JSON rides along at the end of the file.
-pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
-    let mut w = Writer::new();
+/// Renders the report in `language`; the signed JSON rides along at the end of the file.
+/// `config` words each class's retention rule, as the auditor's page does.
+pub fn render(
+    report: &RetentionReport,
+    language: ReportLanguage<'_>,
+    config: &Config,
+) -> Result<Vec<u8>, ReportPdfError> {
+    let mut w = Writer::new(language);
     title(&mut w, report);
-    data_classes(&mut w, report);
+    data_classes(&mut w, report, config);
     purge_runs(&mut w, report);
     audit_chain(&mut w, report);
     keys(&mut w, report);
@@ -87,8 +32,16 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
     legal_holds(&mut w, report);
     staff_changes(&mut w, report);
     verification(&mut w, report);
-    signature(&mut w, report);
-    let mut bytes = save(w, report)?;
+    w.signature_section(report.signature.as_ref());
+    let title = w.t("audit-title", &[]);
+    let subject = w.t(
+        "report-pdf-as-of",
+        &[
+            ("jurisdiction", report.jurisdiction.as_str().into()),
+            ("date", report.as_of.to_string().into()),
+        ],
+    );
+    let mut bytes = w.save(&title, &subject).map_err(ReportPdfError)?;
     // After %%EOF a PDF reader ignores comments; `report verify` reads this line.
     let signed = embedding(report).map_err(|e| ReportPdfError(e.to_string()))?;
     bytes.extend_from_slice(format!("\n%{signed}\n").as_bytes());
@@ -96,108 +49,166 @@ pub fn render(report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
 }
 
 /// The title, what the report covers, and the verdict on overdue records.
-fn title(w: &mut Writer, report: &RetentionReport) {
-    w.line_of_text(18.0, true, ACCENT, "Retention report");
-    w.line_of_text(
-        11.0,
-        false,
-        INK,
-        &format!("{} - as of {}", report.jurisdiction, report.as_of),
+fn title(w: &mut Writer<'_>, report: &RetentionReport) {
+    let words = w.words;
+    w.paragraph(Style::bold(18.0, ACCENT), &w.t("audit-title", &[]));
+    let as_of = w.t(
+        "report-pdf-as-of",
+        &[
+            ("jurisdiction", report.jurisdiction.as_str().into()),
+            ("date", words.date(report.as_of).into()),
+        ],
     );
-    w.line_of_text(
-        8.5,
-        false,
-        MUTED,
-        &format!(
-            "Generated {} UTC. Period for reads and purges: {} to {}. No personal data appears in this report.",
-            report.generated_at.format("%Y-%m-%d %H:%M"),
-            report.period_start,
-            report.as_of
-        ),
+    w.paragraph(Style::regular(11.0, INK), &as_of);
+    let generated = w.t(
+        "report-pdf-generated",
+        &[
+            (
+                "generated",
+                report
+                    .generated_at
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+                    .into(),
+            ),
+            ("from", words.date(report.period_start).into()),
+            ("to", words.date(report.as_of).into()),
+        ],
     );
+    w.paragraph(Style::regular(8.5, MUTED), &generated);
     let overdue: u64 = report.classes.iter().map(|c| c.overdue).sum();
     let (verdict, rgb) = if overdue == 0 {
-        (
-            "Overdue records: 0 - every class is within its policy.".to_owned(),
-            ACCENT,
-        )
+        (w.t("audit-overdue-none", &[]), ACCENT)
     } else {
-        (
-            format!("OVERDUE RECORDS: {overdue} - see the classes marked below."),
-            ALARM,
-        )
+        let count = Arg::Number(i64::try_from(overdue).unwrap_or(i64::MAX));
+        (w.t("audit-overdue-some", &[("count", count)]), ALARM)
     };
     w.y -= 6.0;
-    w.line_of_text(11.0, true, rgb, &verdict);
+    w.paragraph(Style::bold(11.0, rgb), &verdict);
+}
+
+/// How long the oldest record of each class with a day limit has been kept, against the limit.
+fn chart(w: &mut Writer<'_>, report: &RetentionReport) {
+    let bars: Vec<_> = report
+        .classes
+        .iter()
+        .filter_map(|c| report_chart::bar(c.into(), report.as_of).map(|bar| (c, bar)))
+        .collect();
+    w.paragraph(Style::regular(7.5, MUTED), &w.t("chart-desc", &[]));
+    let row_h = 26.0;
+    w.need(row_h * bars.len() as f32 + 16.0);
+    let label_w = 120.0;
+    let plot_x = MARGIN + label_w;
+    let plot_w = PAGE_W - MARGIN - plot_x - 135.0;
+    let top = w.y - 4.0;
+    for (i, (class, bar)) in bars.iter().enumerate() {
+        let base = top - row_h * (i as f32) - 20.0;
+        let bar_w = (bar.filled as f32 * plot_w).max(if class.held > 0 { 1.5 } else { 0.0 });
+        let rgb = if bar.overdue { ALARM } else { ACCENT };
+        let label = w.t(&format!("chart-label-{}", class.class), &[]);
+        w.label(
+            (MARGIN, base + 4.0),
+            Style::bold(8.5, INK),
+            &label,
+            label_w - 6.0,
+        );
+        w.rect((plot_x, base), (plot_w, 14.0), [0xee, 0xf1, 0xf5]);
+        w.rect((plot_x, base), (bar_w, 14.0), rgb);
+        let limit_x = plot_x + report_chart::limit_mark() as f32 * plot_w;
+        w.rule((limit_x, base - 3.0), (limit_x, base + 17.0), INK, 1.2);
+        let caption = if class.held == 0 {
+            w.t("chart-none-held", &[])
+        } else {
+            w.t(
+                "chart-caption",
+                &[
+                    ("age", Arg::Number(bar.age_days)),
+                    ("limit", Arg::from(bar.limit_days)),
+                ],
+            )
+        };
+        w.text(
+            (plot_x + plot_w + 4.0, base + 4.0),
+            Style {
+                size: 7.0,
+                bold: bar.overdue,
+                rgb,
+            },
+            &caption,
+            PAGE_W - MARGIN - (plot_x + plot_w + 4.0),
+        );
+    }
+    w.y = top - row_h * bars.len() as f32 - 6.0;
 }
 
 /// The chart, the table of data classes, and each class's policy in words.
-fn data_classes(w: &mut Writer, report: &RetentionReport) {
-    w.heading("Data held against the policy");
+fn data_classes(w: &mut Writer<'_>, report: &RetentionReport, config: &Config) {
+    let words = w.words;
+    w.heading(&w.t("audit-classes", &[]));
     chart(w, report);
+    let class_name = |class: &str| words.t(&format!("class-{class}"), &[]);
     let rows: Vec<Vec<String>> = report
         .classes
         .iter()
         .map(|c| {
             vec![
-                c.class.replace('_', " "),
-                c.held.to_string(),
-                c.oldest
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "-".into()),
+                class_name(&c.class),
+                words.number(c.held),
+                c.oldest.map_or_else(|| "—".into(), |d| words.date(d)),
                 if c.overdue > 0 {
-                    format!("!{} OVERDUE", c.overdue)
+                    format!("!{}", words.number(c.overdue))
                 } else {
                     "0".into()
                 },
-                c.under_legal_hold.to_string(),
-                c.destroyed_in_period.to_string(),
+                words.number(c.under_legal_hold),
+                words.number(c.destroyed_in_period),
             ]
         })
         .collect();
-    w.table(
-        &[0.0, 140.0, 190.0, 260.0, 330.0, 410.0],
-        &[
-            "class",
-            "held",
-            "oldest",
-            "overdue",
-            "legal hold",
-            "destroyed in period",
-        ],
-        &rows,
-    );
+    let header: Vec<String> = [
+        "col-class",
+        "col-held",
+        "col-oldest",
+        "col-overdue",
+        "col-legal-hold",
+        "col-destroyed",
+    ]
+    .iter()
+    .map(|id| w.t(id, &[]))
+    .collect();
+    w.table(&[0.0, 150.0, 205.0, 300.0, 355.0, 420.0], &header, &rows);
+    w.y -= 4.0;
     for c in &report.classes {
-        w.line_of_text(
-            7.5,
-            false,
-            MUTED,
-            &format!("{}: {}", c.class.replace('_', " "), c.policy),
-        );
+        let policy = policy_in_words(config, &c.class, &words);
+        let line = format!("{}: {policy}", class_name(&c.class));
+        w.paragraph(Style::regular(7.5, MUTED), &line);
     }
 }
 
 /// The latest purge runs (12 at most); a run that did not complete is marked.
-fn purge_runs(w: &mut Writer, report: &RetentionReport) {
-    w.heading("Purge runs");
+fn purge_runs(w: &mut Writer<'_>, report: &RetentionReport) {
+    let words = w.words;
+    w.heading(&w.t("audit-purges", &[]));
+    let count = |n: i64| words.number(u64::try_from(n).unwrap_or(0));
     let runs: Vec<Vec<String>> = report
         .purge_runs
         .iter()
         .take(12)
         .map(|r| {
+            let outcome = words.t(&format!("purge-outcome-{}", r.outcome), &[]);
             vec![
                 r.started_at.format("%Y-%m-%d %H:%M").to_string(),
-                r.trigger.clone(),
+                words.t(&format!("purge-trigger-{}", r.trigger), &[]),
                 if r.outcome == "completed" {
-                    r.outcome.clone()
+                    outcome
                 } else {
-                    format!("!{}", r.outcome)
+                    format!("!{outcome}")
                 },
-                (r.residents_destroyed + r.unissued_destroyed).to_string(),
-                r.addresses_destroyed.to_string(),
-                r.audit_entries_removed.to_string(),
+                count(r.residents_destroyed + r.unissued_destroyed),
+                count(r.addresses_destroyed),
+                count(r.audit_entries_removed),
                 if r.epochs_destroyed.is_empty() {
-                    "-".into()
+                    "—".into()
                 } else {
                     r.epochs_destroyed.join(" ")
                 },
@@ -205,60 +216,73 @@ fn purge_runs(w: &mut Writer, report: &RetentionReport) {
         })
         .collect();
     if runs.is_empty() {
-        w.line_of_text(8.5, false, MUTED, "No purge has run yet.");
-    } else {
-        w.table(
-            &[0.0, 85.0, 130.0, 185.0, 245.0, 300.0, 355.0],
-            &[
-                "started (UTC)",
-                "by",
-                "outcome",
-                "residents",
-                "addresses",
-                "audit",
-                "epoch keys destroyed",
-            ],
-            &runs,
-        );
+        w.paragraph(Style::regular(8.5, MUTED), &w.t("audit-no-purges", &[]));
+        return;
     }
+    let header: Vec<String> = [
+        "col-started",
+        "col-trigger",
+        "col-outcome",
+        "col-residents-destroyed",
+        "col-addresses-destroyed",
+        "col-audit-removed",
+        "col-epochs-destroyed",
+    ]
+    .iter()
+    .map(|id| w.t(id, &[]))
+    .collect();
+    w.table(
+        &[0.0, 75.0, 150.0, 210.0, 270.0, 330.0, 390.0],
+        &header,
+        &runs,
+    );
 }
 
-fn audit_chain(w: &mut Writer, report: &RetentionReport) {
-    w.heading("Audit chain");
+fn audit_chain(w: &mut Writer<'_>, report: &RetentionReport) {
+    w.heading(&w.t("report-pdf-chain", &[]));
     let chain = &report.audit.chain;
+    let entries = Arg::Number(chain.entries);
     let state = if chain.intact {
-        format!(
-            "Intact: {} entries, each chained by hash to the one before.",
-            chain.entries
-        )
+        w.t("audit-chain-intact", &[("entries", entries)])
     } else {
-        format!(
-            "BROKEN at entry {}: {} entries read. Investigate before trusting the trail.",
-            chain.first_bad_entry.unwrap_or_default(),
-            chain.entries
+        let first = chain.first_bad_entry.unwrap_or_default();
+        let first = Arg::Number(first);
+        w.t(
+            "audit-chain-broken",
+            &[("entries", entries), ("first", first)],
         )
     };
-    w.line_of_text(
-        9.5,
-        !chain.intact,
-        if chain.intact { INK } else { ALARM },
-        &state,
-    );
-    w.line_of_text(
-        8.5,
-        false,
-        MUTED,
-        &match report.audit.last_sealed_entry {
-            Some(seq) => format!("Last signed seal of the chain head: entry {seq}."),
-            None => "The chain head has not been sealed yet.".into(),
-        },
-    );
+    let style = if chain.intact {
+        Style::regular(9.5, INK)
+    } else {
+        Style::bold(9.5, ALARM)
+    };
+    w.paragraph(style, &state);
+    let sealed = match report.audit.last_sealed_entry {
+        Some(seq) => w.t("report-pdf-sealed", &[("entry", Arg::Number(seq))]),
+        None => w.t("report-pdf-unsealed", &[]),
+    };
+    w.paragraph(Style::regular(8.5, MUTED), &sealed);
 }
 
 /// The epochs that protect residents, the empty and destroyed ones, and the key statement.
-fn keys(w: &mut Writer, report: &RetentionReport) {
-    w.heading("Keys");
+fn keys(w: &mut Writer<'_>, report: &RetentionReport) {
+    let words = w.words;
+    w.heading(&w.t("audit-keys", &[]));
     let keys = &report.keys;
+    let number = |n: usize| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
+    let summary = w.t(
+        "audit-keys-summary",
+        &[
+            ("live", number(keys.epochs.len())),
+            (
+                "empty",
+                Arg::Number(i64::try_from(keys.empty_epochs_prepared).unwrap_or(i64::MAX)),
+            ),
+            ("destroyed", number(keys.destroyed.len())),
+        ],
+    );
+    w.paragraph(Style::regular(8.5, INK), &summary);
     let epochs: Vec<Vec<String>> = keys
         .epochs
         .iter()
@@ -266,72 +290,75 @@ fn keys(w: &mut Writer, report: &RetentionReport) {
             vec![
                 e.epoch.clone(),
                 e.key_version.to_string(),
-                e.data_keys.to_string(),
+                words.number(e.data_keys),
             ]
         })
         .collect();
     if epochs.is_empty() {
-        w.line_of_text(8.5, false, MUTED, "No epoch protects any resident.");
-    } else {
-        w.table(
-            &[0.0, 80.0, 160.0],
-            &["epoch", "key version", "data keys"],
-            &epochs,
+        w.paragraph(
+            Style::regular(8.5, MUTED),
+            &w.t("report-pdf-no-epochs", &[]),
         );
+    } else {
+        let header: Vec<String> = ["col-epoch", "col-key-version", "col-data-keys"]
+            .iter()
+            .map(|id| w.t(id, &[]))
+            .collect();
+        w.table(&[0.0, 90.0, 180.0], &header, &epochs);
     }
-    w.line_of_text(
-        8.5,
-        false,
-        MUTED,
-        &format!(
-            "{} further epochs are prepared and empty.",
-            keys.empty_epochs_prepared
-        ),
-    );
     let destroyed: Vec<String> = keys
         .destroyed
         .iter()
         .map(|d| format!("{} ({})", d.epoch, d.destroyed_at.format("%Y-%m-%d")))
         .collect();
-    w.line_of_text(
-        8.5,
-        false,
-        INK,
-        &format!(
-            "Destroyed epochs: {}",
-            if destroyed.is_empty() {
-                "none".into()
-            } else {
-                destroyed.join(", ")
-            }
-        ),
+    let destroyed = if destroyed.is_empty() {
+        w.t("report-pdf-none", &[])
+    } else {
+        destroyed.join(", ")
+    };
+    let line = w.t(
+        "report-pdf-destroyed-epochs",
+        &[("epochs", destroyed.into())],
     );
-    for chunk in wrap_words(&keys.statement, 110) {
-        w.line_of_text(8.0, false, MUTED, &chunk);
-    }
+    w.paragraph(Style::regular(8.5, INK), &line);
+    let statement = w.t(
+        "audit-keys-statement",
+        &[
+            ("n", Arg::from(keys.key_ring_backup_days)),
+            ("w", Arg::from(keys.backup_window_months)),
+            ("w1", Arg::from(keys.backup_window_months + 1)),
+        ],
+    );
+    w.paragraph(Style::regular(8.0, MUTED), &statement);
 }
 
-fn staff_reads(w: &mut Writer, report: &RetentionReport) {
-    w.heading("Personal-data reads by staff member (period)");
+fn staff_reads(w: &mut Writer<'_>, report: &RetentionReport) {
+    let words = w.words;
+    w.heading(&w.t("audit-reads", &[]));
     let reads: Vec<Vec<String>> = report
         .staff_reads
         .iter()
         .map(|s| {
             vec![
                 s.username.clone(),
-                s.role.clone(),
-                s.personal_data_reads.to_string(),
+                words.t(&format!("role-{}", s.role), &[]),
+                words.number(s.personal_data_reads),
             ]
         })
         .collect();
-    w.table(&[0.0, 160.0, 260.0], &["username", "role", "reads"], &reads);
+    let header: Vec<String> = ["username", "col-role", "col-reads"]
+        .iter()
+        .map(|id| w.t(id, &[]))
+        .collect();
+    w.table(&[0.0, 180.0, 300.0], &header, &reads);
 }
 
 /// The legal holds in force: destruction of what they cover waits for their lift.
-fn legal_holds(w: &mut Writer, report: &RetentionReport) {
-    w.heading("Legal holds in force");
+fn legal_holds(w: &mut Writer<'_>, report: &RetentionReport) {
+    let words = w.words;
+    w.heading(&w.t("holds-title", &[]));
     if report.legal_holds.is_empty() {
-        w.line_of_text(9.5, false, INK, "None: every class is destroyed on time.");
+        w.paragraph(Style::regular(9.5, INK), &w.t("report-pdf-holds-none", &[]));
         return;
     }
     let rows: Vec<Vec<String>> = report
@@ -339,73 +366,77 @@ fn legal_holds(w: &mut Writer, report: &RetentionReport) {
         .iter()
         .map(|h| {
             let scope = match (h.enrolled_from, h.enrolled_to, &h.site) {
-                (Some(from), Some(to), _) => format!("enrolled {from} to {to}"),
-                (_, _, Some(site)) => format!("enrolled at {site}"),
-                _ => "all records".to_owned(),
+                (Some(from), Some(to), _) => words.t(
+                    "hold-scope-enrolled_between",
+                    &[
+                        ("from", words.date(from).into()),
+                        ("to", words.date(to).into()),
+                    ],
+                ),
+                (_, _, Some(site)) => words.t("hold-scope-site", &[("site", site.as_str().into())]),
+                _ => words.t("hold-scope-all", &[]),
             };
             vec![
                 h.reference.clone(),
                 scope,
-                h.placed_at.format("%Y-%m-%d").to_string(),
+                words.date(h.placed_at.date_naive()),
             ]
         })
         .collect();
-    w.table(
-        &[0.0, 160.0, 360.0],
-        &["reference", "covers", "placed"],
-        &rows,
-    );
+    let header: Vec<String> = ["col-hold-reference", "col-hold-scope", "col-hold-placed"]
+        .iter()
+        .map(|id| w.t(id, &[]))
+        .collect();
+    w.table(&[0.0, 160.0, 360.0], &header, &rows);
 }
 
-fn staff_changes(w: &mut Writer, report: &RetentionReport) {
-    w.heading("Staff accounts created, reset or changed (period)");
+fn staff_changes(w: &mut Writer<'_>, report: &RetentionReport) {
+    let words = w.words;
+    w.heading(&w.t("audit-staff-changes", &[]));
     if report.staff_changes.is_empty() {
-        w.line_of_text(9.5, false, INK, "No account was created or changed.");
+        let none = w.t("audit-no-staff-changes", &[]);
+        w.paragraph(Style::regular(9.5, INK), &none);
         return;
     }
     let rows: Vec<Vec<String>> = report
         .staff_changes
         .iter()
         .map(|c| {
+            let by = match c.by.as_str() {
+                "command line" => words.t("staff-change-by-cli", &[]),
+                "first start" => words.t("staff-change-by-system", &[]),
+                other => other.to_owned(),
+            };
             vec![
                 c.at.format("%Y-%m-%d %H:%M").to_string(),
-                c.change.replace('_', " "),
+                words.t(&format!("staff-change-{}", c.change), &[]),
                 c.account.clone(),
-                c.by.clone(),
+                by,
             ]
         })
         .collect();
-    w.table(
-        &[0.0, 100.0, 200.0, 330.0],
-        &["when (UTC)", "change", "account", "by"],
-        &rows,
-    );
+    let header: Vec<String> = ["col-when", "col-change", "col-account", "col-by"]
+        .iter()
+        .map(|id| w.t(id, &[]))
+        .collect();
+    w.table(&[0.0, 100.0, 230.0, 350.0], &header, &rows);
 }
 
-fn verification(w: &mut Writer, report: &RetentionReport) {
-    w.heading("Verification (period, aggregate only)");
+fn verification(w: &mut Writer<'_>, report: &RetentionReport) {
+    w.heading(&w.t("audit-checks", &[]));
     let v = &report.verification;
-    w.line_of_text(
-        9.5,
-        false,
-        INK,
-        &format!(
-            "{} checks: {} valid, {} not valid. No check is recorded per card.",
-            v.checks, v.valid, v.not_valid
+    let n = |n: u64| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
+    let line = format!(
+        "{} {}",
+        w.t(
+            "audit-verifications",
+            &[
+                ("checks", n(v.checks)),
+                ("valid", n(v.valid)),
+                ("not_valid", n(v.not_valid)),
+            ],
         ),
+        w.t("report-pdf-per-card", &[])
     );
-}
-
-fn signature(w: &mut Writer, report: &RetentionReport) {
-    w.signature_section(report.signature.as_ref());
-}
-
-/// The pages, each with its footer ("page 2 of 3"), written as one PDF.
-fn save(w: Writer, report: &RetentionReport) -> Result<Vec<u8>, ReportPdfError> {
-    w.save(
-        "Retention report",
-        &format!("{} as of {}", report.jurisdiction, report.as_of),
-        "muni-id retention report",
-    )
-    .map_err(ReportPdfError)
+    w.paragraph(Style::regular(9.5, INK), &line);
 }

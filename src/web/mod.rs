@@ -43,6 +43,18 @@ macro_rules! resource {
     };
 }
 
+/// The language a request asks for: the staff member's choice on the pages (their language
+/// cookie), else the browser's `Accept-Language`, else English.
+pub fn request_locale(req: &actix_web::HttpRequest) -> &'static crate::i18n::Locale {
+    let https = auth::over_https(req);
+    crate::i18n::catalogue().negotiate(
+        auth::cookie(req, auth::Cookie::Lang.name(https)).as_deref(),
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(resource!("/healthz", get => ops::healthz))
         .service(resource!("/readyz", get => ops::readyz))

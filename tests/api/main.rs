@@ -24,6 +24,7 @@ mod privacy;
 mod program;
 mod ratchet;
 mod reads;
+mod report_pdfs;
 mod restore_drill;
 mod retention;
 mod roles;

@@ -612,7 +612,7 @@ async fn the_report_is_signed_in_every_format_and_one_changed_byte_breaks_it() {
         .expect("pdftotext (bash tests/run.sh installs poppler-utils)");
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(
-        text.contains("Retention report") && text.contains("card face"),
+        text.contains("Retention report") && text.contains("Card face (residents with a card)"),
         "{text}"
     );
     assert!(!text.contains("Reported Person"));

@@ -4,6 +4,7 @@
 //! card whose text cannot fit is refused before anything is printed.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::fonts::{Fonts, Weight};
 use super::images::{jpeg_info, JpegInfo, Logo};
@@ -115,7 +116,7 @@ pub(super) struct LaidOut<'a> {
 /// The branding, laid out once for the card's language alone and once for each language a
 /// resident may have printed beside it.
 pub(super) struct Design {
-    pub fonts: Fonts,
+    pub fonts: Arc<Fonts>,
     pub logo: Option<Logo>,
     accent: [u8; 3],
     on_accent: [u8; 3],
@@ -158,7 +159,7 @@ impl Design {
         font_dirs: &[PathBuf],
         mut wordings: Vec<CardWording>,
     ) -> Result<Self, RenderError> {
-        let fonts = Fonts::load_with(font_dirs)?;
+        let fonts = Arc::new(Fonts::load_with(font_dirs)?);
         let logo = branding
             .logo_png
             .as_deref()

@@ -15,7 +15,7 @@ use printpdf::{
 use super::fonts::{FontKey, Fonts, Renumbering};
 use super::images::{deflate, photo_xobject};
 use super::layout::{Design, LaidOut, Mark, CARD_H, CARD_W};
-use super::shape::Glyph;
+use super::shape::{Glyph, Shaped};
 use super::wrap::{Line, PT_PER_MM};
 use super::RenderError;
 
@@ -31,8 +31,8 @@ struct Images<'a> {
     logo: Option<&'a XObjectId>,
 }
 
-/// How each font of one PDF was renumbered when it was cut down to the glyphs the cards use.
-type Subsets = BTreeMap<FontKey, Renumbering>;
+/// How each font of one PDF was renumbered when it was cut down to the glyphs the text uses.
+pub(super) type Subsets = BTreeMap<FontKey, Renumbering>;
 
 /// Writes all `cards`, front then back, into one PDF.
 pub(super) fn write(design: &Design, cards: &[LaidOut<'_>]) -> Result<Vec<u8>, RenderError> {
@@ -66,7 +66,7 @@ pub(super) fn write(design: &Design, cards: &[LaidOut<'_>]) -> Result<Vec<u8>, R
 /// compressed and stay as they are. (The lopdf document comes from printpdf; muni-id has no
 /// lopdf dependency of its own.) The fonts are subset already (see [`add_fonts`]) and are
 /// embedded as they are.
-fn save(doc: &PdfDocument) -> Result<Vec<u8>, RenderError> {
+pub(super) fn save(doc: &PdfDocument) -> Result<Vec<u8>, RenderError> {
     let options = PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
@@ -108,8 +108,17 @@ fn add_fonts(
     fonts: &Fonts,
     cards: &[LaidOut<'_>],
 ) -> Result<Subsets, RenderError> {
+    add_fonts_for(doc, fonts, glyphs_used(cards))
+}
+
+/// Adds the fonts of `used`, each cut down to its glyphs.
+pub(super) fn add_fonts_for(
+    doc: &mut PdfDocument,
+    fonts: &Fonts,
+    used: BTreeMap<FontKey, BTreeSet<u16>>,
+) -> Result<Subsets, RenderError> {
     let mut subsets = Subsets::new();
-    for (key, glyphs) in glyphs_used(cards) {
+    for (key, glyphs) in used {
         let subset = fonts.subset(key, &glyphs)?;
         doc.resources
             .fonts
@@ -131,16 +140,23 @@ pub(super) fn check_fonts(fonts: &Fonts, cards: &[LaidOut<'_>]) -> Result<(), Re
 
 /// The glyph ids the cards use, by font.
 fn glyphs_used(cards: &[LaidOut<'_>]) -> BTreeMap<FontKey, BTreeSet<u16>> {
+    glyphs_of(
+        cards
+            .iter()
+            .flat_map(|card| card.front.iter().chain(&card.back))
+            .filter_map(|mark| match mark {
+                Mark::Text { line, .. } => Some(&line.shaped),
+                _ => None,
+            }),
+    )
+}
+
+/// The glyph ids shaped lines use, by font.
+pub(super) fn glyphs_of<'a>(
+    lines: impl Iterator<Item = &'a Shaped>,
+) -> BTreeMap<FontKey, BTreeSet<u16>> {
     let mut used: BTreeMap<FontKey, BTreeSet<u16>> = BTreeMap::new();
-    let glyphs = cards
-        .iter()
-        .flat_map(|card| card.front.iter().chain(&card.back))
-        .filter_map(|mark| match mark {
-            Mark::Text { line, .. } => Some(&line.shaped.glyphs),
-            _ => None,
-        })
-        .flatten();
-    for glyph in glyphs {
+    for glyph in lines.flat_map(|line| &line.glyphs) {
         used.entry(glyph.font).or_default().insert(glyph.gid);
     }
     used
@@ -210,19 +226,43 @@ fn draw(ops: &mut Vec<Op>, mark: &Mark, images: &Images<'_>, fonts: &Fonts, subs
 /// those right-to-left glyphs back in logical order themselves, which they would also do to
 /// an `ActualText`, reversing it.
 fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line, fonts: &Fonts, subsets: &Subsets) {
-    let spanned = !line.shaped.text.chars().any(reversed_by_readers);
+    let at = (x * PT_PER_MM, (CARD_H - baseline) * PT_PER_MM);
+    let pen = Pen {
+        size: line.size_pt,
+        rgb: line.rgb,
+    };
+    shaped_text(ops, at, pen, &line.shaped, (fonts, subsets));
+}
+
+/// The size and colour a line is drawn in.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Pen {
+    pub size: f32,
+    pub rgb: [u8; 3],
+}
+
+/// A shaped line drawn with its start at `(x, y)` (PDF points from the page's bottom left, on
+/// the baseline): see [`text`].
+pub(super) fn shaped_text(
+    ops: &mut Vec<Op>,
+    (x, y): (f32, f32),
+    pen: Pen,
+    shaped: &Shaped,
+    (fonts, subsets): (&Fonts, &Subsets),
+) {
+    let spanned = !shaped.text.chars().any(reversed_by_readers);
     if spanned {
         ops.push(Op::BeginMarkedContentWithProperties {
             tag: "Span".into(),
             properties: DictItem::Dict {
-                map: [("ActualText".to_owned(), utf16_text(&line.shaped.text))].into(),
+                map: [("ActualText".to_owned(), utf16_text(&shaped.text))].into(),
             },
         });
     }
     ops.push(Op::StartTextSection);
-    ops.push(fill(line.rgb));
-    let size = line.size_pt;
-    let glyphs = &line.shaped.glyphs;
+    ops.push(fill(pen.rgb));
+    let size = pen.size;
+    let glyphs = &shaped.glyphs;
     let mut current = None;
     let mut start = 0;
     while start < glyphs.len() {
@@ -239,8 +279,8 @@ fn text(ops: &mut Vec<Op>, x: f32, baseline: f32, line: &Line, fonts: &Fonts, su
                 size: Pt(size),
             });
         }
-        let gx = x * PT_PER_MM + first.x_em * size;
-        let gy = (CARD_H - baseline) * PT_PER_MM + first.y_em * size;
+        let gx = x + first.x_em * size;
+        let gy = y + first.y_em * size;
         ops.push(Op::SetTextMatrix {
             matrix: TextMatrix::Translate(Pt(gx), Pt(gy)),
         });

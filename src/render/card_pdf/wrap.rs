@@ -147,8 +147,15 @@ fn measure<'a>(fonts: &Fonts, block: &'a Block<'a>) -> Result<Measured<'a>, Rend
 /// space (which is dropped), or before a character when one word is wider than the line.
 /// `None` when a single character does not fit.
 fn wrap(measured: &Measured<'_>, budget_em: f32) -> Option<Vec<Range<usize>>> {
-    let text = measured.block.text;
-    let clusters = &measured.whole.clusters;
+    break_lines(measured.block.text, &measured.whole.clusters, budget_em)
+}
+
+/// [`wrap`] over a text and its shaped clusters: the byte ranges of its lines.
+pub(super) fn break_lines(
+    text: &str,
+    clusters: &[(usize, f32)],
+    budget_em: f32,
+) -> Option<Vec<Range<usize>>> {
     let mut lines = Vec::new();
     let mut start = 0; // index into clusters
     while start < clusters.len() {

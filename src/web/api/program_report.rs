@@ -2,7 +2,7 @@
 //! converted field by field from `domain::program_report`, so they serialize exactly as the
 //! signed domain report does.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -171,11 +171,13 @@ fn day_or_month(field: &'static str, raw: &str, last: bool) -> Result<NaiveDate,
               (status = 422, description = "invalid_date, invalid_query (not whole months, too long, an unknown grouping), invalid_format")),
     security(("bearer" = [])))]
 pub async fn program(
+    req: HttpRequest,
     ctx: web::Data<AppContext>,
     staff: Staff,
     query: web::Query<ProgramQuery>,
 ) -> Result<HttpResponse, ApiError> {
     staff.require(Permission::Audit)?;
+    let locale = crate::web::request_locale(&req);
     let ProgramQuery {
         from,
         to,
@@ -200,9 +202,10 @@ pub async fn program(
     let (built, file) = crate::web::blocking(move || -> Result<_, ApiError> {
         let built = program_report::build(&ctx, period, grouping)?;
         let file = match wanted.as_str() {
-            "pdf" => {
-                program_pdf::render(&built).map_err(|e| Internal::new("program report PDF", e))?
-            }
+            "pdf" => super::reports::pdf_language(&ctx, locale, |language| {
+                program_pdf::render(&built, language)
+                    .map_err(|e| Internal::new("program report PDF", e))
+            })?,
             "csv" => program_csv::to_csv(&built)?.into_bytes(),
             _ => return Ok((built, Vec::new())),
         };

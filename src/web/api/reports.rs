@@ -4,7 +4,7 @@
 //! serialize exactly as the domain's do: the same fields, names, order and formats.
 
 use actix_web::http::header;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -14,6 +14,8 @@ use crate::domain::report as domain;
 use crate::domain::resident::parse_date;
 use crate::domain::staff::Permission;
 use crate::error::{ErrorCode, Internal};
+use crate::i18n::{catalogue, Locale, Words};
+use crate::render::pdf_pages::ReportLanguage;
 use crate::render::{report_csv, report_pdf};
 use crate::services::report;
 use crate::web::api::audit::ChainState;
@@ -32,15 +34,18 @@ pub struct ReportQuery {
     pub as_of: Option<String>,
 }
 
-/// The signed retention report. No personal data in any format.
+/// The signed retention report. No personal data in any format; the PDF is written in the
+/// language the pages are (the language cookie, else `Accept-Language`).
 #[utoipa::path(get, path = "/api/v1/reports/retention", tag = "retention", params(ReportQuery),
     responses((status = 200, description = "The report: JSON, CSV or PDF as `format` asks", content((RetentionReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/pdf"))), (status = 403), (status = 422)),
     security(("bearer" = [])))]
 pub async fn retention(
+    req: HttpRequest,
     ctx: web::Data<AppContext>,
     staff: Staff,
     query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    let locale = crate::web::request_locale(&req);
     staff.require(Permission::Audit)?;
     let ReportQuery { format, as_of } = query.into_inner();
     let as_of: Option<NaiveDate> = as_of
@@ -59,7 +64,10 @@ pub async fn retention(
     let (built, file) = crate::web::blocking(move || -> Result<_, ApiError> {
         let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
         let file = match wanted.as_str() {
-            "pdf" => report_pdf::render(&built).map_err(|e| Internal::new("report PDF", e))?,
+            "pdf" => pdf_language(&ctx, locale, |language| {
+                report_pdf::render(&built, language, &ctx.config)
+                    .map_err(|e| Internal::new("report PDF", e))
+            })?,
             "csv" => report_csv::to_csv(&built)?.into_bytes(),
             _ => return Ok((built, Vec::new())),
         };
@@ -74,6 +82,20 @@ pub async fn retention(
     })
 }
 
+/// Runs `render` with the report's words in `locale`, set in the card's fonts (English when
+/// they cannot print `locale`).
+pub(super) fn pdf_language<T>(
+    ctx: &AppContext,
+    locale: &Locale,
+    render: impl FnOnce(ReportLanguage<'_>) -> T,
+) -> T {
+    let setter = ctx.card_renderer.typesetter();
+    render(ReportLanguage::printable(
+        Words::new(catalogue(), locale),
+        &setter,
+    ))
+}
+
 /// A signed report file (`pdf` or `csv`) as a download named `filename`.
 pub(super) fn file_response(format: &str, filename: &str, file: Vec<u8>) -> HttpResponse {
     let content_type = if format == "pdf" {
@@ -83,6 +105,8 @@ pub(super) fn file_response(format: &str, filename: &str, file: Vec<u8>) -> Http
     };
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, content_type))
+        // A PDF is written in the language the request asks for.
+        .insert_header((header::VARY, "Cookie, Accept-Language"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{filename}\""),

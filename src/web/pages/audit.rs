@@ -13,6 +13,7 @@ use crate::domain::report::ClassReport;
 use crate::domain::resident::parse_date;
 use crate::domain::staff::Permission;
 use crate::render::report_chart;
+use crate::render::report_words::policy_in_words;
 use crate::services::report;
 
 #[derive(Deserialize)]
@@ -49,35 +50,6 @@ const CHART_WIDTH: u32 = 720;
 const LABEL_WIDTH: u32 = 230;
 const TRACK_WIDTH: u32 = 330;
 const ROW: u32 = 34;
-
-/// A class's retention rule in the viewer's language (the signed report keeps its own English
-/// wording; both come from the same configuration).
-fn policy_in_words(viewer: &Viewer, class: &str) -> String {
-    let config = &viewer.ctx.config;
-    let retention = &config.retention;
-    let days = |n: u32| vec![("n", Arg::from(n))];
-    let (id, args) = match class {
-        "card_face" => ("class-policy-card_face", days(retention.card_grace_days)),
-        "unissued_residents" => (
-            "class-policy-unissued_residents",
-            days(retention.unissued_days),
-        ),
-        "print_only_address" if retention.retain_address => {
-            ("class-policy-print_only_address-kept", vec![])
-        }
-        "print_only_address" => ("class-policy-print_only_address-destroyed", vec![]),
-        "audit_entries" => ("class-policy-audit_entries", days(retention.audit_days)),
-        "staff_sessions" => (
-            "class-policy-staff_sessions",
-            vec![
-                ("idle", Arg::from(config.auth.session_idle_minutes)),
-                ("absolute", Arg::from(config.auth.session_absolute_minutes)),
-            ],
-        ),
-        _ => ("class-policy-card_status", vec![]),
-    };
-    viewer.text(id, &args)
-}
 
 /// Bars for the classes with a limit in days (`render::report_chart`, as in the PDF), mirrored
 /// for a right-to-left page.
@@ -166,7 +138,7 @@ pub async fn page(
             context! {
                 name => viewer.text(&format!("class-{}", c.class), &[]),
                 class => c.class.clone(),
-                policy => policy_in_words(&viewer, &c.class),
+                policy => policy_in_words(&viewer.ctx.config, &c.class, &viewer.words()),
                 policy_days => c.policy_days,
                 held => c.held,
                 oldest => c.oldest.map(|d| d.to_string()),

@@ -115,12 +115,7 @@ impl FromRequest for Viewer {
 impl Viewer {
     pub async fn load(req: &HttpRequest) -> Result<Self, PageError> {
         let https = over_https(req);
-        let lang = catalogue().negotiate(
-            cookie(req, Cookie::Lang.name(https)).as_deref(),
-            req.headers()
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        );
+        let lang = crate::web::request_locale(req);
         let ctx = req
             .app_data::<web::Data<AppContext>>()
             .cloned()
@@ -200,6 +195,11 @@ impl Viewer {
     /// A message in the interface language.
     pub fn text(&self, id: &str, args: &[(&str, Arg)]) -> String {
         catalogue().message(self.lang, id, args)
+    }
+
+    /// The page's language, for what is rendered beside the page (the report's words).
+    pub fn words(&self) -> crate::i18n::Words<'static> {
+        crate::i18n::Words::new(catalogue(), self.lang)
     }
 
     /// The signed-in staff member, whatever their role; otherwise off to the login page.
