@@ -896,6 +896,7 @@ report-pdf-no-epochs = لا توجد حقبة مفاتيح تحمي بيانات
 # $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
 report-pdf-destroyed-epochs = حقب المفاتيح المُتلفة: { $epochs }
 report-pdf-none = لا شيء
+report-pdf-started = البدء (UTC)
 col-audit-removed = قيود تدقيق حُذفت
 report-pdf-holds-none = لا يسري أي حجز قانوني: تُتلف البيانات بجميع أنواعها في موعدها.
 report-pdf-per-card = لا تُسجَّل عمليات التحقق لكل بطاقة على حدة.

@@ -850,6 +850,7 @@ report-pdf-no-epochs = কোনো কী-পর্ব কোনো বাস�
 # $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
 report-pdf-destroyed-epochs = ধ্বংস করা কী-পর্ব: { $epochs }
 report-pdf-none = নেই
+report-pdf-started = শুরু (UTC)
 col-audit-removed = নিরীক্ষা এন্ট্রি অপসারণ
 report-pdf-holds-none = কোনো আইনি সংরক্ষণাদেশ বলবৎ নেই: সব ধরনের তথ্য সময়মতো ধ্বংস করা হয়।
 report-pdf-per-card = কার্ড ধরে ধরে কোনো যাচাই নথিভুক্ত করা হয় না।

@@ -884,6 +884,7 @@ report-pdf-no-epochs = No key epoch protects any resident’s data.
 # $epochs is a list of months, each with the day its key was destroyed: "2026-01 (2026-03-01), 2026-02 (2026-04-01)".
 report-pdf-destroyed-epochs = Key epochs destroyed: { $epochs }
 report-pdf-none = none
+report-pdf-started = Started (UTC)
 col-audit-removed = Audit entries removed
 report-pdf-holds-none = No legal hold is in force: every kind of data is destroyed on time.
 report-pdf-per-card = No check is recorded per card.

@@ -881,6 +881,7 @@ report-pdf-no-epochs = Ninguna época de clave protege datos de residentes.
 # $epochs es una lista de meses como "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
 report-pdf-destroyed-epochs = Épocas de clave destruidas: { $epochs }
 report-pdf-none = ninguna
+report-pdf-started = Inicio (UTC)
 col-audit-removed = Entradas de auditoría eliminadas
 report-pdf-holds-none = No hay ninguna retención legal vigente: todos los tipos de datos se destruyen a su debido tiempo.
 report-pdf-per-card = No se registra ninguna comprobación tarjeta por tarjeta.

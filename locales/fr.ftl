@@ -897,6 +897,7 @@ report-pdf-no-epochs = Aucune époque de clé ne protège de données de réside
 # $epochs est une liste de mois comme « 2026-01 (destroyed 2026-03-01), 2026-02 (…) ».
 report-pdf-destroyed-epochs = Époques de clé détruites : { $epochs }
 report-pdf-none = aucune
+report-pdf-started = Début (UTC)
 col-audit-removed = Entrées d’audit supprimées
 report-pdf-holds-none = Aucun gel judiciaire n’est en vigueur : chaque type de données est détruit dans les délais.
 report-pdf-per-card = Aucune vérification n’est enregistrée carte par carte.

@@ -873,6 +873,7 @@ report-pdf-no-epochs = Pa gen okenn epòk kle ki pwoteje done okenn rezidan.
 # $epochs se yon lis mwa tankou "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
 report-pdf-destroyed-epochs = Epòk kle ki detwi: { $epochs }
 report-pdf-none = okenn
+report-pdf-started = Kòmanse (UTC)
 col-audit-removed = Antre jounal odit ki efase
 report-pdf-holds-none = Pa gen okenn blokaj legal an vigè: tout kalite done detwi alè.
 report-pdf-per-card = Yo pa anrejistre verifikasyon yo kat pa kat.

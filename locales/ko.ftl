@@ -840,6 +840,7 @@ report-pdf-no-epochs = 주민 데이터를 보호하는 키 에포크가 없습�
 # $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
 report-pdf-destroyed-epochs = 파기된 키 에포크: { $epochs }
 report-pdf-none = 없음
+report-pdf-started = 시작 시각 (UTC)
 col-audit-removed = 삭제된 감사 기록 항목
 report-pdf-holds-none = 유효한 법적 보존이 없습니다. 모든 종류의 데이터가 기한에 맞춰 파기됩니다.
 report-pdf-per-card = 카드별 확인 기록은 남기지 않습니다.

@@ -962,6 +962,7 @@ report-pdf-no-epochs = Żadna epoka kluczy nie chroni danych mieszkańców.
 # $epochs to lista miesięcy, np. „2026-01 (destroyed 2026-03-01), 2026-02 (…)”.
 report-pdf-destroyed-epochs = Zniszczone epoki kluczy: { $epochs }
 report-pdf-none = brak
+report-pdf-started = Rozpoczęcie (UTC)
 col-audit-removed = Usunięte wpisy w dzienniku audytu
 report-pdf-holds-none = Nie obowiązuje żadna blokada prawna: dane każdego rodzaju są niszczone w terminie.
 report-pdf-per-card = Sprawdzenia nie są zapisywane w odniesieniu do poszczególnych kart.

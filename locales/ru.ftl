@@ -953,6 +953,7 @@ report-pdf-no-epochs = Ни одна эпоха ключей сейчас не �
 # $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
 report-pdf-destroyed-epochs = Уничтоженные эпохи ключей: { $epochs }
 report-pdf-none = нет
+report-pdf-started = Начало (UTC)
 col-audit-removed = Удалено записей журнала аудита
 report-pdf-holds-none = Действующих запретов на уничтожение нет: данные всех видов уничтожаются в срок.
 report-pdf-per-card = Проверки по отдельным картам не регистрируются.
@@ -964,7 +965,7 @@ report-pdf-check = Подписанный JSON вложен в этот файл
 # At the foot of every page; $report is the report's title.
 report-pdf-page = { $report } — стр. { $page } из { $pages }
 # $from and $to are months written as program-pdf-month writes them.
-program-pdf-period = { $jurisdiction } — с { $from } до { $to } включительно
+program-pdf-period = { $jurisdiction } — { $from } – { $to }
 # $columns is one of the program-by messages ("By month").
 program-pdf-columns = Столбцы: { $columns }
 program-pdf-generated = Отчёт сформирован { $generated } UTC.

@@ -883,6 +883,7 @@ report-pdf-no-epochs = کوئی کلیدی دور کسی رہائشی کے ڈی�
 # $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
 report-pdf-destroyed-epochs = تلف شدہ کلیدی ادوار: { $epochs }
 report-pdf-none = کوئی نہیں
+report-pdf-started = آغاز (UTC)
 col-audit-removed = حذف شدہ آڈٹ اندراجات
 report-pdf-holds-none = کوئی قانونی روک نافذ نہیں: ہر قسم کا ڈیٹا مقررہ وقت پر تلف کیا جاتا ہے۔
 report-pdf-per-card = ہر کارڈ کی الگ سے کوئی جانچ درج نہیں کی جاتی۔

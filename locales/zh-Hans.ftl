@@ -843,6 +843,7 @@ report-pdf-no-epochs = 目前没有任何密钥周期在保护居民数据。
 # $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
 report-pdf-destroyed-epochs = 已销毁的密钥周期：{ $epochs }
 report-pdf-none = 无
+report-pdf-started = 开始时间（UTC）
 col-audit-removed = 删除的审计条目
 report-pdf-holds-none = 没有有效的法律保全：各类数据均按期销毁。
 report-pdf-per-card = 不逐卡记录任何核验。

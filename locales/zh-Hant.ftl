@@ -843,6 +843,7 @@ report-pdf-no-epochs = 目前沒有任何金鑰週期在保護居民資料。
 # $epochs is a list of months such as "2026-01 (destroyed 2026-03-01), 2026-02 (…)".
 report-pdf-destroyed-epochs = 已銷毀的金鑰週期：{ $epochs }
 report-pdf-none = 無
+report-pdf-started = 開始時間（UTC）
 col-audit-removed = 刪除的稽核紀錄
 report-pdf-holds-none = 沒有生效中的法律保全：各類資料皆如期銷毀。
 report-pdf-per-card = 不逐卡記錄任何查驗。

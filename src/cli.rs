@@ -782,20 +782,8 @@ fn report_locale(lang: &str) -> anyhow::Result<&'static crate::i18n::Locale> {
     })
 }
 
-/// A report PDF rendered in `locale`, in the card's fonts (English when they cannot print it).
-fn report_pdf_in<E>(
-    ctx: &crate::context::AppContext,
-    locale: &crate::i18n::Locale,
-    render: impl FnOnce(crate::render::pdf_pages::ReportLanguage<'_>) -> Result<Vec<u8>, E>,
-) -> Result<Vec<u8>, E> {
-    let setter = ctx.card_renderer.typesetter();
-    let words = crate::i18n::Words::new(crate::i18n::catalogue(), locale);
-    render(crate::render::pdf_pages::ReportLanguage::printable(
-        words, &setter,
-    ))
-}
-
 fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
+    use crate::render::pdf_pages::ReportLanguage;
     use crate::services::report;
     let ctx = build_context(config, Arc::new(SystemClock))?;
     match command {
@@ -816,9 +804,11 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
                 )?,
                 ReportFormat::Pdf => report::sign_file(
                     &ctx.signing,
-                    report_pdf_in(&ctx, locale, |language| {
-                        crate::render::report_pdf::render(&built, language, &ctx.config)
-                    })?,
+                    crate::render::report_pdf::render(
+                        &built,
+                        ReportLanguage::of(locale, ctx.card_renderer.typesetter()),
+                        &ctx.config,
+                    )?,
                     true,
                 )?,
             };
@@ -846,9 +836,10 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
                 )?,
                 ReportFormat::Pdf => report::sign_file(
                     &ctx.signing,
-                    report_pdf_in(&ctx, locale, |language| {
-                        crate::render::program_pdf::render(&built, language)
-                    })?,
+                    crate::render::program_pdf::render(
+                        &built,
+                        ReportLanguage::of(locale, ctx.card_renderer.typesetter()),
+                    )?,
                     true,
                 )?,
             };

@@ -58,6 +58,19 @@ impl From<i64> for Arg {
     }
 }
 
+impl From<u64> for Arg {
+    /// A count (saturating: no count reaches `i64::MAX`).
+    fn from(n: u64) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
 impl From<u32> for Arg {
     fn from(n: u32) -> Self {
         Arg::Number(i64::from(n))

@@ -18,7 +18,7 @@ mod typeset;
 mod wording;
 mod wrap;
 
-pub use typeset::{EmbeddedFonts, SetLine, Typesetter};
+pub use typeset::{EmbeddedFonts, SetLine, Setting, Typesetter};
 pub use wording::{card_date, CardWording, DateWriter};
 
 use std::path::PathBuf;

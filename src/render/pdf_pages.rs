@@ -8,7 +8,7 @@ use printpdf::{
 
 use crate::domain::report::ReportSignature;
 use crate::i18n::{Arg, Words};
-use crate::render::card_pdf::{SetLine, Typesetter};
+use crate::render::card_pdf::{SetLine, Setting, Typesetter};
 
 pub(super) const PAGE_W: f32 = 595.0;
 pub(super) const PAGE_H: f32 = 842.0;
@@ -28,16 +28,26 @@ const GUTTER: f32 = 6.0;
 const SMALLEST_PT: f32 = 5.0;
 
 /// The language a report is written in, and the fonts that print it.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct ReportLanguage<'a> {
     pub words: Words<'a>,
-    pub setter: &'a Typesetter,
+    pub setter: Typesetter,
 }
 
 impl<'a> ReportLanguage<'a> {
+    /// The page language `locale`, in `setter`'s fonts (see [`Self::printable`]).
+    pub fn of(locale: &'a crate::i18n::Locale, setter: Typesetter) -> Self {
+        Self::printable(Words::new(crate::i18n::catalogue(), locale), setter)
+    }
+
+    /// The language's tag, as a `Content-Language` header names it.
+    pub fn code(&self) -> &'static str {
+        self.words.locale.code
+    }
+
     /// `words`, or English when the fonts cannot print that language (Korean or Bengali
     /// without the font folder): a report in boxes would be no report.
-    pub fn printable(words: Words<'a>, setter: &'a Typesetter) -> Self {
+    pub fn printable(words: Words<'a>, setter: Typesetter) -> Self {
         let sample = [
             "audit-title",
             "program-title",
@@ -75,7 +85,7 @@ enum Piece {
 /// right-to-left page.
 pub(super) struct Writer<'a> {
     pub(super) words: Words<'a>,
-    setter: &'a Typesetter,
+    setter: Typesetter,
     rtl: bool,
     pages: Vec<Vec<Piece>>,
     pub(super) y: f32,
@@ -97,6 +107,18 @@ impl<'a> Writer<'a> {
         self.words.t(id, args)
     }
 
+    /// Messages without arguments (a table's header).
+    pub(super) fn ts(&self, ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|id| self.t(id, &[])).collect()
+    }
+
+    fn setting(&self, bold: bool) -> Setting {
+        Setting {
+            bold,
+            rtl: self.rtl,
+        }
+    }
+
     fn push(&mut self, piece: Piece) {
         let last = self.pages.len() - 1;
         self.pages[last].push(piece);
@@ -114,15 +136,19 @@ impl<'a> Writer<'a> {
     /// Makes room for `height` points, starting a new page when needed.
     pub(super) fn need(&mut self, height: f32) {
         if self.y - height < MARGIN {
-            self.pages.push(Vec::new());
-            self.y = PAGE_H - MARGIN;
+            self.new_page();
         }
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = PAGE_H - MARGIN;
     }
 
     /// One line of text starting `x` from the line's side, on the baseline `y`; shrunk (to
     /// 5 pt at least) to stay within `max_w`.
     pub(super) fn text(&mut self, (x, y): (f32, f32), style: Style, text: &str, max_w: f32) {
-        let line = self.setter.line(text, style.bold);
+        let line = self.setter.line(text, self.setting(style.bold));
         let natural = line.width(style.size);
         let size = if natural > max_w && natural > 0.0 {
             (style.size * max_w / natural).max(SMALLEST_PT)
@@ -142,10 +168,11 @@ impl<'a> Writer<'a> {
     /// or two smaller ones, shrunk (to 5 pt at least) until it fits.
     pub(super) fn label(&mut self, (x, mid): (f32, f32), style: Style, text: &str, max_w: f32) {
         let mut size = style.size;
-        let mut lines = self.setter.lines(text, style.bold, size, max_w);
+        let setting = self.setting(style.bold);
+        let mut lines = self.setter.lines(text, setting, size, max_w);
         while lines.len() > 2 && size > SMALLEST_PT {
             size = (size - 0.5).max(SMALLEST_PT);
-            lines = self.setter.lines(text, style.bold, size, max_w);
+            lines = self.setter.lines(text, setting, size, max_w);
         }
         if lines.len() > 2 {
             self.text((x, mid), Style { size, ..style }, text, max_w);
@@ -166,7 +193,8 @@ impl<'a> Writer<'a> {
 
     /// A paragraph across the page, broken into lines that fit between the margins.
     pub(super) fn paragraph(&mut self, style: Style, text: &str) {
-        for line in self.setter.lines(text, style.bold, style.size, CONTENT_W) {
+        let setting = self.setting(style.bold);
+        for line in self.setter.lines(text, setting, style.size, CONTENT_W) {
             self.need(style.size * 1.5);
             self.y -= style.size * LEADING;
             let at = (self.left(MARGIN, line.width(style.size)), self.y);
@@ -203,8 +231,9 @@ impl<'a> Writer<'a> {
         }));
     }
 
+    /// A section's heading, on the page its first lines go on (it never ends a page).
     pub(super) fn heading(&mut self, text: &str) {
-        self.need(40.0);
+        self.need(70.0);
         self.y -= 14.0;
         self.paragraph(Style::bold(12.5, ACCENT), text);
         self.y -= 3.0;
@@ -213,7 +242,8 @@ impl<'a> Writer<'a> {
     }
 
     /// A table: each column's offset from the start of the line, a bold header, then rows;
-    /// a cell wraps within its column, and a cell marked `!` prints in red.
+    /// a cell wraps within its column, and a cell marked `!` prints in red. The header starts
+    /// a page with the first row, and is repeated on each page the rows go on to.
     pub(super) fn table(&mut self, columns: &[f32], header: &[String], rows: &[Vec<String>]) {
         let size = 8.5;
         let widths: Vec<f32> = columns
@@ -226,29 +256,47 @@ impl<'a> Writer<'a> {
             .iter()
             .map(|title| (Style::bold(size, MUTED), title.as_str()))
             .collect();
-        self.table_row(columns, &widths, &header);
+        let header = self.wrap_row(&widths, &header);
+        let rows: Vec<Row> = rows
+            .iter()
+            .map(|row| {
+                let cells: Vec<(Style, &str)> = row
+                    .iter()
+                    .map(|cell| match cell.strip_prefix('!') {
+                        Some(alarm) => (Style::bold(size, ALARM), alarm),
+                        None => (Style::regular(size, INK), cell.as_str()),
+                    })
+                    .collect();
+                self.wrap_row(&widths, &cells)
+            })
+            .collect();
+        let first = rows.first().map_or(0.0, Row::height);
+        self.need(header.height() + first + 2.0);
+        self.place_row(columns, header.clone());
         for row in rows {
-            let cells: Vec<(Style, &str)> = row
-                .iter()
-                .map(|cell| match cell.strip_prefix('!') {
-                    Some(alarm) => (Style::bold(size, ALARM), alarm),
-                    None => (Style::regular(size, INK), cell.as_str()),
-                })
-                .collect();
-            self.table_row(columns, &widths, &cells);
+            if self.y - row.height() - 2.0 < MARGIN {
+                self.new_page();
+                self.place_row(columns, header.clone());
+            }
+            self.place_row(columns, row);
         }
     }
 
-    /// One row of a table, as tall as its tallest cell.
-    fn table_row(&mut self, columns: &[f32], widths: &[f32], cells: &[(Style, &str)]) {
-        let wrapped: Vec<(Style, Vec<SetLine>)> = cells
+    /// A row's cells, each wrapped within its column.
+    fn wrap_row(&self, widths: &[f32], cells: &[(Style, &str)]) -> Row {
+        let step = cells.first().map_or(8.5, |(s, _)| s.size) * 1.45;
+        let cells = cells
             .iter()
             .zip(widths)
             .map(|((style, text), width)| self.cell(*style, text, *width))
             .collect();
-        let tallest = wrapped.iter().map(|(_, l)| l.len()).max().unwrap_or(1);
-        let step = cells.first().map_or(8.5, |(s, _)| s.size) * 1.45;
-        self.need(step * tallest as f32 + 2.0);
+        Row { cells, step }
+    }
+
+    /// Places a row below the last, as tall as its tallest cell.
+    fn place_row(&mut self, columns: &[f32], row: Row) {
+        let (tallest, step) = (row.lines(), row.step);
+        let wrapped = row.cells;
         let top = self.y;
         for ((style, lines), x) in wrapped.into_iter().zip(columns) {
             for (i, line) in lines.into_iter().enumerate() {
@@ -266,11 +314,29 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// A table row, its cells wrapped: each cell's style and lines, and the line step.
+#[derive(Clone)]
+struct Row {
+    cells: Vec<(Style, Vec<SetLine>)>,
+    step: f32,
+}
+
+impl Row {
+    fn lines(&self) -> usize {
+        self.cells.iter().map(|(_, l)| l.len()).max().unwrap_or(1)
+    }
+
+    fn height(&self) -> f32 {
+        self.step * self.lines() as f32
+    }
+}
+
 impl Writer<'_> {
     /// A table cell's lines: one word a little too wide ("2026年10月", a long number) is set
     /// a little smaller rather than broken; other text wraps.
     fn cell(&self, style: Style, text: &str, width: f32) -> (Style, Vec<SetLine>) {
-        let whole = self.setter.line(text, style.bold);
+        let setting = self.setting(style.bold);
+        let whole = self.setter.line(text, setting);
         let natural = whole.width(style.size);
         if natural <= width {
             return (style, vec![whole]);
@@ -285,7 +351,7 @@ impl Writer<'_> {
                 vec![whole],
             );
         }
-        let lines = self.setter.lines(text, style.bold, style.size, width);
+        let lines = self.setter.lines(text, setting, style.size, width);
         (style, lines)
     }
 }
@@ -357,7 +423,7 @@ impl Writer<'_> {
                     ("pages", Arg::Number(page_count as i64)),
                 ],
             );
-            let line = self.setter.line(&footer, false);
+            let line = self.setter.line(&footer, self.setting(false));
             let at = (self.left(MARGIN, line.width(7.0)), 24.0);
             self.pages[i].push(Piece::Text {
                 at,
@@ -376,7 +442,7 @@ impl Writer<'_> {
             .setter
             .embed(&mut doc, lines)
             .map_err(|e| e.to_string())?;
-        let setter = self.setter;
+        let setter = &self.setter;
         let pages: Vec<PdfPage> = self
             .pages
             .into_iter()
@@ -425,7 +491,10 @@ mod tests {
         let c = catalogue();
         let in_lang = |code: &str| {
             let words = Words::new(c, c.get(code).unwrap());
-            ReportLanguage::printable(words, &setter).words.locale.code
+            ReportLanguage::printable(words, setter.clone())
+                .words
+                .locale
+                .code
         };
         // Hangul and Bengali come with the font folder; Cyrillic, Arabic and Han are built in.
         assert_eq!(in_lang("ko"), "en");
@@ -441,7 +510,7 @@ mod tests {
         let c = catalogue();
         let language = |code: &str| ReportLanguage {
             words: Words::new(c, c.get(code).unwrap()),
-            setter: &setter,
+            setter: setter.clone(),
         };
         let place = |code: &str| {
             let mut w = Writer::new(language(code));

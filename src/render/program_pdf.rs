@@ -27,6 +27,8 @@ pub fn render(
     report: &ProgramReport,
     language: ReportLanguage<'_>,
 ) -> Result<Vec<u8>, ProgramPdfError> {
+    let setter = language.setter.clone();
+    let printable = |text: &str| setter.can_print(text);
     let mut w = Writer::new(language);
     let words = w.words;
     let period = title(&mut w, report);
@@ -39,7 +41,7 @@ pub fn render(
         let labels: Vec<String> = table
             .rows
             .iter()
-            .map(|row| program_category(&table.metric, row, &words))
+            .map(|row| program_category(&table.metric, row, &words, &printable))
             .collect();
         chart(&mut w, table, &labels);
         blocks(&mut w, table, &labels);

@@ -80,8 +80,10 @@ fn title(w: &mut Writer<'_>, report: &RetentionReport) {
     let (verdict, rgb) = if overdue == 0 {
         (w.t("audit-overdue-none", &[]), ACCENT)
     } else {
-        let count = Arg::Number(i64::try_from(overdue).unwrap_or(i64::MAX));
-        (w.t("audit-overdue-some", &[("count", count)]), ALARM)
+        (
+            w.t("audit-overdue-some", &[("count", overdue.into())]),
+            ALARM,
+        )
     };
     w.y -= 6.0;
     w.paragraph(Style::bold(11.0, rgb), &verdict);
@@ -165,17 +167,14 @@ fn data_classes(w: &mut Writer<'_>, report: &RetentionReport, config: &Config) {
             ]
         })
         .collect();
-    let header: Vec<String> = [
+    let header = w.ts(&[
         "col-class",
         "col-held",
         "col-oldest",
         "col-overdue",
         "col-legal-hold",
         "col-destroyed",
-    ]
-    .iter()
-    .map(|id| w.t(id, &[]))
-    .collect();
+    ]);
     w.table(&[0.0, 150.0, 205.0, 300.0, 355.0, 420.0], &header, &rows);
     w.y -= 4.0;
     for c in &report.classes {
@@ -219,18 +218,15 @@ fn purge_runs(w: &mut Writer<'_>, report: &RetentionReport) {
         w.paragraph(Style::regular(8.5, MUTED), &w.t("audit-no-purges", &[]));
         return;
     }
-    let header: Vec<String> = [
-        "col-started",
+    let header = w.ts(&[
+        "report-pdf-started",
         "col-trigger",
         "col-outcome",
         "col-residents-destroyed",
         "col-addresses-destroyed",
         "col-audit-removed",
         "col-epochs-destroyed",
-    ]
-    .iter()
-    .map(|id| w.t(id, &[]))
-    .collect();
+    ]);
     w.table(
         &[0.0, 75.0, 150.0, 210.0, 270.0, 330.0, 390.0],
         &header,
@@ -270,16 +266,12 @@ fn keys(w: &mut Writer<'_>, report: &RetentionReport) {
     let words = w.words;
     w.heading(&w.t("audit-keys", &[]));
     let keys = &report.keys;
-    let number = |n: usize| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
     let summary = w.t(
         "audit-keys-summary",
         &[
-            ("live", number(keys.epochs.len())),
-            (
-                "empty",
-                Arg::Number(i64::try_from(keys.empty_epochs_prepared).unwrap_or(i64::MAX)),
-            ),
-            ("destroyed", number(keys.destroyed.len())),
+            ("live", keys.epochs.len().into()),
+            ("empty", keys.empty_epochs_prepared.into()),
+            ("destroyed", keys.destroyed.len().into()),
         ],
     );
     w.paragraph(Style::regular(8.5, INK), &summary);
@@ -300,10 +292,7 @@ fn keys(w: &mut Writer<'_>, report: &RetentionReport) {
             &w.t("report-pdf-no-epochs", &[]),
         );
     } else {
-        let header: Vec<String> = ["col-epoch", "col-key-version", "col-data-keys"]
-            .iter()
-            .map(|id| w.t(id, &[]))
-            .collect();
+        let header = w.ts(&["col-epoch", "col-key-version", "col-data-keys"]);
         w.table(&[0.0, 90.0, 180.0], &header, &epochs);
     }
     let destroyed: Vec<String> = keys
@@ -346,10 +335,7 @@ fn staff_reads(w: &mut Writer<'_>, report: &RetentionReport) {
             ]
         })
         .collect();
-    let header: Vec<String> = ["username", "col-role", "col-reads"]
-        .iter()
-        .map(|id| w.t(id, &[]))
-        .collect();
+    let header = w.ts(&["username", "col-role", "col-reads"]);
     w.table(&[0.0, 180.0, 300.0], &header, &reads);
 }
 
@@ -383,10 +369,7 @@ fn legal_holds(w: &mut Writer<'_>, report: &RetentionReport) {
             ]
         })
         .collect();
-    let header: Vec<String> = ["col-hold-reference", "col-hold-scope", "col-hold-placed"]
-        .iter()
-        .map(|id| w.t(id, &[]))
-        .collect();
+    let header = w.ts(&["col-hold-reference", "col-hold-scope", "col-hold-placed"]);
     w.table(&[0.0, 160.0, 360.0], &header, &rows);
 }
 
@@ -415,25 +398,21 @@ fn staff_changes(w: &mut Writer<'_>, report: &RetentionReport) {
             ]
         })
         .collect();
-    let header: Vec<String> = ["col-when", "col-change", "col-account", "col-by"]
-        .iter()
-        .map(|id| w.t(id, &[]))
-        .collect();
+    let header = w.ts(&["col-when", "col-change", "col-account", "col-by"]);
     w.table(&[0.0, 100.0, 230.0, 350.0], &header, &rows);
 }
 
 fn verification(w: &mut Writer<'_>, report: &RetentionReport) {
     w.heading(&w.t("audit-checks", &[]));
     let v = &report.verification;
-    let n = |n: u64| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
     let line = format!(
         "{} {}",
         w.t(
             "audit-verifications",
             &[
-                ("checks", n(v.checks)),
-                ("valid", n(v.valid)),
-                ("not_valid", n(v.not_valid)),
+                ("checks", v.checks.into()),
+                ("valid", v.valid.into()),
+                ("not_valid", v.not_valid.into()),
             ],
         ),
         w.t("report-pdf-per-card", &[])

@@ -6,9 +6,11 @@ use chrono::{Datelike, Months};
 use muni_id::clock::Clock;
 use muni_id::domain::staff::StaffRole;
 use muni_id::i18n::{catalogue, Arg};
+use muni_id::render::pdf_pages::ReportLanguage;
+use muni_id::render::report_pdf;
 use muni_id::services::{program_report, report};
 
-use crate::helpers::{spawn_app_with, with_debian_fonts};
+use crate::helpers::{resident, spawn_app_with, with_debian_fonts, Session, TestApp};
 
 /// A4 in points, and the reports' margin.
 const PAGE_W: f64 = 595.0;
@@ -88,9 +90,59 @@ fn comparable(text: &str) -> bool {
     !ligature && !marks
 }
 
+/// The signed JSON a report file carries: the comment line after the PDF's end (before the
+/// file's own signature).
+fn carried_json(pdf: &[u8]) -> String {
+    let text = String::from_utf8_lossy(pdf);
+    let (_, after) = text.rsplit_once("%%EOF").expect("a PDF");
+    after
+        .lines()
+        .find(|line| line.starts_with('%') && !line.starts_with("%signed-file"))
+        .expect("the signed JSON")
+        .to_owned()
+}
+
+/// Something in every table of the retention report: a resident under a key epoch, a purge
+/// run, a legal hold, staff changes.
+async fn fill_the_report(app: &TestApp) {
+    let clerk = app.session(StaffRole::Clerk).await;
+    app.enroll_ok(&clerk, &resident("Report Filler")).await;
+    let admin = app.session(StaffRole::Admin).await;
+    let hold = serde_json::json!({"reference": "CV-2026-0142", "scope": "all"});
+    let res = app.post_json(&admin, "/api/v1/legal-holds", &hold).await;
+    assert_eq!(res.status(), 201);
+    let options = muni_id::services::purge::PurgeOptions {
+        as_of: app.ctx.clock.today(),
+        dry_run: false,
+        trigger: "cli",
+        fail_after: None,
+    };
+    muni_id::services::purge::run(&app.ctx, &options, &|_, _| {}).unwrap();
+}
+
+/// A report as a browser asks for it: in the language of `accept_language`, or of the page
+/// language cookie when there is one.
+async fn fetch(
+    app: &TestApp,
+    auditor: &Session,
+    path: &str,
+    (accept_language, cookie): (&str, Option<&str>),
+) -> reqwest::Response {
+    let mut request = app
+        .client
+        .get(app.url(path))
+        .bearer_auth(&auditor.token)
+        .header("accept-language", accept_language);
+    if let Some(lang) = cookie {
+        request = request.header("cookie", format!("muni_lang={lang}"));
+    }
+    request.send().await.unwrap()
+}
+
 #[tokio::test]
 async fn the_report_pdfs_are_written_in_the_language_the_auditor_reads() {
     let app = spawn_app_with(with_debian_fonts).await;
+    fill_the_report(&app).await;
     let auditor = app.session(StaffRole::Auditor).await;
     let today = app.clock.today();
     let this_month = today.with_day(1).unwrap();
@@ -122,15 +174,9 @@ async fn the_report_pdfs_are_written_in_the_language_the_auditor_reads() {
             ),
         ];
         for (path, expected) in reports {
-            let res = app
-                .client
-                .get(app.url(path))
-                .bearer_auth(&auditor.token)
-                .header("accept-language", format!("{lang}, en;q=0.5"))
-                .send()
-                .await
-                .unwrap();
+            let res = fetch(&app, &auditor, path, (&format!("{lang}, en;q=0.5"), None)).await;
             assert_eq!(res.status(), 200, "{lang} {path}");
+            assert_eq!(res.headers()["content-language"], lang);
             let pdf = res.bytes().await.unwrap().to_vec();
             let signed = if path.contains("program") {
                 program_report::verify(&app.ctx.signing, &pdf).is_ok()
@@ -180,4 +226,41 @@ async fn the_report_pdfs_are_written_in_the_language_the_auditor_reads() {
             }
         }
     }
+    // What a PDF carries, signed, does not depend on the language it is written in.
+    let built = report::build(&app.ctx, today).unwrap();
+    let carried: Vec<String> = ["en", "ar", "zh-Hant"]
+        .into_iter()
+        .map(|lang| {
+            let language = ReportLanguage::of(
+                catalogue.get(lang).unwrap(),
+                app.ctx.card_renderer.typesetter(),
+            );
+            carried_json(&report_pdf::render(&built, language, &app.ctx.config).unwrap())
+        })
+        .collect();
+    assert!(carried.iter().all(|json| *json == carried[0]));
+}
+
+#[tokio::test]
+async fn the_page_language_chosen_wins_over_the_browsers() {
+    let app = spawn_app_with(with_debian_fonts).await;
+    let auditor = app.session(StaffRole::Auditor).await;
+    let path = "/api/v1/reports/retention?format=pdf";
+    let res = fetch(&app, &auditor, path, ("fr", Some("es"))).await;
+    assert_eq!(res.headers()["content-language"], "es");
+    let text = pdftotext(&res.bytes().await.unwrap(), &[]);
+    let spanish = catalogue().message(catalogue().get("es").unwrap(), "audit-title", &[]);
+    assert!(text.contains(&spanish), "{text}");
+    // A language no page speaks: English.
+    let res = fetch(&app, &auditor, path, ("de", None)).await;
+    assert_eq!(res.headers()["content-language"], "en");
+    // The CSV has no words to translate.
+    let csv = fetch(
+        &app,
+        &auditor,
+        "/api/v1/reports/retention?format=csv",
+        ("es", None),
+    )
+    .await;
+    assert!(csv.headers().get("content-language").is_none());
 }

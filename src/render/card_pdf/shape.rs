@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use rustybuzz::{Direction, UnicodeBuffer};
-use unicode_bidi::BidiInfo;
+use unicode_bidi::{BidiInfo, Level};
 
 use super::fonts::{FontKey, Fonts, Weight};
 
@@ -55,11 +55,22 @@ struct Run {
     dir: Dir,
 }
 
-/// Shapes `text` as one line.
+/// Shapes `text` as one line, its direction that of its first strong character (a name).
 pub(super) fn shape_line(fonts: &Fonts, text: &str, weight: Weight) -> Result<Shaped, Unprintable> {
+    shape_line_in(fonts, text, weight, None)
+}
+
+/// Shapes `text` as one line of a paragraph in `base` direction (a line of a right-to-left
+/// page that starts with a Latin name still reads from the right), or its own when `None`.
+pub(super) fn shape_line_in(
+    fonts: &Fonts,
+    text: &str,
+    weight: Weight,
+    base: Option<Level>,
+) -> Result<Shaped, Unprintable> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let char_fonts = assign_fonts(fonts, &chars, weight)?;
-    let runs = visual_runs(text, &chars, &char_fonts);
+    let runs = visual_runs(text, &chars, &char_fonts, base);
     let mut shaped = Shaped {
         text: text.to_owned(),
         ..Shaped::default()
@@ -89,8 +100,13 @@ fn assign_fonts(
 /// The runs of the line in visual order: the bidi algorithm's level runs (each of one
 /// direction, already in visual order), each split where the font changes; the pieces of a
 /// right-to-left run are laid from its logical end.
-fn visual_runs(text: &str, chars: &[(usize, char)], fonts: &[FontKey]) -> Vec<Run> {
-    let bidi = BidiInfo::new(text, None);
+fn visual_runs(
+    text: &str,
+    chars: &[(usize, char)],
+    fonts: &[FontKey],
+    base: Option<Level>,
+) -> Vec<Run> {
+    let bidi = BidiInfo::new(text, base);
     let mut runs = Vec::new();
     for paragraph in &bidi.paragraphs {
         let (levels, level_runs) = bidi.visual_runs(paragraph, paragraph.range.clone());

@@ -8,7 +8,7 @@ use printpdf::{Op, PdfDocument};
 
 use super::fonts::{Fonts, Weight};
 use super::pdf::{self, Pen, Subsets};
-use super::shape::{shape_line, Shaped};
+use super::shape::{shape_line_in, Shaped};
 use super::wrap::break_lines;
 use super::RenderError;
 
@@ -16,6 +16,14 @@ use super::RenderError;
 #[derive(Clone)]
 pub struct Typesetter {
     fonts: Arc<Fonts>,
+}
+
+/// How a text is set: its weight, and whether its paragraph reads from the right (a line of a
+/// right-to-left page that starts with a Latin name still does).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Setting {
+    pub bold: bool,
+    pub rtl: bool,
 }
 
 /// One line of text, shaped: its glyphs in visual order, ready to draw.
@@ -53,9 +61,15 @@ impl Typesetter {
 
     /// `text` as one line. A character no font has is set as `?`: a report names data classes
     /// and sites, never a resident, and the caller chooses a language the fonts print.
-    pub fn line(&self, text: &str, bold: bool) -> SetLine {
-        let weight = if bold { Weight::Bold } else { Weight::Regular };
-        let shaped = shape_line(&self.fonts, text, weight).or_else(|_| {
+    pub fn line(&self, text: &str, setting: Setting) -> SetLine {
+        let weight = if setting.bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        let base = setting.rtl.then(unicode_bidi::Level::rtl);
+        let shape = |text: &str| shape_line_in(&self.fonts, text, weight, base);
+        let shaped = shape(text).or_else(|_| {
             let printable: String = text
                 .chars()
                 .map(|c| {
@@ -66,17 +80,20 @@ impl Typesetter {
                     }
                 })
                 .collect();
-            shape_line(&self.fonts, &printable, weight)
+            shape(&printable)
         });
-        SetLine {
-            shaped: shaped.unwrap_or_default(),
-        }
+        let shaped = shaped.unwrap_or_else(|_| {
+            // Nothing of the text is logged: a report's text may name a site.
+            tracing::warn!("a line of a report could not be shaped and is left blank");
+            Shaped::default()
+        });
+        SetLine { shaped }
     }
 
     /// `text` broken into lines at most `width_pt` wide at `size_pt`: at spaces, or between
     /// characters in a word wider than the line (and in scripts written without spaces).
-    pub fn lines(&self, text: &str, bold: bool, size_pt: f32, width_pt: f32) -> Vec<SetLine> {
-        let whole = self.line(text, bold);
+    pub fn lines(&self, text: &str, setting: Setting, size_pt: f32, width_pt: f32) -> Vec<SetLine> {
+        let whole = self.line(text, setting);
         if whole.width(size_pt) <= width_pt {
             return vec![whole];
         }
@@ -85,7 +102,7 @@ impl Typesetter {
         match break_lines(&source, &whole.shaped.clusters, budget_em) {
             Some(ranges) => ranges
                 .into_iter()
-                .map(|range| self.line(&source[range], bold))
+                .map(|range| self.line(&source[range], setting))
                 .collect(),
             None => vec![whole],
         }
@@ -140,7 +157,7 @@ mod tests {
     fn a_long_text_breaks_into_lines_no_wider_than_asked() {
         let setter = setter();
         let text = "Every copy of the database becomes unreadable months after it was taken.";
-        let lines = setter.lines(text, false, 10.0, 120.0);
+        let lines = setter.lines(text, Setting::default(), 10.0, 120.0);
         assert!(lines.len() > 2, "{}", lines.len());
         for line in &lines {
             assert!(line.width(10.0) <= 120.5, "{} is too wide", line.text());
@@ -153,7 +170,7 @@ mod tests {
     fn text_without_spaces_breaks_between_characters() {
         let setter = setter();
         let text = "数据库的每一份副本在取得若干个月后都将无法读取";
-        let lines = setter.lines(text, false, 10.0, 60.0);
+        let lines = setter.lines(text, Setting::default(), 10.0, 60.0);
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| l.width(10.0) <= 60.5));
         assert_eq!(lines.iter().map(SetLine::text).collect::<String>(), text);
@@ -164,7 +181,7 @@ mod tests {
         let setter = setter();
         // Ethiopic is not among the built-in fonts.
         assert!(!setter.can_print("ሰላም"));
-        assert_eq!(setter.line("Site ሰ", false).text(), "Site ?");
+        assert_eq!(setter.line("Site ሰ", Setting::default()).text(), "Site ?");
         assert!(setter.can_print("Données détruites"));
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::program_report::{self as domain, Grouping};
 use crate::domain::resident::parse_date;
 use crate::domain::staff::Permission;
 use crate::error::{ErrorCode, Internal};
+use crate::render::pdf_pages::ReportLanguage;
 use crate::render::{program_csv, program_pdf};
 use crate::services::program_report::{self, ProgramReportError};
 use crate::services::report;
@@ -165,6 +166,9 @@ fn day_or_month(field: &'static str, raw: &str, last: bool) -> Result<NaiveDate,
 }
 
 /// The council's signed program report: counts by month (and site), small ones suppressed.
+///
+/// A PDF is written in the language of the pages (their language cookie, else
+/// `Accept-Language`); the signed JSON it carries is the same in every language.
 #[utoipa::path(get, path = "/api/v1/reports/program", tag = "retention", params(ProgramQuery),
     responses((status = 200, description = "The report: JSON, CSV or PDF as `format` asks", content((ProgramReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/pdf"))),
               (status = 400, description = "a missing or unknown query parameter"), (status = 403),
@@ -199,23 +203,26 @@ pub async fn program(
         .with("field", "format"));
     }
     let wanted = format.clone();
-    let (built, file) = crate::web::blocking(move || -> Result<_, ApiError> {
+    let (built, file, written_in) = crate::web::blocking(move || -> Result<_, ApiError> {
         let built = program_report::build(&ctx, period, grouping)?;
+        let mut written_in = None;
         let file = match wanted.as_str() {
-            "pdf" => super::reports::pdf_language(&ctx, locale, |language| {
+            "pdf" => {
+                let language = ReportLanguage::of(locale, ctx.card_renderer.typesetter());
+                written_in = Some(language.code());
                 program_pdf::render(&built, language)
-                    .map_err(|e| Internal::new("program report PDF", e))
-            })?,
+                    .map_err(|e| Internal::new("program report PDF", e))?
+            }
             "csv" => program_csv::to_csv(&built)?.into_bytes(),
-            _ => return Ok((built, Vec::new())),
+            _ => return Ok((built, Vec::new(), None)),
         };
         let file = report::sign_file(&ctx.signing, file, wanted == "pdf")?;
-        Ok((built, file))
+        Ok((built, file, written_in))
     })
     .await??;
     let filename = format!("program-report-{}-{}.{format}", built.from, built.to);
     Ok(match format.as_str() {
-        "pdf" | "csv" => super::reports::file_response(&format, &filename, file),
+        "pdf" | "csv" => super::reports::file_response((&format, written_in), &filename, file),
         _ => HttpResponse::Ok().json(ProgramReport::from(built)),
     })
 }

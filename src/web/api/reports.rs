@@ -14,7 +14,6 @@ use crate::domain::report as domain;
 use crate::domain::resident::parse_date;
 use crate::domain::staff::Permission;
 use crate::error::{ErrorCode, Internal};
-use crate::i18n::{catalogue, Locale, Words};
 use crate::render::pdf_pages::ReportLanguage;
 use crate::render::{report_csv, report_pdf};
 use crate::services::report;
@@ -34,8 +33,10 @@ pub struct ReportQuery {
     pub as_of: Option<String>,
 }
 
-/// The signed retention report. No personal data in any format; the PDF is written in the
-/// language the pages are (the language cookie, else `Accept-Language`).
+/// The signed retention report. No personal data in any format.
+///
+/// A PDF is written in the language of the pages (their language cookie, else
+/// `Accept-Language`); the signed JSON it carries is the same in every language.
 #[utoipa::path(get, path = "/api/v1/reports/retention", tag = "retention", params(ReportQuery),
     responses((status = 200, description = "The report: JSON, CSV or PDF as `format` asks", content((RetentionReport = "application/json"), (String = "text/csv"), (Vec<u8> = "application/pdf"))), (status = 403), (status = 422)),
     security(("bearer" = [])))]
@@ -61,52 +62,50 @@ pub async fn retention(
         .with("field", "format"));
     }
     let wanted = format.clone();
-    let (built, file) = crate::web::blocking(move || -> Result<_, ApiError> {
+    let (built, file, written_in) = crate::web::blocking(move || -> Result<_, ApiError> {
         let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
+        let mut written_in = None;
         let file = match wanted.as_str() {
-            "pdf" => pdf_language(&ctx, locale, |language| {
+            "pdf" => {
+                let language = ReportLanguage::of(locale, ctx.card_renderer.typesetter());
+                written_in = Some(language.code());
                 report_pdf::render(&built, language, &ctx.config)
-                    .map_err(|e| Internal::new("report PDF", e))
-            })?,
+                    .map_err(|e| Internal::new("report PDF", e))?
+            }
             "csv" => report_csv::to_csv(&built)?.into_bytes(),
-            _ => return Ok((built, Vec::new())),
+            _ => return Ok((built, Vec::new(), None)),
         };
         let file = report::sign_file(&ctx.signing, file, wanted == "pdf")?;
-        Ok((built, file))
+        Ok((built, file, written_in))
     })
     .await??;
     let filename = format!("retention-report-{}.{format}", built.as_of);
     Ok(match format.as_str() {
-        "pdf" | "csv" => file_response(&format, &filename, file),
+        "pdf" | "csv" => file_response((&format, written_in), &filename, file),
         _ => HttpResponse::Ok().json(RetentionReport::from(built)),
     })
 }
 
-/// Runs `render` with the report's words in `locale`, set in the card's fonts (English when
-/// they cannot print `locale`).
-pub(super) fn pdf_language<T>(
-    ctx: &AppContext,
-    locale: &Locale,
-    render: impl FnOnce(ReportLanguage<'_>) -> T,
-) -> T {
-    let setter = ctx.card_renderer.typesetter();
-    render(ReportLanguage::printable(
-        Words::new(catalogue(), locale),
-        &setter,
-    ))
-}
-
-/// A signed report file (`pdf` or `csv`) as a download named `filename`.
-pub(super) fn file_response(format: &str, filename: &str, file: Vec<u8>) -> HttpResponse {
+/// A signed report file (`pdf` or `csv`) as a download named `filename`; a PDF says the
+/// language it is written in (the one asked for, or English when the fonts lack its script).
+pub(super) fn file_response(
+    (format, language): (&str, Option<&str>),
+    filename: &str,
+    file: Vec<u8>,
+) -> HttpResponse {
     let content_type = if format == "pdf" {
         "application/pdf"
     } else {
         "text/csv; charset=utf-8"
     };
-    HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, content_type))
-        // A PDF is written in the language the request asks for.
-        .insert_header((header::VARY, "Cookie, Accept-Language"))
+    let mut response = HttpResponse::Ok();
+    response.insert_header((header::CONTENT_TYPE, content_type));
+    if let Some(language) = language {
+        response
+            .insert_header((header::CONTENT_LANGUAGE, language))
+            .insert_header((header::VARY, "Cookie, Accept-Language"));
+    }
+    response
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{filename}\""),
