@@ -110,7 +110,11 @@ fn build(
         cards.status_list_ttl_secs,
         cards.status_list_refresh_secs,
     );
-    status_list.load(crate::db::cards::revoked_indices(&mut *pool.get()?)?);
+    let read_as_of = clock.now().naive_utc();
+    status_list.load(
+        crate::db::cards::revoked_indices(&mut *pool.get()?)?,
+        read_as_of,
+    );
     let card_renderer = card_renderer(&config)?;
     let photos = PhotoNormalizer::new(
         config.photo_limits(),

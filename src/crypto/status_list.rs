@@ -1,12 +1,15 @@
 //! The program's one Token Status List: a bit per card (1 = not valid), at a random index
-//! each card keeps for life. Kept in memory, rebuilt from the revoked cards' indices after a
-//! revocation here and every few seconds (another instance may have revoked; the verification
-//! service reads them from the database), and published signed.
+//! each card keeps for life. Kept in memory and published signed. It is brought up to date
+//! after a revocation here and every few seconds (another instance may have revoked) from the
+//! cards revoked since the last look, and rebuilt from every revoked card at start-up and
+//! hourly (the verification service reads both from the database).
 
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, TryLockError};
 use std::time::{Duration, Instant};
+
+use chrono::NaiveDateTime;
 
 use flate2::write::ZlibEncoder;
 use flate2::Compression;
@@ -19,9 +22,33 @@ use crate::clock::Clock;
 /// The list's number in its address, `/status/1`.
 pub const LIST_ID: &str = "1";
 
+/// How often the list is rebuilt from every revoked card; in between, each refresh reads only
+/// the cards revoked since the one before.
+const FULL_REBUILD_EVERY: Duration = Duration::from_secs(3600);
+
+impl Snapshot {
+    /// The list now holds what the database held at `as_of` (the later of two reads).
+    fn mark_read(&mut self, now: Instant, as_of: NaiveDateTime) {
+        self.loaded_at = Some(now);
+        self.read_as_of = Some(self.read_as_of.map_or(as_of, |read| read.max(as_of)));
+    }
+}
+
+/// The byte and bit of `index` in `bits`; `None` outside the list.
+fn locate(bits: &[u8], index: i64) -> Option<(usize, u8)> {
+    let index = u64::try_from(index).ok()?;
+    let byte = usize::try_from(index / 8).ok()?;
+    (byte < bits.len()).then(|| (byte, 1 << (index % 8)))
+}
+
 struct Snapshot {
     bits: Arc<Vec<u8>>,
     loaded_at: Option<Instant>,
+    /// When the list was last rebuilt from every revoked card.
+    rebuilt_at: Option<Instant>,
+    /// The service's time (its clock, as revocations are stamped) when the database was last
+    /// read: the next refresh reads the cards revoked since.
+    read_as_of: Option<NaiveDateTime>,
     /// The signed list, when it was signed, and by which key.
     signed: Option<(Arc<Vec<u8>>, Instant, KeyId)>,
 }
@@ -35,6 +62,7 @@ pub struct StatusList {
     /// Held by the one caller rebuilding the list from the database.
     reloading: Mutex<()>,
     reloads: AtomicU64,
+    rebuilds: AtomicU64,
 }
 
 impl StatusList {
@@ -47,10 +75,13 @@ impl StatusList {
             state: RwLock::new(Snapshot {
                 bits: Arc::new(vec![0; usize::try_from(size / 8).unwrap_or(0)]),
                 loaded_at: None,
+                rebuilt_at: None,
+                read_as_of: None,
                 signed: None,
             }),
             reloading: Mutex::new(()),
             reloads: AtomicU64::new(0),
+            rebuilds: AtomicU64::new(0),
         }
     }
 
@@ -104,29 +135,67 @@ impl StatusList {
         self.is_stale().then_some(turn)
     }
 
-    /// How many times the list was rebuilt from the database since the process started.
+    /// How many times the list was brought up to date from the database since the process
+    /// started.
     pub fn reloads(&self) -> u64 {
         self.reloads.load(Ordering::Relaxed)
     }
 
-    /// Rebuilds the bits from the indices of every revoked card.
-    pub fn load(&self, revoked: impl IntoIterator<Item = i64>) {
-        self.reloads.fetch_add(1, Ordering::Relaxed);
+    /// How many of those reads were of every revoked card (start-up, hourly, a clock gone back).
+    pub fn rebuilds(&self) -> u64 {
+        self.rebuilds.load(Ordering::Relaxed)
+    }
+
+    /// Where a refresh at `now` (the service's time) may start reading revocations: the time
+    /// of the last read. `None` when the list is due a rebuild from every revoked card: never
+    /// built, last built an hour ago or more, or the clock has gone back.
+    pub fn updating_from(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        let state = self.state.read().unwrap_or_else(|p| p.into_inner());
+        let recent = state
+            .rebuilt_at
+            .is_some_and(|at| at.elapsed() < FULL_REBUILD_EVERY);
+        state.read_as_of.filter(|read| recent && *read <= now)
+    }
+
+    /// Rebuilds the bits from the indices of every revoked card, read at `as_of`.
+    pub fn load(&self, revoked: impl IntoIterator<Item = i64>, as_of: NaiveDateTime) {
         let mut bits = vec![0u8; usize::try_from(self.size / 8).unwrap_or(0)];
         for index in revoked {
-            if let Some(byte) = usize::try_from(index / 8)
-                .ok()
-                .and_then(|i| bits.get_mut(i))
-            {
-                *byte |= 1 << (index % 8);
+            if let Some((byte, mask)) = locate(&bits, index) {
+                bits[byte] |= mask;
             }
         }
+        self.reloads.fetch_add(1, Ordering::Relaxed);
+        self.rebuilds.fetch_add(1, Ordering::Relaxed);
         let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
         if *state.bits != bits {
             state.signed = None;
+            state.bits = Arc::new(bits);
         }
-        state.bits = Arc::new(bits);
-        state.loaded_at = Some(Instant::now());
+        state.rebuilt_at = Some(Instant::now());
+        state.loaded_at = state.rebuilt_at;
+        // Everything revoked by `as_of` is in: a clock that went back starts again from here.
+        state.read_as_of = Some(as_of);
+    }
+
+    /// Sets the bits of the cards revoked since the last read, read at `as_of`. Done under the
+    /// lock, so that two refreshes at once both keep what they found.
+    pub fn add(&self, revoked: impl IntoIterator<Item = i64>, as_of: NaiveDateTime) {
+        self.reloads.fetch_add(1, Ordering::Relaxed);
+        let mut state = self.state.write().unwrap_or_else(|p| p.into_inner());
+        let mut changed = false;
+        for index in revoked {
+            if let Some((byte, mask)) = locate(&state.bits, index) {
+                if state.bits[byte] & mask == 0 {
+                    Arc::make_mut(&mut state.bits)[byte] |= mask;
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            state.signed = None;
+        }
+        state.mark_read(Instant::now(), as_of);
     }
 
     /// Whether the card at `index` is revoked; `None` when the index is outside the list.
@@ -211,7 +280,43 @@ pub fn bit_in_published(compressed: &[u8], index: u64) -> Option<bool> {
 mod tests {
     use std::io::Write;
 
-    use super::bit_in_published;
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    use super::{bit_in_published, StatusList};
+
+    fn at(hour: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 12, 7)
+            .unwrap()
+            .and_hms_opt(hour, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_refresh_adds_what_was_revoked_since_the_last_read_to_the_rebuilt_list() {
+        let list = StatusList::new("https://id.example.gov", 1024, 300, 5);
+        assert_eq!(list.updating_from(at(9)), None, "never built: rebuild");
+        list.load([3, 700], at(9));
+        assert_eq!(list.updating_from(at(10)), Some(at(9)));
+        list.add([5, 3, -1, 5000], at(10));
+        let revoked: Vec<u64> = (0..1024)
+            .filter(|&i| list.is_revoked(i) == Some(true))
+            .collect();
+        assert_eq!(revoked, [3, 5, 700]);
+        assert_eq!((list.reloads(), list.rebuilds()), (2, 1));
+        assert_eq!(list.updating_from(at(11)), Some(at(10)));
+        // A refresh that started earlier but finished later does not move the mark back.
+        list.add([], at(9));
+        assert_eq!(list.updating_from(at(11)), Some(at(10)));
+        // A clock gone back cannot tell what it has read: rebuild.
+        assert_eq!(list.updating_from(at(8)), None);
+        list.load([700], at(8));
+        assert_eq!(
+            list.is_revoked(5),
+            Some(false),
+            "a rebuild starts from the database"
+        );
+        assert_eq!(list.updating_from(at(8)), Some(at(8)));
+    }
 
     fn zlib(bytes: &[u8]) -> Vec<u8> {
         let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());

@@ -330,6 +330,16 @@ pub fn revoked_indices(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
         .load(conn)
 }
 
+/// The status-list indices of the cards revoked at or after `since`: a range of the
+/// `cards_revoked_at` index, however many cards there are (the status list's refresh).
+pub fn revoked_since(conn: &mut DbConnection, since: NaiveDateTime) -> QueryResult<Vec<i64>> {
+    cards::table
+        .filter(cards::revoked_at.ge(since))
+        .filter(cards::status.eq("revoked"))
+        .select(cards::status_index)
+        .load(conn)
+}
+
 /// Every card ever issued, tombstones included: each holds a status-list index for good.
 pub fn count_all(conn: &mut DbConnection) -> QueryResult<i64> {
     cards::table.count().get_result(conn)

@@ -4,6 +4,8 @@
 
 use std::sync::atomic::Ordering;
 
+use chrono::TimeDelta;
+
 use crate::context::AppContext;
 use crate::crypto::card_token::{token_from_text, verify_card_token};
 use crate::db::DbConnection;
@@ -37,11 +39,26 @@ pub fn refresh_status_list(ctx: &AppContext) -> Result<(), Internal> {
     }
 }
 
-/// Rebuilds the status list from the revoked cards in the database (after a revocation here,
-/// or when the list is due).
+/// How far back a refresh reads before its last read: a revocation is stamped with the
+/// revoking instance's clock before its transaction commits, so one stamped a little before
+/// the last read (a slow commit, another instance's clock a little behind) is still found.
+const REVOCATION_OVERLAP: TimeDelta = TimeDelta::minutes(10);
+
+/// Brings the status list up to date from the database (after a revocation here, or when the
+/// list is due): the cards revoked since the last read, or every revoked card when the list is
+/// due a rebuild (at start-up and hourly).
 pub fn reload_status_list(ctx: &AppContext, conn: &mut DbConnection) -> Result<(), Internal> {
-    let revoked = crate::db::cards::revoked_indices(conn)?;
-    ctx.status_list.load(revoked);
+    let now = ctx.clock.now().naive_utc();
+    match ctx.status_list.updating_from(now) {
+        Some(since) => {
+            let revoked = crate::db::cards::revoked_since(conn, since - REVOCATION_OVERLAP)?;
+            ctx.status_list.add(revoked, now);
+        }
+        None => {
+            let revoked = crate::db::cards::revoked_indices(conn)?;
+            ctx.status_list.load(revoked, now);
+        }
+    }
     Ok(())
 }
 

@@ -702,6 +702,60 @@ async fn a_stale_status_list_is_rebuilt_once_however_many_checks_arrive() {
     assert_eq!(app.ctx.status_list.reloads() - before, 1);
 }
 
+/// Another instance's revocation (written to the database, not to this instance's list) is
+/// found by the next refresh, which reads the cards revoked since its last read: the list is
+/// not rebuilt from every revoked card, and a card revoked before that read stays revoked.
+#[tokio::test]
+async fn a_refresh_reads_only_the_revocations_since_the_last_and_finds_another_instances() {
+    let app = crate::helpers::spawn_app_with(|c| {
+        c.cards.status_list_refresh_secs = 1;
+    })
+    .await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let mut qr = Vec::new();
+    for name in ["Revoked Here", "Revoked Elsewhere", "Never Revoked"] {
+        let id = app.enroll_ok(&clerk, &resident(name)).await;
+        let card = app.issue_card(&clerk, &id, "new").await;
+        qr.push((
+            card["card_number"].as_str().unwrap().to_owned(),
+            card["qr_text"].as_str().unwrap().to_owned(),
+        ));
+    }
+    let rebuilds = app.ctx.status_list.rebuilds();
+    let res = app
+        .post_json(
+            &clerk,
+            &format!("/api/v1/cards/{}/revoke", qr[0].0),
+            &json!({"reason": "lost"}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert!(
+        !is_valid(&app, &qr[0].1).await,
+        "revoked here: not valid at once"
+    );
+    // Another instance revokes: only the database changes.
+    let now = muni_id::clock::Clock::now(app.clock.as_ref()).naive_utc();
+    let mut conn = app.ctx.db().unwrap();
+    assert_eq!(
+        muni_id::db::cards::revoke(&mut conn, &qr[1].0, now, "stolen").unwrap(),
+        1
+    );
+    drop(conn);
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert!(
+        !is_valid(&app, &qr[1].1).await,
+        "revoked elsewhere: found by the refresh"
+    );
+    assert!(!is_valid(&app, &qr[0].1).await, "still revoked");
+    assert!(is_valid(&app, &qr[2].1).await);
+    assert_eq!(
+        app.ctx.status_list.rebuilds(),
+        rebuilds,
+        "refreshed from the revocations since the last read, not rebuilt"
+    );
+}
+
 #[tokio::test]
 async fn a_card_is_not_valid_from_its_expiry_second_as_the_verifier_page_judges() {
     let app = spawn_app().await;
