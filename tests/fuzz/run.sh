@@ -30,6 +30,12 @@ fi
 # cargo fuzz builds with one codegen unit by default; 16 let both cores work on the largest
 # crates at the end of the build.
 build_flags=(--fuzz-dir tests/fuzz --sanitizer none --codegen-units 16)
+# MUNI_ID_FUZZ_DEV=1 (CI's bounded run) builds unoptimised: the instrumented build takes a
+# fraction of the time, each input runs slower, and a short run is a smoke test anyway. Long
+# runs (benches/README.md) keep the optimised build.
+if [ -n "${MUNI_ID_FUZZ_DEV:-}" ]; then
+  build_flags+=(--dev)
+fi
 
 max_len() {
   case "$1" in
