@@ -669,6 +669,7 @@ pub fn update(
     let was_confidential = face.confidential;
     let band_may_change = changes.date_of_birth.is_some() || changes.caretaker.is_some();
     offered_card_language(ctx, changes.card_language.as_ref().and_then(Option::as_ref))?;
+    let refit = changes.refits_the_card();
     // Only what the change writes must print: a record enrolled before a font went away
     // stays changeable (made confidential, say).
     let mut texts = face_texts(
@@ -707,6 +708,9 @@ pub fn update(
             (new, set_at)
         }
     };
+    if let Some(blamed) = refit {
+        still_fits_on_the_card(ctx, &face, (address.clone(), photo_jpeg.clone()), blamed)?;
+    }
     // The whole record under fresh keys: the values it replaces, in any older copy, can no
     // longer be opened with the live key, and die with that copy's epoch.
     let epoch = vault::target_epoch(ctx, row.destroy_after)?;
@@ -724,6 +728,30 @@ pub fn update(
     record_of(ctx, &row)
 }
 
+/// A change to what the card prints must leave a card that fits: a longer name, or a second
+/// language for the card's words (which leaves less room for the name), could otherwise make
+/// the resident's card unprintable after it was issued. `blamed` is the field the answer names
+/// (the second language, when that is what changed).
+fn still_fits_on_the_card(
+    ctx: &AppContext,
+    face: &CardFace,
+    (address, photo): (Option<Address>, Vec<u8>),
+    blamed: Option<&'static str>,
+) -> Result<(), EnrollmentError> {
+    match super::cards::check_printable(ctx, face, address, photo) {
+        Err(super::cards::CardError::DoesNotFit { field }) => {
+            let field = blamed.unwrap_or(field);
+            let message = "With this change the card's text no longer fits, even in the \
+                           smallest print: shorten a name (the preferred name, say) or leave \
+                           out the second language. Nothing was changed.";
+            Err(FieldError::new(field, ErrorCode::DoesNotFit, message).into())
+        }
+        // Anything else that cannot print is refused where it is written (`printable`), or at
+        // the next card's issue: a record whose font went away stays changeable.
+        _ => Ok(()),
+    }
+}
+
 /// A changed date of birth or caretaker must leave the resident in an age band they may be in:
 /// a band that applies with a caretaker needs one recorded. (A caretaker recorded before a
 /// correction into an adult band is kept: it tells how they applied.)
@@ -739,6 +767,21 @@ fn still_in_a_band_it_may_be(ctx: &AppContext, face: &CardFace) -> Result<(), En
 }
 
 impl ResidentChanges {
+    /// Whether the change touches what the card prints around the name (so the card must be
+    /// fitted again): `Some(Some("card_language"))` when a second language is added or
+    /// changed, `Some(None)` for the names and other printed texts, `None` otherwise.
+    fn refits_the_card(&self) -> Option<Option<&'static str>> {
+        if matches!(self.card_language, Some(Some(_))) {
+            return Some(Some("card_language"));
+        }
+        let printed = self.legal_name.is_some()
+            || matches!(self.preferred_name, Some(Some(_)))
+            || matches!(self.emergency_contact, Some(Some(_)))
+            || matches!(self.address, Some(Some(_)))
+            || self.languages.is_some();
+        printed.then_some(None)
+    }
+
     /// Writes the changed card-face fields into `face`, and gives back what is sealed apart
     /// from it: the address change and the new photo.
     fn apply_to(self, face: &mut CardFace) -> (Option<Option<Address>>, Option<Vec<u8>>) {

@@ -899,6 +899,49 @@ async fn card_text(app: &TestApp, session: &Session, number: &str) -> String {
 /// own: chosen at enrollment, shown on the record, printed, changed and removed with a PATCH.
 /// A language the card does not offer (not a page language, the card's own, not a tag, or
 /// Korean without the font folder) is refused, naming the field, and nothing is stored.
+/// A second language on the card leaves the name less room: a change that would make the
+/// resident's card no longer fit is refused, naming what changed, and nothing is stored.
+#[tokio::test]
+async fn a_change_that_would_no_longer_fit_on_the_card_is_refused() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let mut body = resident(&"Bartholomew-Maximilian ".repeat(2));
+    body["preferred_name"] = json!("Wolfeschlegelsteinhausenbergerdorff ".repeat(3).trim());
+    let id = app.enroll_ok(&clerk, &body).await;
+    app.issue_card(&clerk, &id, "new").await;
+    let record = format!("/api/v1/residents/{id}");
+    let before = record_of(&app, &clerk, &record).await;
+
+    let (status, code, body) = error_code(
+        app.patch_json(&clerk, &record, &json!({"card_language": "ar"}))
+            .await,
+    )
+    .await;
+    assert_eq!((status, code.as_str()), (422, "does_not_fit"), "{body}");
+    assert_eq!(body["error"]["field"], "card_language", "{body}");
+    let longer = json!({"legal_name": "Bartholomew-Maximilian ".repeat(5).trim()});
+    let (status, code, body) = error_code(app.patch_json(&clerk, &record, &longer).await).await;
+    assert_eq!((status, code.as_str()), (422, "does_not_fit"), "{body}");
+    assert_eq!(
+        record_of(&app, &clerk, &record).await,
+        before,
+        "nothing changed"
+    );
+
+    // A shorter preferred name makes room for the second language, in one change.
+    let fits = json!({
+        "card_language": "ar",
+        "preferred_name": "Wolfeschlegelsteinhausenbergerdorff Wolfe",
+    });
+    let res = app.patch_json(&clerk, &record, &fits).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        record_of(&app, &clerk, &record).await["card_language"],
+        "ar"
+    );
+    app.issue_card(&clerk, &id, "update").await;
+}
+
 #[tokio::test]
 async fn the_card_prints_its_words_in_a_second_language_the_resident_chooses() {
     let app = spawn_app().await;
