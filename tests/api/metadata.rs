@@ -372,7 +372,10 @@ fn the_migration_strips_existing_tombstones_and_keeps_keys_and_indexes() {
             .into_iter()
             .map(|n| n.name)
             .collect();
-            assert_eq!(indexes, ["cards_resident_id", "cards_status"]);
+            assert_eq!(
+                indexes,
+                ["cards_resident_id", "cards_revoked_at", "cards_status"]
+            );
             let duplicate_index = conn.batch_execute(
                 "INSERT INTO cards (card_number, status, status_index, issued_on, expires_on, issued_at) \
                  VALUES ('222222222220', 'active', 4242, '2026-01-02', '2031-01-01', '2026-01-02 00:00:00')",
