@@ -125,7 +125,34 @@ struct Loaded {
     index: u32,
     embeddable: OnceLock<bool>,
     name: String,
+    /// The characters a smaller copy of the font is cut down to, once, the first time a card
+    /// uses it: each card's subset is then made from that copy (see [`Prepared`]).
+    prepare: Option<&'static [(char, char)]>,
+    prepared: OnceLock<Option<Prepared>>,
 }
+
+/// A font collection's face cut down, once per process, to the glyphs of the characters it
+/// prints (Hangul, for the CJK collection's Korean face): `subsetter` reads the shared CFF
+/// subroutines of the font it subsets on every call, which in the whole 19 MB face was a
+/// quarter of a Korean card's time.
+struct Prepared {
+    bytes: Vec<u8>,
+    gids: Arc<GlyphRemapper>,
+}
+
+/// Hangul syllables and jamo, with the Latin letters, digits and punctuation that print in
+/// the Korean face beside them.
+const HANGUL_AND_AROUND: &[(char, char)] = &[
+    (' ', '~'),
+    ('\u{a0}', '\u{ff}'),
+    ('\u{1100}', '\u{11ff}'),
+    ('\u{2010}', '\u{206f}'),
+    ('\u{3000}', '\u{303f}'),
+    ('\u{3130}', '\u{318f}'),
+    ('\u{a960}', '\u{a97f}'),
+    ('\u{ac00}', '\u{d7ff}'),
+    ('\u{ff01}', '\u{ff5e}'),
+];
 
 /// A font cut down to the glyphs of one PDF, ready to embed as it is, and how its glyphs were
 /// renumbered.
@@ -134,13 +161,21 @@ pub(super) struct Subset {
     pub gids: Renumbering,
 }
 
-/// A subset's glyph ids: from 1 in the order given (0 stays `.notdef`).
-pub(super) struct Renumbering(GlyphRemapper);
+/// A subset's glyph ids: from 1 in the order given (0 stays `.notdef`), through the prepared
+/// copy's ids when the subset was made from one.
+pub(super) struct Renumbering {
+    through: Option<Arc<GlyphRemapper>>,
+    last: GlyphRemapper,
+}
 
 impl Renumbering {
     /// The glyph's id in the subset (`.notdef` for a glyph the subset was not made with).
     pub(super) fn gid(&self, original: u16) -> u16 {
-        self.0.get(original).unwrap_or(0)
+        let id = match &self.through {
+            Some(prepared) => prepared.get(original),
+            None => Some(original),
+        };
+        id.and_then(|id| self.last.get(id)).unwrap_or(0)
     }
 }
 
@@ -154,7 +189,32 @@ impl Loaded {
             index,
             embeddable: OnceLock::new(),
             name,
+            prepare: None,
+            prepared: OnceLock::new(),
         })
+    }
+
+    /// The smaller copy of the font, made the first time it is asked for; `None` for a font
+    /// without one, or when it could not be made (each subset is then cut from the whole).
+    fn prepared(&self) -> Option<&Prepared> {
+        let ranges = self.prepare?;
+        self.prepared
+            .get_or_init(|| {
+                let mut gids = GlyphRemapper::new();
+                for &(first, last) in ranges {
+                    for c in first..=last {
+                        if let Some(id) = self.face.glyph_index(c) {
+                            gids.remap(id.0);
+                        }
+                    }
+                }
+                let bytes = subsetter::subset(self.bytes, self.index, &gids).ok()?;
+                Some(Prepared {
+                    bytes,
+                    gids: Arc::new(gids),
+                })
+            })
+            .as_ref()
     }
 
     /// The font cut down to `glyphs` by `subsetter` (the subsetter typst and krilla use),
@@ -165,12 +225,23 @@ impl Loaded {
     fn subset(&self, glyphs: &BTreeSet<u16>) -> Result<Subset, RenderError> {
         let refused =
             |why: &str| RenderError::Pdf(format!("font {} cannot be embedded: {why}", self.name));
+        // From the prepared copy when it has every glyph (a shaped ligature may not be).
+        let from_prepared = self
+            .prepared()
+            .filter(|prepared| glyphs.iter().all(|&gid| prepared.gids.get(gid).is_some()));
         let mut remapper = GlyphRemapper::new();
         for &gid in glyphs {
-            remapper.remap(gid);
+            remapper.remap(match from_prepared {
+                Some(prepared) => prepared.gids.get(gid).unwrap_or(0),
+                None => gid,
+            });
         }
-        let bytes = subsetter::subset(self.bytes, self.index, &remapper)
-            .map_err(|e| refused(&e.to_string()))?;
+        let (source, index) = match from_prepared {
+            Some(prepared) => (prepared.bytes.as_slice(), 0),
+            None => (self.bytes, self.index),
+        };
+        let bytes =
+            subsetter::subset(source, index, &remapper).map_err(|e| refused(&e.to_string()))?;
         let bytes = with_empty_cmap(&bytes).ok_or_else(|| refused("its subset is unreadable"))?;
         let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
             .ok_or_else(|| refused("printpdf cannot parse its subset"))?;
@@ -181,7 +252,10 @@ impl Loaded {
         };
         Ok(Subset {
             font: PdfFont::with_meta(parsed, meta),
-            gids: Renumbering(remapper),
+            gids: Renumbering {
+                through: from_prepared.map(|prepared| Arc::clone(&prepared.gids)),
+                last: remapper,
+            },
         })
     }
 
@@ -229,11 +303,11 @@ impl Fonts {
         let mut added = Vec::new();
         for found in folder_fonts(folders) {
             let key = FontKey(u16::try_from(fonts.len()).unwrap_or(u16::MAX));
-            fonts.push(Loaded::new(
-                found.regular.0,
-                found.regular.1,
-                found.name.clone(),
-            )?);
+            let mut font = Loaded::new(found.regular.0, found.regular.1, found.name.clone())?;
+            if found.script == "Hangul" {
+                font.prepare = Some(HANGUL_AND_AROUND);
+            }
+            fonts.push(font);
             regular.push(key);
             match found.bold {
                 Some((bytes, index)) => {
@@ -574,6 +648,46 @@ mod tests {
             "{}",
             bytes.as_slice().len()
         );
+    }
+
+    /// A Korean card's subset is cut from the prepared copy of the collection's Korean face,
+    /// and holds the same glyphs, with the same advances, as one cut from the whole face.
+    #[test]
+    fn a_korean_subset_from_the_prepared_copy_keeps_the_glyphs_and_their_advances() {
+        let folders = [
+            PathBuf::from("/usr/share/fonts/truetype/noto"),
+            PathBuf::from("/usr/share/fonts/opentype/noto"),
+        ];
+        let fonts = Fonts::load_with(&folders).unwrap();
+        let key = fonts
+            .pick(Weight::Regular, '김', None)
+            .expect("the Korean face (bash tests/run.sh installs fonts-noto-cjk)");
+        let face = fonts.face(key);
+        let gids: BTreeSet<u16> = ['김', '민', '준', ' ', 'A']
+            .map(|c| face.glyph_index(c).unwrap().0)
+            .into();
+        let subset = fonts.subset(key, &gids).unwrap();
+        assert!(subset.gids.through.is_some(), "cut from the prepared copy");
+        let bytes = subset
+            .font
+            .parsed_font
+            .source_bytes()
+            .expect("bytes to embed");
+        let cut = Face::from_slice(bytes.as_slice(), 0).expect("a readable subset");
+        assert_eq!(usize::from(cut.number_of_glyphs()), gids.len() + 1);
+        for &gid in &gids {
+            let original = face.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid));
+            let renumbered = rustybuzz::ttf_parser::GlyphId(subset.gids.gid(gid));
+            assert_ne!(renumbered.0, 0);
+            assert_eq!(cut.glyph_hor_advance(renumbered), original, "glyph {gid}");
+        }
+        // A glyph outside the prepared characters is cut from the whole face.
+        let han = face.glyph_index('漢').map(|g| g.0);
+        if let Some(han) = han {
+            let subset = fonts.subset(key, &BTreeSet::from([han])).unwrap();
+            assert!(subset.gids.through.is_none());
+            assert_eq!(subset.gids.gid(han), 1);
+        }
     }
 
     #[test]
