@@ -86,7 +86,6 @@ enum Piece {
 pub(super) struct Writer<'a> {
     pub(super) words: Words<'a>,
     setter: Typesetter,
-    rtl: bool,
     pages: Vec<Vec<Piece>>,
     pub(super) y: f32,
 }
@@ -96,7 +95,6 @@ impl<'a> Writer<'a> {
         Self {
             words: language.words,
             setter: language.setter,
-            rtl: language.words.rtl(),
             pages: vec![Vec::new()],
             y: PAGE_H - MARGIN,
         }
@@ -115,7 +113,7 @@ impl<'a> Writer<'a> {
     fn setting(&self, bold: bool) -> Setting {
         Setting {
             bold,
-            rtl: self.rtl,
+            rtl: self.words.rtl(),
         }
     }
 
@@ -126,7 +124,7 @@ impl<'a> Writer<'a> {
 
     /// The left edge, on the page, of a box `w` wide placed `x` from the line's starting side.
     fn left(&self, x: f32, w: f32) -> f32 {
-        if self.rtl {
+        if self.words.rtl() {
             PAGE_W - x - w
         } else {
             x
