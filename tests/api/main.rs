@@ -22,6 +22,7 @@ mod photo_memory;
 mod pickup;
 mod privacy;
 mod program;
+mod query_plans;
 mod ratchet;
 mod reads;
 mod report_pdfs;

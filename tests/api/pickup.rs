@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::{error_code, resident, spawn_app, Session, TestApp};
 
-async fn add_site(app: &TestApp, admin: &Session, code: &str, kind: &str) {
+pub(crate) async fn add_site(app: &TestApp, admin: &Session, code: &str, kind: &str) {
     let res = app
         .post_json(
             admin,
@@ -25,7 +25,7 @@ async fn add_site(app: &TestApp, admin: &Session, code: &str, kind: &str) {
     assert_eq!(res.status(), 201);
 }
 
-async fn choose(app: &TestApp, clerk: &Session, code: &str) {
+pub(crate) async fn choose(app: &TestApp, clerk: &Session, code: &str) {
     let res = app
         .client
         .put(app.url("/api/v1/sessions/current/site"))
@@ -38,7 +38,7 @@ async fn choose(app: &TestApp, clerk: &Session, code: &str) {
 }
 
 /// A clerk working at `site`.
-async fn clerk_at(app: &TestApp, site: &str) -> Session {
+pub(crate) async fn clerk_at(app: &TestApp, site: &str) -> Session {
     let clerk = app.session(StaffRole::Clerk).await;
     choose(app, &clerk, site).await;
     clerk

@@ -1,0 +1,426 @@
+//! Every query a request runs finds its rows through an index: none reads the whole of
+//! `residents`, `cards` or `audit_log`, so a request costs the same with 2.2 million residents
+//! as with ten. The test records the SQL a server runs while staff and a verifier use it (through
+//! diesel's instrumentation), then asks the database for each statement's plan: on PostgreSQL
+//! the generic plan (the one a prepared statement keeps whatever its parameters) with sequential
+//! scans priced out, so a sequential scan in it means no index could serve; on SQLite
+//! `EXPLAIN QUERY PLAN`. The plans are read, not timed.
+
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
+use diesel::connection::{Instrumentation, InstrumentationEvent};
+use diesel::sql_types::Text;
+use diesel::RunQueryDsl as _;
+use muni_id::db::DbConnection;
+use muni_id::domain::staff::StaffRole;
+use serde_json::{json, Value};
+
+use crate::helpers::{resident, spawn_app, Session, TestApp};
+use crate::pages::{csrf_of, get_page, page_login, post_form};
+use crate::pickup::{add_site, choose, clerk_at};
+
+/// The tables a request must never read whole.
+const LARGE_TABLES: [&str; 3] = ["residents", "cards", "audit_log"];
+
+/// Statements recorded per database (its name or folder in the connection's URL).
+static RECORDING: Mutex<Vec<(String, Vec<String>)>> = Mutex::new(Vec::new());
+
+/// Records the statements of every connection to a database being recorded.
+#[derive(Default)]
+struct Recorder {
+    url: String,
+}
+
+impl Instrumentation for Recorder {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        match event {
+            InstrumentationEvent::StartEstablishConnection { url, .. } => {
+                url.clone_into(&mut self.url);
+            }
+            InstrumentationEvent::StartQuery { query, .. } => {
+                let mut recording = RECORDING.lock().unwrap();
+                if let Some((_, statements)) = recording
+                    .iter_mut()
+                    .find(|(marker, _)| self.url.contains(marker.as_str()))
+                {
+                    let text = query.to_string();
+                    // diesel shows a statement as `<sql> -- binds: [...]`; its SQLite
+                    // statements quote names with backticks, PostgreSQL's with double quotes.
+                    let sql = text.split(" -- binds: ").next().unwrap_or_default();
+                    statements.push(sql.replace('`', "\""));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn install_recorder() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        diesel::connection::set_default_instrumentation(|| Some(Box::new(Recorder::default())))
+            .expect("diesel's default instrumentation");
+    });
+}
+
+/// What names this app's database in a connection URL.
+fn marker_of(app: &TestApp) -> String {
+    if app.database.is_postgres() {
+        let url = app.ctx.config.database.url.to_string();
+        let name = url.rsplit('/').next().unwrap_or_default();
+        name.split('?').next().unwrap_or_default().to_owned()
+    } else {
+        app.data_dir.path().display().to_string()
+    }
+}
+
+fn start_recording(marker: &str) {
+    RECORDING
+        .lock()
+        .unwrap()
+        .push((marker.to_owned(), Vec::new()));
+}
+
+fn stop_recording(marker: &str) -> Vec<String> {
+    let mut recording = RECORDING.lock().unwrap();
+    let at = recording.iter().position(|(m, _)| m == marker).unwrap();
+    recording.remove(at).1
+}
+
+/// Whether a statement names one of the large tables (as diesel quotes it) and may read rows
+/// (not a plain INSERT).
+fn reads_a_large_table(sql: &str) -> bool {
+    let lower = sql.trim_start().to_ascii_lowercase();
+    let reads = ["select", "update", "delete", "with"]
+        .iter()
+        .any(|verb| lower.starts_with(verb))
+        || (lower.starts_with("insert") && lower.contains("select"));
+    reads
+        && LARGE_TABLES
+            .iter()
+            .any(|table| lower.contains(&format!("\"{table}\"")))
+}
+
+/// A clerk's and a supervisor's day, a verifier's scans and the status list, through the API and
+/// the pages; the statements the server ran meanwhile.
+async fn a_days_requests(app: &TestApp) -> Vec<String> {
+    // A program with sites: the pick-up queue is a site's.
+    let admin = app.session(StaffRole::Admin).await;
+    add_site(app, &admin, "downtown", "centre").await;
+    let clerk = clerk_at(app, "downtown").await;
+    let supervisor = app.session(StaffRole::Supervisor).await;
+    choose(app, &supervisor, "downtown").await;
+    let marker = marker_of(app);
+    start_recording(&marker);
+
+    let id = app.enroll_ok(&clerk, &resident("Plan Reader")).await;
+    let again = app.enroll(&clerk, &resident("Plan Reader")).await;
+    assert_eq!(again.status(), 409, "the duplicate check ran");
+    let found: Value = app
+        .post_json(
+            &clerk,
+            "/api/v1/residents/search",
+            &json!({"legal_name": "Plan Reader", "date_of_birth": "1990-04-01"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(found["matches"][0]["resident_id"], id.as_str());
+    for path in [
+        format!("/api/v1/residents/{id}"),
+        format!("/api/v1/residents/{id}/photo"),
+    ] {
+        assert_eq!(app.get(&clerk, &path).await.status(), 200, "{path}");
+    }
+    let changed = app
+        .patch_json(
+            &clerk,
+            &format!("/api/v1/residents/{id}"),
+            &json!({"preferred_name": "Plan"}),
+        )
+        .await;
+    assert_eq!(changed.status(), 200);
+
+    let card = app.issue_card(&clerk, &id, "new").await;
+    let number = card["card_number"].as_str().unwrap().to_owned();
+    cards_day(app, &clerk, &supervisor, &id, &number).await;
+    verifier_scans(app, card["qr_text"].as_str().unwrap()).await;
+    pages_day(app, &id, &number).await;
+
+    let revoked = app
+        .post_json(
+            &supervisor,
+            &format!("/api/v1/cards/{number}/revoke"),
+            &json!({"reason": "lost"}),
+        )
+        .await;
+    assert_eq!(revoked.status(), 200);
+    muni_id::services::verification::refresh_status_list(&app.ctx).expect("a status list refresh");
+    let out = app
+        .client
+        .delete(app.url("/api/v1/sessions/current"))
+        .bearer_auth(&clerk.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 204);
+    stop_recording(&marker)
+}
+
+async fn cards_day(app: &TestApp, clerk: &Session, supervisor: &Session, id: &str, number: &str) {
+    for path in [
+        format!("/api/v1/residents/{id}/cards"),
+        format!("/api/v1/cards/{number}"),
+        "/api/v1/pickups".to_owned(),
+    ] {
+        assert_eq!(app.get(clerk, &path).await.status(), 200, "{path}");
+    }
+    let printed = app
+        .post_json(clerk, &format!("/api/v1/cards/{number}/print"), &json!({}))
+        .await;
+    assert_eq!(printed.status(), 200);
+    let batch = app
+        .post_json(
+            supervisor,
+            "/api/v1/cards/print",
+            &json!({"card_numbers": [number]}),
+        )
+        .await;
+    assert_eq!(batch.status(), 200);
+}
+
+async fn verifier_scans(app: &TestApp, qr_text: &str) {
+    assert!(app.card_is_valid(qr_text).await);
+    let list = app.client.get(app.url("/status/1")).send().await.unwrap();
+    assert_eq!(list.status(), 200);
+    let keys = app
+        .client
+        .get(app.url("/.well-known/jwks.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(keys.status(), 200);
+}
+
+async fn pages_day(app: &TestApp, id: &str, number: &str) {
+    app.add_staff("plan.clerk", StaffRole::Clerk);
+    let (cookie, _) = page_login(app, "plan.clerk").await;
+    let find = get_page(app, &cookie, "/residents/find").await;
+    let csrf = csrf_of(&find.text().await.unwrap());
+    let found = post_form(
+        app,
+        &cookie,
+        "/residents/find",
+        &[
+            ("csrf", &csrf),
+            ("legal_name", "Plan Reader"),
+            ("date_of_birth", "1990-04-01"),
+        ],
+    )
+    .await;
+    assert!(found.status().is_success() || found.status().is_redirection());
+    for path in [
+        "/enroll".to_owned(),
+        format!("/residents/{id}"),
+        format!("/residents/{id}/cards/{number}"),
+        format!("/residents/{id}/edit"),
+        "/pickups".to_owned(),
+    ] {
+        assert_eq!(get_page(app, &cookie, &path).await.status(), 200, "{path}");
+    }
+}
+
+/// A connection of its own (not the server's pool's), for the settings and prepared statements
+/// the plans need.
+fn plain_connection(app: &TestApp) -> DbConnection {
+    muni_id::db::ConnectionManager::new(app.ctx.config.database_url(), 5)
+        .establish()
+        .expect("a connection to the test database")
+}
+
+#[derive(diesel::QueryableByName)]
+struct PostgresPlan {
+    #[diesel(sql_type = Text, column_name = "QUERY PLAN")]
+    json: String,
+}
+
+#[derive(diesel::QueryableByName)]
+struct SqliteStep {
+    #[diesel(sql_type = Text)]
+    detail: String,
+}
+
+/// The largest `$n` a PostgreSQL statement takes.
+fn parameter_count(sql: &str) -> usize {
+    sql.split('$')
+        .skip(1)
+        .filter_map(|after| {
+            let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse::<usize>().ok()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The generic plan of `sql` (PostgreSQL), with sequential scans priced out: one remains only
+/// where no index can serve the statement.
+fn postgres_plan(conn: &mut DbConnection, sql: &str) -> Result<Value, String> {
+    use diesel::connection::SimpleConnection as _;
+    conn.batch_execute(
+        "DEALLOCATE ALL; SET plan_cache_mode = force_generic_plan; SET enable_seqscan = off",
+    )
+    .map_err(|e| e.to_string())?;
+    conn.batch_execute(&format!("PREPARE request_path AS {sql}"))
+        .map_err(|e| format!("PREPARE: {e}"))?;
+    let execute = match parameter_count(sql) {
+        0 => "EXECUTE request_path".to_owned(),
+        n => format!("EXECUTE request_path({})", vec!["NULL"; n].join(", ")),
+    };
+    let plan: Vec<PostgresPlan> = diesel::sql_query(format!("EXPLAIN (FORMAT JSON) {execute}"))
+        .load(conn)
+        .map_err(|e| format!("EXPLAIN: {e}"))?;
+    serde_json::from_str(&plan[0].json).map_err(|e| e.to_string())
+}
+
+/// What in a PostgreSQL plan reads a large table whole: a sequential scan, or an index walked
+/// from end to end with no condition and no limit above it.
+fn postgres_full_reads(node: &Value, under_limit: bool, found: &mut Vec<String>) {
+    let kind = node["Node Type"].as_str().unwrap_or_default();
+    let relation = node["Relation Name"].as_str().unwrap_or_default();
+    if LARGE_TABLES.contains(&relation) {
+        let whole_index = matches!(kind, "Index Scan" | "Index Only Scan")
+            && node.get("Index Cond").is_none()
+            && !under_limit;
+        if kind == "Seq Scan" || whole_index {
+            found.push(format!("{kind} on {relation}"));
+        }
+    }
+    let under_limit = under_limit || kind == "Limit";
+    for child in node["Plans"].as_array().into_iter().flatten() {
+        postgres_full_reads(child, under_limit, found);
+    }
+}
+
+/// What in a SQLite plan reads a large table whole: `SCAN <table>` (with or without an index).
+/// A statement with a LIMIT is judged by PostgreSQL's plan instead, because SQLite's plan does
+/// not show where the limit stops the walk.
+fn sqlite_full_reads(conn: &mut DbConnection, sql: &str) -> Result<Vec<String>, String> {
+    let steps: Vec<SqliteStep> = diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
+        .load(conn)
+        .map_err(|e| format!("EXPLAIN QUERY PLAN: {e}"))?;
+    if sql.to_ascii_uppercase().contains(" LIMIT ") {
+        return Ok(vec![]);
+    }
+    Ok(steps
+        .into_iter()
+        .map(|step| step.detail)
+        .filter(|detail| {
+            LARGE_TABLES.iter().any(|table| {
+                detail == &format!("SCAN {table}") || detail.starts_with(&format!("SCAN {table} "))
+            })
+        })
+        .collect())
+}
+
+#[tokio::test]
+async fn every_request_path_query_finds_its_rows_through_an_index() {
+    install_recorder();
+    let app = spawn_app().await;
+    let recorded = a_days_requests(&app).await;
+    let statements: BTreeSet<&String> =
+        recorded.iter().filter(|s| reads_a_large_table(s)).collect();
+    assert!(
+        statements.len() >= 12,
+        "the requests ran the reads of every table: {statements:#?}"
+    );
+    for table in ["residents", "cards"] {
+        assert!(
+            statements
+                .iter()
+                .any(|s| s.contains(&format!("\"{table}\""))),
+            "a statement reads {table}: {statements:#?}"
+        );
+    }
+    // The audit log is only appended to on a request's path (its head is a row of its own).
+    assert!(
+        recorded
+            .iter()
+            .any(|s| s.starts_with("INSERT INTO \"audit_log\"")),
+        "the requests were audited"
+    );
+
+    let mut conn = plain_connection(&app);
+    let mut full_reads = Vec::new();
+    for sql in &statements {
+        let found = if app.database.is_postgres() {
+            postgres_plan(&mut conn, sql).map(|plan| {
+                let mut found = vec![];
+                postgres_full_reads(&plan[0]["Plan"], false, &mut found);
+                found
+            })
+        } else {
+            sqlite_full_reads(&mut conn, sql)
+        };
+        match found {
+            Ok(found) if found.is_empty() => {}
+            Ok(found) => full_reads.push(format!("{found:?} in {sql}")),
+            Err(e) => full_reads.push(format!("no plan ({e}) for {sql}")),
+        }
+    }
+    assert!(
+        full_reads.is_empty(),
+        "request-path statements that read a large table whole:\n{}",
+        full_reads.join("\n")
+    );
+}
+
+/// The plan readers find what they look for: a statement without an index is caught.
+#[tokio::test]
+async fn a_statement_that_reads_a_table_whole_is_caught() {
+    let app = spawn_app().await;
+    let mut conn = plain_connection(&app);
+    // `enrolled_at` has no index.
+    let (sql, ordered) = if app.database.is_postgres() {
+        (
+            r#"SELECT "residents"."id" FROM "residents" WHERE "residents"."enrolled_at" < $1"#,
+            r#"SELECT "audit_log"."seq" FROM "audit_log" ORDER BY "audit_log"."seq" DESC LIMIT $1"#,
+        )
+    } else {
+        (
+            r#"SELECT "residents"."id" FROM "residents" WHERE "residents"."enrolled_at" < ?"#,
+            r#"SELECT "audit_log"."seq" FROM "audit_log" WHERE "audit_log"."seq" = ?"#,
+        )
+    };
+    assert!(reads_a_large_table(sql));
+    if app.database.is_postgres() {
+        let mut found = vec![];
+        postgres_full_reads(
+            &postgres_plan(&mut conn, sql).unwrap()[0]["Plan"],
+            false,
+            &mut found,
+        );
+        assert_eq!(found, ["Seq Scan on residents"]);
+        let mut found = vec![];
+        postgres_full_reads(
+            &postgres_plan(&mut conn, ordered).unwrap()[0]["Plan"],
+            false,
+            &mut found,
+        );
+        assert_eq!(
+            found,
+            Vec::<String>::new(),
+            "an index walk a limit stops is not whole"
+        );
+    } else {
+        assert_eq!(
+            sqlite_full_reads(&mut conn, sql).unwrap(),
+            ["SCAN residents"]
+        );
+        assert_eq!(
+            sqlite_full_reads(&mut conn, ordered).unwrap(),
+            Vec::<String>::new()
+        );
+    }
+}
