@@ -70,6 +70,40 @@ enum CustodyCheck {
     AnyKeys,
 }
 
+/// The status list, loaded with every revoked card. Refused when a card holds an index beyond
+/// `cards.status_list_size`: the list was made smaller than the cards it answers for, and every
+/// such card would check as not valid.
+fn status_list_of(
+    config: &Config,
+    clock: &dyn Clock,
+    conn: &mut crate::db::DbConnection,
+) -> anyhow::Result<StatusList> {
+    let cards = &config.cards;
+    let highest = crate::db::cards::highest_status_index(conn)?;
+    if let Some(highest) =
+        highest.filter(|&h| u64::try_from(h).unwrap_or(u64::MAX) >= cards.status_list_size)
+    {
+        anyhow::bail!(
+            "cards.status_list_size is {}, but a card already holds status-list index {highest}: \
+             every card beyond the list would check as not valid. A status list is only ever made \
+             larger: set cards.status_list_size back to the size the cards were issued under (more \
+             than {highest}). Nothing was changed.",
+            cards.status_list_size
+        );
+    }
+    let status_list = StatusList::new(
+        &config.public_base_url,
+        cards.status_list_size,
+        cards.status_list_ttl_secs,
+        cards.status_list_refresh_secs,
+    );
+    status_list.load(
+        crate::db::cards::revoked_indices(conn)?,
+        clock.now().naive_utc(),
+    );
+    Ok(status_list)
+}
+
 fn build(
     config: Config,
     clock: Arc<dyn Clock>,
@@ -103,18 +137,7 @@ fn build(
     let fees = config.fee_schedule()?;
 
     let signing = open_signing_keys(&config, clock.as_ref(), signing_store)?;
-    let cards = &config.cards;
-    let status_list = StatusList::new(
-        &config.public_base_url,
-        cards.status_list_size,
-        cards.status_list_ttl_secs,
-        cards.status_list_refresh_secs,
-    );
-    let read_as_of = clock.now().naive_utc();
-    status_list.load(
-        crate::db::cards::revoked_indices(&mut *pool.get()?)?,
-        read_as_of,
-    );
+    let status_list = status_list_of(&config, clock.as_ref(), &mut *pool.get()?)?;
     let card_renderer = card_renderer(&config)?;
     let photos = PhotoNormalizer::new(
         config.photo_limits(),

@@ -314,7 +314,6 @@ pub fn make_tombstones(conn: &mut DbConnection, resident_ids: &[String]) -> Quer
     Ok(of_them.len())
 }
 
-/// Status-list indices of revoked cards: the bits set in the published list.
 /// Whether any card, a tombstone included, ever had this status-list index.
 pub fn status_index_taken(conn: &mut DbConnection, index: i64) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
@@ -323,6 +322,7 @@ pub fn status_index_taken(conn: &mut DbConnection, index: i64) -> QueryResult<bo
     .get_result(conn)
 }
 
+/// Status-list indices of revoked cards: the bits set in the published list.
 pub fn revoked_indices(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
     cards::table
         .filter(cards::status.eq("revoked"))
@@ -340,6 +340,14 @@ pub fn revoked_since(conn: &mut DbConnection, since: NaiveDateTime) -> QueryResu
         .filter(cards::revoked_at.ge(since))
         .select(cards::status_index)
         .load(conn)
+}
+
+/// The highest status-list index any card (a tombstone included) holds: one step down the
+/// index on `status_index`.
+pub fn highest_status_index(conn: &mut DbConnection) -> QueryResult<Option<i64>> {
+    cards::table
+        .select(diesel::dsl::max(cards::status_index))
+        .first(conn)
 }
 
 /// Every card ever issued, tombstones included: each holds a status-list index for good.

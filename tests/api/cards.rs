@@ -702,6 +702,47 @@ async fn a_stale_status_list_is_rebuilt_once_however_many_checks_arrive() {
     assert_eq!(app.ctx.status_list.reloads() - before, 1);
 }
 
+/// A status list made smaller than the indices cards already hold would make those cards check
+/// as not valid: a server configured so refuses to start and says what to set, and the
+/// database is left as it was.
+#[tokio::test]
+async fn a_server_whose_status_list_is_smaller_than_its_cards_indices_refuses_to_start() {
+    use diesel::prelude::*;
+    use muni_id::db::schema::cards;
+    let app = spawn_app_with(|c| c.cards.status_list_size = 1 << 20).await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let id = app.enroll_ok(&clerk, &resident("Large List")).await;
+    let number = app.issue_card(&clerk, &id, "new").await["card_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // Wherever the draw put it, the card's index lies beyond the smallest list.
+    diesel::update(cards::table.find(&number))
+        .set(cards::status_index.eq(900_000_i64))
+        .execute(&mut *app.ctx.db().unwrap())
+        .unwrap();
+
+    let mut smaller = (*app.ctx.config).clone();
+    smaller.cards.status_list_size = 131_072;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let clock = std::sync::Arc::new(muni_id::clock::ManualClock::new(
+        crate::helpers::test_start(),
+    ));
+    let Err(refused) = muni_id::startup::Application::build_with_listener(smaller, clock, listener)
+    else {
+        panic!("a server started with a status list smaller than its cards' indices");
+    };
+    let said = format!("{refused:#}");
+    assert!(said.contains("status-list index 900000"), "{said}");
+    assert!(said.contains("cards.status_list_size is 131072"), "{said}");
+    let index: i64 = cards::table
+        .find(&number)
+        .select(cards::status_index)
+        .first(&mut *app.ctx.db().unwrap())
+        .unwrap();
+    assert_eq!(index, 900_000);
+}
+
 /// Another instance's revocation (written to the database, not to this instance's list) is
 /// found by the next refresh, which reads the cards revoked since its last read: the list is
 /// not rebuilt from every revoked card, and a card revoked before that read stays revoked.
