@@ -35,13 +35,18 @@ use muni_id::db::residents::ResidentRow;
 use muni_id::db::schema::{card_deliveries, cards, resident_photos, residents};
 use muni_id::db::DbConnection;
 use muni_id::domain::card::CardNumber;
-use muni_id::domain::resident::{CardFace, DateOfBirth, PersonName};
+use muni_id::domain::resident::{DateOfBirth, PersonName};
 use muni_id::domain::staff::StaffRole;
 use muni_id::services::enrollment::{self, Application, SearchKey};
 use muni_id::services::purge::{self, PurgeOptions};
-use muni_id::services::{ratchet, report, staff, vault, verification, Actor};
+use muni_id::services::{ratchet, report, staff, verification, Actor};
 use muni_id::startup::build_context;
 use rand::{Rng, SeedableRng};
+
+#[path = "../tests/support/bulk_residents.rs"]
+#[allow(dead_code)] // `insert_sealed_resident`: the seeding inserts many rows per statement.
+mod bulk_residents;
+use bulk_residents::{plain_face, sealed_row};
 
 /// Status-list bits: room for 2.2 million cards with few index collisions (README "Sizing").
 const STATUS_LIST_SIZE: u64 = 1 << 24;
@@ -194,49 +199,18 @@ fn sealed_rows(
     photo: &[u8],
     (card_number, status_index): (String, i64),
 ) -> (ResidentRow, Vec<u8>, CardRow, DeliveryRow) {
-    let id = uuid::Uuid::new_v4().to_string();
-    let face = CardFace {
-        legal_name: PersonName::parse("legal_name", &name_of(i)).expect("a valid name"),
-        preferred_name: None,
-        date_of_birth: DateOfBirth::parse(&birth_day_of(i).to_string(), ctx.clock.today(), 10)
-            .expect("a valid date of birth"),
-        gender: None,
-        languages: vec![],
-        emergency_contact: None,
-        veteran: false,
-        organ_donor: false,
-        caretaker: None,
-        confidential: false,
-        card_language: None,
-    };
+    let date_of_birth = DateOfBirth::parse(&birth_day_of(i).to_string(), ctx.clock.today(), 10)
+        .expect("a valid date of birth");
+    let face = plain_face(&name_of(i), date_of_birth);
     let today = ctx.clock.today();
     let issued_on = today - TimeDelta::days((i % 1800) as i64);
     let expires_on = issued_on + TimeDelta::days(5 * 365);
     let destroy_after = expires_on + TimeDelta::days(365);
-    let epoch = vault::target_epoch(ctx, destroy_after).expect("the ratchet's epoch");
-    let sealed = vault::seal_record(ctx, &id, epoch, &face, photo, None).expect("seal");
+    let (resident, photo) = sealed_row(ctx, &actor.staff_id, &face, destroy_after, photo);
     let now = ctx.clock.now().naive_utc();
-    let resident = ResidentRow {
-        id: id.clone(),
-        key_epoch: sealed.placement.key_epoch,
-        key_version: sealed.placement.key_version,
-        wrapped_key: sealed.placement.wrapped_key,
-        blind_index: sealed.placement.blind_index,
-        face: sealed.face,
-        address: None,
-        identity_points_met: true,
-        residency_points_met: true,
-        enrolled_by: actor.staff_id.clone(),
-        enrolled_at: now,
-        updated_at: now,
-        destroy_after,
-        address_updated_at: None,
-        address_key: None,
-        enrolled_site: None,
-    };
     let card = CardRow {
         card_number,
-        resident_id: Some(id),
+        resident_id: Some(resident.id.clone()),
         status: "active".into(),
         status_index,
         issue_reason: Some("new".into()),
@@ -258,7 +232,7 @@ fn sealed_rows(
         delivered_at: Some(now),
         collect_by: None,
     };
-    (resident, sealed.photo, card, delivery)
+    (resident, photo, card, delivery)
 }
 
 /// Seeds residents `from..to`, each with a card, in transactions of `BATCH`.
@@ -386,19 +360,8 @@ fn enrollments_per_second(ctx: &AppContext, actor: &Actor, count: usize, run: us
     let started = Instant::now();
     for i in 0..count {
         let name = format!("Enrollee {} {}", name_of(8 * (i + 1)), SCRIPTS[0][run % 12]);
-        let face = CardFace {
-            legal_name: PersonName::parse("legal_name", &name).expect("a valid name"),
-            preferred_name: None,
-            date_of_birth: DateOfBirth::parse("1985-06-15", ctx.clock.today(), 10).expect("dob"),
-            gender: None,
-            languages: vec![],
-            emergency_contact: None,
-            veteran: false,
-            organ_donor: false,
-            caretaker: None,
-            confidential: false,
-            card_language: None,
-        };
+        let dob = DateOfBirth::parse("1985-06-15", ctx.clock.today(), 10).expect("dob");
+        let face = plain_face(&name, dob);
         let application = Application {
             face,
             address: None,

@@ -1,8 +1,9 @@
-//! One resident sealed straight through the crypto layer and inserted, with no HTTP and no photo
-//! processing: for the tests and benchmarks that need thousands of residents. Shared by
-//! `tests/api` and `benches/retention.rs` (`#[path]`), so both build residents exactly as
-//! enrollment stores them.
+//! Residents sealed straight through the crypto layer and inserted, with no HTTP and no photo
+//! processing: for the tests and benchmarks that need thousands (or millions) of residents.
+//! Shared by `tests/api`, `benches/retention.rs` and `benches/scale.rs` (`#[path]`), so all
+//! build residents exactly as enrollment stores them.
 
+use chrono::NaiveDate;
 use muni_id::context::AppContext;
 use muni_id::crypto::keyring::Epoch;
 use muni_id::db::residents::ResidentRow;
@@ -10,19 +11,9 @@ use muni_id::db::DbConnection;
 use muni_id::domain::resident::{CardFace, DateOfBirth, PersonName};
 use muni_id::services::vault;
 
-/// Inserts a resident called `name`, due for destruction at the end of `epoch` (its data keys
-/// wrapped where the ratchet allows); returns its id.
-pub fn insert_sealed_resident(
-    ctx: &AppContext,
-    conn: &mut DbConnection,
-    enrolled_by: &str,
-    name: &str,
-    date_of_birth: DateOfBirth,
-    epoch: Epoch,
-    photo: &[u8],
-) -> diesel::QueryResult<String> {
-    let id = uuid::Uuid::new_v4().to_string();
-    let face = CardFace {
+/// The card face of a resident with a legal name and a date of birth, and nothing else.
+pub fn plain_face(name: &str, date_of_birth: DateOfBirth) -> CardFace {
+    CardFace {
         legal_name: PersonName::parse("legal_name", name).expect("a valid name"),
         preferred_name: None,
         date_of_birth,
@@ -34,14 +25,24 @@ pub fn insert_sealed_resident(
         caretaker: None,
         confidential: false,
         card_language: None,
-    };
-    let destroy_after = epoch.last_day();
-    // Wrapped where enrollment would wrap it: the ratchet's epoch for that day.
+    }
+}
+
+/// A new resident's row and sealed photo, destroyed after `destroy_after`: sealed under fresh
+/// data keys wrapped where enrollment would wrap them (the ratchet's epoch for that day).
+pub fn sealed_row(
+    ctx: &AppContext,
+    enrolled_by: &str,
+    face: &CardFace,
+    destroy_after: NaiveDate,
+    photo: &[u8],
+) -> (ResidentRow, Vec<u8>) {
+    let id = uuid::Uuid::new_v4().to_string();
     let key_epoch = vault::target_epoch(ctx, destroy_after).expect("the ratchet's epoch");
-    let sealed = vault::seal_record(ctx, &id, key_epoch, &face, photo, None).expect("seal");
+    let sealed = vault::seal_record(ctx, &id, key_epoch, face, photo, None).expect("seal");
     let now = ctx.clock.now().naive_utc();
     let row = ResidentRow {
-        id: id.clone(),
+        id,
         key_epoch: sealed.placement.key_epoch,
         key_version: sealed.placement.key_version,
         wrapped_key: sealed.placement.wrapped_key,
@@ -58,7 +59,22 @@ pub fn insert_sealed_resident(
         address_key: None,
         enrolled_site: None,
     };
-    let photo = sealed.photo;
+    (row, sealed.photo)
+}
+
+/// Inserts a resident called `name`, due for destruction at the end of `epoch` (its data keys
+/// wrapped where the ratchet allows); returns its id.
+pub fn insert_sealed_resident(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    enrolled_by: &str,
+    name: &str,
+    date_of_birth: DateOfBirth,
+    epoch: Epoch,
+    photo: &[u8],
+) -> diesel::QueryResult<String> {
+    let face = plain_face(name, date_of_birth);
+    let (row, photo) = sealed_row(ctx, enrolled_by, &face, epoch.last_day(), photo);
     muni_id::db::residents::insert(conn, &row, &photo)?;
-    Ok(id)
+    Ok(row.id)
 }
