@@ -4,7 +4,7 @@
 
 use std::sync::atomic::Ordering;
 
-use chrono::TimeDelta;
+use chrono::{NaiveDateTime, TimeDelta};
 
 use crate::context::AppContext;
 use crate::crypto::card_token::{token_from_text, verify_card_token};
@@ -44,6 +44,18 @@ pub fn refresh_status_list(ctx: &AppContext) -> Result<(), Internal> {
 /// the last read (a slow commit, another instance's clock a little behind) is still found.
 const REVOCATION_OVERLAP: TimeDelta = TimeDelta::minutes(10);
 
+/// Where a refresh whose last read was at `last_read` starts reading: the start of the day of
+/// `last_read - REVOCATION_OVERLAP`. A card made a tombstone has its revocation time cut to the
+/// day (the purge revokes an uncollected pick-up card and may destroy its resident in the same
+/// run), so a refresh that read only from the last read would miss a card revoked and made a
+/// tombstone between two refreshes until the hourly rebuild. Reading from the day's start costs
+/// the day's revocations, a few hundred in a large city, never the whole list.
+fn refresh_from(last_read: NaiveDateTime) -> NaiveDateTime {
+    (last_read - REVOCATION_OVERLAP)
+        .date()
+        .and_time(chrono::NaiveTime::MIN)
+}
+
 /// Brings the status list up to date from the database (after a revocation here, or when the
 /// list is due): the cards revoked since the last read, or every revoked card when the list is
 /// due a rebuild (at start-up and hourly).
@@ -51,7 +63,7 @@ pub fn reload_status_list(ctx: &AppContext, conn: &mut DbConnection) -> Result<(
     let now = ctx.clock.now().naive_utc();
     match ctx.status_list.updating_from(now) {
         Some(since) => {
-            let revoked = crate::db::cards::revoked_since(conn, since - REVOCATION_OVERLAP)?;
+            let revoked = crate::db::cards::revoked_since(conn, refresh_from(since))?;
             ctx.status_list.add(revoked, now);
         }
         None => {

@@ -745,7 +745,8 @@ async fn a_server_whose_status_list_is_smaller_than_its_cards_indices_refuses_to
 
 /// Another instance's revocation (written to the database, not to this instance's list) is
 /// found by the next refresh, which reads the cards revoked since its last read: the list is
-/// not rebuilt from every revoked card, and a card revoked before that read stays revoked.
+/// not rebuilt from every revoked card, and a card revoked before that read stays revoked. A
+/// card revoked and made a tombstone (its revocation time cut to the day) is found too.
 #[tokio::test]
 async fn a_refresh_reads_only_the_revocations_since_the_last_and_finds_another_instances() {
     let app = crate::helpers::spawn_app_with(|c| {
@@ -754,13 +755,20 @@ async fn a_refresh_reads_only_the_revocations_since_the_last_and_finds_another_i
     .await;
     let clerk = app.session(StaffRole::Clerk).await;
     let mut qr = Vec::new();
-    for name in ["Revoked Here", "Revoked Elsewhere", "Never Revoked"] {
+    let mut ids = Vec::new();
+    for name in [
+        "Revoked Here",
+        "Revoked Elsewhere",
+        "Never Revoked",
+        "Revoked And Destroyed",
+    ] {
         let id = app.enroll_ok(&clerk, &resident(name)).await;
         let card = app.issue_card(&clerk, &id, "new").await;
         qr.push((
             card["card_number"].as_str().unwrap().to_owned(),
             card["qr_text"].as_str().unwrap().to_owned(),
         ));
+        ids.push(id);
     }
     let rebuilds = app.ctx.status_list.rebuilds();
     let res = app
@@ -790,6 +798,18 @@ async fn a_refresh_reads_only_the_revocations_since_the_last_and_finds_another_i
     );
     assert!(!is_valid(&app, &qr[0].1).await, "still revoked");
     assert!(is_valid(&app, &qr[2].1).await);
+    // Another instance's purge revokes an uncollected card and destroys its resident in one
+    // run: the tombstone's revocation time is cut to the day, hours before the last read.
+    let now = muni_id::clock::Clock::now(app.clock.as_ref()).naive_utc();
+    let mut conn = app.ctx.db().unwrap();
+    muni_id::db::cards::revoke(&mut conn, &qr[3].0, now, "uncollected").unwrap();
+    muni_id::db::cards::make_tombstones(&mut conn, &ids[3..]).unwrap();
+    drop(conn);
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert!(
+        !is_valid(&app, &qr[3].1).await,
+        "revoked and made a tombstone elsewhere: found by the refresh"
+    );
     assert_eq!(
         app.ctx.status_list.rebuilds(),
         rebuilds,
