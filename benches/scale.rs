@@ -48,8 +48,12 @@ use rand::{Rng, SeedableRng};
 mod bulk_residents;
 use bulk_residents::{plain_face, sealed_row};
 
-/// Status-list bits: room for 2.2 million cards with few index collisions (README "Sizing").
-const STATUS_LIST_SIZE: u64 = 1 << 24;
+/// Status-list bits (MUNI_ID_BENCH_STATUS_LIST_BITS, 2^24 by default): room for 2.2 million
+/// cards with few index collisions (README "Sizing").
+fn status_list_size() -> u64 {
+    static SIZE: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *SIZE.get_or_init(|| env_number("MUNI_ID_BENCH_STATUS_LIST_BITS", 1 << 24) as u64)
+}
 const BATCH: usize = 500;
 
 /// Syllables in eight scripts; a resident's name spells its number in one of them.
@@ -129,8 +133,9 @@ fn env_number(name: &str, default: usize) -> usize {
 
 fn context(data_dir: &std::path::Path, url: &str, clock: Arc<ManualClock>) -> AppContext {
     let toml = format!(
-        "data_dir = \"{}\"\n[database]\nurl = \"{url}\"\npool_size = 4\n[auth]\nargon2_memory_kib = 64\nargon2_iterations = 1\n[log]\nlevel = \"warn\"\n[cards]\nstatus_list_size = {STATUS_LIST_SIZE}",
-        data_dir.display()
+        "data_dir = \"{}\"\n[database]\nurl = \"{url}\"\npool_size = 4\n[auth]\nargon2_memory_kib = 64\nargon2_iterations = 1\n[log]\nlevel = \"warn\"\n[cards]\nstatus_list_size = {}",
+        data_dir.display(),
+        status_list_size()
     );
     let config = Config::from_toml_overrides(&toml).expect("config");
     build_context(config, clock).expect("context")
@@ -174,7 +179,7 @@ struct Seeded {
 impl Seeded {
     fn new_index(&mut self, rng: &mut impl Rng) -> i64 {
         loop {
-            let index = rng.gen_range(0..STATUS_LIST_SIZE as i64);
+            let index = rng.gen_range(0..status_list_size() as i64);
             if self.indices.insert(index) {
                 return index;
             }
@@ -667,7 +672,11 @@ fn run(backend: &str, url: &str, settings: &Settings, sqlite_file: Option<&std::
     let photo = vec![0x5a_u8; settings.photo_bytes];
     let mut seeded = Seeded::default();
     let mut rows = Vec::new();
-    println!("{backend}: sealed photo {} bytes", settings.photo_bytes);
+    println!(
+        "{backend}: sealed photo {} bytes, status list {} bits",
+        settings.photo_bytes,
+        status_list_size()
+    );
     for (run, &size) in settings.sizes.iter().enumerate() {
         seed(&ctx, &actor, &mut seeded, size, &photo);
         let row = measure(&ctx, &clock, &actor, &seeded, settings, run, sqlite_file);
