@@ -333,8 +333,9 @@ pub fn revoked_indices(conn: &mut DbConnection) -> QueryResult<Vec<i64>> {
 /// The status-list indices of the cards revoked at or after `since`: a range of the
 /// `cards_revoked_at` index, however many cards there are (the status list's refresh).
 /// Only a revoked card has a revocation time (`revoke` sets both; a tombstone keeps both, the
-/// time cut to the day), so the time alone selects them: with `status = 'revoked'` beside it, SQLite and PostgreSQL's
-/// generic plan read the index on `status` instead, that is every revoked card.
+/// time cut to the day), so the time alone selects them: with `status = 'revoked'` beside it,
+/// SQLite and PostgreSQL's generic plan read the index on `status` instead, that is every
+/// revoked card.
 pub fn revoked_since(conn: &mut DbConnection, since: NaiveDateTime) -> QueryResult<Vec<i64>> {
     cards::table
         .filter(cards::revoked_at.ge(since))
