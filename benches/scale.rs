@@ -4,6 +4,7 @@
 //! random status-list index; at each size the benchmark measures, through the services (no
 //! HTTP): enrollments per second with the duplicate check, exact search and resident read
 //! latency (p50/p99), card checks per second, the status list's full rebuild and its refresh,
+//! the retention report as a request makes it (from the last purge run's census), the census,
 //! and the database's size per resident. At the largest size it also revokes 1 % and then 10 %
 //! of the cards (the list's rebuild, refresh, and signed size), purges 100,000 residents past
 //! their destruction day, and runs the key ratchet's roll-forward over everyone.
@@ -14,6 +15,8 @@
 //!
 //! MUNI_ID_BENCH_SIZES: the sizes, ascending (PostgreSQL 0,100000,1000000,2200000; SQLite
 //! 0,100000,1000000). MUNI_ID_BENCH_SAMPLES: requests timed per measure (500).
+//! MUNI_ID_BENCH_JOBS=0 leaves out what only the largest size measures (the revocations, the
+//! purge and the roll-forward).
 //! MUNI_ID_BENCH_PHOTO_BYTES: the sealed photo's size (4,000: a real one is about 40 KB, which
 //! 2.2 million times would not fit this machine's disk; the size per resident says what a real
 //! photo adds). MUNI_ID_BENCH_KEEP=1 keeps the PostgreSQL database (its name is printed).
@@ -30,9 +33,12 @@ use muni_id::config::Config;
 use muni_id::context::AppContext;
 use muni_id::crypto::keyring::Epoch;
 use muni_id::crypto::password::Password;
+use muni_id::db::audit::AuditRow;
 use muni_id::db::cards::{CardRow, DeliveryRow};
 use muni_id::db::residents::ResidentRow;
-use muni_id::db::schema::{card_deliveries, cards, resident_photos, residents};
+use muni_id::db::schema::{
+    audit_head, audit_log, card_deliveries, cards, resident_photos, residents,
+};
 use muni_id::db::DbConnection;
 use muni_id::domain::card::CardNumber;
 use muni_id::domain::resident::{DateOfBirth, PersonName};
@@ -254,6 +260,8 @@ fn seed(ctx: &AppContext, actor: &Actor, seeded: &mut Seeded, to: usize, photo: 
             })
             .collect();
         insert_batch(&mut conn, &rows);
+        let ids: Vec<&str> = rows.iter().map(|r| r.0.id.as_str()).collect();
+        append_audit(&mut conn, &actor.staff_id, start, &ids);
         for (resident, _, card, _) in rows {
             seeded.ids.push(resident.id);
             seeded.cards.push(card.card_number);
@@ -270,6 +278,78 @@ fn seed(ctx: &AppContext, actor: &Actor, seeded: &mut Seeded, to: usize, photo: 
             to - from,
             (to - from) as f64 / secs
         );
+    }
+}
+
+/// What the audit log holds per resident (MUNI_ID_BENCH_AUDIT_PER_RESIDENT, 5): an enrollment,
+/// an issue, a print, a read, a search.
+fn audit_per_resident() -> usize {
+    static N: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *N.get_or_init(|| env_number("MUNI_ID_BENCH_AUDIT_PER_RESIDENT", 5))
+}
+
+const AUDIT_ACTIONS: [&str; 5] = [
+    "resident.create",
+    "card.issue",
+    "card.print",
+    "resident.read",
+    "resident.search",
+];
+
+/// Inserts audit rows many per statement and moves the chain head, in one transaction.
+macro_rules! insert_audit {
+    ($conn:expr, $rows:expr, $seq:expr, $hash:expr) => {
+        $conn
+            .transaction::<_, diesel::result::Error, _>(|conn| {
+                for chunk in $rows.chunks(1_000) {
+                    diesel::insert_into(audit_log::table)
+                        .values(chunk)
+                        .execute(conn)?;
+                }
+                diesel::update(audit_head::table.find(1))
+                    .set((audit_head::seq.eq($seq), audit_head::entry_hash.eq(&$hash)))
+                    .execute(conn)?;
+                Ok(())
+            })
+            .expect("append to the audit chain")
+    };
+}
+
+/// Appends the entries of residents `first..` (`ids`) to the audit chain, hashed as the service
+/// hashes them, many per statement. Resident i's are dated 95 s after resident i - 1's, from
+/// 2,450 days before the clock's start: 2.2 million residents' entries span almost seven
+/// years (the default audit retention), so the report's 30-day period holds a month's share.
+fn append_audit(conn: &mut DbConnection, actor: &str, first: usize, ids: &[&str]) {
+    let (mut seq, mut prev) = muni_id::db::audit::head(conn).expect("the chain head");
+    let start = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap() - TimeDelta::days(2_450);
+    let mut rows = Vec::with_capacity(ids.len() * audit_per_resident());
+    for (i, id) in ids.iter().enumerate() {
+        let at = start + TimeDelta::seconds(95 * (first + i) as i64);
+        for n in 0..audit_per_resident() {
+            seq += 1;
+            let action = AUDIT_ACTIONS[n % AUDIT_ACTIONS.len()];
+            let entry_hash = muni_id::services::audit::entry_hash(
+                &prev,
+                seq,
+                at + TimeDelta::seconds(n as i64),
+                actor,
+                action,
+                Some(id),
+            );
+            rows.push(AuditRow {
+                seq,
+                recorded_at: (at + TimeDelta::seconds(n as i64)).naive_utc(),
+                actor: actor.to_owned(),
+                action: action.to_owned(),
+                subject: Some((*id).to_owned()),
+                prev_hash: std::mem::replace(&mut prev, entry_hash.clone()),
+                entry_hash,
+            });
+        }
+    }
+    match conn {
+        DbConnection::Postgresql(pg) => insert_audit!(pg, rows, seq, prev),
+        DbConnection::Sqlite(lite) => insert_audit!(lite, rows, seq, prev),
     }
 }
 
@@ -351,8 +431,9 @@ struct Row {
     verify_per_sec: f64,
     list_rebuild_ms: f64,
     list_refresh_ms: f64,
-    /// The retention report (the auditor's page): counts over every record, so it grows.
-    report_ms: f64,
+    /// The retention report as a request makes it (the auditor's page), from the last purge
+    /// run's census and walk of the audit chain; and those, which grow with the program.
+    report: ReportTimes,
     bytes_per_resident: Option<f64>,
 }
 
@@ -515,7 +596,7 @@ fn measure(
     let mut rng = rand::rngs::StdRng::seed_from_u64(run as u64);
     let (list_rebuild_ms, list_refresh_ms) = status_list_times(ctx, clock);
     let (search_ms, read_ms) = search_and_read(ctx, actor, seeded, settings.samples, &mut rng);
-    let (_, report) = timed(|| report::build(ctx, ctx.clock.today()).expect("the report"));
+    let report = report_times(ctx);
     Row {
         residents,
         enroll_per_sec: enrollments_per_second(ctx, actor, settings.samples / 2, run),
@@ -524,9 +605,57 @@ fn measure(
         verify_per_sec: verifications_per_second(ctx, seeded, settings.samples * 4, &mut rng),
         list_rebuild_ms,
         list_refresh_ms,
-        report_ms: report.as_secs_f64() * 1e3,
+        report,
         bytes_per_resident: (residents >= 10_000).then(|| bytes as f64 / residents as f64),
     }
+}
+
+/// The purge run's walk of the whole audit chain and its census, the report a request makes
+/// from them (p50 of 21), and the report counting and walking everything itself; ms.
+fn report_times(ctx: &AppContext) -> ReportTimes {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let mut conn = ctx.db().expect("a connection");
+    let witness = muni_id::services::audit::witness(&ctx.config);
+    let (state, walk) = timed(|| {
+        muni_id::services::audit::check_in_full(&mut conn, &ctx.signing, &witness, ctx.clock.now())
+            .expect("the walk")
+    });
+    assert!(state.intact, "the seeded chain is intact: {state:?}");
+    let (_, census) = timed(|| report::take_census(ctx, &mut conn).expect("the census"));
+    let today = ctx.clock.today();
+    let mut requests: Vec<f64> = (0..21)
+        .map(|_| {
+            let (built, took) = timed(|| {
+                report::build(ctx, today, report::Counting::LastCensus).expect("the report")
+            });
+            assert!(
+                built.held_counted_at.is_some(),
+                "the report used the census"
+            );
+            assert!(built.audit.checked_in_full_at.is_some(), "and the walk");
+            ms(took)
+        })
+        .collect();
+    requests.sort_by(f64::total_cmp);
+    let (_, counted) =
+        timed(|| report::build(ctx, today, report::Counting::Now).expect("the report"));
+    ReportTimes {
+        request_ms: requests[requests.len() / 2],
+        census_ms: ms(census),
+        chain_walk_ms: ms(walk),
+        audit_entries: state.entries,
+        counted_ms: ms(counted),
+    }
+}
+
+/// What `report_times` measures.
+#[derive(Default)]
+struct ReportTimes {
+    request_ms: f64,
+    census_ms: f64,
+    chain_walk_ms: f64,
+    audit_entries: i64,
+    counted_ms: f64,
 }
 
 /// Revokes the cards whose number's tenth and later digits start with `digits` (random
@@ -632,7 +761,20 @@ fn print_table(backend: &str, rows: &[Row]) {
     line("status list refresh (ms)", &|r| {
         format!("{:.2}", r.list_refresh_ms)
     });
-    line("retention report (ms)", &|r| format!("{:.0}", r.report_ms));
+    line("retention report, a request (ms, p50)", &|r| {
+        format!("{:.1}", r.report.request_ms)
+    });
+    line("audit entries", &|r| format!("{}", r.report.audit_entries));
+    line("purge run: walk of the whole audit chain (ms)", &|r| {
+        format!("{:.0}", r.report.chain_walk_ms)
+    });
+    line("purge run: census of what is held (ms)", &|r| {
+        format!("{:.0}", r.report.census_ms)
+    });
+    line(
+        "retention report counting and walking all itself (ms)",
+        &|r| format!("{:.0}", r.report.counted_ms),
+    );
     line("database bytes per resident", &|r| {
         r.bytes_per_resident
             .map_or("–".into(), |b| format!("{b:.0}"))
@@ -695,7 +837,9 @@ fn run(backend: &str, url: &str, settings: &Settings, sqlite_file: Option<&std::
         rows.push(row);
     }
     print_table(backend, &rows);
-    at_the_largest(&ctx, &clock, seeded.ids.len());
+    if std::env::var("MUNI_ID_BENCH_JOBS").as_deref() != Ok("0") {
+        at_the_largest(&ctx, &clock, seeded.ids.len());
+    }
 }
 
 fn main() {

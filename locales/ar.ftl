@@ -394,6 +394,7 @@ audit-overdue-none = لا يُحتفظ بشيء بعد المدة التي تس�
 audit-overdue-some = يُحتفظ بـ{ $count } سجلات بعد المدة التي تسمح بها السياسة.
 audit-chain-intact = سلسلة التدقيق سليمة ({ $entries } قيدًا).
 audit-chain-broken = سلسلة التدقيق مقطوعة عند القيد { $first } (من { $entries }).
+audit-chain-checked = فحصت عملية الحذف التي جرت في { $checked } بتوقيت UTC السلسلة كلها؛ وفحص هذا التقرير الإدخالات المضافة منذ ذلك الحين.
 audit-downloads = التنزيلات
 download-json = التقرير الموقّع (JSON)
 download-csv = التقرير بصيغة CSV
@@ -889,6 +890,7 @@ card-face-month-12 = ديسمبر
 report-pdf-as-of = { $jurisdiction } — بتاريخ { $date }
 # $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
 report-pdf-generated = أُعدّ في { $generated } بتوقيت UTC. تُحسب قراءات البيانات الشخصية وعمليات الحذف من { $from } إلى { $to }. لا يتضمن هذا التقرير أي بيانات شخصية.
+report-held-counted = عُدّت السجلات المحفوظة وأقدم سجل من كل نوع ومفاتيح البيانات لكل حقبة في عملية الحذف التي جرت في { $counted } بتوقيت UTC؛ أما جلسات الموظفين وإدخالات سجل التدقيق والسجلات المتأخرة فتُعدّ عند إعداد هذا التقرير.
 report-pdf-chain = سلسلة التدقيق
 report-pdf-sealed = آخر ختم لرأس السلسلة بتوقيع كان عند القيد { $entry }.
 report-pdf-unsealed = لم يُختم رأس السلسلة بتوقيع بعد.

@@ -381,6 +381,7 @@ audit-overdue-none = নীতির সময়সীমা পেরিয়
 audit-overdue-some = { $count }টি রেকর্ড নীতির সময়সীমা পেরিয়েও রাখা আছে।
 audit-chain-intact = নিরীক্ষা-শৃঙ্খল অটুট ({ $entries }টি এন্ট্রি)।
 audit-chain-broken = নিরীক্ষা-শৃঙ্খল { $first } নম্বর এন্ট্রিতে ভাঙা (মোট { $entries }টির মধ্যে)।
+audit-chain-checked = { $checked } UTC-এর বিলোপে পুরো শৃঙ্খল যাচাই করা হয়েছে; এই প্রতিবেদন তারপর যোগ হওয়া এন্ট্রিগুলো যাচাই করেছে।
 audit-downloads = ডাউনলোড
 download-json = স্বাক্ষরিত প্রতিবেদন (JSON)
 download-csv = CSV আকারে প্রতিবেদন
@@ -843,6 +844,7 @@ card-face-month-12 = ডিসে
 report-pdf-as-of = { $jurisdiction } — { $date } তারিখের হিসাবে
 # $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
 report-pdf-generated = তৈরির সময়: { $generated } UTC। ব্যক্তিগত তথ্য পড়া ও বিলোপ { $from } থেকে { $to } পর্যন্ত গণনা করা হয়েছে। এই প্রতিবেদনে কোনো ব্যক্তিগত তথ্য নেই।
+report-held-counted = রাখা রেকর্ড, প্রতিটি ধরনের সবচেয়ে পুরনো রেকর্ড এবং প্রতিটি পর্বের ডেটা কী { $counted } UTC-এর বিলোপে গণনা করা হয়েছে; কর্মীদের সেশন, নিরীক্ষার এন্ট্রি ও মেয়াদোত্তীর্ণ রেকর্ড এই প্রতিবেদন তৈরির সময় গণনা করা হয়।
 report-pdf-chain = নিরীক্ষা-শৃঙ্খল
 report-pdf-sealed = শৃঙ্খলের শীর্ষে সর্বশেষ স্বাক্ষরের সিল দেওয়া হয়েছে { $entry } নম্বর এন্ট্রিতে।
 report-pdf-unsealed = শৃঙ্খলের শীর্ষে এখনো স্বাক্ষরের সিল দেওয়া হয়নি।

@@ -388,6 +388,8 @@ audit-overdue-none = Nothing is kept past its policy.
 audit-overdue-some = { $count } records are kept past their policy.
 audit-chain-intact = Audit chain intact ({ $entries } entries).
 audit-chain-broken = Audit chain broken at entry { $first } (of { $entries }).
+# $checked is a UTC time such as "2026-12-07 14:05": when the last purge walked the whole audit chain.
+audit-chain-checked = The whole chain was walked by the purge at { $checked } UTC; this report walked the entries added since.
 audit-downloads = Downloads
 download-json = Signed report (JSON)
 download-csv = Report as CSV
@@ -877,6 +879,8 @@ card-face-month-12 = Dec
 report-pdf-as-of = { $jurisdiction } — as of { $date }
 # $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
 report-pdf-generated = Generated { $generated } UTC. Reads and purges are counted from { $from } to { $to }. No personal data appears in this report.
+# $counted is a UTC time such as "2026-12-07 14:05": when the last purge counted what is held.
+report-held-counted = Records held, the oldest of each kind and the data keys per epoch were counted by the purge at { $counted } UTC; staff sessions, audit entries and overdue records are counted as this report is made.
 report-pdf-chain = Audit chain
 report-pdf-sealed = The chain’s head was last sealed with a signature at entry { $entry }.
 report-pdf-unsealed = The chain’s head has not been sealed yet.

@@ -384,6 +384,7 @@ audit-overdue-none = No se guarda nada más allá de su política.
 audit-overdue-some = Se guardan { $count } registros más allá de su política.
 audit-chain-intact = Cadena de auditoría intacta ({ $entries } entradas).
 audit-chain-broken = Cadena de auditoría rota en la entrada { $first } (de { $entries }).
+audit-chain-checked = La purga de las { $checked } UTC recorrió la cadena entera; este informe recorrió las entradas añadidas desde entonces.
 audit-downloads = Descargas
 download-json = Informe firmado (JSON)
 download-csv = Informe en CSV
@@ -874,6 +875,7 @@ card-face-month-12 = dic
 report-pdf-as-of = { $jurisdiction } — a fecha de { $date }
 # $generated es una hora UTC como "2026-12-07 14:05"; $from y $to son días.
 report-pdf-generated = Generado el { $generated } UTC. Las lecturas y las purgas se cuentan del { $from } al { $to }. Este informe no contiene datos personales.
+report-held-counted = Los registros guardados, el más antiguo de cada tipo y las claves de datos por época se contaron en la purga de las { $counted } UTC; las sesiones del personal, las entradas de auditoría y los registros vencidos se cuentan al generar este informe.
 report-pdf-chain = Cadena de auditoría
 report-pdf-sealed = El extremo de la cadena se selló con una firma por última vez en la entrada { $entry }.
 report-pdf-unsealed = El extremo de la cadena todavía no se ha sellado.

@@ -397,6 +397,7 @@ audit-overdue-some = { $count ->
 }
 audit-chain-intact = Chaîne d’audit intacte ({ $entries } entrées).
 audit-chain-broken = Chaîne d’audit rompue à l’entrée { $first } (sur { $entries }).
+audit-chain-checked = La purge de { $checked } UTC a parcouru toute la chaîne ; ce rapport a parcouru les entrées ajoutées depuis.
 audit-downloads = Téléchargements
 download-json = Rapport signé (JSON)
 download-csv = Rapport au format CSV
@@ -890,6 +891,7 @@ card-face-month-12 = déc.
 report-pdf-as-of = { $jurisdiction } — situation au { $date }
 # $generated est une heure UTC comme « 2026-12-07 14:05 » ; $from et $to sont des jours.
 report-pdf-generated = Généré le { $generated } UTC. Les consultations et les purges sont comptabilisées du { $from } au { $to }. Aucune donnée personnelle ne figure dans ce rapport.
+report-held-counted = Les enregistrements conservés, le plus ancien de chaque type et les clés de données par époque ont été comptés lors de la purge de { $counted } UTC ; les sessions du personnel, les entrées du journal d’audit et les enregistrements en retard sont comptés au moment où ce rapport est établi.
 report-pdf-chain = Chaîne d’audit
 report-pdf-sealed = La tête de la chaîne a été scellée par une signature pour la dernière fois à l’entrée { $entry }.
 report-pdf-unsealed = La tête de la chaîne n’a pas encore été scellée.

@@ -387,6 +387,7 @@ audit-overdue-none = Pa gen anyen ki kenbe pi lontan pase sa règleman an pèmè
 audit-overdue-some = { $count } dosye kenbe pi lontan pase sa règleman an pèmèt.
 audit-chain-intact = Chèn odit la entak ({ $entries } antre).
 audit-chain-broken = Chèn odit la kase nan antre { $first } (sou { $entries }).
+audit-chain-checked = Efasman { $checked } UTC a te verifye tout chèn nan; rapò sa a verifye antre ki te ajoute depi lè sa a.
 audit-downloads = Telechajman
 download-json = Rapò siyen (JSON)
 download-csv = Rapò an CSV
@@ -866,6 +867,7 @@ card-face-month-12 = des
 report-pdf-as-of = { $jurisdiction } — nan dat { $date }
 # $generated se yon lè UTC tankou "2026-12-07 14:05"; $from ak $to se jou.
 report-pdf-generated = Rapò a fèt { $generated } UTC. Lekti ak efasman yo konte soti { $from } rive { $to }. Pa gen okenn done pèsonèl nan rapò sa a.
+report-held-counted = Dosye yo kenbe, pi ansyen an nan chak kalite ak kle done yo pou chak epòk te konte pandan efasman { $counted } UTC a; sesyon anplwaye yo, antre jounal odit yo ak dosye ki depase dat yo konte nan moman rapò sa a fèt.
 report-pdf-chain = Chèn odit
 report-pdf-sealed = Dènye fwa yo te sele tèt chèn lan ak yon siyati, se te nan antre { $entry }.
 report-pdf-unsealed = Tèt chèn lan poko sele.

@@ -374,6 +374,7 @@ audit-overdue-none = 정책 기한을 넘겨 보관된 데이터가 없습니다
 audit-overdue-some = 기록 { $count }건이 정책 기한을 넘겨 보관되어 있습니다.
 audit-chain-intact = 감사 체인이 온전합니다(항목 { $entries }개).
 audit-chain-broken = 감사 체인이 항목 { $first }에서 끊어졌습니다(전체 항목 { $entries }개).
+audit-chain-checked = { $checked } UTC 파기 작업 때 체인 전체를 확인했고, 이 보고서는 그 뒤에 추가된 항목을 확인했습니다.
 audit-downloads = 다운로드
 download-json = 서명된 보고서(JSON)
 download-csv = 보고서(CSV)
@@ -833,6 +834,7 @@ card-face-month-12 = 12월
 report-pdf-as-of = { $jurisdiction } — { $date } 기준
 # $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
 report-pdf-generated = 생성 일시: { $generated } UTC. 열람 및 파기 작업은 { $from }부터 { $to }까지 집계했습니다. 이 보고서에는 개인 정보가 포함되지 않습니다.
+report-held-counted = 보관 건수, 종류별 가장 오래된 기록, 에포크별 데이터 키는 { $counted } UTC 파기 작업 때 집계했습니다. 직원 세션, 감사 기록 항목, 기한이 지난 기록은 이 보고서를 만들 때 집계합니다.
 report-pdf-chain = 감사 체인
 report-pdf-sealed = 감사 체인의 헤드는 항목 { $entry }에서 마지막으로 서명 봉인되었습니다.
 report-pdf-unsealed = 감사 체인의 헤드가 아직 서명 봉인되지 않았습니다.

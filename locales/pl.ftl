@@ -428,6 +428,7 @@ audit-overdue-some = { $count ->
 }
 audit-chain-intact = Łańcuch dziennika audytu jest nienaruszony (liczba wpisów: { $entries }).
 audit-chain-broken = Łańcuch dziennika audytu jest przerwany na wpisie nr { $first } (z { $entries }).
+audit-chain-checked = Oczyszczanie danych o { $checked } UTC sprawdziło cały łańcuch; ten raport sprawdził wpisy dodane od tamtej chwili.
 audit-downloads = Pliki do pobrania
 download-json = Podpisany raport (JSON)
 download-csv = Raport w formacie CSV
@@ -955,6 +956,7 @@ card-face-month-12 = gru
 report-pdf-as-of = { $jurisdiction } – stan na { $date }
 # $generated to czas UTC, np. „2026-12-07 14:05”; $from i $to to dni.
 report-pdf-generated = Wygenerowano { $generated } UTC. Odczyty i przebiegi oczyszczania danych są liczone za okres od { $from } do { $to }. Raport nie zawiera żadnych danych osobowych.
+report-held-counted = Przechowywane rekordy, najstarszy rekord każdego rodzaju i klucze danych w każdej epoce policzono podczas oczyszczania danych o { $counted } UTC; sesje personelu, wpisy dziennika audytu i rekordy przechowywane zbyt długo są liczone w chwili sporządzania raportu.
 report-pdf-chain = Łańcuch dziennika audytu
 report-pdf-sealed = Koniec łańcucha został ostatnio zapieczętowany podpisem przy wpisie nr { $entry }.
 report-pdf-unsealed = Koniec łańcucha nie został jeszcze zapieczętowany.

@@ -387,6 +387,7 @@ audit-overdue-none = کوئی چیز اپنی پالیسی کی مدت سے زی
 audit-overdue-some = { $count } ریکارڈ اپنی پالیسی کی مدت سے زیادہ رکھے گئے ہیں۔
 audit-chain-intact = آڈٹ زنجیر درست ہے ({ $entries } اندراجات)۔
 audit-chain-broken = آڈٹ زنجیر اندراج نمبر { $first } پر ٹوٹی ہوئی ہے (کل { $entries } میں سے)۔
+audit-chain-checked = { $checked } UTC کی تلفی کے عمل نے پوری زنجیر جانچی؛ اس رپورٹ نے اس کے بعد شامل ہونے والے اندراجات جانچے۔
 audit-downloads = ڈاؤن لوڈ
 download-json = دستخط شدہ رپورٹ (JSON)
 download-csv = رپورٹ بصورت CSV
@@ -876,6 +877,7 @@ card-face-month-12 = دسمبر
 report-pdf-as-of = { $jurisdiction } — بتاریخ { $date }
 # $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
 report-pdf-generated = تیاری کا وقت: { $generated } UTC۔ ذاتی ڈیٹا کے پڑھے جانے اور تلفی کے عمل کی گنتی { $from } سے { $to } تک کی ہے۔ اس رپورٹ میں کوئی ذاتی ڈیٹا شامل نہیں۔
+report-held-counted = موجود ریکارڈ، ہر قسم کا سب سے پرانا ریکارڈ اور ہر دور کی ڈیٹا کلیدیں { $counted } UTC کی تلفی کے عمل میں گنی گئیں؛ عملے کے سیشن، آڈٹ کے اندراجات اور مدت سے زائد رکھے گئے ریکارڈ یہ رپورٹ بنتے وقت گنے جاتے ہیں۔
 report-pdf-chain = آڈٹ زنجیر
 report-pdf-sealed = زنجیر کے سرے پر دستخط کی مہر آخری بار اندراج نمبر { $entry } پر لگائی گئی۔
 report-pdf-unsealed = زنجیر کے سرے پر ابھی تک دستخط کی مہر نہیں لگائی گئی۔

@@ -377,6 +377,7 @@ audit-overdue-none = 没有超出政策期限保存的数据。
 audit-overdue-some = 有{ $count }条记录超出政策期限保存。
 audit-chain-intact = 审计链完整（{ $entries }个条目）。
 audit-chain-broken = 审计链在第{ $first }个条目处断裂（共{ $entries }个条目）。
+audit-chain-checked = { $checked }（UTC）的清除检查了整条链；本报告检查了此后新增的条目。
 audit-downloads = 下载
 download-json = 已签名报告（JSON）
 download-csv = CSV 格式报告
@@ -836,6 +837,7 @@ card-face-month-12 = 12月
 report-pdf-as-of = { $jurisdiction }——截至{ $date }
 # $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
 report-pdf-generated = 生成时间：{ $generated }（UTC）。读取次数和清除的统计期间为{ $from }至{ $to }。本报告不含任何个人数据。
+report-held-counted = 保存数量、各类最早的记录以及各周期的数据密钥由 { $counted }（UTC）的清除统计；员工会话、审计条目和逾期记录在生成本报告时统计。
 report-pdf-chain = 审计链
 report-pdf-sealed = 审计链的链头最近一次在第{ $entry }个条目处签名封存。
 report-pdf-unsealed = 审计链的链头尚未签名封存。

@@ -377,6 +377,7 @@ audit-overdue-none = 沒有超過政策期限保存的資料。
 audit-overdue-some = 有{ $count }筆紀錄超過政策期限保存。
 audit-chain-intact = 稽核鏈完整（{ $entries }筆項目）。
 audit-chain-broken = 稽核鏈在第{ $first }筆項目處中斷（共{ $entries }筆）。
+audit-chain-checked = { $checked }（UTC）的清除作業檢查了整條鏈；本報告檢查了此後新增的項目。
 audit-downloads = 下載
 download-json = 已簽章報告（JSON）
 download-csv = CSV 格式報告
@@ -836,6 +837,7 @@ card-face-month-12 = 12月
 report-pdf-as-of = { $jurisdiction }——截至{ $date }
 # $generated is a UTC time such as "2026-12-07 14:05"; $from and $to are days.
 report-pdf-generated = 產生時間：{ $generated }（UTC）。讀取次數與清除作業的統計期間為{ $from }至{ $to }。本報告不含任何個人資料。
+report-held-counted = 保存數量、各類最早的紀錄以及各週期的資料金鑰由 { $counted }（UTC）的清除作業統計；員工工作階段、稽核項目與逾期紀錄在產生本報告時統計。
 report-pdf-chain = 稽核鏈
 report-pdf-sealed = 稽核鏈的鏈頭最近一次於第{ $entry }筆項目處加上簽章封存。
 report-pdf-unsealed = 稽核鏈的鏈頭尚未加上簽章封存。

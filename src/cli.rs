@@ -794,7 +794,11 @@ fn report(config: Config, command: ReportCommand) -> anyhow::Result<()> {
             output,
         } => {
             let locale = report_locale(&lang)?;
-            let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
+            let built = report::build(
+                &ctx,
+                as_of.unwrap_or_else(|| ctx.clock.today()),
+                report::Counting::Now,
+            )?;
             let bytes = match format {
                 ReportFormat::Json => serde_json::to_vec_pretty(&built)?,
                 ReportFormat::Csv => report::sign_file(

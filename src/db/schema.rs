@@ -291,6 +291,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_full_check (id) {
+        id -> Integer,
+        checked_at -> Timestamp,
+        through_seq -> BigInt,
+        through_hash -> Text,
+    }
+}
+
+diesel::table! {
+    record_census (kind, name) {
+        kind -> Text,
+        name -> Text,
+        held -> BigInt,
+        oldest -> Nullable<Date>,
+        counted_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     cards,
     card_deliveries,
@@ -316,4 +335,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     legal_holds,
     held_residents,
     import_runs,
+    record_census,
+    audit_full_check,
 );

@@ -56,6 +56,10 @@ pub struct PurgeRunReport {
 pub struct AuditReport {
     #[serde(flatten)]
     pub chain: ChainState,
+    /// When the whole chain was last walked (by a purge run), when the report walked only the
+    /// entries after that walk. Absent when the report walked the whole chain itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_in_full_at: Option<DateTime<Utc>>,
     pub last_sealed_entry: Option<i64>,
     /// The latest seal of the chain (sealed when the report was made), also in the witness:
     /// `muni-id audit verify --report FILE` checks that the chain still holds it.
@@ -138,6 +142,12 @@ pub struct RetentionReport {
     pub report: String,
     pub jurisdiction: String,
     pub generated_at: DateTime<Utc>,
+    /// When the records held and the oldest of each class (but staff sessions and audit
+    /// entries) and the data keys per epoch were counted, by a purge run, when not as the
+    /// report was made (absent then, and from reports made before it was added). What is
+    /// overdue is always counted as the report is made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_counted_at: Option<DateTime<Utc>>,
     pub as_of: NaiveDate,
     pub period_start: NaiveDate,
     pub classes: Vec<ClassReport>,
@@ -259,6 +269,25 @@ fn sample_hold() -> HoldReport {
     }
 }
 
+#[cfg(test)]
+fn sample_audit() -> AuditReport {
+    AuditReport {
+        chain: ChainState {
+            entries: 14,
+            intact: false,
+            first_bad_entry: Some(9),
+            witnessed_seals: 2,
+            witness_ok: false,
+        },
+        checked_in_full_at: Some("2027-01-05T11:00:00Z".parse().unwrap()),
+        last_sealed_entry: Some(14),
+        latest_seal: Some(SealReference {
+            seq: 14,
+            entry_hash: "ab".repeat(32),
+        }),
+    }
+}
+
 /// A report with every field filled (every option set, every list non-empty), for tests.
 #[cfg(test)]
 pub(crate) fn sample() -> RetentionReport {
@@ -268,6 +297,7 @@ pub(crate) fn sample() -> RetentionReport {
         report: "muni-id retention report v1".into(),
         jurisdiction: "City of \"Springfield\", Åre — test".into(),
         generated_at: time("2027-01-05T12:00:00Z"),
+        held_counted_at: Some(time("2027-01-05T11:00:00Z")),
         as_of: day("2027-01-05"),
         period_start: day("2026-12-06"),
         classes: vec![ClassReport {
@@ -295,20 +325,7 @@ pub(crate) fn sample() -> RetentionReport {
             audit_entries_removed: 4,
             epochs_destroyed: vec!["2026-11".into(), "2026-12".into()],
         }],
-        audit: AuditReport {
-            chain: ChainState {
-                entries: 14,
-                intact: false,
-                first_bad_entry: Some(9),
-                witnessed_seals: 2,
-                witness_ok: false,
-            },
-            last_sealed_entry: Some(14),
-            latest_seal: Some(SealReference {
-                seq: 14,
-                entry_hash: "ab".repeat(32),
-            }),
-        },
+        audit: sample_audit(),
         keys: KeyReport {
             epochs: vec![EpochReport {
                 epoch: "2027-03".into(),

@@ -19,15 +19,26 @@ pub(crate) fn field(s: &str) -> String {
     }
 }
 
-/// The report as CSV: one section per table, then the signed JSON.
-pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
-    let mut out = String::new();
-    out.push_str(&format!(
+/// What the report is, and when what is held was counted when not as it was made.
+fn header(report: &RetentionReport) -> String {
+    let mut out = format!(
         "# {} — {} as of {}\n",
         report.report,
         field(&report.jurisdiction),
         report.as_of
-    ));
+    );
+    if let Some(counted) = report.held_counted_at {
+        out.push_str(&format!(
+            "# held and oldest (but staff sessions and audit entries) and data keys per epoch counted at {} by the purge; overdue counted as the report was made\n",
+            counted.to_rfc3339()
+        ));
+    }
+    out
+}
+
+/// The report as CSV: one section per table, then the signed JSON.
+pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
+    let mut out = header(report);
     out.push_str("section,class,policy,policy_days,held,oldest,overdue,under_legal_hold,destroyed_in_period\n");
     for c in &report.classes {
         out.push_str(&format!(
@@ -75,7 +86,7 @@ pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
     }
     staff_sections(&mut out, report);
     out.push_str(&format!(
-        "audit_chain,entries={},intact={},first_bad_entry={}\n",
+        "audit_chain,entries={},intact={},first_bad_entry={}{}\n",
         report.audit.chain.entries,
         report.audit.chain.intact,
         report
@@ -83,6 +94,11 @@ pub fn to_csv(report: &RetentionReport) -> Result<String, Internal> {
             .chain
             .first_bad_entry
             .map(|n| n.to_string())
+            .unwrap_or_default(),
+        report
+            .audit
+            .checked_in_full_at
+            .map(|at| format!(",checked_in_full_at={}", at.to_rfc3339()))
             .unwrap_or_default()
     ));
     out.push_str(&format!(

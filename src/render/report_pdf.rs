@@ -76,6 +76,11 @@ fn title(w: &mut Writer<'_>, report: &RetentionReport) {
         ],
     );
     w.paragraph(Style::regular(8.5, MUTED), &generated);
+    if let Some(counted) = report.held_counted_at {
+        let counted = counted.format("%Y-%m-%d %H:%M").to_string();
+        let counted = w.t("report-held-counted", &[("counted", counted.into())]);
+        w.paragraph(Style::regular(8.5, MUTED), &counted);
+    }
     let overdue: u64 = report.classes.iter().map(|c| c.overdue).sum();
     let (verdict, rgb) = if overdue == 0 {
         (w.t("audit-overdue-none", &[]), ACCENT)
@@ -254,6 +259,11 @@ fn audit_chain(w: &mut Writer<'_>, report: &RetentionReport) {
         Style::bold(9.5, ALARM)
     };
     w.paragraph(style, &state);
+    if let Some(checked) = report.audit.checked_in_full_at {
+        let checked = checked.format("%Y-%m-%d %H:%M").to_string();
+        let checked = w.t("audit-chain-checked", &[("checked", checked.into())]);
+        w.paragraph(Style::regular(8.5, MUTED), &checked);
+    }
     let sealed = match report.audit.last_sealed_entry {
         Some(seq) => w.t("report-pdf-sealed", &[("entry", Arg::Number(seq))]),
         None => w.t("report-pdf-unsealed", &[]),

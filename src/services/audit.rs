@@ -3,13 +3,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, SubsecRound, Utc};
+use chrono::{DateTime, NaiveDateTime, SecondsFormat, SubsecRound, TimeDelta, Utc};
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::crypto::signing::{KeyUse, SigningKeys};
 use crate::crypto::witness::{AuditWitness, WitnessLine};
-use crate::db::audit::{self as store, AuditRow, SealRow};
+use crate::db::audit::{self as store, AuditRow, FullCheckRow, SealRow};
 use crate::db::DbConnection;
 use crate::domain::audit::ChainState;
 use crate::error::Internal;
@@ -238,6 +238,83 @@ pub fn verify_chain(
     keys: &SigningKeys,
     witness: &AuditWitness,
 ) -> Result<ChainState, Internal> {
+    let anchor = store::anchor(conn)?;
+    Ok(verify_from(conn, keys, witness, anchor)?.0)
+}
+
+/// How long a walk of the whole chain stands for the entries it verified, in a report. The
+/// purge run walks it (hourly by default, daily from a timer at the least).
+const FULL_CHECK_GOOD_FOR: TimeDelta = TimeDelta::hours(25);
+
+/// Walks the whole chain (`verify_chain`) and, when it is intact, keeps how far the walk
+/// reached and when: a report then walks only the entries after it. A broken chain forgets
+/// the last walk, so that every report walks the whole chain and shows where it breaks.
+pub fn check_in_full(
+    conn: &mut DbConnection,
+    keys: &SigningKeys,
+    witness: &AuditWitness,
+    now: DateTime<Utc>,
+) -> Result<ChainState, Internal> {
+    let anchor = store::anchor(conn)?;
+    let (state, reached) = verify_from(conn, keys, witness, anchor)?;
+    if state.intact {
+        store::keep_full_check(
+            conn,
+            &FullCheckRow {
+                id: 1,
+                checked_at: now.naive_utc(),
+                through_seq: reached.0,
+                through_hash: reached.1,
+            },
+        )?;
+    } else {
+        store::forget_full_check(conn)?;
+    }
+    Ok(state)
+}
+
+/// The chain's state for a report made on a request: the last walk of the whole chain (when it
+/// is recent, and the entry it reached is still there as it was) and a walk, now, of the
+/// entries after it, with the seals and the witness's seals among them; with when the whole
+/// chain was walked. Otherwise (no recent walk, or the entry it reached is gone or changed) a
+/// walk of the whole chain now, and no time.
+pub fn verify_since_full_check(
+    conn: &mut DbConnection,
+    keys: &SigningKeys,
+    witness: &AuditWitness,
+    now: DateTime<Utc>,
+) -> Result<(ChainState, Option<DateTime<Utc>>), Internal> {
+    if let Some(check) = store::full_check(conn)? {
+        let at = check.checked_at.and_utc();
+        let (anchor_seq, _) = store::anchor(conn)?;
+        let holds = at <= now
+            && now - at <= FULL_CHECK_GOOD_FOR
+            && check.through_seq > anchor_seq
+            && store::entry_hash_at(conn, check.through_seq)?.as_deref()
+                == Some(check.through_hash.as_str());
+        if holds {
+            let through = check.through_seq;
+            let (mut state, _) = verify_from(conn, keys, witness, (through, check.through_hash))?;
+            if state.intact {
+                // The walk in full verified every entry from the anchor to `through`.
+                state.entries += through - anchor_seq;
+                return Ok((state, Some(at)));
+            }
+            // Broken since: the whole chain is walked, to say where it first breaks.
+        }
+    }
+    Ok((verify_chain(conn, keys, witness)?, None))
+}
+
+/// The chain checked from `from` (the anchor, or an entry a walk in full verified) to the head,
+/// with the seals and the witness's seals after `from`; and the last entry verified with its
+/// hash.
+fn verify_from(
+    conn: &mut DbConnection,
+    keys: &SigningKeys,
+    witness: &AuditWitness,
+    from: (i64, String),
+) -> Result<(ChainState, (i64, String)), Internal> {
     let witnessed = witness
         .read()
         .map_err(|e| Internal::new("audit witness", e))?;
@@ -249,21 +326,27 @@ pub fn verify_chain(
         );
     }
     let witnessed_seals = seals_to_hold(&witnessed.lines);
-    let wanted: HashSet<i64> = witnessed_seals.iter().map(|(seq, _)| *seq).collect();
-    let walk = walk_chain(conn, keys, &wanted)?;
+    let start = from.0;
+    let wanted: HashSet<i64> = witnessed_seals
+        .iter()
+        .map(|(seq, _)| *seq)
+        .filter(|seq| *seq > start)
+        .collect();
+    let walk = walk_chain(conn, keys, &wanted, from)?;
     let witnessed_count = witnessed_seals.len() as u64;
     let (anchor_seq, anchor_hash) = store::anchor(conn)?;
-    let seals: HashMap<i64, SealRow> = store::seals(conn)?
+    let seals: HashMap<i64, SealRow> = store::seals_after(conn, start)?
         .into_iter()
         .map(|s| (s.seq, s))
         .collect();
     let witness_bad = first_wrong_by_witness(
         &witnessed.lines,
         witnessed_seals,
-        (anchor_seq, &anchor_hash),
+        ((anchor_seq, &anchor_hash), start),
         &walk,
         &seals,
     );
+    let reached = (walk.reached, walk.reached_hash.clone());
     let mut state = walk.state;
     state.witnessed_seals = witnessed_count;
     if let Some(at) = witness_bad {
@@ -271,7 +354,7 @@ pub fn verify_chain(
         state.intact = false;
         state.first_bad_entry = Some(state.first_bad_entry.map_or(at, |b| b.min(at)));
     }
-    Ok(state)
+    Ok((state, reached))
 }
 
 /// The seals (and restore points) the chain must hold, in the witness's order: a restore gives
@@ -292,11 +375,12 @@ fn seals_to_hold(lines: &[WitnessLine]) -> Vec<(i64, &WitnessLine)> {
 }
 
 /// Where the chain can first be wrong by the witness, if anywhere: its start moved past where
-/// the witness saw it move, or a witnessed seal (or its entry) is missing or not as seen.
+/// the witness saw it move, or a witnessed seal after `from` (where the walk started) or its
+/// entry is missing or not as seen.
 fn first_wrong_by_witness(
     lines: &[WitnessLine],
     mut in_order: Vec<(i64, &WitnessLine)>,
-    (anchor_seq, anchor_hash): (i64, &str),
+    ((anchor_seq, anchor_hash), from): ((i64, &str), i64),
     walk: &Walk,
     seals: &HashMap<i64, SealRow>,
 ) -> Option<i64> {
@@ -317,12 +401,14 @@ fn first_wrong_by_witness(
             flag(seq + 1);
         }
     }
-    // The chain is proven up to the last witnessed seal whose entry it holds unchanged.
-    let mut proven = anchor_seq;
+    // The chain is proven up to the last witnessed seal whose entry it holds unchanged (up to
+    // `from`, by the walk in full that reached it).
+    let start = anchor_seq.max(from);
+    let mut proven = start;
     in_order.sort_by_key(|(seq, _)| *seq);
     for (seq, line) in in_order {
-        if seq <= anchor_seq {
-            continue; // removed by retention with the entries it sealed
+        if seq <= start {
+            continue; // removed by retention with the entries it sealed, or walked before
         }
         if seq > walk.reached {
             if walk.state.intact {
@@ -374,23 +460,25 @@ pub fn seal_in_chain(
 /// chain, and the hashes of the entries asked for on the way.
 struct Walk {
     state: ChainState,
-    /// The last entry verified (the anchor when none was).
+    /// The last entry verified (where the walk started when none was).
     reached: i64,
+    /// Its hash, when the walk reached the head (empty otherwise).
+    reached_hash: String,
     hashes: HashMap<i64, String>,
 }
 
-/// The chain walk alone, from the database, collecting the hashes of the entries `wanted`.
+/// The chain walk alone, from the database, from the entry `start` (the anchor, or one a walk
+/// in full verified) with its hash, collecting the hashes of the entries `wanted`.
 fn walk_chain(
     conn: &mut DbConnection,
     keys: &SigningKeys,
     wanted: &HashSet<i64>,
+    (start_seq, start_hash): (i64, String),
 ) -> diesel::QueryResult<Walk> {
     const PAGE: i64 = 5_000;
-    let (anchor_seq, anchor_hash) = store::anchor(conn)?;
-    let seals = store::seals(conn)?;
+    let seals = store::seals_after(conn, start_seq)?;
     let mut seals_ahead = seals.iter().peekable();
-    let mut expected_prev = anchor_hash;
-    let mut expected_seq = anchor_seq + 1;
+    let (mut expected_prev, mut expected_seq) = (start_hash, start_seq + 1);
     let mut hashes = HashMap::new();
     let walk = |entries, first_bad_entry: Option<i64>, reached, hashes| Walk {
         state: ChainState {
@@ -401,13 +489,13 @@ fn walk_chain(
             witness_ok: true,
         },
         reached,
+        reached_hash: String::new(),
         hashes,
     };
     if let Some(bad) = seals.iter().find(|s| !seal_is_genuine(keys, s)) {
-        return Ok(walk(store::count(conn)?, Some(bad.seq), anchor_seq, hashes));
+        return Ok(walk(store::count(conn)?, Some(bad.seq), start_seq, hashes));
     }
-    let mut entries = 0;
-    let mut after = anchor_seq;
+    let (mut entries, mut after) = (0, start_seq);
     loop {
         let page = store::page(conn, after, PAGE)?;
         if page.is_empty() {
@@ -456,7 +544,9 @@ fn walk_chain(
         // Entries after the last one found were removed.
         return Ok(walk(entries, Some(expected_seq), reached, hashes));
     }
-    Ok(walk(entries, None, reached, hashes))
+    let mut whole = walk(entries, None, reached, hashes);
+    whole.reached_hash = expected_prev;
+    Ok(whole)
 }
 
 #[cfg(test)]

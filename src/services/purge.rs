@@ -144,12 +144,23 @@ pub fn run(
         )?;
         Ok(())
     })?;
-    audit::seal_head(
-        conn,
-        &ctx.signing,
-        &audit::witness(&ctx.config),
-        ctx.clock.now(),
-    )?;
+    let witness = audit::witness(&ctx.config);
+    audit::seal_head(conn, &ctx.signing, &witness, ctx.clock.now())?;
+    // The whole chain is walked here, so that a report walks only what was added since.
+    match audit::check_in_full(conn, &ctx.signing, &witness, ctx.clock.now()) {
+        Ok(state) if !state.intact => tracing::error!(
+            event = "audit_chain_broken",
+            first_bad_entry = state.first_bad_entry,
+            "the audit chain is not intact"
+        ),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(cause = %e, "the audit chain could not be walked"),
+    }
+    // What is left is counted for the report's held figures. A census that fails leaves the
+    // last one, which the report shows with its time (and counts itself once it is a day old).
+    if let Err(e) = super::report::take_census(ctx, conn) {
+        tracing::warn!(cause = %e, "the records held could not be counted for the report");
+    }
     tracing::info!(
         event = "purge",
         residents = outcome.residents_destroyed + outcome.unissued_destroyed,

@@ -13,6 +13,7 @@ use super::audit;
 use crate::context::AppContext;
 use crate::crypto::signing::{KeyUse, SigningKeys};
 use crate::db::purge_runs::{self, PurgeRunRow};
+use crate::db::report::{CensusRow, Held};
 use crate::db::{
     audit as audit_store, report as report_store, staff as staff_store,
     verification_counts as verification_store, DbConnection,
@@ -57,8 +58,135 @@ fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-/// Builds and signs the report as of a day.
-pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Internal> {
+/// How long the last purge run's census stands in for a count over every record: the purge runs
+/// hourly by default and daily from a timer at the least. Past this, the report counts itself.
+const CENSUS_GOOD_FOR: TimeDelta = TimeDelta::hours(25);
+
+/// Where a report's held figures (records held and the oldest of each class, the data keys per
+/// epoch) come from. What is overdue is counted as the report is made either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counting {
+    /// Counted over every record now: the command line, which may take its time.
+    Now,
+    /// The last purge run's census, when it is recent (else counted now): a request, whose cost
+    /// must not grow with the program.
+    LastCensus,
+}
+
+/// The held figures of a report, and when they were counted (`None`: as the report was made).
+struct Census {
+    counted_at: Option<DateTime<Utc>>,
+    classes: BTreeMap<String, Held>,
+    data_keys: BTreeMap<String, i64>,
+}
+
+impl Census {
+    fn of(&self, class: &str) -> Held {
+        self.classes.get(class).copied().unwrap_or_default()
+    }
+}
+
+/// The classes the census counts. Staff sessions are few and counted with the report; the
+/// audit entries held are the chain's length, and the oldest is first in the index by time.
+const CARD_FACE: &str = "card_face";
+const UNISSUED: &str = "unissued_residents";
+const ADDRESS: &str = "print_only_address";
+const CARD_STATUS: &str = "card_status";
+
+/// Counts what is held over every record: a few seconds at a million residents.
+fn count_held(conn: &mut DbConnection) -> Result<Census, Internal> {
+    let (card_face, unissued) = report_store::residents_held_by_card(conn)?;
+    let classes = [
+        (CARD_FACE, card_face),
+        (UNISSUED, unissued),
+        (
+            ADDRESS,
+            Held {
+                held: report_store::addresses_held(conn)?,
+                oldest: None,
+            },
+        ),
+        (CARD_STATUS, report_store::cards_held(conn)?),
+    ];
+    Ok(Census {
+        counted_at: None,
+        classes: classes
+            .into_iter()
+            .map(|(class, held)| (class.to_owned(), held))
+            .collect(),
+        data_keys: report_store::data_keys_per_epoch(conn)?
+            .into_iter()
+            .collect(),
+    })
+}
+
+/// Counts what is held and keeps it for the reports to come: the purge run's last step.
+pub fn take_census(ctx: &AppContext, conn: &mut DbConnection) -> Result<(), Internal> {
+    let counted_at = ctx.clock.now().naive_utc();
+    let census = count_held(conn)?;
+    let row = |kind: &str, name: &str, held: i64, oldest: Option<NaiveDate>| CensusRow {
+        kind: kind.to_owned(),
+        name: name.to_owned(),
+        held,
+        oldest,
+        counted_at,
+    };
+    let mut rows: Vec<CensusRow> = census
+        .classes
+        .iter()
+        .map(|(class, figures)| row("class", class, figures.held, figures.oldest))
+        .collect();
+    rows.extend(
+        census
+            .data_keys
+            .iter()
+            .map(|(epoch, n)| row("data_keys", epoch, *n, None)),
+    );
+    Ok(report_store::replace_census(conn, &rows)?)
+}
+
+/// The held figures for a report: the last census when `counting` allows it and it is recent.
+fn held_figures(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    counting: Counting,
+) -> Result<Census, Internal> {
+    if counting == Counting::LastCensus {
+        let rows = report_store::census(conn)?;
+        let now = ctx.clock.now();
+        let counted_at = rows.first().map(|r| r.counted_at.and_utc());
+        if let Some(at) = counted_at.filter(|at| *at <= now && now - *at <= CENSUS_GOOD_FOR) {
+            let mut census = Census {
+                counted_at: Some(at),
+                classes: BTreeMap::new(),
+                data_keys: BTreeMap::new(),
+            };
+            for row in rows {
+                match row.kind.as_str() {
+                    "class" => {
+                        let figures = Held {
+                            held: row.held,
+                            oldest: row.oldest,
+                        };
+                        census.classes.insert(row.name, figures);
+                    }
+                    _ => {
+                        census.data_keys.insert(row.name, row.held);
+                    }
+                }
+            }
+            return Ok(census);
+        }
+    }
+    count_held(conn)
+}
+
+/// Builds and signs the report as of a day, its held figures counted as `counting` says.
+pub fn build(
+    ctx: &AppContext,
+    as_of: NaiveDate,
+    counting: Counting,
+) -> Result<RetentionReport, Internal> {
     let period_start = as_of - TimeDelta::days(PERIOD_DAYS);
     // The per-staff figures cover the period's days, up to the end of `as_of`: a report as of
     // a past day counts nothing done after it.
@@ -71,17 +199,19 @@ pub fn build(ctx: &AppContext, as_of: NaiveDate) -> Result<RetentionReport, Inte
         since: period_start,
     };
     let now = ctx.clock.now();
-    let classes = classes(ctx, &mut conn, as_of, now, &purged)?;
+    let census = held_figures(ctx, &mut conn, counting)?;
+    let classes = classes(ctx, &mut conn, (as_of, now), &census, &purged)?;
     let report = RetentionReport {
         report: "muni-id retention report v1".into(),
         jurisdiction: ctx.config.jurisdiction.clone(),
         generated_at: now,
+        held_counted_at: census.counted_at,
         as_of,
         period_start,
         classes,
         purge_runs: runs.iter().map(run_report).collect(),
-        audit: audit_report(ctx, &mut conn)?,
-        keys: key_report(ctx, &mut conn)?,
+        audit: audit_report(ctx, &mut conn, counting)?,
+        keys: key_report(ctx, &census)?,
         staff_reads: staff_reads(&mut conn, period)?,
         staff_changes: staff_changes(&mut conn, period)?,
         verification,
@@ -112,18 +242,18 @@ impl PeriodPurges<'_> {
 fn classes(
     ctx: &AppContext,
     conn: &mut DbConnection,
-    as_of: NaiveDate,
-    now: DateTime<Utc>,
+    (as_of, now): (NaiveDate, DateTime<Utc>),
+    census: &Census,
     purged: &PeriodPurges,
 ) -> Result<Vec<ClassReport>, Internal> {
-    let [card_face, unissued] = resident_classes(ctx, conn, as_of, purged)?;
+    let [card_face, unissued] = resident_classes(ctx, conn, as_of, census, purged)?;
     Ok(vec![
         card_face,
         unissued,
-        address_class(ctx, conn, purged)?,
+        address_class(ctx, conn, census, purged)?,
         audit_class(ctx, conn, as_of, purged)?,
         session_class(ctx, conn, as_of, now, purged)?,
-        card_status_class(conn)?,
+        card_status_class(census),
     ])
 }
 
@@ -132,31 +262,33 @@ fn resident_classes(
     ctx: &AppContext,
     conn: &mut DbConnection,
     as_of: NaiveDate,
+    census: &Census,
     purged: &PeriodPurges,
 ) -> Result<[ClassReport; 2], Internal> {
     let retention = &ctx.config.retention;
-    let (card_face, unissued) = report_store::residents_by_card(conn, as_of)?;
+    let (past_with_card, past_unissued) = report_store::residents_past_their_day(conn, as_of)?;
+    let (card_face, unissued) = (census.of(CARD_FACE), census.of(UNISSUED));
     Ok([
         ClassReport {
-            class: "card_face".into(),
+            class: CARD_FACE.into(),
             description: "Names, date of birth, photo and the other card-face fields of residents with a card (encrypted)".into(),
             policy: format!("until the last card expired or was revoked + {} days", retention.card_grace_days),
             policy_days: Some(ctx.age_bands.longest_validity_years() * 366 + retention.card_grace_days),
             held: count(card_face.held),
             oldest: card_face.oldest,
-            overdue: count(card_face.overdue),
-            under_legal_hold: count(card_face.under_legal_hold),
+            overdue: count(past_with_card.0),
+            under_legal_hold: count(past_with_card.1),
             destroyed_in_period: purged.destroyed(|r| r.residents_destroyed),
         },
         ClassReport {
-            class: "unissued_residents".into(),
+            class: UNISSUED.into(),
             description: "Residents enrolled but never issued a card (encrypted)".into(),
             policy: format!("{} days after enrollment", retention.unissued_days),
             policy_days: Some(retention.unissued_days),
             held: count(unissued.held),
             oldest: unissued.oldest,
-            overdue: count(unissued.overdue),
-            under_legal_hold: count(unissued.under_legal_hold),
+            overdue: count(past_unissued.0),
+            under_legal_hold: count(past_unissued.1),
             destroyed_in_period: purged.destroyed(|r| r.unissued_destroyed),
         },
     ])
@@ -165,12 +297,18 @@ fn resident_classes(
 fn address_class(
     ctx: &AppContext,
     conn: &mut DbConnection,
+    census: &Census,
     purged: &PeriodPurges,
 ) -> Result<ClassReport, Internal> {
     let retain = ctx.config.retention.retain_address;
-    let (held, printed, printed_but_held) = report_store::addresses(conn)?;
+    // Kept with the card face, an address is never overdue by itself.
+    let (printed, printed_but_held) = if retain {
+        (0, 0)
+    } else {
+        report_store::addresses_printed(conn)?
+    };
     Ok(ClassReport {
-        class: "print_only_address".into(),
+        class: ADDRESS.into(),
         description: "Home address or care-of line, kept only to print the card (encrypted)".into(),
         policy: if retain {
             "kept with the card face (retain_address = true)".into()
@@ -178,10 +316,10 @@ fn address_class(
             "destroyed once a card carrying it is printed".into()
         },
         policy_days: None,
-        held: count(held),
+        held: count(census.of(ADDRESS).held),
         oldest: None,
-        overdue: if retain { 0 } else { count(printed) },
-        under_legal_hold: if retain { 0 } else { count(printed_but_held) },
+        overdue: count(printed),
+        under_legal_hold: count(printed_but_held),
         destroyed_in_period: purged.destroyed(|r| r.addresses_destroyed),
     })
 }
@@ -192,6 +330,10 @@ fn audit_class(
     as_of: NaiveDate,
     purged: &PeriodPurges,
 ) -> Result<ClassReport, Internal> {
+    // The chain holds its entries from the one after the anchor to the head, one per number
+    // (an entry missing from it breaks the chain, which the report shows).
+    let (head, _) = audit_store::head(conn)?;
+    let (anchor, _) = audit_store::anchor(conn)?;
     let days = ctx.config.retention.audit_days;
     let cutoff = midnight(as_of - TimeDelta::days(i64::from(days)));
     Ok(ClassReport {
@@ -199,7 +341,7 @@ fn audit_class(
         description: "Who did what to which record id, when; never personal data".into(),
         policy: format!("{days} days"),
         policy_days: Some(days),
-        held: count(audit_store::count(conn)?),
+        held: count(head - anchor),
         oldest: audit_store::oldest(conn)?.map(|t| t.date()),
         overdue: count(audit_store::count_before(conn, cutoff)?),
         under_legal_hold: 0,
@@ -235,10 +377,10 @@ fn session_class(
     })
 }
 
-fn card_status_class(conn: &mut DbConnection) -> Result<ClassReport, Internal> {
-    let cards = report_store::cards(conn)?;
-    Ok(ClassReport {
-        class: "card_status".into(),
+fn card_status_class(census: &Census) -> ClassReport {
+    let cards = census.of(CARD_STATUS);
+    ClassReport {
+        class: CARD_STATUS.into(),
         description: "Card number, status-list index, dates and status; no personal data".into(),
         policy: "kept while the card could be presented; tombstones keep their index from reuse"
             .into(),
@@ -248,15 +390,28 @@ fn card_status_class(conn: &mut DbConnection) -> Result<ClassReport, Internal> {
         overdue: 0,
         under_legal_hold: 0,
         destroyed_in_period: 0,
-    })
+    }
 }
-/// Seals the chain head (so the report carries the chain as it is now), then checks it.
-fn audit_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<AuditReport, Internal> {
+
+/// Seals the chain head (so the report carries the chain as it is now), then checks it: from
+/// the last purge run's walk of the whole chain on a request (`Counting::LastCensus`), whole
+/// otherwise.
+fn audit_report(
+    ctx: &AppContext,
+    conn: &mut DbConnection,
+    counting: Counting,
+) -> Result<AuditReport, Internal> {
     let witness = audit::witness(&ctx.config);
-    audit::seal_head(conn, &ctx.signing, &witness, ctx.clock.now())?;
+    let now = ctx.clock.now();
+    audit::seal_head(conn, &ctx.signing, &witness, now)?;
     let latest = audit_store::last_seal(conn)?;
+    let (chain, checked_in_full_at) = match counting {
+        Counting::LastCensus => audit::verify_since_full_check(conn, &ctx.signing, &witness, now)?,
+        Counting::Now => (audit::verify_chain(conn, &ctx.signing, &witness)?, None),
+    };
     Ok(AuditReport {
-        chain: audit::verify_chain(conn, &ctx.signing, &witness)?,
+        chain,
+        checked_in_full_at,
         last_sealed_entry: latest.as_ref().map(|s| s.seq),
         latest_seal: latest.map(|s| SealReference {
             seq: s.seq,
@@ -287,10 +442,8 @@ fn run_report(run: &PurgeRunRow) -> PurgeRunReport {
     }
 }
 
-fn key_report(ctx: &AppContext, conn: &mut DbConnection) -> Result<KeyReport, Internal> {
-    let per_epoch: BTreeMap<String, i64> = report_store::data_keys_per_epoch(conn)?
-        .into_iter()
-        .collect();
+fn key_report(ctx: &AppContext, census: &Census) -> Result<KeyReport, Internal> {
+    let per_epoch = &census.data_keys;
     let inventory = ctx
         .custody
         .inventory()

@@ -25,6 +25,7 @@ mod program;
 mod query_plans;
 mod ratchet;
 mod reads;
+mod report_census;
 mod report_pdfs;
 mod restore_drill;
 mod retention;

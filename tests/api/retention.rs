@@ -154,7 +154,7 @@ async fn a_purge_shreds_expired_residents_and_their_epoch_keys_even_in_old_copie
     assert_eq!(view["legal_name"], "Staying Person");
 
     // The report shows what went, and nothing overdue.
-    let built = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
+    let built = report::build(&app.ctx, app.ctx.clock.today(), report::Counting::Now).unwrap();
     let card_face = built
         .classes
         .iter()
@@ -218,7 +218,7 @@ async fn the_print_only_address_goes_once_the_card_is_printed() {
         .await;
     assert_eq!(res.status(), 200);
     assert_eq!(purge_now(&app, false, None).unwrap().addresses_destroyed, 0);
-    let built = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
+    let built = report::build(&app.ctx, app.ctx.clock.today(), report::Counting::Now).unwrap();
     let addresses = built
         .classes
         .iter()
@@ -398,7 +398,7 @@ async fn key_rotation_rewraps_every_data_key_and_leaves_none_under_an_old_versio
         assert!(face.legal_name.as_str().starts_with("Bulk Person "));
     }
     assert!(chain(&app).intact);
-    let built = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
+    let built = report::build(&app.ctx, app.ctx.clock.today(), report::Counting::Now).unwrap();
     let versions: Vec<(String, u32, u64)> = built
         .keys
         .epochs
@@ -851,12 +851,17 @@ async fn a_report_as_of_a_past_day_lists_no_change_made_after_it() {
     app.add_staff("late.clerk", StaffRole::Clerk);
     app.clock.advance(TimeDelta::days(10));
     muni_id::services::staff::reset_password(&app.ctx, "cli", "late.clerk").unwrap();
-    let today = report::build(&app.ctx, app.ctx.clock.today()).unwrap();
+    let today = report::build(&app.ctx, app.ctx.clock.today(), report::Counting::Now).unwrap();
     assert!(today
         .staff_changes
         .iter()
         .any(|c| c.change == "password_reset"));
-    let earlier = report::build(&app.ctx, app.ctx.clock.today() - TimeDelta::days(5)).unwrap();
+    let earlier = report::build(
+        &app.ctx,
+        app.ctx.clock.today() - TimeDelta::days(5),
+        report::Counting::Now,
+    )
+    .unwrap();
     assert!(
         earlier
             .staff_changes

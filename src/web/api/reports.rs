@@ -63,7 +63,11 @@ pub async fn retention(
     }
     let wanted = format.clone();
     let (built, file, written_in) = crate::web::blocking(move || -> Result<_, ApiError> {
-        let built = report::build(&ctx, as_of.unwrap_or_else(|| ctx.clock.today()))?;
+        let built = report::build(
+            &ctx,
+            as_of.unwrap_or_else(|| ctx.clock.today()),
+            report::Counting::LastCensus,
+        )?;
         let mut written_in = None;
         let file = match wanted.as_str() {
             "pdf" => {
@@ -213,6 +217,10 @@ impl From<domain::PurgeRunReport> for PurgeRunReport {
 pub struct AuditReport {
     #[serde(flatten)]
     pub chain: ChainState,
+    /// When the whole chain was last walked (by a purge run), when the report walked only the
+    /// entries after that walk; absent when the report walked the whole chain itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked_in_full_at: Option<DateTime<Utc>>,
     pub last_sealed_entry: Option<i64>,
     /// The latest seal of the chain (sealed when the report was made), also in the witness:
     /// `muni-id audit verify --report FILE` checks that the chain still holds it.
@@ -223,11 +231,13 @@ impl From<domain::AuditReport> for AuditReport {
     fn from(audit: domain::AuditReport) -> Self {
         let domain::AuditReport {
             chain,
+            checked_in_full_at,
             last_sealed_entry,
             latest_seal,
         } = audit;
         Self {
             chain: chain.into(),
+            checked_in_full_at,
             last_sealed_entry,
             latest_seal: latest_seal.map(Into::into),
         }
@@ -420,6 +430,12 @@ pub struct RetentionReport {
     pub report: String,
     pub jurisdiction: String,
     pub generated_at: DateTime<Utc>,
+    /// When the records held and the oldest of each class (but staff sessions and audit
+    /// entries) and the data keys per epoch were counted, by the last purge run; absent when
+    /// they were counted as the report was made. What is overdue is always counted as the
+    /// report is made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_counted_at: Option<DateTime<Utc>>,
     pub as_of: NaiveDate,
     pub period_start: NaiveDate,
     pub classes: Vec<ClassReport>,
@@ -476,6 +492,7 @@ impl From<domain::RetentionReport> for RetentionReport {
             report,
             jurisdiction,
             generated_at,
+            held_counted_at,
             as_of,
             period_start,
             classes,
@@ -492,6 +509,7 @@ impl From<domain::RetentionReport> for RetentionReport {
             report,
             jurisdiction,
             generated_at,
+            held_counted_at,
             as_of,
             period_start,
             classes: classes.into_iter().map(Into::into).collect(),

@@ -125,10 +125,11 @@ pub async fn page(
         },
     };
     let ctx = viewer.ctx.clone();
-    let built = crate::web::blocking(move || report::build(&ctx, as_of))
-        .await
-        .map_err(|e| viewer.internal(e.into()))?
-        .map_err(|e| viewer.internal(e))?;
+    let built =
+        crate::web::blocking(move || report::build(&ctx, as_of, report::Counting::LastCensus))
+            .await
+            .map_err(|e| viewer.internal(e.into()))?
+            .map_err(|e| viewer.internal(e))?;
     let rtl = viewer.lang.dir == super::i18n::Direction::Rtl;
     let chart = chart(&built.classes, as_of, rtl, &viewer);
     let classes: Vec<Value> = built

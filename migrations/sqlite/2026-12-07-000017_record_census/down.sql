@@ -1,0 +1,4 @@
+DROP INDEX audit_log_recorded_at;
+DROP INDEX residents_with_address;
+DROP TABLE audit_full_check;
+DROP TABLE record_census;
