@@ -70,6 +70,9 @@ pub enum KeyUse {
     /// An audit chain seal. A seal only ever adds a constraint to the chain (it cannot hide an
     /// entry), so seals made by a key revoked since stay checkable.
     Seal,
+    /// A walk of the whole audit chain that found it intact up to an entry. A report walks
+    /// only what follows, so such a statement hides what precedes it: never from a revoked key.
+    ChainCheck,
 }
 
 /// A public key as published in the JWKS.
@@ -284,7 +287,7 @@ impl SigningKeys {
                 expires_at,
             } => before_retirement(issued_at) && expires_at <= self.latest_expiry(issued_at),
             KeyUse::StatusList { issued_at } => before_retirement(issued_at),
-            KeyUse::Report | KeyUse::Seal => true,
+            KeyUse::Report | KeyUse::Seal | KeyUse::ChainCheck => true,
         }
     }
 
@@ -501,6 +504,7 @@ mod tests {
         assert_eq!(published, vec![URL_SAFE_NO_PAD.encode(new_kid)]);
         assert!(!keys.verify(&old.kid, b"m", &signature, card(now, 1)));
         assert!(!keys.verify(&old.kid, b"m", &signature, KeyUse::Report));
+        assert!(!keys.verify(&old.kid, b"m", &signature, KeyUse::ChainCheck));
         assert!(keys.verify(&old.kid, b"m", &signature, KeyUse::Seal));
         assert!(matches!(
             keys.revoke(&old.kid, now),

@@ -1,6 +1,6 @@
 //! The audit witness: an append-only file, kept with the keys and outside the database, that
-//! holds a copy of every signed seal of the audit chain and every move of the chain's start by
-//! the audit retention. Whoever can write the database cannot reach it, so `audit verify` can
+//! holds a copy of every signed seal of the audit chain, every move of the chain's start by
+//! the audit retention, and every walk of the whole chain. Whoever can write the database cannot reach it, so `audit verify` can
 //! tell a chain that was cut short or rewritten from one that is whole.
 //!
 //! One JSON object a line. Opened with O_APPEND for every line (several processes — the
@@ -33,6 +33,18 @@ pub enum WitnessLine {
         seq: i64,
         entry_hash: String,
         moved_at: DateTime<Utc>,
+    },
+    /// A walk of the whole chain (a purge run's): intact up to entry `seq`, whose hash it
+    /// gives, or (`intact` false) broken at `seq` with no hash. A report made on a request walks
+    /// only what follows the last intact walk, when the last walk is intact and recent; signed
+    /// by the service key over `audit::full_check_message`.
+    Checked {
+        seq: i64,
+        entry_hash: String,
+        checked_at: DateTime<Utc>,
+        intact: bool,
+        key_id: String,
+        signature: String,
     },
     /// A backup was restored: the chain was rewound to this entry (the restored head). Seals
     /// witnessed earlier past it belong to the history the restore gave up; the rewind itself

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::{audit_anchor, audit_full_check, audit_head, audit_log, audit_seals};
+use super::schema::{audit_anchor, audit_head, audit_log, audit_seals};
 use super::DbConnection;
 
 #[derive(Queryable, Selectable, Insertable, Clone, Debug, PartialEq, Eq)]
@@ -100,41 +100,6 @@ pub fn seals_after(conn: &mut DbConnection, seq: i64) -> QueryResult<Vec<SealRow
         .order(audit_seals::seq.asc())
         .select(SealRow::as_select())
         .load(conn)
-}
-
-/// The last walk of the whole chain that found it intact: when, and the entry it reached.
-#[derive(Queryable, Selectable, Insertable, Clone, Debug, PartialEq, Eq)]
-#[diesel(table_name = audit_full_check)]
-pub struct FullCheckRow {
-    pub id: i32,
-    pub checked_at: NaiveDateTime,
-    pub through_seq: i64,
-    pub through_hash: String,
-}
-
-pub fn full_check(conn: &mut DbConnection) -> QueryResult<Option<FullCheckRow>> {
-    audit_full_check::table
-        .find(1)
-        .select(FullCheckRow::as_select())
-        .first(conn)
-        .optional()
-}
-
-/// Keeps `check` as the last walk in full (replacing the one before).
-pub fn keep_full_check(conn: &mut DbConnection, check: &FullCheckRow) -> QueryResult<()> {
-    super::transaction(conn, |conn| {
-        forget_full_check(conn)?;
-        diesel::insert_into(audit_full_check::table)
-            .values(check)
-            .execute(conn)
-            .map(drop)
-    })
-}
-
-pub fn forget_full_check(conn: &mut DbConnection) -> QueryResult<()> {
-    diesel::delete(audit_full_check::table)
-        .execute(conn)
-        .map(drop)
 }
 
 pub fn last_seal(conn: &mut DbConnection) -> QueryResult<Option<SealRow>> {

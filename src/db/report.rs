@@ -59,14 +59,32 @@ pub fn residents_held_by_card(conn: &mut DbConnection) -> QueryResult<(Held, Hel
 /// past it are read: none, in a program that keeps its policy, whatever its size. Their cards
 /// and holds are then looked up by resident, a statement per thousand: as one statement with
 /// `EXISTS`, PostgreSQL's generic plan joined every card.
+///
+/// More than `PAST_DAY_LOOKUPS` such residents (a report as of a day far ahead, or a hold over
+/// everyone for years) are counted by the database instead, in statements whose time grows
+/// with the residents but whose memory does not.
 pub fn residents_past_their_day(
     conn: &mut DbConnection,
     as_of: NaiveDate,
 ) -> QueryResult<((i64, i64), (i64, i64))> {
+    residents_past_their_day_looking_up(conn, as_of, PAST_DAY_LOOKUPS)
+}
+
+/// `residents_past_their_day`, looking up at most `most` residents one by one.
+pub fn residents_past_their_day_looking_up(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    most: i64,
+) -> QueryResult<((i64, i64), (i64, i64))> {
     let past: Vec<String> = residents::table
         .filter(residents::destroy_after.lt(as_of))
+        .order(residents::destroy_after.asc())
         .select(residents::id)
+        .limit(most + 1)
         .load(conn)?;
+    if past.len() as i64 > most {
+        return residents_past_their_day_counted(conn, as_of);
+    }
     let (mut with_card, mut unissued) = ((0, 0), (0, 0));
     for ids in past.chunks(LOOKUP_CHUNK) {
         let carded = with_cards(conn, ids)?;
@@ -89,6 +107,45 @@ pub fn residents_past_their_day(
 
 /// Residents looked up per statement.
 const LOOKUP_CHUNK: usize = 1_000;
+
+/// The most residents past their day that are looked up one by one.
+const PAST_DAY_LOOKUPS: i64 = 50_000;
+
+/// `residents_past_their_day`, counted by the database over the residents past their day.
+fn residents_past_their_day_counted(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+) -> QueryResult<((i64, i64), (i64, i64))> {
+    let has_card = || exists(cards::table.filter(cards::resident_id.eq(residents::id.nullable())));
+    let past = || residents::table.filter(residents::destroy_after.lt(as_of));
+    let held = || not(super::residents::not_held());
+    Ok((
+        (
+            past()
+                .filter(has_card())
+                .filter(super::residents::not_held())
+                .count()
+                .get_result(conn)?,
+            past()
+                .filter(has_card())
+                .filter(held())
+                .count()
+                .get_result(conn)?,
+        ),
+        (
+            past()
+                .filter(not(has_card()))
+                .filter(super::residents::not_held())
+                .count()
+                .get_result(conn)?,
+            past()
+                .filter(not(has_card()))
+                .filter(held())
+                .count()
+                .get_result(conn)?,
+        ),
+    ))
+}
 
 /// Which of `ids` have a card.
 fn with_cards(conn: &mut DbConnection, ids: &[String]) -> QueryResult<HashSet<String>> {

@@ -292,15 +292,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    audit_full_check (id) {
-        id -> Integer,
-        checked_at -> Timestamp,
-        through_seq -> BigInt,
-        through_hash -> Text,
-    }
-}
-
-diesel::table! {
     record_census (kind, name) {
         kind -> Text,
         name -> Text,
@@ -336,5 +327,4 @@ diesel::allow_tables_to_appear_in_same_query!(
     held_residents,
     import_runs,
     record_census,
-    audit_full_check,
 );

@@ -8,8 +8,8 @@ use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::crypto::signing::{KeyUse, SigningKeys};
-use crate::crypto::witness::{AuditWitness, WitnessLine};
-use crate::db::audit::{self as store, AuditRow, FullCheckRow, SealRow};
+use crate::crypto::witness::{AuditWitness, WitnessLine, Witnessed};
+use crate::db::audit::{self as store, AuditRow, SealRow};
 use crate::db::DbConnection;
 use crate::domain::audit::ChainState;
 use crate::error::Internal;
@@ -239,16 +239,19 @@ pub fn verify_chain(
     witness: &AuditWitness,
 ) -> Result<ChainState, Internal> {
     let anchor = store::anchor(conn)?;
-    Ok(verify_from(conn, keys, witness, anchor)?.0)
+    let witnessed = read_witness(witness)?;
+    Ok(verify_from(conn, keys, &witnessed, anchor)?.0)
 }
 
 /// How long a walk of the whole chain stands for the entries it verified, in a report. The
 /// purge run walks it (hourly by default, daily from a timer at the least).
 const FULL_CHECK_GOOD_FOR: TimeDelta = TimeDelta::hours(25);
 
-/// Walks the whole chain (`verify_chain`) and, when it is intact, keeps how far the walk
-/// reached and when: a report then walks only the entries after it. A broken chain forgets
-/// the last walk, so that every report walks the whole chain and shows where it breaks.
+/// Walks the whole chain (`verify_chain`) and writes the outcome to the witness, signed: intact
+/// up to the head it reached, or broken. A report made on a request then walks only the entries
+/// after the last intact walk. The witness is outside the database: someone who can write the
+/// database can neither move that point past entries they rewrote nor bring back an intact walk
+/// after a broken one.
 pub fn check_in_full(
     conn: &mut DbConnection,
     keys: &SigningKeys,
@@ -256,45 +259,121 @@ pub fn check_in_full(
     now: DateTime<Utc>,
 ) -> Result<ChainState, Internal> {
     let anchor = store::anchor(conn)?;
-    let (state, reached) = verify_from(conn, keys, witness, anchor)?;
-    if state.intact {
-        store::keep_full_check(
-            conn,
-            &FullCheckRow {
-                id: 1,
-                checked_at: now.naive_utc(),
-                through_seq: reached.0,
-                through_hash: reached.1,
-            },
-        )?;
-    } else {
-        store::forget_full_check(conn)?;
-    }
+    let witnessed = read_witness(witness)?;
+    let walked = verify_from(conn, keys, &witnessed, anchor);
+    let (Ok((state, (seq, hash))), Some(key)) = (&walked, keys.current()) else {
+        // No walk to vouch for (it failed, or there is no key to sign with): a line that says
+        // so, so that no report relies on the walk before.
+        let unknown = WitnessLine::Checked {
+            seq: 0,
+            entry_hash: String::new(),
+            checked_at: now.trunc_subsecs(6),
+            intact: false,
+            key_id: String::new(),
+            signature: String::new(),
+        };
+        witness
+            .append(&unknown)
+            .map_err(|e| Internal::new("audit witness", e))?;
+        return walked.map(|(state, _)| state);
+    };
+    let (state, seq, hash) = (state.clone(), *seq, hash.clone());
+    let (seq, entry_hash) = match state.first_bad_entry {
+        None => (seq, hash),
+        Some(bad) => (bad, String::new()),
+    };
+    let checked_at = now.trunc_subsecs(6);
+    let message = full_check_message(seq, &entry_hash, checked_at, state.intact);
+    let signature = key
+        .sign(&message)
+        .map_err(|e| Internal::new("audit chain check", e))?;
+    witness
+        .append(&WitnessLine::Checked {
+            seq,
+            entry_hash,
+            checked_at,
+            intact: state.intact,
+            key_id: hex::encode(key.kid),
+            signature: hex::encode(signature),
+        })
+        .map_err(|e| Internal::new("audit witness", e))?;
     Ok(state)
 }
 
+/// What a walk of the whole chain signs: where it reached (or broke), when, and whether whole.
+pub fn full_check_message(
+    seq: i64,
+    entry_hash: &str,
+    checked_at: DateTime<Utc>,
+    intact: bool,
+) -> Vec<u8> {
+    format!(
+        "muni-id/audit-full-check/v1|{seq}|{entry_hash}|{}|{}",
+        checked_at.to_rfc3339_opts(SecondsFormat::Micros, true),
+        if intact { "intact" } else { "broken" }
+    )
+    .into_bytes()
+}
+
+/// The last walk of the whole chain in the witness, when it found the chain intact, is recent,
+/// and was signed by a service key that is not revoked: the entry it reached, and when.
+fn last_intact_walk(
+    keys: &SigningKeys,
+    witnessed: &Witnessed,
+    now: DateTime<Utc>,
+) -> Option<(i64, String, DateTime<Utc>)> {
+    // The last walk, unless a restore rewound the chain since.
+    let last = witnessed.lines.iter().rev().find_map(|line| match line {
+        WitnessLine::Checked {
+            seq,
+            entry_hash,
+            checked_at,
+            intact,
+            key_id,
+            signature,
+        } => Some(Some((
+            *seq,
+            entry_hash,
+            *checked_at,
+            *intact,
+            key_id,
+            signature,
+        ))),
+        WitnessLine::Restored { .. } => Some(None),
+        WitnessLine::Seal { .. } | WitnessLine::Anchor { .. } => None,
+    })??;
+    let (seq, hash, at, intact, key_id, signature) = last;
+    let genuine = match (hex::decode(key_id), hex::decode(signature)) {
+        (Ok(kid), Ok(signature)) => keys.verify(
+            &kid,
+            &full_check_message(seq, hash, at, intact),
+            &signature,
+            KeyUse::ChainCheck,
+        ),
+        _ => false,
+    };
+    (intact && genuine && at <= now && now - at <= FULL_CHECK_GOOD_FOR)
+        .then(|| (seq, hash.clone(), at))
+}
+
 /// The chain's state for a report made on a request: the last walk of the whole chain (when it
-/// is recent, and the entry it reached is still there as it was) and a walk, now, of the
-/// entries after it, with the seals and the witness's seals among them; with when the whole
-/// chain was walked. Otherwise (no recent walk, or the entry it reached is gone or changed) a
-/// walk of the whole chain now, and no time.
+/// is intact, recent and signed, and the entry it reached is still there as it was) and a walk,
+/// now, of the entries after it, with the seals and the witness's seals among them; with when
+/// the whole chain was walked. Otherwise (no such walk, or the entry it reached is gone or
+/// changed, or the chain broke after it) a walk of the whole chain now, and no time.
 pub fn verify_since_full_check(
     conn: &mut DbConnection,
     keys: &SigningKeys,
     witness: &AuditWitness,
     now: DateTime<Utc>,
 ) -> Result<(ChainState, Option<DateTime<Utc>>), Internal> {
-    if let Some(check) = store::full_check(conn)? {
-        let at = check.checked_at.and_utc();
+    let witnessed = read_witness(witness)?;
+    if let Some((through, hash, at)) = last_intact_walk(keys, &witnessed, now) {
         let (anchor_seq, _) = store::anchor(conn)?;
-        let holds = at <= now
-            && now - at <= FULL_CHECK_GOOD_FOR
-            && check.through_seq > anchor_seq
-            && store::entry_hash_at(conn, check.through_seq)?.as_deref()
-                == Some(check.through_hash.as_str());
+        let holds = through > anchor_seq
+            && store::entry_hash_at(conn, through)?.as_deref() == Some(hash.as_str());
         if holds {
-            let through = check.through_seq;
-            let (mut state, _) = verify_from(conn, keys, witness, (through, check.through_hash))?;
+            let (mut state, _) = verify_from(conn, keys, &witnessed, (through, hash))?;
             if state.intact {
                 // The walk in full verified every entry from the anchor to `through`.
                 state.entries += through - anchor_seq;
@@ -303,18 +382,11 @@ pub fn verify_since_full_check(
             // Broken since: the whole chain is walked, to say where it first breaks.
         }
     }
-    Ok((verify_chain(conn, keys, witness)?, None))
+    let anchor = store::anchor(conn)?;
+    Ok((verify_from(conn, keys, &witnessed, anchor)?.0, None))
 }
 
-/// The chain checked from `from` (the anchor, or an entry a walk in full verified) to the head,
-/// with the seals and the witness's seals after `from`; and the last entry verified with its
-/// hash.
-fn verify_from(
-    conn: &mut DbConnection,
-    keys: &SigningKeys,
-    witness: &AuditWitness,
-    from: (i64, String),
-) -> Result<(ChainState, (i64, String)), Internal> {
+fn read_witness(witness: &AuditWitness) -> Result<Witnessed, Internal> {
     let witnessed = witness
         .read()
         .map_err(|e| Internal::new("audit witness", e))?;
@@ -325,6 +397,18 @@ fn verify_from(
             "the audit witness has lines that are not witness lines (a torn write?); they are skipped"
         );
     }
+    Ok(witnessed)
+}
+
+/// The chain checked from `from` (the anchor, or an entry a walk in full verified) to the head,
+/// with the seals and the witness's seals after `from`; and the last entry verified with its
+/// hash.
+fn verify_from(
+    conn: &mut DbConnection,
+    keys: &SigningKeys,
+    witnessed: &Witnessed,
+    from: (i64, String),
+) -> Result<(ChainState, (i64, String)), Internal> {
     let witnessed_seals = seals_to_hold(&witnessed.lines);
     let start = from.0;
     let wanted: HashSet<i64> = witnessed_seals
@@ -368,7 +452,7 @@ fn seals_to_hold(lines: &[WitnessLine]) -> Vec<(i64, &WitnessLine)> {
                 held.retain(|(s, _)| s <= seq);
                 held.push((*seq, line));
             }
-            WitnessLine::Anchor { .. } => {}
+            WitnessLine::Anchor { .. } | WitnessLine::Checked { .. } => {}
         }
     }
     held
@@ -392,7 +476,9 @@ fn first_wrong_by_witness(
             WitnessLine::Anchor {
                 seq, entry_hash, ..
             } => Some((*seq, entry_hash)),
-            WitnessLine::Seal { .. } | WitnessLine::Restored { .. } => None,
+            WitnessLine::Seal { .. }
+            | WitnessLine::Restored { .. }
+            | WitnessLine::Checked { .. } => None,
         })
         .max_by_key(|(seq, _)| *seq);
     if let Some((seq, hash)) = last_anchor {
@@ -467,6 +553,22 @@ struct Walk {
     hashes: HashMap<i64, String>,
 }
 
+/// Where `row` breaks the chain, if it does: not the number expected, not linked to the entry
+/// before, or not the hash of its own fields.
+fn out_of_chain(row: &AuditRow, expected_seq: i64, expected_prev: &str) -> Option<i64> {
+    let at = DateTime::<Utc>::from_naive_utc_and_offset(row.recorded_at, Utc);
+    let recomputed = entry_hash(
+        &row.prev_hash,
+        row.seq,
+        at,
+        &row.actor,
+        &row.action,
+        row.subject.as_deref(),
+    );
+    (row.seq != expected_seq || row.prev_hash != expected_prev || recomputed != row.entry_hash)
+        .then(|| expected_seq.min(row.seq))
+}
+
 /// The chain walk alone, from the database, from the entry `start` (the anchor, or one a walk
 /// in full verified) with its hash, collecting the hashes of the entries `wanted`.
 fn walk_chain(
@@ -495,29 +597,22 @@ fn walk_chain(
     if let Some(bad) = seals.iter().find(|s| !seal_is_genuine(keys, s)) {
         return Ok(walk(store::count(conn)?, Some(bad.seq), start_seq, hashes));
     }
-    let (mut entries, mut after) = (0, start_seq);
+    let (mut entries, mut after, mut rounds) = (0, start_seq, 0);
     loop {
         let page = store::page(conn, after, PAGE)?;
         if page.is_empty() {
+            // Entries appended while the chain was walked are walked too (a few rounds at
+            // most), so that a busy service's walk does not take them for a cut-off end.
+            if store::head(conn)?.0 > after && rounds < 3 {
+                rounds += 1;
+                continue;
+            }
             break;
         }
         for row in &page {
             entries += 1;
-            let at = DateTime::<Utc>::from_naive_utc_and_offset(row.recorded_at, Utc);
-            let recomputed = entry_hash(
-                &row.prev_hash,
-                row.seq,
-                at,
-                &row.actor,
-                &row.action,
-                row.subject.as_deref(),
-            );
             let reached = expected_seq - 1;
-            if row.seq != expected_seq
-                || row.prev_hash != expected_prev
-                || recomputed != row.entry_hash
-            {
-                let at = expected_seq.min(row.seq);
+            if let Some(at) = out_of_chain(row, expected_seq, &expected_prev) {
                 return Ok(walk(entries, Some(at), reached, hashes));
             }
             while let Some(seal) = seals_ahead.next_if(|s| s.seq <= row.seq) {

@@ -84,6 +84,14 @@ impl Census {
     fn of(&self, class: &str) -> Held {
         self.classes.get(class).copied().unwrap_or_default()
     }
+
+    /// How this census was made: counted now, or kept from a purge run.
+    fn counting(&self) -> Counting {
+        match self.counted_at {
+            Some(_) => Counting::LastCensus,
+            None => Counting::Now,
+        }
+    }
 }
 
 /// The classes the census counts. Staff sessions are few and counted with the report; the
@@ -251,7 +259,7 @@ fn classes(
         card_face,
         unissued,
         address_class(ctx, conn, census, purged)?,
-        audit_class(ctx, conn, as_of, purged)?,
+        audit_class(ctx, conn, (as_of, census.counting()), purged)?,
         session_class(ctx, conn, as_of, now, purged)?,
         card_status_class(census),
     ])
@@ -327,13 +335,16 @@ fn address_class(
 fn audit_class(
     ctx: &AppContext,
     conn: &mut DbConnection,
-    as_of: NaiveDate,
+    (as_of, counting): (NaiveDate, Counting),
     purged: &PeriodPurges,
 ) -> Result<ClassReport, Internal> {
-    // The chain holds its entries from the one after the anchor to the head, one per number
-    // (an entry missing from it breaks the chain, which the report shows).
-    let (head, _) = audit_store::head(conn)?;
-    let (anchor, _) = audit_store::anchor(conn)?;
+    // On a request: the chain holds its entries from the one after the anchor to the head, one
+    // per number (an entry missing from it breaks the chain, which the report shows). The
+    // command line counts them.
+    let held = match counting {
+        Counting::LastCensus => audit_store::head(conn)?.0 - audit_store::anchor(conn)?.0,
+        Counting::Now => audit_store::count(conn)?,
+    };
     let days = ctx.config.retention.audit_days;
     let cutoff = midnight(as_of - TimeDelta::days(i64::from(days)));
     Ok(ClassReport {
@@ -341,7 +352,7 @@ fn audit_class(
         description: "Who did what to which record id, when; never personal data".into(),
         policy: format!("{days} days"),
         policy_days: Some(days),
-        held: count(head - anchor),
+        held: count(held),
         oldest: audit_store::oldest(conn)?.map(|t| t.date()),
         overdue: count(audit_store::count_before(conn, cutoff)?),
         under_legal_hold: 0,

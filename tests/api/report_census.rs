@@ -6,10 +6,13 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use diesel::prelude::*;
 use muni_id::clock::Clock as _;
-use muni_id::db::schema::{audit_log, residents};
+use muni_id::crypto::witness::WitnessLine;
+use muni_id::db::audit::AuditRow;
+use muni_id::db::report as report_store;
+use muni_id::db::schema::{audit_head, audit_log, audit_seals, held_residents, residents};
 use muni_id::domain::staff::StaffRole;
 use muni_id::services::purge::{self, PurgeOptions};
-use muni_id::services::report;
+use muni_id::services::{audit, report};
 use serde_json::Value;
 
 use crate::helpers::{resident, spawn_app, Session, TestApp};
@@ -187,6 +190,15 @@ async fn the_page_the_csv_and_the_pdf_say_when_what_is_held_was_counted() {
     assert!(text.contains(&squeezed(&stamp)), "{text}");
 }
 
+/// Where the last walk of the whole chain the witness holds reached, when it found it intact.
+fn last_walk(app: &TestApp) -> Option<i64> {
+    let witness = audit::witness(&app.ctx.config).read().unwrap();
+    witness.lines.iter().rev().find_map(|line| match line {
+        WitnessLine::Checked { seq, intact, .. } => intact.then_some(*seq),
+        _ => None,
+    })
+}
+
 async fn chain_verified(app: &TestApp, auditor: &Session) -> Value {
     let res = app.get(auditor, "/api/v1/audit/verify").await;
     assert_eq!(res.status(), 200);
@@ -209,13 +221,7 @@ async fn a_request_walks_the_chain_from_the_last_purge_and_says_when() {
     let app = spawn_app().await;
     let (clerk, _) = counted_program(&app).await;
     let walked_at = app.clock.now();
-    let through = {
-        let mut conn = app.ctx.db().unwrap();
-        muni_id::db::audit::full_check(&mut conn)
-            .unwrap()
-            .expect("the purge kept its walk")
-            .through_seq
-    };
+    let through = last_walk(&app).expect("the purge witnessed its walk");
     app.clock.advance(TimeDelta::minutes(5));
     app.enroll_ok(&clerk, &resident("After The Walk")).await;
     let auditor = app.session(StaffRole::Auditor).await;
@@ -279,4 +285,141 @@ async fn an_entry_changed_before_the_last_walk_is_found_by_the_next_walk_in_full
         "{audit}"
     );
     assert!(audit.get("checked_in_full_at").is_none());
+}
+
+/// Someone who can write the database rewrites the entries after the last walk of the whole
+/// chain, hashes and head included, and removes the seal a report made of them: the witness
+/// still holds that seal, and the next report says where the chain was rewritten.
+#[tokio::test]
+async fn a_tail_rewritten_with_its_hashes_after_a_report_sealed_it_is_found() {
+    let app = spawn_app().await;
+    let (clerk, _) = counted_program(&app).await;
+    let through = last_walk(&app).unwrap();
+    app.enroll_ok(&clerk, &resident("Sealed By A Report")).await;
+    let auditor = app.session(StaffRole::Auditor).await;
+    let sealed = report_of(&app, &auditor).await["audit"]["latest_seal"]["seq"]
+        .as_i64()
+        .unwrap();
+    assert!(sealed > through + 1);
+
+    let mut conn = app.ctx.db().unwrap();
+    let entries: Vec<AuditRow> = audit_log::table
+        .filter(audit_log::seq.gt(through))
+        .order(audit_log::seq.asc())
+        .select(AuditRow::as_select())
+        .load(&mut *conn)
+        .unwrap();
+    let mut prev = entries[0].prev_hash.clone();
+    for entry in &entries {
+        let action = if entry.seq == through + 1 {
+            "resident.nothing_to_see"
+        } else {
+            entry.action.as_str()
+        };
+        let hash = audit::entry_hash(
+            &prev,
+            entry.seq,
+            entry.recorded_at.and_utc(),
+            &entry.actor,
+            action,
+            entry.subject.as_deref(),
+        );
+        diesel::update(audit_log::table.find(entry.seq))
+            .set((
+                audit_log::action.eq(action),
+                audit_log::prev_hash.eq(&prev),
+                audit_log::entry_hash.eq(&hash),
+            ))
+            .execute(&mut *conn)
+            .unwrap();
+        prev = hash;
+    }
+    let head = entries.last().unwrap().seq;
+    diesel::update(audit_head::table.find(1))
+        .set((audit_head::seq.eq(head), audit_head::entry_hash.eq(&prev)))
+        .execute(&mut *conn)
+        .unwrap();
+    diesel::delete(audit_seals::table.filter(audit_seals::seq.gt(through)))
+        .execute(&mut *conn)
+        .unwrap();
+    drop(conn);
+
+    let audit = report_of(&app, &auditor).await["audit"].clone();
+    assert_eq!(audit["intact"], false, "{audit}");
+    assert_eq!(audit["witness_ok"], false, "{audit}");
+    assert!(
+        audit["first_bad_entry"].as_i64().unwrap() <= sealed,
+        "{audit}"
+    );
+}
+
+/// A walk the witness holds counts only when the service key signed it: a line added by someone
+/// who can write the witness but not sign (it says the chain was walked whole up to the head,
+/// after an entry was changed) is passed over, and the report walks the whole chain.
+#[tokio::test]
+async fn a_walk_the_service_did_not_sign_is_not_trusted() {
+    let app = spawn_app().await;
+    counted_program(&app).await;
+    let through = last_walk(&app).unwrap();
+    rewrite_action(&app, through);
+    let (head, hash) = muni_id::db::audit::head(&mut app.ctx.db().unwrap()).unwrap();
+    let forged = WitnessLine::Checked {
+        seq: head,
+        entry_hash: hash,
+        checked_at: app.clock.now(),
+        intact: true,
+        key_id: hex::encode(app.ctx.signing.current_kid()),
+        signature: "ab".repeat(64),
+    };
+    audit::witness(&app.ctx.config).append(&forged).unwrap();
+    let auditor = app.session(StaffRole::Auditor).await;
+
+    let audit = report_of(&app, &auditor).await["audit"].clone();
+    assert_eq!(audit["intact"], false, "{audit}");
+    assert_eq!(audit["first_bad_entry"], through, "{audit}");
+    assert!(audit.get("checked_in_full_at").is_none(), "walked whole");
+}
+
+/// Residents past their day are looked up one by one, up to a bound; beyond it (a report as
+/// of a day far ahead) the database counts them. Both give the same figures.
+#[tokio::test]
+async fn residents_past_their_day_count_alike_looked_up_or_counted() {
+    let app = spawn_app().await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    let mut ids = Vec::new();
+    for (i, name) in ["Past One", "Past Two", "Past Three", "Past Four"]
+        .iter()
+        .enumerate()
+    {
+        let id = app.enroll_ok(&clerk, &resident(name)).await;
+        if i % 2 == 0 {
+            app.issue_card(&clerk, &id, "new").await;
+        }
+        ids.push(id);
+    }
+    let admin = app.session(StaffRole::Admin).await;
+    let hold = serde_json::json!({"reference": "CV-2026-9", "scope": "all"});
+    assert_eq!(
+        app.post_json(&admin, "/api/v1/legal-holds", &hold)
+            .await
+            .status(),
+        201
+    );
+    let mut conn = app.ctx.db().unwrap();
+    let yesterday = app.clock.today() - TimeDelta::days(1);
+    diesel::update(residents::table)
+        .set(residents::destroy_after.eq(yesterday))
+        .execute(&mut *conn)
+        .unwrap();
+    // One of each is no longer held.
+    for id in [&ids[0], &ids[1]] {
+        diesel::delete(held_residents::table.filter(held_residents::resident_id.eq(id)))
+            .execute(&mut *conn)
+            .unwrap();
+    }
+    let today = app.clock.today();
+    let looked_up = report_store::residents_past_their_day_looking_up(&mut conn, today, 10);
+    let counted = report_store::residents_past_their_day_looking_up(&mut conn, today, 1);
+    assert_eq!(looked_up.unwrap(), ((1, 1), (1, 1)));
+    assert_eq!(counted.unwrap(), ((1, 1), (1, 1)));
 }

@@ -13,15 +13,6 @@ CREATE TABLE record_census (
     PRIMARY KEY (kind, name)
 );
 
--- Likewise the audit chain: each purge run walks it whole and, when it is intact, keeps the
--- entry the walk reached and when; a report then walks only the entries after it.
-CREATE TABLE audit_full_check (
-    id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
-    checked_at TIMESTAMP NOT NULL,
-    through_seq BIGINT NOT NULL,
-    through_hash TEXT NOT NULL
-);
-
 -- The print-only addresses still held (the purge's and the report's "printed but still held").
 CREATE INDEX residents_with_address ON residents (address_updated_at) WHERE address IS NOT NULL;
 

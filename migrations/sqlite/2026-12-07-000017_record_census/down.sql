@@ -1,4 +1,3 @@
 DROP INDEX audit_log_recorded_at;
 DROP INDEX residents_with_address;
-DROP TABLE audit_full_check;
 DROP TABLE record_census;
