@@ -68,6 +68,51 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT "cards"."status_index" FROM "cards"
  WHERE ("cards"."revoked_at" >= now() - interval '10 minutes 15 seconds');
 
+\echo '== the auditor''s report: the residents past their day (then their cards and holds by id)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT "residents"."id" FROM "residents" WHERE ("residents"."destroy_after" < current_date)
+ ORDER BY "residents"."destroy_after" ASC LIMIT 50001;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT "cards"."resident_id" FROM "cards" WHERE ("cards"."resident_id" = ANY(ARRAY[:'rid']));
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT "held_residents"."resident_id" FROM "held_residents"
+ WHERE ("held_residents"."resident_id" = ANY(ARRAY[:'rid']));
+
+\echo '== the auditor''s report: the print-only addresses still held (then their printed cards by id)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT "residents"."id", "residents"."address_updated_at" FROM "residents"
+ WHERE ("residents"."address" IS NOT NULL);
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT "cards"."resident_id", "cards"."printed_at" FROM "cards"
+ WHERE (("cards"."resident_id" = ANY(ARRAY[:'rid'])) AND ("cards"."printed_at" IS NOT NULL));
+
+\echo '== the auditor''s report: the period''s reads per staff member, and account changes'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT "audit_log"."actor", count(*) FROM "audit_log"
+ WHERE ((("audit_log"."action" = ANY(ARRAY['resident.read', 'resident.search', 'card.print']))
+        AND ("audit_log"."recorded_at" >= now() - interval '30 days'))
+        AND ("audit_log"."recorded_at" < now() + interval '1 day'))
+ GROUP BY "audit_log"."actor";
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT "audit_log"."recorded_at", "audit_log"."actor", "audit_log"."action",
+       "audit_log"."subject" FROM "audit_log"
+ WHERE ((("audit_log"."action" = ANY(ARRAY['staff.create', 'staff.password_reset']))
+        AND ("audit_log"."recorded_at" >= now() - interval '30 days'))
+        AND ("audit_log"."recorded_at" < now() + interval '1 day'))
+ ORDER BY "audit_log"."seq" ASC;
+
+\echo '== the auditor''s report: the audit entries past their 2,555 days, and the oldest'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT COUNT(*) FROM "audit_log" WHERE ("audit_log"."recorded_at" < current_date - 2555);
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT min("audit_log"."recorded_at") FROM "audit_log";
+
+\echo '== the auditor''s report: the chain from where the last walk of it reached (a page)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT "audit_log".* FROM "audit_log"
+ WHERE ("audit_log"."seq" > (SELECT "seq" - 100 FROM "audit_head" WHERE "id" = 1))
+ ORDER BY "audit_log"."seq" ASC LIMIT 5000;
+
 BEGIN;
 \echo '== print, revoke, a change of the record, the audit log''s append (rolled back)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

@@ -34,13 +34,17 @@ pub enum WitnessLine {
         entry_hash: String,
         moved_at: DateTime<Utc>,
     },
-    /// A walk of the whole chain (a purge run's): intact up to entry `seq`, whose hash it
-    /// gives, or (`intact` false) broken at `seq` with no hash. A report made on a request walks
-    /// only what follows the last intact walk, when the last walk is intact and recent; signed
-    /// by the service key over `audit::full_check_message`.
+    /// A walk of the whole chain (a purge run's), from the anchor `anchor_seq` (whose hash it
+    /// gives): intact up to entry `seq`, whose hash it gives, or (`intact` false) broken at
+    /// `seq` or not walked, with no hash. A report made on a request walks only what follows
+    /// the last intact walk, when the last walk is intact and recent; and the chain must hold
+    /// entry `seq` as walked, like a seal's. Signed by the service key over
+    /// `audit::full_check_message`.
     Checked {
         seq: i64,
         entry_hash: String,
+        anchor_seq: i64,
+        anchor_hash: String,
         checked_at: DateTime<Utc>,
         intact: bool,
         key_id: String,

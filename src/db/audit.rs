@@ -119,6 +119,15 @@ pub fn lock_head(conn: &mut DbConnection) -> QueryResult<()> {
     Ok(())
 }
 
+/// Entry `seq`, if the chain holds it.
+pub fn entry_at(conn: &mut DbConnection, seq: i64) -> QueryResult<Option<AuditRow>> {
+    audit_log::table
+        .find(seq)
+        .select(AuditRow::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// The hash of entry `seq`, if the chain holds it.
 pub fn entry_hash_at(conn: &mut DbConnection, seq: i64) -> QueryResult<Option<String>> {
     audit_log::table

@@ -243,141 +243,196 @@ pub fn verify_chain(
     Ok(verify_from(conn, keys, &witnessed, anchor)?.0)
 }
 
-/// How long a walk of the whole chain stands for the entries it verified, in a report. The
-/// purge run walks it (hourly by default, daily from a timer at the least).
-const FULL_CHECK_GOOD_FOR: TimeDelta = TimeDelta::hours(25);
-
 /// Walks the whole chain (`verify_chain`) and writes the outcome to the witness, signed: intact
-/// up to the head it reached, or broken. A report made on a request then walks only the entries
-/// after the last intact walk. The witness is outside the database: someone who can write the
-/// database can neither move that point past entries they rewrote nor bring back an intact walk
-/// after a broken one.
+/// up to the head it reached, or broken; or, unsigned, that no walk can be vouched for (it
+/// failed, or nothing could sign it). A report made on a request then walks only the entries
+/// after the last walk, when that walk found the chain intact. The witness is outside the
+/// database: someone who can write the database can neither move that point past entries they
+/// rewrote nor bring back an intact walk after a broken one. A witness that has seen no seal yet
+/// gets no walk (its first line must be the chain's start, which the first seal writes).
 pub fn check_in_full(
     conn: &mut DbConnection,
     keys: &SigningKeys,
     witness: &AuditWitness,
     now: DateTime<Utc>,
 ) -> Result<ChainState, Internal> {
+    let fail = |e| Internal::new("audit witness", e);
+    if witness.is_empty().map_err(fail)? {
+        return verify_chain(conn, keys, witness);
+    }
+    let checked_at = now.trunc_subsecs(6);
     let anchor = store::anchor(conn)?;
     let witnessed = read_witness(witness)?;
-    let walked = verify_from(conn, keys, &witnessed, anchor);
-    let (Ok((state, (seq, hash))), Some(key)) = (&walked, keys.current()) else {
-        // No walk to vouch for (it failed, or there is no key to sign with): a line that says
-        // so, so that no report relies on the walk before.
-        let unknown = WitnessLine::Checked {
-            seq: 0,
-            entry_hash: String::new(),
-            checked_at: now.trunc_subsecs(6),
-            intact: false,
-            key_id: String::new(),
-            signature: String::new(),
+    let walked = verify_from(conn, keys, &witnessed, anchor.clone());
+    let mut line = WitnessLine::Checked {
+        seq: 0,
+        entry_hash: String::new(),
+        anchor_seq: anchor.0,
+        anchor_hash: anchor.1,
+        checked_at,
+        intact: false,
+        key_id: String::new(),
+        signature: String::new(),
+    };
+    if let (Ok((state, reached)), Some(key)) = (&walked, keys.current()) {
+        let (seq, entry_hash) = match state.first_bad_entry {
+            None => reached.clone(),
+            Some(bad) => (bad, String::new()),
         };
-        witness
-            .append(&unknown)
-            .map_err(|e| Internal::new("audit witness", e))?;
-        return walked.map(|(state, _)| state);
-    };
-    let (state, seq, hash) = (state.clone(), *seq, hash.clone());
-    let (seq, entry_hash) = match state.first_bad_entry {
-        None => (seq, hash),
-        Some(bad) => (bad, String::new()),
-    };
-    let checked_at = now.trunc_subsecs(6);
-    let message = full_check_message(seq, &entry_hash, checked_at, state.intact);
-    let signature = key
-        .sign(&message)
-        .map_err(|e| Internal::new("audit chain check", e))?;
-    witness
-        .append(&WitnessLine::Checked {
-            seq,
-            entry_hash,
-            checked_at,
-            intact: state.intact,
-            key_id: hex::encode(key.kid),
-            signature: hex::encode(signature),
-        })
-        .map_err(|e| Internal::new("audit witness", e))?;
-    Ok(state)
+        if let WitnessLine::Checked {
+            seq: s,
+            entry_hash: h,
+            intact,
+            ..
+        } = &mut line
+        {
+            (*s, *h, *intact) = (seq, entry_hash, state.intact);
+        }
+        let signed = key.sign(&full_check_message(&line));
+        if let WitnessLine::Checked {
+            key_id,
+            signature,
+            intact,
+            ..
+        } = &mut line
+        {
+            match signed {
+                Ok(signed) => (*key_id, *signature) = (hex::encode(key.kid), hex::encode(signed)),
+                Err(e) => {
+                    // Unsigned, the line still says the walk before is not to be relied on.
+                    *intact = false;
+                    tracing::warn!(cause = %e, "the walk of the audit chain could not be signed");
+                }
+            }
+        }
+    }
+    witness.append(&line).map_err(fail)?;
+    walked.map(|(state, _)| state)
 }
 
-/// What a walk of the whole chain signs: where it reached (or broke), when, and whether whole.
-pub fn full_check_message(
-    seq: i64,
-    entry_hash: &str,
-    checked_at: DateTime<Utc>,
-    intact: bool,
-) -> Vec<u8> {
+/// What a walk of the whole chain signs: where it started and reached (or broke), when, and
+/// whether the chain was whole. Empty for any other line.
+pub fn full_check_message(line: &WitnessLine) -> Vec<u8> {
+    let WitnessLine::Checked {
+        seq,
+        entry_hash,
+        anchor_seq,
+        anchor_hash,
+        checked_at,
+        intact,
+        ..
+    } = line
+    else {
+        return Vec::new();
+    };
     format!(
-        "muni-id/audit-full-check/v1|{seq}|{entry_hash}|{}|{}",
+        "muni-id/audit-full-check/v1|{seq}|{entry_hash}|{anchor_seq}|{anchor_hash}|{}|{}",
         checked_at.to_rfc3339_opts(SecondsFormat::Micros, true),
-        if intact { "intact" } else { "broken" }
+        if *intact { "intact" } else { "broken" }
     )
     .into_bytes()
 }
 
-/// The last walk of the whole chain in the witness, when it found the chain intact, is recent,
-/// and was signed by a service key that is not revoked: the entry it reached, and when.
+/// A walk of the whole chain that a report may start from.
+struct IntactWalk {
+    seq: i64,
+    entry_hash: String,
+    anchor: (i64, String),
+    at: DateTime<Utc>,
+}
+
+/// The last walk of the whole chain in the witness, when it found the chain intact, is no older
+/// than `good_for`, was signed by a service key that is not revoked, and no restore came after.
 fn last_intact_walk(
     keys: &SigningKeys,
     witnessed: &Witnessed,
-    now: DateTime<Utc>,
-) -> Option<(i64, String, DateTime<Utc>)> {
-    // The last walk, unless a restore rewound the chain since.
+    (now, good_for): (DateTime<Utc>, TimeDelta),
+) -> Option<IntactWalk> {
     let last = witnessed.lines.iter().rev().find_map(|line| match line {
-        WitnessLine::Checked {
-            seq,
-            entry_hash,
-            checked_at,
-            intact,
-            key_id,
-            signature,
-        } => Some(Some((
-            *seq,
-            entry_hash,
-            *checked_at,
-            *intact,
-            key_id,
-            signature,
-        ))),
+        WitnessLine::Checked { .. } => Some(Some(line)),
         WitnessLine::Restored { .. } => Some(None),
         WitnessLine::Seal { .. } | WitnessLine::Anchor { .. } => None,
     })??;
-    let (seq, hash, at, intact, key_id, signature) = last;
+    let WitnessLine::Checked {
+        seq,
+        entry_hash,
+        anchor_seq,
+        anchor_hash,
+        checked_at,
+        intact: true,
+        key_id,
+        signature,
+    } = last
+    else {
+        return None;
+    };
     let genuine = match (hex::decode(key_id), hex::decode(signature)) {
         (Ok(kid), Ok(signature)) => keys.verify(
             &kid,
-            &full_check_message(seq, hash, at, intact),
+            &full_check_message(last),
             &signature,
             KeyUse::ChainCheck,
         ),
         _ => false,
     };
-    (intact && genuine && at <= now && now - at <= FULL_CHECK_GOOD_FOR)
-        .then(|| (seq, hash.clone(), at))
+    (genuine && *checked_at <= now && now - *checked_at <= good_for).then(|| IntactWalk {
+        seq: *seq,
+        entry_hash: entry_hash.clone(),
+        anchor: (*anchor_seq, anchor_hash.clone()),
+        at: *checked_at,
+    })
+}
+
+/// Whether the chain still holds what `walk` verified where a report starts from it: the
+/// chain's start where the walk started (or moved on since by the audit retention), and the
+/// entry it reached, whole (its fields give its hash) and sealed as the witness saw.
+fn still_holds(
+    conn: &mut DbConnection,
+    witnessed: &Witnessed,
+    walk: &IntactWalk,
+) -> Result<bool, Internal> {
+    let (anchor_seq, anchor_hash) = store::anchor(conn)?;
+    if anchor_seq < walk.anchor.0 || (anchor_seq == walk.anchor.0 && anchor_hash != walk.anchor.1) {
+        return Ok(false);
+    }
+    let whole = store::entry_at(conn, walk.seq)?.is_some_and(|row| {
+        row.entry_hash == walk.entry_hash && out_of_chain(&row, walk.seq, &row.prev_hash).is_none()
+    });
+    let witnessed_seal = witnessed
+        .lines
+        .iter()
+        .rev()
+        .find(|line| matches!(line, WitnessLine::Seal { seq, .. } if *seq == walk.seq));
+    let sealed = match witnessed_seal {
+        None => true,
+        Some(line) => store::seals_after(conn, walk.seq - 1)?
+            .first()
+            .is_some_and(|seal| seal.seq == walk.seq && witness_line(seal) == *line),
+    };
+    Ok(walk.seq > anchor_seq && whole && sealed)
 }
 
 /// The chain's state for a report made on a request: the last walk of the whole chain (when it
-/// is intact, recent and signed, and the entry it reached is still there as it was) and a walk,
-/// now, of the entries after it, with the seals and the witness's seals among them; with when
-/// the whole chain was walked. Otherwise (no such walk, or the entry it reached is gone or
-/// changed, or the chain broke after it) a walk of the whole chain now, and no time.
+/// is intact, signed and no older than `good_for`, and the chain still holds what it verified)
+/// and a walk, now, of the entries after it, with the seals and the witness's seals among them;
+/// with when the whole chain was walked. Otherwise (no such walk, or the chain broke after it) a
+/// walk of the whole chain now, and no time.
 pub fn verify_since_full_check(
     conn: &mut DbConnection,
     keys: &SigningKeys,
     witness: &AuditWitness,
-    now: DateTime<Utc>,
+    (now, good_for): (DateTime<Utc>, TimeDelta),
 ) -> Result<(ChainState, Option<DateTime<Utc>>), Internal> {
     let witnessed = read_witness(witness)?;
-    if let Some((through, hash, at)) = last_intact_walk(keys, &witnessed, now) {
-        let (anchor_seq, _) = store::anchor(conn)?;
-        let holds = through > anchor_seq
-            && store::entry_hash_at(conn, through)?.as_deref() == Some(hash.as_str());
-        if holds {
-            let (mut state, _) = verify_from(conn, keys, &witnessed, (through, hash))?;
+    if let Some(walk) = last_intact_walk(keys, &witnessed, (now, good_for)) {
+        if still_holds(conn, &witnessed, &walk)? {
+            let (anchor_seq, _) = store::anchor(conn)?;
+            let from = (walk.seq, walk.entry_hash.clone());
+            let (mut state, _) = verify_from(conn, keys, &witnessed, from)?;
             if state.intact {
-                // The walk in full verified every entry from the anchor to `through`.
-                state.entries += through - anchor_seq;
-                return Ok((state, Some(at)));
+                // The walk in full verified every entry from the anchor to where it reached.
+                state.entries += walk.seq - anchor_seq;
+                return Ok((state, Some(walk.at)));
             }
             // Broken since: the whole chain is walked, to say where it first breaks.
         }
@@ -417,7 +472,10 @@ fn verify_from(
         .filter(|seq| *seq > start)
         .collect();
     let walk = walk_chain(conn, keys, &wanted, from)?;
-    let witnessed_count = witnessed_seals.len() as u64;
+    let witnessed_count = witnessed_seals
+        .iter()
+        .filter(|(_, line)| !matches!(line, WitnessLine::Checked { .. }))
+        .count() as u64;
     let (anchor_seq, anchor_hash) = store::anchor(conn)?;
     let seals: HashMap<i64, SealRow> = store::seals_after(conn, start)?
         .into_iter()
@@ -441,8 +499,9 @@ fn verify_from(
     Ok((state, reached))
 }
 
-/// The seals (and restore points) the chain must hold, in the witness's order: a restore gives
-/// up what was witnessed past the point it rewound the chain to.
+/// The seals (and restore points, and the ends of intact walks) the chain must hold, in the
+/// witness's order: a restore gives up what was witnessed past the point it rewound the chain
+/// to.
 fn seals_to_hold(lines: &[WitnessLine]) -> Vec<(i64, &WitnessLine)> {
     let mut held: Vec<(i64, &WitnessLine)> = Vec::new();
     for line in lines {
@@ -452,6 +511,10 @@ fn seals_to_hold(lines: &[WitnessLine]) -> Vec<(i64, &WitnessLine)> {
                 held.retain(|(s, _)| s <= seq);
                 held.push((*seq, line));
             }
+            // A walk that found the chain intact saw the entry it reached, as a seal does.
+            WitnessLine::Checked {
+                seq, intact: true, ..
+            } => held.push((*seq, line)),
             WitnessLine::Anchor { .. } | WitnessLine::Checked { .. } => {}
         }
     }
@@ -503,8 +566,9 @@ fn first_wrong_by_witness(
             }
             continue; // otherwise the walk has already found where the chain breaks
         }
-        let (WitnessLine::Seal { entry_hash, .. } | WitnessLine::Restored { entry_hash, .. }) =
-            line
+        let (WitnessLine::Seal { entry_hash, .. }
+        | WitnessLine::Restored { entry_hash, .. }
+        | WitnessLine::Checked { entry_hash, .. }) = line
         else {
             continue;
         };
@@ -598,17 +662,21 @@ fn walk_chain(
         return Ok(walk(store::count(conn)?, Some(bad.seq), start_seq, hashes));
     }
     let (mut entries, mut after, mut rounds) = (0, start_seq, 0);
-    loop {
+    // The head the walk ends on: entries appended while the chain was walked are walked too,
+    // so that a busy service's walk does not take them for a cut-off end. An entry commits
+    // with the head that counts it, so a page read after the head holds it; a head still
+    // ahead after a few empty pages in a row is not the chain's.
+    let (head_seq, head_hash) = loop {
         let page = store::page(conn, after, PAGE)?;
         if page.is_empty() {
-            // Entries appended while the chain was walked are walked too (a few rounds at
-            // most), so that a busy service's walk does not take them for a cut-off end.
-            if store::head(conn)?.0 > after && rounds < 3 {
+            let head = store::head(conn)?;
+            if head.0 > after && rounds < 3 {
                 rounds += 1;
                 continue;
             }
-            break;
+            break head;
         }
+        rounds = 0;
         for row in &page {
             entries += 1;
             let reached = expected_seq - 1;
@@ -627,14 +695,13 @@ fn walk_chain(
             expected_seq += 1;
         }
         after = page.last().map(|r| r.seq).unwrap_or(after);
-    }
+    };
     let reached = expected_seq - 1;
     if let Some(seal) = seals_ahead.next() {
         // A sealed entry is missing: the end of the chain was cut off.
         let at = seal.seq.min(expected_seq);
         return Ok(walk(entries, Some(at), reached, hashes));
     }
-    let (head_seq, head_hash) = store::head(conn)?;
     if head_seq != expected_seq - 1 || head_hash != expected_prev {
         // Entries after the last one found were removed.
         return Ok(walk(entries, Some(expected_seq), reached, hashes));

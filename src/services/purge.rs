@@ -133,29 +133,25 @@ pub fn run(
     }
     .into();
     purge_runs::update(conn, &run)?;
-    let outcome = result?;
-    crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
-        audit::record(
-            conn,
-            ctx.clock.now(),
-            options.trigger,
-            "purge.run",
-            Some(&run.id),
-        )?;
-        Ok(())
-    })?;
-    let witness = audit::witness(&ctx.config);
-    audit::seal_head(conn, &ctx.signing, &witness, ctx.clock.now())?;
-    // The whole chain is walked here, so that a report walks only what was added since.
-    match audit::check_in_full(conn, &ctx.signing, &witness, ctx.clock.now()) {
-        Ok(state) if !state.intact => tracing::error!(
-            event = "audit_chain_broken",
-            first_bad_entry = state.first_bad_entry,
-            "the audit chain is not intact"
-        ),
-        Ok(_) => {}
-        Err(e) => tracing::warn!(cause = %e, "the audit chain could not be walked"),
-    }
+    let sealed = result.and_then(|outcome| {
+        crate::db::transaction::<_, PurgeError, _>(conn, |conn| {
+            audit::record(
+                conn,
+                ctx.clock.now(),
+                options.trigger,
+                "purge.run",
+                Some(&run.id),
+            )?;
+            Ok(())
+        })?;
+        let witness = audit::witness(&ctx.config);
+        audit::seal_head(conn, &ctx.signing, &witness, ctx.clock.now())?;
+        Ok(outcome)
+    });
+    // The whole chain is walked whatever came of the run, so that reports never rely on a walk
+    // older than the last run.
+    walk_the_chain(ctx, conn);
+    let outcome = sealed?;
     // What is left is counted for the report's held figures. A census that fails leaves the
     // last one, which the report shows with its time (and counts itself once it is a day old).
     if let Err(e) = super::report::take_census(ctx, conn) {
@@ -170,6 +166,21 @@ pub fn run(
         "purge completed"
     );
     Ok(outcome)
+}
+
+/// Walks the whole audit chain and writes the outcome to the witness, so that a report walks
+/// only what was added since (`audit::check_in_full`).
+fn walk_the_chain(ctx: &AppContext, conn: &mut DbConnection) {
+    let witness = audit::witness(&ctx.config);
+    match audit::check_in_full(conn, &ctx.signing, &witness, ctx.clock.now()) {
+        Ok(state) if !state.intact => tracing::error!(
+            event = "audit_chain_broken",
+            first_bad_entry = state.first_bad_entry,
+            "the audit chain is not intact"
+        ),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(cause = %e, "the audit chain could not be walked"),
+    }
 }
 
 fn purge(

@@ -9,13 +9,15 @@ use muni_id::clock::Clock as _;
 use muni_id::crypto::witness::WitnessLine;
 use muni_id::db::audit::AuditRow;
 use muni_id::db::report as report_store;
-use muni_id::db::schema::{audit_head, audit_log, audit_seals, held_residents, residents};
+use muni_id::db::schema::{
+    audit_anchor, audit_head, audit_log, audit_seals, held_residents, residents,
+};
 use muni_id::domain::staff::StaffRole;
 use muni_id::services::purge::{self, PurgeOptions};
 use muni_id::services::{audit, report};
 use serde_json::Value;
 
-use crate::helpers::{resident, spawn_app, Session, TestApp};
+use crate::helpers::{resident, spawn_app, spawn_app_with, Session, TestApp};
 use crate::pages::{get_page, page_login};
 use crate::report_pdfs::{pdftotext, squeezed};
 
@@ -366,6 +368,8 @@ async fn a_walk_the_service_did_not_sign_is_not_trusted() {
     let forged = WitnessLine::Checked {
         seq: head,
         entry_hash: hash,
+        anchor_seq: 0,
+        anchor_hash: "0".repeat(64),
         checked_at: app.clock.now(),
         intact: true,
         key_id: hex::encode(app.ctx.signing.current_kid()),
@@ -422,4 +426,56 @@ async fn residents_past_their_day_count_alike_looked_up_or_counted() {
     let counted = report_store::residents_past_their_day_looking_up(&mut conn, today, 1);
     assert_eq!(looked_up.unwrap(), ((1, 1), (1, 1)));
     assert_eq!(counted.unwrap(), ((1, 1), (1, 1)));
+}
+
+/// The entry the last walk reached is where a report starts: changed in its fields but not in
+/// its hash column, it is not trusted, and the report walks the whole chain (review finding).
+#[tokio::test]
+async fn the_entry_the_last_walk_reached_must_still_be_whole() {
+    let app = spawn_app().await;
+    counted_program(&app).await;
+    let through = last_walk(&app).unwrap();
+    rewrite_action(&app, through);
+    let auditor = app.session(StaffRole::Auditor).await;
+
+    let audit = report_of(&app, &auditor).await["audit"].clone();
+    assert_eq!(audit["intact"], false, "{audit}");
+    assert_eq!(audit["first_bad_entry"], through, "{audit}");
+    assert!(audit.get("checked_in_full_at").is_none(), "walked whole");
+}
+
+/// The chain's start the last walk counted from is signed with it: set back to before what the
+/// audit retention removed, the report does not count from it but walks the whole chain, and
+/// finds the entries missing (review finding).
+#[tokio::test]
+async fn a_chain_start_set_back_is_not_counted_from() {
+    let app = spawn_app_with(|c| c.retention.audit_days = 1).await;
+    let clerk = app.session(StaffRole::Clerk).await;
+    app.enroll_ok(&clerk, &resident("Early Entry")).await;
+    purge_now(&app);
+    app.clock.advance(TimeDelta::days(3));
+    let clerk = app.session(StaffRole::Clerk).await;
+    app.enroll_ok(&clerk, &resident("Later Entry")).await;
+    purge_now(&app);
+    let mut conn = app.ctx.db().unwrap();
+    let anchor: i64 = audit_anchor::table
+        .find(1)
+        .select(audit_anchor::seq)
+        .first(&mut *conn)
+        .unwrap();
+    assert!(anchor > 0, "retention moved the chain's start");
+    diesel::update(audit_anchor::table.find(1))
+        .set((
+            audit_anchor::seq.eq(0),
+            audit_anchor::entry_hash.eq("0".repeat(64)),
+        ))
+        .execute(&mut *conn)
+        .unwrap();
+    drop(conn);
+    let auditor = app.session(StaffRole::Auditor).await;
+
+    let audit = report_of(&app, &auditor).await["audit"].clone();
+    assert_eq!(audit["intact"], false, "{audit}");
+    assert_eq!(audit["first_bad_entry"], 1, "{audit}");
+    assert!(audit.get("checked_in_full_at").is_none(), "walked whole");
 }
