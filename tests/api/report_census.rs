@@ -207,6 +207,17 @@ async fn chain_verified(app: &TestApp, auditor: &Session) -> Value {
     res.json().await.unwrap()
 }
 
+/// The report's audit chain: broken at `first_bad`, and walked whole (no earlier walk relied on).
+async fn assert_walked_whole_and_broken_at(app: &TestApp, auditor: &Session, first_bad: i64) {
+    let audit = report_of(app, auditor).await["audit"].clone();
+    assert_eq!(audit["intact"], false, "{audit}");
+    assert_eq!(audit["first_bad_entry"], first_bad, "{audit}");
+    assert!(
+        audit.get("checked_in_full_at").is_none(),
+        "walked whole: {audit}"
+    );
+}
+
 fn rewrite_action(app: &TestApp, seq: i64) {
     let mut conn = app.ctx.db().unwrap();
     let changed = diesel::update(audit_log::table.find(seq))
@@ -251,10 +262,7 @@ async fn a_request_walks_the_chain_from_the_last_purge_and_says_when() {
         .0;
     assert!(last > through);
     rewrite_action(&app, last);
-    let audit = report_of(&app, &auditor).await["audit"].clone();
-    assert_eq!(audit["intact"], false, "{audit}");
-    assert_eq!(audit["first_bad_entry"], last, "{audit}");
-    assert!(audit.get("checked_in_full_at").is_none(), "walked whole");
+    assert_walked_whole_and_broken_at(&app, &auditor, last).await;
 }
 
 /// What the report does not walk: an entry changed before the purge run's walk is found by the
@@ -378,10 +386,7 @@ async fn a_walk_the_service_did_not_sign_is_not_trusted() {
     audit::witness(&app.ctx.config).append(&forged).unwrap();
     let auditor = app.session(StaffRole::Auditor).await;
 
-    let audit = report_of(&app, &auditor).await["audit"].clone();
-    assert_eq!(audit["intact"], false, "{audit}");
-    assert_eq!(audit["first_bad_entry"], through, "{audit}");
-    assert!(audit.get("checked_in_full_at").is_none(), "walked whole");
+    assert_walked_whole_and_broken_at(&app, &auditor, through).await;
 }
 
 /// Residents past their day are looked up one by one, up to a bound; beyond it (a report as
@@ -438,10 +443,7 @@ async fn the_entry_the_last_walk_reached_must_still_be_whole() {
     rewrite_action(&app, through);
     let auditor = app.session(StaffRole::Auditor).await;
 
-    let audit = report_of(&app, &auditor).await["audit"].clone();
-    assert_eq!(audit["intact"], false, "{audit}");
-    assert_eq!(audit["first_bad_entry"], through, "{audit}");
-    assert!(audit.get("checked_in_full_at").is_none(), "walked whole");
+    assert_walked_whole_and_broken_at(&app, &auditor, through).await;
 }
 
 /// The chain's start the last walk counted from is signed with it: set back to before what the
@@ -474,8 +476,5 @@ async fn a_chain_start_set_back_is_not_counted_from() {
     drop(conn);
     let auditor = app.session(StaffRole::Auditor).await;
 
-    let audit = report_of(&app, &auditor).await["audit"].clone();
-    assert_eq!(audit["intact"], false, "{audit}");
-    assert_eq!(audit["first_bad_entry"], 1, "{audit}");
-    assert!(audit.get("checked_in_full_at").is_none(), "walked whole");
+    assert_walked_whole_and_broken_at(&app, &auditor, 1).await;
 }
