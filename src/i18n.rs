@@ -2,7 +2,7 @@
 //! (see `build.rs`). A message missing from a language falls back to English, then to its id,
 //! so a half-translated catalogue still gives a usable page.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -131,11 +131,18 @@ impl<'a> Words<'a> {
     pub fn rtl(&self) -> bool {
         self.locale.dir == Direction::Rtl
     }
+
+    /// A language tag by its name in this language.
+    pub fn language_name(&self, tag: &str) -> String {
+        self.catalogue.language_name(self.locale, tag)
+    }
 }
 
 pub struct Catalogue {
     locales: Vec<Locale>,
     by_code: HashMap<&'static str, usize>,
+    /// The language tags every catalogue names (its `lang-<tag>` messages).
+    named_languages: Vec<String>,
 }
 
 impl Catalogue {
@@ -185,7 +192,18 @@ impl Catalogue {
             .enumerate()
             .map(|(i, l)| (l.code, i))
             .collect();
-        Self { locales, by_code }
+        let mut catalogue = Self {
+            locales,
+            by_code,
+            named_languages: Vec::new(),
+        };
+        catalogue.named_languages = catalogue
+            .default_locale()
+            .ids()
+            .into_iter()
+            .filter_map(|id| id.strip_prefix(LANGUAGE_PREFIX).map(str::to_owned))
+            .collect();
+        catalogue
     }
 
     pub fn all(&self) -> &[Locale] {
@@ -290,9 +308,42 @@ impl Catalogue {
         group_digits(n, separator)
     }
 
+    /// A language by its name in `locale` ("coreano" in Spanish for `ko`), with the tag when
+    /// it says more (`pt-BR` → "Portuguese (pt-BR)"); a tag no catalogue names, as it is.
+    pub fn language_name(&self, locale: &Locale, tag: &str) -> String {
+        name_language(tag, |t| {
+            self.has(&format!("{LANGUAGE_PREFIX}{t}"))
+                .then(|| self.message(locale, &format!("{LANGUAGE_PREFIX}{t}"), &[]))
+        })
+    }
+
+    /// Every language the catalogues name, by its name in `locale`: tag → name.
+    pub fn language_names(&self, locale: &Locale) -> BTreeMap<String, String> {
+        self.named_languages
+            .iter()
+            .map(|tag| (tag.clone(), self.language_name(locale, tag)))
+            .collect()
+    }
+
     /// Whether any catalogue (English, the reference) has this message.
     pub fn has(&self, id: &str) -> bool {
         self.default_locale().bundle.has_message(id)
+    }
+}
+
+/// The message id of a language's name is this and its tag (`lang-ko`).
+const LANGUAGE_PREFIX: &str = "lang-";
+
+/// A language tag by the name `known` gives it, or its primary language's name with the whole
+/// tag after it ("Portuguese (pt-BR)"), or the tag itself.
+pub fn name_language(tag: &str, known: impl Fn(&str) -> Option<String>) -> String {
+    if let Some(name) = known(tag) {
+        return name;
+    }
+    let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    match known(&primary) {
+        Some(name) => format!("{name} ({tag})"),
+        None => tag.to_owned(),
     }
 }
 
@@ -338,8 +389,7 @@ impl Locale {
         Some(text.into_owned())
     }
 
-    /// Message ids this catalogue defines (for the completeness test).
-    #[cfg(test)]
+    /// Message ids this catalogue defines (the language names it has; the completeness test).
     fn ids(&self) -> Vec<String> {
         let (_, source) = CATALOGUES
             .iter()
@@ -409,6 +459,35 @@ mod tests {
             let written = c.date(locale, day);
             assert!(written.contains("2026"), "{}: {written}", locale.code);
             assert!(!written.contains("month-"), "{}: {written}", locale.code);
+        }
+    }
+
+    #[test]
+    fn each_language_names_the_languages_residents_use_in_its_own_words() {
+        let c = catalogue();
+        let name = |locale: &str, tag: &str| c.language_name(c.get(locale).unwrap(), tag);
+        assert_eq!(name("en", "ko"), "Korean");
+        assert_eq!(name("es", "ko"), "coreano");
+        assert_eq!(name("fr", "es"), "espagnol");
+        assert_eq!(name("en", "ase"), "American Sign Language");
+        assert_eq!(name("en", "pt-BR"), "Portuguese (pt-BR)");
+        assert_eq!(name("es", "zh-Hant"), "chino (zh-Hant)");
+        assert_eq!(name("ko", "xyz"), "xyz");
+        assert!(c.named_languages.len() >= 50, "{:?}", c.named_languages);
+        for locale in c.all() {
+            let names = c.language_names(locale);
+            assert_eq!(names.len(), c.named_languages.len());
+            for (tag, written) in &names {
+                assert!(
+                    !written.starts_with(LANGUAGE_PREFIX),
+                    "{}: {tag}",
+                    locale.code
+                );
+                // Its own words: no language but English names Korean "Korean".
+                if locale.code != "en" && tag == "ko" {
+                    assert_ne!(written, "Korean", "{}", locale.code);
+                }
+            }
         }
     }
 

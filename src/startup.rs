@@ -25,7 +25,7 @@ use crate::i18n;
 use crate::key_custody;
 use crate::private_files;
 use crate::rate_limit::ClientThrottle;
-use crate::render::card_pdf::{CardBranding, CardRenderer};
+use crate::render::card_pdf::{CardBranding, CardRenderer, Unoffered};
 use crate::render::card_words;
 use crate::render::photo::PhotoNormalizer;
 use crate::services;
@@ -322,10 +322,27 @@ fn card_renderer(config: &Config) -> anyhow::Result<CardRenderer> {
             )
         })?;
     let renderer = CardRenderer::with_wordings(card_branding(config)?, &font_dirs, wordings)?;
-    if !renderer.unoffered_languages().is_empty() {
+    let unoffered = |why: Unoffered| {
+        renderer
+            .unoffered_languages()
+            .iter()
+            .filter(|(_, w)| *w == why)
+            .map(|(language, _)| language.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let no_font = unoffered(Unoffered::NoFont);
+    if !no_font.is_empty() {
         tracing::warn!(
-            languages = %renderer.unoffered_languages().join(", "),
+            languages = %no_font,
             "the card cannot print its words in these page languages: no font for their script"
+        );
+    }
+    let too_long = unoffered(Unoffered::DoesNotFit);
+    if !too_long.is_empty() {
+        tracing::warn!(
+            languages = %too_long,
+            "the card does not offer these page languages as a second: their words do not fit beside the card's own (shorten card_design.return_if_found or verify_hint)"
         );
     }
     let (printable, missing) = renderer.scripts();

@@ -9,7 +9,9 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use muni_id::i18n::catalogue;
-use muni_id::render::card_pdf::{CardBranding, CardPrint, CardRenderer, CardWording, RenderError};
+use muni_id::render::card_pdf::{
+    CardBranding, CardPrint, CardRenderer, CardWording, RenderError, Unoffered,
+};
 use muni_id::render::card_words;
 
 const NAMES: [&str; 5] = [
@@ -308,14 +310,18 @@ fn a_name_in_every_script_residents_write_prints_as_written() {
         let fonts = run("pdffonts", &[path_str(&pdf)]);
         for line in fonts.lines().skip(2) {
             let columns: Vec<&str> = line.split_whitespace().collect();
-            // name type encoding emb sub uni object ID: embedded, with a Unicode map. (The
-            // fonts are subset, which the size below shows; printpdf's subset tag is not the
-            // six capitals Poppler's `sub` column looks for.)
+            // name type encoding emb sub uni object ID: embedded, a subset named as one
+            // (six capitals and `+`), with a Unicode map.
             let n = columns.len();
             assert!(n >= 7, "{script}: {line}");
             assert_eq!(
-                [columns[n - 5], columns[n - 3]],
-                ["yes", "yes"],
+                [columns[n - 5], columns[n - 4], columns[n - 3]],
+                ["yes", "yes", "yes"],
+                "{script}: {line}"
+            );
+            let tag = columns[0].split_once('+').map_or("", |(tag, _)| tag);
+            assert!(
+                tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()),
                 "{script}: {line}"
             );
         }
@@ -351,6 +357,134 @@ fn a_name_in_every_script_residents_write_prints_as_written() {
 /// The card's words in every page language, from the catalogue, `own` first.
 fn catalogue_wordings(own: &str) -> Vec<CardWording> {
     card_words::wordings(catalogue(), own, "id.springfield.gov/v").expect("a page language")
+}
+
+/// A second language whose words do not fit beside the card's own (here a return-if-found
+/// text far too long) is left out of the offer, and a card asking for it prints the card's
+/// own words alone; the card's own words must fit, or there is no renderer. Without the font
+/// folder, Korean and Bengali are not offered either, for want of a font.
+#[test]
+fn a_second_language_that_does_not_fit_is_not_offered_and_the_cards_own_must_fit() {
+    let branding = CardBranding {
+        return_if_found: String::new(),
+        verify_hint: String::new(),
+        ..branding()
+    };
+    let too_long = "Si la encuentra, devuélvala al ayuntamiento. ".repeat(30);
+    let mut wordings = catalogue_wordings("en");
+    let es = wordings.iter().position(|w| w.language == "es").unwrap();
+    wordings[es].return_if_found.clone_from(&too_long);
+    let renderer = CardRenderer::with_wordings(branding.clone(), &[], wordings.clone())
+        .expect("a second language that does not fit does not stop the renderer");
+    let offered = renderer.second_languages();
+    assert!(
+        !offered.contains(&"es") && offered.contains(&"fr"),
+        "{offered:?}"
+    );
+    let why = |tag: &str| {
+        renderer
+            .unoffered_languages()
+            .iter()
+            .find(|(language, _)| language == tag)
+            .map(|(_, why)| *why)
+    };
+    assert_eq!(why("es"), Some(Unoffered::DoesNotFit));
+    assert_eq!(why("ko"), Some(Unoffered::NoFont));
+    assert_eq!(why("fr"), None);
+    assert!(renderer.wordings_for(Some("es")).1.is_none());
+    let card = CardPrint {
+        second_language: Some("es".into()),
+        ..card("José Núñez", 0)
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = write_pdf(dir.path(), &renderer.render(&[card]).expect("prints"));
+    let text = squeezed(&run("pdftotext", &["-enc", "UTF-8", path_str(&pdf), "-"]));
+    assert!(
+        text.contains("DATEOFBIRTH") && !text.contains("FECHADENACIMIENTO"),
+        "{text}"
+    );
+
+    let mut own_too_long = catalogue_wordings("es");
+    own_too_long[0].return_if_found = too_long;
+    assert!(matches!(
+        CardRenderer::with_wordings(branding, &[], own_too_long),
+        Err(RenderError::DoesNotFit { .. })
+    ));
+}
+
+/// Where `pdftotext` finds a text on `page` (a "word" of its is a whole run of text): the
+/// run's left and right edges, in points.
+fn word_edges(pdf: &Path, page: &str, word: &str) -> (f64, f64) {
+    let html = run(
+        "pdftotext",
+        &["-bbox", "-f", page, "-l", page, path_str(pdf), "-"],
+    );
+    let line = html
+        .lines()
+        .find(|l| {
+            let text = l.split_once('>').map_or("", |(_, rest)| rest);
+            l.trim_start().starts_with("<word") && text.contains(word)
+        })
+        .unwrap_or_else(|| panic!("{word:?} is not on page {page}:\n{html}"));
+    let attr = |name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+        let end = start + line[start..].find('"').expect("closing quote");
+        line[start..end].parse().expect("number")
+    };
+    (attr("xMin"), attr("xMax"))
+}
+
+/// A card whose own language is written right to left (Arabic, Urdu) is laid out from the
+/// right: the photo and the seal at the right, the name ending where it would start on a
+/// left-to-right card, the QR code and the number under it at the right of the back; a
+/// left-to-right second language's labels keep to the left. The PNGs stay in
+/// `target/tmp/card-rtl/`.
+#[test]
+fn a_card_in_a_right_to_left_language_is_laid_out_from_the_right() {
+    let kept = Path::new(env!("CARGO_TARGET_TMPDIR")).join("card-rtl");
+    std::fs::create_dir_all(&kept).expect("folder for the PNGs");
+    let mm = |v: f64| v / 25.4 * 72.0;
+    let card = card("José Núñez", 0);
+    let dir = tempfile::tempdir().expect("temp dir");
+    for own in ["en", "ar", "ur"] {
+        let renderer = CardRenderer::with_wordings(branding(), &[], catalogue_wordings(own))
+            .unwrap_or_else(|e| panic!("{own}: {e}"));
+        let pdf = write_pdf(
+            dir.path(),
+            &renderer.render(std::slice::from_ref(&card)).unwrap(),
+        );
+        page_png(&pdf, "1", &kept.join(format!("{own}-front")));
+        let back = page_png(&pdf, "2", &kept.join(format!("{own}-back")));
+        let (name_left, name_right) = word_edges(&pdf, "1", "José Núñez");
+        // The number under the QR code, centred under the code.
+        let (number_left, number_right) = word_edges(&pdf, "2", "4716 0392 8850");
+        let number_middle = (number_left + number_right) / 2.0;
+        if own == "en" {
+            assert!((name_left - mm(27.0)).abs() < 1.0, "{own}: {name_left}");
+            assert!(number_middle < mm(20.0), "{own}: {number_middle}");
+        } else {
+            assert!(
+                (name_right - mm(85.6 - 27.0)).abs() < 1.0,
+                "{own}: {name_right}"
+            );
+            assert!(number_middle > mm(85.6 - 20.0), "{own}: {number_middle}");
+        }
+        assert_inside_card(&pdf);
+        // The QR code still scans (it is moved, not turned around).
+        let scanned = run("zbarimg", &["--raw", "-q", path_str(&back)]);
+        assert_eq!(scanned.trim(), card.qr_text, "{own}");
+    }
+    // An English second language on an Arabic card: its label keeps to the left of its place.
+    let renderer = CardRenderer::with_wordings(branding(), &[], catalogue_wordings("ar")).unwrap();
+    let two = CardPrint {
+        second_language: Some("en".into()),
+        ..card.clone()
+    };
+    let pdf = write_pdf(dir.path(), &renderer.render(&[two]).unwrap());
+    page_png(&pdf, "1", &kept.join("ar-en-front"));
+    let (expires_left, _) = word_edges(&pdf, "1", "EXPIRES");
+    // The expiry date's cell is the first column of the mirrored grid: 2 mm to 29.6 mm.
+    assert!((expires_left - mm(2.0)).abs() < 1.0, "{expires_left}");
 }
 
 /// Text as compared: no whitespace (a label may wrap), no bidi marks.

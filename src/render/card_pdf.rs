@@ -10,7 +10,7 @@ mod images;
 mod layout;
 
 /// The seal's initials, shared with the card preview on the staff pages.
-pub use layout::{language_name, monogram};
+pub use layout::{monogram, Unoffered};
 mod pdf;
 mod sfnt;
 mod shape;
@@ -115,7 +115,8 @@ impl CardRenderer {
 
     /// As [`Self::with_fonts`], with the card's words: `wordings[0]` in the card's own
     /// language, the others the second languages a resident may choose (none: English only).
-    /// Every pair is laid out now, so words that do not fit are refused here.
+    /// Every pair is laid out now: the card's own words that do not fit are refused here, a
+    /// second language that cannot print or fit beside them is not offered.
     pub fn with_wordings(
         branding: CardBranding,
         font_dirs: &[PathBuf],
@@ -131,8 +132,8 @@ impl CardRenderer {
         self.design.second_languages().collect()
     }
 
-    /// The page languages a card cannot carry as a second: its fonts lack their script.
-    pub fn unoffered_languages(&self) -> &[String] {
+    /// The page languages a card cannot carry as a second, and why.
+    pub fn unoffered_languages(&self) -> &[(String, Unoffered)] {
         &self.design.unoffered
     }
 

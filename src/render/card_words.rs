@@ -55,6 +55,8 @@ fn wording(
             &[("address", Arg::Text(verify_address.to_owned()))],
         ),
         date: Arc::new(move |day| card_date(catalogue, locale, day)),
+        list_separator: text("card-face-list-separator"),
+        language_names: Arc::new(catalogue.language_names(locale)),
     }
 }
 
@@ -113,5 +115,27 @@ mod tests {
         assert_eq!(written("ko"), "2026년 12월 6일");
         assert!(written("es").starts_with("6 "), "{}", written("es"));
         assert!(all.iter().all(|w| (w.date)(day).contains("2026")));
+    }
+
+    #[test]
+    fn the_back_lists_languages_in_the_cards_own_words_and_punctuation() {
+        let all = wordings(catalogue(), "en", "id.example.gov/v").unwrap();
+        let listed = |tag: &str| {
+            let wording = all.iter().find(|w| w.language == tag).unwrap();
+            wording.language_list(["es", "ko"])
+        };
+        assert_eq!(listed("en"), "Spanish, Korean");
+        assert_eq!(listed("es"), "español, coreano");
+        assert!(listed("zh-Hans").contains('、'), "{}", listed("zh-Hans"));
+        assert!(listed("ar").contains("، "), "{}", listed("ar"));
+        assert!(listed("ur").contains("، "), "{}", listed("ur"));
+        for wording in &all {
+            let list = wording.language_list(["es", "ko"]);
+            assert!(
+                !list.contains("Spanish") || wording.language == "en",
+                "{list}"
+            );
+            assert!(!list.contains("card-face"), "{list}");
+        }
     }
 }

@@ -27,8 +27,6 @@ pub fn render(
     report: &ProgramReport,
     language: ReportLanguage<'_>,
 ) -> Result<Vec<u8>, ProgramPdfError> {
-    let setter = language.setter.clone();
-    let printable = |text: &str| setter.can_print(text);
     let mut w = Writer::new(language);
     let words = w.words;
     let period = title(&mut w, report);
@@ -41,7 +39,7 @@ pub fn render(
         let labels: Vec<String> = table
             .rows
             .iter()
-            .map(|row| program_category(&table.metric, row, &words, &printable))
+            .map(|row| program_category(&table.metric, row, &words))
             .collect();
         chart(&mut w, table, &labels);
         blocks(&mut w, table, &labels);

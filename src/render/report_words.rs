@@ -2,7 +2,7 @@
 //! rule as the configuration sets it, and the council report's categories, in a language.
 
 use crate::config::Config;
-use crate::i18n::{catalogue, Arg, Words};
+use crate::i18n::{Arg, Words};
 
 /// A class's retention rule in `words`' language (the signed report keeps its own English
 /// wording; both come from the same configuration).
@@ -34,14 +34,8 @@ pub fn policy_in_words(config: &Config, class: &str, words: &Words<'_>) -> Strin
 
 /// A category of the council report's `metric` (an age band, a refusal, an issue reason, a
 /// fee, a language tag) in `words`' language; a category of the city's own that the
-/// catalogue does not name is shown as configured. `printable` says whether the report's fonts
-/// print a text (a language's own name may be in a script they lack).
-pub fn program_category(
-    metric: &str,
-    category: &str,
-    words: &Words<'_>,
-    printable: &dyn Fn(&str) -> bool,
-) -> String {
+/// catalogue does not name is shown as configured.
+pub fn program_category(metric: &str, category: &str, words: &Words<'_>) -> String {
     match metric {
         "application" => words.t_or(&format!("band-{category}"), category),
         "denial" => words.t_or(&format!("program-denial-{category}"), category),
@@ -57,16 +51,7 @@ pub fn program_category(
                 None => category.to_owned(),
             },
         },
-        "language" => language_name(category, printable),
+        "language" => words.language_name(category),
         _ => category.to_owned(),
-    }
-}
-
-/// A language tag by its name: a page language by its own name when it prints, any other
-/// in English.
-fn language_name(tag: &str, printable: &dyn Fn(&str) -> bool) -> String {
-    match catalogue().get(tag) {
-        Some(locale) if printable(&locale.name) => locale.name.clone(),
-        _ => crate::render::card_pdf::language_name(tag),
     }
 }

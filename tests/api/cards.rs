@@ -930,11 +930,11 @@ async fn a_renewal_only_within_its_window_and_a_card_never_received_is_revoked_a
     app.issue_card(&clerk, &id, "new").await;
 }
 
-/// The text of a card PDF as `pdftotext` reads it, without whitespace (labels may wrap).
 async fn record_of(app: &TestApp, session: &Session, path: &str) -> Value {
     app.get(session, path).await.json().await.unwrap()
 }
 
+/// The text of a card PDF as `pdftotext` reads it, without whitespace (labels may wrap).
 async fn card_text(app: &TestApp, session: &Session, number: &str) -> String {
     let pdf = app
         .get(session, &format!("/api/v1/cards/{number}/pdf"))
@@ -1073,12 +1073,15 @@ async fn the_card_prints_its_words_in_a_second_language_the_resident_chooses() {
     );
 }
 
-/// A city whose card language is Spanish prints its cards in Spanish, with Spanish dates.
+/// A city whose card language is Spanish prints its cards in Spanish, with Spanish dates and
+/// the resident's languages named in Spanish.
 #[tokio::test]
 async fn a_city_prints_its_cards_in_the_card_language_it_configures() {
     let app = spawn_app_with(|config| config.card_design.language = "es".into()).await;
     let clerk = app.session(StaffRole::Clerk).await;
-    let id = app.enroll_ok(&clerk, &resident("Ana Ciudad")).await;
+    let mut body = resident("Ana Ciudad");
+    body["languages"] = json!(["ko", "pt-BR"]);
+    let id = app.enroll_ok(&clerk, &body).await;
     let card = app.issue_card(&clerk, &id, "new").await;
     let text = card_text(&app, &clerk, card["card_number"].as_str().unwrap()).await;
     assert!(
@@ -1087,4 +1090,8 @@ async fn a_city_prints_its_cards_in_the_card_language_it_configures() {
     );
     // resident(): born 1 April 1990.
     assert!(text.contains("1abr1990"), "{text}");
+    assert!(
+        text.contains("IDIOMAScoreano,portugués(pt-BR)") && !text.contains("Korean"),
+        "{text}"
+    );
 }

@@ -456,9 +456,11 @@ async fn the_staff_pages_reads_of_a_resident_and_their_card_are_audited_and_coun
     assert_eq!(reads_reported(&app, "page.reader"), 3);
 }
 
+/// The preview names the resident's languages as the printed card does: in the card's own
+/// language (Spanish here), whatever the page's, with the tag when it says more.
 #[tokio::test]
 async fn the_card_preview_names_languages_as_the_printed_card_does() {
-    let app = spawn_app().await;
+    let app = spawn_app_with(|config| config.card_design.language = "es".into()).await;
     let clerk = app.session(StaffRole::Clerk).await;
     let mut body = crate::helpers::resident("Preview Languages");
     body["languages"] = serde_json::json!(["pt-BR", "ase"]);
@@ -472,14 +474,18 @@ async fn the_card_preview_names_languages_as_the_printed_card_does() {
         .text()
         .await
         .unwrap();
-    // render::card_pdf::language_name, which the card prints.
-    let printed = ["pt-BR", "ase"].map(muni_id::render::card_pdf::language_name);
-    assert_eq!(printed, ["Portuguese (pt-BR)", "American Sign Language"]);
-    assert_eq!(
-        muni_id::render::card_pdf::language_name("ht"),
-        "Haitian Creole"
+    let printed = app
+        .ctx
+        .card_renderer
+        .wordings_for(None)
+        .0
+        .language_list(["pt-BR", "ase"]);
+    assert_eq!(printed, "portugués (pt-BR), lengua de señas americana");
+    assert!(
+        page.contains(&format!(r#"<span lang="es" dir="ltr">{printed}</span>"#)),
+        "{page}"
     );
-    assert!(page.contains(&printed.join(", ")), "{page}");
+    assert!(!page.contains("Portuguese"), "{page}");
 }
 
 /// Finding 6 of issue 15: an anonymous multipart body was read in full (61 MB tried) before

@@ -117,13 +117,13 @@ pub(super) enum Weight {
 /// A shaping plan is specific to a font, a direction and a script.
 type PlanKey = (FontKey, bool, Script);
 
-/// One font: its face for shaping, and whether it can be embedded, checked the first time a
-/// card prints with it (most of a font folder's fonts are never needed by a given server).
+/// One font: its face for shaping and its bytes for embedding. Each card is checked to cut
+/// its own subset before anything is committed (`pdf::check_fonts`); a built-in font is also
+/// tried once at start-up.
 struct Loaded {
     face: Face<'static>,
     bytes: &'static [u8],
     index: u32,
-    embeddable: OnceLock<bool>,
     name: String,
     /// The characters a smaller copy of the font is cut down to, once, the first time a card
     /// uses it: each card's subset is then made from that copy (see [`Prepared`]).
@@ -138,6 +138,20 @@ struct Loaded {
 struct Prepared {
     bytes: Vec<u8>,
     gids: Arc<GlyphRemapper>,
+}
+
+/// The six capitals that name a font subset, from its bytes (FNV-1a).
+fn subset_tag(bytes: &[u8]) -> String {
+    let mut hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (0..6)
+        .map(|_| {
+            let letter = b'A' + (hash % 26) as u8;
+            hash /= 26;
+            char::from(letter)
+        })
+        .collect()
 }
 
 /// Hangul syllables and jamo, with the Latin letters, digits and punctuation that print in
@@ -187,7 +201,6 @@ impl Loaded {
             face,
             bytes,
             index,
-            embeddable: OnceLock::new(),
             name,
             prepare: None,
             prepared: OnceLock::new(),
@@ -243,8 +256,12 @@ impl Loaded {
         let bytes =
             subsetter::subset(source, index, &remapper).map_err(|e| refused(&e.to_string()))?;
         let bytes = with_empty_cmap(&bytes).ok_or_else(|| refused("its subset is unreadable"))?;
-        let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
+        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
             .ok_or_else(|| refused("printpdf cannot parse its subset"))?;
+        // A subset's name starts with a tag of six capitals (ISO 32000-1, 9.6.4), here made
+        // from its bytes: the same card makes the same PDF.
+        let name = parsed.font_name.as_deref().unwrap_or(&self.name);
+        parsed.font_name = Some(format!("{}+{name}", subset_tag(&bytes)));
         let meta = PrintpdfFontMeta {
             embedding_mode: FontEmbeddingMode::Full,
             requires_subsetting: false,
@@ -259,13 +276,11 @@ impl Loaded {
         })
     }
 
-    /// Whether a subset of the font can be made and embedded, tried once.
+    /// Whether a subset of the font can be made and embedded.
     fn embeddable(&self) -> Result<(), RenderError> {
-        let ok = *self
-            .embeddable
-            .get_or_init(|| self.subset(&BTreeSet::from([0])).is_ok());
-        ok.then_some(())
-            .ok_or_else(|| RenderError::Pdf(format!("font {} cannot be embedded", self.name)))
+        self.subset(&BTreeSet::from([0]))
+            .map(drop)
+            .map_err(|_| RenderError::Pdf(format!("font {} cannot be embedded", self.name)))
     }
 }
 
@@ -384,11 +399,6 @@ impl Fonts {
 
     pub(super) fn face(&self, key: FontKey) -> &Face<'static> {
         &self.fonts[key.index()].face
-    }
-
-    /// Whether the font can be embedded (checked once per process).
-    pub(super) fn embeddable(&self, key: FontKey) -> Result<(), RenderError> {
-        self.fonts[key.index()].embeddable()
     }
 
     /// The font cut down to `glyphs` for one PDF.

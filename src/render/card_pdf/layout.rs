@@ -122,10 +122,19 @@ pub(super) struct Design {
     on_accent: [u8; 3],
     /// The card's own language first, then those a resident may add as a second.
     wordings: Vec<CardWording>,
-    /// Second languages the fonts cannot print the words of.
-    pub unoffered: Vec<String>,
+    /// Second languages a card does not offer, and why.
+    pub unoffered: Vec<(String, Unoffered)>,
     /// The band and footer, by the index of the second language in `wordings` (0: none).
     branded: Vec<Branded>,
+}
+
+/// Why a card does not offer a page language as its second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unoffered {
+    /// The fonts cannot print its words (Korean without the font folder).
+    NoFont,
+    /// Its words do not fit beside the card's own.
+    DoesNotFit,
 }
 
 /// The parts of a face that are the same on every card in one pair of languages.
@@ -153,7 +162,9 @@ impl<'a> Words<'a> {
 
 impl Design {
     /// `wordings`: the card's language first, then the second languages a card may carry;
-    /// every pair is laid out here, so a wording that does not fit is refused at start-up.
+    /// every pair is laid out here: the card's own words that do not fit are refused at
+    /// start-up, a second language that the fonts cannot print or that does not fit beside
+    /// them is not offered (see [`Unoffered`]).
     pub(super) fn new(
         branding: &CardBranding,
         font_dirs: &[PathBuf],
@@ -181,7 +192,7 @@ impl Design {
         let unoffered = rest
             .iter()
             .filter(|w| unprintable(w))
-            .map(|w| w.language.clone())
+            .map(|w| (w.language.clone(), Unoffered::NoFont))
             .collect();
         rest.retain(|w| !unprintable(w));
         wordings.extend(rest);
@@ -203,17 +214,38 @@ impl Design {
             unoffered,
             branded: Vec::new(),
         };
-        for second in 0..design.wordings.len() {
-            let words = design.words(second);
-            let band = design.band(branding, words)?;
-            let (footer, footer_top) = design.footer(words)?;
-            design.branded.push(Branded {
-                band,
-                footer,
-                footer_top,
-            });
+        // A second language whose words do not fit beside the card's own (a city's long
+        // return-if-found text, say) is not offered either; the card's own must fit.
+        let mut second = 0;
+        while second < design.wordings.len() {
+            match design.branded_with(branding, design.words(second)) {
+                Ok(branded) => {
+                    design.branded.push(branded);
+                    second += 1;
+                }
+                Err(RenderError::DoesNotFit { .. }) if second > 0 => {
+                    let language = design.wordings.remove(second).language;
+                    design.unoffered.push((language, Unoffered::DoesNotFit));
+                }
+                Err(e) => return Err(e),
+            }
         }
         Ok(design)
+    }
+
+    /// The band and the footer with these words.
+    fn branded_with(
+        &self,
+        branding: &CardBranding,
+        words: Words<'_>,
+    ) -> Result<Branded, RenderError> {
+        let band = self.band(branding, words)?;
+        let (footer, footer_top) = self.footer(words)?;
+        Ok(Branded {
+            band,
+            footer,
+            footer_top,
+        })
     }
 
     /// The card's language, with the wording at `second` beside it (none at 0).
@@ -251,12 +283,32 @@ impl Design {
         let words = self.words(second);
         let branded = &self.branded[second];
         let photo_info = jpeg_info(&card.photo_jpeg)?;
+        let mut front = self.front(card, photo_info, words, branded)?;
+        let mut back = self.back(card, words, branded)?;
+        // A card whose own language is written right to left is laid out from the right.
+        if self.right_to_left() {
+            mirror(&mut front);
+            mirror(&mut back);
+        }
         Ok(LaidOut {
-            front: self.front(card, photo_info, words, branded)?,
-            back: self.back(card, words, branded)?,
+            front,
+            back,
             photo: &card.photo_jpeg,
             photo_info,
         })
+    }
+
+    /// Whether the card's own language is written right to left: the faces are then laid out
+    /// as for left to right and mirrored (see [`mirror`]).
+    fn right_to_left(&self) -> bool {
+        self.wordings[0].rtl
+    }
+
+    /// Whether words written `rtl` keep to the end of their place as laid out before any
+    /// mirroring, so that each language keeps to its own side: right-to-left words on a
+    /// left-to-right card, and left-to-right ones on a right-to-left card.
+    fn end_aligned(&self, rtl: bool) -> bool {
+        rtl != self.right_to_left()
     }
 
     fn block<'a>(
@@ -303,19 +355,19 @@ impl Design {
                 let label = self.label(text, if i == 0 { gap_before_mm } else { 0.0 });
                 match (two, i) {
                     (false, _) => Block {
-                        end_aligned: rtl,
+                        end_aligned: self.end_aligned(rtl),
                         ..label
                     },
                     (true, 0) => Block {
                         min_pt: LABEL_MIN_PT_TWO_LANGUAGES,
-                        end_aligned: rtl,
+                        end_aligned: self.end_aligned(rtl),
                         ..label
                     },
                     _ => Block {
                         weight: Weight::Regular,
                         max_pt: LABEL_PT - 0.5,
                         min_pt: LABEL_MIN_PT_TWO_LANGUAGES,
-                        end_aligned: rtl,
+                        end_aligned: self.end_aligned(rtl),
                         ..label
                     },
                 }
@@ -532,12 +584,12 @@ impl Design {
         for wording in std::iter::once(words.first).chain(words.second) {
             let hint = Block {
                 gap_before_mm: if blocks.is_empty() { 0.0 } else { 0.8 },
-                end_aligned: wording.rtl,
+                end_aligned: self.end_aligned(wording.rtl),
                 ..self.block("verify_hint", &wording.verify_hint, Weight::Bold, 7.0)
             };
             let found = Block {
                 gap_before_mm: 0.4,
-                end_aligned: wording.rtl,
+                end_aligned: self.end_aligned(wording.rtl),
                 ..self.block(
                     "return_if_found",
                     &wording.return_if_found,
@@ -613,8 +665,10 @@ impl Design {
         words: Words<'_>,
         footer_top: f32,
     ) -> Result<Vec<Mark>, RenderError> {
-        let languages: Vec<String> = card.languages.iter().map(|t| language_name(t)).collect();
-        let languages = languages.join(", ");
+        // Named in the card's own language, as its labels are.
+        let languages = words
+            .first
+            .language_list(card.languages.iter().map(String::as_str));
         let address: Vec<&str> = card.address_lines.iter().map(String::as_str).collect();
         let emergency: Vec<&str> = card.emergency_contact.iter().map(String::as_str).collect();
         type Pick = fn(&CardWording) -> &str;
@@ -701,13 +755,36 @@ fn dark_rectangles(code: &qr::QrCode) -> Vec<[u16; 4]> {
     rects
 }
 
+/// Mirrors a face left to right: each mark keeps its size and reading order (text is not
+/// turned around, nor the QR code) and moves to the other side, so what started at the left
+/// of its place now ends at the right of it.
+fn mirror(marks: &mut [Mark]) {
+    let across = |x: f32, w: f32| CARD_W - x - w;
+    for mark in marks {
+        match mark {
+            Mark::Rect { x, w, .. } | Mark::Photo { x, w, .. } | Mark::Logo { x, w, .. } => {
+                *x = across(*x, *w);
+            }
+            Mark::Modules {
+                x, module, rects, ..
+            } => {
+                let columns = rects.iter().map(|r| r[0] + r[2]).max().unwrap_or(0);
+                // Still on the printer's dots.
+                *x = snap(across(*x, f32::from(columns) * *module));
+            }
+            Mark::Disc { cx, .. } | Mark::Ring { cx, .. } => *cx = CARD_W - *cx,
+            Mark::Text { x, line, .. } => *x = across(*x, line.width_mm()),
+        }
+    }
+}
+
 /// Rounds a position to the printer's dot grid.
 fn snap(mm: f32) -> f32 {
     (mm / DOT).round() * DOT
 }
 
-/// Places a stack's lines from (`x`, `top`); a line of a right-to-left label ends at the
-/// right of the `width` it was fitted in.
+/// Places a stack's lines from (`x`, `top`); an end-aligned line (a label in the other
+/// direction than the card's) ends at the right of the `width` it was fitted in.
 fn push_stack(marks: &mut Vec<Mark>, stack: Stack, x: f32, top: f32, width: f32) {
     for line in stack.lines {
         let x = if line.end_aligned {
@@ -790,71 +867,6 @@ pub fn monogram(jurisdiction: &str) -> String {
     }
 }
 
-/// The English name of a language tag as the card prints it, with the tag when it says more
-/// ("pt-BR"). The page's card preview uses it too.
-pub fn language_name(tag: &str) -> String {
-    let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
-    match LANGUAGES.iter().find(|(code, _)| *code == primary) {
-        Some((_, name)) if primary == tag => (*name).to_owned(),
-        Some((_, name)) => format!("{name} ({tag})"),
-        None => tag.to_owned(),
-    }
-}
-
-const LANGUAGES: &[(&str, &str)] = &[
-    ("am", "Amharic"),
-    ("ar", "Arabic"),
-    ("ase", "American Sign Language"),
-    ("bn", "Bengali"),
-    ("bo", "Tibetan"),
-    ("de", "German"),
-    ("el", "Greek"),
-    ("en", "English"),
-    ("es", "Spanish"),
-    ("fa", "Persian"),
-    ("ff", "Fula"),
-    ("fr", "French"),
-    ("gu", "Gujarati"),
-    ("he", "Hebrew"),
-    ("hi", "Hindi"),
-    ("ht", "Haitian Creole"),
-    ("hy", "Armenian"),
-    ("it", "Italian"),
-    ("ja", "Japanese"),
-    ("km", "Khmer"),
-    ("ko", "Korean"),
-    ("lo", "Lao"),
-    ("mfs", "Mexican Sign Language"),
-    ("ne", "Nepali"),
-    ("pa", "Punjabi"),
-    ("pl", "Polish"),
-    ("ps", "Pashto"),
-    ("pt", "Portuguese"),
-    ("ro", "Romanian"),
-    ("ru", "Russian"),
-    ("so", "Somali"),
-    ("sq", "Albanian"),
-    ("sw", "Swahili"),
-    ("ta", "Tamil"),
-    ("tl", "Tagalog"),
-    ("th", "Thai"),
-    ("ti", "Tigrinya"),
-    ("tr", "Turkish"),
-    ("uk", "Ukrainian"),
-    ("ur", "Urdu"),
-    ("uz", "Uzbek"),
-    ("vi", "Vietnamese"),
-    ("wo", "Wolof"),
-    ("yi", "Yiddish"),
-    ("yo", "Yoruba"),
-    ("zh", "Chinese"),
-    ("fil", "Filipino"),
-    ("yue", "Cantonese"),
-    ("cmn", "Mandarin"),
-    ("mam", "Mam"),
-    ("quc", "K'iche'"),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -865,14 +877,6 @@ mod tests {
         assert_eq!(monogram("City of New York"), "NY");
         assert_eq!(monogram("Washtenaw County"), "W");
         assert_eq!(monogram("City"), "C");
-    }
-
-    #[test]
-    fn language_names() {
-        assert_eq!(language_name("es"), "Spanish");
-        assert_eq!(language_name("pt-BR"), "Portuguese (pt-BR)");
-        assert_eq!(language_name("zh-Hant"), "Chinese (zh-Hant)");
-        assert_eq!(language_name("xyz"), "xyz");
     }
 
     #[test]

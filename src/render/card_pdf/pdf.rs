@@ -129,11 +129,11 @@ pub(super) fn add_fonts_for(
     Ok(subsets)
 }
 
-/// Whether every font the cards use can be embedded (a font folder's font is tried the first
-/// time a card uses it).
+/// Whether every font the cards use can be cut down to their glyphs and embedded, as
+/// [`write`] will.
 pub(super) fn check_fonts(fonts: &Fonts, cards: &[LaidOut<'_>]) -> Result<(), RenderError> {
-    for key in glyphs_used(cards).into_keys() {
-        fonts.embeddable(key)?;
+    for (key, glyphs) in glyphs_used(cards) {
+        fonts.subset(key, &glyphs)?;
     }
     Ok(())
 }

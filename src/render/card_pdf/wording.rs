@@ -2,6 +2,7 @@
 //! the back's texts and how a date is written. The card prints them in the city's language,
 //! and, when a resident asks for it, a second language beside them.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
@@ -36,6 +37,10 @@ pub struct CardWording {
     /// "Check this card: scan the code, or visit id.springfield.gov/v"
     pub verify_hint: String,
     pub date: DateWriter,
+    /// Between two items of a list: ", " (Chinese "、", Arabic "، ").
+    pub list_separator: String,
+    /// The languages a resident may use, by their names in this language: tag → name.
+    pub language_names: Arc<BTreeMap<String, String>>,
 }
 
 impl std::fmt::Debug for CardWording {
@@ -70,10 +75,25 @@ impl CardWording {
         .into_iter()
         .cloned()
         .chain((1..=12).map(move |month| (self.date)(day.with_month(month).unwrap_or(day))))
+        .chain(self.language_names.values().cloned())
     }
 
-    /// The card's words in English, with the branding's texts for the back.
+    /// A resident's language as the back of the card names it in this language ("coreano"),
+    /// with the tag when it says more ("portugués (pt-BR)"); a tag it has no name for, as is.
+    pub fn language_name(&self, tag: &str) -> String {
+        crate::i18n::name_language(tag, |t| self.language_names.get(t).cloned())
+    }
+
+    /// A resident's languages as the back of the card lists them in this language.
+    pub fn language_list<'t>(&self, tags: impl IntoIterator<Item = &'t str>) -> String {
+        let names: Vec<String> = tags.into_iter().map(|t| self.language_name(t)).collect();
+        names.join(&self.list_separator)
+    }
+
+    /// The card's words in English, with the branding's texts for the back (and the
+    /// catalogue's English names of languages).
     pub fn english(return_if_found: &str, verify_hint: &str) -> Self {
+        let catalogue = crate::i18n::catalogue();
         Self {
             language: "en".into(),
             rtl: false,
@@ -93,6 +113,8 @@ impl CardWording {
             return_if_found: return_if_found.into(),
             verify_hint: verify_hint.into(),
             date: Arc::new(card_date),
+            list_separator: ", ".into(),
+            language_names: Arc::new(catalogue.language_names(catalogue.default_locale())),
         }
     }
 }

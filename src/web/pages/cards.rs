@@ -27,9 +27,12 @@ use crate::services::enrollment::ResidentRecord;
 fn branding(ctx: &AppContext, resident: &ResidentRecord) -> Value {
     let second = resident.face.card_language.as_ref().map(|l| l.as_str());
     let (own, second) = ctx.card_renderer.wordings_for(second);
+    let languages = own.language_list(resident.face.languages.iter().map(|t| t.as_str()));
     context! {
         monogram => monogram(&ctx.config.jurisdiction),
         jurisdiction => ctx.config.jurisdiction.clone(),
+        // The resident's languages as the card's back names them, in its own language.
+        languages => languages,
         words => std::iter::once(own).chain(second).map(words_value).collect::<Vec<_>>(),
     }
 }

@@ -27,52 +27,45 @@ use crate::web::api::residents::{
     AddressInput, CaretakerInput, CaretakerRelationship, EmergencyContactInput, EnrollmentRequest,
 };
 
-/// Languages a resident may say they use, spoken or signed, offered on the form: BCP 47 tag,
-/// the name in the language itself (a sign language, which has no writing of its own, by its
-/// name in the surrounding spoken language), the English name (the card prints English).
-pub const SPOKEN_LANGUAGES: &[(&str, &str, &str)] = &[
-    ("en", "English", "English"),
-    ("es", "Español", "Spanish"),
-    ("zh", "中文", "Chinese"),
-    ("ar", "العربية", "Arabic"),
-    ("bn", "বাংলা", "Bengali"),
-    ("fr", "Français", "French"),
-    ("ht", "Kreyòl ayisyen", "Haitian Creole"),
-    ("ko", "한국어", "Korean"),
-    ("pl", "Polski", "Polish"),
-    ("pt", "Português", "Portuguese"),
-    ("ru", "Русский", "Russian"),
-    ("so", "Soomaali", "Somali"),
-    ("sw", "Kiswahili", "Swahili"),
-    ("tl", "Tagalog", "Tagalog"),
-    ("uk", "Українська", "Ukrainian"),
-    ("ur", "اردو", "Urdu"),
-    ("vi", "Tiếng Việt", "Vietnamese"),
-    ("yi", "ייִדיש", "Yiddish"),
-    ("fa", "فارسی", "Persian"),
-    ("hi", "हिन्दी", "Hindi"),
-    ("ne", "नेपाली", "Nepali"),
-    ("am", "አማርኛ", "Amharic"),
-    ("ti", "ትግርኛ", "Tigrinya"),
-    ("ps", "پښتو", "Pashto"),
-    (
-        "ase",
-        "American Sign Language (ASL)",
-        "American Sign Language",
-    ),
-    (
-        "mfs",
-        "Lengua de Señas Mexicana (LSM)",
-        "Mexican Sign Language",
-    ),
+/// Languages a resident may say they use, spoken or signed, offered on the form: BCP 47 tag
+/// and the name in the language itself (a sign language, which has no writing of its own, by
+/// its name in the surrounding spoken language). The card names them in its own language
+/// (`lang-<tag>` in the catalogues).
+pub const SPOKEN_LANGUAGES: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("es", "Español"),
+    ("zh", "中文"),
+    ("ar", "العربية"),
+    ("bn", "বাংলা"),
+    ("fr", "Français"),
+    ("ht", "Kreyòl ayisyen"),
+    ("ko", "한국어"),
+    ("pl", "Polski"),
+    ("pt", "Português"),
+    ("ru", "Русский"),
+    ("so", "Soomaali"),
+    ("sw", "Kiswahili"),
+    ("tl", "Tagalog"),
+    ("uk", "Українська"),
+    ("ur", "اردو"),
+    ("vi", "Tiếng Việt"),
+    ("yi", "ייִדיש"),
+    ("fa", "فارسی"),
+    ("hi", "हिन्दी"),
+    ("ne", "नेपाली"),
+    ("am", "አማርኛ"),
+    ("ti", "ትግርኛ"),
+    ("ps", "پښتو"),
+    ("ase", "American Sign Language (ASL)"),
+    ("mfs", "Lengua de Señas Mexicana (LSM)"),
 ];
 
 /// The language a tag names, in that language, or the tag itself.
 pub fn spoken_language_name(tag: &str) -> String {
     SPOKEN_LANGUAGES
         .iter()
-        .find(|(t, _, _)| *t == tag)
-        .map_or_else(|| tag.to_owned(), |(_, name, _)| (*name).to_owned())
+        .find(|(t, _)| *t == tag)
+        .map_or_else(|| tag.to_owned(), |(_, name)| (*name).to_owned())
 }
 
 #[derive(Serialize)]
@@ -220,7 +213,7 @@ fn render_form(
     let ctx = &viewer.ctx;
     let languages: Vec<Choice> = SPOKEN_LANGUAGES
         .iter()
-        .map(|(tag, name, _)| Choice {
+        .map(|(tag, name)| Choice {
             value: (*tag).to_owned(),
             label: (*name).to_owned(),
         })

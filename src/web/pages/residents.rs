@@ -14,7 +14,6 @@ use crate::domain::card::{CardNumber, CardStatus};
 use crate::domain::resident::{Address, LanguageTag, PersonName};
 use crate::domain::sites::Site;
 use crate::domain::staff::Permission;
-use crate::render::card_pdf::language_name as card_language_name;
 use crate::services::cards::{self, CardSummary};
 use crate::services::enrollment::{self, ApplicationRules, ResidentRecord};
 use crate::web::api::residents::{AddressInput, AddressView, ResidentPatch, SearchRequest};
@@ -110,8 +109,6 @@ pub fn resident_value(r: &ResidentRecord) -> Value {
         gender => face.gender.map(|g| format!("{g:?}")),
         languages => languages.iter().map(|t| spoken_language_name(t)).collect::<Vec<_>>(),
         language_tags => languages.clone(),
-        // As the card prints them (the preview shows the card).
-        language_names_en => languages.iter().map(|t| card_language_name(t)).collect::<Vec<_>>(),
         emergency_name => face.emergency_contact.as_ref().map(|c| c.name.as_str()),
         emergency_phone => face.emergency_contact.as_ref().map(|c| c.phone.as_str()),
         veteran => face.veteran,
