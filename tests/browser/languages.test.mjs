@@ -142,3 +142,57 @@ test('every page in every language', async (t) => {
     });
   }
 });
+
+// A city whose card language is Arabic: the preview is laid out from the right, as the PDF
+// prints it (photo right of the names, QR code right of the details), an English second
+// language's labels stay left to right, and the back names the resident's languages in Arabic.
+test('a card whose own language is right to left is previewed from the right', async (t) => {
+  const server = await startServer([CLERK], { MUNI_ID__CARD_DESIGN__LANGUAGE: 'ar' });
+  const browser = await launchWithCamera();
+  t.after(async () => {
+    await browser.close();
+    server.stop();
+  });
+  const { body: session } = await api(server, null, 'POST', '/api/v1/sessions', {
+    username: CLERK.username, password: CLERK.password,
+  });
+  const enrolled = await api(server, session.token, 'POST', '/api/v1/residents', {
+    legal_name: 'Amara Okafor-Nguyễn',
+    date_of_birth: '1984-11-23',
+    address: { line1: '12 Elm St', city: 'Springfield', postal_code: '01101' },
+    languages: ['es', 'ko'],
+    card_language: 'en',
+    photo: readFileSync(PHOTO).toString('base64'),
+    documents: ['passport', 'lease'],
+  });
+  assert.equal(enrolled.status, 201, JSON.stringify(enrolled.body));
+  const id = enrolled.body.resident_id;
+  const issued = await api(server, session.token, 'POST', `/api/v1/residents/${id}/cards`, {
+    reason: 'new', fee: { outcome: 'paid' },
+  });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+
+  const ctx = await browser.newContext({ viewport: DESKTOP });
+  const p = await ctx.newPage();
+  await logIn(p, server.base, CLERK.username, CLERK.password);
+  const res = await p.goto(`${server.base}/residents/${id}/cards/${issued.body.card_number}`);
+  assert.equal(res.status(), 200);
+  assert.equal(await p.getAttribute('html', 'dir'), 'ltr', 'the page stays in the clerk\'s language');
+  assert.equal(await p.getAttribute('.card-preview', 'dir'), 'rtl');
+  const box = async (selector) => p.locator(selector).boundingBox();
+  const [photo, names, qr, details] = await Promise.all(
+    ['.card-front .photo', '.card-front .names', '.card-back .qr', '.card-back .details'].map(box),
+  );
+  assert.ok(photo.x > names.x + names.width - 1, `the photo is right of the names: ${JSON.stringify({ photo, names })}`);
+  assert.ok(qr.x > details.x + details.width - 1, `the QR code is right of the details: ${JSON.stringify({ qr, details })}`);
+  const second = p.locator('.card-preview .c-dob small .second');
+  assert.equal(await second.getAttribute('lang'), 'en');
+  assert.equal(await second.getAttribute('dir'), 'ltr');
+  assert.equal(await second.evaluate((el) => getComputedStyle(el).textAlign), 'left');
+  const languages = p.locator('.card-back .details > span[lang=ar]');
+  assert.equal((await languages.textContent()).trim(), 'الإسبانية، الكورية');
+  assert.deepEqual(await overflow(p), { scroll: false, wide: [] }, 'nothing scrolls sideways');
+  await axeClean(p, 'rtl card preview');
+  await p.locator('.card-preview').screenshot({ path: screenshotPath('lang-card-preview-ar-own') });
+  await ctx.close();
+});
