@@ -140,9 +140,13 @@ struct Prepared {
     gids: Arc<GlyphRemapper>,
 }
 
-/// The six capitals that name a font subset, from its bytes (FNV-1a).
-fn subset_tag(bytes: &[u8]) -> String {
-    let mut hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+/// The six capitals that name a font's subset, from the font's name and the glyphs it keeps
+/// (FNV-1a): the same glyphs of the same font are named alike.
+fn subset_tag(font: &str, glyphs: &BTreeSet<u16>) -> String {
+    let bytes = font
+        .bytes()
+        .chain(glyphs.iter().flat_map(|gid| gid.to_le_bytes()));
+    let mut hash = bytes.fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
     (0..6)
@@ -259,9 +263,9 @@ impl Loaded {
         let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())
             .ok_or_else(|| refused("printpdf cannot parse its subset"))?;
         // A subset's name starts with a tag of six capitals (ISO 32000-1, 9.6.4), here made
-        // from its bytes: the same card makes the same PDF.
+        // from its glyphs: the same card makes the same PDF.
         let name = parsed.font_name.as_deref().unwrap_or(&self.name);
-        parsed.font_name = Some(format!("{}+{name}", subset_tag(&bytes)));
+        parsed.font_name = Some(format!("{}+{name}", subset_tag(&self.name, glyphs)));
         let meta = PrintpdfFontMeta {
             embedding_mode: FontEmbeddingMode::Full,
             requires_subsetting: false,

@@ -2,6 +2,7 @@
 //! fonts, the QR code as one filled path, the photo as its own JPEG stream.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 use flate2::Compression;
 
@@ -337,7 +338,10 @@ fn codepoints(run: &[Glyph], subset: Option<&Renumbering>) -> Vec<Codepoint> {
 }
 
 /// QR modules as one path of `re` rectangles in module units (small integers, so the content
-/// stream stays short), filled once.
+/// stream stays short), filled once. The path goes into the content stream as one piece:
+/// printpdf has no operator for raw content, and writes an operator it does not know by its
+/// name as given, so the whole path is that name (a few hundred rectangles, each its own
+/// operator, were a tenth of a card's time).
 fn modules(ops: &mut Vec<Op>, x: f32, y: f32, module: f32, rects: &[[u16; 4]]) {
     ops.push(Op::SaveGraphicsState);
     let m = module * PT_PER_MM;
@@ -346,15 +350,14 @@ fn modules(ops: &mut Vec<Op>, x: f32, y: f32, module: f32, rects: &[[u16; 4]]) {
         matrix: CurTransMat::Raw(matrix),
     });
     ops.push(fill([0, 0, 0]));
-    for rect in rects {
-        let value = rect.iter().map(|&n| DictItem::Int(i64::from(n))).collect();
-        ops.push(Op::Unknown {
-            key: "re".into(),
-            value,
-        });
+    let mut path = String::with_capacity(rects.len() * 16 + 1);
+    for [column, row, columns, rows] in rects {
+        // Writing to a String cannot fail.
+        let _ = writeln!(path, "{column} {row} {columns} {rows} re");
     }
+    path.push('f');
     ops.push(Op::Unknown {
-        key: "f".into(),
+        key: path,
         value: Vec::new(),
     });
     ops.push(Op::RestoreGraphicsState);
