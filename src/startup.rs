@@ -342,7 +342,7 @@ fn card_renderer(config: &Config) -> anyhow::Result<CardRenderer> {
     if !too_long.is_empty() {
         tracing::warn!(
             languages = %too_long,
-            "the card does not offer these page languages as a second: their words do not fit beside the card's own (shorten card_design.return_if_found or verify_hint)"
+            "the card does not offer these page languages as a second: their words do not fit beside the card's own (a shorter card_design.return_if_found or verify_hint, or their own catalogue's, would make room)"
         );
     }
     let (printable, missing) = renderer.scripts();

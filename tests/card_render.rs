@@ -474,6 +474,29 @@ fn a_card_in_a_right_to_left_language_is_laid_out_from_the_right() {
         let scanned = run("zbarimg", &["--raw", "-q", path_str(&back)]);
         assert_eq!(scanned.trim(), card.qr_text, "{own}");
     }
+    // The back lists the languages from the right even when the first has no Arabic name.
+    let renderer = CardRenderer::with_wordings(branding(), &[], catalogue_wordings("ar")).unwrap();
+    let listed = CardPrint {
+        languages: vec!["sgn-US".into(), "ko".into()],
+        ..card.clone()
+    };
+    let pdf = write_pdf(dir.path(), &renderer.render(&[listed]).unwrap());
+    let (tag_left, _) = word_edges(&pdf, "2", "sgn-US");
+    let korean: String = "الكورية".chars().rev().collect();
+    let html = run(
+        "pdftotext",
+        &["-bbox", "-f", "2", "-l", "2", path_str(&pdf), "-"],
+    );
+    let korean = if html.contains("الكورية") {
+        "الكورية".to_owned()
+    } else {
+        korean
+    };
+    let (_, korean_right) = word_edges(&pdf, "2", &korean);
+    assert!(
+        tag_left > korean_right,
+        "sgn-US first, at the right: {tag_left} vs {korean_right}"
+    );
     // An English second language on an Arabic card: its label keeps to the left of its place.
     let renderer = CardRenderer::with_wordings(branding(), &[], catalogue_wordings("ar")).unwrap();
     let two = CardPrint {

@@ -55,3 +55,23 @@ pub fn program_category(metric: &str, category: &str, words: &Words<'_>) -> Stri
         _ => category.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::catalogue;
+
+    /// The council report names the languages residents asked for in the reader's language,
+    /// with the tag when it says more, and a tag no catalogue names as it is.
+    #[test]
+    fn the_council_report_names_languages_in_the_readers_language() {
+        let c = catalogue();
+        let in_language = |code: &str, tag: &str| {
+            program_category("language", tag, &Words::new(c, c.get(code).unwrap()))
+        };
+        assert_eq!(in_language("en", "ko"), "Korean");
+        assert_eq!(in_language("es", "ko"), "coreano");
+        assert_eq!(in_language("fr", "pt-BR"), "portugais (pt-BR)");
+        assert_eq!(in_language("es", "xx-Unknown"), "xx-Unknown");
+    }
+}

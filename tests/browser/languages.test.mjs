@@ -185,10 +185,15 @@ test('a card whose own language is right to left is previewed from the right', a
   );
   assert.ok(photo.x > names.x + names.width - 1, `the photo is right of the names: ${JSON.stringify({ photo, names })}`);
   assert.ok(qr.x > details.x + details.width - 1, `the QR code is right of the details: ${JSON.stringify({ qr, details })}`);
+  const numberBox = await box('.card-back .qr-number');
+  assert.ok(Math.abs(numberBox.x + numberBox.width / 2 - (qr.x + qr.width / 2)) < 2, 'the number is centred under the QR code');
   const second = p.locator('.card-preview .c-dob small .second');
   assert.equal(await second.getAttribute('lang'), 'en');
   assert.equal(await second.getAttribute('dir'), 'ltr');
   assert.equal(await second.evaluate((el) => getComputedStyle(el).textAlign), 'left');
+  for (const number of ['.card-front .c-number strong', '.card-back .qr-number .mono']) {
+    assert.equal(await p.locator(number).evaluate((el) => getComputedStyle(el).direction), 'ltr', number);
+  }
   const languages = p.locator('.card-back .details > span[lang=ar]');
   assert.equal((await languages.textContent()).trim(), 'الإسبانية، الكورية');
   assert.deepEqual(await overflow(p), { scroll: false, wide: [] }, 'nothing scrolls sideways');

@@ -6,6 +6,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use unicode_bidi::Level;
+
 use super::fonts::{Fonts, Weight};
 use super::images::{jpeg_info, JpegInfo, Logo};
 use super::wording::CardWording;
@@ -327,6 +329,7 @@ impl Design {
             gap_before_mm: 0.0,
             rgb: TEXT,
             end_aligned: false,
+            base: None,
         }
     }
 
@@ -689,11 +692,12 @@ impl Design {
             }
             let gap = if blocks.is_empty() { 0.0 } else { 1.2 };
             blocks.extend(self.labels(words, label, gap));
-            blocks.extend(
-                lines
-                    .into_iter()
-                    .map(|l| self.block(field, l, Weight::Regular, 7.5)),
-            );
+            // The list of languages reads in the card's direction, whatever its first name.
+            let base = (field == "languages" && self.right_to_left()).then(Level::rtl);
+            blocks.extend(lines.into_iter().map(|l| Block {
+                base,
+                ..self.block(field, l, Weight::Regular, 7.5)
+            }));
         }
         let top = snap(SAFE) + 0.4;
         let stack = fit_stack(&self.fonts, &blocks, RIGHT - x, footer_top - 0.8 - top)?;

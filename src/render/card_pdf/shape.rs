@@ -56,6 +56,7 @@ struct Run {
 }
 
 /// Shapes `text` as one line, its direction that of its first strong character (a name).
+#[cfg(test)]
 pub(super) fn shape_line(fonts: &Fonts, text: &str, weight: Weight) -> Result<Shaped, Unprintable> {
     shape_line_in(fonts, text, weight, None)
 }

@@ -52,7 +52,8 @@ impl std::fmt::Debug for CardWording {
 }
 
 impl CardWording {
-    /// Every text the card may print in this language (a sample date among them).
+    /// Every text the card may print in this language as its second (a sample date among
+    /// them; the names of languages print only in the card's own).
     pub fn texts(&self) -> impl Iterator<Item = String> + '_ {
         let day = NaiveDate::from_ymd_opt(2026, 9, 28).unwrap_or_default();
         [
@@ -75,7 +76,6 @@ impl CardWording {
         .into_iter()
         .cloned()
         .chain((1..=12).map(move |month| (self.date)(day.with_month(month).unwrap_or(day))))
-        .chain(self.language_names.values().cloned())
     }
 
     /// A resident's language as the back of the card names it in this language ("coreano"),

@@ -4,8 +4,10 @@
 
 use std::ops::Range;
 
+use unicode_bidi::Level;
+
 use super::fonts::{Fonts, Weight};
-use super::shape::{shape_line, Shaped};
+use super::shape::{shape_line_in, Shaped};
 use super::RenderError;
 
 /// Points per millimetre.
@@ -28,6 +30,9 @@ pub(super) struct Block<'a> {
     pub rgb: [u8; 3],
     /// Placed against the right of its box (a right-to-left label).
     pub end_aligned: bool,
+    /// The paragraph's direction, when it is not that of the text's first strong character
+    /// (a list on a right-to-left card that starts with a tag in Latin letters).
+    pub base: Option<Level>,
 }
 
 /// One line as placed: glyphs, size, baseline below the top of the stack, colour.
@@ -117,7 +122,7 @@ pub(super) fn fit_line(
     block: &Block<'_>,
     width_mm: f32,
 ) -> Result<Line, RenderError> {
-    let shaped = shape_line(fonts, block.text, block.weight)
+    let shaped = shape_line_in(fonts, block.text, block.weight, block.base)
         .map_err(|_| RenderError::UnsupportedScript { field: block.field })?;
     let fitting = width_mm * PT_PER_MM / shaped.width_em.max(f32::EPSILON);
     let size_pt = block.max_pt.min(fitting);
@@ -138,7 +143,7 @@ fn too_long(field: &'static str) -> RenderError {
 }
 
 fn measure<'a>(fonts: &Fonts, block: &'a Block<'a>) -> Result<Measured<'a>, RenderError> {
-    let whole = shape_line(fonts, block.text, block.weight)
+    let whole = shape_line_in(fonts, block.text, block.weight, block.base)
         .map_err(|_| RenderError::UnsupportedScript { field: block.field })?;
     Ok(Measured { block, whole })
 }
@@ -231,7 +236,8 @@ fn place(
             let shaped = if *range == (0..m.block.text.len()) {
                 m.whole.clone()
             } else {
-                shape_line(fonts, &m.block.text[range.clone()], m.block.weight).map_err(|_| {
+                let text = &m.block.text[range.clone()];
+                shape_line_in(fonts, text, m.block.weight, m.block.base).map_err(|_| {
                     RenderError::UnsupportedScript {
                         field: m.block.field,
                     }
@@ -266,6 +272,7 @@ mod tests {
             gap_before_mm: 1.0,
             rgb: [0, 0, 0],
             end_aligned: false,
+            base: None,
         }
     }
 
