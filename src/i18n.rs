@@ -312,8 +312,8 @@ impl Catalogue {
     /// it says more (`pt-BR` → "Portuguese (pt-BR)"); a tag no catalogue names, as it is.
     pub fn language_name(&self, locale: &Locale, tag: &str) -> String {
         name_language(tag, |t| {
-            self.has(&format!("{LANGUAGE_PREFIX}{t}"))
-                .then(|| self.message(locale, &format!("{LANGUAGE_PREFIX}{t}"), &[]))
+            let id = format!("{LANGUAGE_PREFIX}{t}");
+            self.has(&id).then(|| self.message(locale, &id, &[]))
         })
     }
 

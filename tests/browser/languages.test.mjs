@@ -40,6 +40,28 @@ async function api(server, token, method, path, body) {
   return { status: res.status, body: await res.json().catch(() => null) };
 }
 
+/** The clerk enrolls a resident (the fields given over these) and issues a card, paid. */
+async function enrollWithCard(server, fields) {
+  const { body: session } = await api(server, null, 'POST', '/api/v1/sessions', {
+    username: CLERK.username, password: CLERK.password,
+  });
+  const enrolled = await api(server, session.token, 'POST', '/api/v1/residents', {
+    legal_name: 'Amara Okafor-Nguyễn',
+    date_of_birth: '1984-11-23',
+    address: { line1: '12 Elm St', city: 'Springfield', postal_code: '01101' },
+    photo: readFileSync(PHOTO).toString('base64'),
+    documents: ['passport', 'lease'],
+    ...fields,
+  });
+  assert.equal(enrolled.status, 201, JSON.stringify(enrolled.body));
+  const id = enrolled.body.resident_id;
+  const issued = await api(server, session.token, 'POST', `/api/v1/residents/${id}/cards`, {
+    reason: 'new', fee: { outcome: 'paid' },
+  });
+  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  return { id, number: issued.body.card_number };
+}
+
 test('every page in every language', async (t) => {
   const server = await startServer([CLERK, ADMIN, AUDITOR]);
   const browser = await launchWithCamera();
@@ -62,28 +84,13 @@ test('every page in every language', async (t) => {
     await ctx.close();
   }
 
-  const { body: session } = await api(server, null, 'POST', '/api/v1/sessions', {
-    username: CLERK.username, password: CLERK.password,
-  });
-  const enrolled = await api(server, session.token, 'POST', '/api/v1/residents', {
-    legal_name: 'Amara Okafor-Nguyễn',
-    date_of_birth: '1984-11-23',
-    address: { line1: '12 Elm St', city: 'Springfield', postal_code: '01101' },
+  const { id, number } = await enrollWithCard(server, {
     languages: ['fr', 'en'],
     veteran: true,
     organ_donor: true,
     // The card's words in Arabic too, under the card's own: the previews show both.
     card_language: 'ar',
-    photo: readFileSync(PHOTO).toString('base64'),
-    documents: ['passport', 'lease'],
   });
-  assert.equal(enrolled.status, 201);
-  const id = enrolled.body.resident_id;
-  const issued = await api(server, session.token, 'POST', `/api/v1/residents/${id}/cards`, {
-    reason: 'new', fee: { outcome: 'paid' },
-  });
-  assert.equal(issued.status, 201);
-  const number = issued.body.card_number;
 
   const pages = {
     anonymous: [['login', '/login'], ['check', '/check']],
@@ -153,29 +160,12 @@ test('a card whose own language is right to left is previewed from the right', a
     await browser.close();
     server.stop();
   });
-  const { body: session } = await api(server, null, 'POST', '/api/v1/sessions', {
-    username: CLERK.username, password: CLERK.password,
-  });
-  const enrolled = await api(server, session.token, 'POST', '/api/v1/residents', {
-    legal_name: 'Amara Okafor-Nguyễn',
-    date_of_birth: '1984-11-23',
-    address: { line1: '12 Elm St', city: 'Springfield', postal_code: '01101' },
-    languages: ['es', 'ko'],
-    card_language: 'en',
-    photo: readFileSync(PHOTO).toString('base64'),
-    documents: ['passport', 'lease'],
-  });
-  assert.equal(enrolled.status, 201, JSON.stringify(enrolled.body));
-  const id = enrolled.body.resident_id;
-  const issued = await api(server, session.token, 'POST', `/api/v1/residents/${id}/cards`, {
-    reason: 'new', fee: { outcome: 'paid' },
-  });
-  assert.equal(issued.status, 201, JSON.stringify(issued.body));
+  const { id, number } = await enrollWithCard(server, { languages: ['es', 'ko'], card_language: 'en' });
 
   const ctx = await browser.newContext({ viewport: DESKTOP });
   const p = await ctx.newPage();
   await logIn(p, server.base, CLERK.username, CLERK.password);
-  const res = await p.goto(`${server.base}/residents/${id}/cards/${issued.body.card_number}`);
+  const res = await p.goto(`${server.base}/residents/${id}/cards/${number}`);
   assert.equal(res.status(), 200);
   assert.equal(await p.getAttribute('html', 'dir'), 'ltr', 'the page stays in the clerk\'s language');
   assert.equal(await p.getAttribute('.card-preview', 'dir'), 'rtl');
